@@ -1,0 +1,81 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// Accounts: `POST accounts` (configure an LTX Studio account) and `GET accounts/{email}`.
+// The reference also mentions account listing and deletion without recording their shapes;
+// each would be one more request struct here and one traits line in endpoints.hpp.
+#ifndef LTX_API_ACCOUNTS_HPP
+#define LTX_API_ACCOUNTS_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/api/common.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace ltx {
+
+/// The body of `POST accounts`.
+struct account_request {
+    /// The LTX Studio cookie string; must contain `lt_token` and `lt_refresh_token`.
+    /// It is a credential: ltx never logs it.
+    std::string cookie{};
+    /// Concurrent-job limit, 1 to 100; default 20.
+    std::optional<int> maxJobs{};
+};
+BOOST_DESCRIBE_STRUCT(account_request, (), (cookie, maxJobs))
+constexpr auto ltx_schema(reflect::tag<account_request>) {
+    namespace r = reflect::rules;
+    return reflect::schema(
+        reflect::field<&account_request::cookie>(r::required,
+                                                 r::contains_all{"lt_token", "lt_refresh_token"}),
+        reflect::field<&account_request::maxJobs>(r::range{1, 100}, r::defaults_to<int>{20}));
+}
+
+/// `GET accounts/{email}`: the e-mail travels percent-encoded in the path.
+struct get_account_request {
+    /// The account's e-mail. Required.
+    std::string email{};
+};
+BOOST_DESCRIBE_STRUCT(get_account_request, (), (email))
+constexpr auto ltx_schema(reflect::tag<get_account_request>) {
+    namespace r = reflect::rules;
+    return reflect::schema(reflect::field<&get_account_request::email>(r::required, r::email));
+}
+
+/// Amounts per token kind.
+struct token_amounts {
+    std::optional<double> LTXStudio_token{};
+};
+BOOST_DESCRIBE_STRUCT(token_amounts, (), (LTXStudio_token))
+
+/// The account model.
+struct account {
+    std::optional<std::string> email{};
+    /// Cookie names to values; the server shows secrets as `…secured…`.
+    std::optional<std::map<std::string, std::string>> cookie{};
+    std::optional<int> maxJobs{};
+    /// Milliseconds since the epoch.
+    std::optional<std::int64_t> updated{};
+    std::optional<std::string> updatedUTC{};
+    /// Milliseconds since the epoch.
+    std::optional<std::int64_t> tokenExpire{};
+    std::optional<std::string> tokenExpireUTC{};
+    /// Milliseconds since the epoch.
+    std::optional<std::int64_t> refreshTokenExpire{};
+    std::optional<std::string> refreshTokenExpireUTC{};
+    /// Remaining credits.
+    std::optional<token_amounts> balance{};
+    std::optional<token_amounts> latestCreatedAtMs{};
+    /// A problem with the account, when there is one.
+    std::optional<std::string> error{};
+};
+BOOST_DESCRIBE_STRUCT(account, (),
+                      (email, cookie, maxJobs, updated, updatedUTC, tokenExpire, tokenExpireUTC,
+                       refreshTokenExpire, refreshTokenExpireUTC, balance, latestCreatedAtMs,
+                       error))
+
+} // namespace ltx
+
+#endif

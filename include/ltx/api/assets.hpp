@@ -1,0 +1,121 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// Assets: `GET assets/{jobId}` (a job's status), `POST assets/` (upload) and `GET assets/`
+// (the account's assets, paginated).
+#ifndef LTX_API_ASSETS_HPP
+#define LTX_API_ASSETS_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/api/job.hpp>
+
+#include <boost/describe/enum.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ltx {
+
+/// `GET assets/{jobId}`: the job id travels percent-encoded in the path.
+struct get_job_request {
+    /// The job id from `ltx-create`. Required, non-empty.
+    std::string jobId{};
+};
+BOOST_DESCRIBE_STRUCT(get_job_request, (), (jobId))
+constexpr auto ltx_schema(reflect::tag<get_job_request>) {
+    return reflect::schema(reflect::field<&get_job_request::jobId>(reflect::rules::required));
+}
+
+/// The query of `POST assets/`; the file itself is the raw request body.
+struct upload_asset_request {
+    /// The LTX Studio account; required when several accounts are configured.
+    std::optional<std::string> email{};
+    /// The kind of asset, such as `image`.
+    std::optional<std::string> type{};
+};
+BOOST_DESCRIBE_STRUCT(upload_asset_request, (), (email, type))
+constexpr auto ltx_schema(reflect::tag<upload_asset_request>) {
+    return reflect::schema(reflect::field<&upload_asset_request::email>(reflect::rules::email));
+}
+
+/// What an upload sends besides its query: checked before any byte leaves.
+struct upload_content {
+    /// The file's MIME type, sent as Content-Type. Required.
+    std::string mimeType{};
+    /// The body's size in bytes; an empty body is refused.
+    std::uint64_t size = 0;
+};
+BOOST_DESCRIBE_STRUCT(upload_content, (), (mimeType, size))
+constexpr auto ltx_schema(reflect::tag<upload_content>) {
+    namespace r = reflect::rules;
+    return reflect::schema(reflect::field<&upload_content::mimeType>(r::required, r::mime_type),
+                           reflect::field<&upload_content::size>(r::range{1}));
+}
+
+/// The response of `POST assets/`: the stored asset and a signed URL to it.
+using upload_asset_response = signed_asset;
+
+/// Which assets `GET assets/` lists.
+enum class asset_filter { images, videos, audio, other };
+BOOST_DESCRIBE_ENUM(asset_filter, images, videos, audio, other)
+
+/// The query of `GET assets/`.
+struct list_assets_request {
+    /// The LTX Studio account; required when several accounts are configured.
+    std::optional<std::string> email{};
+    /// The page, from 1 (the default).
+    std::optional<int> page{};
+    /// Items per page, at least 1; default 20. The reference gives no maximum.
+    std::optional<int> limit{};
+    /// Only this kind of asset; default all.
+    std::optional<asset_filter> filter{};
+};
+BOOST_DESCRIBE_STRUCT(list_assets_request, (), (email, page, limit, filter))
+constexpr auto ltx_schema(reflect::tag<list_assets_request>) {
+    namespace r = reflect::rules;
+    using R = list_assets_request;
+    return reflect::schema(reflect::field<&R::email>(r::email),
+                           reflect::field<&R::page>(r::range{1}, r::defaults_to<int>{1}),
+                           reflect::field<&R::limit>(r::range{1}, r::defaults_to<int>{20}));
+}
+
+/// Assets derived from a listed asset.
+struct related_assets {
+    /// Thumbnails by size name (`large`, ...).
+    std::optional<std::map<std::string, signed_asset>> thumbnails{};
+};
+BOOST_DESCRIBE_STRUCT(related_assets, (), (thumbnails))
+
+/// One entry of an asset page.
+struct asset_item {
+    std::optional<std::string> id{};
+    /// The job that produced the asset, for generated videos.
+    std::optional<std::string> jobId{};
+    std::optional<signed_asset> signedAsset{};
+    std::optional<ltx::related_assets> relatedAssets{};
+};
+BOOST_DESCRIBE_STRUCT(asset_item, (), (id, jobId, signedAsset, relatedAssets))
+
+/// Pagination of an asset page.
+struct page_meta {
+    std::optional<std::int64_t> totalItems{};
+    std::optional<std::int64_t> itemCount{};
+    std::optional<std::int64_t> itemsPerPage{};
+    std::optional<std::int64_t> totalPages{};
+    std::optional<std::int64_t> currentPage{};
+};
+BOOST_DESCRIBE_STRUCT(page_meta, (),
+                      (totalItems, itemCount, itemsPerPage, totalPages, currentPage))
+
+/// The response of `GET assets/`.
+struct asset_page {
+    std::optional<std::vector<asset_item>> items{};
+    std::optional<page_meta> meta{};
+};
+BOOST_DESCRIBE_STRUCT(asset_page, (), (items, meta))
+
+} // namespace ltx
+
+#endif

@@ -1,0 +1,136 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// One traits type per endpoint of the LTX Studio API v1. The client is written against
+// these alone: adding an endpoint is a request model, a response model and one struct here.
+#ifndef LTX_API_ENDPOINTS_HPP
+#define LTX_API_ENDPOINTS_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/api/accounts.hpp>
+#include <ltx/api/assets.hpp>
+#include <ltx/api/job.hpp>
+#include <ltx/api/videos.hpp>
+#include <ltx/reflect.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace ltx {
+
+/// How an endpoint's request travels.
+enum class body_encoding {
+    none, ///< no body: members not in the path go into the query string
+    json, ///< a JSON body (the API also accepts the same fields as multipart/form-data)
+    raw,  ///< a raw file body with its own Content-Type; members go into the query string
+};
+
+namespace endpoints {
+
+/// `POST videos/ltx-create`. Never retried after an ambiguous failure: each accepted
+/// request is a paid job.
+struct create_video {
+    using request = ltx_create_request;
+    using response = ltx_create_response;
+    static constexpr std::string_view method = "POST";
+    static constexpr std::string_view path = "videos/ltx-create";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `GET assets/{jobId}`.
+struct get_job {
+    using request = get_job_request;
+    using response = job;
+    static constexpr std::string_view method = "GET";
+    static constexpr std::string_view path = "assets/{jobId}";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `POST assets/`. Not retried after an ambiguous failure: a second upload would store a
+/// second asset.
+struct upload_asset {
+    using request = upload_asset_request;
+    using response = upload_asset_response;
+    static constexpr std::string_view method = "POST";
+    static constexpr std::string_view path = "assets/";
+    static constexpr body_encoding body = body_encoding::raw;
+    static constexpr bool retry_safe = false;
+};
+
+/// `GET assets/`.
+struct list_assets {
+    using request = list_assets_request;
+    using response = asset_page;
+    static constexpr std::string_view method = "GET";
+    static constexpr std::string_view path = "assets/";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `POST accounts`. Create-or-update with the same body is idempotent, so a retry is safe.
+struct configure_account {
+    using request = account_request;
+    using response = account;
+    static constexpr std::string_view method = "POST";
+    static constexpr std::string_view path = "accounts";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = true;
+};
+
+/// `GET accounts/{email}`.
+struct get_account {
+    using request = get_account_request;
+    using response = account;
+    static constexpr std::string_view method = "GET";
+    static constexpr std::string_view path = "accounts/{email}";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+} // namespace endpoints
+
+/// True when `name` is a `{placeholder}` of the endpoint's path template.
+template <class Endpoint> constexpr bool is_path_param(std::string_view name) {
+    const std::string_view p = Endpoint::path;
+    for (std::size_t open = p.find('{'); open != std::string_view::npos;
+         open = p.find('{', open + 1)) {
+        const auto close = p.find('}', open);
+        if (p.substr(open + 1, close - open - 1) == name)
+            return true;
+    }
+    return false;
+}
+
+/// The request target relative to the API base URL: the path template with each
+/// `{member}` replaced by that member's value, percent-encoded, then `?query` when the
+/// endpoint sends its members in the query string and some are set.
+template <class Endpoint> std::string request_target(const typename Endpoint::request& req) {
+    std::string out{};
+    const std::string_view p = Endpoint::path;
+    std::size_t pos = 0;
+    while (pos < p.size()) {
+        const auto open = p.find('{', pos);
+        out.append(p.substr(pos, open - pos));
+        if (open == std::string_view::npos)
+            break;
+        const auto close = p.find('}', open);
+        const auto name = p.substr(open + 1, close - open - 1);
+        reflect::for_each_form_field(req, [&](std::string_view member, std::string_view text) {
+            if (member == name)
+                detail::percent_encode(text, out);
+        });
+        pos = close + 1;
+    }
+    if constexpr (Endpoint::body != body_encoding::json) {
+        std::string query;
+        reflect::write_query(req, query, [](std::string_view n) { return is_path_param<Endpoint>(n); });
+        if (!query.empty())
+            out += "?" + query;
+    }
+    return out;
+}
+
+} // namespace ltx
+
+#endif

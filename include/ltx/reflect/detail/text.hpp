@@ -1,0 +1,38 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_DETAIL_TEXT_HPP
+#define LTX_REFLECT_DETAIL_TEXT_HPP
+
+#include <ltx/detail/config.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltx::detail {
+
+/// Number of Unicode code points in `s`, or nullopt when `s` is not valid UTF-8
+/// (truncated or overlong sequences, surrogates, code points above U+10FFFF).
+LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept;
+
+/// An absolute http or https URL with a non-empty host, an optional numeric port and no
+/// whitespace or control characters anywhere.
+LTX_DECL bool is_http_url(std::string_view s) noexcept;
+
+/// `local@domain` with a dot-atom local part and a domain of at least two DNS labels.
+LTX_DECL bool is_email(std::string_view s) noexcept;
+
+/// `type/subtype` made of RFC 9110 tokens, optionally followed by `; parameters`.
+LTX_DECL bool is_mime_type(std::string_view s) noexcept;
+
+/// Appends `s` percent-encoded: RFC 3986 unreserved characters are kept, every other
+/// byte becomes `%XX` (upper-case hex). Safe for a path segment and for a query value.
+LTX_DECL void percent_encode(std::string_view s, std::string& out);
+
+} // namespace ltx::detail
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/reflect/impl/text.ipp>
+#endif
+
+#endif

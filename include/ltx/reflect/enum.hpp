@@ -1,0 +1,110 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_ENUM_HPP
+#define LTX_REFLECT_ENUM_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/reflect/classify.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace ltx::reflect {
+
+/// One row of an enum's wire-name table.
+template <class E> struct enum_entry {
+    E value;
+    std::string_view name;
+};
+
+/// Builds a wire-name table: `enum_names<model>({{model::ltxv, "ltxv"}, ...})`.
+template <class E, std::size_t N>
+constexpr std::array<enum_entry<E>, N> enum_names(const enum_entry<E> (&rows)[N]) {
+    std::array<enum_entry<E>, N> out{};
+    for (std::size_t i = 0; i < N; ++i)
+        out[i] = rows[i];
+    return out;
+}
+
+namespace detail {
+
+template <class E>
+concept has_wire_table = requires { ltx_wire_names(tag<E>{}); };
+
+template <class E, template <class...> class L, class... D>
+constexpr auto described_table(L<D...>) {
+    return std::array<enum_entry<E>, sizeof...(D)>{enum_entry<E>{D::value, D::name}...};
+}
+
+template <class E> constexpr auto make_table() {
+    if constexpr (has_wire_table<E>)
+        return ltx_wire_names(tag<E>{});
+    else
+        return described_table<E>(boost::describe::describe_enumerators<E>{});
+}
+
+// The table must name each described enumerator exactly once, and no name twice; otherwise
+// the engine could encode a value it cannot decode, or the reverse.
+template <class E, class Table> consteval bool table_is_complete(const Table& t) {
+    bool ok = true;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+        int hits = 0;
+        for (const auto& row : t)
+            hits += row.value == d.value ? 1 : 0;
+        ok = ok && hits == 1;
+    });
+    for (std::size_t i = 0; i < t.size(); ++i)
+        for (std::size_t j = i + 1; j < t.size(); ++j)
+            ok = ok && t[i].name != t[j].name;
+    return ok && t.size() == boost::mp11::mp_size<boost::describe::describe_enumerators<E>>::value;
+}
+
+} // namespace detail
+
+/// The wire names of enum `E`: its ADL customisation `ltx_wire_names(ltx::reflect::tag<E>)`
+/// when one exists, else the identifiers Boost.Describe stringises.
+/// Checked at compile time to cover each enumerator exactly once.
+template <class E> inline constexpr auto wire_table = [] {
+    static_assert(kind_of<E> == type_kind::described_enum,
+                  "ltx::reflect: enums need BOOST_DESCRIBE_ENUM(E, values...)");
+    constexpr auto table = detail::make_table<E>();
+    static_assert(detail::table_is_complete<E>(table),
+                  "ltx::reflect: the wire-name table must list every enumerator exactly once, "
+                  "with distinct names");
+    return table;
+}();
+
+/// The wire name of `value`, or nullopt for a value outside the enumeration
+/// (for example a cast from an out-of-range integer).
+template <class E> constexpr std::optional<std::string_view> to_wire(E value) noexcept {
+    for (const auto& row : wire_table<E>)
+        if (row.value == value)
+            return row.name;
+    return std::nullopt;
+}
+
+/// The enumerator whose wire name is `name`, or nullopt.
+template <class E> constexpr std::optional<E> from_wire(std::string_view name) noexcept {
+    for (const auto& row : wire_table<E>)
+        if (row.name == name)
+            return row.value;
+    return std::nullopt;
+}
+
+/// The allowed wire names of `E`, joined for messages: `'ltxv', 'ltxv-turbo'`.
+template <class E> std::string allowed_names() {
+    std::string out;
+    for (const auto& row : wire_table<E>) {
+        if (!out.empty())
+            out += ", ";
+        out += '\'';
+        out += row.name;
+        out += '\'';
+    }
+    return out;
+}
+
+} // namespace ltx::reflect
+
+#endif

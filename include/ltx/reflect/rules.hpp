@@ -1,0 +1,138 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_RULES_HPP
+#define LTX_REFLECT_RULES_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/detail/text.hpp>
+
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+/// The validation rules a schema can attach to a member. Each rule has a `name` (the rule
+/// reported in a violation) and a `check(value)` returning the message of a violation, or
+/// nullopt. Messages never quote the value: values can be secrets (cookies, tokens).
+namespace ltx::reflect::rules {
+
+/// The member must be present: an optional must hold a value, a string must be non-empty.
+struct required_t {
+    static constexpr std::string_view name = "required";
+};
+inline constexpr required_t required{};
+
+/// A string's length in Unicode characters (code points), inclusive bounds.
+struct length {
+    std::size_t min = 0;
+    std::size_t max = std::numeric_limits<std::size_t>::max();
+    static constexpr std::string_view name = "length";
+
+    std::optional<std::string> check(const std::string& s) const {
+        const auto n = ltx::detail::utf8_length(s);
+        if (!n || (*n >= min && *n <= max)) // invalid UTF-8 is reported by its own rule
+            return std::nullopt;
+        std::string m = "must be ";
+        if (max == std::numeric_limits<std::size_t>::max())
+            m += "at least " + std::to_string(min);
+        else
+            m += std::to_string(min) + " to " + std::to_string(max);
+        return m + " characters long, got " + std::to_string(*n);
+    }
+};
+
+/// A string that, when present, is not empty.
+struct not_empty_t {
+    static constexpr std::string_view name = "not_empty";
+    std::optional<std::string> check(const std::string& s) const {
+        if (s.empty())
+            return "must not be empty";
+        return std::nullopt;
+    }
+};
+inline constexpr not_empty_t not_empty{};
+
+/// An integer within inclusive bounds.
+struct range {
+    long long min = std::numeric_limits<long long>::min();
+    long long max = std::numeric_limits<long long>::max();
+    static constexpr std::string_view name = "range";
+
+    template <class I> std::optional<std::string> check(I v) const {
+        static_assert(std::is_integral_v<I>, "ltx::reflect::rules::range applies to integers");
+        if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
+            return std::nullopt;
+        if (max == std::numeric_limits<long long>::max())
+            return "must be at least " + std::to_string(min) + ", got " + std::to_string(v);
+        return "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+               ", got " + std::to_string(v);
+    }
+};
+
+/// An absolute http:// or https:// URL.
+struct http_url_t {
+    static constexpr std::string_view name = "url";
+    std::optional<std::string> check(const std::string& s) const {
+        if (ltx::detail::is_http_url(s))
+            return std::nullopt;
+        return "must be an absolute http or https URL";
+    }
+};
+inline constexpr http_url_t http_url{};
+
+/// An e-mail address.
+struct email_t {
+    static constexpr std::string_view name = "email";
+    std::optional<std::string> check(const std::string& s) const {
+        if (ltx::detail::is_email(s))
+            return std::nullopt;
+        return "must be an e-mail address";
+    }
+};
+inline constexpr email_t email{};
+
+/// A MIME type such as `image/png`.
+struct mime_type_t {
+    static constexpr std::string_view name = "mime_type";
+    std::optional<std::string> check(const std::string& s) const {
+        if (ltx::detail::is_mime_type(s))
+            return std::nullopt;
+        return "must be a MIME type such as image/png";
+    }
+};
+inline constexpr mime_type_t mime_type{};
+
+/// A string containing every one of the given substrings: `contains_all{{"a", "b"}}`.
+template <std::size_t N> struct contains_all {
+    std::array<std::string_view, N> needles;
+    static constexpr std::string_view name = "contains";
+
+    std::optional<std::string> check(const std::string& s) const {
+        std::string missing;
+        for (auto n : needles)
+            if (s.find(n) == std::string::npos)
+                missing += (missing.empty() ? "" : ", ") + std::string{n};
+        if (missing.empty())
+            return std::nullopt;
+        return "must contain " + missing;
+    }
+};
+template <class... S> contains_all(S...) -> contains_all<sizeof...(S)>;
+
+/// The value the server assumes when the member is absent. Not a check: it documents the
+/// default, and `reflect::default_of<&T::member>()` reads it (the simulator applies it).
+template <class V> struct defaults_to {
+    V value;
+};
+
+/// Struct-level rule: at least one of the named optional members is present.
+template <auto... Members> struct at_least_one_of {
+    static constexpr std::string_view name = "at_least_one_of";
+};
+
+} // namespace ltx::reflect::rules
+
+#endif

@@ -1,0 +1,155 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_SCHEMA_HPP
+#define LTX_REFLECT_SCHEMA_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/rules.hpp>
+
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <type_traits>
+
+namespace ltx::reflect {
+
+/// The rules of one member, named by its member pointer: `field<&T::prompt>(rules...)`.
+template <auto Member, class... Rules> struct field_rules {
+    std::tuple<Rules...> rules;
+};
+
+/// Attaches rules to a member: `field<&ltx_create_request::prompt>(rules::required,
+/// rules::length{1, 2000})`.
+template <auto Member, class... Rules> constexpr field_rules<Member, Rules...> field(Rules... r) {
+    return {std::tuple<Rules...>{r...}};
+}
+
+/// Gathers field rules and struct-level rules into a schema. A type opts in by declaring,
+/// in its own namespace, `constexpr auto ltx_schema(ltx::reflect::tag<T>)` returning one.
+template <class... Items> constexpr std::tuple<Items...> schema(Items... items) {
+    return {items...};
+}
+
+namespace detail {
+
+template <class T>
+concept has_schema = requires { ltx_schema(tag<T>{}); };
+
+template <class M> struct member_pointer_traits;
+template <class C, class V> struct member_pointer_traits<V C::*> {
+    using owner = C;
+    using value = V;
+};
+
+template <class X> struct is_field_rules : std::false_type {};
+template <auto M, class... R> struct is_field_rules<field_rules<M, R...>> : std::true_type {};
+
+template <auto A, auto B> constexpr bool same_member() {
+    if constexpr (std::is_same_v<decltype(A), decltype(B)>)
+        return A == B;
+    else
+        return false;
+}
+
+// A rule that names a member the description does not list would silently never run.
+template <class T, auto Member> constexpr bool is_described_member() {
+    bool found = false;
+    for_each_member<T>([&](auto d) { found = found || same_member<d.pointer, Member>(); });
+    return found;
+}
+
+template <class T, class X> constexpr bool item_belongs_to() {
+    if constexpr (is_field_rules<X>::value)
+        return []<auto M, class... R>(std::type_identity<field_rules<M, R...>>) {
+            return std::is_same_v<typename member_pointer_traits<decltype(M)>::owner, T> &&
+                   is_described_member<T, M>();
+        }(std::type_identity<X>{});
+    else
+        return true;
+}
+
+} // namespace detail
+
+/// The schema of `T`: what `ltx_schema(tag<T>)` returns, or an empty tuple.
+template <class T> inline constexpr auto schema_of = [] {
+    if constexpr (detail::has_schema<T>) {
+        constexpr auto s = ltx_schema(tag<T>{});
+        static_assert(std::apply([](const auto&... items) {
+                          return (detail::item_belongs_to<T, std::remove_cvref_t<decltype(items)>>() &&
+                                  ... && true);
+                      },
+                                 s),
+                      "ltx::reflect: a schema names a member that is not a described member of "
+                      "its type");
+        return s;
+    } else {
+        return std::tuple<>{};
+    }
+}();
+
+/// The wire name of a described member: `member_name<&T::startAssetId>()`.
+template <auto Member> constexpr std::string_view member_name() {
+    using owner = typename detail::member_pointer_traits<decltype(Member)>::owner;
+    std::string_view name;
+    for_each_member<owner>([&](auto d) {
+        if (detail::same_member<d.pointer, Member>())
+            name = d.name;
+    });
+    return name;
+}
+
+namespace detail {
+
+// Index of the first tuple element satisfying Pred, or the tuple size.
+template <class Tuple, class Pred> consteval std::size_t find_index(Pred pred) {
+    return []<std::size_t... I>(Pred p, std::index_sequence<I...>) {
+        std::size_t found = sizeof...(I);
+        ((found == sizeof...(I) && p(std::type_identity<std::tuple_element_t<I, Tuple>>{})
+              ? (found = I)
+              : 0),
+         ...);
+        return found;
+    }(pred, std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+}
+
+template <class X> struct is_default : std::false_type {};
+template <class V> struct is_default<rules::defaults_to<V>> : std::true_type {};
+
+template <auto Member> struct rules_of_member {
+    template <class X> constexpr bool operator()(std::type_identity<X>) const {
+        if constexpr (is_field_rules<X>::value)
+            return []<auto M, class... R>(std::type_identity<field_rules<M, R...>>) {
+                return same_member<M, Member>();
+            }(std::type_identity<X>{});
+        else
+            return false;
+    }
+};
+
+struct default_rule {
+    template <class X> constexpr bool operator()(std::type_identity<X>) const {
+        return is_default<X>::value;
+    }
+};
+
+} // namespace detail
+
+/// The documented default of a member, from its `rules::defaults_to` in the schema;
+/// refused at compile time when the schema gives none.
+template <auto Member> constexpr auto default_of() {
+    using owner = typename detail::member_pointer_traits<decltype(Member)>::owner;
+    using schema_type = std::remove_cvref_t<decltype(schema_of<owner>)>;
+    constexpr auto i = detail::find_index<schema_type>(detail::rules_of_member<Member>{});
+    static_assert(i < std::tuple_size_v<schema_type>, "ltx::reflect: this member has no rules");
+    constexpr const auto& rules = std::get<i>(schema_of<owner>).rules;
+    using rules_type = std::remove_cvref_t<decltype(rules)>;
+    constexpr auto j = detail::find_index<rules_type>(detail::default_rule{});
+    static_assert(j < std::tuple_size_v<rules_type>,
+                  "ltx::reflect: this member has no rules::defaults_to in its schema");
+    return std::get<j>(rules).value;
+}
+
+} // namespace ltx::reflect
+
+#endif
