@@ -50,6 +50,12 @@ struct token_amounts {
 };
 BOOST_DESCRIBE_STRUCT(token_amounts, (), (LTXStudio_token))
 
+/// Times per token kind, in milliseconds since the epoch.
+struct token_times {
+    std::optional<std::int64_t> LTXStudio_token{};
+};
+BOOST_DESCRIBE_STRUCT(token_times, (), (LTXStudio_token))
+
 /// The account model.
 struct account {
     std::optional<std::string> email{};
@@ -67,7 +73,8 @@ struct account {
     std::optional<std::string> refreshTokenExpireUTC{};
     /// Remaining credits.
     std::optional<token_amounts> balance{};
-    std::optional<token_amounts> latestCreatedAtMs{};
+    /// When each kind of token was last spent.
+    std::optional<token_times> latestCreatedAtMs{};
     /// A problem with the account, when there is one.
     std::optional<std::string> error{};
 };

@@ -179,7 +179,7 @@ bool read_value(const boost::json::value& jv, T& out, const path_frame& at, json
 /// Decodes an already parsed JSON value into `out`. Tolerant: unknown members are ignored
 /// and absent or null optional members left empty; a missing required member, a wrong type
 /// or an unknown enum name fails with the path of the offending value.
-template <class T> bool read_json(const boost::json::value& jv, T& out, json_error& err) {
+template <class T> bool read_json_value(const boost::json::value& jv, T& out, json_error& err) {
     require_reflectable<T>();
     return detail::read_value(jv, out, detail::path_frame{}, err);
 }
@@ -198,7 +198,7 @@ template <class T> bool read_json(std::string_view text, T& out, json_error& err
         err.message = "invalid JSON: " + ec.message();
         return false;
     }
-    return read_json(jv, out, err);
+    return read_json_value(jv, out, err);
 }
 
 /// Decodes `text` into a `T`, throwing `json_decode_error` on failure.

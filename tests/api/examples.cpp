@@ -1,0 +1,153 @@
+// The JSON bodies of the API reference decode into their models and re-encode without
+// losing a field; the requests encode to the exact bytes expected.
+#include <ltx/ltx.hpp>
+
+#include <doctest/doctest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <string>
+
+namespace {
+
+// Decodes, re-encodes, and compares the two documents as JSON values (member order and
+// whitespace aside), so a field the model drops or renames fails the test.
+template <class T> void round_trip(const std::string& text) {
+    CAPTURE(text);
+    const T decoded = ltx::reflect::from_json<T>(text);
+    const auto again = ltx::reflect::to_json(decoded);
+    CAPTURE(again);
+    CHECK(boost::json::parse(again) == boost::json::parse(text));
+}
+
+// The job model of the reference, with `type` set to one of the states its example lists
+// as `active|completed|failed`.
+const std::string job_example = R"({ "status": { "type": "completed", "progress": 100, "message": "...",
+    "artifact": { "assetUrl": "https://...", "expirationDateString": "1748919477350",
+      "asset": { "type": "artifact", "fileId": "asset:...-type:video/mp4", "mimeType": "video/mp4",
+                 "artifactSubtype": "model-serving" } } },
+  "jobId": "email:...:...-type:video", "generationId": "gen_...", "replyRef": "...", "replyUrl": "...",
+  "code": 200 })";
+
+} // namespace
+
+TEST_CASE("ltx-create responses") {
+    round_trip<ltx::ltx_create_response>(R"({"jobId": "...", "generationId": "gen_..."})");
+    round_trip<ltx::job>(job_example);
+    for (const char* state : {"active", "completed", "failed"}) {
+        std::string text = job_example;
+        text.replace(text.find("completed"), 9, state);
+        round_trip<ltx::job>(text);
+    }
+    const auto j = ltx::reflect::from_json<ltx::job>(job_example);
+    CHECK(ltx::is_done(j));
+    CHECK(j.status->artifact->asset->artifactSubtype == "model-serving");
+}
+
+TEST_CASE("error bodies") {
+    for (const char* text : {R"({"error": "startAssetId or endAssetId is required", "code": 400})",
+                             R"({"error": "Unauthorized", "code": 401})",
+                             R"({"error": "Insufficient credits", "code": 402})",
+                             R"({"error": "Missing required cookie fields: lt_token | lt_refresh_token", "code": 400})",
+                             R"({"error": "Subscription required", "code": 402})"})
+        round_trip<ltx::error_body>(text);
+}
+
+TEST_CASE("POST assets response") {
+    round_trip<ltx::upload_asset_response>(
+        R"({ "assetUrl": "https://...", "expirationDateString": "1748919477350",
+  "asset": { "type": "image", "fileId": "asset:...-type:image/png", "mimeType": "image/png" } })");
+}
+
+TEST_CASE("GET assets page") {
+    const std::string page = R"({ "items": [ { "id": "7a34b821-...", "jobId": "email:...-type:video",
+    "signedAsset": { "assetUrl": "https://...", "expirationDateString": "1748919477350",
+      "asset": { "type": "artifact", "fileId": "asset:...-type:video/mp4", "mimeType": "video/mp4",
+                 "artifactSubtype": "model-serving" } },
+    "relatedAssets": { "thumbnails": { "large": { "assetUrl": "https://...",
+      "expirationDateString": "1748919477389",
+      "asset": { "type": "image", "fileId": "...-thumbnail-large", "mimeType": "image/webp" } } } } } ],
+  "meta": { "totalItems": 329, "itemCount": 3, "itemsPerPage": 3, "totalPages": 110, "currentPage": 1 } })";
+    round_trip<ltx::asset_page>(page);
+    const auto p = ltx::reflect::from_json<ltx::asset_page>(page);
+    CHECK(p.items->at(0).relatedAssets->thumbnails->at("large").asset->mimeType == "image/webp");
+    CHECK(p.meta->totalPages == 110);
+}
+
+TEST_CASE("account model") {
+    round_trip<ltx::account>(
+        R"({"email":"user@example.com","cookie":{"lt_token":"…secured…","lt_refresh_token":"…secured…"},)"
+        R"("maxJobs":20,"updated":1748919477350,"updatedUTC":"2025-06-03T03:37:57.350Z",)"
+        R"("tokenExpire":1748923077000,"tokenExpireUTC":"2025-06-03T04:37:57.000Z",)"
+        R"("refreshTokenExpire":1751511477000,"refreshTokenExpireUTC":"2025-07-03T03:37:57.000Z",)"
+        R"("balance":{"LTXStudio_token":1234.5},"latestCreatedAtMs":{"LTXStudio_token":1748919000000},)"
+        R"("error":"..."})");
+}
+
+TEST_CASE("the seed request encodes to the expected bytes") {
+    ltx::ltx_create_request req{
+        .prompt = "A serene landscape with flowing water",
+        .startAssetId = "asset:0f1e2d3c-type:image/png",
+        .duration = ltx::duration::s5,
+    };
+    CHECK(ltx::reflect::validate(req).empty());
+    CHECK(ltx::reflect::to_json(req) ==
+          R"({"prompt":"A serene landscape with flowing water",)"
+          R"("startAssetId":"asset:0f1e2d3c-type:image/png","duration":"5"})");
+
+    req.email = "me@example.com";
+    req.endAssetId = "asset:9a8b-type:image/jpeg";
+    req.model = ltx::model::ltxv;
+    req.aspectRatio = ltx::aspect_ratio::portrait_9_16;
+    req.intensity = ltx::intensity::high;
+    req.seed = -42;
+    req.audioSFX = true;
+    req.pollForResult = 20;
+    req.maxJobs = 3;
+    req.replyUrl = "https://hooks.example.com/ltx";
+    req.replyRef = "order \"7\"";
+    const auto all = ltx::reflect::to_json(req);
+    CHECK(all == R"({"email":"me@example.com","prompt":"A serene landscape with flowing water",)"
+                 R"("startAssetId":"asset:0f1e2d3c-type:image/png",)"
+                 R"("endAssetId":"asset:9a8b-type:image/jpeg","model":"ltxv","duration":"5",)"
+                 R"("aspectRatio":"9:16","intensity":"high","seed":-42,"audioSFX":true,)"
+                 R"("pollForResult":20,"maxJobs":3,"replyUrl":"https://hooks.example.com/ltx",)"
+                 R"("replyRef":"order \"7\""})");
+    // ...and decodes back to the same request.
+    CHECK(ltx::reflect::to_json(ltx::reflect::from_json<ltx::ltx_create_request>(all)) == all);
+}
+
+TEST_CASE("multipart golden output of ltx-create") {
+    ltx::ltx_create_request req{.prompt = "Waves", .startAssetId = "asset:1", .audioSFX = true};
+    std::string body;
+    REQUIRE(ltx::reflect::write_multipart(req, "ltx-7f3a", body));
+    CHECK(body == "--ltx-7f3a\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nWaves\r\n"
+                  "--ltx-7f3a\r\nContent-Disposition: form-data; name=\"startAssetId\"\r\n\r\n"
+                  "asset:1\r\n"
+                  "--ltx-7f3a\r\nContent-Disposition: form-data; name=\"audioSFX\"\r\n\r\ntrue\r\n"
+                  "--ltx-7f3a--\r\n");
+}
+
+TEST_CASE("query golden outputs") {
+    CHECK(ltx::request_target<ltx::endpoints::list_assets>({}) == "assets/");
+    CHECK(ltx::request_target<ltx::endpoints::list_assets>(
+              {.email = "me+1@example.com", .page = 2, .limit = 50,
+               .filter = ltx::asset_filter::images}) ==
+          "assets/?email=me%2B1%40example.com&page=2&limit=50&filter=images");
+    CHECK(ltx::request_target<ltx::endpoints::upload_asset>(
+              {.email = "me@example.com", .type = "image"}) ==
+          "assets/?email=me%40example.com&type=image");
+    // A JSON endpoint sends nothing in the query.
+    CHECK(ltx::request_target<ltx::endpoints::create_video>({.prompt = "p", .startAssetId = "a"}) ==
+          "videos/ltx-create");
+}
+
+TEST_CASE("endpoint traits") {
+    using namespace ltx::endpoints;
+    static_assert(!create_video::retry_safe && get_job::retry_safe && list_assets::retry_safe);
+    static_assert(std::is_same_v<get_job::response, ltx::job>);
+    static_assert(ltx::is_path_param<get_job>("jobId") && !ltx::is_path_param<get_job>("job"));
+    CHECK(create_video::method == "POST");
+    CHECK(get_account::path == "accounts/{email}");
+}

@@ -1,0 +1,237 @@
+// The engine on types of its own, unrelated to the LTX API: it must know nothing of LTX.
+#include <ltx/reflect.hpp>
+
+#include <doctest/doctest.h>
+
+#include <boost/json/parse.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace demo {
+
+enum class color { red, dark_green };
+BOOST_DESCRIBE_ENUM(color, red, dark_green)
+
+struct leaf {
+    std::optional<std::string> fileId{};
+    std::optional<int> count{};
+};
+BOOST_DESCRIBE_STRUCT(leaf, (), (fileId, count))
+constexpr auto ltx_schema(ltx::reflect::tag<leaf>) {
+    namespace r = ltx::reflect::rules;
+    return ltx::reflect::schema(ltx::reflect::field<&leaf::fileId>(r::required, r::length{2, 4}),
+                                ltx::reflect::field<&leaf::count>(r::range{0, 9}));
+}
+
+struct item {
+    leaf asset{};
+    std::optional<color> tint{};
+};
+BOOST_DESCRIBE_STRUCT(item, (), (asset, tint))
+
+struct root {
+    std::string name{};
+    std::vector<item> items{};
+    std::optional<std::map<std::string, leaf>> named{};
+    std::optional<double> ratio{};
+    bool flag = false;
+    std::optional<std::string> a{};
+    std::optional<std::string> b{};
+};
+BOOST_DESCRIBE_STRUCT(root, (), (name, items, named, ratio, flag, a, b))
+constexpr auto ltx_schema(ltx::reflect::tag<root>) {
+    namespace r = ltx::reflect::rules;
+    return ltx::reflect::schema(ltx::reflect::field<&root::name>(r::required),
+                                r::at_least_one_of<&root::a, &root::b>{});
+}
+
+} // namespace demo
+
+using namespace ltx::reflect;
+
+static_assert(kind_of<demo::root> == type_kind::described_struct);
+static_assert(kind_of<demo::color> == type_kind::described_enum);
+static_assert(kind_of<std::optional<int>> == type_kind::optional);
+static_assert(kind_of<std::vector<demo::item>> == type_kind::sequence);
+static_assert(kind_of<std::map<std::string, int>> == type_kind::map);
+static_assert(kind_of<const std::string&> == type_kind::string);
+static_assert(kind_of<long long> == type_kind::integer);
+static_assert(kind_of<bool> == type_kind::boolean);
+static_assert(kind_of<float> == type_kind::floating);
+static_assert(kind_of<std::map<int, int>> == type_kind::unsupported);
+static_assert(kind_of<char*> == type_kind::unsupported);
+static_assert(to_wire(demo::color::dark_green) == "dark_green"); // no table: the identifier
+static_assert(from_wire<demo::color>("red") == demo::color::red);
+static_assert(!from_wire<demo::color>("blue"));
+static_assert(member_name<&demo::root::items>() == "items");
+
+namespace {
+
+demo::root valid_root() {
+    demo::root r;
+    r.name = "n";
+    r.a = "x";
+    r.items.resize(4);
+    for (auto& i : r.items)
+        i.asset.fileId = "abc";
+    return r;
+}
+
+bool has(const std::vector<violation>& v, const std::string& path, const std::string& rule) {
+    for (const auto& x : v)
+        if (x.path == path && x.rule == rule)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("validate reports nothing for a valid value") { CHECK(validate(valid_root()).empty()); }
+
+TEST_CASE("validate names nested paths with indices") {
+    auto r = valid_root();
+    r.items[3].asset.fileId = "toolong";
+    r.items[1].asset.fileId.reset();
+    r.items[2].asset.count = 10;
+    const auto v = validate(r);
+    REQUIRE(v.size() == 3);
+    CHECK(v[0] == violation{"items[1].asset.fileId", "required", "is required"});
+    CHECK(v[1].path == "items[2].asset.count");
+    CHECK(v[1].rule == "range");
+    CHECK(v[1].message == "must be between 0 and 9, got 10");
+    CHECK(v[2].path == "items[3].asset.fileId");
+    CHECK(v[2].rule == "length");
+    CHECK(v[2].message == "must be 2 to 4 characters long, got 7");
+}
+
+TEST_CASE("validate collects every violation at once") {
+    demo::root r; // empty name, neither a nor b
+    r.items.resize(1);
+    r.items[0].tint = static_cast<demo::color>(42);
+    r.named = std::map<std::string, demo::leaf>{{"k", demo::leaf{"\xC3", std::nullopt}}};
+    const auto v = validate(r);
+    CHECK(has(v, "name", "required"));
+    CHECK(has(v, "items[0].asset.fileId", "required"));
+    CHECK(has(v, "items[0].tint", "enum"));
+    CHECK(has(v, "named.k.fileId", "utf8"));
+    CHECK(has(v, "a", "at_least_one_of"));
+    CHECK(v.size() == 5);
+}
+
+TEST_CASE("messages never quote the offending value") {
+    demo::root r = valid_root();
+    r.items[0].asset.fileId = "SECRETVALUE";
+    for (const auto& v : validate(r))
+        CHECK(v.message.find("SECRET") == std::string::npos);
+}
+
+TEST_CASE("JSON output: compact, optionals omitted, declaration order") {
+    auto r = valid_root();
+    r.items.resize(1);
+    r.items[0].tint = demo::color::dark_green;
+    r.ratio = 0.25;
+    r.named = std::map<std::string, demo::leaf>{{"q\"k", demo::leaf{"ab", 3}}};
+    CHECK(to_json(r) == R"({"name":"n","items":[{"asset":{"fileId":"abc"},"tint":"dark_green"}],)"
+                        R"("named":{"q\"k":{"fileId":"ab","count":3}},"ratio":0.25,"flag":false,)"
+                        R"("a":"x"})");
+}
+
+TEST_CASE("JSON output escapes strings through Boost.JSON") {
+    demo::leaf l{std::string{"a\"b\\c\n\x01\xC3\xA9", 9}, std::nullopt};
+    const auto text = to_json(l);
+    CHECK(text == "{\"fileId\":\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\"}");
+    CHECK(boost::json::parse(text).at("fileId").as_string() == *l.fileId);
+}
+
+TEST_CASE("JSON output: non-finite numbers become null, out-of-range enums null") {
+    demo::root r = valid_root();
+    r.items.clear();
+    r.ratio = 1.0 / 0.0 * 0.0; // NaN without a library call
+    CHECK(to_json(r).find("\"ratio\":null") != std::string::npos);
+    demo::item i;
+    i.tint = static_cast<demo::color>(9);
+    CHECK(to_json(i) == R"({"asset":{},"tint":null})");
+}
+
+TEST_CASE("JSON input is tolerant of unknown members and absent optionals") {
+    const auto r = from_json<demo::root>(
+        R"({"zz":{"deep":[1,2,{"x":null}]},"name":"n","items":[{"asset":{"fileId":"ab","more":1}}],)"
+        R"("flag":true,"ratio":3,"a":null})");
+    CHECK(r.name == "n");
+    REQUIRE(r.items.size() == 1);
+    CHECK(r.items[0].asset.fileId == "ab");
+    CHECK_FALSE(r.items[0].asset.count);
+    CHECK(r.flag);
+    CHECK(r.ratio == 3.0);
+    CHECK_FALSE(r.a);
+}
+
+TEST_CASE("JSON input errors name the path") {
+    struct expectation {
+        const char* text;
+        const char* path;
+        const char* message;
+    };
+    const expectation cases[] = {
+        {R"({"items":[],"flag":true})", "name", "missing required field"},
+        {R"({"name":1,"items":[],"flag":true})", "name", "expected a string"},
+        {R"({"name":"n","items":[{"asset":{}},{"asset":{"count":"3"}}],"flag":true})",
+         "items[1].asset.count", "expected an integer"},
+        {R"({"name":"n","items":[{"asset":{"count":1.5}}],"flag":true})", "items[0].asset.count",
+         "integer out of range"},
+        {R"({"name":"n","items":[{"asset":{"count":99999999999}}],"flag":true})",
+         "items[0].asset.count", "integer out of range"},
+        {R"({"name":"n","items":[{"asset":{},"tint":"blue"}],"flag":true})", "items[0].tint",
+         "unknown value, expected one of 'red', 'dark_green'"},
+        {R"({"name":"n","items":{},"flag":true})", "items", "expected an array"},
+        {R"({"name":"n","items":[],"flag":1})", "flag", "expected true or false"},
+        {R"({"name":"n","items":[],"flag":true,"named":{"k":{"fileId":2}}})", "named.k.fileId",
+         "expected a string"},
+        {R"([1])", "", "expected an object"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        demo::root r;
+        json_error err;
+        CHECK_FALSE(read_json(c.text, r, err));
+        CHECK(err.path == c.path);
+        CHECK(err.message == c.message);
+    }
+}
+
+TEST_CASE("JSON input reports invalid JSON") {
+    demo::root r;
+    json_error err;
+    CHECK_FALSE(read_json(R"({"name": )", r, err));
+    CHECK(err.path.empty());
+    CHECK(err.message.rfind("invalid JSON", 0) == 0);
+    CHECK_THROWS_AS(from_json<demo::root>("nope"), json_decode_error);
+}
+
+TEST_CASE("query encoding") {
+    demo::root r = valid_root();
+    r.items.clear();
+    r.name = "a b&c=d/é";
+    r.flag = true;
+    std::string q;
+    write_query(r, q);
+    CHECK(q == "name=a%20b%26c%3Dd%2F%C3%A9&items=%5B%5D&flag=true&a=x");
+    q.clear();
+    write_query(r, q, [](std::string_view n) { return n == "name" || n == "items"; });
+    CHECK(q == "flag=true&a=x");
+}
+
+TEST_CASE("multipart encoding, and a boundary found in a value is refused") {
+    demo::leaf l{"ab", 7};
+    std::string body;
+    CHECK(write_multipart(l, "b0undary", body));
+    CHECK(body == "--b0undary\r\nContent-Disposition: form-data; name=\"fileId\"\r\n\r\nab\r\n"
+                  "--b0undary\r\nContent-Disposition: form-data; name=\"count\"\r\n\r\n7\r\n"
+                  "--b0undary--\r\n");
+    demo::leaf evil{"x--b0undaryy", std::nullopt};
+    body.clear();
+    CHECK_FALSE(write_multipart(evil, "b0undary", body));
+}
