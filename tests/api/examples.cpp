@@ -23,7 +23,8 @@ template <class T> void round_trip(const std::string& text) {
 
 // The job model of the reference, with `type` set to one of the states its example lists
 // as `active|completed|failed`.
-const std::string job_example = R"({ "status": { "type": "completed", "progress": 100, "message": "...",
+const std::string job_example =
+    R"({ "status": { "type": "completed", "progress": 100, "message": "...",
     "artifact": { "assetUrl": "https://...", "expirationDateString": "1748919477350",
       "asset": { "type": "artifact", "fileId": "asset:...-type:video/mp4", "mimeType": "video/mp4",
                  "artifactSubtype": "model-serving" } } },
@@ -46,11 +47,13 @@ TEST_CASE("ltx-create responses") {
 }
 
 TEST_CASE("error bodies") {
-    for (const char* text : {R"({"error": "startAssetId or endAssetId is required", "code": 400})",
-                             R"({"error": "Unauthorized", "code": 401})",
-                             R"({"error": "Insufficient credits", "code": 402})",
-                             R"({"error": "Missing required cookie fields: lt_token | lt_refresh_token", "code": 400})",
-                             R"({"error": "Subscription required", "code": 402})"})
+    for (
+        const char* text :
+        {R"({"error": "startAssetId or endAssetId is required", "code": 400})",
+         R"({"error": "Unauthorized", "code": 401})",
+         R"({"error": "Insufficient credits", "code": 402})",
+         R"({"error": "Missing required cookie fields: lt_token | lt_refresh_token", "code": 400})",
+         R"({"error": "Subscription required", "code": 402})"})
         round_trip<ltx::error_body>(text);
 }
 
@@ -61,7 +64,8 @@ TEST_CASE("POST assets response") {
 }
 
 TEST_CASE("GET assets page") {
-    const std::string page = R"({ "items": [ { "id": "7a34b821-...", "jobId": "email:...-type:video",
+    const std::string page =
+        R"({ "items": [ { "id": "7a34b821-...", "jobId": "email:...-type:video",
     "signedAsset": { "assetUrl": "https://...", "expirationDateString": "1748919477350",
       "asset": { "type": "artifact", "fileId": "asset:...-type:video/mp4", "mimeType": "video/mp4",
                  "artifactSubtype": "model-serving" } },
@@ -131,9 +135,10 @@ TEST_CASE("multipart golden output of ltx-create") {
 
 TEST_CASE("query golden outputs") {
     CHECK(ltx::request_target<ltx::endpoints::list_assets>({}) == "assets/");
-    CHECK(ltx::request_target<ltx::endpoints::list_assets>(
-              {.email = "me+1@example.com", .page = 2, .limit = 50,
-               .filter = ltx::asset_filter::images}) ==
+    CHECK(ltx::request_target<ltx::endpoints::list_assets>({.email = "me+1@example.com",
+                                                            .page = 2,
+                                                            .limit = 50,
+                                                            .filter = ltx::asset_filter::images}) ==
           "assets/?email=me%2B1%40example.com&page=2&limit=50&filter=images");
     CHECK(ltx::request_target<ltx::endpoints::upload_asset>(
               {.email = "me@example.com", .type = "image"}) ==

@@ -47,23 +47,26 @@ const std::optional<expect_rule> accepted = std::nullopt;
 
 TEST_CASE("ltx-create: prompt is required, 1-2000 Unicode characters, valid UTF-8") {
     const auto base = valid_create();
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.prompt = "x"; }, accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.prompt.clear(); },
-                                        expect_rule{"prompt", "required"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.prompt = std::string(2000, 'a'); },
-                                        accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.prompt = std::string(2001, 'a'); },
-                                        expect_rule{"prompt", "length"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.prompt = "x"; }, accepted);
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.prompt.clear(); }, expect_rule{"prompt", "required"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.prompt = std::string(2000, 'a'); }, accepted);
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.prompt = std::string(2001, 'a'); }, expect_rule{"prompt", "length"});
     std::string emoji;
     for (int i = 0; i < 2000; ++i)
         emoji += "\xF0\x9F\x8E\xAC"; // 🎬, 4 bytes: 8000 bytes, 2000 characters
-    check_case<ltx::ltx_create_request>(base, [&](auto& r) { r.prompt = emoji; }, accepted);
-    check_case<ltx::ltx_create_request>(base, [&](auto& r) { r.prompt = emoji + "\xF0\x9F\x8E\xAC"; },
-                                        expect_rule{"prompt", "length"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.prompt = "ok \xF0\x9F\x8E"; },
-                                        expect_rule{"prompt", "utf8"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.prompt = "overlong \xC0\xAF"; },
-                                        expect_rule{"prompt", "utf8"});
+    check_case<ltx::ltx_create_request>(
+        base, [&](auto& r) { r.prompt = emoji; }, accepted);
+    check_case<ltx::ltx_create_request>(
+        base, [&](auto& r) { r.prompt = emoji + "\xF0\x9F\x8E\xAC"; },
+        expect_rule{"prompt", "length"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.prompt = "ok \xF0\x9F\x8E"; }, expect_rule{"prompt", "utf8"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.prompt = "overlong \xC0\xAF"; }, expect_rule{"prompt", "utf8"});
 }
 
 TEST_CASE("ltx-create: at least one of startAssetId, endAssetId; each non-empty") {
@@ -71,13 +74,15 @@ TEST_CASE("ltx-create: at least one of startAssetId, endAssetId; each non-empty"
     check_case<ltx::ltx_create_request>(
         base, [](auto& r) { r.startAssetId.reset(), r.endAssetId = "asset:x-type:image/png"; },
         accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.endAssetId = "asset:y"; }, accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.startAssetId.reset(); },
-                                        expect_rule{"startAssetId", "at_least_one_of"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.startAssetId = ""; },
-                                        expect_rule{"startAssetId", "not_empty"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.endAssetId = ""; },
-                                        expect_rule{"endAssetId", "not_empty"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.endAssetId = "asset:y"; }, accepted);
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.startAssetId.reset(); },
+        expect_rule{"startAssetId", "at_least_one_of"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.startAssetId = ""; }, expect_rule{"startAssetId", "not_empty"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.endAssetId = ""; }, expect_rule{"endAssetId", "not_empty"});
 }
 
 TEST_CASE("ltx-create: closed value sets") {
@@ -91,14 +96,15 @@ TEST_CASE("ltx-create: closed value sets") {
             r.intensity = ltx::intensity::high;
         },
         accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.model = ltx::model{7}; },
-                                        expect_rule{"model", "enum"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.duration = ltx::duration{7}; },
-                                        expect_rule{"duration", "enum"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.aspectRatio = ltx::aspect_ratio{3}; },
-                                        expect_rule{"aspectRatio", "enum"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.intensity = ltx::intensity{3}; },
-                                        expect_rule{"intensity", "enum"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.model = ltx::model{7}; }, expect_rule{"model", "enum"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.duration = ltx::duration{7}; }, expect_rule{"duration", "enum"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.aspectRatio = ltx::aspect_ratio{3}; },
+        expect_rule{"aspectRatio", "enum"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.intensity = ltx::intensity{3}; }, expect_rule{"intensity", "enum"});
     // The wire names, and that a wire string outside the set does not decode.
     CHECK(ltx::reflect::to_wire(ltx::duration::s15) == "15");
     CHECK(ltx::reflect::to_wire(ltx::aspect_ratio::portrait_9_16) == "9:16");
@@ -127,46 +133,51 @@ TEST_CASE("ltx-create: seed is any integer, audioSFX a boolean (by type and on d
 
 TEST_CASE("ltx-create: pollForResult 1-20, maxJobs 1-100") {
     const auto base = valid_create();
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.pollForResult = 1; }, accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.pollForResult = 20; }, accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.pollForResult = 0; },
-                                        expect_rule{"pollForResult", "range"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.pollForResult = 21; },
-                                        expect_rule{"pollForResult", "range"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.maxJobs = 100; }, accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.maxJobs = 0; },
-                                        expect_rule{"maxJobs", "range"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.maxJobs = 101; },
-                                        expect_rule{"maxJobs", "range"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.pollForResult = 1; }, accepted);
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.pollForResult = 20; }, accepted);
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.pollForResult = 0; }, expect_rule{"pollForResult", "range"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.pollForResult = 21; }, expect_rule{"pollForResult", "range"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.maxJobs = 100; }, accepted);
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.maxJobs = 0; }, expect_rule{"maxJobs", "range"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.maxJobs = 101; }, expect_rule{"maxJobs", "range"});
 }
 
 TEST_CASE("ltx-create: replyUrl absolute http(s), email syntax") {
     const auto base = valid_create();
     check_case<ltx::ltx_create_request>(
         base, [](auto& r) { r.replyUrl = "https://hooks.example.com/ltx?x=1"; }, accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.replyUrl = "/relative"; },
-                                        expect_rule{"replyUrl", "url"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.replyUrl = "ftp://x.example/"; },
-                                        expect_rule{"replyUrl", "url"});
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.email = "me@example.com"; },
-                                        accepted);
-    check_case<ltx::ltx_create_request>(base, [](auto& r) { r.email = "me-at-example.com"; },
-                                        expect_rule{"email", "email"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.replyUrl = "/relative"; }, expect_rule{"replyUrl", "url"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.replyUrl = "ftp://x.example/"; }, expect_rule{"replyUrl", "url"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.email = "me@example.com"; }, accepted);
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.email = "me-at-example.com"; }, expect_rule{"email", "email"});
 }
 
 TEST_CASE("POST assets: Content-Type a MIME type, body non-empty, email syntax") {
     const ltx::upload_content ok{"image/png", 10};
-    check_case<ltx::upload_content>(ok, [](auto&) {}, accepted);
-    check_case<ltx::upload_content>(ok, [](auto& c) { c.mimeType.clear(); },
-                                    expect_rule{"mimeType", "required"});
-    check_case<ltx::upload_content>(ok, [](auto& c) { c.mimeType = "png"; },
-                                    expect_rule{"mimeType", "mime_type"});
-    check_case<ltx::upload_content>(ok, [](auto& c) { c.size = 0; },
-                                    expect_rule{"size", "range"});
+    check_case<ltx::upload_content>(
+        ok, [](auto&) {}, accepted);
+    check_case<ltx::upload_content>(
+        ok, [](auto& c) { c.mimeType.clear(); }, expect_rule{"mimeType", "required"});
+    check_case<ltx::upload_content>(
+        ok, [](auto& c) { c.mimeType = "png"; }, expect_rule{"mimeType", "mime_type"});
+    check_case<ltx::upload_content>(
+        ok, [](auto& c) { c.size = 0; }, expect_rule{"size", "range"});
     const ltx::upload_asset_request q{"me@example.com", "image"};
-    check_case<ltx::upload_asset_request>(q, [](auto&) {}, accepted);
-    check_case<ltx::upload_asset_request>(q, [](auto& r) { r.email = "nope"; },
-                                          expect_rule{"email", "email"});
+    check_case<ltx::upload_asset_request>(
+        q, [](auto&) {}, accepted);
+    check_case<ltx::upload_asset_request>(
+        q, [](auto& r) { r.email = "nope"; }, expect_rule{"email", "email"});
 }
 
 TEST_CASE("GET assets: page >= 1, limit >= 1, filter a closed set") {
@@ -174,34 +185,36 @@ TEST_CASE("GET assets: page >= 1, limit >= 1, filter a closed set") {
     check_case<ltx::list_assets_request>(
         base, [](auto& r) { r.page = 1, r.limit = 1, r.filter = ltx::asset_filter::other; },
         accepted);
-    check_case<ltx::list_assets_request>(base, [](auto& r) { r.page = 0; },
-                                         expect_rule{"page", "range"});
-    check_case<ltx::list_assets_request>(base, [](auto& r) { r.limit = 0; },
-                                         expect_rule{"limit", "range"});
-    check_case<ltx::list_assets_request>(base, [](auto& r) { r.filter = ltx::asset_filter{9}; },
-                                         expect_rule{"filter", "enum"});
+    check_case<ltx::list_assets_request>(
+        base, [](auto& r) { r.page = 0; }, expect_rule{"page", "range"});
+    check_case<ltx::list_assets_request>(
+        base, [](auto& r) { r.limit = 0; }, expect_rule{"limit", "range"});
+    check_case<ltx::list_assets_request>(
+        base, [](auto& r) { r.filter = ltx::asset_filter{9}; }, expect_rule{"filter", "enum"});
 }
 
 TEST_CASE("GET assets/{jobId}: required, non-empty; percent-encoded in the path") {
     const ltx::get_job_request ok{"email:user@example.com:123e4567-type:video"};
-    check_case<ltx::get_job_request>(ok, [](auto&) {}, accepted);
-    check_case<ltx::get_job_request>(ok, [](auto& r) { r.jobId.clear(); },
-                                     expect_rule{"jobId", "required"});
+    check_case<ltx::get_job_request>(
+        ok, [](auto&) {}, accepted);
+    check_case<ltx::get_job_request>(
+        ok, [](auto& r) { r.jobId.clear(); }, expect_rule{"jobId", "required"});
     CHECK(ltx::request_target<ltx::endpoints::get_job>(ok) ==
           "assets/email%3Auser%40example.com%3A123e4567-type%3Avideo");
 }
 
 TEST_CASE("POST accounts: cookie holds lt_token and lt_refresh_token; maxJobs 1-100") {
     const ltx::account_request ok{"lt_token=abc; lt_refresh_token=def", 20};
-    check_case<ltx::account_request>(ok, [](auto&) {}, accepted);
-    check_case<ltx::account_request>(ok, [](auto& r) { r.cookie.clear(); },
-                                     expect_rule{"cookie", "required"});
-    check_case<ltx::account_request>(ok, [](auto& r) { r.cookie = "lt_token=abc"; },
-                                     expect_rule{"cookie", "contains"});
-    check_case<ltx::account_request>(ok, [](auto& r) { r.maxJobs = 0; },
-                                     expect_rule{"maxJobs", "range"});
-    check_case<ltx::account_request>(ok, [](auto& r) { r.maxJobs = 101; },
-                                     expect_rule{"maxJobs", "range"});
+    check_case<ltx::account_request>(
+        ok, [](auto&) {}, accepted);
+    check_case<ltx::account_request>(
+        ok, [](auto& r) { r.cookie.clear(); }, expect_rule{"cookie", "required"});
+    check_case<ltx::account_request>(
+        ok, [](auto& r) { r.cookie = "lt_token=abc"; }, expect_rule{"cookie", "contains"});
+    check_case<ltx::account_request>(
+        ok, [](auto& r) { r.maxJobs = 0; }, expect_rule{"maxJobs", "range"});
+    check_case<ltx::account_request>(
+        ok, [](auto& r) { r.maxJobs = 101; }, expect_rule{"maxJobs", "range"});
     // The cookie is a credential: no message may repeat it.
     ltx::account_request bad{"lt_token=SECRET-COOKIE", 0};
     for (const auto& v : ltx::reflect::validate(bad))
@@ -210,11 +223,12 @@ TEST_CASE("POST accounts: cookie holds lt_token and lt_refresh_token; maxJobs 1-
 
 TEST_CASE("GET accounts/{email}: required, e-mail syntax") {
     const ltx::get_account_request ok{"me@example.com"};
-    check_case<ltx::get_account_request>(ok, [](auto&) {}, accepted);
-    check_case<ltx::get_account_request>(ok, [](auto& r) { r.email.clear(); },
-                                         expect_rule{"email", "required"});
-    check_case<ltx::get_account_request>(ok, [](auto& r) { r.email = "me@"; },
-                                         expect_rule{"email", "email"});
+    check_case<ltx::get_account_request>(
+        ok, [](auto&) {}, accepted);
+    check_case<ltx::get_account_request>(
+        ok, [](auto& r) { r.email.clear(); }, expect_rule{"email", "required"});
+    check_case<ltx::get_account_request>(
+        ok, [](auto& r) { r.email = "me@"; }, expect_rule{"email", "email"});
     CHECK(ltx::request_target<ltx::endpoints::get_account>(ok) == "accounts/me%40example.com");
 }
 

@@ -10,4 +10,6 @@ constexpr auto ltx_schema(ltx::reflect::tag<two>) {
     return ltx::reflect::schema(ltx::reflect::field<&two::b>(ltx::reflect::rules::range{0, 1}));
 }
 
-int main() { return static_cast<int>(ltx::reflect::validate(two{}).size()); }
+int main() {
+    return static_cast<int>(ltx::reflect::validate(two{}).size());
+}

@@ -6,4 +6,6 @@ struct plain {
     int x = 0;
 };
 
-int main() { return static_cast<int>(ltx::reflect::to_json(plain{}).size()); }
+int main() {
+    return static_cast<int>(ltx::reflect::to_json(plain{}).size());
+}

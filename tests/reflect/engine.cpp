@@ -89,7 +89,9 @@ bool has(const std::vector<violation>& v, const std::string& path, const std::st
 
 } // namespace
 
-TEST_CASE("validate reports nothing for a valid value") { CHECK(validate(valid_root()).empty()); }
+TEST_CASE("validate reports nothing for a valid value") {
+    CHECK(validate(valid_root()).empty());
+}
 
 TEST_CASE("validate names nested paths with indices") {
     auto r = valid_root();

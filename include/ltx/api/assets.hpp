@@ -106,8 +106,7 @@ struct page_meta {
     std::optional<std::int64_t> totalPages{};
     std::optional<std::int64_t> currentPage{};
 };
-BOOST_DESCRIBE_STRUCT(page_meta, (),
-                      (totalItems, itemCount, itemsPerPage, totalPages, currentPage))
+BOOST_DESCRIBE_STRUCT(page_meta, (), (totalItems, itemCount, itemsPerPage, totalPages, currentPage))
 
 /// The response of `GET assets/`.
 struct asset_page {

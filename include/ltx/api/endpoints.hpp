@@ -124,7 +124,8 @@ template <class Endpoint> std::string request_target(const typename Endpoint::re
     }
     if constexpr (Endpoint::body != body_encoding::json) {
         std::string query;
-        reflect::write_query(req, query, [](std::string_view n) { return is_path_param<Endpoint>(n); });
+        reflect::write_query(req, query,
+                             [](std::string_view n) { return is_path_param<Endpoint>(n); });
         if (!query.empty())
             out += "?" + query;
     }

@@ -69,7 +69,9 @@ inline bool is_done(const job& j) {
 }
 
 /// True when the job failed.
-inline bool is_failed(const job& j) { return state_of(j) == job_state::failed; }
+inline bool is_failed(const job& j) {
+    return state_of(j) == job_state::failed;
+}
 
 } // namespace ltx
 

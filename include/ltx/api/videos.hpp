@@ -104,8 +104,7 @@ constexpr auto ltx_schema(reflect::tag<ltx_create_request>) {
         reflect::field<&R::intensity>(r::defaults_to<ltx::intensity>{intensity::medium}),
         reflect::field<&R::audioSFX>(r::defaults_to<bool>{false}),
         reflect::field<&R::pollForResult>(r::range{1, 20}),
-        reflect::field<&R::maxJobs>(r::range{1, 100}),
-        reflect::field<&R::replyUrl>(r::http_url),
+        reflect::field<&R::maxJobs>(r::range{1, 100}), reflect::field<&R::replyUrl>(r::http_url),
         r::at_least_one_of<&R::startAssetId, &R::endAssetId>{});
 }
 

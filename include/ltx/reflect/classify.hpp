@@ -74,8 +74,7 @@ template <class T> consteval type_kind classify() {
 } // namespace detail
 
 /// The classification of `T` (cv-qualifiers and references ignored).
-template <class T>
-inline constexpr type_kind kind_of = detail::classify<std::remove_cvref_t<T>>();
+template <class T> inline constexpr type_kind kind_of = detail::classify<std::remove_cvref_t<T>>();
 
 /// True when the engine knows how to handle `T`, recursively for its members.
 template <class T> inline constexpr bool is_reflectable_v = kind_of<T> != type_kind::unsupported;

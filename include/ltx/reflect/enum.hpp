@@ -30,7 +30,9 @@ constexpr std::array<enum_entry<E>, N> enum_names(const enum_entry<E> (&rows)[N]
 namespace detail {
 
 template <class E>
-concept has_wire_table = requires { ltx_wire_names(tag<E>{}); };
+concept has_wire_table = requires {
+    ltx_wire_names(tag<E>{});
+};
 
 template <class E, template <class...> class L, class... D>
 constexpr auto described_table(L<D...>) {
@@ -65,7 +67,8 @@ template <class E, class Table> consteval bool table_is_complete(const Table& t)
 /// The wire names of enum `E`: its ADL customisation `ltx_wire_names(ltx::reflect::tag<E>)`
 /// when one exists, else the identifiers Boost.Describe stringises.
 /// Checked at compile time to cover each enumerator exactly once.
-template <class E> inline constexpr auto wire_table = [] {
+template <class E>
+inline constexpr auto wire_table = [] {
     static_assert(kind_of<E> == type_kind::described_enum,
                   "ltx::reflect: enums need BOOST_DESCRIBE_ENUM(E, values...)");
     constexpr auto table = detail::make_table<E>();

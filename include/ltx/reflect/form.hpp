@@ -54,8 +54,7 @@ template <class T, class F> void for_each_form_field(const T& v, F&& f) {
 
 /// Appends `name=value&...` for the present members of `v`, names and values
 /// percent-encoded. `skip(name)` leaves members out (those that go into the URL path).
-template <class T, class Skip>
-void write_query(const T& v, std::string& out, Skip skip) {
+template <class T, class Skip> void write_query(const T& v, std::string& out, Skip skip) {
     for_each_form_field(v, [&](std::string_view name, std::string_view text) {
         if (skip(name))
             return;
@@ -76,8 +75,7 @@ template <class T> void write_query(const T& v, std::string& out) {
 /// closing delimiter. Returns false, leaving `out` unspecified, when a value contains the
 /// delimiter `--boundary`; the caller then picks another boundary. The matching
 /// Content-Type is `multipart/form-data; boundary=<boundary>`.
-template <class T>
-bool write_multipart(const T& v, std::string_view boundary, std::string& out) {
+template <class T> bool write_multipart(const T& v, std::string_view boundary, std::string& out) {
     bool ok = true;
     const std::string delimiter = "--" + std::string{boundary};
     for_each_form_field(v, [&](std::string_view name, std::string_view text) {

@@ -191,8 +191,8 @@ template <class T> bool read_json(std::string_view text, T& out, json_error& err
     unsigned char buffer[4096];
     boost::json::monotonic_resource arena{buffer, sizeof buffer};
     boost::json::error_code ec;
-    const auto jv = boost::json::parse(boost::json::string_view{text.data(), text.size()}, ec,
-                                       &arena);
+    const auto jv =
+        boost::json::parse(boost::json::string_view{text.data(), text.size()}, ec, &arena);
     if (ec) {
         err.path.clear();
         err.message = "invalid JSON: " + ec.message();

@@ -67,8 +67,8 @@ struct range {
             return std::nullopt;
         if (max == std::numeric_limits<long long>::max())
             return "must be at least " + std::to_string(min) + ", got " + std::to_string(v);
-        return "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-               ", got " + std::to_string(v);
+        return "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+               std::to_string(v);
     }
 };
 
@@ -124,9 +124,7 @@ template <class... S> contains_all(S...) -> contains_all<sizeof...(S)>;
 
 /// The value the server assumes when the member is absent. Not a check: it documents the
 /// default, and `reflect::default_of<&T::member>()` reads it (the simulator applies it).
-template <class V> struct defaults_to {
-    V value;
-};
+template <class V> struct defaults_to { V value; };
 
 /// Struct-level rule: at least one of the named optional members is present.
 template <auto... Members> struct at_least_one_of {

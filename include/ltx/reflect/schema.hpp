@@ -15,9 +15,7 @@
 namespace ltx::reflect {
 
 /// The rules of one member, named by its member pointer: `field<&T::prompt>(rules...)`.
-template <auto Member, class... Rules> struct field_rules {
-    std::tuple<Rules...> rules;
-};
+template <auto Member, class... Rules> struct field_rules { std::tuple<Rules...> rules; };
 
 /// Attaches rules to a member: `field<&ltx_create_request::prompt>(rules::required,
 /// rules::length{1, 2000})`.
@@ -34,7 +32,9 @@ template <class... Items> constexpr std::tuple<Items...> schema(Items... items) 
 namespace detail {
 
 template <class T>
-concept has_schema = requires { ltx_schema(tag<T>{}); };
+concept has_schema = requires {
+    ltx_schema(tag<T>{});
+};
 
 template <class M> struct member_pointer_traits;
 template <class C, class V> struct member_pointer_traits<V C::*> {
@@ -64,24 +64,27 @@ template <class T, class X> constexpr bool item_belongs_to() {
         return []<auto M, class... R>(std::type_identity<field_rules<M, R...>>) {
             return std::is_same_v<typename member_pointer_traits<decltype(M)>::owner, T> &&
                    is_described_member<T, M>();
-        }(std::type_identity<X>{});
-    else
-        return true;
+        }
+    (std::type_identity<X>{});
+    else return true;
 }
 
 } // namespace detail
 
 /// The schema of `T`: what `ltx_schema(tag<T>)` returns, or an empty tuple.
-template <class T> inline constexpr auto schema_of = [] {
+template <class T>
+inline constexpr auto schema_of = [] {
     if constexpr (detail::has_schema<T>) {
         constexpr auto s = ltx_schema(tag<T>{});
-        static_assert(std::apply([](const auto&... items) {
-                          return (detail::item_belongs_to<T, std::remove_cvref_t<decltype(items)>>() &&
-                                  ... && true);
-                      },
-                                 s),
-                      "ltx::reflect: a schema names a member that is not a described member of "
-                      "its type");
+        static_assert(
+            std::apply(
+                [](const auto&... items) {
+                    return (detail::item_belongs_to<T, std::remove_cvref_t<decltype(items)>>() &&
+                            ... && true);
+                },
+                s),
+            "ltx::reflect: a schema names a member that is not a described member of "
+            "its type");
         return s;
     } else {
         return std::tuple<>{};
@@ -110,7 +113,8 @@ template <class Tuple, class Pred> consteval std::size_t find_index(Pred pred) {
               : 0),
          ...);
         return found;
-    }(pred, std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+    }
+    (pred, std::make_index_sequence<std::tuple_size_v<Tuple>>{});
 }
 
 template <class X> struct is_default : std::false_type {};
@@ -121,9 +125,9 @@ template <auto Member> struct rules_of_member {
         if constexpr (is_field_rules<X>::value)
             return []<auto M, class... R>(std::type_identity<field_rules<M, R...>>) {
                 return same_member<M, Member>();
-            }(std::type_identity<X>{});
-        else
-            return false;
+            }
+        (std::type_identity<X>{});
+        else return false;
     }
 };
 

@@ -36,7 +36,8 @@ inline std::string join_path(const std::string& base, std::string_view name) {
     return base.empty() ? std::string{name} : base + "." + std::string{name};
 }
 
-template <class T> void validate_value(const T& v, const std::string& path, std::vector<violation>& out);
+template <class T>
+void validate_value(const T& v, const std::string& path, std::vector<violation>& out);
 
 template <class V> decltype(auto) unwrap(const V& v) {
     if constexpr (kind_of<V> == type_kind::optional)
@@ -78,8 +79,9 @@ bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& ru
                             if (auto m = rule.check(unwrap(v)))
                                 out.push_back({path, std::string{rule_t::name}, std::move(*m)});
                     } else {
-                        static_assert(requires { rule.check(unwrap(v)); },
-                                      "ltx::reflect: this rule does not apply to the member's type");
+                        static_assert(
+                            requires { rule.check(unwrap(v)); },
+                            "ltx::reflect: this rule does not apply to the member's type");
                     }
                 }(r),
                 ...);

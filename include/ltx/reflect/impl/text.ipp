@@ -107,8 +107,8 @@ LTX_DECL bool is_http_url(std::string_view s) noexcept {
         return false;
     if (host.front() != '[')
         for (char c : host)
-            if (!(chars::is_alnum(c) || std::string_view{"-._~%!$&'()*+,;="}.find(c) !=
-                                     std::string_view::npos))
+            if (!(chars::is_alnum(c) ||
+                  std::string_view{"-._~%!$&'()*+,;="}.find(c) != std::string_view::npos))
                 return false;
     if (port.size() > 5)
         return false;
