@@ -1,0 +1,16 @@
+# ltx_target_warnings(<target>)
+# Turns on the project's warning set for one of ltx's own targets (tests, tools, examples,
+# benchmarks). With LTX_WARNINGS_AS_ERRORS the warnings are errors.
+function(ltx_target_warnings target)
+    if(MSVC)
+        target_compile_options(${target} PRIVATE /W4 /permissive-)
+        if(LTX_WARNINGS_AS_ERRORS)
+            target_compile_options(${target} PRIVATE /WX)
+        endif()
+    else()
+        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+        if(LTX_WARNINGS_AS_ERRORS)
+            target_compile_options(${target} PRIVATE -Werror)
+        endif()
+    endif()
+endfunction()
