@@ -1,0 +1,165 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_HTTP1_RESPONSE_PARSER_HPP
+#define LTX_ASIO_DETAIL_HTTP1_RESPONSE_PARSER_HPP
+
+#include <ltx/detail/config.hpp>
+
+#include <ltx/asio/detail/http1_body_decoder.hpp>
+#include <ltx/asio/detail/http1_error.hpp>
+#include <ltx/asio/detail/http1_fields.hpp>
+#include <ltx/asio/detail/http1_head.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace ltx::detail::http1 {
+
+/// Bounds on what a peer can make the parser hold or read.
+struct parser_limits {
+    /// Bytes of one head (status line, fields, CRLFs), of one chunk-size line, and of the
+    /// trailer section; over it: `headers_too_large`.
+    std::size_t max_header_bytes = 64 * 1024;
+    /// Fields of one head, and trailer fields; over it: `too_many_headers`.
+    std::size_t max_header_count = 100;
+    /// Body bytes (chunk framing excluded); over it: `body_too_large`.
+    std::uint64_t max_body_bytes = std::numeric_limits<std::uint64_t>::max();
+};
+
+/// An incremental, sans-I/O parser of one HTTP/1.1 response, fed the bytes read from a
+/// connection in pieces of any size.
+///
+/// Interim 1xx responses (100 Continue, 103 Early Hints) are read and skipped; the results
+/// describe the final response. 101 Switching Protocols is final, with no body and
+/// `keep_alive() == false`. Responses to HEAD, 204 and 304 have no body. Bodies are
+/// delimited by Content-Length, chunked coding (extensions checked and ignored, trailers
+/// kept) or the end of the connection (`finish_eof`).
+///
+/// Strictness: lines must end in CRLF (a bare LF is an error, never a line end), obsolete
+/// line folding is refused, Content-Length with Transfer-Encoding is refused, and the only
+/// transfer coding accepted is a single `chunked`. Every byte is examined a bounded number
+/// of times, so parsing is linear in the input however it is split.
+class response_parser {
+public:
+    /// Receives the body in pieces; when none is set the body is kept in `body()`. If it
+    /// throws, the exception propagates and the parser must be `reset()` before reuse.
+    using body_sink = std::function<void(std::string_view)>;
+
+    /// A parser applying `limits`.
+    explicit response_parser(parser_limits limits = {}) : limits_(limits) { reset(); }
+
+    /// Prepares for the next response on the same connection: clears the message state
+    /// and the HEAD flag, keeps the limits and the body sink.
+    LTX_DECL void reset();
+
+    /// Says whether the request was HEAD, so the response has no body. Set before feeding.
+    void set_head_request(bool head) noexcept { head_request_ = head; }
+
+    /// Streams the body to `sink` instead of keeping it in `body()`.
+    void on_body(body_sink sink) { sink_ = std::move(sink); }
+
+    /// Parses bytes of `[data, data + n)`; returns how many were consumed. All are consumed
+    /// until the response is complete; bytes past its end are left (`done()` then holds).
+    /// On error `ec` is set, and every later call fails with the same error.
+    LTX_DECL std::size_t feed(const char* data, std::size_t n, std::error_code& ec);
+
+    /// As `feed(data.data(), data.size(), ec)`.
+    std::size_t feed(std::string_view data, std::error_code& ec) {
+        return feed(data.data(), data.size(), ec);
+    }
+
+    /// The peer closed the connection: completes a body delimited by the close; anything
+    /// else incomplete fails with `partial_message`. No-op once `done()`.
+    LTX_DECL void finish_eof(std::error_code& ec);
+
+    /// True once a byte of this response (or of an interim one) was consumed. A connection
+    /// that closes before it (`!started()`) was idle-closed, so a retry is safe.
+    bool started() const noexcept { return started_; }
+
+    /// True once the final response's head was parsed.
+    bool header_done() const noexcept { return state_ == state::body || state_ == state::done; }
+
+    /// True once the final response is complete.
+    bool done() const noexcept { return state_ == state::done; }
+
+    /// True when the body lasts until the connection closes (call `finish_eof` then).
+    bool need_eof() const noexcept { return state_ == state::body && body_.until_eof(); }
+
+    /// True after an error.
+    bool failed() const noexcept { return state_ == state::failed; }
+
+    /// 10 for HTTP/1.0, 11 for HTTP/1.1.
+    int version() const noexcept { return status_.version; }
+
+    /// The status code, 100..599.
+    int status() const noexcept { return status_.status; }
+
+    /// The reason phrase, possibly empty.
+    std::string_view reason() const noexcept { return status_.reason; }
+
+    /// Header fields of the final response, in wire order.
+    const field_list& fields() const noexcept { return fields_; }
+
+    /// Trailer fields of a chunked body, in wire order.
+    const field_list& trailers() const noexcept { return body_.trailers(); }
+
+    /// The Content-Length announced, if any.
+    std::optional<std::uint64_t> content_length() const noexcept { return framing_.content_length; }
+
+    /// True when the body uses chunked coding.
+    bool chunked() const noexcept { return framing_.chunked; }
+
+    /// The body when no sink is set.
+    const std::string& body() const noexcept { return body_buf_; }
+
+    /// Body bytes received so far.
+    std::uint64_t body_size() const noexcept { return body_.size(); }
+
+    /// Interim (1xx) responses skipped before the final one.
+    std::size_t interim_count() const noexcept { return interim_; }
+
+    /// Whether the connection may carry another request once `done()`: HTTP/1.1 unless
+    /// `Connection: close`; HTTP/1.0 only with `Connection: keep-alive` and no
+    /// Transfer-Encoding. Never for a close-delimited body, a 101, or after an error.
+    bool keep_alive() const noexcept {
+        return header_done() && keep_alive_ && !body_.trailer_close();
+    }
+
+    /// The limits in force.
+    const parser_limits& limits() const noexcept { return limits_; }
+
+private:
+    enum class state { status_line, field_line, body, done, failed };
+
+    LTX_DECL std::error_code on_line(std::string_view line);
+    LTX_DECL std::error_code on_head_end();
+
+    parser_limits limits_;
+    body_sink sink_;
+    bool head_request_ = false;
+    bool started_ = false;
+    bool keep_alive_ = false;
+    state state_ = state::status_line;
+    std::error_code failure_;
+    std::size_t head_budget_ = 0;
+    std::size_t interim_ = 0;
+    line_reader line_;
+    status_line status_;
+    field_list fields_;
+    framing framing_;
+    body_decoder body_;
+    std::string body_buf_;
+};
+
+} // namespace ltx::detail::http1
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/asio/detail/impl/http1_response_parser.ipp>
+#endif
+
+#endif
