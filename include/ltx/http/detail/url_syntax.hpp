@@ -1,0 +1,261 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// Character classes and small parsers of RFC 3986, used by impl/url.ipp only.
+#ifndef LTX_HTTP_DETAIL_URL_SYNTAX_HPP
+#define LTX_HTTP_DETAIL_URL_SYNTAX_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/http/percent_encoding.hpp>
+#include <ltx/http/url_error.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltx::http::detail {
+
+inline bool is_visible_ascii(char c) noexcept {
+    return c > 0x20 && c < 0x7f;
+}
+
+inline bool is_alpha(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+inline bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
+
+inline bool is_hex_digit(char c) noexcept {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+inline std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+// Length of the scheme when `s` starts with `scheme:`, else 0.
+inline std::size_t scheme_length(std::string_view s) noexcept {
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !is_alpha(s[0])) {
+        return 0;
+    }
+    for (std::size_t i = 1; i < colon; ++i) {
+        const char c = s[i];
+        if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') {
+            return 0;
+        }
+    }
+    return colon;
+}
+
+// Leading zeros are refused: some resolvers read `010` as octal.
+inline bool is_ipv4(std::string_view s) noexcept {
+    int parts = 0;
+    while (true) {
+        const auto dot = s.find('.');
+        const auto part = s.substr(0, dot);
+        if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0')) {
+            return false;
+        }
+        int value = 0;
+        for (char c : part) {
+            if (!is_digit(c)) {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        if (value > 255 || ++parts > 4) {
+            return false;
+        }
+        if (dot == std::string_view::npos) {
+            return parts == 4;
+        }
+        s.remove_prefix(dot + 1);
+    }
+}
+
+// Counts the 16-bit groups of `h16 *(":" h16)`, an IPv4 tail counting as two; -1 if malformed.
+inline int ipv6_groups(std::string_view s, bool allow_ipv4_tail) noexcept {
+    if (s.empty()) {
+        return 0;
+    }
+    int groups = 0;
+    while (true) {
+        const auto colon = s.find(':');
+        const auto part = s.substr(0, colon);
+        if (colon == std::string_view::npos && allow_ipv4_tail &&
+            part.find('.') != std::string_view::npos) {
+            return is_ipv4(part) ? groups + 2 : -1;
+        }
+        if (part.empty() || part.size() > 4) {
+            return -1;
+        }
+        for (char c : part) {
+            if (!is_hex_digit(c)) {
+                return -1;
+            }
+        }
+        ++groups;
+        if (colon == std::string_view::npos) {
+            return groups;
+        }
+        s.remove_prefix(colon + 1);
+    }
+}
+
+// RFC 4291 text form without zone: eight groups, or fewer around a single `::`.
+inline bool is_ipv6(std::string_view s) noexcept {
+    const auto gap = s.find("::");
+    if (gap == std::string_view::npos) {
+        return ipv6_groups(s, true) == 8;
+    }
+    if (s.find("::", gap + 1) != std::string_view::npos) {
+        return false;
+    }
+    const int left = ipv6_groups(s.substr(0, gap), false);
+    const int right = ipv6_groups(s.substr(gap + 2), true);
+    return left >= 0 && right >= 0 && left + right <= 7;
+}
+
+// A host whose last label is numeric can only be an IPv4 address; anything else there
+// (`1.2.3`, `0x7f.1`) is refused rather than guessed, as resolvers disagree on it.
+enum class host_class { invalid, name, ipv4 };
+
+inline host_class classify_host_name(std::string_view host) noexcept {
+    if (host.size() > 253) {
+        return host_class::invalid;
+    }
+    std::string_view last;
+    std::string_view rest = host;
+    while (true) {
+        const auto dot = rest.find('.');
+        last = rest.substr(0, dot);
+        if (last.empty() || last.size() > 63) {
+            return host_class::invalid;
+        }
+        for (char c : last) {
+            if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '_') {
+                return host_class::invalid;
+            }
+        }
+        if (dot == std::string_view::npos) {
+            break;
+        }
+        rest.remove_prefix(dot + 1);
+    }
+    bool numeric = true;
+    for (char c : last) {
+        numeric = numeric && is_digit(c);
+    }
+    if (!numeric) {
+        return host_class::name;
+    }
+    return is_ipv4(host) ? host_class::ipv4 : host_class::invalid;
+}
+
+inline std::optional<std::uint16_t> parse_port(std::string_view s) noexcept {
+    if (s.empty() || s.size() > 5) {
+        return std::nullopt;
+    }
+    unsigned value = 0;
+    for (char c : s) {
+        if (!is_digit(c)) {
+            return std::nullopt;
+        }
+        value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (value == 0 || value > 65535) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(value);
+}
+
+// pchar / "/" (and "?" in a query or fragment), percent-encoded triplets checked.
+inline url_errc check_component(std::string_view s, bool allow_question_mark) noexcept {
+    constexpr std::string_view allowed = "!$&'()*+,;=:@/";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '%') {
+            if (s.size() - i < 3 || !is_hex_digit(s[i + 1]) || !is_hex_digit(s[i + 2])) {
+                return url_errc::invalid_percent_encoding;
+            }
+            i += 2;
+        } else if (!is_unreserved(c) && allowed.find(c) == std::string_view::npos &&
+                   !(allow_question_mark && c == '?')) {
+            return url_errc::invalid_character;
+        }
+    }
+    return url_errc{};
+}
+
+struct reference_parts {
+    std::string_view path;
+    std::string_view query;
+    bool has_query = false;
+};
+
+// Splits `path[?query][#fragment]`, validating all three; the fragment is then dropped.
+inline url_errc split_reference(std::string_view s, reference_parts& out) noexcept {
+    const auto hash = s.find('#');
+    if (hash != std::string_view::npos) {
+        if (auto e = check_component(s.substr(hash + 1), true); e != url_errc{}) {
+            return e;
+        }
+        s = s.substr(0, hash);
+    }
+    const auto question = s.find('?');
+    out.path = s.substr(0, question);
+    out.has_query = question != std::string_view::npos;
+    out.query = out.has_query ? s.substr(question + 1) : std::string_view();
+    if (auto e = check_component(out.path, false); e != url_errc{}) {
+        return e;
+    }
+    return check_component(out.query, true);
+}
+
+// RFC 3986 section 5.2.4.
+inline std::string remove_dot_segments(std::string_view path) {
+    std::string in(path);
+    std::string out;
+    const auto drop_last_segment = [&out] {
+        const auto slash = out.rfind('/');
+        out.erase(slash == std::string::npos ? 0 : slash);
+    };
+    while (!in.empty()) {
+        if (in.starts_with("../")) {
+            in.erase(0, 3);
+        } else if (in.starts_with("./")) {
+            in.erase(0, 2);
+        } else if (in.starts_with("/./")) {
+            in.erase(0, 2);
+        } else if (in == "/.") {
+            in = "/";
+        } else if (in.starts_with("/../")) {
+            in.erase(0, 3);
+            drop_last_segment();
+        } else if (in == "/..") {
+            in = "/";
+            drop_last_segment();
+        } else if (in == "." || in == "..") {
+            in.clear();
+        } else {
+            const auto next = in.find('/', 1);
+            out.append(in, 0, next);
+            in.erase(0, next);
+        }
+    }
+    return out;
+}
+
+} // namespace ltx::http::detail
+
+#endif

@@ -1,0 +1,62 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_ERROR_IPP
+#define LTX_HTTP_IMPL_ERROR_IPP
+
+#include <ltx/http/error.hpp>
+
+#include <string>
+
+namespace ltx::http {
+
+namespace detail {
+
+class transport_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "ltx.transport"; }
+
+    std::string message(int ev) const override {
+        switch (static_cast<transport_errc>(ev)) {
+        case transport_errc::connection_failed:
+            return "connection failed (nothing was sent)";
+        case transport_errc::connection_reset:
+            return "connection closed or reset by the peer";
+        case transport_errc::timeout:
+            return "HTTP exchange timed out";
+        case transport_errc::tls_failure:
+            return "TLS failure";
+        case transport_errc::body_too_large:
+            return "response body too large";
+        case transport_errc::headers_too_large:
+            return "response headers too large";
+        case transport_errc::protocol_error:
+            return "HTTP protocol error";
+        case transport_errc::cancelled:
+            return "HTTP exchange cancelled";
+        }
+        return "unknown transport error";
+    }
+
+    std::error_condition default_error_condition(int ev) const noexcept override {
+        switch (static_cast<transport_errc>(ev)) {
+        case transport_errc::timeout:
+            return std::errc::timed_out;
+        case transport_errc::connection_reset:
+            return std::errc::connection_reset;
+        case transport_errc::cancelled:
+            return std::errc::operation_canceled;
+        default:
+            return {ev, *this};
+        }
+    }
+};
+
+} // namespace detail
+
+LTX_DECL const std::error_category& transport_category() noexcept {
+    static const detail::transport_category_impl category;
+    return category;
+}
+
+} // namespace ltx::http
+
+#endif

@@ -1,0 +1,128 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_HEADERS_IPP
+#define LTX_HTTP_IMPL_HEADERS_IPP
+
+#include <ltx/http/headers.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ltx::http {
+
+namespace detail {
+
+inline char ascii_lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// An invalid name may carry control bytes or be huge; the message shows it escaped and cut
+// so that the exception text is itself safe to log on one line.
+inline std::string printable_name(std::string_view name) {
+    constexpr std::size_t max_shown = 64;
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < name.size() && i < max_shown; ++i) {
+        const auto b = static_cast<unsigned char>(name[i]);
+        if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
+            out += "\\x";
+            out += hex[b >> 4];
+            out += hex[b & 0xF];
+        } else {
+            out += static_cast<char>(b);
+        }
+    }
+    if (name.size() > max_shown) {
+        out += "...";
+    }
+    return out;
+}
+
+inline void check_field(std::string_view name, std::string_view value) {
+    if (!is_token(name)) {
+        throw std::invalid_argument("ltx::http::headers: invalid header name \"" +
+                                    printable_name(name) + "\" (not an RFC 9110 token)");
+    }
+    if (!is_valid_field_value(value)) {
+        // Never echo the value: it may be a credential.
+        throw std::invalid_argument("ltx::http::headers: value of header \"" + std::string(name) +
+                                    "\" contains CR, LF or NUL");
+    }
+}
+
+} // namespace detail
+
+LTX_DECL bool is_token(std::string_view name) noexcept {
+    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::all_of(name.begin(), name.end(), [&](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               specials.find(c) != std::string_view::npos;
+    });
+}
+
+LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
+    return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
+
+LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return detail::ascii_lower(x) == detail::ascii_lower(y);
+           });
+}
+
+LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {
+    for (const auto& f : fields_) {
+        if (iequals(f.name, name)) {
+            return std::string_view(f.value);
+        }
+    }
+    return std::nullopt;
+}
+
+LTX_DECL std::vector<std::string_view> headers::find_all(std::string_view name) const {
+    std::vector<std::string_view> out;
+    for (const auto& f : fields_) {
+        if (iequals(f.name, name)) {
+            out.emplace_back(f.value);
+        }
+    }
+    return out;
+}
+
+LTX_DECL bool headers::contains(std::string_view name) const noexcept {
+    return find(name).has_value();
+}
+
+LTX_DECL std::size_t headers::count(std::string_view name) const noexcept {
+    return static_cast<std::size_t>(std::count_if(
+        fields_.begin(), fields_.end(), [&](const field& f) { return iequals(f.name, name); }));
+}
+
+LTX_DECL void headers::set(std::string_view name, std::string_view value) {
+    detail::check_field(name, value);
+    auto first = std::find_if(fields_.begin(), fields_.end(),
+                              [&](const field& f) { return iequals(f.name, name); });
+    if (first == fields_.end()) {
+        fields_.push_back(field{std::string(name), std::string(value)});
+        return;
+    }
+    first->name.assign(name);
+    first->value.assign(value);
+    fields_.erase(std::remove_if(std::next(first), fields_.end(),
+                                 [&](const field& f) { return iequals(f.name, name); }),
+                  fields_.end());
+}
+
+LTX_DECL void headers::add(std::string_view name, std::string_view value) {
+    detail::check_field(name, value);
+    fields_.push_back(field{std::string(name), std::string(value)});
+}
+
+LTX_DECL std::size_t headers::erase(std::string_view name) noexcept {
+    const auto before = fields_.size();
+    std::erase_if(fields_, [&](const field& f) { return iequals(f.name, name); });
+    return before - fields_.size();
+}
+
+} // namespace ltx::http
+
+#endif

@@ -1,0 +1,95 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#include <ltx/http/transport.hpp>
+
+#include <doctest/doctest.h>
+
+#include <ostream> // doctest prints std::error_code through operator<<
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace {
+
+struct sync_only {
+    ltx::http::response send(const ltx::http::request&, std::error_code&) { return {}; }
+};
+
+struct async_only {
+    void async_send(ltx::http::request, ltx::http::response_handler) {}
+};
+
+struct generic_async {
+    template <class Handler> void async_send(ltx::http::request, Handler&&) {}
+};
+
+// Accepts only copyable handlers: a move-only completion handler would not fit.
+struct copyable_handlers_only {
+    void async_send(ltx::http::request, std::function<void(std::error_code, ltx::http::response)>) {
+    }
+};
+
+struct wrong_return {
+    int send(const ltx::http::request&, std::error_code&) { return 0; }
+};
+
+struct throwing_signature {
+    ltx::http::response send(const ltx::http::request&) { return {}; }
+};
+
+struct nothing {};
+
+} // namespace
+
+TEST_CASE("transport concepts: what models them and what does not") {
+    static_assert(ltx::sync_transport<sync_only>);
+    static_assert(!ltx::async_transport<sync_only>);
+    static_assert(ltx::async_transport<async_only>);
+    static_assert(!ltx::sync_transport<async_only>);
+    static_assert(ltx::async_transport<generic_async>);
+    static_assert(!ltx::async_transport<copyable_handlers_only>);
+    static_assert(!ltx::sync_transport<wrong_return>);
+    static_assert(!ltx::sync_transport<throwing_signature>);
+    static_assert(!ltx::sync_transport<nothing>);
+    static_assert(!ltx::async_transport<nothing>);
+    static_assert(ltx::http::is_sync_transport_v<sync_only>);
+    static_assert(!ltx::http::is_async_transport_v<sync_only>);
+    LTX_ASSERT_SYNC_TRANSPORT(sync_only);
+    LTX_ASSERT_ASYNC_TRANSPORT(async_only);
+    CHECK(ltx::http::check_sync_transport<sync_only>());
+}
+
+TEST_CASE("response_handler: holds move-only callables, runs once") {
+    auto token = std::make_unique<int>(7);
+    int seen_status = 0;
+    int seen_token = 0;
+    std::error_code seen_ec;
+    ltx::http::response_handler h = [&, t = std::move(token)](std::error_code ec,
+                                                              ltx::http::response r) {
+        seen_ec = ec;
+        seen_status = r.status;
+        seen_token = *t;
+    };
+    REQUIRE(static_cast<bool>(h));
+    ltx::http::response_handler moved = std::move(h);
+    CHECK_FALSE(static_cast<bool>(h)); // a moved-from handler is empty
+    ltx::http::response r;
+    r.status = 201;
+    moved(ltx::http::transport_errc::timeout, std::move(r));
+    CHECK(seen_status == 201);
+    CHECK(seen_token == 7);
+    CHECK(seen_ec == ltx::http::transport_errc::timeout);
+    CHECK_FALSE(static_cast<bool>(moved));
+}
+
+TEST_CASE("response_handler: accepts rvalue-only callables") {
+    struct rvalue_only {
+        int* calls;
+        void operator()(std::error_code, ltx::http::response) && { ++*calls; }
+    };
+    int calls = 0;
+    ltx::http::response_handler h = rvalue_only{&calls};
+    h({}, {});
+    CHECK(calls == 1);
+    static_assert(!std::is_copy_constructible_v<ltx::http::response_handler>);
+    static_assert(!std::is_constructible_v<ltx::http::response_handler, int>);
+}
