@@ -5,7 +5,9 @@
 #include <ltx/reflect/detail/text.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace ltx::detail {
 
@@ -19,6 +21,19 @@ constexpr bool is_tchar(char c) noexcept {
 constexpr bool is_atext(char c) noexcept {
     return is_alnum(c) || std::string_view{"!#$%&'*+-/=?^_`{|}~"}.find(c) != std::string_view::npos;
 }
+// A table rather than a search per character: every replyUrl of every request is checked.
+inline constexpr auto host_chars = [] {
+    constexpr std::string_view punctuation{"-._~%!$&'()*+,;="};
+    std::array<bool, 256> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto c = static_cast<char>(i);
+        t[i] = is_alnum(c) || punctuation.find(c) != std::string_view::npos;
+    }
+    return t;
+}();
+constexpr bool is_host_char(char c) noexcept {
+    return host_chars[static_cast<unsigned char>(c)];
+}
 } // namespace chars
 
 LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
@@ -26,6 +41,17 @@ LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
+        // Validation scans every string of every request: take ASCII eight bytes at a time.
+        while (end - p >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            if (word & 0x8080808080808080u)
+                break;
+            p += 8;
+            count += 8;
+        }
+        if (p == end)
+            break;
         const unsigned char b = *p;
         std::size_t extra = 0;
         std::uint32_t cp = 0;
@@ -70,13 +96,25 @@ LTX_DECL bool is_http_url(std::string_view s) noexcept {
     const auto colon = s.find("://");
     if (colon == std::string_view::npos)
         return false;
-    std::string scheme{s.substr(0, colon)};
-    for (auto& c : scheme)
-        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (scheme != "http" && scheme != "https")
+    const auto scheme = s.substr(0, colon);
+    const auto scheme_is = [scheme](std::string_view lower) {
+        if (scheme.size() != lower.size())
+            return false;
+        for (std::size_t i = 0; i < lower.size(); ++i) {
+            const char c = scheme[i];
+            if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i])
+                return false;
+        }
+        return true;
+    };
+    if (!scheme_is("http") && !scheme_is("https"))
         return false;
     auto rest = s.substr(colon + 3);
-    auto authority = rest.substr(0, rest.find_first_of("/?#"));
+    std::size_t end_of_authority = 0;
+    while (end_of_authority < rest.size() && rest[end_of_authority] != '/' &&
+           rest[end_of_authority] != '?' && rest[end_of_authority] != '#')
+        ++end_of_authority;
+    auto authority = rest.substr(0, end_of_authority);
     if (const auto at = authority.rfind('@'); at != std::string_view::npos)
         authority.remove_prefix(at + 1);
     std::string_view host = authority;
@@ -107,8 +145,7 @@ LTX_DECL bool is_http_url(std::string_view s) noexcept {
         return false;
     if (host.front() != '[')
         for (char c : host)
-            if (!(chars::is_alnum(c) ||
-                  std::string_view{"-._~%!$&'()*+,;="}.find(c) != std::string_view::npos))
+            if (!chars::is_host_char(c))
                 return false;
     if (port.size() > 5)
         return false;
