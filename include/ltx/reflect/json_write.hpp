@@ -11,53 +11,147 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace ltx::reflect {
 
+namespace detail {
+
+// True when `s` holds no '"', '\\' or control character: the only bytes the serializer
+// escapes, so such a string is written as is. Eight bytes at a time, since most strings
+// (ids, URLs, prompts) need no escaping at all.
+inline bool json_plain(std::string_view s) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (((w - 0x20 * ones) & ~w & highs) | has_zero(w ^ (0x22 * ones)) |
+            has_zero(w ^ (0x5C * ones)))
+            return false;
+    }
+    for (; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+} // namespace detail
+
 /// Appends compact JSON to a caller-owned buffer, with no intermediate document.
-/// String escaping is Boost.JSON's serializer, reset for each string.
+/// String escaping is Boost.JSON's serializer, used for the strings that need any.
+/// Every call has appended its whole output to the buffer when it returns.
 class json_writer {
 public:
     explicit json_writer(std::string& out) noexcept : out_(out) {}
+    json_writer(const json_writer&) = delete;
+    json_writer& operator=(const json_writer&) = delete;
 
     /// Appends `s` as a quoted, escaped JSON string.
     void string(std::string_view s) {
-        serializer_.reset(boost::json::string_view{s.data(), s.size()});
-        char buf[256];
-        while (!serializer_.done())
-            out_.append(serializer_.read(buf, sizeof buf));
+        put_string(s);
+        flush();
     }
 
     /// Appends an integer.
     template <class I> void integer(I v) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, r.ptr);
+        put_integer(v);
+        flush();
     }
 
     /// Appends a number in its shortest round-trip form; NaN and infinities, which JSON
     /// cannot express, become null.
     void floating(double v) {
+        put_floating(v);
+        flush();
+    }
+
+    /// Appends raw JSON text (punctuation, literals, pre-escaped keys).
+    void raw(std::string_view s) {
+        put(s);
+        flush();
+    }
+    void raw(char c) {
+        put(c);
+        flush();
+    }
+
+    /// Appends any reflectable value.
+    template <class T> void value(const T& v) {
+        put_value(v);
+        flush();
+    }
+
+private:
+    // Output is staged in `staged_` and appended to the caller's string in large pieces:
+    // dozens of small std::string appends per document cost more than the rest of the
+    // encoding together.
+    void flush() {
+        out_.append(staged_, size_);
+        size_ = 0;
+    }
+
+    void put(char c) {
+        if (size_ == sizeof staged_)
+            flush();
+        staged_[size_++] = c;
+    }
+
+    void put(std::string_view s) {
+        if (s.size() > sizeof staged_ - size_) {
+            flush();
+            if (s.size() > sizeof staged_ / 2) {
+                out_.append(s);
+                return;
+            }
+        }
+        std::memcpy(staged_ + size_, s.data(), s.size());
+        size_ += s.size();
+    }
+
+    void put_string(std::string_view s) {
+        if (detail::json_plain(s)) {
+            put('"');
+            put(s);
+            put('"');
+            return;
+        }
+        serializer_.reset(boost::json::string_view{s.data(), s.size()});
+        char buf[256];
+        while (!serializer_.done()) {
+            const auto part = serializer_.read(buf, sizeof buf);
+            put(std::string_view{part.data(), part.size()});
+        }
+    }
+
+    template <class I> void put_integer(I v) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
+    }
+
+    void put_floating(double v) {
         if (!std::isfinite(v)) {
-            out_ += "null";
+            put("null");
             return;
         }
         char buf[32];
         const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, r.ptr);
+        put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
     }
 
-    /// Appends raw JSON text (punctuation, literals, pre-escaped keys).
-    void raw(std::string_view s) { out_.append(s); }
-    void raw(char c) { out_ += c; }
+    template <class T> void put_value(const T& v);
 
-    /// Appends any reflectable value.
-    template <class T> void value(const T& v);
-
-private:
     std::string& out_;
+    std::size_t size_ = 0;
+    char staged_[512];
     boost::json::serializer serializer_;
 };
 
@@ -81,11 +175,11 @@ template <class D> struct json_key {
 
 } // namespace detail
 
-template <class T> void json_writer::value(const T& v) {
+template <class T> void json_writer::put_value(const T& v) {
     constexpr auto kind = kind_of<T>;
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
-        raw('{');
+        put('{');
         bool first = true;
         for_each_member<T>([&](auto d) {
             const auto& m = v.*d.pointer;
@@ -93,52 +187,52 @@ template <class T> void json_writer::value(const T& v) {
                 if (!m)
                     return; // unset optionals are omitted
             if (!first)
-                raw(',');
+                put(',');
             first = false;
-            raw(detail::json_key<decltype(d)>::view());
-            value(m);
+            put(detail::json_key<decltype(d)>::view());
+            put_value(m);
         });
-        raw('}');
+        put('}');
     } else if constexpr (kind == type_kind::optional) {
         if (v)
-            value(*v);
+            put_value(*v);
         else
-            raw("null");
+            put("null");
     } else if constexpr (kind == type_kind::sequence) {
-        raw('[');
+        put('[');
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (i)
-                raw(',');
-            value(v[i]);
+                put(',');
+            put_value(v[i]);
         }
-        raw(']');
+        put(']');
     } else if constexpr (kind == type_kind::map) {
-        raw('{');
+        put('{');
         bool first = true;
         for (const auto& [key, item] : v) {
             if (!first)
-                raw(',');
+                put(',');
             first = false;
-            string(key);
-            raw(':');
-            value(item);
+            put_string(key);
+            put(':');
+            put_value(item);
         }
-        raw('}');
+        put('}');
     } else if constexpr (kind == type_kind::string) {
-        string(v);
+        put_string(v);
     } else if constexpr (kind == type_kind::described_enum) {
         // An out-of-range value has no wire name; validation reports it, and the encoder
         // writes null rather than inventing a name.
         if (const auto name = to_wire(v))
-            string(*name);
+            put_string(*name);
         else
-            raw("null");
+            put("null");
     } else if constexpr (kind == type_kind::integer) {
-        integer(v);
+        put_integer(v);
     } else if constexpr (kind == type_kind::floating) {
-        floating(static_cast<double>(v));
+        put_floating(static_cast<double>(v));
     } else if constexpr (kind == type_kind::boolean) {
-        raw(v ? std::string_view{"true"} : std::string_view{"false"});
+        put(v ? std::string_view{"true"} : std::string_view{"false"});
     }
 }
 
