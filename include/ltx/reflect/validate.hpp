@@ -36,8 +36,25 @@ inline std::string join_path(const std::string& base, std::string_view name) {
     return base.empty() ? std::string{name} : base + "." + std::string{name};
 }
 
+// The path of the value being checked, as a chain of stack frames: the string is built only
+// for a violation, since building one per member cost more than the checks themselves.
+struct value_path {
+    const value_path* parent = nullptr;
+    std::string_view name{}; // a member name or a map key
+    std::size_t index = 0;
+    bool is_index = false;
+
+    std::string str() const {
+        if (!parent)
+            return std::string{};
+        if (is_index)
+            return parent->str() + "[" + std::to_string(index) + "]";
+        return join_path(parent->str(), name);
+    }
+};
+
 template <class T>
-void validate_value(const T& v, const std::string& path, std::vector<violation>& out);
+void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
 
 template <class V> decltype(auto) unwrap(const V& v) {
     if constexpr (kind_of<V> == type_kind::optional)
@@ -56,7 +73,7 @@ template <class V> bool present(const V& v) {
 // Applies the rules of one member; returns false when `required` failed, so that the
 // member's other rules, which would only repeat the point, are skipped.
 template <class V, class... R>
-bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& rules,
+bool apply_rules(const V& v, const value_path& path, const std::tuple<R...>& rules,
                  std::vector<violation>& out) {
     bool ok = true;
     std::apply(
@@ -69,7 +86,7 @@ bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& ru
                         if constexpr (kind_of<V> == type_kind::string)
                             missing = v.empty();
                         if (missing) {
-                            out.push_back({path, std::string{rule_t::name}, "is required"});
+                            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
                             ok = false;
                         }
                     } else if constexpr (is_default<rule_t>::value) {
@@ -77,7 +94,8 @@ bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& ru
                     } else if constexpr (requires { rule.check(unwrap(v)); }) {
                         if (ok && present(v))
                             if (auto m = rule.check(unwrap(v)))
-                                out.push_back({path, std::string{rule_t::name}, std::move(*m)});
+                                out.push_back(
+                                    {path.str(), std::string{rule_t::name}, std::move(*m)});
                     } else {
                         static_assert(
                             requires { rule.check(unwrap(v)); },
@@ -91,7 +109,7 @@ bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& ru
 }
 
 template <class T, auto... M>
-void check_struct_rule(const T& obj, const std::string& path, rules::at_least_one_of<M...>,
+void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one_of<M...>,
                        std::vector<violation>& out) {
     if ((present(obj.*M) || ...))
         return;
@@ -102,15 +120,15 @@ void check_struct_rule(const T& obj, const std::string& path, rules::at_least_on
         std::string_view n[] = {member_name<M>()...};
         return n[0];
     }();
-    out.push_back({join_path(path, first), "at_least_one_of", names + " is required"});
+    out.push_back({value_path{&path, first}.str(), "at_least_one_of", names + " is required"});
 }
 
 template <class T>
-void validate_struct(const T& obj, const std::string& path, std::vector<violation>& out) {
+void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
     constexpr const auto& s = schema_of<T>;
     for_each_member<T>([&](auto d) {
         const auto& member = obj.*d.pointer;
-        const auto member_path = join_path(path, d.name);
+        const value_path member_path{&path, d.name};
         bool ok = true;
         std::apply(
             [&](const auto&... items) {
@@ -142,7 +160,7 @@ void validate_struct(const T& obj, const std::string& path, std::vector<violatio
 }
 
 template <class T>
-void validate_value(const T& v, const std::string& path, std::vector<violation>& out) {
+void validate_value(const T& v, const value_path& path, std::vector<violation>& out) {
     constexpr auto kind = kind_of<T>;
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
@@ -152,19 +170,19 @@ void validate_value(const T& v, const std::string& path, std::vector<violation>&
             validate_value(*v, path, out);
     } else if constexpr (kind == type_kind::sequence) {
         for (std::size_t i = 0; i < v.size(); ++i)
-            validate_value(v[i], path + "[" + std::to_string(i) + "]", out);
+            validate_value(v[i], value_path{&path, {}, i, true}, out);
     } else if constexpr (kind == type_kind::map) {
         for (const auto& [key, item] : v) {
             if (!ltx::detail::utf8_length(key))
-                out.push_back({path, "utf8", "has a key that is not valid UTF-8"});
-            validate_value(item, join_path(path, key), out);
+                out.push_back({path.str(), "utf8", "has a key that is not valid UTF-8"});
+            validate_value(item, value_path{&path, key}, out);
         }
     } else if constexpr (kind == type_kind::string) {
         if (!ltx::detail::utf8_length(v))
-            out.push_back({path, "utf8", "must be valid UTF-8"});
+            out.push_back({path.str(), "utf8", "must be valid UTF-8"});
     } else if constexpr (kind == type_kind::described_enum) {
         if (!to_wire(v))
-            out.push_back({path, "enum", "must be one of " + allowed_names<T>()});
+            out.push_back({path.str(), "enum", "must be one of " + allowed_names<T>()});
     }
 }
 
@@ -177,7 +195,7 @@ void validate_value(const T& v, const std::string& path, std::vector<violation>&
 template <class T> std::vector<violation> validate(const T& value) {
     require_reflectable<T>();
     std::vector<violation> out;
-    detail::validate_value(value, std::string{}, out);
+    detail::validate_value(value, detail::value_path{}, out);
     return out;
 }
 
