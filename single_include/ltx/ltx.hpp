@@ -5,8 +5,8 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
 // ltx: a C++20 client for the LTX Studio video API v1. This header is the core: models,
-// reflection engine and endpoints. It includes no Asio and no OpenSSL; networking over Asio
-// is opt-in through <ltx/asio.hpp>.
+// reflection engine, endpoints, HTTP values and transport concepts, and the client. It includes no
+// Asio and no OpenSSL; networking over Asio is opt-in through <ltx/asio.hpp>.
 #ifndef LTX_LTX_HPP
 #define LTX_LTX_HPP
 
@@ -309,7 +309,9 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out);
 
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace ltx::detail {
 
@@ -323,6 +325,19 @@ constexpr bool is_tchar(char c) noexcept {
 constexpr bool is_atext(char c) noexcept {
     return is_alnum(c) || std::string_view{"!#$%&'*+-/=?^_`{|}~"}.find(c) != std::string_view::npos;
 }
+// A table rather than a search per character: every replyUrl of every request is checked.
+inline constexpr auto host_chars = [] {
+    constexpr std::string_view punctuation{"-._~%!$&'()*+,;="};
+    std::array<bool, 256> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto c = static_cast<char>(i);
+        t[i] = is_alnum(c) || punctuation.find(c) != std::string_view::npos;
+    }
+    return t;
+}();
+constexpr bool is_host_char(char c) noexcept {
+    return host_chars[static_cast<unsigned char>(c)];
+}
 } // namespace chars
 
 LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
@@ -330,6 +345,17 @@ LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
+        // Validation scans every string of every request: take ASCII eight bytes at a time.
+        while (end - p >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            if (word & 0x8080808080808080u)
+                break;
+            p += 8;
+            count += 8;
+        }
+        if (p == end)
+            break;
         const unsigned char b = *p;
         std::size_t extra = 0;
         std::uint32_t cp = 0;
@@ -374,13 +400,25 @@ LTX_DECL bool is_http_url(std::string_view s) noexcept {
     const auto colon = s.find("://");
     if (colon == std::string_view::npos)
         return false;
-    std::string scheme{s.substr(0, colon)};
-    for (auto& c : scheme)
-        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (scheme != "http" && scheme != "https")
+    const auto scheme = s.substr(0, colon);
+    const auto scheme_is = [scheme](std::string_view lower) {
+        if (scheme.size() != lower.size())
+            return false;
+        for (std::size_t i = 0; i < lower.size(); ++i) {
+            const char c = scheme[i];
+            if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i])
+                return false;
+        }
+        return true;
+    };
+    if (!scheme_is("http") && !scheme_is("https"))
         return false;
     auto rest = s.substr(colon + 3);
-    auto authority = rest.substr(0, rest.find_first_of("/?#"));
+    std::size_t end_of_authority = 0;
+    while (end_of_authority < rest.size() && rest[end_of_authority] != '/' &&
+           rest[end_of_authority] != '?' && rest[end_of_authority] != '#')
+        ++end_of_authority;
+    auto authority = rest.substr(0, end_of_authority);
     if (const auto at = authority.rfind('@'); at != std::string_view::npos)
         authority.remove_prefix(at + 1);
     std::string_view host = authority;
@@ -411,8 +449,7 @@ LTX_DECL bool is_http_url(std::string_view s) noexcept {
         return false;
     if (host.front() != '[')
         for (char c : host)
-            if (!(chars::is_alnum(c) ||
-                  std::string_view{"-._~%!$&'()*+,;="}.find(c) != std::string_view::npos))
+            if (!chars::is_host_char(c))
                 return false;
     if (port.size() > 5)
         return false;
@@ -504,53 +541,147 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace ltx::reflect {
 
+namespace detail {
+
+// True when `s` holds no '"', '\\' or control character: the only bytes the serializer
+// escapes, so such a string is written as is. Eight bytes at a time, since most strings
+// (ids, URLs, prompts) need no escaping at all.
+inline bool json_plain(std::string_view s) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (((w - 0x20 * ones) & ~w & highs) | has_zero(w ^ (0x22 * ones)) |
+            has_zero(w ^ (0x5C * ones)))
+            return false;
+    }
+    for (; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+} // namespace detail
+
 /// Appends compact JSON to a caller-owned buffer, with no intermediate document.
-/// String escaping is Boost.JSON's serializer, reset for each string.
+/// String escaping is Boost.JSON's serializer, used for the strings that need any.
+/// Every call has appended its whole output to the buffer when it returns.
 class json_writer {
 public:
     explicit json_writer(std::string& out) noexcept : out_(out) {}
+    json_writer(const json_writer&) = delete;
+    json_writer& operator=(const json_writer&) = delete;
 
     /// Appends `s` as a quoted, escaped JSON string.
     void string(std::string_view s) {
-        serializer_.reset(boost::json::string_view{s.data(), s.size()});
-        char buf[256];
-        while (!serializer_.done())
-            out_.append(serializer_.read(buf, sizeof buf));
+        put_string(s);
+        flush();
     }
 
     /// Appends an integer.
     template <class I> void integer(I v) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, r.ptr);
+        put_integer(v);
+        flush();
     }
 
     /// Appends a number in its shortest round-trip form; NaN and infinities, which JSON
     /// cannot express, become null.
     void floating(double v) {
+        put_floating(v);
+        flush();
+    }
+
+    /// Appends raw JSON text (punctuation, literals, pre-escaped keys).
+    void raw(std::string_view s) {
+        put(s);
+        flush();
+    }
+    void raw(char c) {
+        put(c);
+        flush();
+    }
+
+    /// Appends any reflectable value.
+    template <class T> void value(const T& v) {
+        put_value(v);
+        flush();
+    }
+
+private:
+    // Output is staged in `staged_` and appended to the caller's string in large pieces:
+    // dozens of small std::string appends per document cost more than the rest of the
+    // encoding together.
+    void flush() {
+        out_.append(staged_, size_);
+        size_ = 0;
+    }
+
+    void put(char c) {
+        if (size_ == sizeof staged_)
+            flush();
+        staged_[size_++] = c;
+    }
+
+    void put(std::string_view s) {
+        if (s.size() > sizeof staged_ - size_) {
+            flush();
+            if (s.size() > sizeof staged_ / 2) {
+                out_.append(s);
+                return;
+            }
+        }
+        std::memcpy(staged_ + size_, s.data(), s.size());
+        size_ += s.size();
+    }
+
+    void put_string(std::string_view s) {
+        if (detail::json_plain(s)) {
+            put('"');
+            put(s);
+            put('"');
+            return;
+        }
+        serializer_.reset(boost::json::string_view{s.data(), s.size()});
+        char buf[256];
+        while (!serializer_.done()) {
+            const auto part = serializer_.read(buf, sizeof buf);
+            put(std::string_view{part.data(), part.size()});
+        }
+    }
+
+    template <class I> void put_integer(I v) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
+    }
+
+    void put_floating(double v) {
         if (!std::isfinite(v)) {
-            out_ += "null";
+            put("null");
             return;
         }
         char buf[32];
         const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, r.ptr);
+        put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
     }
 
-    /// Appends raw JSON text (punctuation, literals, pre-escaped keys).
-    void raw(std::string_view s) { out_.append(s); }
-    void raw(char c) { out_ += c; }
+    template <class T> void put_value(const T& v);
 
-    /// Appends any reflectable value.
-    template <class T> void value(const T& v);
-
-private:
     std::string& out_;
+    std::size_t size_ = 0;
+    char staged_[512];
     boost::json::serializer serializer_;
 };
 
@@ -574,11 +705,11 @@ template <class D> struct json_key {
 
 } // namespace detail
 
-template <class T> void json_writer::value(const T& v) {
+template <class T> void json_writer::put_value(const T& v) {
     constexpr auto kind = kind_of<T>;
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
-        raw('{');
+        put('{');
         bool first = true;
         for_each_member<T>([&](auto d) {
             const auto& m = v.*d.pointer;
@@ -586,52 +717,52 @@ template <class T> void json_writer::value(const T& v) {
                 if (!m)
                     return; // unset optionals are omitted
             if (!first)
-                raw(',');
+                put(',');
             first = false;
-            raw(detail::json_key<decltype(d)>::view());
-            value(m);
+            put(detail::json_key<decltype(d)>::view());
+            put_value(m);
         });
-        raw('}');
+        put('}');
     } else if constexpr (kind == type_kind::optional) {
         if (v)
-            value(*v);
+            put_value(*v);
         else
-            raw("null");
+            put("null");
     } else if constexpr (kind == type_kind::sequence) {
-        raw('[');
+        put('[');
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (i)
-                raw(',');
-            value(v[i]);
+                put(',');
+            put_value(v[i]);
         }
-        raw(']');
+        put(']');
     } else if constexpr (kind == type_kind::map) {
-        raw('{');
+        put('{');
         bool first = true;
         for (const auto& [key, item] : v) {
             if (!first)
-                raw(',');
+                put(',');
             first = false;
-            string(key);
-            raw(':');
-            value(item);
+            put_string(key);
+            put(':');
+            put_value(item);
         }
-        raw('}');
+        put('}');
     } else if constexpr (kind == type_kind::string) {
-        string(v);
+        put_string(v);
     } else if constexpr (kind == type_kind::described_enum) {
         // An out-of-range value has no wire name; validation reports it, and the encoder
         // writes null rather than inventing a name.
         if (const auto name = to_wire(v))
-            string(*name);
+            put_string(*name);
         else
-            raw("null");
+            put("null");
     } else if constexpr (kind == type_kind::integer) {
-        integer(v);
+        put_integer(v);
     } else if constexpr (kind == type_kind::floating) {
-        floating(static_cast<double>(v));
+        put_floating(static_cast<double>(v));
     } else if constexpr (kind == type_kind::boolean) {
-        raw(v ? std::string_view{"true"} : std::string_view{"false"});
+        put(v ? std::string_view{"true"} : std::string_view{"false"});
     }
 }
 
@@ -1284,8 +1415,25 @@ inline std::string join_path(const std::string& base, std::string_view name) {
     return base.empty() ? std::string{name} : base + "." + std::string{name};
 }
 
+// The path of the value being checked, as a chain of stack frames: the string is built only
+// for a violation, since building one per member cost more than the checks themselves.
+struct value_path {
+    const value_path* parent = nullptr;
+    std::string_view name{}; // a member name or a map key
+    std::size_t index = 0;
+    bool is_index = false;
+
+    std::string str() const {
+        if (!parent)
+            return std::string{};
+        if (is_index)
+            return parent->str() + "[" + std::to_string(index) + "]";
+        return join_path(parent->str(), name);
+    }
+};
+
 template <class T>
-void validate_value(const T& v, const std::string& path, std::vector<violation>& out);
+void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
 
 template <class V> decltype(auto) unwrap(const V& v) {
     if constexpr (kind_of<V> == type_kind::optional)
@@ -1304,7 +1452,7 @@ template <class V> bool present(const V& v) {
 // Applies the rules of one member; returns false when `required` failed, so that the
 // member's other rules, which would only repeat the point, are skipped.
 template <class V, class... R>
-bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& rules,
+bool apply_rules(const V& v, const value_path& path, const std::tuple<R...>& rules,
                  std::vector<violation>& out) {
     bool ok = true;
     std::apply(
@@ -1317,7 +1465,7 @@ bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& ru
                         if constexpr (kind_of<V> == type_kind::string)
                             missing = v.empty();
                         if (missing) {
-                            out.push_back({path, std::string{rule_t::name}, "is required"});
+                            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
                             ok = false;
                         }
                     } else if constexpr (is_default<rule_t>::value) {
@@ -1325,7 +1473,8 @@ bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& ru
                     } else if constexpr (requires { rule.check(unwrap(v)); }) {
                         if (ok && present(v))
                             if (auto m = rule.check(unwrap(v)))
-                                out.push_back({path, std::string{rule_t::name}, std::move(*m)});
+                                out.push_back(
+                                    {path.str(), std::string{rule_t::name}, std::move(*m)});
                     } else {
                         static_assert(
                             requires { rule.check(unwrap(v)); },
@@ -1339,7 +1488,7 @@ bool apply_rules(const V& v, const std::string& path, const std::tuple<R...>& ru
 }
 
 template <class T, auto... M>
-void check_struct_rule(const T& obj, const std::string& path, rules::at_least_one_of<M...>,
+void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one_of<M...>,
                        std::vector<violation>& out) {
     if ((present(obj.*M) || ...))
         return;
@@ -1350,15 +1499,15 @@ void check_struct_rule(const T& obj, const std::string& path, rules::at_least_on
         std::string_view n[] = {member_name<M>()...};
         return n[0];
     }();
-    out.push_back({join_path(path, first), "at_least_one_of", names + " is required"});
+    out.push_back({value_path{&path, first}.str(), "at_least_one_of", names + " is required"});
 }
 
 template <class T>
-void validate_struct(const T& obj, const std::string& path, std::vector<violation>& out) {
+void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
     constexpr const auto& s = schema_of<T>;
     for_each_member<T>([&](auto d) {
         const auto& member = obj.*d.pointer;
-        const auto member_path = join_path(path, d.name);
+        const value_path member_path{&path, d.name};
         bool ok = true;
         std::apply(
             [&](const auto&... items) {
@@ -1390,7 +1539,7 @@ void validate_struct(const T& obj, const std::string& path, std::vector<violatio
 }
 
 template <class T>
-void validate_value(const T& v, const std::string& path, std::vector<violation>& out) {
+void validate_value(const T& v, const value_path& path, std::vector<violation>& out) {
     constexpr auto kind = kind_of<T>;
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
@@ -1400,19 +1549,19 @@ void validate_value(const T& v, const std::string& path, std::vector<violation>&
             validate_value(*v, path, out);
     } else if constexpr (kind == type_kind::sequence) {
         for (std::size_t i = 0; i < v.size(); ++i)
-            validate_value(v[i], path + "[" + std::to_string(i) + "]", out);
+            validate_value(v[i], value_path{&path, {}, i, true}, out);
     } else if constexpr (kind == type_kind::map) {
         for (const auto& [key, item] : v) {
             if (!ltx::detail::utf8_length(key))
-                out.push_back({path, "utf8", "has a key that is not valid UTF-8"});
-            validate_value(item, join_path(path, key), out);
+                out.push_back({path.str(), "utf8", "has a key that is not valid UTF-8"});
+            validate_value(item, value_path{&path, key}, out);
         }
     } else if constexpr (kind == type_kind::string) {
         if (!ltx::detail::utf8_length(v))
-            out.push_back({path, "utf8", "must be valid UTF-8"});
+            out.push_back({path.str(), "utf8", "must be valid UTF-8"});
     } else if constexpr (kind == type_kind::described_enum) {
         if (!to_wire(v))
-            out.push_back({path, "enum", "must be one of " + allowed_names<T>()});
+            out.push_back({path.str(), "enum", "must be one of " + allowed_names<T>()});
     }
 }
 
@@ -1425,7 +1574,7 @@ void validate_value(const T& v, const std::string& path, std::vector<violation>&
 template <class T> std::vector<violation> validate(const T& value) {
     require_reflectable<T>();
     std::vector<violation> out;
-    detail::validate_value(value, std::string{}, out);
+    detail::validate_value(value, detail::value_path{}, out);
     return out;
 }
 
@@ -2070,6 +2219,3959 @@ template <class T> void validate_or_throw(const T& value) {
 
 #endif
 // ---- end ltx/validation_error.hpp ----
+// ---- begin ltx/error.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ERROR_HPP
+#define LTX_ERROR_HPP
+
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <vector>
+
+namespace ltx {
+
+/// What went wrong in a call of the client, as `std::error_code`s of `ltx::error_category()`.
+/// Failures below HTTP keep the transport's own codes (`ltx::http::transport_errc`).
+enum class errc {
+    invalid_request = 1, ///< the request broke the API's rules; nothing was sent
+    bad_request,         ///< 400: the server refused the request
+    unauthorized,        ///< 401: missing or unknown API token
+    payment_required,    ///< 402: insufficient credits or no subscription
+    not_found,           ///< 404: unknown or expired job, unconfigured account
+    too_many_requests,   ///< 429: too many concurrent jobs; the job was not accepted
+    server_error,        ///< 5xx
+    unexpected_response, ///< another status, a body that is not the expected JSON, a redirect
+    outcome_unknown,     ///< the connection failed after the request may have reached the
+                         ///< server; a paid request is never sent twice, so the job may or
+                         ///< may not exist
+    job_failed,          ///< the job ended in `failed`
+    wait_timeout,        ///< the job did not finish before the wait's deadline
+    cancelled,           ///< the caller cancelled the operation
+    no_artifact,         ///< the job has no downloadable result (yet)
+    size_mismatch,       ///< a download's length differs from its Content-Length
+    file_error,          ///< a local file could not be read or written
+};
+
+/// The category of `ltx::errc`, named `"ltx"`.
+LTX_DECL const std::error_category& error_category() noexcept;
+
+/// Makes `e` an error code of `error_category()`.
+inline std::error_code make_error_code(errc e) noexcept {
+    return {static_cast<int>(e), error_category()};
+}
+
+/// The `errc` an HTTP status maps to (`bad_request` for 400, ...; `unexpected_response` for a
+/// status the API does not document, including 3xx).
+LTX_DECL errc errc_from_status(int status) noexcept;
+
+/// What is known of a failure beyond its error code: the HTTP status, the server's `error`
+/// text, the violations of an invalid request, the transport's error behind an
+/// `outcome_unknown`. Nothing in it ever holds the API token.
+struct diagnostics {
+    int status = 0;
+    std::string server_message;
+    std::vector<reflect::violation> violations;
+    std::error_code transport_error;
+    std::string detail;
+
+    /// A one-line summary: the code's message, the status and the server's text.
+    LTX_DECL std::string to_string(std::error_code ec) const;
+    /// Empties every field.
+    void clear() { *this = diagnostics{}; }
+};
+
+/// Thrown by the client's throwing calls for failures reported by the API or detected by
+/// the client (all `ltx::errc` codes but `invalid_request`, which throws
+/// `ltx::validation_error`). Transport failures throw `std::system_error` with the
+/// transport's code.
+class api_error : public std::system_error {
+public:
+    api_error(std::error_code ec, diagnostics d)
+        : std::system_error(ec, d.to_string(ec)), diag_(std::move(d)) {}
+
+    /// The HTTP status, or 0.
+    int status() const noexcept { return diag_.status; }
+    /// The server's `error` text, possibly empty.
+    const std::string& server_message() const noexcept { return diag_.server_message; }
+    /// Everything known about the failure.
+    const ltx::diagnostics& diagnostics() const noexcept { return diag_; }
+
+private:
+    ltx::diagnostics diag_;
+};
+
+namespace detail {
+
+/// Replaces every occurrence of `secret` in `text` by `<redacted>`. Applied to every string
+/// that comes from the server before it reaches a message, whatever the server echoes back.
+LTX_DECL std::string redact(std::string text, std::string_view secret);
+
+} // namespace detail
+
+} // namespace ltx
+
+template <> struct std::is_error_code_enum<ltx::errc> : std::true_type {};
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/impl/error.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_IMPL_ERROR_IPP
+#define LTX_IMPL_ERROR_IPP
+
+
+namespace ltx {
+
+namespace detail {
+
+class ltx_category final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "ltx"; }
+    std::string message(int ev) const override {
+        switch (static_cast<errc>(ev)) {
+        case errc::invalid_request:
+            return "invalid request";
+        case errc::bad_request:
+            return "bad request (400)";
+        case errc::unauthorized:
+            return "unauthorized (401): missing or unknown API token";
+        case errc::payment_required:
+            return "payment required (402)";
+        case errc::not_found:
+            return "not found (404)";
+        case errc::too_many_requests:
+            return "too many concurrent jobs (429)";
+        case errc::server_error:
+            return "server error (5xx)";
+        case errc::unexpected_response:
+            return "unexpected response";
+        case errc::outcome_unknown:
+            return "the request may have reached the server and was not re-sent";
+        case errc::job_failed:
+            return "the job failed";
+        case errc::wait_timeout:
+            return "the job did not finish before the deadline";
+        case errc::cancelled:
+            return "cancelled";
+        case errc::no_artifact:
+            return "the job has no downloadable result";
+        case errc::size_mismatch:
+            return "the download's size differs from its Content-Length";
+        case errc::file_error:
+            return "a local file could not be read or written";
+        }
+        return "unknown ltx error";
+    }
+};
+
+LTX_DECL std::string redact(std::string text, std::string_view secret) {
+    if (secret.empty())
+        return text;
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 10))
+        text.replace(pos, secret.size(), "<redacted>");
+    return text;
+}
+
+} // namespace detail
+
+LTX_DECL const std::error_category& error_category() noexcept {
+    static const detail::ltx_category instance;
+    return instance;
+}
+
+LTX_DECL errc errc_from_status(int status) noexcept {
+    switch (status) {
+    case 400:
+        return errc::bad_request;
+    case 401:
+        return errc::unauthorized;
+    case 402:
+        return errc::payment_required;
+    case 404:
+        return errc::not_found;
+    case 429:
+        return errc::too_many_requests;
+    default:
+        return status >= 500 && status <= 599 ? errc::server_error : errc::unexpected_response;
+    }
+}
+
+LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
+    std::string s = ec.message();
+    if (status != 0)
+        s += " [HTTP " + std::to_string(status) + "]";
+    if (!server_message.empty())
+        s += ": " + server_message;
+    for (const auto& v : violations)
+        s += "; " + reflect::to_string(v);
+    if (transport_error)
+        s += " (transport: " + transport_error.message() + ")";
+    if (!detail.empty())
+        s += " (" + detail + ")";
+    return s;
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/impl/error.ipp ----
+#endif
+
+#endif
+// ---- end ltx/error.hpp ----
+// ---- begin ltx/config.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_CONFIG_HPP
+#define LTX_CONFIG_HPP
+
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace ltx {
+
+/// When and how often the client sends a request again.
+///
+/// Requests that are safe to repeat (every GET, `POST accounts`) are retried on 408, 429,
+/// 5xx and transport failures. A request that creates a paid job or an asset is re-sent only
+/// when it certainly was not accepted: a 429 (documented as "not accepted"), or a connection
+/// that failed before any byte of the request was written. After any other failure it is
+/// never re-sent and the call fails with `ltx::errc::outcome_unknown`.
+struct retry_policy {
+    /// Attempts in all, the first included; 1 disables retries.
+    int max_attempts = 4;
+    /// The backoff before the second attempt; it grows by `multiplier` each time.
+    std::chrono::milliseconds initial_backoff{500};
+    /// Growth of the backoff between attempts.
+    double multiplier = 2.0;
+    /// The backoff never exceeds this. Each wait is drawn uniformly from [0, backoff]
+    /// ("full jitter"), so many clients do not retry in step.
+    std::chrono::milliseconds max_backoff{30'000};
+    /// A server's `Retry-After` (seconds or HTTP-date) is obeyed up to this; when it asks for
+    /// longer, the call fails at once instead.
+    std::chrono::milliseconds max_retry_after{120'000};
+};
+
+/// Everything the client needs to reach the API. Printing it never shows the token.
+struct config {
+    /// The useapi.net API token, sent as `Authorization: Bearer` to the API host only.
+    std::string token{};
+    /// The API's base URL; the endpoint paths are resolved against it.
+    std::string base_url = "https://api.useapi.net/v1/ltxstudio/";
+    /// The LTX Studio account; used as the `email` of every request that takes one and
+    /// leaves it unset.
+    std::optional<std::string> email{};
+    /// Retries of single requests.
+    retry_policy retry{};
+    /// Time limit of each HTTP exchange; zero leaves it to the transport.
+    std::chrono::milliseconds request_timeout{60'000};
+    /// The User-Agent header.
+    std::string user_agent = "ltx/0.1";
+    /// Seed of the retry jitter; zero draws one from std::random_device.
+    std::uint64_t jitter_seed = 0;
+};
+
+/// Prints the configuration with the token redacted.
+inline std::ostream& operator<<(std::ostream& os, const config& c) {
+    os << "ltx::config{token=" << (c.token.empty() ? "<none>" : "<redacted>")
+       << ", base_url=" << c.base_url << ", email=" << c.email.value_or("<none>")
+       << ", max_attempts=" << c.retry.max_attempts
+       << ", request_timeout=" << c.request_timeout.count() << "ms"
+       << ", user_agent=" << c.user_agent << "}";
+    return os;
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/config.hpp ----
+// ---- begin ltx/options.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_OPTIONS_HPP
+#define LTX_OPTIONS_HPP
+
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace ltx {
+
+/// Lets a caller stop an operation from any thread: pass `signal.token()` in the operation's
+/// options and call `signal.cancel()`. The operation completes with `ltx::errc::cancelled`
+/// promptly: an async operation at once, a sync one at its next step.
+class cancellation {
+public:
+    /// The shared state an operation watches.
+    class state {
+    public:
+        bool cancelled() const noexcept { return cancelled_.load(); }
+
+        /// Called once, on the cancelling thread, when `cancel()` is called; replaces any
+        /// earlier callback. Called at once when already cancelled.
+        void on_cancel(std::function<void()> f) {
+            std::unique_lock lock{mutex_};
+            if (cancelled_.load()) {
+                lock.unlock();
+                f();
+                return;
+            }
+            callback_ = std::move(f);
+        }
+        void clear_callback() {
+            std::lock_guard lock{mutex_};
+            callback_ = nullptr;
+        }
+        void cancel() {
+            std::function<void()> f;
+            {
+                std::lock_guard lock{mutex_};
+                if (cancelled_.exchange(true))
+                    return;
+                f = std::move(callback_);
+            }
+            if (f)
+                f();
+        }
+
+    private:
+        std::atomic<bool> cancelled_{false};
+        std::mutex mutex_;
+        std::function<void()> callback_;
+    };
+
+    cancellation() : state_(std::make_shared<state>()) {}
+    /// Requests cancellation; idempotent.
+    void cancel() { state_->cancel(); }
+    /// True once cancelled.
+    bool cancelled() const noexcept { return state_->cancelled(); }
+    /// The token to put in options.
+    std::shared_ptr<state> token() const { return state_; }
+
+private:
+    std::shared_ptr<state> state_{};
+};
+
+/// How `wait` follows a job.
+struct wait_options {
+    /// The first pause between two polls of `GET assets/{jobId}`.
+    std::chrono::milliseconds interval{3'000};
+    /// Growth of the pause after each poll that finds the job unfinished.
+    double backoff = 1.5;
+    /// The pause never exceeds this.
+    std::chrono::milliseconds max_interval{15'000};
+    /// The whole wait fails with `ltx::errc::wait_timeout` after this long.
+    std::chrono::milliseconds timeout{std::chrono::minutes{30}};
+    /// Called after each poll with the job as the server described it.
+    std::function<void(const job&)> on_progress{};
+    /// Cancels the wait (see `ltx::cancellation`).
+    std::shared_ptr<cancellation::state> cancel{};
+};
+
+/// Progress of a download: bytes received, and the total when the server announced it.
+using download_progress =
+    std::function<void(std::uint64_t done, std::optional<std::uint64_t> total)>;
+
+/// How `download` fetches an artifact.
+struct download_options {
+    /// Called after each piece of the body.
+    download_progress on_progress{};
+    /// Cancels the download (see `ltx::cancellation`).
+    std::shared_ptr<cancellation::state> cancel{};
+};
+
+/// How `upload_asset` sends a file.
+struct upload_options {
+    /// The MIME type; empty: detected from the first bytes, then from the file name.
+    std::string mime_type{};
+    /// The asset kind sent as `type`; empty: derived from the MIME type (`image`, ...).
+    std::string type{};
+    /// The account; unset: the configured one.
+    std::optional<std::string> email{};
+};
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/options.hpp ----
+// ---- begin ltx/mime.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_MIME_HPP
+#define LTX_MIME_HPP
+
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace ltx {
+
+/// How many leading bytes of a file `sniff_mime` looks at, at most: read this many (or the
+/// whole file when shorter) and pass them in. Bytes beyond it are ignored.
+inline constexpr std::size_t mime_sniff_length = 512;
+
+/// The media type of a file recognised from its first bytes (its "magic" signature), or
+/// nullopt when none of the formats below matches.
+///
+/// | format | signature | result |
+/// |---|---|---|
+/// | PNG | `89 'PNG' 0D 0A 1A 0A` | `image/png` |
+/// | JPEG | `FF D8 FF` | `image/jpeg` |
+/// | GIF | `GIF87a`, `GIF89a` | `image/gif` |
+/// | WebP | `RIFF` size `WEBP` | `image/webp` |
+/// | BMP | `BM`, and a known DIB header size at offset 14 | `image/bmp` |
+/// | TIFF | `II*\0`, `MM\0*` | `image/tiff` |
+/// | ISO media | box `ftyp` at offset 4: major brand, else the first known compatible one | |
+/// | | `avif`, `avis` | `image/avif` |
+/// | | `heic`, `heix`, `heim`, `heis`, `hevc`, `hevx` | `image/heic` |
+/// | | `mif1`, `msf1` (generic HEIF, when no compatible brand says AVIF or HEIC) | `image/heif` |
+/// | | `isom`, `iso2`-`iso6`, `mp41`, `mp42`, `avc1`, `dash`, `mmp4` | `video/mp4` |
+/// | | `M4V `, `M4VH`, `M4VP` | `video/x-m4v` |
+/// | | `qt  ` | `video/quicktime` |
+/// | | `M4A `, `M4B ` | `audio/mp4` |
+/// | Matroska | EBML `1A 45 DF A3`; DocType `webm` / anything else | `video/webm` /
+/// `video/x-matroska` | | MP3 | `ID3` tag, or a valid MPEG-1/2/2.5 audio frame header |
+/// `audio/mpeg` | | AAC | ADTS frame header (`FFF` sync, layer 0) | `audio/aac` | | WAVE | `RIFF`
+/// size `WAVE` | `audio/wav` | | Ogg | `OggS` | `audio/ogg` | | FLAC | `fLaC` | `audio/flac` | |
+/// PDF | `%PDF-` | `application/pdf` |
+///
+/// The returned view refers to static storage.
+LTX_DECL std::optional<std::string_view> sniff_mime(std::string_view first_bytes) noexcept;
+
+/// The media type that the extension of `path_or_name` stands for, or nullopt when it has
+/// none or an unknown one.
+///
+/// The extension is what follows the last `.` of the last path component (after the last `/`
+/// or `\`), compared ignoring ASCII case: `.png` `.jpg` `.jpeg` `.webp` `.gif` `.bmp` `.tif`
+/// `.tiff` `.avif` `.heic` `.heif` `.mp4` `.m4v` `.mov` `.webm` `.mkv` `.mp3` `.wav` `.ogg`
+/// `.flac` `.m4a` `.aac` `.pdf`, mapped to the same types as `sniff_mime` returns. A name
+/// whose only dot is its first character (`.png`, a hidden file) has no extension.
+/// The returned view refers to static storage.
+LTX_DECL std::optional<std::string_view>
+mime_from_extension(std::string_view path_or_name) noexcept;
+
+/// The kind of asset a media type describes, as the LTX Studio API names it: `"image"`,
+/// `"video"`, `"audio"` or, for anything else (`application/pdf`, malformed input), `"other"`.
+/// Only the top-level type counts, compared ignoring ASCII case; parameters are ignored.
+LTX_DECL std::string_view asset_type_of(std::string_view mime) noexcept;
+
+/// The media type to send with a file: `sniff_mime(first_bytes)` when the content is
+/// recognised, otherwise `mime_from_extension(filename)`, otherwise
+/// `"application/octet-stream"`. The content wins over the name because a misnamed file is
+/// more common than a misleading signature. The returned view refers to static storage.
+LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
+                                      std::string_view filename) noexcept;
+
+} // namespace ltx
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/impl/mime.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_IMPL_MIME_IPP
+#define LTX_IMPL_MIME_IPP
+
+
+#include <cstdint>
+
+namespace ltx {
+
+namespace detail::mime_impl {
+
+constexpr std::string_view image_heif = "image/heif";
+
+constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
+    return static_cast<unsigned char>(s[i]);
+}
+
+constexpr bool starts_with_at(std::string_view s, std::size_t offset,
+                              std::string_view magic) noexcept {
+    return s.size() >= offset + magic.size() && s.substr(offset, magic.size()) == magic;
+}
+
+constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i];
+        char y = b[i];
+        x = x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x;
+        y = y >= 'A' && y <= 'Z' ? static_cast<char>(y - 'A' + 'a') : y;
+        if (x != y) {
+            return false;
+        }
+    }
+    return true;
+}
+
+constexpr std::optional<std::string_view> brand_type(std::string_view brand) noexcept {
+    struct entry {
+        std::string_view brand;
+        std::string_view mime;
+    };
+    constexpr entry table[] = {
+        {"avif", "image/avif"},      {"avis", "image/avif"},  {"heic", "image/heic"},
+        {"heix", "image/heic"},      {"heim", "image/heic"},  {"heis", "image/heic"},
+        {"hevc", "image/heic"},      {"hevx", "image/heic"},  {"mif1", image_heif},
+        {"msf1", image_heif},        {"isom", "video/mp4"},   {"iso2", "video/mp4"},
+        {"iso3", "video/mp4"},       {"iso4", "video/mp4"},   {"iso5", "video/mp4"},
+        {"iso6", "video/mp4"},       {"mp41", "video/mp4"},   {"mp42", "video/mp4"},
+        {"avc1", "video/mp4"},       {"dash", "video/mp4"},   {"mmp4", "video/mp4"},
+        {"M4V ", "video/x-m4v"},     {"M4VH", "video/x-m4v"}, {"M4VP", "video/x-m4v"},
+        {"qt  ", "video/quicktime"}, {"M4A ", "audio/mp4"},   {"M4B ", "audio/mp4"},
+    };
+    for (const auto& e : table) {
+        if (e.brand == brand) {
+            return e.mime;
+        }
+    }
+    return std::nullopt;
+}
+
+// ISO base media file: a leading `ftyp` box lists a major brand, a minor version, then
+// compatible brands up to the box's end. Generic HEIF brands defer to a compatible brand
+// naming the codec (AVIF, HEIC), since `mif1` leads most such files.
+inline std::optional<std::string_view> sniff_ftyp(std::string_view s) noexcept {
+    if (!starts_with_at(s, 4, "ftyp") || s.size() < 12) {
+        return std::nullopt;
+    }
+    const std::uint32_t box_size = std::uint32_t{byte_at(s, 0)} << 24 |
+                                   std::uint32_t{byte_at(s, 1)} << 16 |
+                                   std::uint32_t{byte_at(s, 2)} << 8 | std::uint32_t{byte_at(s, 3)};
+    if (box_size < 16) {
+        return std::nullopt;
+    }
+    std::optional<std::string_view> found = brand_type(s.substr(8, 4));
+    if (found && *found != image_heif) {
+        return found;
+    }
+    const std::size_t end = box_size < s.size() ? box_size : s.size();
+    for (std::size_t at = 16; at + 4 <= end; at += 4) {
+        const auto t = brand_type(s.substr(at, 4));
+        if (!t || *t == image_heif) {
+            found = found ? found : t;
+        } else if (found != image_heif || t->substr(0, 6) == "image/") {
+            return t;
+        }
+    }
+    return found;
+}
+
+// EBML variable-length integer at s[at]; `keep_marker` for element IDs, which keep it.
+inline bool read_vint(std::string_view s, std::size_t& at, bool keep_marker,
+                      std::uint64_t& out) noexcept {
+    if (at >= s.size()) {
+        return false;
+    }
+    const unsigned first = byte_at(s, at);
+    std::size_t length = 1;
+    while (length <= 8 && (first & (0x100u >> length)) == 0) {
+        ++length;
+    }
+    if (length > 8 || at + length > s.size()) {
+        return false;
+    }
+    out = keep_marker ? first : first & ((0x100u >> length) - 1);
+    for (std::size_t i = 1; i < length; ++i) {
+        out = out << 8 | byte_at(s, at + i);
+    }
+    at += length;
+    return true;
+}
+
+// Walks the elements of the EBML header for DocType (ID 0x4282). Anything that cannot be
+// read (truncated input, unknown sizes) leaves the generic Matroska answer.
+inline std::string_view sniff_ebml(std::string_view s) noexcept {
+    constexpr std::string_view matroska = "video/x-matroska";
+    std::size_t at = 4;
+    std::uint64_t header_size = 0;
+    if (!read_vint(s, at, false, header_size)) {
+        return matroska;
+    }
+    const std::size_t end = header_size < s.size() - at ? at + header_size : s.size();
+    while (at < end) {
+        std::uint64_t id = 0;
+        std::uint64_t size = 0;
+        if (!read_vint(s, at, true, id) || !read_vint(s, at, false, size) || size > end - at) {
+            return matroska;
+        }
+        if (id == 0x4282) {
+            return s.substr(at, size) == "webm" ? "video/webm" : matroska;
+        }
+        at += size;
+    }
+    return matroska;
+}
+
+inline std::optional<std::string_view> sniff_mpeg_audio(std::string_view s) noexcept {
+    if (s.size() < 3 || byte_at(s, 0) != 0xFF) {
+        return std::nullopt;
+    }
+    const unsigned b1 = byte_at(s, 1);
+    const unsigned b2 = byte_at(s, 2);
+    // ADTS: 12 sync bits, layer 00, a defined sampling frequency index (0-12).
+    if ((b1 & 0xF6) == 0xF0) {
+        return (b2 >> 2 & 0xF) <= 12 ? std::optional<std::string_view>{"audio/aac"} : std::nullopt;
+    }
+    // MPEG audio: 11 sync bits, version not reserved (01), layer not reserved (00), bitrate
+    // index not 1111, sampling rate index not 11. Checking all of them keeps random bytes
+    // starting with FF from passing as MP3.
+    const bool ok = (b1 & 0xE0) == 0xE0 && (b1 >> 3 & 3) != 1 && (b1 >> 1 & 3) != 0 &&
+                    (b2 >> 4) != 0xF && (b2 >> 2 & 3) != 3;
+    return ok ? std::optional<std::string_view>{"audio/mpeg"} : std::nullopt;
+}
+
+inline bool is_bmp(std::string_view s) noexcept {
+    if (!starts_with_at(s, 0, "BM") || s.size() < 18) {
+        return false;
+    }
+    const std::uint32_t dib = std::uint32_t{byte_at(s, 14)} | std::uint32_t{byte_at(s, 15)} << 8 |
+                              std::uint32_t{byte_at(s, 16)} << 16 |
+                              std::uint32_t{byte_at(s, 17)} << 24;
+    for (const std::uint32_t known : {12u, 16u, 40u, 52u, 56u, 64u, 108u, 124u}) {
+        if (dib == known) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace detail::mime_impl
+
+LTX_DECL std::optional<std::string_view> sniff_mime(std::string_view s) noexcept {
+    using namespace detail::mime_impl;
+    s = s.substr(0, mime_sniff_length);
+    struct signature {
+        std::size_t offset;
+        std::string_view magic;
+        std::string_view mime;
+    };
+    static constexpr signature simple[] = {
+        {0, "\x89PNG\r\n\x1A\n", "image/png"},
+        {0, "\xFF\xD8\xFF", "image/jpeg"},
+        {0, "GIF87a", "image/gif"},
+        {0, "GIF89a", "image/gif"},
+        {0, {"II*\0", 4}, "image/tiff"},
+        {0, {"MM\0*", 4}, "image/tiff"},
+        {0, {"II+\0", 4}, "image/tiff"}, // BigTIFF
+        {0, {"MM\0+", 4}, "image/tiff"},
+        {0, "ID3", "audio/mpeg"},
+        {0, "OggS", "audio/ogg"},
+        {0, "fLaC", "audio/flac"},
+        {0, "%PDF-", "application/pdf"},
+        {0, "\x1A\x45\xDF\xA3", ""}, // EBML: the DocType decides
+    };
+    for (const auto& sig : simple) {
+        if (starts_with_at(s, sig.offset, sig.magic)) {
+            return sig.mime.empty() ? sniff_ebml(s) : sig.mime;
+        }
+    }
+    if (starts_with_at(s, 0, "RIFF")) {
+        if (starts_with_at(s, 8, "WEBP")) {
+            return "image/webp";
+        }
+        if (starts_with_at(s, 8, "WAVE")) {
+            return "audio/wav";
+        }
+        return std::nullopt;
+    }
+    if (is_bmp(s)) {
+        return "image/bmp";
+    }
+    if (auto t = sniff_ftyp(s)) {
+        return t;
+    }
+    return sniff_mpeg_audio(s);
+}
+
+LTX_DECL std::optional<std::string_view>
+mime_from_extension(std::string_view path_or_name) noexcept {
+    using detail::mime_impl::iequals_ascii;
+    const std::size_t slash = path_or_name.find_last_of("/\\");
+    const std::string_view name =
+        slash == std::string_view::npos ? path_or_name : path_or_name.substr(slash + 1);
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) {
+        return std::nullopt;
+    }
+    const std::string_view ext = name.substr(dot + 1);
+    struct entry {
+        std::string_view ext;
+        std::string_view mime;
+    };
+    static constexpr entry table[] = {
+        {"png", "image/png"},        {"jpg", "image/jpeg"},      {"jpeg", "image/jpeg"},
+        {"webp", "image/webp"},      {"gif", "image/gif"},       {"bmp", "image/bmp"},
+        {"tif", "image/tiff"},       {"tiff", "image/tiff"},     {"avif", "image/avif"},
+        {"heic", "image/heic"},      {"heif", "image/heif"},     {"mp4", "video/mp4"},
+        {"m4v", "video/x-m4v"},      {"mov", "video/quicktime"}, {"webm", "video/webm"},
+        {"mkv", "video/x-matroska"}, {"mp3", "audio/mpeg"},      {"wav", "audio/wav"},
+        {"ogg", "audio/ogg"},        {"flac", "audio/flac"},     {"m4a", "audio/mp4"},
+        {"aac", "audio/aac"},        {"pdf", "application/pdf"},
+    };
+    for (const auto& e : table) {
+        if (iequals_ascii(e.ext, ext)) {
+            return e.mime;
+        }
+    }
+    return std::nullopt;
+}
+
+LTX_DECL std::string_view asset_type_of(std::string_view mime) noexcept {
+    using detail::mime_impl::iequals_ascii;
+    const std::size_t slash = mime.find('/');
+    if (slash == std::string_view::npos || slash + 1 == mime.size()) {
+        return "other";
+    }
+    const std::string_view type = mime.substr(0, slash);
+    for (const std::string_view kind : {"image", "video", "audio"}) {
+        if (iequals_ascii(type, kind)) {
+            return kind;
+        }
+    }
+    return "other";
+}
+
+LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
+                                      std::string_view filename) noexcept {
+    if (const auto sniffed = sniff_mime(first_bytes)) {
+        return *sniffed;
+    }
+    if (const auto named = mime_from_extension(filename)) {
+        return *named;
+    }
+    return "application/octet-stream";
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/impl/mime.ipp ----
+#endif
+
+#endif
+// ---- end ltx/mime.hpp ----
+// ---- begin ltx/http/transport.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_TRANSPORT_HPP
+#define LTX_HTTP_TRANSPORT_HPP
+
+// ---- begin ltx/http/error.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_ERROR_HPP
+#define LTX_HTTP_ERROR_HPP
+
+
+#include <system_error>
+#include <type_traits>
+
+namespace ltx::http {
+
+/// How an HTTP exchange failed below the level of HTTP statuses. Transports report these as
+/// `std::error_code`s of `transport_category()`; an HTTP error status (404, 500) is not a
+/// transport error, it is a response.
+enum class transport_errc {
+    connection_failed = 1, ///< No connection was made: name resolution failed, the connection
+                           ///< was refused, or connecting timed out. Nothing was sent.
+    connection_reset,      ///< The peer closed or reset the connection mid-exchange.
+    timeout,               ///< The exchange did not complete within its time limit.
+    tls_failure,           ///< TLS handshake or record failure (certificate refused, ...).
+    body_too_large,        ///< The response body exceeded the transport's limit.
+    headers_too_large,     ///< The response status line and headers exceeded the limit.
+    protocol_error,        ///< The peer broke HTTP/1.1 (malformed status line, bad chunking,
+                           ///< ...), or a request file body was shorter than announced.
+    cancelled,             ///< The exchange was cancelled by its caller.
+};
+
+/// The error category of `transport_errc`, named `"ltx.transport"`.
+///
+/// Its `default_error_condition` maps `timeout`, `connection_reset` and `cancelled` to
+/// `std::errc::timed_out`, `std::errc::connection_reset` and `std::errc::operation_canceled`,
+/// so `ec == std::errc::timed_out` holds for a transport timeout.
+LTX_DECL const std::error_category& transport_category() noexcept;
+
+/// Makes `e` an error code of `transport_category()`; found by argument-dependent lookup.
+inline std::error_code make_error_code(transport_errc e) noexcept {
+    return {static_cast<int>(e), transport_category()};
+}
+
+/// True only when `ec` guarantees that no byte of the request reached the network:
+/// `transport_errc::connection_failed`.
+///
+/// A client uses it to decide whether a request that is not idempotent (a paid POST) may be
+/// sent again: after any other failure (timeout, reset, TLS failure, cancellation) the server
+/// may have received, and acted on, the request. Error codes of other categories are never
+/// reported as unsent, since their origin is unknown.
+inline bool request_not_sent(const std::error_code& ec) noexcept {
+    return ec.category() == transport_category() &&
+           ec.value() == static_cast<int>(transport_errc::connection_failed);
+}
+
+} // namespace ltx::http
+
+/// Lets `transport_errc` convert implicitly to `std::error_code`.
+template <> struct std::is_error_code_enum<ltx::http::transport_errc> : std::true_type {};
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/error.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_ERROR_IPP
+#define LTX_HTTP_IMPL_ERROR_IPP
+
+
+#include <string>
+
+namespace ltx::http {
+
+namespace detail {
+
+class transport_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "ltx.transport"; }
+
+    std::string message(int ev) const override {
+        switch (static_cast<transport_errc>(ev)) {
+        case transport_errc::connection_failed:
+            return "connection failed (nothing was sent)";
+        case transport_errc::connection_reset:
+            return "connection closed or reset by the peer";
+        case transport_errc::timeout:
+            return "HTTP exchange timed out";
+        case transport_errc::tls_failure:
+            return "TLS failure";
+        case transport_errc::body_too_large:
+            return "response body too large";
+        case transport_errc::headers_too_large:
+            return "response headers too large";
+        case transport_errc::protocol_error:
+            return "HTTP protocol error";
+        case transport_errc::cancelled:
+            return "HTTP exchange cancelled";
+        }
+        return "unknown transport error";
+    }
+
+    std::error_condition default_error_condition(int ev) const noexcept override {
+        switch (static_cast<transport_errc>(ev)) {
+        case transport_errc::timeout:
+            return std::errc::timed_out;
+        case transport_errc::connection_reset:
+            return std::errc::connection_reset;
+        case transport_errc::cancelled:
+            return std::errc::operation_canceled;
+        default:
+            return {ev, *this};
+        }
+    }
+};
+
+} // namespace detail
+
+LTX_DECL const std::error_category& transport_category() noexcept {
+    static const detail::transport_category_impl category;
+    return category;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/error.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/error.hpp ----
+// ---- begin ltx/http/message.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_MESSAGE_HPP
+#define LTX_HTTP_MESSAGE_HPP
+
+// ---- begin ltx/http/body.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_BODY_HPP
+#define LTX_HTTP_BODY_HPP
+
+// ---- begin ltx/http/headers.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_HEADERS_HPP
+#define LTX_HTTP_HEADERS_HPP
+
+
+#include <cstddef>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ltx::http {
+
+/// True when `name` is a non-empty RFC 9110 token (`!#$%&'*+-.^_`|~`, digits, letters),
+/// the syntax of a header field name.
+LTX_DECL bool is_token(std::string_view name) noexcept;
+
+/// True when `value` may be sent as a header field value: it holds no CR, LF or NUL, the
+/// bytes that would let a value end the header line and inject further lines.
+LTX_DECL bool is_valid_field_value(std::string_view value) noexcept;
+
+/// ASCII case-insensitive equality, the comparison of header field names.
+LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept;
+
+/// One header field: a name and a value, as sent or received.
+struct field {
+    std::string name;  ///< Field name, spelled as it was added (lookup ignores case).
+    std::string value; ///< Field value, without the line terminator.
+
+    /// Fields are equal when names and values are byte for byte equal.
+    friend bool operator==(const field&, const field&) = default;
+};
+
+/// The header fields of a request or response: an ordered list of name/value pairs.
+///
+/// Order and duplicates are kept, as on the wire. Lookup by name ignores ASCII case
+/// (`content-type` finds `Content-Type`). Every mutator validates its input and throws
+/// `std::invalid_argument` when a name is not a token or a value contains CR, LF or NUL;
+/// the message names the header but never repeats the value, since values may be secrets
+/// (`Authorization`). So no header line can be injected through this type.
+class headers {
+public:
+    /// Iterator over the fields, in order. Fields are read-only through it, so the
+    /// validation above cannot be bypassed.
+    using const_iterator = std::vector<field>::const_iterator;
+
+    /// An empty list.
+    headers() = default;
+
+    /// The list holding `fields` in order, each added as by `add`.
+    /// @throws std::invalid_argument on an invalid name or value.
+    headers(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+        for (const auto& [name, value] : fields) {
+            add(name, value);
+        }
+    }
+
+    /// The value of the first field named `name` (any case), or nullopt when absent.
+    /// The view is valid until this list is next modified.
+    LTX_DECL std::optional<std::string_view> find(std::string_view name) const noexcept;
+
+    /// The values of every field named `name` (any case), in order.
+    LTX_DECL std::vector<std::string_view> find_all(std::string_view name) const;
+
+    /// True when at least one field is named `name` (any case).
+    LTX_DECL bool contains(std::string_view name) const noexcept;
+
+    /// The number of fields named `name` (any case).
+    LTX_DECL std::size_t count(std::string_view name) const noexcept;
+
+    /// Makes `name: value` the only field of that name: the first existing field of that name
+    /// takes the new name spelling and value in place, later ones are removed; when there is
+    /// none, the field is appended.
+    /// @throws std::invalid_argument on an invalid name or value; the list is then unchanged.
+    LTX_DECL void set(std::string_view name, std::string_view value);
+
+    /// Appends `name: value`, keeping any existing fields of that name.
+    /// @throws std::invalid_argument on an invalid name or value; the list is then unchanged.
+    LTX_DECL void add(std::string_view name, std::string_view value);
+
+    /// Removes every field named `name` (any case); returns how many were removed.
+    LTX_DECL std::size_t erase(std::string_view name) noexcept;
+
+    /// Removes every field.
+    void clear() noexcept { fields_.clear(); }
+
+    /// The number of fields, duplicates included.
+    std::size_t size() const noexcept { return fields_.size(); }
+
+    /// True when there is no field.
+    bool empty() const noexcept { return fields_.empty(); }
+
+    /// The first field.
+    const_iterator begin() const noexcept { return fields_.begin(); }
+
+    /// Past the last field.
+    const_iterator end() const noexcept { return fields_.end(); }
+
+    /// Lists are equal when they hold equal fields in the same order.
+    friend bool operator==(const headers&, const headers&) = default;
+
+private:
+    std::vector<field> fields_;
+};
+
+} // namespace ltx::http
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/headers.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_HEADERS_IPP
+#define LTX_HTTP_IMPL_HEADERS_IPP
+
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ltx::http {
+
+namespace detail {
+
+inline char ascii_lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// An invalid name may carry control bytes or be huge; the message shows it escaped and cut
+// so that the exception text is itself safe to log on one line.
+inline std::string printable_name(std::string_view name) {
+    constexpr std::size_t max_shown = 64;
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < name.size() && i < max_shown; ++i) {
+        const auto b = static_cast<unsigned char>(name[i]);
+        if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
+            out += "\\x";
+            out += hex[b >> 4];
+            out += hex[b & 0xF];
+        } else {
+            out += static_cast<char>(b);
+        }
+    }
+    if (name.size() > max_shown) {
+        out += "...";
+    }
+    return out;
+}
+
+inline void check_field(std::string_view name, std::string_view value) {
+    if (!is_token(name)) {
+        throw std::invalid_argument("ltx::http::headers: invalid header name \"" +
+                                    printable_name(name) + "\" (not an RFC 9110 token)");
+    }
+    if (!is_valid_field_value(value)) {
+        // Never echo the value: it may be a credential.
+        throw std::invalid_argument("ltx::http::headers: value of header \"" + std::string(name) +
+                                    "\" contains CR, LF or NUL");
+    }
+}
+
+} // namespace detail
+
+LTX_DECL bool is_token(std::string_view name) noexcept {
+    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::all_of(name.begin(), name.end(), [&](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               specials.find(c) != std::string_view::npos;
+    });
+}
+
+LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
+    return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
+
+LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return detail::ascii_lower(x) == detail::ascii_lower(y);
+           });
+}
+
+LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {
+    for (const auto& f : fields_) {
+        if (iequals(f.name, name)) {
+            return std::string_view(f.value);
+        }
+    }
+    return std::nullopt;
+}
+
+LTX_DECL std::vector<std::string_view> headers::find_all(std::string_view name) const {
+    std::vector<std::string_view> out;
+    for (const auto& f : fields_) {
+        if (iequals(f.name, name)) {
+            out.emplace_back(f.value);
+        }
+    }
+    return out;
+}
+
+LTX_DECL bool headers::contains(std::string_view name) const noexcept {
+    return find(name).has_value();
+}
+
+LTX_DECL std::size_t headers::count(std::string_view name) const noexcept {
+    return static_cast<std::size_t>(std::count_if(
+        fields_.begin(), fields_.end(), [&](const field& f) { return iequals(f.name, name); }));
+}
+
+LTX_DECL void headers::set(std::string_view name, std::string_view value) {
+    detail::check_field(name, value);
+    auto first = std::find_if(fields_.begin(), fields_.end(),
+                              [&](const field& f) { return iequals(f.name, name); });
+    if (first == fields_.end()) {
+        fields_.push_back(field{std::string(name), std::string(value)});
+        return;
+    }
+    first->name.assign(name);
+    first->value.assign(value);
+    fields_.erase(std::remove_if(std::next(first), fields_.end(),
+                                 [&](const field& f) { return iequals(f.name, name); }),
+                  fields_.end());
+}
+
+LTX_DECL void headers::add(std::string_view name, std::string_view value) {
+    detail::check_field(name, value);
+    fields_.push_back(field{std::string(name), std::string(value)});
+}
+
+LTX_DECL std::size_t headers::erase(std::string_view name) noexcept {
+    const auto before = fields_.size();
+    std::erase_if(fields_, [&](const field& f) { return iequals(f.name, name); });
+    return before - fields_.size();
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/headers.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/headers.hpp ----
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <variant>
+
+namespace ltx::http {
+
+/// A request body read from a file while it is sent, so an upload of any size is never held in
+/// memory.
+///
+/// The size is taken when the object is made (it becomes the `Content-Length`); a transport
+/// sends exactly that many bytes and fails with `transport_errc::protocol_error` if the file
+/// then turns out shorter. The file is opened by the transport, not here.
+class file_body {
+public:
+    /// The file at `path`, sized now.
+    /// @throws std::filesystem::filesystem_error when `path` is not a regular file or its size
+    ///         cannot be read.
+    LTX_DECL explicit file_body(std::filesystem::path path);
+
+    /// The file at `path`, sized now; on failure `ec` is set and `size()` is 0.
+    LTX_DECL file_body(std::filesystem::path path, std::error_code& ec);
+
+    /// The file at `path`, trusted to hold `size` bytes (no file system access).
+    file_body(std::filesystem::path path, std::uint64_t size) noexcept
+        : path_(std::move(path)), size_(size) {}
+
+    /// The path given at construction.
+    const std::filesystem::path& path() const noexcept { return path_; }
+
+    /// The number of bytes to send.
+    std::uint64_t size() const noexcept { return size_; }
+
+    /// File bodies are equal when path and size are equal.
+    friend bool operator==(const file_body&, const file_body&) = default;
+
+private:
+    std::filesystem::path path_;
+    std::uint64_t size_ = 0;
+};
+
+/// A request body: bytes held in memory, or a file streamed from disk.
+///
+/// Converts implicitly from `std::string`, `std::string_view`, a string literal and
+/// `file_body`, so `request{.body = json_text}` and `request{.body = file_body{"a.png"}}`
+/// both read naturally. Default: empty bytes.
+class body {
+public:
+    /// An empty in-memory body.
+    body() = default;
+
+    /// An in-memory body holding `bytes`.
+    body(std::string bytes) noexcept : value_(std::move(bytes)) {}
+
+    /// An in-memory body holding a copy of `bytes`.
+    body(std::string_view bytes) : value_(std::string(bytes)) {}
+
+    /// An in-memory body holding a copy of the NUL-terminated `bytes`.
+    body(const char* bytes) : value_(std::string(bytes)) {}
+
+    /// A body streamed from `file`.
+    body(file_body file) noexcept : value_(std::move(file)) {}
+
+    /// True when the body is a file.
+    bool is_file() const noexcept { return std::holds_alternative<file_body>(value_); }
+
+    /// The in-memory bytes, or nullptr for a file body.
+    const std::string* bytes() const noexcept { return std::get_if<std::string>(&value_); }
+
+    /// The in-memory bytes, or nullptr for a file body.
+    std::string* bytes() noexcept { return std::get_if<std::string>(&value_); }
+
+    /// The file, or nullptr for an in-memory body.
+    const file_body* file() const noexcept { return std::get_if<file_body>(&value_); }
+
+    /// The number of bytes to send: the `Content-Length`.
+    std::uint64_t size() const noexcept {
+        const auto* b = bytes();
+        return b != nullptr ? b->size() : file()->size();
+    }
+
+    /// True when there is no byte to send.
+    bool empty() const noexcept { return size() == 0; }
+
+    /// Bodies are equal when they hold equal bytes or equal file bodies.
+    friend bool operator==(const body&, const body&) = default;
+
+private:
+    std::variant<std::string, file_body> value_;
+};
+
+/// Where a transport delivers a response body piece by piece instead of buffering it, so a
+/// large download goes to disk with bounded memory.
+///
+/// A transport that is given a sink (`request::sink`) calls, in this order and from the thread
+/// completing the exchange: `on_headers` once, when the status line and headers are in (when
+/// set); then `on_chunk` for each non-empty piece of the body, in order, until the body ends.
+/// A view passed to `on_chunk` is valid only during the call. If either returns a non-empty
+/// error code, the transport stops reading, drops the connection and completes the exchange
+/// with that error. The `response::body` of a sunk exchange stays empty; status and headers
+/// are filled as usual. Bodies of every status are sunk: `on_headers` is where a sink decides
+/// what to do with a non-2xx answer.
+struct body_sink {
+    /// Receives the next piece of the body; returns an error to abort the exchange.
+    std::function<std::error_code(std::string_view chunk)> on_chunk;
+
+    /// Optional: receives the status and headers before the first piece; returns an error to
+    /// abort the exchange (for example on an unexpected status or a `Content-Length` too big).
+    std::function<std::error_code(int status, const headers& fields)> on_headers;
+};
+
+} // namespace ltx::http
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/body.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_BODY_IPP
+#define LTX_HTTP_IMPL_BODY_IPP
+
+
+namespace ltx::http {
+
+LTX_DECL file_body::file_body(std::filesystem::path path) : path_(std::move(path)) {
+    std::error_code ec;
+    *this = file_body(path_, ec);
+    if (ec) {
+        throw std::filesystem::filesystem_error("ltx::http::file_body", path_, ec);
+    }
+}
+
+LTX_DECL file_body::file_body(std::filesystem::path path, std::error_code& ec)
+    : path_(std::move(path)) {
+    ec.clear();
+    // A directory or device has no meaningful size to announce as Content-Length.
+    const auto status = std::filesystem::status(path_, ec);
+    if (ec) {
+        return;
+    }
+    if (!std::filesystem::is_regular_file(status)) {
+        ec = std::make_error_code(std::errc::invalid_argument);
+        return;
+    }
+    const auto size = std::filesystem::file_size(path_, ec);
+    size_ = ec ? 0 : size;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/body.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/body.hpp ----
+// ---- begin ltx/http/method.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_METHOD_HPP
+#define LTX_HTTP_METHOD_HPP
+
+
+#include <optional>
+#include <string_view>
+
+namespace ltx::http {
+
+/// An HTTP request method (RFC 9110 section 9).
+///
+/// Only the methods an HTTP API client plausibly sends are listed. `delete_` carries a trailing
+/// underscore because `delete` is a keyword; its wire name is `DELETE`.
+enum class method {
+    get,     ///< `GET`: read a resource.
+    head,    ///< `HEAD`: as GET, without a response body.
+    post,    ///< `POST`: create or process; neither safe nor idempotent.
+    put,     ///< `PUT`: replace a resource.
+    delete_, ///< `DELETE`: remove a resource.
+    patch,   ///< `PATCH`: partially modify a resource.
+    options, ///< `OPTIONS`: ask for communication options.
+};
+
+/// The wire name of `m`, upper case as it appears in a request line (`"POST"`).
+/// Returns an empty view for a value outside the enumeration.
+constexpr std::string_view to_string(method m) noexcept {
+    switch (m) {
+    case method::get:
+        return "GET";
+    case method::head:
+        return "HEAD";
+    case method::post:
+        return "POST";
+    case method::put:
+        return "PUT";
+    case method::delete_:
+        return "DELETE";
+    case method::patch:
+        return "PATCH";
+    case method::options:
+        return "OPTIONS";
+    }
+    return {};
+}
+
+/// The method whose wire name is exactly `name`, or nullopt.
+///
+/// Method names are case-sensitive (RFC 9110 section 9.1): `"get"` is not `GET`.
+constexpr std::optional<method> parse_method(std::string_view name) noexcept {
+    for (method m : {method::get, method::head, method::post, method::put, method::delete_,
+                     method::patch, method::options}) {
+        if (to_string(m) == name) {
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
+/// True when RFC 9110 defines `m` as idempotent (GET, HEAD, PUT, DELETE, OPTIONS): sending
+/// such a request twice has the same intended effect as sending it once. POST and PATCH are
+/// not, so a client must not re-send them after a failure unless it knows nothing was sent.
+constexpr bool is_idempotent(method m) noexcept {
+    return m != method::post && m != method::patch;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/method.hpp ----
+// ---- begin ltx/http/url.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_URL_HPP
+#define LTX_HTTP_URL_HPP
+
+// ---- begin ltx/http/percent_encoding.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_PERCENT_ENCODING_HPP
+#define LTX_HTTP_PERCENT_ENCODING_HPP
+
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltx::http {
+
+/// True when `c` is an RFC 3986 unreserved character: `A-Z a-z 0-9 - . _ ~`.
+constexpr bool is_unreserved(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+/// Percent-encodes `s` (RFC 3986 section 2.1).
+///
+/// Unreserved characters are kept; every other byte becomes `%XX` with upper-case hex digits.
+/// With `path_segment` true (the default) the result is one path segment or one query
+/// component: `/`, `?`, `&`, `=`, `:`, `@` and space are all encoded, so a job id such as
+/// `email:a@b.c:id-type:video` becomes `email%3Aa%40b.c%3Aid-type%3Avideo`. With
+/// `path_segment` false, `/` is kept as well, so a multi-segment path can be encoded in
+/// one call. Space is always `%20`, never `+`.
+LTX_DECL std::string percent_encode(std::string_view s, bool path_segment = true);
+
+/// Decodes every `%XX` triplet of `s` (hex digits in either case) into its byte.
+///
+/// Returns nullopt when a `%` is not followed by two hex digits. `+` is left as it is: it
+/// means space only in HTML form encoding, not in RFC 3986. The result may hold any byte,
+/// NUL included; validate it before use.
+LTX_DECL std::optional<std::string> percent_decode(std::string_view s);
+
+} // namespace ltx::http
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/percent_encoding.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_PERCENT_ENCODING_IPP
+#define LTX_HTTP_IMPL_PERCENT_ENCODING_IPP
+
+
+namespace ltx::http {
+
+namespace detail {
+
+inline int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+} // namespace detail
+
+LTX_DECL std::string percent_encode(std::string_view s, bool path_segment) {
+    // One encoder for the whole library: the reflection engine's, which the query and path
+    // encoders use too. Here it only learns to keep the `/` between segments.
+    std::string out;
+    out.reserve(s.size());
+    if (path_segment) {
+        ltx::detail::percent_encode(s, out);
+        return out;
+    }
+    for (std::size_t start = 0;;) {
+        const auto slash = s.find('/', start);
+        ltx::detail::percent_encode(s.substr(start, slash - start), out);
+        if (slash == std::string_view::npos)
+            return out;
+        out += '/';
+        start = slash + 1;
+    }
+}
+
+LTX_DECL std::optional<std::string> percent_decode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '%') {
+            out += s[i];
+            continue;
+        }
+        if (s.size() - i < 3) {
+            return std::nullopt;
+        }
+        const int hi = detail::hex_value(s[i + 1]);
+        const int lo = detail::hex_value(s[i + 2]);
+        if (hi < 0 || lo < 0) {
+            return std::nullopt;
+        }
+        out += static_cast<char>(hi * 16 + lo);
+        i += 2;
+    }
+    return out;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/percent_encoding.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/percent_encoding.hpp ----
+// ---- begin ltx/http/url_error.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_URL_ERROR_HPP
+#define LTX_HTTP_URL_ERROR_HPP
+
+
+#include <system_error>
+#include <type_traits>
+
+namespace ltx::http {
+
+/// Why a string is not an absolute http(s) URL that ltx accepts. Usable as `std::error_code`.
+/// The messages never quote the URL: a URL may carry a signed token in its query.
+enum class url_errc {
+    empty = 1,                ///< The input (or the base URL) is empty.
+    missing_scheme,           ///< No `scheme:` prefix.
+    unsupported_scheme,       ///< A scheme other than `http` or `https`.
+    missing_authority,        ///< The scheme is not followed by `//`.
+    userinfo_not_allowed,     ///< `user[:password]@` before the host; refused so no credential
+                              ///< travels in a URL, where it would reach logs.
+    empty_host,               ///< Nothing between `//` and the port or path.
+    invalid_host,             ///< Not a host name, dotted-quad IPv4 or bracketed IPv6 address.
+    invalid_port,             ///< The port is not a decimal number from 1 to 65535.
+    invalid_character,        ///< A byte that must be percent-encoded (space, control, `"`,
+                              ///< `<`, `\`, non-ASCII, ...).
+    invalid_percent_encoding, ///< A `%` not followed by two hex digits.
+};
+
+/// The error category of `url_errc`, named `"ltx.url"`.
+LTX_DECL const std::error_category& url_category() noexcept;
+
+/// Makes `e` an error code of `url_category()`; found by argument-dependent lookup.
+inline std::error_code make_error_code(url_errc e) noexcept {
+    return {static_cast<int>(e), url_category()};
+}
+
+} // namespace ltx::http
+
+/// Lets `url_errc` convert implicitly to `std::error_code`.
+template <> struct std::is_error_code_enum<ltx::http::url_errc> : std::true_type {};
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/url_error.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_URL_ERROR_IPP
+#define LTX_HTTP_IMPL_URL_ERROR_IPP
+
+
+#include <string>
+
+namespace ltx::http {
+
+namespace detail {
+
+class url_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "ltx.url"; }
+
+    std::string message(int ev) const override {
+        switch (static_cast<url_errc>(ev)) {
+        case url_errc::empty:
+            return "URL is empty";
+        case url_errc::missing_scheme:
+            return "URL has no scheme (expected http:// or https://)";
+        case url_errc::unsupported_scheme:
+            return "URL scheme is not http or https";
+        case url_errc::missing_authority:
+            return "URL has no authority (expected // after the scheme)";
+        case url_errc::userinfo_not_allowed:
+            return "URL contains userinfo (user:password@ before the host), which is refused";
+        case url_errc::empty_host:
+            return "URL has an empty host";
+        case url_errc::invalid_host:
+            return "URL host is not a host name, a dotted-quad IPv4 or a bracketed IPv6 address";
+        case url_errc::invalid_port:
+            return "URL port is not a number from 1 to 65535";
+        case url_errc::invalid_character:
+            return "URL contains a character that must be percent-encoded";
+        case url_errc::invalid_percent_encoding:
+            return "URL contains a % not followed by two hex digits";
+        }
+        return "unknown URL error";
+    }
+};
+
+} // namespace detail
+
+LTX_DECL const std::error_category& url_category() noexcept {
+    static const detail::url_category_impl category;
+    return category;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/url_error.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/url_error.hpp ----
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace ltx::http {
+
+/// What a URL's host is, as far as a connection cares (TLS sends SNI for names only).
+enum class host_kind {
+    name, ///< A registered name such as `api.useapi.net` (lower-cased).
+    ipv4, ///< A dotted-quad IPv4 address such as `127.0.0.1`.
+    ipv6, ///< A bracketed IPv6 address such as `[::1]`.
+};
+
+namespace detail {
+struct url_access;
+} // namespace detail
+
+/// An absolute `http` or `https` URL, parsed and validated.
+///
+/// Obtained from `parse_url` or `resolve`, which guarantee: a lower-case scheme `http` or
+/// `https`; a non-empty, lower-case host; a port from 1 to 65535 (the scheme's default when
+/// the URL gave none); a path that starts with `/`; a query without its `?`; no userinfo; no
+/// byte that would need percent-encoding. The fragment is dropped: it is never sent.
+/// Path and query keep their percent-encoding as written. A default-constructed `url` is
+/// empty (`empty()` is true) and is not meant to be sent.
+class url {
+public:
+    /// An empty URL: no scheme, no host, port 0.
+    url() = default;
+
+    /// True for a default-constructed URL.
+    bool empty() const noexcept { return host_.empty(); }
+
+    /// `"http"` or `"https"`.
+    const std::string& scheme() const noexcept { return scheme_; }
+
+    /// True when the scheme is `https`.
+    bool is_https() const noexcept { return scheme_ == "https"; }
+
+    /// The host as written in a URL, lower case; an IPv6 address keeps its brackets (`[::1]`).
+    const std::string& host() const noexcept { return host_; }
+
+    /// The host without IPv6 brackets (`::1`): the form a resolver expects.
+    std::string_view host_unbracketed() const noexcept {
+        std::string_view h = host_;
+        return kind_ == host_kind::ipv6 ? h.substr(1, h.size() - 2) : h;
+    }
+
+    /// Whether the host is a name, an IPv4 or an IPv6 address.
+    host_kind kind() const noexcept { return kind_; }
+
+    /// The port: as written, or 80 for http and 443 for https.
+    std::uint16_t port() const noexcept { return port_; }
+
+    /// True when `port()` is the scheme's default (80 for http, 443 for https).
+    bool has_default_port() const noexcept { return port_ == (is_https() ? 443 : 80); }
+
+    /// The path, percent-encoded as written, at least `"/"`.
+    const std::string& path() const noexcept { return path_; }
+
+    /// The query without the leading `?`, empty when there is none.
+    const std::string& query() const noexcept { return query_; }
+
+    /// `host[:port]`, the port omitted when it is the default: the value of a `Host` header.
+    LTX_DECL std::string authority() const;
+
+    /// `scheme://authority`, as `https://api.useapi.net`.
+    LTX_DECL std::string origin() const;
+
+    /// `path[?query]`: the request target of an HTTP/1.1 request line.
+    LTX_DECL std::string target() const;
+
+    /// The whole URL, normalised: `origin() + target()`. Empty for an empty URL.
+    LTX_DECL std::string to_string() const;
+
+    /// URLs are equal when all their parts are equal.
+    friend bool operator==(const url&, const url&) = default;
+
+private:
+    friend struct detail::url_access;
+
+    std::string scheme_;
+    std::string host_;
+    std::string path_;
+    std::string query_;
+    std::uint16_t port_ = 0;
+    host_kind kind_ = host_kind::name;
+};
+
+/// The outcome of `parse_url` or `resolve`: a `url`, or the reason there is none.
+class url_result {
+public:
+    /// A success holding `u`.
+    url_result(url u) noexcept : url_(std::move(u)) {}
+
+    /// A failure for reason `e` (not 0).
+    url_result(url_errc e) noexcept : error_(e) {}
+
+    /// True on success.
+    bool has_value() const noexcept { return error_ == url_errc{}; }
+
+    /// True on success.
+    explicit operator bool() const noexcept { return has_value(); }
+
+    /// The URL. @throws std::system_error holding `error()` on failure.
+    const url& value() const& {
+        check();
+        return url_;
+    }
+
+    /// The URL, moved out. @throws std::system_error holding `error()` on failure.
+    url&& value() && {
+        check();
+        return std::move(url_);
+    }
+
+    /// The URL; only on success.
+    const url& operator*() const noexcept { return url_; }
+
+    /// Member access to the URL; only on success.
+    const url* operator->() const noexcept { return &url_; }
+
+    /// The reason of a failure; an empty error code on success.
+    std::error_code error() const noexcept {
+        return has_value() ? std::error_code{} : make_error_code(error_);
+    }
+
+private:
+    void check() const {
+        if (!has_value()) {
+            throw std::system_error(make_error_code(error_));
+        }
+    }
+
+    url url_;
+    url_errc error_{};
+};
+
+/// Parses an absolute `http` or `https` URL (RFC 3986, restricted as described at `url`).
+///
+/// The scheme and host are lower-cased; a host is a DNS-style name (labels of letters, digits,
+/// `-`, `_`), a dotted-quad IPv4 address (a host whose last label is numeric must be one:
+/// `1.2.3`, `0x7f.0.0.1` and `01.2.3.4` are refused as ambiguous), or a bracketed IPv6
+/// address without zone. `http://h:/` (empty port) means the default port. The fragment is
+/// validated and dropped.
+LTX_DECL url_result parse_url(std::string_view s);
+
+/// True when `parse_url(s)` succeeds: `s` is an absolute http or https URL ltx would send to.
+LTX_DECL bool is_absolute_http_url(std::string_view s);
+
+/// Resolves the reference `relative` against `base` (RFC 3986 section 5.2, fragment dropped).
+///
+/// A relative path is appended to the base path's directory, that is up to and including its
+/// last `/`, then `.` and `..` segments are removed. So the base URL must end with `/`:
+/// `https://api.useapi.net/v1/ltxstudio/` with `videos/ltx-create` gives
+/// `https://api.useapi.net/v1/ltxstudio/videos/ltx-create`, while a base without the final
+/// `/` would lose its last segment. A reference starting with `/` replaces the path, one
+/// starting with `?` only the query; a reference with its own scheme or `//` authority is
+/// parsed as a URL of its own. The query of `relative` is kept as written. A path segment
+/// holding `:` or `@` (such as a job id) must be percent-encoded (`percent_encode`), else
+/// `email:...` reads as a URL whose scheme is `email` (`unsupported_scheme`).
+LTX_DECL url_result resolve(const url& base, std::string_view relative);
+
+/// `resolve(parse_url(base), relative)`; fails with the parse error when `base` is invalid.
+LTX_DECL url_result resolve(std::string_view base, std::string_view relative);
+
+} // namespace ltx::http
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/url.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_URL_IPP
+#define LTX_HTTP_IMPL_URL_IPP
+
+
+// ---- begin ltx/http/detail/url_syntax.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// Character classes and small parsers of RFC 3986, used by impl/url.ipp only.
+#ifndef LTX_HTTP_DETAIL_URL_SYNTAX_HPP
+#define LTX_HTTP_DETAIL_URL_SYNTAX_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltx::http::detail {
+
+inline bool is_visible_ascii(char c) noexcept {
+    return c > 0x20 && c < 0x7f;
+}
+
+inline bool is_alpha(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+inline bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
+
+inline bool is_hex_digit(char c) noexcept {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+inline std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+// Length of the scheme when `s` starts with `scheme:`, else 0.
+inline std::size_t scheme_length(std::string_view s) noexcept {
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !is_alpha(s[0])) {
+        return 0;
+    }
+    for (std::size_t i = 1; i < colon; ++i) {
+        const char c = s[i];
+        if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') {
+            return 0;
+        }
+    }
+    return colon;
+}
+
+// Leading zeros are refused: some resolvers read `010` as octal.
+inline bool is_ipv4(std::string_view s) noexcept {
+    int parts = 0;
+    while (true) {
+        const auto dot = s.find('.');
+        const auto part = s.substr(0, dot);
+        if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0')) {
+            return false;
+        }
+        int value = 0;
+        for (char c : part) {
+            if (!is_digit(c)) {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        if (value > 255 || ++parts > 4) {
+            return false;
+        }
+        if (dot == std::string_view::npos) {
+            return parts == 4;
+        }
+        s.remove_prefix(dot + 1);
+    }
+}
+
+// Counts the 16-bit groups of `h16 *(":" h16)`, an IPv4 tail counting as two; -1 if malformed.
+inline int ipv6_groups(std::string_view s, bool allow_ipv4_tail) noexcept {
+    if (s.empty()) {
+        return 0;
+    }
+    int groups = 0;
+    while (true) {
+        const auto colon = s.find(':');
+        const auto part = s.substr(0, colon);
+        if (colon == std::string_view::npos && allow_ipv4_tail &&
+            part.find('.') != std::string_view::npos) {
+            return is_ipv4(part) ? groups + 2 : -1;
+        }
+        if (part.empty() || part.size() > 4) {
+            return -1;
+        }
+        for (char c : part) {
+            if (!is_hex_digit(c)) {
+                return -1;
+            }
+        }
+        ++groups;
+        if (colon == std::string_view::npos) {
+            return groups;
+        }
+        s.remove_prefix(colon + 1);
+    }
+}
+
+// RFC 4291 text form without zone: eight groups, or fewer around a single `::`.
+inline bool is_ipv6(std::string_view s) noexcept {
+    const auto gap = s.find("::");
+    if (gap == std::string_view::npos) {
+        return ipv6_groups(s, true) == 8;
+    }
+    if (s.find("::", gap + 1) != std::string_view::npos) {
+        return false;
+    }
+    const int left = ipv6_groups(s.substr(0, gap), false);
+    const int right = ipv6_groups(s.substr(gap + 2), true);
+    return left >= 0 && right >= 0 && left + right <= 7;
+}
+
+// A host whose last label is numeric can only be an IPv4 address; anything else there
+// (`1.2.3`, `0x7f.1`) is refused rather than guessed, as resolvers disagree on it.
+enum class host_class { invalid, name, ipv4 };
+
+inline host_class classify_host_name(std::string_view host) noexcept {
+    if (host.size() > 253) {
+        return host_class::invalid;
+    }
+    std::string_view last;
+    std::string_view rest = host;
+    while (true) {
+        const auto dot = rest.find('.');
+        last = rest.substr(0, dot);
+        if (last.empty() || last.size() > 63) {
+            return host_class::invalid;
+        }
+        for (char c : last) {
+            if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '_') {
+                return host_class::invalid;
+            }
+        }
+        if (dot == std::string_view::npos) {
+            break;
+        }
+        rest.remove_prefix(dot + 1);
+    }
+    bool numeric = true;
+    for (char c : last) {
+        numeric = numeric && is_digit(c);
+    }
+    if (!numeric) {
+        return host_class::name;
+    }
+    return is_ipv4(host) ? host_class::ipv4 : host_class::invalid;
+}
+
+inline std::optional<std::uint16_t> parse_port(std::string_view s) noexcept {
+    if (s.empty() || s.size() > 5) {
+        return std::nullopt;
+    }
+    unsigned value = 0;
+    for (char c : s) {
+        if (!is_digit(c)) {
+            return std::nullopt;
+        }
+        value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (value == 0 || value > 65535) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(value);
+}
+
+// pchar / "/" (and "?" in a query or fragment), percent-encoded triplets checked.
+inline url_errc check_component(std::string_view s, bool allow_question_mark) noexcept {
+    constexpr std::string_view allowed = "!$&'()*+,;=:@/";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '%') {
+            if (s.size() - i < 3 || !is_hex_digit(s[i + 1]) || !is_hex_digit(s[i + 2])) {
+                return url_errc::invalid_percent_encoding;
+            }
+            i += 2;
+        } else if (!is_unreserved(c) && allowed.find(c) == std::string_view::npos &&
+                   !(allow_question_mark && c == '?')) {
+            return url_errc::invalid_character;
+        }
+    }
+    return url_errc{};
+}
+
+struct reference_parts {
+    std::string_view path;
+    std::string_view query;
+    bool has_query = false;
+};
+
+// Splits `path[?query][#fragment]`, validating all three; the fragment is then dropped.
+inline url_errc split_reference(std::string_view s, reference_parts& out) noexcept {
+    const auto hash = s.find('#');
+    if (hash != std::string_view::npos) {
+        if (auto e = check_component(s.substr(hash + 1), true); e != url_errc{}) {
+            return e;
+        }
+        s = s.substr(0, hash);
+    }
+    const auto question = s.find('?');
+    out.path = s.substr(0, question);
+    out.has_query = question != std::string_view::npos;
+    out.query = out.has_query ? s.substr(question + 1) : std::string_view();
+    if (auto e = check_component(out.path, false); e != url_errc{}) {
+        return e;
+    }
+    return check_component(out.query, true);
+}
+
+// RFC 3986 section 5.2.4.
+inline std::string remove_dot_segments(std::string_view path) {
+    std::string in(path);
+    std::string out;
+    const auto drop_last_segment = [&out] {
+        const auto slash = out.rfind('/');
+        out.erase(slash == std::string::npos ? 0 : slash);
+    };
+    while (!in.empty()) {
+        if (in.starts_with("../")) {
+            in.erase(0, 3);
+        } else if (in.starts_with("./")) {
+            in.erase(0, 2);
+        } else if (in.starts_with("/./")) {
+            in.erase(0, 2);
+        } else if (in == "/.") {
+            in = "/";
+        } else if (in.starts_with("/../")) {
+            in.erase(0, 3);
+            drop_last_segment();
+        } else if (in == "/..") {
+            in = "/";
+            drop_last_segment();
+        } else if (in == "." || in == "..") {
+            in.clear();
+        } else {
+            const auto next = in.find('/', 1);
+            out.append(in, 0, next);
+            in.erase(0, next);
+        }
+    }
+    return out;
+}
+
+} // namespace ltx::http::detail
+
+#endif
+// ---- end ltx/http/detail/url_syntax.hpp ----
+
+#include <algorithm>
+#include <optional>
+
+namespace ltx::http {
+
+namespace detail {
+
+struct url_access {
+    static url make(std::string scheme, std::string host, host_kind kind, std::uint16_t port,
+                    std::string path, std::string query) {
+        url u;
+        u.scheme_ = std::move(scheme);
+        u.host_ = std::move(host);
+        u.kind_ = kind;
+        u.port_ = port;
+        u.path_ = path.empty() ? std::string("/") : std::move(path);
+        u.query_ = std::move(query);
+        return u;
+    }
+};
+
+struct host_and_port {
+    std::string host;
+    host_kind kind = host_kind::name;
+    std::uint16_t port = 0;
+};
+
+inline url_errc parse_authority(std::string_view auth, bool https, host_and_port& out) {
+    if (auth.find('@') != std::string_view::npos) {
+        return url_errc::userinfo_not_allowed;
+    }
+    if (auth.empty()) {
+        return url_errc::empty_host;
+    }
+    std::string_view host;
+    std::optional<std::string_view> port;
+    if (auth.front() == '[') {
+        const auto close = auth.find(']');
+        if (close == std::string_view::npos || !is_ipv6(auth.substr(1, close - 1))) {
+            return url_errc::invalid_host;
+        }
+        host = auth.substr(0, close + 1);
+        const auto after = auth.substr(close + 1);
+        if (!after.empty()) {
+            if (after.front() != ':') {
+                return url_errc::invalid_host;
+            }
+            port = after.substr(1);
+        }
+        out.kind = host_kind::ipv6;
+    } else {
+        const auto colon = auth.find(':');
+        host = auth.substr(0, colon);
+        if (colon != std::string_view::npos) {
+            port = auth.substr(colon + 1);
+        }
+        if (host.empty()) {
+            return url_errc::empty_host;
+        }
+        switch (classify_host_name(host)) {
+        case host_class::invalid:
+            return url_errc::invalid_host;
+        case host_class::name:
+            out.kind = host_kind::name;
+            break;
+        case host_class::ipv4:
+            out.kind = host_kind::ipv4;
+            break;
+        }
+    }
+    out.host = to_lower(host);
+    out.port = https ? 443 : 80;
+    if (port && !port->empty()) {
+        const auto n = parse_port(*port);
+        if (!n) {
+            return url_errc::invalid_port;
+        }
+        out.port = *n;
+    }
+    return url_errc{};
+}
+
+} // namespace detail
+
+LTX_DECL std::string url::authority() const {
+    if (empty() || has_default_port()) {
+        return host_;
+    }
+    return host_ + ':' + std::to_string(port_);
+}
+
+LTX_DECL std::string url::origin() const {
+    return empty() ? std::string() : scheme_ + "://" + authority();
+}
+
+LTX_DECL std::string url::target() const {
+    return query_.empty() ? path_ : path_ + '?' + query_;
+}
+
+LTX_DECL std::string url::to_string() const {
+    return empty() ? std::string() : origin() + target();
+}
+
+LTX_DECL url_result parse_url(std::string_view s) {
+    if (s.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(s.begin(), s.end(), [](char c) { return !detail::is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    const auto scheme_len = detail::scheme_length(s);
+    if (scheme_len == 0) {
+        return url_errc::missing_scheme;
+    }
+    std::string scheme = detail::to_lower(s.substr(0, scheme_len));
+    if (scheme != "http" && scheme != "https") {
+        return url_errc::unsupported_scheme;
+    }
+    auto rest = s.substr(scheme_len + 1);
+    if (!rest.starts_with("//")) {
+        return url_errc::missing_authority;
+    }
+    rest.remove_prefix(2);
+    const auto auth_end = std::min(rest.find_first_of("/?#"), rest.size());
+    detail::host_and_port hp;
+    if (auto e = detail::parse_authority(rest.substr(0, auth_end), scheme == "https", hp);
+        e != url_errc{}) {
+        return e;
+    }
+    detail::reference_parts parts;
+    if (auto e = detail::split_reference(rest.substr(auth_end), parts); e != url_errc{}) {
+        return e;
+    }
+    return detail::url_access::make(std::move(scheme), std::move(hp.host), hp.kind, hp.port,
+                                    std::string(parts.path), std::string(parts.query));
+}
+
+LTX_DECL bool is_absolute_http_url(std::string_view s) {
+    return parse_url(s).has_value();
+}
+
+LTX_DECL url_result resolve(const url& base, std::string_view relative) {
+    if (base.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(relative.begin(), relative.end(),
+                    [](char c) { return !detail::is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    if (detail::scheme_length(relative) != 0) {
+        return parse_url(relative);
+    }
+    if (relative.starts_with("//")) {
+        return parse_url(base.scheme() + ':' + std::string(relative));
+    }
+    detail::reference_parts parts;
+    if (auto e = detail::split_reference(relative, parts); e != url_errc{}) {
+        return e;
+    }
+    std::string path;
+    std::string query(parts.query);
+    if (parts.path.empty()) {
+        path = base.path();
+        if (!parts.has_query) {
+            query = base.query();
+        }
+    } else if (parts.path.front() == '/') {
+        path = detail::remove_dot_segments(parts.path);
+    } else {
+        const std::string_view base_path = base.path();
+        std::string merged(base_path.substr(0, base_path.rfind('/') + 1));
+        merged += parts.path;
+        path = detail::remove_dot_segments(merged);
+    }
+    return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
+                                    std::move(path), std::move(query));
+}
+
+LTX_DECL url_result resolve(std::string_view base, std::string_view relative) {
+    auto parsed = parse_url(base);
+    if (!parsed) {
+        return parsed;
+    }
+    return resolve(*parsed, relative);
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/url.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/url.hpp ----
+
+#include <chrono>
+#include <string>
+
+namespace ltx::http {
+
+/// An HTTP request as the client hands it to a transport.
+///
+/// A plain aggregate: build it with designated initializers,
+/// `request{.method = method::post, .url = u, .headers = {{"Content-Type", "application/json"}},
+/// .body = json}`. The transport derives the request line from `method` and `url.target()`,
+/// adds `Host` (from `url.authority()`) and `Content-Length` (from `body.size()`) when the
+/// headers lack them, and sends everything else exactly as given.
+struct request {
+    /// The request method.
+    http::method method = http::method::get;
+
+    /// The absolute URL, already parsed and validated (see `parse_url`, `resolve`).
+    http::url url{};
+
+    /// The header fields, in the order they are sent. May hold `Authorization`: transports
+    /// must never log it or put it in an error message.
+    http::headers headers{};
+
+    /// The body: in-memory bytes or a file streamed from disk.
+    http::body body{};
+
+    /// Time limit of the whole exchange (connect, send, receive); zero means the transport's
+    /// default. Exceeding it fails the exchange with `transport_errc::timeout`.
+    std::chrono::milliseconds timeout{0};
+
+    /// When not null, the transport streams the response body into this sink instead of
+    /// `response::body` (see `body_sink`). Not owned: it must outlive the exchange.
+    body_sink* sink = nullptr;
+};
+
+/// An HTTP response as a transport returns it.
+struct response {
+    /// The status code (200, 404, ...); 0 in a default-constructed response.
+    int status = 0;
+
+    /// The header fields, in received order.
+    http::headers headers{};
+
+    /// The body bytes; empty when the request had a sink.
+    std::string body{};
+
+    /// True for a 2xx status.
+    bool ok() const noexcept { return status >= 200 && status <= 299; }
+};
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/message.hpp ----
+// ---- begin ltx/http/response_handler.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_RESPONSE_HANDLER_HPP
+#define LTX_HTTP_RESPONSE_HANDLER_HPP
+
+
+#include <concepts>
+#include <memory>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+
+namespace ltx::http {
+
+/// A move-only, type-erased completion handler of signature `void(std::error_code, response)`.
+///
+/// What an asynchronous transport that is not a template (say, one compiled in its own `.cpp`)
+/// accepts: any callable invocable as an rvalue with `(std::error_code, response)` converts to
+/// it, move-only ones included. It is called at most once; calling it empties it.
+class response_handler {
+public:
+    /// An empty handler; calling it is undefined.
+    response_handler() noexcept = default;
+
+    /// Wraps `f`, which is moved or copied in.
+    template <class F>
+    requires(!std::same_as<std::remove_cvref_t<F>, response_handler> &&
+             std::invocable<std::remove_cvref_t<F>&&, std::error_code, response>)
+        response_handler(F&& f)
+        : impl_(std::make_unique<model<std::remove_cvref_t<F>>>(std::forward<F>(f))) {}
+
+    /// Handlers move; they do not copy.
+    response_handler(response_handler&&) noexcept = default;
+
+    /// Handlers move; they do not copy.
+    response_handler& operator=(response_handler&&) noexcept = default;
+
+    /// True when the handler holds a callable.
+    explicit operator bool() const noexcept { return impl_ != nullptr; }
+
+    /// Calls the wrapped callable once with `ec` and `r`, then leaves the handler empty.
+    void operator()(std::error_code ec, response r) {
+        auto impl = std::move(impl_);
+        impl->call(ec, std::move(r));
+    }
+
+private:
+    struct concept_t {
+        virtual ~concept_t() = default;
+        virtual void call(std::error_code ec, response&& r) = 0;
+    };
+
+    template <class F> struct model final : concept_t {
+        template <class G> explicit model(G&& g) : f(std::forward<G>(g)) {}
+        void call(std::error_code ec, response&& r) override { std::move(f)(ec, std::move(r)); }
+        F f;
+    };
+
+    std::unique_ptr<concept_t> impl_;
+};
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/response_handler.hpp ----
+
+#include <concepts>
+#include <system_error>
+#include <utility>
+
+// The contract every transport honours, sync or async:
+// - It sends exactly the request it is given: request line from `method` and `url.target()`,
+//   the headers in order, the body (a file body streamed, exactly `body.size()` bytes). It adds
+//   `Host` and `Content-Length` only when they are absent, and nothing else a server would act
+//   on.
+// - It follows no redirect: a 3xx is returned as a response.
+// - An HTTP status, any status, is a response, not an error. Failures below HTTP (name
+//   resolution, connect, reset, TLS, timeout, size limits, malformed answers, cancellation)
+//   are reported as `ltx::http::transport_errc` codes (or, where none fits, the system's);
+//   on error the returned response is default-constructed.
+// - `transport_errc::connection_failed` is reported only when no byte of the request was
+//   written, so `ltx::http::request_not_sent(ec)` can tell the client a paid POST may be sent
+//   again. When unsure, a transport reports another code.
+// - `request::timeout` (when non-zero) bounds the whole exchange; `request::sink` (when set)
+//   receives the response body (see `ltx::http::body_sink`).
+// - It never logs, stores beyond the exchange, or puts in an error message the value of the
+//   `Authorization` header (nor any header value).
+
+namespace ltx {
+
+/// A blocking HTTP transport: `t.send(req, ec)` performs one exchange and returns the
+/// response, or sets `ec` (see the contract above this concept in `ltx/http/transport.hpp`).
+template <class T>
+concept sync_transport = requires(T& t, const http::request& req, std::error_code& ec) {
+    { t.send(req, ec) } -> std::same_as<http::response>;
+};
+
+namespace http::detail {
+
+// A move-only handler invocable only as an rvalue: the strictest completion handler a client
+// may pass, so a transport that models async_transport with it accepts all of them.
+struct response_handler_archetype {
+    response_handler_archetype() = default;
+    response_handler_archetype(response_handler_archetype&&) = default;
+    response_handler_archetype& operator=(response_handler_archetype&&) = default;
+    response_handler_archetype(const response_handler_archetype&) = delete;
+    response_handler_archetype& operator=(const response_handler_archetype&) = delete;
+    void operator()(std::error_code, response) && {}
+};
+
+} // namespace http::detail
+
+/// An asynchronous HTTP transport: `t.async_send(std::move(req), handler)` starts one exchange
+/// and returns; the handler is later invoked exactly once, as an rvalue, with
+/// `(std::error_code, ltx::http::response)`, on error with a default-constructed response.
+/// The transport documents on which thread or executor the handler runs and whether it may
+/// be invoked before `async_send` returns. Handlers may be move-only: the concept is checked
+/// with such an archetype, and `ltx::http::response_handler` accepts any of them.
+template <class T>
+concept async_transport = requires(T& t, http::request req,
+                                   http::detail::response_handler_archetype handler) {
+    t.async_send(std::move(req), std::move(handler));
+};
+
+namespace http {
+
+/// True when `T` models `ltx::sync_transport`.
+template <class T> inline constexpr bool is_sync_transport_v = ltx::sync_transport<T>;
+
+/// True when `T` models `ltx::async_transport`.
+template <class T> inline constexpr bool is_async_transport_v = ltx::async_transport<T>;
+
+/// Fails to compile, with a message saying what is missing, unless `T` models
+/// `ltx::sync_transport`; returns true otherwise. Use through `LTX_ASSERT_SYNC_TRANSPORT`.
+template <class T> constexpr bool check_sync_transport() noexcept {
+    static_assert(ltx::sync_transport<T>,
+                  "T does not model ltx::sync_transport: it needs send(const "
+                  "ltx::http::request&, std::error_code&) returning ltx::http::response");
+    return true;
+}
+
+/// Fails to compile, with a message saying what is missing, unless `T` models
+/// `ltx::async_transport`; returns true otherwise. Use through `LTX_ASSERT_ASYNC_TRANSPORT`.
+template <class T> constexpr bool check_async_transport() noexcept {
+    static_assert(ltx::async_transport<T>,
+                  "T does not model ltx::async_transport: it needs async_send(ltx::http::request, "
+                  "H) accepting a move-only handler H invocable as void(std::error_code, "
+                  "ltx::http::response)");
+    return true;
+}
+
+} // namespace http
+} // namespace ltx
+
+/// Asserts at compile time that the type `T` models `ltx::sync_transport`, with a readable
+/// message when it does not. Usable at namespace, class or block scope.
+#ifndef LTX_ASSERT_SYNC_TRANSPORT
+#define LTX_ASSERT_SYNC_TRANSPORT(T) static_assert(::ltx::http::check_sync_transport<T>())
+#endif
+
+/// Asserts at compile time that the type `T` models `ltx::async_transport`, with a readable
+/// message when it does not. Usable at namespace, class or block scope.
+#ifndef LTX_ASSERT_ASYNC_TRANSPORT
+#define LTX_ASSERT_ASYNC_TRANSPORT(T) static_assert(::ltx::http::check_async_transport<T>())
+#endif
+
+#endif
+// ---- end ltx/http/transport.hpp ----
+// ---- begin ltx/client.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_CLIENT_HPP
+#define LTX_CLIENT_HPP
+
+// ---- begin ltx/detail/retry.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_RETRY_HPP
+#define LTX_DETAIL_RETRY_HPP
+
+// ---- begin ltx/detail/http_date.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_HTTP_DATE_HPP
+#define LTX_DETAIL_HTTP_DATE_HPP
+
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltx::detail {
+
+/// The longest delay `parse_retry_after` returns: one day. A server asking for more is
+/// either broken or hostile; waiting a day at most keeps a client responsive.
+inline constexpr std::chrono::seconds retry_after_limit{86400};
+
+/// Days from 1970-01-01 to the proleptic Gregorian date `y`-`m`-`d` (negative before it).
+/// `m` is 1-12 and `d` 1-31; the date is not validated.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+/// The number of days of month `m` (1-12) of year `y` in the Gregorian calendar.
+constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
+    constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    return m == 2 && leap ? 29u : days[(m - 1) % 12];
+}
+
+/// Parses an HTTP-date (RFC 9110 section 5.6.7) in any of its three forms:
+/// - IMF-fixdate, the preferred one: `Sun, 06 Nov 1994 08:49:37 GMT`;
+/// - obsolete RFC 850: `Sunday, 06-Nov-94 08:49:37 GMT`;
+/// - obsolete asctime: `Sun Nov  6 08:49:37 1994` (day as ` 6` or `06`).
+///
+/// Strict, as the grammar is: names are case-sensitive English (no locale), separators are
+/// single spaces, numbers have exactly the digits the grammar gives, and leading or trailing
+/// spaces or tabs (optional whitespace around a field value) are the only slack. The day
+/// must exist in its month (29 February only in leap years), the hour is below 24, the minute
+/// below 60, and the day name must be the weekday of the date. A second of 60 is accepted only
+/// as a leap second, at 23:59, and read as 23:59:59, since the clock cannot represent it.
+///
+/// A two-digit RFC 850 year is placed, per RFC 9110, no more than 50 years after the year of
+/// `now`: the century is chosen so that the year lies in (year(now) - 50, year(now) + 50].
+///
+/// @returns the instant, or nullopt when `s` is not an HTTP-date or the instant lies outside
+///          the range of `std::chrono::system_clock`.
+LTX_DECL std::optional<std::chrono::system_clock::time_point>
+parse_http_date(std::string_view s, std::chrono::system_clock::time_point now) noexcept;
+
+/// `parse_http_date(s, std::chrono::system_clock::now())`: the current year places
+/// two-digit RFC 850 years.
+LTX_DECL std::optional<std::chrono::system_clock::time_point>
+parse_http_date(std::string_view s) noexcept;
+
+/// Formats `t`, truncated to the second, as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`),
+/// the form a sender must use. Years outside 0-9999 cannot be written in that form; they are
+/// clamped to its limits.
+LTX_DECL std::string format_http_date(std::chrono::system_clock::time_point t);
+
+/// Reads a `Retry-After` field value (RFC 9110 section 10.2.3) as a delay from `now`.
+///
+/// - `delay-seconds` (one or more digits, nothing else): that many seconds. Any number of
+///   digits is accepted without overflow; the delay is capped at `retry_after_limit`.
+/// - an HTTP-date (see `parse_http_date`, with `now` placing two-digit years): the time from
+///   `now` to that date, rounded up to the millisecond, 0 when the date has passed, capped at
+///   `retry_after_limit`.
+///
+/// Spaces and tabs around the value are ignored.
+/// @returns the delay, or nullopt when the value is neither form (empty, negative, fractional,
+///          a malformed date, ...): the caller then falls back to its own backoff.
+LTX_DECL std::optional<std::chrono::milliseconds>
+parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now) noexcept;
+
+} // namespace ltx::detail
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/detail/impl/http_date.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_IMPL_HTTP_DATE_IPP
+#define LTX_DETAIL_IMPL_HTTP_DATE_IPP
+
+
+#include <cstddef>
+
+namespace ltx::detail {
+
+namespace http_date_impl {
+
+// Indexed by weekday, 0 = Sunday, the numbering of weekday_from_days.
+constexpr std::string_view short_days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::string_view long_days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                          "Thursday", "Friday", "Saturday"};
+constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+constexpr unsigned weekday_from_days(std::int64_t z) noexcept {
+    return static_cast<unsigned>(z >= -4 ? (z + 4) % 7 : (z + 5) % 7 + 6);
+}
+
+constexpr std::string_view trim_ows(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+struct cursor {
+    std::string_view s;
+
+    bool literal(std::string_view t) noexcept {
+        if (s.substr(0, t.size()) != t) {
+            return false;
+        }
+        s.remove_prefix(t.size());
+        return true;
+    }
+
+    // Exactly n digits.
+    bool number(std::size_t n, unsigned& out) noexcept {
+        if (s.size() < n) {
+            return false;
+        }
+        out = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (s[i] < '0' || s[i] > '9') {
+                return false;
+            }
+            out = out * 10 + static_cast<unsigned>(s[i] - '0');
+        }
+        s.remove_prefix(n);
+        return true;
+    }
+
+    // Index of the name in `names` that the input starts with.
+    template <std::size_t N>
+    bool one_of(const std::string_view (&names)[N], unsigned& out) noexcept {
+        for (std::size_t i = 0; i < N; ++i) {
+            if (literal(names[i])) {
+                out = static_cast<unsigned>(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool time_of_day(unsigned& h, unsigned& m, unsigned& sec) noexcept {
+        return number(2, h) && literal(":") && number(2, m) && literal(":") && number(2, sec);
+    }
+};
+
+struct fields {
+    std::int64_t year = 0;
+    unsigned month = 0; // 0-11 while parsing
+    unsigned day = 0;
+    unsigned hour = 0;
+    unsigned minute = 0;
+    unsigned second = 0;
+    unsigned weekday = 0;
+};
+
+// Each form begins with its day name, so the name alone says which grammar follows:
+// "Sunday," (RFC 850), "Sun," (IMF-fixdate) or "Sun " (asctime).
+inline bool parse_fields(std::string_view s, std::int64_t now_year, fields& f) noexcept {
+    cursor c{s};
+    unsigned year = 0;
+    if (c.one_of(long_days, f.weekday)) {
+        if (!(c.literal(", ") && c.number(2, f.day) && c.literal("-") &&
+              c.one_of(months, f.month) && c.literal("-") && c.number(2, year) && c.literal(" ") &&
+              c.time_of_day(f.hour, f.minute, f.second) && c.literal(" GMT"))) {
+            return false;
+        }
+        const std::int64_t century = now_year - now_year % 100;
+        f.year = century + year;
+        if (f.year > now_year + 50) {
+            f.year -= 100;
+        } else if (f.year <= now_year - 50) {
+            f.year += 100;
+        }
+        return c.s.empty();
+    }
+    if (!c.one_of(short_days, f.weekday)) {
+        return false;
+    }
+    if (c.literal(", ")) {
+        if (!(c.number(2, f.day) && c.literal(" ") && c.one_of(months, f.month) && c.literal(" ") &&
+              c.number(4, year) && c.literal(" ") && c.time_of_day(f.hour, f.minute, f.second) &&
+              c.literal(" GMT"))) {
+            return false;
+        }
+    } else {
+        if (!(c.literal(" ") && c.one_of(months, f.month) && c.literal(" "))) {
+            return false;
+        }
+        if (!(c.literal(" ") ? c.number(1, f.day) : c.number(2, f.day))) {
+            return false;
+        }
+        if (!(c.literal(" ") && c.time_of_day(f.hour, f.minute, f.second) && c.literal(" ") &&
+              c.number(4, year))) {
+            return false;
+        }
+    }
+    f.year = year;
+    return c.s.empty();
+}
+
+} // namespace http_date_impl
+
+LTX_DECL std::optional<std::chrono::system_clock::time_point>
+parse_http_date(std::string_view s, std::chrono::system_clock::time_point now) noexcept {
+    using namespace std::chrono;
+    namespace impl = http_date_impl;
+
+    const auto now_days = floor<days>(now).time_since_epoch().count();
+    const std::int64_t now_year = static_cast<std::int64_t>(
+        static_cast<int>(year_month_day{sys_days{days{now_days}}}.year()));
+
+    impl::fields f;
+    if (!impl::parse_fields(impl::trim_ows(s), now_year, f)) {
+        return std::nullopt;
+    }
+    const unsigned month = f.month + 1;
+    if (f.day < 1 || f.day > days_in_month(f.year, month) || f.hour > 23 || f.minute > 59) {
+        return std::nullopt;
+    }
+    if (f.second == 60 && f.hour == 23 && f.minute == 59) {
+        f.second = 59;
+    } else if (f.second > 59) {
+        return std::nullopt;
+    }
+    const std::int64_t day_count = days_from_civil(f.year, month, f.day);
+    if (impl::weekday_from_days(day_count) != f.weekday) {
+        return std::nullopt;
+    }
+    // Years fit 0-9999, so this cannot overflow; the clock's own range is narrower.
+    const std::int64_t secs = day_count * 86400 + f.hour * 3600 + f.minute * 60 + f.second;
+    constexpr auto max_secs = duration_cast<seconds>(system_clock::duration::max()).count();
+    constexpr auto min_secs = duration_cast<seconds>(system_clock::duration::min()).count();
+    if (secs > max_secs || secs < min_secs) {
+        return std::nullopt;
+    }
+    return system_clock::time_point{duration_cast<system_clock::duration>(seconds{secs})};
+}
+
+LTX_DECL std::optional<std::chrono::system_clock::time_point>
+parse_http_date(std::string_view s) noexcept {
+    return parse_http_date(s, std::chrono::system_clock::now());
+}
+
+LTX_DECL std::string format_http_date(std::chrono::system_clock::time_point t) {
+    using namespace std::chrono;
+    namespace impl = http_date_impl;
+
+    const auto secs = floor<seconds>(t).time_since_epoch().count();
+    std::int64_t day_count = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    std::int64_t rest = secs - day_count * 86400;
+    const year_month_day lowest{year{0}, month{1}, day{1}};
+    const year_month_day highest{year{9999}, month{12}, day{31}};
+    if (day_count < sys_days{lowest}.time_since_epoch().count()) {
+        day_count = sys_days{lowest}.time_since_epoch().count();
+        rest = 0;
+    } else if (day_count > sys_days{highest}.time_since_epoch().count()) {
+        day_count = sys_days{highest}.time_since_epoch().count();
+        rest = 86399;
+    }
+    const year_month_day ymd{sys_days{days{day_count}}};
+
+    std::string out;
+    out.reserve(29);
+    auto put = [&out](std::int64_t value, int width) {
+        char digits[4];
+        for (int i = width - 1; i >= 0; --i) {
+            digits[i] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+        out.append(digits, static_cast<std::size_t>(width));
+    };
+    out += impl::short_days[impl::weekday_from_days(day_count)];
+    out += ", ";
+    put(static_cast<unsigned>(ymd.day()), 2);
+    out += ' ';
+    out += impl::months[static_cast<unsigned>(ymd.month()) - 1];
+    out += ' ';
+    put(static_cast<int>(ymd.year()), 4);
+    out += ' ';
+    put(rest / 3600, 2);
+    out += ':';
+    put(rest / 60 % 60, 2);
+    out += ':';
+    put(rest % 60, 2);
+    out += " GMT";
+    return out;
+}
+
+LTX_DECL std::optional<std::chrono::milliseconds>
+parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now) noexcept {
+    using namespace std::chrono;
+    constexpr milliseconds limit = retry_after_limit;
+
+    value = http_date_impl::trim_ows(value);
+    if (value.empty()) {
+        return std::nullopt;
+    }
+    if (value.front() >= '0' && value.front() <= '9') {
+        // Saturating: once past the limit, further digits only make it larger.
+        std::int64_t secs = 0;
+        for (const char ch : value) {
+            if (ch < '0' || ch > '9') {
+                return std::nullopt;
+            }
+            if (secs <= retry_after_limit.count()) {
+                secs = secs * 10 + (ch - '0');
+            }
+        }
+        return secs > retry_after_limit.count() ? limit : milliseconds{seconds{secs}};
+    }
+    const auto date = parse_http_date(value, now);
+    if (!date) {
+        return std::nullopt;
+    }
+    if (*date <= now) {
+        return milliseconds{0};
+    }
+    // Both lie in the clock's range but their difference may not: compare whole seconds first.
+    const auto date_secs = floor<seconds>(date->time_since_epoch()).count();
+    const auto now_secs = floor<seconds>(now.time_since_epoch()).count();
+    if (date_secs - now_secs >= retry_after_limit.count()) {
+        return limit;
+    }
+    return ceil<milliseconds>(*date - now);
+}
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/impl/http_date.ipp ----
+#endif
+
+#endif
+// ---- end ltx/detail/http_date.hpp ----
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <random>
+#include <string_view>
+#include <system_error>
+
+namespace ltx::detail {
+
+/// What one attempt came to: a transport error, or a response's status and Retry-After.
+struct attempt_outcome {
+    std::error_code transport_error;
+    /// True when the transport guarantees no byte of the request was written.
+    bool request_not_sent = false;
+    int status = 0;
+    std::optional<std::string_view> retry_after;
+};
+
+/// What to do after an attempt.
+struct retry_decision {
+    enum kind_t {
+        finish,    ///< hand the outcome to the caller (success or a final error)
+        retry,     ///< wait `delay`, then send the same request again
+        ambiguous, ///< fail with outcome_unknown: the request may have been accepted
+    } kind = finish;
+    std::chrono::milliseconds delay{0};
+};
+
+/// The retry rules, without I/O: fed each attempt's outcome, it says what comes next.
+/// Sync and async drivers share it, and tests drive it with simulated time.
+class retry_machine {
+public:
+    retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed)
+        : policy_(policy), retry_safe_(retry_safe),
+          rng_(seed != 0 ? seed
+                         : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}()) {
+    }
+
+    /// Number of attempts made so far.
+    int attempts() const noexcept { return attempts_; }
+
+    /// Records an attempt and decides what follows. `now` turns an HTTP-date Retry-After
+    /// into a delay.
+    retry_decision on_outcome(const attempt_outcome& o, std::chrono::system_clock::time_point now) {
+        ++attempts_;
+        const bool failed_below_http = static_cast<bool>(o.transport_error);
+        bool repeatable = false;
+        if (o.transport_error == http::transport_errc::cancelled)
+            repeatable = false; // the caller asked to stop
+        else if (failed_below_http)
+            repeatable = retry_safe_ || o.request_not_sent;
+        else if (o.status == 429)
+            repeatable = true; // documented: the job was not accepted
+        else if (o.status == 408 || (o.status >= 500 && o.status <= 599))
+            repeatable = retry_safe_;
+
+        if (!repeatable || attempts_ >= policy_.max_attempts) {
+            if (failed_below_http && !retry_safe_ && !o.request_not_sent)
+                return {retry_decision::ambiguous, {}};
+            return {retry_decision::finish, {}};
+        }
+        if (o.retry_after) {
+            const auto asked = parse_retry_after(*o.retry_after, now);
+            if (asked) {
+                if (*asked > policy_.max_retry_after)
+                    return {retry_decision::finish, {}};
+                return {retry_decision::retry, *asked};
+            }
+        }
+        return {retry_decision::retry, jittered_backoff()};
+    }
+
+private:
+    std::chrono::milliseconds jittered_backoff() {
+        const double base = static_cast<double>(policy_.initial_backoff.count()) *
+                            std::pow(policy_.multiplier, attempts_ - 1);
+        const auto cap = static_cast<double>(policy_.max_backoff.count());
+        const auto bound = static_cast<long long>(std::min(base, cap));
+        std::uniform_int_distribution<long long> pick(0, std::max(bound, 0LL));
+        return std::chrono::milliseconds{pick(rng_)};
+    }
+
+    retry_policy policy_;
+    bool retry_safe_;
+    int attempts_ = 0;
+    std::mt19937_64 rng_;
+};
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/retry.hpp ----
+// ---- begin ltx/detail/wait.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_WAIT_HPP
+#define LTX_DETAIL_WAIT_HPP
+
+
+#include <algorithm>
+#include <chrono>
+#include <system_error>
+
+namespace ltx::detail {
+
+/// What the wait does next.
+struct wait_step {
+    enum kind_t {
+        poll,  ///< send GET assets/{jobId} now
+        sleep, ///< pause until `until`, then poll
+        done,  ///< the job finished with a downloadable result
+        fail,  ///< stop with `error`
+    } kind = poll;
+    std::chrono::system_clock::time_point until{};
+    std::error_code error{};
+};
+
+/// Following a job to its end, without I/O: fed each poll's result, it says what comes next.
+/// A job reading `completed` without an artifact URL is not done yet (the API warns the two
+/// can be out of step). Transient failures (5xx, 429, transport errors), left over once the
+/// single request's own retries are spent, do not end the wait: it goes on polling until its
+/// deadline. Other failures end it.
+class wait_machine {
+public:
+    using time_point = std::chrono::system_clock::time_point;
+
+    wait_machine(const wait_options& o, time_point start)
+        : interval_(o.interval), backoff_(o.backoff), max_interval_(o.max_interval),
+          deadline_(start + o.timeout) {}
+
+    /// The first step: poll at once.
+    wait_step start() const { return {wait_step::poll}; }
+
+    /// A poll returned `j` at `now`.
+    wait_step on_job(const job& j, time_point now) {
+        if (is_done(j))
+            return {wait_step::done};
+        if (is_failed(j))
+            return {wait_step::fail, {}, errc::job_failed};
+        return next_poll(now);
+    }
+
+    /// A poll failed with `ec` at `now`.
+    wait_step on_error(std::error_code ec, time_point now) {
+        const bool transient =
+            ec == errc::server_error || ec == errc::too_many_requests ||
+            (ec.category() == http::transport_category() && ec != http::transport_errc::cancelled);
+        if (!transient)
+            return {wait_step::fail, {}, ec};
+        return next_poll(now);
+    }
+
+private:
+    wait_step next_poll(time_point now) {
+        if (now >= deadline_)
+            return {wait_step::fail, {}, errc::wait_timeout};
+        const auto next = std::min(now + interval_, deadline_);
+        interval_ =
+            std::min(std::chrono::duration_cast<std::chrono::milliseconds>(interval_ * backoff_),
+                     max_interval_);
+        return {wait_step::sleep, next};
+    }
+
+    std::chrono::milliseconds interval_;
+    double backoff_;
+    std::chrono::milliseconds max_interval_;
+    time_point deadline_;
+};
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/wait.hpp ----
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <thread>
+
+namespace ltx {
+
+/// A file body streamed from disk: `api.upload_asset(ltx::file_body{"start.png"})`.
+using http::file_body;
+
+/// The default time source of the client: the system clock, and a blocking sleep for the
+/// synchronous calls. Tests substitute a simulated clock with the same two members.
+struct system_clock_source {
+    std::chrono::system_clock::time_point now() const { return std::chrono::system_clock::now(); }
+    void sleep_for(std::chrono::milliseconds d) const { std::this_thread::sleep_for(d); }
+};
+
+/// An asynchronous transport that can also wait: `t.async_sleep(delay, handler)` calls
+/// `handler(std::error_code)` once after `delay`. The client's async calls need it for the
+/// pauses between retries and polls.
+template <class T>
+concept async_sleeper = requires(T& t, std::chrono::milliseconds d) {
+    t.async_sleep(d, [](std::error_code) {});
+};
+
+/// How an async call turns its completion token into a handler and a return value.
+/// By default the token is the handler itself, a callable `void(std::error_code, R)`, and the
+/// call returns nothing. A transport library specialises it for its own tokens: the Asio
+/// adapter makes `use_future`, `use_awaitable` and `deferred` work.
+template <class Transport, class Token, class R, class = void> struct completion_adapter {
+    template <class T, class Initiation> static void initiate(T&& token, Initiation&& init) {
+        static_assert(std::is_invocable_v<Token&&, std::error_code, R>,
+                      "this completion token is neither a callback void(std::error_code, R) nor "
+                      "a token the transport adapts");
+        std::forward<Initiation>(init)(std::forward<T>(token));
+    }
+};
+
+/// The LTX Studio API client over any transport: one typed call per endpoint, retries,
+/// waiting for jobs, downloads and uploads.
+///
+/// Every call comes in a throwing form and a `(std::error_code&, ltx::diagnostics&)` form;
+/// with an async transport, an `async_` form completes a callback `void(std::error_code, R)`.
+/// Requests are validated before any I/O: on bad input no byte is sent (throwing form:
+/// `ltx::validation_error`; error-code form: `ltx::errc::invalid_request` with the violations
+/// in the diagnostics). The API token is sent only to the API's own origin, never to the
+/// storage host of downloads, and never appears in a message.
+///
+/// The client holds a reference to the transport, which must outlive it. A client is not
+/// synchronised: use one per thread, or serialise calls, as with the transport.
+template <class Transport, class Clock = system_clock_source> class basic_client {
+public:
+    /// A client sending through `transport` as `cfg` says.
+    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL.
+    basic_client(Transport& transport, ltx::config cfg, Clock clock = {});
+
+    /// The configuration.
+    const ltx::config& config() const noexcept { return config_; }
+
+    /// Calls endpoint `E` (see `ltx::endpoints`) with `req`; throws on failure.
+    template <class E> typename E::response call(const typename E::request& req);
+    /// Calls endpoint `E` with `req`; on failure sets `ec` and fills `diag`.
+    template <class E>
+    typename E::response call(const typename E::request& req, std::error_code& ec,
+                              diagnostics& diag);
+
+    /// `POST videos/ltx-create`. Never sent twice unless the server said it did not accept it.
+    job create_video(const ltx_create_request& req) { return call<endpoints::create_video>(req); }
+    job create_video(const ltx_create_request& req, std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::create_video>(req, ec, diag);
+    }
+
+    /// `GET assets/{jobId}`: the job's status.
+    job get_job(std::string job_id) { return call<endpoints::get_job>({std::move(job_id)}); }
+    job get_job(std::string job_id, std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::get_job>({std::move(job_id)}, ec, diag);
+    }
+
+    /// `GET assets/`: a page of the account's assets.
+    asset_page list_assets(const list_assets_request& req = {}) {
+        return call<endpoints::list_assets>(req);
+    }
+    asset_page list_assets(const list_assets_request& req, std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::list_assets>(req, ec, diag);
+    }
+
+    /// `POST accounts`: configure an LTX Studio account.
+    account configure_account(const account_request& req) {
+        return call<endpoints::configure_account>(req);
+    }
+    account configure_account(const account_request& req, std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::configure_account>(req, ec, diag);
+    }
+
+    /// `GET accounts/{email}`.
+    account get_account(std::string email) {
+        return call<endpoints::get_account>({std::move(email)});
+    }
+    account get_account(std::string email, std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::get_account>({std::move(email)}, ec, diag);
+    }
+
+    /// `POST assets/`: uploads `body` (bytes, or a `http::file_body` streamed from disk). The
+    /// MIME type is detected from the first bytes, then the file name, unless given.
+    /// An empty body or an unreadable file fails before any I/O.
+    upload_asset_response upload_asset(http::body body, const upload_options& opts = {});
+    upload_asset_response upload_asset(http::body body, const upload_options& opts,
+                                       std::error_code& ec, diagnostics& diag);
+    /// Uploads the file at `path`.
+    upload_asset_response upload_file(const std::filesystem::path& path,
+                                      const upload_options& opts = {});
+    upload_asset_response upload_file(const std::filesystem::path& path, const upload_options& opts,
+                                      std::error_code& ec, diagnostics& diag);
+
+    /// Polls `GET assets/{jobId}` until the job is done (completed with an artifact URL),
+    /// failed (`errc::job_failed`, the server's message in the diagnostics), past the
+    /// deadline (`errc::wait_timeout`) or cancelled. Needs only the job id, so a wait can be
+    /// resumed by another process.
+    job wait(const std::string& job_id, const wait_options& opts = {});
+    job wait(const std::string& job_id, const wait_options& opts, std::error_code& ec,
+             diagnostics& diag);
+
+    /// Streams the artifact of `done` into `path`, through a temporary file in the same
+    /// directory renamed into place at the end: a failure never leaves a partial file at
+    /// `path`. Checks the size when Content-Length is known. Sends no API token.
+    void download(const job& done, const std::filesystem::path& path,
+                  const download_options& opts = {});
+    void download(const job& done, const std::filesystem::path& path, const download_options& opts,
+                  std::error_code& ec, diagnostics& diag);
+    /// Streams the file at `url` into `path` (see above).
+    void download_url(const std::string& url, const std::filesystem::path& path,
+                      const download_options& opts = {});
+    void download_url(const std::string& url, const std::filesystem::path& path,
+                      const download_options& opts, std::error_code& ec, diagnostics& diag);
+    /// Streams the file at `url` into `sink`, which returns an error to stop.
+    void download_url(const std::string& url,
+                      const std::function<std::error_code(std::string_view)>& sink,
+                      const download_options& opts, std::error_code& ec, diagnostics& diag);
+
+    /// Calls endpoint `E` asynchronously; `handler(std::error_code, typename E::response)` is
+    /// called exactly once, from the transport's completion context. `diag`, when not null,
+    /// must stay alive until then and receives the diagnostics.
+    /// Needs an async transport that models `ltx::async_sleeper`.
+    template <class E, class Handler>
+    void async_call(const typename E::request& req, Handler&& handler, diagnostics* diag = nullptr);
+
+    /// Async `create_video`: `token` is a callback `void(std::error_code, ltx::job)`, or,
+    /// with a transport that adapts completion tokens (the Asio one), any token it accepts.
+    template <class Token> auto async_create_video(const ltx_create_request& req, Token&& token) {
+        return async_with<endpoints::create_video>(req, std::forward<Token>(token));
+    }
+    /// Async `get_job`.
+    template <class Token> auto async_get_job(std::string job_id, Token&& token) {
+        return async_with<endpoints::get_job>({std::move(job_id)}, std::forward<Token>(token));
+    }
+    /// Async `list_assets`.
+    template <class Token> auto async_list_assets(const list_assets_request& req, Token&& token) {
+        return async_with<endpoints::list_assets>(req, std::forward<Token>(token));
+    }
+    /// Async `configure_account`.
+    template <class Token> auto async_configure_account(const account_request& req, Token&& token) {
+        return async_with<endpoints::configure_account>(req, std::forward<Token>(token));
+    }
+    /// Async `get_account`.
+    template <class Token> auto async_get_account(std::string email, Token&& token) {
+        return async_with<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
+    }
+    /// Async `wait`, completing with `(std::error_code, ltx::job)`; cancel with `opts.cancel`,
+    /// which completes the wait at once with `errc::cancelled`.
+    template <class Token> auto async_wait(std::string job_id, wait_options opts, Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, job>::initiate(
+            std::forward<Token>(token),
+            [this, id = std::move(job_id), o = std::move(opts)](auto&& handler) mutable {
+                start_wait(std::move(id), std::move(o), std::forward<decltype(handler)>(handler),
+                           nullptr);
+            });
+    }
+    /// Async `wait` with a callback, filling `diag` (which must outlive the wait).
+    template <class Handler>
+    void async_wait(std::string job_id, wait_options opts, Handler&& handler, diagnostics* diag) {
+        start_wait(std::move(job_id), std::move(opts), std::forward<Handler>(handler), diag);
+    }
+
+private:
+    template <class E>
+    bool prepare(const typename E::request& req, http::body body, std::string content_type,
+                 http::request& out, std::error_code& ec, diagnostics& diag) const;
+    http::response exchange(const http::request& req, bool retry_safe,
+                            const std::shared_ptr<cancellation::state>& cancel, std::error_code& ec,
+                            diagnostics& diag);
+    template <class R>
+    R finish(const http::response& resp, std::error_code& ec, diagnostics& diag) const;
+    [[noreturn]] void raise(std::error_code ec, diagnostics& diag) const;
+    template <class F> auto or_throw(F&& f);
+    template <class E, class Token> auto async_with(const typename E::request& req, Token&& token) {
+        using response_t = typename E::response;
+        return completion_adapter<Transport, std::decay_t<Token>, response_t>::initiate(
+            std::forward<Token>(token), [this, req](auto&& handler) {
+                async_call<E>(req, std::forward<decltype(handler)>(handler));
+            });
+    }
+    template <class Handler>
+    void start_wait(std::string job_id, wait_options opts, Handler&& handler, diagnostics* diag);
+
+    Transport& transport_;
+    ltx::config config_;
+    Clock clock_;
+    http::url base_;
+    std::uint64_t seed_;
+};
+
+/// Decodes the body a webhook receives at `replyUrl`: the job model, with `replyRef`.
+/// @throws reflect::json_decode_error when the body is not a job model.
+inline job parse_webhook(std::string_view body) {
+    return reflect::from_json<job>(body);
+}
+
+/// Decodes a webhook body; on failure sets `ec` to `errc::unexpected_response` and `detail`
+/// to where and why.
+inline job parse_webhook(std::string_view body, std::error_code& ec,
+                         std::string* detail = nullptr) {
+    job j;
+    reflect::json_error err;
+    if (!reflect::read_json(body, j, err)) {
+        ec = errc::unexpected_response;
+        if (detail)
+            *detail = err.path.empty() ? err.message : err.path + ": " + err.message;
+        return {};
+    }
+    ec.clear();
+    return j;
+}
+
+} // namespace ltx
+
+// ---- begin ltx/impl/client.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The synchronous driver of the client: every call validates, builds the HTTP request from
+// the endpoint's traits, runs the retry machine over `transport.send`, and maps the answer.
+#ifndef LTX_IMPL_CLIENT_HPP
+#define LTX_IMPL_CLIENT_HPP
+
+
+#include <charconv>
+#include <fstream>
+#include <random>
+#include <stdexcept>
+
+namespace ltx {
+
+namespace detail {
+
+// Distinct, reproducible seeds for the jitter of successive calls (splitmix64).
+inline std::uint64_t next_seed(std::uint64_t& state) {
+    if (state == 0)
+        return 0; // random per call
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+template <class R>
+concept has_optional_email = requires(R r) {
+    r.email = std::optional<std::string>{};
+}
+&&reflect::kind_of<decltype(R::email)> == reflect::type_kind::optional;
+
+inline bool is_json_content_type(std::string_view v) {
+    const auto essence = v.substr(0, v.find(';'));
+    std::string lower;
+    for (char c : essence)
+        if (c != ' ' && c != '\t')
+            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
+}
+
+inline std::optional<std::uint64_t> parse_content_length(const http::headers& h) {
+    const auto v = h.find("Content-Length");
+    if (!v)
+        return std::nullopt;
+    std::uint64_t n = 0;
+    const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (r.ec != std::errc{} || r.ptr != v->data() + v->size())
+        return std::nullopt;
+    return n;
+}
+
+} // namespace detail
+
+template <class Transport, class Clock>
+basic_client<Transport, Clock>::basic_client(Transport& transport, ltx::config cfg, Clock clock)
+    : transport_(transport), config_(std::move(cfg)), clock_(std::move(clock)),
+      seed_(config_.jitter_seed) {
+    static_assert(sync_transport<Transport> || async_transport<Transport>,
+                  "ltx::basic_client: the transport models neither ltx::sync_transport nor "
+                  "ltx::async_transport");
+    auto base = http::parse_url(config_.base_url);
+    if (!base)
+        throw std::invalid_argument("ltx::config::base_url is not an absolute http(s) URL");
+    base_ = *base;
+    if (!http::is_valid_field_value(config_.token))
+        throw std::invalid_argument("ltx::config::token holds characters not allowed in a header");
+}
+
+template <class Transport, class Clock>
+template <class E>
+bool basic_client<Transport, Clock>::prepare(const typename E::request& req, http::body body,
+                                             std::string content_type, http::request& out,
+                                             std::error_code& ec, diagnostics& diag) const {
+    typename E::request r = req;
+    if constexpr (detail::has_optional_email<typename E::request>)
+        if (!r.email && config_.email)
+            r.email = config_.email;
+    auto violations = reflect::validate(r);
+    if (!violations.empty()) {
+        diag.violations.insert(diag.violations.end(), violations.begin(), violations.end());
+        ec = errc::invalid_request;
+        return false;
+    }
+    auto url = http::resolve(base_, request_target<E>(r));
+    if (!url) {
+        ec = errc::invalid_request;
+        diag.detail = "the request does not form a valid URL";
+        return false;
+    }
+    out = http::request{};
+    out.method = *http::parse_method(E::method);
+    out.url = *url;
+    // The token goes to the API's own origin and nowhere else.
+    if (!config_.token.empty() && out.url.origin() == base_.origin())
+        out.headers.set("Authorization", "Bearer " + config_.token);
+    out.headers.set("Accept", "application/json");
+    out.headers.set("User-Agent", config_.user_agent);
+    if constexpr (E::body == body_encoding::json) {
+        out.headers.set("Content-Type", "application/json");
+        out.body = reflect::to_json(r);
+    } else if constexpr (E::body == body_encoding::raw) {
+        out.headers.set("Content-Type", content_type);
+        out.body = std::move(body);
+    }
+    out.timeout = config_.request_timeout;
+    return true;
+}
+
+template <class Transport, class Clock>
+http::response
+basic_client<Transport, Clock>::exchange(const http::request& req, bool retry_safe,
+                                         const std::shared_ptr<cancellation::state>& cancel,
+                                         std::error_code& ec, diagnostics& diag) {
+    detail::retry_machine retry{config_.retry, retry_safe, detail::next_seed(seed_)};
+    for (;;) {
+        if (cancel && cancel->cancelled()) {
+            ec = errc::cancelled;
+            return {};
+        }
+        std::error_code tec;
+        http::response resp = transport_.send(req, tec);
+        detail::attempt_outcome o;
+        o.transport_error = tec;
+        o.request_not_sent = http::request_not_sent(tec);
+        if (!tec) {
+            o.status = resp.status;
+            o.retry_after = resp.headers.find("Retry-After");
+        }
+        const auto d = retry.on_outcome(o, clock_.now());
+        if (d.kind == detail::retry_decision::retry) {
+            clock_.sleep_for(d.delay);
+            continue;
+        }
+        if (d.kind == detail::retry_decision::ambiguous) {
+            ec = errc::outcome_unknown;
+            diag.transport_error = tec;
+            return {};
+        }
+        if (tec) {
+            ec = tec;
+            diag.transport_error = tec;
+            return {};
+        }
+        ec.clear();
+        return resp;
+    }
+}
+
+template <class Transport, class Clock>
+template <class R>
+R basic_client<Transport, Clock>::finish(const http::response& resp, std::error_code& ec,
+                                         diagnostics& diag) const {
+    diag.status = resp.status;
+    if (!resp.ok()) {
+        ec = errc_from_status(resp.status);
+        error_body body;
+        reflect::json_error ignored;
+        if (reflect::read_json(resp.body, body, ignored) && body.error)
+            diag.server_message = detail::redact(*body.error, config_.token);
+        return R{};
+    }
+    if (const auto type = resp.headers.find("Content-Type");
+        type && !detail::is_json_content_type(*type)) {
+        ec = errc::unexpected_response;
+        diag.detail = detail::redact("expected a JSON body, got Content-Type " + std::string{*type},
+                                     config_.token);
+        return R{};
+    }
+    R out{};
+    reflect::json_error err;
+    if (!reflect::read_json(resp.body, out, err)) {
+        ec = errc::unexpected_response;
+        diag.detail = detail::redact(
+            "unexpected response body: " + (err.path.empty() ? "" : err.path + ": ") + err.message,
+            config_.token);
+        return R{};
+    }
+    ec.clear();
+    return out;
+}
+
+template <class Transport, class Clock>
+void basic_client<Transport, Clock>::raise(std::error_code ec, diagnostics& diag) const {
+    if (ec == errc::invalid_request && !diag.violations.empty())
+        throw validation_error{std::move(diag.violations)};
+    if (ec.category() == error_category())
+        throw api_error{ec, std::move(diag)};
+    throw std::system_error{ec, diag.to_string(ec)};
+}
+
+template <class Transport, class Clock>
+template <class F>
+auto basic_client<Transport, Clock>::or_throw(F&& f) {
+    std::error_code ec;
+    diagnostics diag;
+    if constexpr (std::is_void_v<decltype(f(ec, diag))>) {
+        f(ec, diag);
+        if (ec)
+            raise(ec, diag);
+    } else {
+        auto r = f(ec, diag);
+        if (ec)
+            raise(ec, diag);
+        return r;
+    }
+}
+
+template <class Transport, class Clock>
+template <class E>
+typename E::response basic_client<Transport, Clock>::call(const typename E::request& req,
+                                                          std::error_code& ec, diagnostics& diag) {
+    static_assert(sync_transport<Transport>, "this call needs a transport modelling "
+                                             "ltx::sync_transport; use the async_ form");
+    diag.clear();
+    http::request hr;
+    if (!prepare<E>(req, {}, {}, hr, ec, diag))
+        return {};
+    const auto resp = exchange(hr, E::retry_safe, nullptr, ec, diag);
+    if (ec)
+        return {};
+    return finish<typename E::response>(resp, ec, diag);
+}
+
+template <class Transport, class Clock>
+template <class E>
+typename E::response basic_client<Transport, Clock>::call(const typename E::request& req) {
+    return or_throw([&](std::error_code& ec, diagnostics& d) { return call<E>(req, ec, d); });
+}
+
+template <class Transport, class Clock>
+upload_asset_response
+basic_client<Transport, Clock>::upload_asset(http::body body, const upload_options& opts,
+                                             std::error_code& ec, diagnostics& diag) {
+    diag.clear();
+    std::string mime = opts.mime_type;
+    if (mime.empty()) {
+        std::string head;
+        std::string name;
+        if (const auto* bytes = body.bytes()) {
+            head = bytes->substr(0, 64);
+        } else {
+            name = body.file()->path().filename().string();
+            std::ifstream in{body.file()->path(), std::ios::binary};
+            head.resize(64);
+            in.read(head.data(), static_cast<std::streamsize>(head.size()));
+            if (in.bad() || (!in && in.gcount() == 0 && body.size() != 0)) {
+                ec = errc::file_error;
+                diag.detail = "cannot read " + body.file()->path().string();
+                return {};
+            }
+            head.resize(static_cast<std::size_t>(in.gcount()));
+        }
+        mime = std::string{detect_mime(head, name)};
+    }
+    upload_content content{mime, body.size()};
+    diag.violations = reflect::validate(content);
+    upload_asset_request query{opts.email,
+                               opts.type.empty() ? std::string{asset_type_of(mime)} : opts.type};
+    http::request hr;
+    if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, hr, ec, diag) ||
+        !diag.violations.empty()) {
+        ec = errc::invalid_request;
+        return {};
+    }
+    const auto resp = exchange(hr, endpoints::upload_asset::retry_safe, nullptr, ec, diag);
+    if (ec)
+        return {};
+    return finish<upload_asset_response>(resp, ec, diag);
+}
+
+template <class Transport, class Clock>
+upload_asset_response basic_client<Transport, Clock>::upload_asset(http::body body,
+                                                                   const upload_options& opts) {
+    return or_throw([&](std::error_code& ec, diagnostics& d) {
+        return upload_asset(std::move(body), opts, ec, d);
+    });
+}
+
+template <class Transport, class Clock>
+upload_asset_response basic_client<Transport, Clock>::upload_file(const std::filesystem::path& path,
+                                                                  const upload_options& opts,
+                                                                  std::error_code& ec,
+                                                                  diagnostics& diag) {
+    diag.clear();
+    std::error_code fec;
+    http::file_body file{path, fec};
+    if (fec) {
+        ec = errc::file_error;
+        diag.detail = "cannot read " + path.string() + ": " + fec.message();
+        return {};
+    }
+    return upload_asset(std::move(file), opts, ec, diag);
+}
+
+template <class Transport, class Clock>
+upload_asset_response basic_client<Transport, Clock>::upload_file(const std::filesystem::path& path,
+                                                                  const upload_options& opts) {
+    return or_throw(
+        [&](std::error_code& ec, diagnostics& d) { return upload_file(path, opts, ec, d); });
+}
+
+template <class Transport, class Clock>
+job basic_client<Transport, Clock>::wait(const std::string& job_id, const wait_options& opts,
+                                         std::error_code& ec, diagnostics& diag) {
+    diag.clear();
+    detail::wait_machine machine{opts, clock_.now()};
+    auto step = machine.start();
+    job last;
+    for (;;) {
+        if (opts.cancel && opts.cancel->cancelled()) {
+            ec = errc::cancelled;
+            return last;
+        }
+        switch (step.kind) {
+        case detail::wait_step::poll: {
+            std::error_code pec;
+            diagnostics pd;
+            job j = get_job(job_id, pec, pd);
+            if (pec) {
+                step = machine.on_error(pec, clock_.now());
+                if (step.kind == detail::wait_step::fail)
+                    diag = std::move(pd);
+            } else {
+                last = std::move(j);
+                if (opts.on_progress)
+                    opts.on_progress(last);
+                step = machine.on_job(last, clock_.now());
+            }
+            break;
+        }
+        case detail::wait_step::sleep: {
+            const auto now = clock_.now();
+            if (step.until > now)
+                clock_.sleep_for(std::chrono::ceil<std::chrono::milliseconds>(step.until - now));
+            step = machine.start();
+            break;
+        }
+        case detail::wait_step::done:
+            ec.clear();
+            return last;
+        case detail::wait_step::fail:
+            ec = step.error;
+            if (ec == errc::job_failed && last.status && last.status->message)
+                diag.server_message = detail::redact(*last.status->message, config_.token);
+            return last;
+        }
+    }
+}
+
+template <class Transport, class Clock>
+job basic_client<Transport, Clock>::wait(const std::string& job_id, const wait_options& opts) {
+    return or_throw([&](std::error_code& ec, diagnostics& d) { return wait(job_id, opts, ec, d); });
+}
+
+template <class Transport, class Clock>
+void basic_client<Transport, Clock>::download_url(
+    const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
+    const download_options& opts, std::error_code& ec, diagnostics& diag) {
+    diag.clear();
+    const auto parsed = http::parse_url(url);
+    if (!parsed) {
+        ec = errc::invalid_request;
+        diag.detail = "the download URL is not an absolute http(s) URL";
+        return;
+    }
+    http::request hr;
+    hr.method = http::method::get;
+    hr.url = *parsed;
+    hr.headers.set("User-Agent", config_.user_agent); // and no Authorization: not the API host
+    hr.timeout = config_.request_timeout;
+
+    int status = 0;
+    std::uint64_t received = 0;
+    std::optional<std::uint64_t> total;
+    http::body_sink body;
+    body.on_headers = [&](int st, const http::headers& h) -> std::error_code {
+        status = st;
+        received = 0;
+        total = detail::parse_content_length(h);
+        if (st != 200)
+            return errc_from_status(st); // read no body of an error answer
+        return {};
+    };
+    body.on_chunk = [&](std::string_view chunk) -> std::error_code {
+        if (opts.cancel && opts.cancel->cancelled())
+            return errc::cancelled;
+        if (received == 0 && !chunk.empty()) {
+            // A new attempt restarts the output: tell the sink with an empty piece.
+            if (auto e = sink({}))
+                return e;
+        }
+        received += chunk.size();
+        if (auto e = sink(chunk))
+            return e;
+        if (opts.on_progress)
+            opts.on_progress(received, total);
+        return {};
+    };
+    hr.sink = &body;
+
+    detail::retry_machine retry{config_.retry, true, detail::next_seed(seed_)};
+    for (;;) {
+        status = 0;
+        std::error_code tec;
+        const auto resp = transport_.send(hr, tec);
+        if (tec == errc::cancelled || tec == errc::file_error) {
+            ec = tec;
+            return;
+        }
+        detail::attempt_outcome o;
+        if (tec && tec.category() == error_category()) {
+            o.status = status; // refused in on_headers: an HTTP error status
+        } else if (tec) {
+            o.transport_error = tec;
+        } else {
+            o.status = resp.status;
+            o.retry_after = resp.headers.find("Retry-After");
+        }
+        const auto d = retry.on_outcome(o, clock_.now());
+        if (d.kind == detail::retry_decision::retry) {
+            clock_.sleep_for(d.delay);
+            continue;
+        }
+        if (o.transport_error) {
+            ec = o.transport_error;
+            diag.transport_error = o.transport_error;
+            return;
+        }
+        diag.status = o.status;
+        if (o.status != 200) {
+            ec = errc_from_status(o.status);
+            if (o.status == 403)
+                diag.detail = "the signed URL may have expired";
+            return;
+        }
+        if (total && received != *total) {
+            ec = errc::size_mismatch;
+            diag.detail =
+                "received " + std::to_string(received) + " of " + std::to_string(*total) + " bytes";
+            return;
+        }
+        ec.clear();
+        return;
+    }
+}
+
+template <class Transport, class Clock>
+void basic_client<Transport, Clock>::download_url(const std::string& url,
+                                                  const std::filesystem::path& path,
+                                                  const download_options& opts, std::error_code& ec,
+                                                  diagnostics& diag) {
+    namespace fs = std::filesystem;
+    std::random_device rd;
+    const auto tmp = path.parent_path() / (path.filename().string() + ".part-" +
+                                           std::to_string(rd()) + std::to_string(rd()));
+    std::ofstream out{tmp, std::ios::binary | std::ios::trunc};
+    if (!out) {
+        ec = errc::file_error;
+        diag.clear();
+        diag.detail = "cannot write " + tmp.string();
+        return;
+    }
+    download_url(
+        url,
+        [&](std::string_view chunk) -> std::error_code {
+            if (chunk.empty()) { // a retry starts the file over
+                out.close();
+                out.open(tmp, std::ios::binary | std::ios::trunc);
+            } else {
+                out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+            }
+            return out ? std::error_code{} : make_error_code(errc::file_error);
+        },
+        opts, ec, diag);
+    out.close();
+    std::error_code fec;
+    if (!ec && !out)
+        ec = errc::file_error;
+    if (!ec) {
+        fs::rename(tmp, path, fec);
+        if (fec) {
+            ec = errc::file_error;
+            diag.detail = "cannot move the download to " + path.string() + ": " + fec.message();
+        }
+    }
+    if (ec)
+        fs::remove(tmp, fec);
+}
+
+template <class Transport, class Clock>
+void basic_client<Transport, Clock>::download_url(const std::string& url,
+                                                  const std::filesystem::path& path,
+                                                  const download_options& opts) {
+    or_throw([&](std::error_code& ec, diagnostics& d) { download_url(url, path, opts, ec, d); });
+}
+
+template <class Transport, class Clock>
+void basic_client<Transport, Clock>::download(const job& done, const std::filesystem::path& path,
+                                              const download_options& opts, std::error_code& ec,
+                                              diagnostics& diag) {
+    const auto url = artifact_url(done);
+    if (!url) {
+        diag.clear();
+        ec = errc::no_artifact;
+        return;
+    }
+    download_url(*url, path, opts, ec, diag);
+}
+
+template <class Transport, class Clock>
+void basic_client<Transport, Clock>::download(const job& done, const std::filesystem::path& path,
+                                              const download_options& opts) {
+    or_throw([&](std::error_code& ec, diagnostics& d) { download(done, path, opts, ec, d); });
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/impl/client.hpp ----
+// ---- begin ltx/impl/client_async.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The callback driver of the client: the same retry and wait machines as the sync driver,
+// run over `transport.async_send` and `transport.async_sleep`.
+#ifndef LTX_IMPL_CLIENT_ASYNC_HPP
+#define LTX_IMPL_CLIENT_ASYNC_HPP
+
+
+#include <atomic>
+#include <memory>
+#include <utility>
+
+namespace ltx::detail {
+
+// One request with its retries. Owns itself through shared_ptr copies held by the pending
+// completion handlers; `done(ec, response, diag)` runs exactly once.
+template <class Client, class Transport, class Clock, class Done>
+struct async_exchange_op
+    : std::enable_shared_from_this<async_exchange_op<Client, Transport, Clock, Done>> {
+    async_exchange_op(Transport& t, Clock& c, http::request r, retry_machine m, Done d)
+        : transport(t), clock(c), req(std::move(r)), retry(std::move(m)), done(std::move(d)) {}
+
+    void attempt() {
+        transport.async_send(
+            req, [self = this->shared_from_this()](std::error_code tec, http::response resp) {
+                self->on_response(tec, std::move(resp));
+            });
+    }
+
+    void on_response(std::error_code tec, http::response resp) {
+        attempt_outcome o;
+        o.transport_error = tec;
+        o.request_not_sent = http::request_not_sent(tec);
+        if (!tec) {
+            o.status = resp.status;
+            o.retry_after = resp.headers.find("Retry-After");
+        }
+        const auto d = retry.on_outcome(o, clock.now());
+        if (d.kind == retry_decision::retry) {
+            transport.async_sleep(d.delay, [self = this->shared_from_this()](std::error_code ec) {
+                if (ec)
+                    return self->finish(ec, {});
+                self->attempt();
+            });
+            return;
+        }
+        if (d.kind == retry_decision::ambiguous) {
+            diag.transport_error = tec;
+            return finish(errc::outcome_unknown, {});
+        }
+        if (tec) {
+            diag.transport_error = tec;
+            return finish(tec, {});
+        }
+        finish({}, std::move(resp));
+    }
+
+    void finish(std::error_code ec, http::response resp) {
+        auto d = std::move(done);
+        d(ec, std::move(resp), std::move(diag));
+    }
+
+    Transport& transport;
+    Clock& clock;
+    http::request req;
+    retry_machine retry;
+    Done done;
+    diagnostics diag;
+};
+
+} // namespace ltx::detail
+
+namespace ltx {
+
+template <class Transport, class Clock>
+template <class E, class Handler>
+void basic_client<Transport, Clock>::async_call(const typename E::request& req, Handler&& handler,
+                                                diagnostics* diag) {
+    static_assert(async_transport<Transport> && async_sleeper<Transport>,
+                  "async calls need a transport modelling ltx::async_transport and "
+                  "ltx::async_sleeper");
+    using response_t = typename E::response;
+    auto h = std::forward<Handler>(handler);
+    std::error_code ec;
+    diagnostics d;
+    http::request hr;
+    if (!prepare<E>(req, {}, {}, hr, ec, d)) {
+        // Nothing was sent; complete through the transport rather than inline, so a handler
+        // never runs inside the call that started it.
+        transport_.async_sleep(
+            std::chrono::milliseconds{0},
+            [h = std::move(h), ec, d = std::move(d), diag](std::error_code) mutable {
+                if (diag)
+                    *diag = std::move(d);
+                std::move(h)(ec, response_t{});
+            });
+        return;
+    }
+    auto done = [this, h = std::move(h), diag](std::error_code ec, http::response resp,
+                                               diagnostics d) mutable {
+        response_t out{};
+        if (!ec)
+            out = finish<response_t>(resp, ec, d);
+        if (diag)
+            *diag = std::move(d);
+        std::move(h)(ec, std::move(out));
+    };
+    using op_t = detail::async_exchange_op<basic_client, Transport, Clock, decltype(done)>;
+    auto op = std::make_shared<op_t>(
+        transport_, clock_, std::move(hr),
+        detail::retry_machine{config_.retry, E::retry_safe, detail::next_seed(seed_)},
+        std::move(done));
+    op->attempt();
+}
+
+namespace detail {
+
+// A wait over async polls. Completion is claimed through `finished`, so a cancellation from
+// another thread and a poll completing at the same time end the wait once.
+template <class Client, class Transport, class Clock, class Handler>
+struct async_wait_op
+    : std::enable_shared_from_this<async_wait_op<Client, Transport, Clock, Handler>> {
+    async_wait_op(Client& c, Transport& t, Clock& k, std::string id, wait_options o, Handler h,
+                  diagnostics* d)
+        : client(c), transport(t), clock(k), job_id(std::move(id)), opts(std::move(o)),
+          machine(opts, clock.now()), handler(std::move(h)), diag_out(d) {}
+
+    void start() {
+        if (opts.cancel) {
+            std::weak_ptr<async_wait_op> weak = this->shared_from_this();
+            opts.cancel->on_cancel([weak] {
+                if (auto self = weak.lock())
+                    self->complete(errc::cancelled, {});
+            });
+        }
+        step(machine.start());
+    }
+
+    void step(wait_step s) {
+        if (finished.load())
+            return;
+        switch (s.kind) {
+        case wait_step::poll:
+            client.template async_call<endpoints::get_job>(
+                get_job_request{job_id},
+                [self = this->shared_from_this()](std::error_code ec, job j) {
+                    self->on_poll(ec, std::move(j));
+                },
+                &poll_diag);
+            return;
+        case wait_step::sleep: {
+            const auto now = clock.now();
+            const auto delay = s.until > now
+                                   ? std::chrono::ceil<std::chrono::milliseconds>(s.until - now)
+                                   : std::chrono::milliseconds{0};
+            transport.async_sleep(delay, [self = this->shared_from_this()](std::error_code ec) {
+                if (ec)
+                    return self->complete(ec, {});
+                self->step(self->machine.start());
+            });
+            return;
+        }
+        case wait_step::done:
+            return complete({}, {});
+        case wait_step::fail: {
+            diagnostics d;
+            if (s.error == errc::job_failed && last.status && last.status->message)
+                d.server_message = redact(*last.status->message, client.config().token);
+            else if (s.error != errc::wait_timeout)
+                d = poll_diag;
+            return complete(s.error, std::move(d));
+        }
+        }
+    }
+
+    void on_poll(std::error_code ec, job j) {
+        if (finished.load())
+            return;
+        if (ec)
+            return step(machine.on_error(ec, clock.now()));
+        last = std::move(j);
+        if (opts.on_progress)
+            opts.on_progress(last);
+        step(machine.on_job(last, clock.now()));
+    }
+
+    void complete(std::error_code ec, diagnostics d) {
+        if (finished.exchange(true))
+            return;
+        if (opts.cancel)
+            opts.cancel->clear_callback();
+        if (diag_out)
+            *diag_out = std::move(d);
+        auto h = std::move(handler);
+        std::move(h)(ec, last);
+    }
+
+    Client& client;
+    Transport& transport;
+    Clock& clock;
+    std::string job_id;
+    wait_options opts;
+    wait_machine machine;
+    Handler handler;
+    diagnostics* diag_out;
+    diagnostics poll_diag;
+    job last;
+    std::atomic<bool> finished{false};
+};
+
+} // namespace detail
+
+template <class Transport, class Clock>
+template <class Handler>
+void basic_client<Transport, Clock>::start_wait(std::string job_id, wait_options opts,
+                                                Handler&& handler, diagnostics* diag) {
+    using op_t = detail::async_wait_op<basic_client, Transport, Clock, std::decay_t<Handler>>;
+    auto op = std::make_shared<op_t>(*this, transport_, clock_, std::move(job_id), std::move(opts),
+                                     std::forward<Handler>(handler), diag);
+    op->start();
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/impl/client_async.hpp ----
+
+#endif
+// ---- end ltx/client.hpp ----
 
 #endif
 // ---- end ltx/ltx.hpp ----

@@ -29,3 +29,29 @@ TEST_CASE("single header: compiles alone and links from two translation units") 
     CHECK(ltx_single_header_second_tu() == 7);
     CHECK(std::is_same_v<decltype(answer()), int>);
 }
+
+namespace {
+
+// A transport of a few lines: enough to run the client from the single header alone.
+struct canned_transport {
+    std::string last_body;
+    ltx::http::response send(const ltx::http::request& req, std::error_code& ec) {
+        ec.clear();
+        last_body = *req.body.bytes();
+        ltx::http::response r;
+        r.status = 200;
+        r.body = R"({"jobId":"j","generationId":"gen_1"})";
+        return r;
+    }
+};
+
+} // namespace
+
+TEST_CASE("single header: the client validates, encodes and decodes") {
+    canned_transport t;
+    ltx::basic_client client{t, ltx::config{.token = "t"}};
+    const auto job = client.create_video({.prompt = "Waves", .startAssetId = "asset:1"});
+    CHECK(job.jobId == "j");
+    CHECK(t.last_body == R"({"prompt":"Waves","startAssetId":"asset:1"})");
+    CHECK_THROWS_AS(client.create_video({.prompt = "Waves"}), ltx::validation_error);
+}

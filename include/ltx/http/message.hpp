@@ -25,14 +25,14 @@ struct request {
     http::method method = http::method::get;
 
     /// The absolute URL, already parsed and validated (see `parse_url`, `resolve`).
-    http::url url;
+    http::url url{};
 
     /// The header fields, in the order they are sent. May hold `Authorization`: transports
     /// must never log it or put it in an error message.
-    http::headers headers;
+    http::headers headers{};
 
     /// The body: in-memory bytes or a file streamed from disk.
-    http::body body;
+    http::body body{};
 
     /// Time limit of the whole exchange (connect, send, receive); zero means the transport's
     /// default. Exceeding it fails the exchange with `transport_errc::timeout`.
@@ -49,10 +49,10 @@ struct response {
     int status = 0;
 
     /// The header fields, in received order.
-    http::headers headers;
+    http::headers headers{};
 
     /// The body bytes; empty when the request had a sink.
-    std::string body;
+    std::string body{};
 
     /// True for a 2xx status.
     bool ok() const noexcept { return status >= 200 && status <= 299; }

@@ -3,6 +3,7 @@
 #define LTX_HTTP_IMPL_PERCENT_ENCODING_IPP
 
 #include <ltx/http/percent_encoding.hpp>
+#include <ltx/reflect/detail/text.hpp>
 
 namespace ltx::http {
 
@@ -24,20 +25,22 @@ inline int hex_value(char c) noexcept {
 } // namespace detail
 
 LTX_DECL std::string percent_encode(std::string_view s, bool path_segment) {
-    constexpr char hex[] = "0123456789ABCDEF";
+    // One encoder for the whole library: the reflection engine's, which the query and path
+    // encoders use too. Here it only learns to keep the `/` between segments.
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        if (is_unreserved(c) || (!path_segment && c == '/')) {
-            out += c;
-        } else {
-            const auto b = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex[b >> 4];
-            out += hex[b & 0xF];
-        }
+    if (path_segment) {
+        ltx::detail::percent_encode(s, out);
+        return out;
     }
-    return out;
+    for (std::size_t start = 0;;) {
+        const auto slash = s.find('/', start);
+        ltx::detail::percent_encode(s.substr(start, slash - start), out);
+        if (slash == std::string_view::npos)
+            return out;
+        out += '/';
+        start = slash + 1;
+    }
 }
 
 LTX_DECL std::optional<std::string> percent_decode(std::string_view s) {

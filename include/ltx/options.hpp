@@ -1,0 +1,114 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_OPTIONS_HPP
+#define LTX_OPTIONS_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/api/job.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace ltx {
+
+/// Lets a caller stop an operation from any thread: pass `signal.token()` in the operation's
+/// options and call `signal.cancel()`. The operation completes with `ltx::errc::cancelled`
+/// promptly: an async operation at once, a sync one at its next step.
+class cancellation {
+public:
+    /// The shared state an operation watches.
+    class state {
+    public:
+        bool cancelled() const noexcept { return cancelled_.load(); }
+
+        /// Called once, on the cancelling thread, when `cancel()` is called; replaces any
+        /// earlier callback. Called at once when already cancelled.
+        void on_cancel(std::function<void()> f) {
+            std::unique_lock lock{mutex_};
+            if (cancelled_.load()) {
+                lock.unlock();
+                f();
+                return;
+            }
+            callback_ = std::move(f);
+        }
+        void clear_callback() {
+            std::lock_guard lock{mutex_};
+            callback_ = nullptr;
+        }
+        void cancel() {
+            std::function<void()> f;
+            {
+                std::lock_guard lock{mutex_};
+                if (cancelled_.exchange(true))
+                    return;
+                f = std::move(callback_);
+            }
+            if (f)
+                f();
+        }
+
+    private:
+        std::atomic<bool> cancelled_{false};
+        std::mutex mutex_;
+        std::function<void()> callback_;
+    };
+
+    cancellation() : state_(std::make_shared<state>()) {}
+    /// Requests cancellation; idempotent.
+    void cancel() { state_->cancel(); }
+    /// True once cancelled.
+    bool cancelled() const noexcept { return state_->cancelled(); }
+    /// The token to put in options.
+    std::shared_ptr<state> token() const { return state_; }
+
+private:
+    std::shared_ptr<state> state_{};
+};
+
+/// How `wait` follows a job.
+struct wait_options {
+    /// The first pause between two polls of `GET assets/{jobId}`.
+    std::chrono::milliseconds interval{3'000};
+    /// Growth of the pause after each poll that finds the job unfinished.
+    double backoff = 1.5;
+    /// The pause never exceeds this.
+    std::chrono::milliseconds max_interval{15'000};
+    /// The whole wait fails with `ltx::errc::wait_timeout` after this long.
+    std::chrono::milliseconds timeout{std::chrono::minutes{30}};
+    /// Called after each poll with the job as the server described it.
+    std::function<void(const job&)> on_progress{};
+    /// Cancels the wait (see `ltx::cancellation`).
+    std::shared_ptr<cancellation::state> cancel{};
+};
+
+/// Progress of a download: bytes received, and the total when the server announced it.
+using download_progress =
+    std::function<void(std::uint64_t done, std::optional<std::uint64_t> total)>;
+
+/// How `download` fetches an artifact.
+struct download_options {
+    /// Called after each piece of the body.
+    download_progress on_progress{};
+    /// Cancels the download (see `ltx::cancellation`).
+    std::shared_ptr<cancellation::state> cancel{};
+};
+
+/// How `upload_asset` sends a file.
+struct upload_options {
+    /// The MIME type; empty: detected from the first bytes, then from the file name.
+    std::string mime_type{};
+    /// The asset kind sent as `type`; empty: derived from the MIME type (`image`, ...).
+    std::string type{};
+    /// The account; unset: the configured one.
+    std::optional<std::string> email{};
+};
+
+} // namespace ltx
+
+#endif

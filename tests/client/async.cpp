@@ -1,0 +1,116 @@
+// The callback driver: the same rules as the sync calls, never completing inline.
+#include <ltx/client.hpp>
+
+#include "fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using ltx::errc;
+using ltx::http::method;
+using namespace ltx_test;
+using std::chrono::milliseconds;
+
+TEST_CASE_FIXTURE(fixture, "async_create_video completes once, after the call returns") {
+    mock.expect(method::post).respond(429);
+    mock.expect(method::post).respond(200, R"({"jobId":"j"})");
+    int calls = 0;
+    std::optional<ltx::job> got;
+    client.async_create_video({.prompt = "p", .startAssetId = "a"},
+                              [&](std::error_code ec, ltx::job j) {
+                                  ++calls;
+                                  CHECK_FALSE(ec);
+                                  got = std::move(j);
+                              });
+    CHECK(calls == 0);
+    mock.run_all();
+    CHECK(calls == 1);
+    CHECK(got->jobId == "j");
+    CHECK(mock.requests().size() == 2);
+    CHECK(clock.sleeps().size() == 1);
+}
+
+TEST_CASE_FIXTURE(fixture, "async validation failures send nothing and do not complete inline") {
+    int calls = 0;
+    ltx::diagnostics d;
+    client.async_call<ltx::endpoints::create_video>(
+        {.prompt = ""},
+        [&](std::error_code ec, ltx::job) {
+            ++calls;
+            CHECK(ec == errc::invalid_request);
+        },
+        &d);
+    CHECK(calls == 0);
+    mock.run_all();
+    CHECK(calls == 1);
+    CHECK(d.violations.size() == 2);
+    CHECK(mock.requests().empty());
+}
+
+TEST_CASE_FIXTURE(fixture, "async create never re-sent after an ambiguous failure") {
+    mock.expect(method::post).fail(ltx::http::transport_errc::timeout);
+    std::error_code got;
+    ltx::diagnostics d;
+    client.async_call<ltx::endpoints::create_video>(
+        {.prompt = "p", .startAssetId = "a"}, [&](std::error_code ec, ltx::job) { got = ec; }, &d);
+    mock.run_all();
+    CHECK(got == errc::outcome_unknown);
+    CHECK(mock.requests().size() == 1);
+    no_token(got, d);
+}
+
+TEST_CASE_FIXTURE(fixture, "async_wait follows the job to the end") {
+    mock.expect(method::get).respond(200, active_job(30));
+    mock.expect(method::get).respond(500);
+    mock.expect(method::get).respond(200, R"({"status":{"type":"completed","progress":100}})");
+    mock.expect(method::get).respond(200, completed_job);
+    std::vector<int> progress;
+    std::optional<std::error_code> result;
+    client.async_wait(
+        "j",
+        {.interval = milliseconds{100},
+         .on_progress =
+             [&](const ltx::job& j) { progress.push_back(j.status->progress.value_or(-1)); }},
+        [&](std::error_code ec, ltx::job j) {
+            result = ec;
+            CHECK(ltx::is_done(j));
+        });
+    mock.run_all();
+    REQUIRE(result);
+    CHECK_FALSE(*result);
+    CHECK(progress == std::vector<int>{30, 100, 100});
+}
+
+TEST_CASE_FIXTURE(fixture, "async_wait is cancelled at once, mid-pause") {
+    for (int i = 0; i < 5; ++i)
+        mock.expect(method::get).respond(200, active_job(i));
+    ltx::cancellation cancel;
+    std::optional<std::error_code> result;
+    client.async_wait("j", {.interval = milliseconds{1000}, .cancel = cancel.token()},
+                      [&](std::error_code ec, ltx::job) { result = ec; });
+    mock.run_one(); // first poll answered; the wait now pauses
+    CHECK_FALSE(result);
+    cancel.cancel();
+    REQUIRE(result);
+    CHECK(*result == errc::cancelled);
+    mock.run_all(); // the pending pause ends without a second completion or poll
+    CHECK(mock.requests().size() == 1);
+}
+
+TEST_CASE_FIXTURE(fixture, "async_wait reports a failed job and a deadline") {
+    mock.expect(method::get).respond(200, R"({"status":{"type":"failed","message":"boom"}})");
+    std::optional<std::error_code> result;
+    ltx::diagnostics d;
+    client.async_wait(
+        "j", {}, [&](std::error_code ec, ltx::job) { result = ec; }, &d);
+    mock.run_all();
+    CHECK(*result == errc::job_failed);
+    CHECK(d.server_message == "boom");
+
+    for (int i = 0; i < 10; ++i)
+        mock.expect(method::get).respond(200, active_job(i));
+    result.reset();
+    client.async_wait("j", {.interval = milliseconds{1000}, .timeout = milliseconds{2500}},
+                      [&](std::error_code ec, ltx::job) { result = ec; });
+    mock.run_all();
+    CHECK(*result == errc::wait_timeout);
+}

@@ -1,0 +1,134 @@
+// Every endpoint's request line, headers and body, as the transport receives them.
+#include <ltx/client.hpp>
+
+#include "fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using ltx::http::method;
+using namespace ltx_test;
+
+TEST_CASE_FIXTURE(fixture, "create_video: POST with the JSON body, token, content type") {
+    mock.expect(method::post, "videos/ltx-create")
+        .respond(200, R"({"jobId":"j1","generationId":"gen_1"})")
+        .header("Content-Type", "application/json");
+    const auto j = client.create_video({.prompt = "Waves", .startAssetId = "asset:1"});
+    CHECK(j.jobId == "j1");
+    CHECK(j.generationId == "gen_1");
+    REQUIRE(mock.requests().size() == 1);
+    const auto& r = mock.requests()[0];
+    CHECK(r.method == method::post);
+    CHECK(r.url == std::string{base} + "videos/ltx-create");
+    CHECK(r.headers.find("Authorization") == std::string{"Bearer "} + token);
+    CHECK(r.headers.find("Content-Type") == "application/json");
+    CHECK(r.headers.find("Accept") == "application/json");
+    CHECK(r.body == R"({"prompt":"Waves","startAssetId":"asset:1"})");
+}
+
+TEST_CASE("the account email defaults from the config") {
+    ltx::testing::manual_clock clock;
+    ltx::testing::timed_mock_transport mock{clock};
+    auto cfg = test_config();
+    cfg.email = "me@example.com";
+    ltx::basic_client client{mock, cfg, clock};
+    mock.expect(method::post).respond(200, R"({"jobId":"j"})");
+    mock.expect(method::post).respond(200, R"({"jobId":"j"})");
+    mock.expect(method::get).respond(200, R"({"items":[]})");
+    client.create_video({.prompt = "p", .startAssetId = "a"});
+    client.create_video({.email = "other@example.com", .prompt = "p", .startAssetId = "a"});
+    client.list_assets({.page = 2});
+    REQUIRE(mock.requests().size() == 3);
+    CHECK(mock.requests()[0].body ==
+          R"({"email":"me@example.com","prompt":"p","startAssetId":"a"})");
+    CHECK(mock.requests()[1].body.find("other@example.com") != std::string::npos);
+    CHECK(mock.requests()[2].url == std::string{base} + "assets/?email=me%40example.com&page=2");
+}
+
+TEST_CASE_FIXTURE(fixture, "get_job: GET with the job id percent-encoded in the path") {
+    mock.expect(method::get).respond(200, completed_job);
+    const auto j = client.get_job("email:me@example.com:123e4567-type:video");
+    CHECK(ltx::is_done(j));
+    const auto& r = mock.requests().at(0);
+    CHECK(r.method == method::get);
+    CHECK(r.url == std::string{base} + "assets/email%3Ame%40example.com%3A123e4567-type%3Avideo");
+    CHECK(r.body.empty());
+    CHECK_FALSE(r.headers.contains("Content-Type"));
+}
+
+TEST_CASE_FIXTURE(fixture, "list_assets: GET with page, limit and filter in the query") {
+    mock.expect(method::get).respond(200, R"({"items":[{"id":"x"}],"meta":{"totalItems":1}})");
+    const auto page =
+        client.list_assets({.page = 3, .limit = 5, .filter = ltx::asset_filter::videos});
+    CHECK(page.items->at(0).id == "x");
+    CHECK(mock.requests().at(0).url == std::string{base} + "assets/?page=3&limit=5&filter=videos");
+}
+
+TEST_CASE_FIXTURE(fixture, "configure_account and get_account") {
+    mock.expect(method::post, "accounts").respond(200, R"({"email":"me@example.com","maxJobs":5})");
+    mock.expect(method::get, "accounts/").respond(200, R"({"email":"me@example.com"})");
+    const auto a = client.configure_account({"lt_token=a; lt_refresh_token=b", 5});
+    CHECK(a.maxJobs == 5);
+    CHECK(mock.requests().at(0).url == std::string{base} + "accounts");
+    CHECK(mock.requests().at(0).body ==
+          R"({"cookie":"lt_token=a; lt_refresh_token=b","maxJobs":5})");
+    client.get_account("me@example.com");
+    CHECK(mock.requests().at(1).url == std::string{base} + "accounts/me%40example.com");
+}
+
+TEST_CASE_FIXTURE(fixture, "upload_asset: raw body, detected Content-Type, type in the query") {
+    const std::string png = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(32, '\0');
+    mock.expect(method::post, "assets/")
+        .respond(
+            200,
+            R"({"assetUrl":"https://s/x.png","asset":{"type":"image","fileId":"asset:9-type:image/png","mimeType":"image/png"}})");
+    const auto up = client.upload_asset(png);
+    CHECK(up.asset->fileId == "asset:9-type:image/png");
+    const auto& r = mock.requests().at(0);
+    CHECK(r.url == std::string{base} + "assets/?type=image");
+    CHECK(r.headers.find("Content-Type") == "image/png");
+    CHECK(r.body == png);
+    CHECK(r.headers.find("Authorization") == std::string{"Bearer "} + token);
+}
+
+TEST_CASE_FIXTURE(fixture, "upload_asset: an explicit MIME type and type win") {
+    mock.expect(method::post).respond(200, R"({"asset":{"fileId":"f"}})");
+    client.upload_asset(std::string{"RIFFxxxxWEBPVP8 "},
+                        {.mime_type = "image/webp", .type = "image"});
+    CHECK(mock.requests().at(0).headers.find("Content-Type") == "image/webp");
+    CHECK(mock.requests().at(0).url == std::string{base} + "assets/?type=image");
+}
+
+TEST_CASE_FIXTURE(fixture, "parse_webhook reads the job model with replyRef") {
+    const auto j = ltx::parse_webhook(
+        R"({"status":{"type":"failed","message":"nsfw"},"jobId":"j","replyRef":"order-7"})");
+    CHECK(j.replyRef == "order-7");
+    CHECK(ltx::is_failed(j));
+    std::error_code ec;
+    std::string why;
+    ltx::parse_webhook(R"({"status":{"type":"exploded"}})", ec, &why);
+    CHECK(ec == ltx::errc::unexpected_response);
+    CHECK(why.find("status.type") != std::string::npos);
+}
+
+TEST_CASE("a bad base URL or a token with CR/LF is refused at construction") {
+    ltx::testing::mock_transport mock;
+    auto cfg = test_config();
+    cfg.base_url = "not a url";
+    CHECK_THROWS_AS(ltx::basic_client(mock, cfg), std::invalid_argument);
+    cfg = test_config();
+    cfg.token = "abc\r\nX-Evil: 1";
+    try {
+        ltx::basic_client c(mock, cfg);
+        FAIL("accepted");
+    } catch (const std::invalid_argument& e) {
+        no_token(e.what());
+        CHECK(std::string{e.what()}.find("X-Evil") == std::string::npos);
+    }
+}
+
+TEST_CASE("printing a config redacts the token") {
+    std::ostringstream os;
+    os << test_config();
+    no_token(os.str());
+    CHECK(os.str().find("<redacted>") != std::string::npos);
+}
