@@ -1,0 +1,183 @@
+// The `ltx` command line over a scripted transport: arguments, output, exit codes.
+#include "../../tools/ltx/cli.hpp"
+
+#include <ltx/testing/mock_transport.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+using ltx::http::method;
+
+namespace {
+
+struct cli_result {
+    int rc;
+    std::string out, err;
+};
+
+struct harness {
+    ltx::testing::mock_transport mock;
+    std::map<std::string, std::string> env_vars{{"USEAPI_TOKEN", "tok-SECRET-cli"}};
+
+    cli_result run(std::vector<std::string> args) {
+        args.insert(args.begin(), "ltx");
+        args.push_back("--base-url");
+        args.push_back("http://127.0.0.1:9/v1/ltxstudio/");
+        std::vector<const char*> argv;
+        for (const auto& a : args)
+            argv.push_back(a.c_str());
+        std::ostringstream out, err;
+        ltx_cli::environment env{out, err, false, [&](const char* n) -> std::optional<std::string> {
+                                     auto it = env_vars.find(n);
+                                     if (it == env_vars.end())
+                                         return std::nullopt;
+                                     return it->second;
+                                 }};
+        const int rc = ltx_cli::run(static_cast<int>(argv.size()), argv.data(), env,
+                                    [&](const ltx_cli::settings& s, auto&& f) {
+                                        auto cfg = s.config;
+                                        cfg.retry.initial_backoff = std::chrono::milliseconds{0};
+                                        ltx::basic_client c{mock, cfg};
+                                        return f(c);
+                                    });
+        CHECK(out.str().find("SECRET") == std::string::npos);
+        CHECK(err.str().find("SECRET") == std::string::npos);
+        return {rc, out.str(), err.str()};
+    }
+};
+
+const char* done_job =
+    R"({"status":{"type":"completed","progress":100,"artifact":{"assetUrl":"http://127.0.0.1:9/store/v.mp4"}},"jobId":"j1"})";
+
+} // namespace
+
+TEST_CASE("ltx create: upload, create, wait with plain progress lines, download") {
+    harness h;
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("ltx-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto png = dir / "start.png";
+    std::ofstream{png, std::ios::binary} << std::string{"\x89PNG\r\n\x1a\n", 8} << "0123456789";
+    h.mock.expect(method::post, "assets/?type=image")
+        .respond(200, R"({"asset":{"fileId":"asset:up-type:image/png"}})");
+    h.mock.expect(method::post, "videos/ltx-create").respond(200, R"({"jobId":"j1"})");
+    h.mock.expect(method::get, "assets/j1")
+        .respond(200, R"({"status":{"type":"active","progress":40}})");
+    h.mock.expect(method::get, "assets/j1").respond(200, done_job);
+    h.mock.expect(method::get, "/store/v.mp4")
+        .respond(200, "MP4DATA")
+        .header("Content-Length", "7");
+    const auto r = h.run({"create", "--prompt", "Waves", "--start", png.string(), "--duration", "5",
+                          "--out", (dir / "v.mp4").string()});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "saved " + (dir / "v.mp4").string() + "\n");
+    CHECK(r.err == "uploaded " + png.string() +
+                       " as asset:up-type:image/png\njob j1\nprogress 40% active\n"
+                       "progress 100% completed\n");
+    CHECK(h.mock.requests().at(1).body ==
+          R"({"prompt":"Waves","startAssetId":"asset:up-type:image/png","duration":"5"})");
+    std::ifstream in{dir / "v.mp4"};
+    std::string content;
+    std::getline(in, content);
+    CHECK(content == "MP4DATA");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("ltx create: bad input exits 2 before any request") {
+    harness h;
+    auto r = h.run({"create", "--prompt", "", "--start", "asset:a"});
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx: invalid request; prompt: is required (required)\n");
+    r = h.run({"create", "--prompt", "p", "--start", "asset:a", "--duration", "4"});
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("--duration: unknown value") != std::string::npos);
+    r = h.run({"create", "--prompt", "p", "--start", "asset:a", "--seed", "x1"});
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx: --seed: expected an integer\n");
+    r = h.run({"create", "--prompt", "p", "--start", "/nonexistent/f.png"});
+    CHECK(r.rc == 2);
+    r = h.run({"create", "--bogus"});
+    CHECK(r.rc == 2);
+    CHECK(h.mock.requests().empty());
+}
+
+TEST_CASE("ltx create --request takes the API's JSON; options override it") {
+    harness h;
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("ltx-req-" + std::to_string(::getpid()) + ".json");
+    std::ofstream{file}
+        << R"({"prompt":"from file","endAssetId":"asset:e","seed":7,"model":"ltxv"})";
+    const auto r = h.run({"--dry-run", "create", "--request", file.string(), "--seed", "9"});
+    std::filesystem::remove(file);
+    CHECK(r.rc == 0);
+    CHECK(r.out == "POST /v1/ltxstudio/videos/ltx-create HTTP/1.1\r\n"
+                   "Host: 127.0.0.1:9\r\n"
+                   "Authorization: Bearer <redacted>\r\n"
+                   "Accept: application/json\r\n"
+                   "User-Agent: ltx/0.1\r\n"
+                   "Content-Type: application/json\r\n"
+                   "Content-Length: 69\r\n\r\n"
+                   R"({"prompt":"from file","endAssetId":"asset:e","model":"ltxv","seed":9})"
+                   "\n\n");
+    CHECK(h.mock.requests().empty());
+}
+
+TEST_CASE("ltx status, wait, download, assets, accounts") {
+    harness h;
+    h.mock.expect(method::get, "assets/j1").respond(200, done_job);
+    auto r = h.run({"status", "j1"});
+    CHECK(r.rc == 0);
+    CHECK(r.out ==
+          "job: j1\nstate: completed\nprogress: 100%\nvideo: http://127.0.0.1:9/store/v.mp4\n");
+
+    h.mock.expect(method::get, "assets/j2")
+        .respond(200, R"({"status":{"type":"failed","message":"nsfw"},"jobId":"j2"})");
+    r = h.run({"wait", "j2"});
+    CHECK(r.rc == 5);
+    CHECK(r.err.find("the job failed: nsfw") != std::string::npos);
+
+    h.mock.expect(method::get, "assets/?page=2&filter=videos")
+        .respond(
+            200,
+            R"({"items":[{"id":"i","jobId":"j1","signedAsset":{"asset":{"fileId":"asset:v","mimeType":"video/mp4"}}}],"meta":{"totalItems":1,"totalPages":1,"currentPage":2}})");
+    r = h.run({"assets", "list", "--page", "2", "--filter", "videos"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "asset:v  video/mp4  j1\npage 2 of 1, 1 assets\n");
+
+    h.mock.expect(method::get, "accounts/me%40example.com")
+        .respond(200,
+                 R"({"email":"me@example.com","maxJobs":3,"balance":{"LTXStudio_token":12.5}})");
+    r = h.run({"accounts", "get", "me@example.com", "--json"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == R"({"email":"me@example.com","maxJobs":3,"balance":{"LTXStudio_token":12.5}})"
+                   "\n");
+
+    h.mock.expect(method::post, "accounts")
+        .respond(402, R"({"error":"Subscription required","code":402})");
+    r = h.run({"accounts", "set", "--cookie", "lt_token=a; lt_refresh_token=b", "--max-jobs", "5"});
+    CHECK(r.rc == 3);
+    CHECK(r.err == "ltx: payment required (402) [HTTP 402]: Subscription required\n");
+    CHECK(h.mock.requests().back().body ==
+          R"({"cookie":"lt_token=a; lt_refresh_token=b","maxJobs":5})");
+    CHECK(h.mock.failures().empty());
+}
+
+TEST_CASE("ltx: network failures exit 4, a missing token 2, --help 0") {
+    harness h;
+    for (int i = 0; i < 4; ++i)
+        h.mock.expect(method::get).fail(ltx::http::transport_errc::connection_failed);
+    auto r = h.run({"status", "j1"});
+    CHECK(r.rc == 4);
+    h.env_vars.clear();
+    r = h.run({"status", "j1"});
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx: no API token: set USEAPI_TOKEN or pass --token\n");
+    r = h.run({"--help"});
+    CHECK(r.rc == 0);
+    CHECK(r.out.find("Exit codes: 0 done, 2 bad input") != std::string::npos);
+}
