@@ -157,6 +157,12 @@ TEST_CASE("http1 parser: obsolete line folding is rejected") {
           error::obs_fold);
     CHECK(parse_error("HTTP/1.1 200 OK\r\nA: b\r\n\tc\r\n\r\n") == error::obs_fold);
     CHECK(parse_error("HTTP/1.1 200 OK\r\n A: b\r\n\r\n") == error::obs_fold);
+    // The fold is the fault even where the first line alone would be a bad framing field.
+    CHECK(parse_error("HTTP/1.1 200 OK\r\nContent-Length:\r\n 5\r\n\r\nhello") == error::obs_fold);
+    CHECK(parse_error("HTTP/1.1 200 OK\r\nContent-Length: 5,\r\n\t5\r\n\r\nhello") ==
+          error::obs_fold);
+    CHECK(parse_error("HTTP/1.1 200 OK\r\nContent-Length: 5,\r\n\r\nhello") ==
+          error::bad_content_length);
 }
 
 TEST_CASE("http1 parser: error values have a category and messages") {

@@ -120,7 +120,9 @@ public:
     /// Body bytes received so far.
     std::uint64_t body_size() const noexcept { return body_.size(); }
 
-    /// Interim (1xx) responses skipped before the final one.
+    /// Interim (1xx) responses skipped before the final one. A transport that sent
+    /// `Expect: 100-continue` may send the body once this is non-zero; if `header_done()`
+    /// comes first, the server answered without wanting the body.
     std::size_t interim_count() const noexcept { return interim_; }
 
     /// Whether the connection may carry another request once `done()`: HTTP/1.1 unless
@@ -144,6 +146,7 @@ private:
     bool head_request_ = false;
     bool started_ = false;
     bool keep_alive_ = false;
+    bool framing_pending_ = false; // the last field awaits framing checks
     state state_ = state::status_line;
     std::error_code failure_;
     std::size_t head_budget_ = 0;

@@ -10,6 +10,7 @@ LTX_DECL void response_parser::reset() {
     head_request_ = false;
     started_ = false;
     keep_alive_ = false;
+    framing_pending_ = false;
     state_ = state::status_line;
     failure_ = {};
     head_budget_ = limits_.max_header_bytes;
@@ -94,6 +95,18 @@ LTX_DECL std::error_code response_parser::on_line(std::string_view line) {
         state_ = state::field_line;
         return {};
     }
+    if (!line.empty() && is_ows(line.front())) {
+        return error::obs_fold;
+    }
+    // The previous field's framing meaning is judged only now that it is known not to be
+    // folded: "Content-Length:" alone is bad, but the fault is the fold that would follow.
+    if (framing_pending_) {
+        framing_pending_ = false;
+        if (auto ec = framing_.on_field(fields_[fields_.size() - 1].name,
+                                        fields_[fields_.size() - 1].value)) {
+            return ec;
+        }
+    }
     if (line.empty()) {
         return on_head_end();
     }
@@ -105,10 +118,8 @@ LTX_DECL std::error_code response_parser::on_line(std::string_view line) {
     if (auto ec = parse_field_line(line, name, value)) {
         return ec;
     }
-    if (auto ec = framing_.on_field(name, value)) {
-        return ec;
-    }
     fields_.add(std::string(name), std::string(value));
+    framing_pending_ = true;
     return {};
 }
 
