@@ -191,9 +191,9 @@ public:
     template <class Token> auto async_wait(std::string job_id, wait_options opts, Token&& token) {
         return completion_adapter<Transport, std::decay_t<Token>, job>::initiate(
             std::forward<Token>(token),
-            [this, id = std::move(job_id), o = std::move(opts)](auto&& handler) mutable {
-                start_wait(std::move(id), std::move(o), std::forward<decltype(handler)>(handler),
-                           nullptr);
+            [self = this, id = std::move(job_id), o = std::move(opts)](auto&& handler) mutable {
+                self->start_wait(std::move(id), std::move(o),
+                                 std::forward<decltype(handler)>(handler), nullptr);
             });
     }
     /// Async `wait` with a callback, filling `diag` (which must outlive the wait).
@@ -216,8 +216,8 @@ private:
     template <class E, class Token> auto async_with(const typename E::request& req, Token&& token) {
         using response_t = typename E::response;
         return completion_adapter<Transport, std::decay_t<Token>, response_t>::initiate(
-            std::forward<Token>(token), [this, req](auto&& handler) {
-                async_call<E>(req, std::forward<decltype(handler)>(handler));
+            std::forward<Token>(token), [self = this, req](auto&& handler) {
+                self->template async_call<E>(req, std::forward<decltype(handler)>(handler));
             });
     }
     template <class Handler>
