@@ -537,7 +537,6 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 
 
 #include <boost/json/serializer.hpp>
-#include <boost/mp11/algorithm.hpp>
 
 #include <array>
 #include <charconv>
@@ -546,7 +545,6 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <utility>
 
 namespace ltx::reflect {
 
@@ -681,25 +679,6 @@ private:
 
     template <class T> void put_value(const T& v);
 
-    // A fold over member indices rather than a generic lambda per member: fewer
-    // instantiations, and encoding is compiled for every request type.
-    template <class T, std::size_t... I> void put_members(const T& v, std::index_sequence<I...>) {
-        bool first = true;
-        (put_member<boost::mp11::mp_at_c<members_of<T>, I>>(v, first), ...);
-    }
-
-    template <class D, class T> void put_member(const T& v, bool& first) {
-        const auto& m = v.*D::pointer;
-        if constexpr (kind_of<decltype(m)> == type_kind::optional)
-            if (!m)
-                return; // unset optionals are omitted
-        if (!first)
-            put(',');
-        first = false;
-        put(detail::json_key<D>::view());
-        put_value(m);
-    }
-
     std::string& out_;
     std::size_t size_ = 0;
     char staged_[512];
@@ -731,7 +710,18 @@ template <class T> void json_writer::put_value(const T& v) {
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
         put('{');
-        put_members(v, std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
+        bool first = true;
+        for_each_member<T>([&](auto d) {
+            const auto& m = v.*d.pointer;
+            if constexpr (kind_of<decltype(m)> == type_kind::optional)
+                if (!m)
+                    return; // unset optionals are omitted
+            if (!first)
+                put(',');
+            first = false;
+            put(detail::json_key<decltype(d)>::view());
+            put_value(m);
+        });
         put('}');
     } else if constexpr (kind == type_kind::optional) {
         if (v)
@@ -1239,7 +1229,6 @@ template <auto... Members> struct at_least_one_of {
 #define LTX_REFLECT_SCHEMA_HPP
 
 
-#include <array>
 #include <cstddef>
 #include <string_view>
 #include <tuple>
@@ -1279,37 +1268,18 @@ template <class C, class V> struct member_pointer_traits<V C::*> {
 template <class X> struct is_field_rules : std::false_type {};
 template <auto M, class... R> struct is_field_rules<field_rules<M, R...>> : std::true_type {};
 
-template <class A, class B> constexpr bool same_pointer(A, B) {
-    return false;
-}
-template <class A> constexpr bool same_pointer(A a, A b) {
-    return a == b;
-}
-
 template <auto A, auto B> constexpr bool same_member() {
-    return same_pointer(A, B);
-}
-
-inline constexpr std::size_t no_member = static_cast<std::size_t>(-1);
-
-// The index of member pointer M among the descriptors D, or no_member. A fold rather than a
-// loop of generic lambdas: it runs for every rule of every schema, and the lambdas were a
-// large part of the time spent compiling validate().
-template <auto M, template <class...> class L, class... D>
-consteval std::size_t member_index_in(L<D...>) {
-    std::size_t i = 0;
-    std::size_t found = no_member;
-    ((found = found == no_member && same_pointer(D::pointer, M) ? i : found, ++i), ...);
-    return found;
-}
-
-template <template <class...> class L, class... D> consteval auto member_names_in(L<D...>) {
-    return std::array<std::string_view, sizeof...(D)>{std::string_view{D::name}...};
+    if constexpr (std::is_same_v<decltype(A), decltype(B)>)
+        return A == B;
+    else
+        return false;
 }
 
 // A rule that names a member the description does not list would silently never run.
 template <class T, auto Member> constexpr bool is_described_member() {
-    return member_index_in<Member>(members_of<T>{}) != no_member;
+    bool found = false;
+    for_each_member<T>([&](auto d) { found = found || same_member<d.pointer, Member>(); });
+    return found;
 }
 
 template <class T, class X> constexpr bool item_belongs_to() {
@@ -1330,9 +1300,12 @@ inline constexpr auto schema_of = [] {
     if constexpr (detail::has_schema<T>) {
         constexpr auto s = ltx_schema(tag<T>{});
         static_assert(
-            []<class... Items>(std::type_identity<std::tuple<Items...>>) {
-                return (detail::item_belongs_to<T, Items>() && ... && true);
-            }(std::type_identity<std::remove_cvref_t<decltype(s)>>{}),
+            std::apply(
+                [](const auto&... items) {
+                    return (detail::item_belongs_to<T, std::remove_cvref_t<decltype(items)>>() &&
+                            ... && true);
+                },
+                s),
             "ltx::reflect: a schema names a member that is not a described member of "
             "its type");
         return s;
@@ -1344,11 +1317,12 @@ inline constexpr auto schema_of = [] {
 /// The wire name of a described member: `member_name<&T::startAssetId>()`.
 template <auto Member> constexpr std::string_view member_name() {
     using owner = typename detail::member_pointer_traits<decltype(Member)>::owner;
-    constexpr auto i = detail::member_index_in<Member>(members_of<owner>{});
-    if constexpr (i == detail::no_member)
-        return {};
-    else
-        return detail::member_names_in(members_of<owner>{})[i];
+    std::string_view name;
+    for_each_member<owner>([&](auto d) {
+        if (detail::same_member<d.pointer, Member>())
+            name = d.name;
+    });
+    return name;
 }
 
 namespace detail {
@@ -1413,15 +1387,9 @@ template <auto Member> constexpr auto default_of() {
 #define LTX_REFLECT_VALIDATE_HPP
 
 
-#include <boost/mp11/algorithm.hpp>
-
-#include <array>
-#include <cstddef>
 #include <string>
 #include <string_view>
 #include <tuple>
-#include <type_traits>
-#include <utility>
 #include <vector>
 
 namespace ltx::reflect {
@@ -1481,40 +1449,41 @@ template <class V> bool present(const V& v) {
         return true;
 }
 
-// Applies rule K of schema item J of T to a member's value. `ok` turns false when
-// `required` failed, so that the member's later rules, which would only repeat the point, are
-// skipped. The rule is read at compile time, so no tuple access is compiled.
-template <class T, std::size_t J, std::size_t K, class V>
-void apply_rule(const V& v, const value_path& path, bool& ok, std::vector<violation>& out) {
-    static constexpr const auto& rule = std::get<K>(std::get<J>(schema_of<T>).rules);
-    using rule_t = std::remove_cvref_t<decltype(rule)>;
-    if constexpr (std::is_same_v<rule_t, rules::required_t>) {
-        bool missing = !present(v);
-        if constexpr (kind_of<V> == type_kind::string)
-            missing = v.empty();
-        if (missing) {
-            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
-            ok = false;
-        }
-    } else if constexpr (is_default<rule_t>::value) {
-        // documentation only
-    } else if constexpr (requires { rule.check(unwrap(v)); }) {
-        if (ok && present(v))
-            if (auto m = rule.check(unwrap(v)))
-                out.push_back({path.str(), std::string{rule_t::name}, std::move(*m)});
-    } else {
-        static_assert(
-            requires { rule.check(unwrap(v)); },
-            "ltx::reflect: this rule does not apply to the member's type");
-    }
-}
-
-// Applies the rules of schema item J of T, in order; false when `required` failed.
-template <class T, std::size_t J, class V, std::size_t... K>
-bool apply_rules(const V& v, const value_path& path, std::vector<violation>& out,
-                 std::index_sequence<K...>) {
+// Applies the rules of one member; returns false when `required` failed, so that the
+// member's other rules, which would only repeat the point, are skipped.
+template <class V, class... R>
+bool apply_rules(const V& v, const value_path& path, const std::tuple<R...>& rules,
+                 std::vector<violation>& out) {
     bool ok = true;
-    (apply_rule<T, J, K>(v, path, ok, out), ...);
+    std::apply(
+        [&](const auto&... r) {
+            (
+                [&](const auto& rule) {
+                    using rule_t = std::remove_cvref_t<decltype(rule)>;
+                    if constexpr (std::is_same_v<rule_t, rules::required_t>) {
+                        bool missing = !present(v);
+                        if constexpr (kind_of<V> == type_kind::string)
+                            missing = v.empty();
+                        if (missing) {
+                            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
+                            ok = false;
+                        }
+                    } else if constexpr (is_default<rule_t>::value) {
+                        // documentation only
+                    } else if constexpr (requires { rule.check(unwrap(v)); }) {
+                        if (ok && present(v))
+                            if (auto m = rule.check(unwrap(v)))
+                                out.push_back(
+                                    {path.str(), std::string{rule_t::name}, std::move(*m)});
+                    } else {
+                        static_assert(
+                            requires { rule.check(unwrap(v)); },
+                            "ltx::reflect: this rule does not apply to the member's type");
+                    }
+                }(r),
+                ...);
+        },
+        rules);
     return ok;
 }
 
@@ -1523,104 +1492,50 @@ void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one
                        std::vector<violation>& out) {
     if ((present(obj.*M) || ...))
         return;
-    static constexpr std::array<std::string_view, sizeof...(M)> members{member_name<M>()...};
     std::string names;
-    for (const auto name : members) {
-        if (!names.empty())
-            names += " or ";
-        names += name;
-    }
+    ((names += (names.empty() ? "" : " or ") + std::string{member_name<M>()}), ...);
     // Reported at the first member: that is where a value is most often missing.
-    out.push_back({value_path{&path, members[0]}.str(), "at_least_one_of", names + " is required"});
-}
-
-// Which schema items carry the rules of which member, worked out once per type. Matching
-// every member against every item with generic lambdas made validate() the costliest part of
-// compiling a request.
-// The member a schema item constrains: its index; no_member for a struct-level rule;
-// not_described for a field whose member is not described (schema_of refuses those).
-inline constexpr std::size_t not_described = no_member - 1;
-
-template <class T, class Item> consteval std::size_t rules_owner() {
-    if constexpr (is_field_rules<Item>::value) {
-        const std::size_t i = []<auto M, class... R>(std::type_identity<field_rules<M, R...>>) {
-            return member_index_in<M>(members_of<T>{});
-        }
-        (std::type_identity<Item>{});
-        return i == no_member ? not_described : i;
-    } else {
-        return no_member;
-    }
-}
-
-template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
-
-// For each schema item, the index of the member it constrains (no_member for struct rules).
-template <class T>
-inline constexpr auto rules_owners = []<std::size_t... J>(std::index_sequence<J...>) {
-    return std::array<std::size_t, sizeof...(J)>{
-        rules_owner<T, std::tuple_element_t<J, schema_type<T>>>()...};
-}
-(std::make_index_sequence<std::tuple_size_v<schema_type<T>>>{});
-
-// The schema items constraining member I of T, in schema order.
-template <class T, std::size_t I> consteval auto rules_items() {
-    constexpr const auto& owners = rules_owners<T>;
-    constexpr std::size_t n = [] {
-        std::size_t c = 0;
-        for (auto o : rules_owners<T>)
-            c += o == I ? 1 : 0;
-        return c;
+    constexpr auto first = [] {
+        std::string_view n[] = {member_name<M>()...};
+        return n[0];
     }();
-    std::array<std::size_t, n> items{};
-    std::size_t k = 0;
-    for (std::size_t j = 0; j < owners.size(); ++j)
-        if (owners[j] == I)
-            items[k++] = j;
-    return items;
-}
-
-template <class T, std::size_t J>
-using rules_sequence =
-    std::make_index_sequence<std::tuple_size_v<decltype(std::get<J>(schema_of<T>).rules)>>;
-
-// Applies every schema item that constrains member I, then checks the value itself unless
-// `required` failed.
-template <class T, std::size_t I, std::size_t... N>
-void validate_member(const T& obj, const value_path& path, std::vector<violation>& out,
-                     std::index_sequence<N...>) {
-    using D = boost::mp11::mp_at_c<members_of<T>, I>;
-    static constexpr auto items = rules_items<T, I>();
-    const auto& member = obj.*D::pointer;
-    const value_path member_path{&path, D::name};
-    bool ok = true;
-    ((ok = apply_rules<T, items[N]>(member, member_path, out, rules_sequence<T, items[N]>{}) && ok),
-     ...);
-    if (ok)
-        validate_value(member, member_path, out);
-}
-
-template <class T, std::size_t J>
-void check_struct_item(const T& obj, const value_path& path, std::vector<violation>& out) {
-    static constexpr const auto& item = std::get<J>(schema_of<T>);
-    check_struct_rule(obj, path, item, out);
-}
-
-// Members in declaration order, then the struct-level rules in schema order.
-template <class T, std::size_t... I, std::size_t... S>
-void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out,
-                     std::index_sequence<I...>, std::index_sequence<S...>) {
-    (validate_member<T, I>(obj, path, out, std::make_index_sequence<rules_items<T, I>().size()>{}),
-     ...);
-    static constexpr auto struct_rules = rules_items<T, no_member>();
-    (check_struct_item<T, struct_rules[S]>(obj, path, out), ...);
+    out.push_back({value_path{&path, first}.str(), "at_least_one_of", names + " is required"});
 }
 
 template <class T>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
-    validate_struct(obj, path, out,
-                    std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{},
-                    std::make_index_sequence<rules_items<T, no_member>().size()>{});
+    constexpr const auto& s = schema_of<T>;
+    for_each_member<T>([&](auto d) {
+        const auto& member = obj.*d.pointer;
+        const value_path member_path{&path, d.name};
+        bool ok = true;
+        std::apply(
+            [&](const auto&... items) {
+                (
+                    [&](const auto& item) {
+                        using item_t = std::remove_cvref_t<decltype(item)>;
+                        if constexpr (is_field_rules<item_t>::value) {
+                            if constexpr (rules_of_member<d.pointer>{}(
+                                              std::type_identity<item_t>{}))
+                                ok = apply_rules(member, member_path, item.rules, out) && ok;
+                        }
+                    }(items),
+                    ...);
+            },
+            s);
+        if (ok)
+            validate_value(member, member_path, out);
+    });
+    std::apply(
+        [&](const auto&... items) {
+            (
+                [&](const auto& item) {
+                    if constexpr (!is_field_rules<std::remove_cvref_t<decltype(item)>>::value)
+                        check_struct_rule(obj, path, item, out);
+                }(items),
+                ...);
+        },
+        s);
 }
 
 template <class T>
