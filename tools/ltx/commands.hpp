@@ -60,6 +60,21 @@ int resolve_frame(Client& client, environment& env, const settings& s, const std
     return exit_ok;
 }
 
+// Runs one call of the error-code form and prints its result, or reports its failure.
+template <class Call, class Print>
+int call_and_print(environment& env, const settings& s, Call&& call, Print&& print) {
+    std::error_code ec;
+    ltx::diagnostics d;
+    const auto result = call(ec, d);
+    if (ec)
+        return fail(env, s, ec, d);
+    if (s.json)
+        env.out << ltx::reflect::to_json(result) << "\n";
+    else
+        print(result);
+    return exit_ok;
+}
+
 } // namespace detail
 
 /// The arguments of `ltx create`.
@@ -142,13 +157,9 @@ int create_command(Client& client, environment& env, const settings& s, const cr
 /// `ltx status JOBID`.
 template <class Client>
 int status_command(Client& client, environment& env, const settings& s, const std::string& id) {
-    std::error_code ec;
-    ltx::diagnostics d;
-    const auto j = client.get_job(id, ec, d);
-    if (ec)
-        return detail::fail(env, s, ec, d);
-    detail::print_job(env, s, j);
-    return exit_ok;
+    return detail::call_and_print(
+        env, s, [&](auto& ec, auto& d) { return client.get_job(id, ec, d); },
+        [&](const ltx::job& j) { detail::print_job(env, s, j); });
 }
 
 /// `ltx wait JOBID`.
@@ -198,53 +209,37 @@ int download_command(Client& client, environment& env, const settings& s, const 
 template <class Client>
 int assets_list_command(Client& client, environment& env, const settings& s,
                         const ltx::list_assets_request& req) {
-    std::error_code ec;
-    ltx::diagnostics d;
-    const auto page = client.list_assets(req, ec, d);
-    if (ec)
-        return detail::fail(env, s, ec, d);
-    if (s.json) {
-        env.out << ltx::reflect::to_json(page) << "\n";
-        return exit_ok;
-    }
-    if (page.items)
-        for (const auto& item : *page.items) {
-            const auto& a =
-                item.signedAsset ? item.signedAsset->asset : std::optional<ltx::asset>{};
-            env.out << (a && a->fileId ? *a->fileId : item.id.value_or("?")) << "  "
-                    << (a && a->mimeType ? *a->mimeType : "-") << "  " << item.jobId.value_or("-")
-                    << "\n";
-        }
-    if (page.meta)
-        env.out << "page " << page.meta->currentPage.value_or(0) << " of "
-                << page.meta->totalPages.value_or(0) << ", " << page.meta->totalItems.value_or(0)
-                << " assets\n";
-    return exit_ok;
+    return detail::call_and_print(
+        env, s, [&](auto& ec, auto& d) { return client.list_assets(req, ec, d); },
+        [&](const ltx::asset_page& page) {
+            if (page.items)
+                for (const auto& item : *page.items) {
+                    const auto& a =
+                        item.signedAsset ? item.signedAsset->asset : std::optional<ltx::asset>{};
+                    env.out << (a && a->fileId ? *a->fileId : item.id.value_or("?")) << "  "
+                            << (a && a->mimeType ? *a->mimeType : "-") << "  "
+                            << item.jobId.value_or("-") << "\n";
+                }
+            if (page.meta)
+                env.out << "page " << page.meta->currentPage.value_or(0) << " of "
+                        << page.meta->totalPages.value_or(0) << ", "
+                        << page.meta->totalItems.value_or(0) << " assets\n";
+        });
 }
 
 /// `ltx assets upload FILE`.
 template <class Client>
 int assets_upload_command(Client& client, environment& env, const settings& s,
                           const std::string& file, const ltx::upload_options& opts) {
-    std::error_code ec;
-    ltx::diagnostics d;
-    const auto up = client.upload_file(file, opts, ec, d);
-    if (ec)
-        return detail::fail(env, s, ec, d);
-    if (s.json)
-        env.out << ltx::reflect::to_json(up) << "\n";
-    else
-        env.out << (up.asset && up.asset->fileId ? *up.asset->fileId : "?") << "\n";
-    return exit_ok;
+    return detail::call_and_print(
+        env, s, [&](auto& ec, auto& d) { return client.upload_file(file, opts, ec, d); },
+        [&](const ltx::upload_asset_response& up) {
+            env.out << (up.asset && up.asset->fileId ? *up.asset->fileId : "?") << "\n";
+        });
 }
 
-/// `ltx accounts get EMAIL` and `ltx accounts set --cookie ...`.
-template <class Client>
-int account_print(environment& env, const settings& s, const ltx::account& a) {
-    if (s.json) {
-        env.out << ltx::reflect::to_json(a) << "\n";
-        return exit_ok;
-    }
+namespace detail {
+inline void print_account(environment& env, const ltx::account& a) {
     env.out << "email: " << a.email.value_or("?") << "\n";
     if (a.maxJobs)
         env.out << "maxJobs: " << *a.maxJobs << "\n";
@@ -252,29 +247,25 @@ int account_print(environment& env, const settings& s, const ltx::account& a) {
         env.out << "balance: " << *a.balance->LTXStudio_token << "\n";
     if (a.error)
         env.out << "error: " << *a.error << "\n";
-    return exit_ok;
 }
+} // namespace detail
 
+/// `ltx accounts get EMAIL`.
 template <class Client>
 int accounts_get_command(Client& client, environment& env, const settings& s,
                          const std::string& email) {
-    std::error_code ec;
-    ltx::diagnostics d;
-    const auto a = client.get_account(email, ec, d);
-    if (ec)
-        return detail::fail(env, s, ec, d);
-    return account_print<Client>(env, s, a);
+    return detail::call_and_print(
+        env, s, [&](auto& ec, auto& d) { return client.get_account(email, ec, d); },
+        [&](const ltx::account& a) { detail::print_account(env, a); });
 }
 
+/// `ltx accounts set --cookie ... [--max-jobs N]`.
 template <class Client>
 int accounts_set_command(Client& client, environment& env, const settings& s,
                          const ltx::account_request& req) {
-    std::error_code ec;
-    ltx::diagnostics d;
-    const auto a = client.configure_account(req, ec, d);
-    if (ec)
-        return detail::fail(env, s, ec, d);
-    return account_print<Client>(env, s, a);
+    return detail::call_and_print(
+        env, s, [&](auto& ec, auto& d) { return client.configure_account(req, ec, d); },
+        [&](const ltx::account& a) { detail::print_account(env, a); });
 }
 
 } // namespace ltx_cli

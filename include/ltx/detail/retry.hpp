@@ -6,6 +6,7 @@
 #include <ltx/config.hpp>
 #include <ltx/detail/http_date.hpp>
 #include <ltx/http/error.hpp>
+#include <ltx/http/message.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -25,6 +26,19 @@ struct attempt_outcome {
     int status = 0;
     std::optional<std::string_view> retry_after;
 };
+
+/// The outcome of an exchange that ended with `tec` or with `resp` (which must outlive it:
+/// `retry_after` views its header).
+inline attempt_outcome outcome_of(std::error_code tec, const http::response& resp) {
+    attempt_outcome o;
+    o.transport_error = tec;
+    o.request_not_sent = http::request_not_sent(tec);
+    if (!tec) {
+        o.status = resp.status;
+        o.retry_after = resp.headers.find("Retry-After");
+    }
+    return o;
+}
 
 /// What to do after an attempt.
 struct retry_decision {

@@ -122,14 +122,7 @@ basic_client<Transport, Clock>::exchange(const http::request& req, bool retry_sa
         }
         std::error_code tec;
         http::response resp = transport_.send(req, tec);
-        detail::attempt_outcome o;
-        o.transport_error = tec;
-        o.request_not_sent = http::request_not_sent(tec);
-        if (!tec) {
-            o.status = resp.status;
-            o.retry_after = resp.headers.find("Retry-After");
-        }
-        const auto d = retry.on_outcome(o, clock_.now());
+        const auto d = retry.on_outcome(detail::outcome_of(tec, resp), clock_.now());
         if (d.kind == detail::retry_decision::retry) {
             clock_.sleep_for(d.delay);
             continue;
@@ -410,14 +403,10 @@ void basic_client<Transport, Clock>::download_url(
             ec = tec;
             return;
         }
-        detail::attempt_outcome o;
-        if (tec && tec.category() == error_category()) {
-            o.status = status; // refused in on_headers: an HTTP error status
-        } else if (tec) {
-            o.transport_error = tec;
-        } else {
-            o.status = resp.status;
-            o.retry_after = resp.headers.find("Retry-After");
+        auto o = detail::outcome_of(tec, resp);
+        if (tec && tec.category() == error_category()) { // refused in on_headers: an HTTP status
+            o = {};
+            o.status = status;
         }
         const auto d = retry.on_outcome(o, clock_.now());
         if (d.kind == detail::retry_decision::retry) {

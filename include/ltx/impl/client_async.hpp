@@ -29,14 +29,7 @@ struct async_exchange_op
     }
 
     void on_response(std::error_code tec, http::response resp) {
-        attempt_outcome o;
-        o.transport_error = tec;
-        o.request_not_sent = http::request_not_sent(tec);
-        if (!tec) {
-            o.status = resp.status;
-            o.retry_after = resp.headers.find("Retry-After");
-        }
-        const auto d = retry.on_outcome(o, clock.now());
+        const auto d = retry.on_outcome(outcome_of(tec, resp), clock.now());
         if (d.kind == retry_decision::retry) {
             transport.async_sleep(d.delay, [self = this->shared_from_this()](std::error_code ec) {
                 if (ec)
