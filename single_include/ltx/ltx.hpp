@@ -5027,6 +5027,19 @@ struct attempt_outcome {
     std::optional<std::string_view> retry_after;
 };
 
+/// The outcome of an exchange that ended with `tec` or with `resp` (which must outlive it:
+/// `retry_after` views its header).
+inline attempt_outcome outcome_of(std::error_code tec, const http::response& resp) {
+    attempt_outcome o;
+    o.transport_error = tec;
+    o.request_not_sent = http::request_not_sent(tec);
+    if (!tec) {
+        o.status = resp.status;
+        o.retry_after = resp.headers.find("Retry-After");
+    }
+    return o;
+}
+
 /// What to do after an attempt.
 struct retry_decision {
     enum kind_t {
@@ -5544,14 +5557,7 @@ basic_client<Transport, Clock>::exchange(const http::request& req, bool retry_sa
         }
         std::error_code tec;
         http::response resp = transport_.send(req, tec);
-        detail::attempt_outcome o;
-        o.transport_error = tec;
-        o.request_not_sent = http::request_not_sent(tec);
-        if (!tec) {
-            o.status = resp.status;
-            o.retry_after = resp.headers.find("Retry-After");
-        }
-        const auto d = retry.on_outcome(o, clock_.now());
+        const auto d = retry.on_outcome(detail::outcome_of(tec, resp), clock_.now());
         if (d.kind == detail::retry_decision::retry) {
             clock_.sleep_for(d.delay);
             continue;
@@ -5832,14 +5838,10 @@ void basic_client<Transport, Clock>::download_url(
             ec = tec;
             return;
         }
-        detail::attempt_outcome o;
-        if (tec && tec.category() == error_category()) {
-            o.status = status; // refused in on_headers: an HTTP error status
-        } else if (tec) {
-            o.transport_error = tec;
-        } else {
-            o.status = resp.status;
-            o.retry_after = resp.headers.find("Retry-After");
+        auto o = detail::outcome_of(tec, resp);
+        if (tec && tec.category() == error_category()) { // refused in on_headers: an HTTP status
+            o = {};
+            o.status = status;
         }
         const auto d = retry.on_outcome(o, clock_.now());
         if (d.kind == detail::retry_decision::retry) {
@@ -5973,14 +5975,7 @@ struct async_exchange_op
     }
 
     void on_response(std::error_code tec, http::response resp) {
-        attempt_outcome o;
-        o.transport_error = tec;
-        o.request_not_sent = http::request_not_sent(tec);
-        if (!tec) {
-            o.status = resp.status;
-            o.retry_after = resp.headers.find("Retry-After");
-        }
-        const auto d = retry.on_outcome(o, clock.now());
+        const auto d = retry.on_outcome(outcome_of(tec, resp), clock.now());
         if (d.kind == retry_decision::retry) {
             transport.async_sleep(d.delay, [self = this->shared_from_this()](std::error_code ec) {
                 if (ec)
