@@ -1,0 +1,116 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_EXCHANGE_HPP
+#define LTX_ASIO_DETAIL_EXCHANGE_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/asio/detail/connection.hpp>
+#include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/asio/detail/state.hpp>
+#include <ltx/http/message.hpp>
+#include <ltx/http/response_handler.hpp>
+
+#include <asio/any_io_executor.hpp>
+#include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <system_error>
+
+namespace ltx::asio::detail {
+
+struct file_closer {
+    void operator()(std::FILE* f) const noexcept { std::fclose(f); }
+};
+
+// One HTTP exchange over a pooled or new connection: the I/O around the sans-I/O codec.
+// Every step runs on `ex` (a strand, or a sync lane's single-threaded io_context), so the
+// deadline timer, a cancellation and the I/O completions never race. Completes `done` once.
+class exchange_op : public std::enable_shared_from_this<exchange_op> {
+public:
+    // `socket_ex` is what new sockets are bound to (the pool's context); `req` must outlive
+    // the operation unless it is moved in through `owned`.
+    LTX_DECL exchange_op(std::shared_ptr<transport_state> state, connection_pool& pool,
+                         ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
+                         const http::request* req, std::optional<http::request> owned,
+                         http::response_handler done);
+
+    // Starts the exchange; `done` never runs before start returns.
+    LTX_DECL void start();
+
+    // Ends the exchange with `transport_errc::cancelled`, closing its connection. Any thread.
+    LTX_DECL void cancel();
+
+private:
+    enum class phase { idle, connecting, handshaking, writing, reading, finished };
+    using clock = std::chrono::steady_clock;
+
+    void run();
+    void acquire();
+    void connect();
+    void connect_next();
+    void on_connected(const std::error_code& ec);
+    void handshake();
+    void on_handshake(const std::error_code& ec);
+    void write_request();
+    void on_written(const std::error_code& ec, std::size_t n);
+    void write_file_chunk();
+    void start_read();
+    void read_some();
+    void on_read(const std::error_code& ec, std::size_t n);
+    void on_body_piece(std::string_view piece);
+    void deliver_headers();
+    bool may_retry_fresh() const;
+    void retry_fresh();
+    void fail(const std::error_code& ec);
+    void succeed(bool clean_end);
+    void complete(std::error_code ec);
+    void arm(clock::time_point deadline);
+    void on_timer(const std::error_code& ec);
+    void close_io();
+    template <class F> void with_stream(F&& f);
+
+    std::shared_ptr<transport_state> state_;
+    connection_pool& pool_;
+    ::asio::any_io_executor ex_;
+    ::asio::any_io_executor socket_ex_;
+    std::optional<http::request> owned_;
+    const http::request* req_;
+    http::response_handler done_;
+    ::asio::steady_timer timer_;
+    std::unique_ptr<::asio::ip::tcp::resolver> resolver_;
+    ::asio::ip::tcp::resolver::results_type endpoints_;
+    ::asio::ip::tcp::resolver::results_type::const_iterator next_endpoint_;
+    std::unique_ptr<connection> conn_;
+    std::string origin_;
+    std::string target_;
+    std::string out_;
+    bool body_in_out_ = false;
+    std::unique_ptr<std::FILE, file_closer> file_;
+    std::uint64_t file_left_ = 0;
+    std::unique_ptr<char[]> buf_;
+    ltx::detail::http1::response_parser parser_;
+    http::response resp_;
+    std::error_code sink_error_;
+    clock::time_point connect_deadline_ = clock::time_point::max();
+    clock::time_point request_deadline_ = clock::time_point::max();
+    phase phase_ = phase::idle;
+    bool headers_delivered_ = false;
+    bool reused_ = false;
+    bool retried_ = false;
+    bool wrote_any_ = false;
+    bool expired_ = false;
+    bool cancelled_ = false;
+};
+
+} // namespace ltx::asio::detail
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/asio/detail/impl/exchange.ipp>
+#endif
+
+#endif

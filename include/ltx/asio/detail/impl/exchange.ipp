@@ -1,0 +1,585 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_IMPL_EXCHANGE_IPP
+#define LTX_ASIO_DETAIL_IMPL_EXCHANGE_IPP
+
+#include <ltx/asio/detail/exchange.hpp>
+#include <ltx/asio/detail/http1_serializer.hpp>
+#include <ltx/asio/tls.hpp>
+#include <ltx/http/error.hpp>
+#include <ltx/http/headers.hpp>
+
+#include <asio/bind_executor.hpp>
+#include <asio/buffer.hpp>
+#include <asio/connect.hpp>
+#include <asio/error.hpp>
+#include <asio/post.hpp>
+#include <asio/ssl/error.hpp>
+#include <asio/write.hpp>
+
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <string_view>
+
+namespace ltx::asio::detail {
+
+namespace http1 = ltx::detail::http1;
+using http::transport_errc;
+
+inline constexpr std::size_t buffer_size = 16 * 1024;
+
+// Small bodies go out in the same write (and TLS record) as the head.
+inline constexpr std::size_t inline_body_limit = 16 * 1024;
+
+LTX_DECL bool has_close_token(std::string_view value) noexcept {
+    while (!value.empty()) {
+        const auto comma = value.find(',');
+        auto token = value.substr(0, comma);
+        while (!token.empty() && (token.front() == ' ' || token.front() == '\t')) {
+            token.remove_prefix(1);
+        }
+        while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) {
+            token.remove_suffix(1);
+        }
+        if (http::iequals(token, "close")) {
+            return true;
+        }
+        value = comma == std::string_view::npos ? std::string_view{} : value.substr(comma + 1);
+    }
+    return false;
+}
+
+LTX_DECL std::error_code map_parser_error(const std::error_code& ec) {
+    switch (static_cast<http1::error>(ec.value())) {
+    case http1::error::headers_too_large:
+    case http1::error::too_many_headers:
+        return transport_errc::headers_too_large;
+    case http1::error::body_too_large:
+        return transport_errc::body_too_large;
+    case http1::error::partial_message:
+        return transport_errc::connection_reset;
+    default:
+        return transport_errc::protocol_error;
+    }
+}
+
+LTX_DECL exchange_op::exchange_op(std::shared_ptr<transport_state> state, connection_pool& pool,
+                                  ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
+                                  const http::request* req, std::optional<http::request> owned,
+                                  http::response_handler done)
+    : state_(std::move(state)), pool_(pool), ex_(std::move(ex)), socket_ex_(std::move(socket_ex)),
+      owned_(std::move(owned)), req_(owned_ ? &*owned_ : req), done_(std::move(done)), timer_(ex_),
+      parser_(http1::parser_limits{
+          state_->options.max_header_bytes, state_->options.max_header_count,
+          req_->sink != nullptr ? std::uint64_t(-1) : state_->options.max_body_bytes}) {}
+
+LTX_DECL void exchange_op::start() {
+    ::asio::post(ex_, [self = shared_from_this()] { self->run(); });
+}
+
+LTX_DECL void exchange_op::cancel() {
+    ::asio::post(ex_, [self = shared_from_this()] {
+        if (self->phase_ == phase::finished) {
+            return;
+        }
+        self->cancelled_ = true;
+        self->close_io();
+    });
+}
+
+template <class F> void exchange_op::with_stream(F&& f) {
+    if (conn_->tls) {
+        f(*conn_->tls);
+    } else {
+        f(conn_->socket);
+    }
+}
+
+LTX_DECL void exchange_op::run() {
+    if (cancelled_) {
+        return complete(transport_errc::cancelled);
+    }
+    const http::request& r = *req_;
+    if (r.url.empty()) {
+        return complete(std::make_error_code(std::errc::invalid_argument));
+    }
+    target_ = r.url.target();
+    const bool framed_method = r.method == http::method::post || r.method == http::method::put ||
+                               r.method == http::method::patch;
+    const std::string authority = r.url.authority();
+    http1::request_head head{http::to_string(r.method), target_, authority, std::nullopt};
+    if (!r.body.empty() || framed_method) {
+        head.body_length = r.body.size();
+    }
+    if (auto ec = http1::write_request_head(head, r.headers, out_)) {
+        return complete(ec);
+    }
+    if (const auto* file = r.body.file()) {
+        file_.reset(std::fopen(file->path().c_str(), "rb"));
+        if (!file_) {
+            return complete(std::error_code(errno, std::generic_category()));
+        }
+        file_left_ = file->size();
+    } else if (r.body.size() <= inline_body_limit) {
+        out_.append(*r.body.bytes());
+        body_in_out_ = true;
+    }
+    buf_ = std::make_unique_for_overwrite<char[]>(buffer_size);
+    parser_.on_body([this](std::string_view piece) { on_body_piece(piece); });
+    parser_.set_head_request(r.method == http::method::head);
+
+    const auto& opts = state_->options;
+    const auto now = clock::now();
+    const auto budget = r.timeout.count() > 0 ? r.timeout : opts.request_timeout;
+    if (budget.count() > 0) {
+        request_deadline_ = now + budget;
+    }
+    connect_deadline_ = request_deadline_;
+    if (opts.connect_timeout.count() > 0) {
+        connect_deadline_ = std::min(connect_deadline_, now + opts.connect_timeout);
+    }
+    origin_ = r.url.scheme() + "://" + r.url.host() + ":" + std::to_string(r.url.port());
+    acquire();
+}
+
+LTX_DECL void exchange_op::acquire() {
+    const auto& opts = state_->options;
+    if (opts.max_idle_per_host > 0 && opts.idle_timeout.count() > 0) {
+        conn_ = pool_.take(origin_, clock::now(), opts.idle_timeout);
+    }
+    if (!conn_) {
+        return connect();
+    }
+    reused_ = true;
+    ++state_->connections_reused;
+    arm(request_deadline_);
+    write_request();
+}
+
+LTX_DECL void exchange_op::connect() {
+    phase_ = phase::connecting;
+    arm(connect_deadline_);
+    conn_ = std::make_unique<connection>(socket_ex_);
+    const http::url& u = req_->url;
+    const std::string host{u.host_unbracketed()};
+    if (u.kind() != http::host_kind::name) {
+        std::error_code ec;
+        const auto address = ::asio::ip::make_address(host, ec);
+        if (ec) {
+            return fail(ec);
+        }
+        endpoints_ = ::asio::ip::tcp::resolver::results_type::create(
+            ::asio::ip::tcp::endpoint(address, u.port()), host, std::to_string(u.port()));
+        next_endpoint_ = endpoints_.begin();
+        return connect_next();
+    }
+    resolver_ = std::make_unique<::asio::ip::tcp::resolver>(socket_ex_);
+    resolver_->async_resolve(
+        host, std::to_string(u.port()),
+        ::asio::bind_executor(
+            ex_, [self = shared_from_this()](const std::error_code& ec,
+                                             ::asio::ip::tcp::resolver::results_type results) {
+                if (self->phase_ == phase::finished) {
+                    return;
+                }
+                if (ec || self->expired_ || self->cancelled_) {
+                    return self->fail(ec ? ec : ::asio::error::operation_aborted);
+                }
+                self->endpoints_ = std::move(results);
+                self->next_endpoint_ = self->endpoints_.begin();
+                self->connect_next();
+            }));
+}
+
+// Tries the resolved addresses in turn. Written out rather than asio::async_connect, which
+// moves on to the next address after an abort: a timeout or a cancellation must stop it.
+LTX_DECL void exchange_op::connect_next() {
+    if (next_endpoint_ == endpoints_.end()) {
+        return fail(::asio::error::host_not_found);
+    }
+    const auto endpoint = next_endpoint_->endpoint();
+    ++next_endpoint_;
+    std::error_code ignored;
+    conn_->socket.close(ignored);
+    conn_->socket.async_connect(
+        endpoint,
+        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& ec) {
+            self->on_connected(ec);
+        }));
+}
+
+LTX_DECL void exchange_op::on_connected(const std::error_code& ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (expired_ || cancelled_) {
+        return fail(::asio::error::operation_aborted);
+    }
+    if (ec) {
+        if (next_endpoint_ != endpoints_.end()) {
+            return connect_next();
+        }
+        return fail(ec);
+    }
+    std::error_code ignored;
+    conn_->socket.set_option(::asio::ip::tcp::no_delay(true), ignored);
+    ++state_->connections_opened;
+    if (req_->url.is_https()) {
+        return handshake();
+    }
+    arm(request_deadline_);
+    write_request();
+}
+
+LTX_DECL void exchange_op::handshake() {
+    phase_ = phase::handshaking;
+    ::asio::ssl::context* ctx = nullptr;
+    try {
+        ctx = &state_->tls_context();
+    } catch (const std::system_error& e) {
+        return complete(e.code());
+    }
+    conn_->tls =
+        std::make_unique<::asio::ssl::stream<::asio::ip::tcp::socket&>>(conn_->socket, *ctx);
+    SSL* ssl = conn_->tls->native_handle();
+    const http::url& u = req_->url;
+    const std::string host{u.host_unbracketed()};
+    bool configured = false;
+    if (u.kind() == http::host_kind::name) {
+        configured = SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 &&
+                     SSL_set1_host(ssl, host.c_str()) == 1;
+        SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    } else {
+        configured = X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host.c_str()) == 1;
+    }
+    std::error_code ec;
+    conn_->tls->set_verify_mode(::asio::ssl::verify_peer, ec);
+    if (!configured || ec) {
+        return complete(transport_errc::tls_failure);
+    }
+    conn_->tls->async_handshake(
+        ::asio::ssl::stream_base::client,
+        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& hec) {
+            self->on_handshake(hec);
+        }));
+}
+
+LTX_DECL void exchange_op::on_handshake(const std::error_code& ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (ec && !expired_ && !cancelled_) {
+        const long verify = SSL_get_verify_result(conn_->tls->native_handle());
+        if (verify != X509_V_OK) {
+            return complete(std::error_code(static_cast<int>(verify), tls_verify_category()));
+        }
+    }
+    if (ec || expired_ || cancelled_) {
+        return fail(ec ? ec : ::asio::error::operation_aborted);
+    }
+    arm(request_deadline_);
+    write_request();
+}
+
+LTX_DECL void exchange_op::write_request() {
+    phase_ = phase::writing;
+    const std::string* bytes = req_->body.bytes();
+    std::array<::asio::const_buffer, 2> buffers{::asio::buffer(out_), ::asio::const_buffer{}};
+    if (bytes != nullptr && !body_in_out_) {
+        buffers[1] = ::asio::buffer(*bytes);
+    }
+    with_stream([&](auto& stream) {
+        ::asio::async_write(
+            stream, buffers,
+            ::asio::bind_executor(
+                ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+                    self->on_written(ec, n);
+                }));
+    });
+}
+
+LTX_DECL void exchange_op::on_written(const std::error_code& ec, std::size_t n) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    // A TLS stream reports a record as written only once all of it is out: a record cut short
+    // cannot be decrypted, so a server acts on nothing when n is 0, with or without TLS.
+    wrote_any_ = wrote_any_ || n > 0;
+    if (ec || expired_ || cancelled_) {
+        return fail(ec ? ec : ::asio::error::operation_aborted);
+    }
+    if (file_) {
+        return write_file_chunk();
+    }
+    start_read();
+}
+
+LTX_DECL void exchange_op::write_file_chunk() {
+    if (file_left_ == 0) {
+        return start_read();
+    }
+    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer_size, file_left_));
+    const std::size_t got = std::fread(buf_.get(), 1, want, file_.get());
+    if (got == 0) {
+        // The file shrank after its size was announced: the server waits for bytes that will
+        // never come, so the connection is dropped.
+        return complete(transport_errc::protocol_error);
+    }
+    file_left_ -= got;
+    with_stream([&](auto& stream) {
+        ::asio::async_write(
+            stream, ::asio::buffer(buf_.get(), got),
+            ::asio::bind_executor(
+                ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+                    self->on_written(ec, n);
+                }));
+    });
+}
+
+LTX_DECL void exchange_op::start_read() {
+    phase_ = phase::reading;
+    read_some();
+}
+
+LTX_DECL void exchange_op::read_some() {
+    with_stream([&](auto& stream) {
+        stream.async_read_some(
+            ::asio::buffer(buf_.get(), buffer_size),
+            ::asio::bind_executor(
+                ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+                    self->on_read(ec, n);
+                }));
+    });
+}
+
+LTX_DECL void exchange_op::on_read(const std::error_code& ec, std::size_t n) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (expired_ || cancelled_) {
+        return fail(::asio::error::operation_aborted);
+    }
+    if (n > 0) {
+        std::error_code pec;
+        const std::size_t used = parser_.feed(buf_.get(), n, pec);
+        if (sink_error_) {
+            return complete(sink_error_);
+        }
+        if (pec) {
+            return complete(map_parser_error(pec));
+        }
+        if (parser_.header_done() && !headers_delivered_) {
+            deliver_headers();
+            if (sink_error_) {
+                return complete(sink_error_);
+            }
+        }
+        if (parser_.done()) {
+            return succeed(used == n);
+        }
+    }
+    if (!ec) {
+        return read_some();
+    }
+    const bool end_of_stream =
+        ec == ::asio::error::eof || ec == ::asio::ssl::error::stream_truncated;
+    if (end_of_stream) {
+        std::error_code pec;
+        parser_.finish_eof(pec);
+        if (!pec && parser_.done()) {
+            if (!headers_delivered_) {
+                deliver_headers();
+                if (sink_error_) {
+                    return complete(sink_error_);
+                }
+            }
+            return succeed(false);
+        }
+    }
+    if (may_retry_fresh()) {
+        return retry_fresh();
+    }
+    if (end_of_stream) {
+        return complete(transport_errc::connection_reset);
+    }
+    fail(ec);
+}
+
+LTX_DECL void exchange_op::on_body_piece(std::string_view piece) {
+    if (sink_error_) {
+        return;
+    }
+    if (!headers_delivered_) {
+        deliver_headers();
+        if (sink_error_) {
+            return;
+        }
+    }
+    http::body_sink* sink = req_->sink;
+    if (sink == nullptr) {
+        resp_.body.append(piece);
+        return;
+    }
+    try {
+        if (sink->on_chunk) {
+            sink_error_ = sink->on_chunk(piece);
+        }
+    } catch (...) {
+        sink_error_ = std::make_error_code(std::errc::io_error);
+    }
+}
+
+LTX_DECL void exchange_op::deliver_headers() {
+    headers_delivered_ = true;
+    resp_.status = parser_.status();
+    try {
+        for (const auto& f : parser_.fields()) {
+            resp_.headers.add(f.name, f.value);
+        }
+    } catch (const std::invalid_argument&) {
+        sink_error_ = transport_errc::protocol_error;
+        return;
+    }
+    http::body_sink* sink = req_->sink;
+    if (sink != nullptr && sink->on_headers) {
+        try {
+            sink_error_ = sink->on_headers(resp_.status, resp_.headers);
+        } catch (...) {
+            sink_error_ = std::make_error_code(std::errc::io_error);
+        }
+    }
+}
+
+// A kept-alive connection the server closed while it sat idle fails the next request before
+// any byte of an answer. Sending again on a new connection is safe when nothing was written
+// (whatever the method), or when the method is idempotent.
+LTX_DECL bool exchange_op::may_retry_fresh() const {
+    if (!reused_ || retried_ || parser_.started() || expired_ || cancelled_) {
+        return false;
+    }
+    return !wrote_any_ || http::is_idempotent(req_->method);
+}
+
+LTX_DECL void exchange_op::retry_fresh() {
+    retried_ = true;
+    reused_ = false;
+    wrote_any_ = false;
+    conn_.reset();
+    parser_.reset();
+    parser_.set_head_request(req_->method == http::method::head);
+    resp_ = {};
+    headers_delivered_ = false;
+    if (const auto* file = req_->body.file()) {
+        if (std::fseek(file_.get(), 0, SEEK_SET) != 0) {
+            return complete(transport_errc::connection_reset);
+        }
+        file_left_ = file->size();
+    }
+    connect_deadline_ = request_deadline_;
+    if (state_->options.connect_timeout.count() > 0) {
+        connect_deadline_ =
+            std::min(connect_deadline_, clock::now() + state_->options.connect_timeout);
+    }
+    connect();
+}
+
+LTX_DECL void exchange_op::fail(const std::error_code& ec) {
+    if (cancelled_) {
+        return complete(transport_errc::cancelled);
+    }
+    const bool connecting = phase_ == phase::connecting || phase_ == phase::handshaking;
+    if (expired_) {
+        return complete(connecting ? transport_errc::connection_failed : transport_errc::timeout);
+    }
+    const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
+                     ec == ::asio::ssl::error::stream_truncated;
+    switch (phase_) {
+    case phase::idle:
+    case phase::connecting:
+        return complete(transport_errc::connection_failed);
+    case phase::handshaking:
+        return complete(tls ? transport_errc::tls_failure : transport_errc::connection_failed);
+    case phase::writing:
+        if (may_retry_fresh()) {
+            return retry_fresh();
+        }
+        if (!wrote_any_) {
+            return complete(transport_errc::connection_failed);
+        }
+        return complete(tls ? transport_errc::tls_failure : transport_errc::connection_reset);
+    case phase::reading:
+    case phase::finished:
+        break;
+    }
+    complete(tls ? transport_errc::tls_failure : transport_errc::connection_reset);
+}
+
+LTX_DECL void exchange_op::succeed(bool clean_end) {
+    const auto& opts = state_->options;
+    const auto connection_field = req_->headers.find("Connection");
+    const bool keep = clean_end && parser_.keep_alive() && file_left_ == 0 &&
+                      !(connection_field && has_close_token(*connection_field));
+    if (keep) {
+        pool_.put(origin_, std::move(conn_), clock::now(), opts.max_idle_per_host,
+                  opts.idle_timeout);
+    }
+    complete({});
+}
+
+LTX_DECL void exchange_op::complete(std::error_code ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    phase_ = phase::finished;
+    timer_.cancel();
+    if (resolver_) {
+        resolver_->cancel();
+    }
+    conn_.reset();
+    file_.reset();
+    auto done = std::move(done_);
+    if (ec) {
+        done(ec, http::response{});
+    } else {
+        done(ec, std::move(resp_));
+    }
+}
+
+LTX_DECL void exchange_op::arm(clock::time_point deadline) {
+    if (deadline == clock::time_point::max() || timer_.expiry() == deadline) {
+        return;
+    }
+    timer_.expires_at(deadline);
+    timer_.async_wait(::asio::bind_executor(
+        ex_, [self = shared_from_this()](const std::error_code& ec) { self->on_timer(ec); }));
+}
+
+LTX_DECL void exchange_op::on_timer(const std::error_code& ec) {
+    if (ec == ::asio::error::operation_aborted || phase_ == phase::finished) {
+        return;
+    }
+    const bool connecting = phase_ == phase::connecting || phase_ == phase::handshaking;
+    const auto deadline = connecting ? connect_deadline_ : request_deadline_;
+    if (clock::now() < deadline) {
+        return arm(deadline);
+    }
+    expired_ = true;
+    close_io();
+}
+
+LTX_DECL void exchange_op::close_io() {
+    if (resolver_) {
+        resolver_->cancel();
+    }
+    if (conn_) {
+        std::error_code ignored;
+        conn_->socket.close(ignored);
+    }
+}
+
+} // namespace ltx::asio::detail
+
+#endif

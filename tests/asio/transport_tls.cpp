@@ -1,0 +1,158 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// TLS: certificates made at test time; the right CA is accepted, every bad certificate is
+// refused with an error that says why.
+#include <ltx/asio/tls.hpp>
+
+#include "asio/transport_support.hpp"
+#include "asio_servers/certs.hpp"
+#include "asio_servers/test_server.hpp"
+
+#include <doctest/doctest.h>
+
+#include <asio/io_context.hpp>
+
+#include <openssl/pem.h>
+#include <openssl/x509_vfy.h>
+
+#include <cstdio>
+
+#include <filesystem>
+#include <string>
+
+namespace {
+
+using ltx::test::make_request;
+using namespace std::chrono_literals;
+
+// One CA for the whole file: key generation is the slow part.
+const ltx_test::pem_identity& test_ca() {
+    static const auto ca = ltx_test::make_ca();
+    return ca;
+}
+
+ltx_test::tls_identity identity(const ltx_test::cert_request& req, bool self_signed = false) {
+    const auto leaf = ltx_test::make_leaf(req, self_signed ? nullptr : &test_ca());
+    return {leaf.cert + (self_signed ? "" : test_ca().cert), leaf.key};
+}
+
+ltx_test::cert_request loopback() {
+    return {.common_name = "localhost", .dns_names = {"localhost"}, .ip_addresses = {"127.0.0.1"}};
+}
+
+std::string local_url(const ltx_test::http_server& s, const char* host, const char* path) {
+    return std::string("https://") + host + ":" + std::to_string(s.port()) + path;
+}
+
+struct ca_file {
+    std::string path = ltx_test::write_temp_file("ca.pem", test_ca().cert);
+    ~ca_file() { std::filesystem::remove(path); }
+};
+
+} // namespace
+
+TEST_CASE("asio tls: a certificate issued by the trusted CA is accepted, by IP and by name") {
+    ltx_test::http_server server{identity(loopback())};
+    ca_file ca;
+    auto ctx = ltx::asio::make_tls_context({.system_cas = false, .ca_file = ca.path});
+    ::asio::io_context io;
+    ltx::asio::transport t{io.get_executor(), ctx};
+    for (const char* host : {"127.0.0.1", "localhost", "127.0.0.1"}) {
+        CAPTURE(host);
+        std::error_code ec;
+        const auto r = t.send(make_request(local_url(server, host, "/json")), ec);
+        REQUIRE_FALSE(ec);
+        CHECK(r.body == R"({"ok":true})");
+    }
+    CHECK(t.send(make_request(local_url(server, "127.0.0.1", "/chunked"))).body ==
+          "Hello, chunked world");
+    CHECK(t.stats().connections_opened == 2); // one per origin: 127.0.0.1 and localhost
+}
+
+TEST_CASE("asio tls: a CA directory works too") {
+    ltx_test::http_server server{identity(loopback())};
+    const auto dir = std::filesystem::temp_directory_path() / "ltx-test-ca-dir";
+    std::filesystem::create_directories(dir);
+    // OpenSSL finds a CA in a directory by the hash of its subject name.
+    const auto file = ltx_test::write_temp_file("ca-dir.pem", test_ca().cert);
+    {
+        auto probe = ltx::asio::make_tls_context({.system_cas = false, .ca_file = file});
+        (void)probe;
+    }
+    X509* ca = nullptr;
+    {
+        BIO* bio = BIO_new_mem_buf(test_ca().cert.data(), static_cast<int>(test_ca().cert.size()));
+        ca = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+    }
+    REQUIRE(ca != nullptr);
+    char hash[16];
+    std::snprintf(hash, sizeof hash, "%08lx.0", X509_subject_name_hash(ca));
+    X509_free(ca);
+    std::filesystem::copy_file(file, dir / hash, std::filesystem::copy_options::overwrite_existing);
+    auto ctx = ltx::asio::make_tls_context({.system_cas = false, .ca_dir = dir.string()});
+    ::asio::io_context io;
+    ltx::asio::transport t{io.get_executor(), ctx};
+    std::error_code ec;
+    CHECK(t.send(make_request(local_url(server, "127.0.0.1", "/json")), ec).status == 200);
+    CHECK_FALSE(ec);
+    std::filesystem::remove_all(dir);
+    std::filesystem::remove(file);
+}
+
+TEST_CASE("asio tls: bad certificates are refused, and the error says why") {
+    ca_file ca;
+    auto ctx = ltx::asio::make_tls_context({.system_cas = false, .ca_file = ca.path});
+    ::asio::io_context io;
+    ltx::asio::transport t{io.get_executor(), ctx};
+    std::error_code ec;
+
+    SUBCASE("self-signed") {
+        ltx_test::http_server server{identity(loopback(), true)};
+        t.send(make_request(local_url(server, "127.0.0.1", "/json")), ec);
+        CHECK(ec.category() == ltx::asio::tls_verify_category());
+        CHECK(ec.value() == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT);
+        CHECK(ec.message().find("self-signed") != std::string::npos);
+        CHECK(server.requests().empty());
+    }
+    SUBCASE("expired") {
+        auto req = loopback();
+        req.not_before = -48h;
+        req.not_after = -1h;
+        ltx_test::http_server server{identity(req)};
+        t.send(make_request(local_url(server, "127.0.0.1", "/json")), ec);
+        CHECK(ec.value() == X509_V_ERR_CERT_HAS_EXPIRED);
+        CHECK(ec.message().find("expired") != std::string::npos);
+    }
+    SUBCASE("issued for another host name") {
+        ltx_test::http_server server{
+            identity({.common_name = "other.example", .dns_names = {"other.example"}})};
+        t.send(make_request(local_url(server, "localhost", "/json")), ec);
+        CHECK(ec.value() == X509_V_ERR_HOSTNAME_MISMATCH);
+        CHECK(ec.message().find("hostname mismatch") != std::string::npos);
+        t.send(make_request(local_url(server, "127.0.0.1", "/json")), ec);
+        CHECK(ec.value() == X509_V_ERR_IP_ADDRESS_MISMATCH);
+    }
+    SUBCASE("issued by an authority the context does not trust") {
+        ltx_test::http_server server{identity(loopback())};
+        auto system_only = ltx::asio::default_tls_context();
+        ltx::asio::transport other{io.get_executor(), system_only};
+        other.send(make_request(local_url(server, "127.0.0.1", "/json")), ec);
+        CHECK(ec.value() == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN);
+    }
+    CHECK(ltx::asio::is_tls_error(ec));
+    CHECK(ec.default_error_condition() ==
+          make_error_code(ltx::http::transport_errc::tls_failure).default_error_condition());
+    CHECK_FALSE(ltx::http::request_not_sent(ec));
+}
+
+TEST_CASE("asio tls: a server that does not speak TLS fails the handshake; nothing was sent") {
+    ltx_test::http_server plain;
+    ::asio::io_context io;
+    ltx::asio::transport t{io.get_executor()};
+    std::error_code ec;
+    t.send(make_request("https://127.0.0.1:" + std::to_string(plain.port()) + "/json"), ec);
+    CAPTURE(ec.message());
+    CHECK((ltx::asio::is_tls_error(ec) || ec == ltx::http::transport_errc::connection_failed));
+    CHECK(plain.requests().empty());
+}
