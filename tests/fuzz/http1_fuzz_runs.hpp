@@ -47,12 +47,17 @@ struct outcome {
     std::abort();
 }
 
-/// Runs the ltx parser, feeding `in` cut at the sorted offsets `cuts`, then EOF.
+/// Runs the ltx parser, feeding `in` cut at the sorted offsets `cuts`, then EOF; with
+/// `stream`, the body goes through the sink instead of the parser's buffer.
 inline outcome run_ltx(std::string_view in, const std::vector<std::size_t>& cuts, bool head,
-                       const h1::parser_limits& limits) {
+                       const h1::parser_limits& limits, bool stream = false) {
     h1::response_parser p{limits};
     p.set_head_request(head);
     outcome o;
+    std::string streamed;
+    if (stream) {
+        p.on_body([&streamed](std::string_view s) { streamed.append(s); });
+    }
     std::size_t start = 0;
     for (std::size_t i = 0; i <= cuts.size() && !p.done() && !o.ec; ++i) {
         const std::size_t end = i < cuts.size() ? cuts[i] : in.size();
@@ -83,7 +88,10 @@ inline outcome run_ltx(std::string_view in, const std::vector<std::size_t>& cuts
     }
     o.trailer_count = p.trailers().size();
     o.interim = p.interim_count();
-    o.body = p.body();
+    if (stream && !p.body().empty()) {
+        fail("ltx kept a body that went to the sink");
+    }
+    o.body = stream ? streamed : p.body();
     if (p.body_size() != o.body.size()) {
         fail("ltx body_size() disagrees with the body");
     }
