@@ -1,0 +1,408 @@
+// ltx-sim: every endpoint of the reference and its errors, over HTTP, in-process.
+#include "../../tools/ltx-sim/sim/server.hpp"
+
+#include "support.hpp"
+
+#include <ltx/ltx.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <thread>
+
+using namespace sim_test;
+using ltx::reflect::to_json;
+
+namespace {
+
+ltx::ltx_create_request create_req(const std::string& file_id, std::string prompt = "A river") {
+    ltx::ltx_create_request r;
+    r.prompt = std::move(prompt);
+    r.startAssetId = file_id;
+    return r;
+}
+
+std::string job_target(const std::string& job_id) {
+    return target<ltx::endpoints::get_job>(ltx::get_job_request{job_id});
+}
+
+} // namespace
+
+TEST_CASE("ltx-sim: binds two OS-picked ports and names them") {
+    ltx::sim::background_server sim{test_options()};
+    CHECK(sim->api_port() != 0);
+    CHECK(sim->storage_port() != 0);
+    CHECK(sim->api_port() != sim->storage_port());
+    CHECK(sim->api_url() == "http://127.0.0.1:" + std::to_string(sim->api_port()));
+    CHECK(sim->storage_url() == "http://127.0.0.1:" + std::to_string(sim->storage_port()));
+}
+
+TEST_CASE("ltx-sim: create, poll (completed without URL once), download the MP4") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto file_id = upload_png(c);
+    CHECK(file_id.starts_with("asset:"));
+    CHECK(file_id.ends_with("-type:image/png"));
+
+    const auto created = c.post("/videos/ltx-create", to_json(create_req(file_id)));
+    REQUIRE(created.result_int() == 200);
+    const auto job = decode<ltx::job>(created);
+    REQUIRE(job.jobId);
+    CHECK(job.jobId->starts_with("email:sim@example.com:"));
+    CHECK(job.jobId->ends_with("-type:video"));
+    CHECK(job.generationId.value_or("").starts_with("gen_"));
+    CHECK_FALSE(job.status); // without pollForResult: the ids only
+
+    // The reference warns that `completed` can come before the URL: the simulator does it once.
+    const auto first = decode<ltx::job>(c.get(job_target(*job.jobId)));
+    CHECK(ltx::state_of(first) == ltx::job_state::completed);
+    CHECK_FALSE(ltx::is_done(first));
+    const auto second = decode<ltx::job>(c.get(job_target(*job.jobId)));
+    REQUIRE(ltx::is_done(second));
+    const auto& art = *second.status->artifact;
+    CHECK(art.asset->fileId.value().ends_with("-type:video/mp4"));
+    CHECK(art.asset->type == "artifact");
+    CHECK(art.asset->artifactSubtype == "model-serving");
+    CHECK(second.status->progress == 100);
+    CHECK(std::stoll(art.expirationDateString.value()) > sim->now_ms());
+
+    const auto url = *ltx::artifact_url(second);
+    REQUIRE(url.starts_with(sim->storage_url() + "/"));
+    client storage{sim->storage_port(), ""};
+    const auto mp4 = storage.get(path_of(url));
+    REQUIRE(mp4.result_int() == 200);
+    CHECK(mp4[http::field::content_type] == "video/mp4");
+    const auto fixture = ltx::sim::detail::read_fixture(test_options().fixtures_dir, "sample.mp4");
+    CHECK(mp4.body() == *fixture);
+    CHECK(mp4.body().substr(4, 4) == "ftyp");
+}
+
+TEST_CASE("ltx-sim: the API answers under /v1/ltxstudio/ too") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    CHECK(c.get("/v1/ltxstudio/assets/").result_int() == 200);
+    CHECK(c.get("/v1/ltxstudio/accounts/sim%40example.com").result_int() == 200);
+}
+
+TEST_CASE("ltx-sim: 401 without a token or with an unknown one, on every endpoint") {
+    auto o = test_options();
+    o.tokens = {"alpha", "beta"};
+    ltx::sim::background_server sim{o};
+    for (const char* token : {"", "gamma", "alph"}) {
+        CAPTURE(token);
+        client c{sim->api_port(), token};
+        for (const auto& [method, path] : std::vector<std::pair<http::verb, std::string>>{
+                 {http::verb::post, "/videos/ltx-create"},
+                 {http::verb::get, "/assets/email%3Asim%40example.com%3Ax-type%3Avideo"},
+                 {http::verb::post, "/assets/"},
+                 {http::verb::get, "/assets/"},
+                 {http::verb::post, "/accounts"},
+                 {http::verb::get, "/accounts/sim%40example.com"}}) {
+            const auto r = c.call(method, path, "{}");
+            CHECK(r.result_int() == 401);
+            CHECK(error_of(r) == "Unauthorized");
+            CHECK(decode<ltx::error_body>(r).code == 401);
+        }
+    }
+    client beta{sim->api_port(), "beta"};
+    CHECK(beta.get("/assets/").result_int() == 200);
+}
+
+TEST_CASE("ltx-sim: 404 for unknown jobs and routes, 405 for a wrong method") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto unknown =
+        c.get(job_target("email:sim@example.com:00000000-0000-4000-8000-000000000000-type:video"));
+    CHECK(unknown.result_int() == 404);
+    CHECK(decode<ltx::error_body>(unknown).code == 404);
+    CHECK(c.get(job_target("nonsense")).result_int() == 404);
+    CHECK(c.get("/videos/other").result_int() == 404);
+    const auto wrong = c.get("/videos/ltx-create");
+    CHECK(wrong.result_int() == 405);
+    CHECK(wrong[http::field::allow] == "POST");
+    // A job id names its account: the same uuid under another e-mail is unknown.
+    const auto file_id = upload_png(c);
+    const auto id =
+        decode<ltx::job>(c.post("/videos/ltx-create", to_json(create_req(file_id)))).jobId.value();
+    auto other = id;
+    other.replace(6, 15, "xx@example.com");
+    CHECK(c.get(job_target(other)).result_int() == 404);
+    CHECK(c.get(job_target(id)).result_int() == 200);
+}
+
+TEST_CASE("ltx-sim: email is optional with one account, required with several") {
+    auto o = test_options();
+    o.accounts = {{"a@example.com", 100, 5}, {"b@example.com", 100, 5}};
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    // Assets need an account too: upload to a.
+    const auto png = ltx::sim::detail::read_fixture(o.fixtures_dir, "start.png");
+    const auto no_email = c.post("/assets/?type=image", *png, "image/png");
+    CHECK(no_email.result_int() == 400);
+    CHECK(error_of(no_email) == "email is required when several accounts are configured");
+    const auto up = c.post("/assets/?email=a%40example.com", *png, "image/png");
+    REQUIRE(up.result_int() == 200);
+    const auto file_id = *decode<ltx::signed_asset>(up).asset->fileId;
+
+    auto req = create_req(file_id);
+    const auto r1 = c.post("/videos/ltx-create", to_json(req));
+    CHECK(r1.result_int() == 400);
+    CHECK(error_of(r1) == "email is required when several accounts are configured");
+    req.email = "c@example.com";
+    const auto r2 = c.post("/videos/ltx-create", to_json(req));
+    CHECK(r2.result_int() == 400);
+    CHECK(error_of(r2).find("c@example.com") != std::string::npos);
+    req.email = "b@example.com";
+    const auto r3 = c.post("/videos/ltx-create", to_json(req));
+    REQUIRE(r3.result_int() == 200);
+    CHECK(decode<ltx::job>(r3).jobId.value().starts_with("email:b@example.com:"));
+    CHECK(c.get("/assets/").result_int() == 400);
+    CHECK(c.get("/assets/?email=b%40example.com").result_int() == 200);
+}
+
+TEST_CASE("ltx-sim: credits run out with 402; a failed job is refunded") {
+    auto o = test_options();
+    o.accounts = {{"sim@example.com", 8, 20}};
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    const auto file_id = upload_png(c);
+    auto req = create_req(file_id);
+    req.duration = ltx::duration::s5;
+    CHECK(c.post("/videos/ltx-create", to_json(req)).result_int() == 200); // 3 left
+    const auto broke = c.post("/videos/ltx-create", to_json(req));
+    CHECK(broke.result_int() == 402);
+    CHECK(error_of(broke) == "Insufficient credits");
+    CHECK(decode<ltx::error_body>(broke).code == 402);
+    const auto balance = [&] {
+        return decode<ltx::account>(c.get("/accounts/sim%40example.com"))
+            .balance.value()
+            .LTXStudio_token.value();
+    };
+    CHECK(balance() == 3);
+
+    req.duration.reset(); // 3 s, the default: the last 3 credits
+    req.prompt = "This one breaks [fail]";
+    req.pollForResult = 1;
+    const auto failed = decode<ltx::job>(c.post("/videos/ltx-create", to_json(req)));
+    CHECK(ltx::is_failed(failed));
+    CHECK(failed.status->message.value_or("").find("[fail]") != std::string::npos);
+    CHECK(failed.code == 200);
+    // The refund happens on the server's thread right after the failure.
+    for (int i = 0; i < 200 && balance() != 3; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds{5});
+    CHECK(balance() == 3);
+    CHECK(sim->stats().jobsFailed == 1);
+}
+
+TEST_CASE("ltx-sim: 429 past maxJobs active jobs; the request's maxJobs overrides") {
+    auto o = test_options();
+    o.speed = std::chrono::milliseconds{60'000};
+    o.accounts = {{"sim@example.com", 1000, 2}};
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    const auto file_id = upload_png(c);
+    auto req = create_req(file_id);
+    CHECK(c.post("/videos/ltx-create", to_json(req)).result_int() == 200);
+    CHECK(c.post("/videos/ltx-create", to_json(req)).result_int() == 200);
+    const auto full = c.post("/videos/ltx-create", to_json(req));
+    CHECK(full.result_int() == 429);
+    CHECK(decode<ltx::error_body>(full).code == 429);
+    req.maxJobs = 3;
+    CHECK(c.post("/videos/ltx-create", to_json(req)).result_int() == 200);
+    CHECK(c.post("/videos/ltx-create", to_json(req)).result_int() == 429);
+    CHECK(sim->stats().jobsActive == 3);
+    CHECK(sim->stats().rejected429 == 2);
+    sim->advance_clock(std::chrono::milliseconds{60'000});
+    req.maxJobs.reset();
+    CHECK(c.post("/videos/ltx-create", to_json(req)).result_int() == 200);
+    CHECK(sim->stats().jobsCreated == 4);
+}
+
+TEST_CASE("ltx-sim: jobs progress with the clock") {
+    auto o = test_options();
+    o.speed = std::chrono::milliseconds{10'000};
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    const auto id =
+        decode<ltx::job>(c.post("/videos/ltx-create", to_json(create_req(upload_png(c)))))
+            .jobId.value();
+    const auto at_start = decode<ltx::job>(c.get(job_target(id)));
+    CHECK(ltx::state_of(at_start) == ltx::job_state::active);
+    CHECK(at_start.status->progress.value() < 20);
+    sim->advance_clock(std::chrono::milliseconds{5'000});
+    const auto half = decode<ltx::job>(c.get(job_target(id)));
+    CHECK(ltx::state_of(half) == ltx::job_state::active);
+    CHECK(half.status->progress.value() >= 50);
+    CHECK(half.status->progress.value() < 70);
+    sim->advance_clock(std::chrono::milliseconds{5'000});
+    CHECK(ltx::state_of(decode<ltx::job>(c.get(job_target(id)))) == ltx::job_state::completed);
+    CHECK(ltx::is_done(decode<ltx::job>(c.get(job_target(id)))));
+}
+
+TEST_CASE("ltx-sim: pollForResult waits up to its polls, then answers the job model") {
+    auto o = test_options();
+    o.speed = std::chrono::milliseconds{1'000}; // polls every 100 ms
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    auto req = create_req(upload_png(c));
+    req.pollForResult = 1;
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto early = c.post("/videos/ltx-create", to_json(req));
+    const auto waited = std::chrono::steady_clock::now() - t0;
+    REQUIRE(early.result_int() == 200);
+    const auto j1 = decode<ltx::job>(early);
+    CHECK(j1.code == 200);
+    CHECK(ltx::state_of(j1) == ltx::job_state::active);
+    CHECK(waited >= std::chrono::milliseconds{100});
+    CHECK(waited < std::chrono::milliseconds{900});
+
+    req.pollForResult = 20; // up to 2 s: the job takes 1 s
+    const auto done = decode<ltx::job>(c.post("/videos/ltx-create", to_json(req)));
+    CHECK(done.code == 200);
+    CHECK(ltx::is_done(done));
+    CHECK(done.jobId.value().starts_with("email:sim@example.com:"));
+}
+
+TEST_CASE("ltx-sim: multipart/form-data bodies are accepted and checked like JSON") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto file_id = upload_png(c);
+    auto req = create_req(file_id);
+    req.duration = ltx::duration::s7;
+    req.pollForResult = 2;
+    req.seed = 7;
+    req.audioSFX = true;
+    std::string body;
+    REQUIRE(ltx::reflect::write_multipart(req, "xYzBoundary", body));
+    const auto ok = c.post("/videos/ltx-create", body, "multipart/form-data; boundary=xYzBoundary");
+    REQUIRE(ok.result_int() == 200);
+    CHECK(ltx::is_done(decode<ltx::job>(ok)));
+
+    req.pollForResult = 21;
+    body.clear();
+    REQUIRE(ltx::reflect::write_multipart(req, "b", body));
+    const auto bad = c.post("/videos/ltx-create", body, "multipart/form-data; boundary=b");
+    CHECK(bad.result_int() == 400);
+    CHECK(error_of(bad) == "pollForResult: must be between 1 and 20, got 21 (range)");
+    const auto garbled =
+        c.post("/videos/ltx-create", "nonsense", "multipart/form-data; boundary=b");
+    CHECK(garbled.result_int() == 400);
+}
+
+TEST_CASE("ltx-sim: POST assets stores the body under its Content-Type") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto r = c.post("/assets/?type=image", "GIF89a-not-really", "image/gif");
+    REQUIRE(r.result_int() == 200);
+    const auto a = decode<ltx::signed_asset>(r);
+    CHECK(a.asset->type == "image");
+    CHECK(a.asset->mimeType == "image/gif");
+    CHECK(a.asset->fileId.value().ends_with("-type:image/gif"));
+    client storage{sim->storage_port(), ""};
+    const auto back = storage.get(path_of(a.assetUrl.value()));
+    CHECK(back.body() == "GIF89a-not-really");
+    CHECK(back[http::field::content_type] == "image/gif");
+
+    const auto no_type = c.call(http::verb::post, "/assets/", "bytes", "");
+    CHECK(no_type.result_int() == 400);
+    CHECK(error_of(no_type) == "Content-Type: is required (required)");
+    const auto bad_type = c.post("/assets/", "bytes", "png");
+    CHECK(bad_type.result_int() == 400);
+    CHECK(error_of(bad_type).starts_with("Content-Type: "));
+    const auto empty = c.post("/assets/", "", "image/png");
+    CHECK(empty.result_int() == 400);
+    CHECK(error_of(empty).starts_with("body: "));
+    // The type defaults to the MIME type's kind.
+    const auto audio = decode<ltx::signed_asset>(c.post("/assets/", "ID3", "audio/mpeg"));
+    CHECK(audio.asset->type == "audio");
+}
+
+TEST_CASE("ltx-sim: GET assets pages, limits and filters, with meta") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto file_id = upload_png(c);
+    for (int i = 0; i < 4; ++i)
+        REQUIRE(c.post("/videos/ltx-create", to_json(create_req(file_id))).result_int() == 200);
+    REQUIRE(c.post("/assets/", "ID3", "audio/mpeg").result_int() == 200);
+
+    const auto all = decode<ltx::asset_page>(c.get("/assets/"));
+    CHECK(all.meta->totalItems == 6);
+    CHECK(all.meta->itemsPerPage == 20);
+    CHECK(all.meta->currentPage == 1);
+    CHECK(all.items->size() == 6);
+
+    ltx::list_assets_request q;
+    q.page = 2;
+    q.limit = 2;
+    q.filter = ltx::asset_filter::videos;
+    const auto page2 = decode<ltx::asset_page>(c.get(target<ltx::endpoints::list_assets>(q)));
+    CHECK(page2.meta->totalItems == 4);
+    CHECK(page2.meta->itemCount == 2);
+    CHECK(page2.meta->totalPages == 2);
+    CHECK(page2.meta->currentPage == 2);
+    for (const auto& item : *page2.items) {
+        CHECK(item.jobId.value().ends_with("-type:video"));
+        CHECK(item.signedAsset->asset->mimeType == "video/mp4");
+    }
+    q.filter = ltx::asset_filter::images;
+    q.page.reset();
+    const auto images = decode<ltx::asset_page>(c.get(target<ltx::endpoints::list_assets>(q)));
+    REQUIRE(images.items->size() == 1);
+    CHECK(images.items->front().signedAsset->asset->fileId == file_id);
+    q.filter = ltx::asset_filter::audio;
+    CHECK(decode<ltx::asset_page>(c.get(target<ltx::endpoints::list_assets>(q))).meta->totalItems ==
+          1);
+    q.filter = ltx::asset_filter::other;
+    CHECK(decode<ltx::asset_page>(c.get(target<ltx::endpoints::list_assets>(q))).meta->totalItems ==
+          0);
+    const auto beyond = decode<ltx::asset_page>(c.get("/assets/?page=9&limit=5"));
+    CHECK(beyond.items->empty());
+    CHECK(beyond.meta->totalItems == 6);
+
+    CHECK(error_of(c.get("/assets/?page=0")) == "page: must be at least 1, got 0 (range)");
+    CHECK(error_of(c.get("/assets/?limit=x")) == "limit: expected an integer");
+    CHECK(error_of(c.get("/assets/?filter=films")).starts_with("filter: unknown value"));
+}
+
+TEST_CASE("ltx-sim: POST accounts and GET accounts/{email}") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    ltx::account_request req{"lt_token=SECRET1; lt_refresh_token=SECRET2; theme=dark", 7};
+    const auto r = c.post("/accounts", to_json(req));
+    REQUIRE(r.result_int() == 200);
+    CHECK(r.body().find("SECRET") == std::string::npos);
+    const auto a = decode<ltx::account>(r);
+    CHECK(a.email == "sim@example.com"); // the one configured account
+    CHECK(a.maxJobs == 7);
+    CHECK(a.cookie->at("lt_token") == "\xE2\x80\xA6secured\xE2\x80\xA6");
+    CHECK(a.cookie->at("theme") == "dark");
+    CHECK(a.balance->LTXStudio_token == 100);
+    CHECK(a.updatedUTC.value().ends_with("Z"));
+
+    const auto missing = c.post("/accounts", R"({"cookie":"lt_token=a"})");
+    CHECK(missing.result_int() == 400);
+    CHECK(error_of(missing) == "Missing required cookie fields: lt_token | lt_refresh_token");
+    CHECK(error_of(c.post("/accounts", "{}")) ==
+          "Missing required cookie fields: lt_token | lt_refresh_token");
+    req.maxJobs = 101;
+    CHECK(error_of(c.post("/accounts", to_json(req))) ==
+          "maxJobs: must be between 1 and 100, got 101 (range)");
+
+    // A JWT lt_token names a new account (payload {"email":"new@example.com"}).
+    req.cookie = "lt_token=h.eyJlbWFpbCI6Im5ld0BleGFtcGxlLmNvbSJ9.s; lt_refresh_token=r";
+    req.maxJobs.reset();
+    const auto created = decode<ltx::account>(c.post("/accounts", to_json(req)));
+    CHECK(created.email == "new@example.com");
+    CHECK(created.maxJobs == 20);
+    const auto got = c.get(target<ltx::endpoints::get_account>({"new@example.com"}));
+    REQUIRE(got.result_int() == 200);
+    CHECK(decode<ltx::account>(got).balance->LTXStudio_token == 100);
+    const auto unknown = c.get("/accounts/nobody%40example.com");
+    CHECK(unknown.result_int() == 404);
+    CHECK(decode<ltx::error_body>(unknown).code == 404);
+    CHECK(error_of(c.get("/accounts/not-an-email")) == "email: must be an e-mail address (email)");
+    // With two accounts, creating a job needs an e-mail now.
+    const auto two =
+        c.post("/videos/ltx-create", to_json(create_req(upload_png(c, "new@example.com"))));
+    CHECK(two.result_int() == 400);
+}

@@ -1,0 +1,144 @@
+// Test support for the simulator: starting it in-process and a small HTTP/1.1 client on
+// Boost.Beast whose every exchange is bounded by a timeout.
+#ifndef LTX_TESTS_SIM_SUPPORT_HPP
+#define LTX_TESTS_SIM_SUPPORT_HPP
+
+#include "../../tools/ltx-sim/sim/server.hpp"
+
+#include <ltx/api/endpoints.hpp>
+#include <ltx/reflect.hpp>
+
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sim_test {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+using tcp = net::ip::tcp;
+
+/// Options for a test: OS-picked ports, the committed fixtures, instant jobs, a fixed seed.
+inline ltx::sim::options test_options() {
+    ltx::sim::options o;
+    o.fixtures_dir = LTX_TESTS_SOURCE_DIR "/../tools/ltx-sim/fixtures";
+    o.speed = std::chrono::milliseconds{0};
+    o.seed = 42;
+    o.log = nullptr;
+    return o;
+}
+
+using response = http::response<http::string_body>;
+
+/// One keep-alive connection to a listener. Each exchange must finish within `timeout`.
+class client {
+public:
+    static constexpr std::chrono::seconds timeout{20};
+
+    explicit client(std::uint16_t port, std::string token = "test-token")
+        : stream_(io_), token_(std::move(token)) {
+        stream_.expires_after(timeout);
+        stream_.async_connect(tcp::endpoint{net::ip::make_address("127.0.0.1"), port},
+                              [this](beast::error_code ec) { ec_ = ec; });
+        run();
+        REQUIRE_MESSAGE(!ec_, "connect: " << ec_.message());
+    }
+
+    /// Sends a request and reads the answer. `token` empty: no Authorization header.
+    response call(http::verb method, std::string target, std::string body = {},
+                  std::string content_type = "application/json",
+                  std::vector<std::pair<std::string, std::string>> headers = {}) {
+        http::request<http::string_body> req{method, target, 11};
+        req.set(http::field::host, "127.0.0.1");
+        if (!token_.empty())
+            req.set(http::field::authorization, "Bearer " + token_);
+        if (!content_type.empty() && (method == http::verb::post || !body.empty()))
+            req.set(http::field::content_type, content_type);
+        for (auto& [name, value] : headers)
+            req.set(name, value);
+        req.body() = std::move(body);
+        req.prepare_payload();
+        stream_.expires_after(timeout);
+        http::async_write(stream_, req, [this](beast::error_code ec, std::size_t) { ec_ = ec; });
+        run();
+        REQUIRE_MESSAGE(!ec_, "write: " << ec_.message());
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(1u << 30);
+        parser.skip(method == http::verb::head); // the answer to HEAD has no body
+        stream_.expires_after(timeout);
+        http::async_read(stream_, buffer_, parser,
+                         [this](beast::error_code ec, std::size_t) { ec_ = ec; });
+        run();
+        last_error_ = ec_;
+        return parser.release();
+    }
+
+    response get(std::string target) { return call(http::verb::get, std::move(target)); }
+    response post(std::string target, std::string body,
+                  std::string content_type = "application/json") {
+        return call(http::verb::post, std::move(target), std::move(body), std::move(content_type));
+    }
+
+    /// The error of the last read (an answer that never came: a dropped connection).
+    beast::error_code last_error() const { return last_error_; }
+
+private:
+    void run() {
+        io_.restart();
+        io_.run();
+    }
+
+    net::io_context io_;
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::string token_;
+    beast::error_code ec_;
+    beast::error_code last_error_;
+};
+
+/// Decodes a body into a library model; fails the test when it does not decode.
+template <class T> T decode(const response& r) {
+    T out{};
+    ltx::reflect::json_error err;
+    const bool ok = ltx::reflect::read_json(r.body(), out, err);
+    REQUIRE_MESSAGE(ok, "body " << r.body() << ": " << err.path << " " << err.message);
+    return out;
+}
+
+/// The `error` text of an error body.
+inline std::string error_of(const response& r) {
+    return decode<ltx::error_body>(r).error.value_or("");
+}
+
+/// The API target of an endpoint for a request, with the leading slash.
+template <class E> std::string target(const typename E::request& req) {
+    return "/" + ltx::request_target<E>(req);
+}
+
+/// Uploads the sample PNG (to `email`'s account when given) and returns its fileId.
+inline std::string upload_png(client& c, const std::string& email = "") {
+    const auto png = ltx::sim::detail::read_fixture(
+        LTX_TESTS_SOURCE_DIR "/../tools/ltx-sim/fixtures", "start.png");
+    const ltx::upload_asset_request q{email.empty() ? std::nullopt : std::optional{email}, "image"};
+    const auto r = c.post(target<ltx::endpoints::upload_asset>(q), *png, "image/png");
+    REQUIRE(r.result_int() == 200);
+    return decode<ltx::signed_asset>(r).asset.value().fileId.value();
+}
+
+/// The path and query of an absolute URL (`http://host:port/x?y` -> `/x?y`).
+inline std::string path_of(const std::string& url) {
+    const auto slash = url.find('/', url.find("://") + 3);
+    return url.substr(slash);
+}
+
+} // namespace sim_test
+
+#endif

@@ -1,0 +1,348 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The API of the simulator: routing, authentication, and the handlers of every endpoint of
+// the reference. Requests are decoded into the library's request models and checked by the
+// library's validation, so the simulator refuses exactly what the client refuses; answers are
+// the library's response models.
+#ifndef LTX_SIM_API_HPP
+#define LTX_SIM_API_HPP
+
+#include "accounts.hpp"
+#include "decode.hpp"
+#include "render.hpp"
+#include "reply.hpp"
+#include "store.hpp"
+
+#include <ltx/api/assets.hpp>
+#include <ltx/api/videos.hpp>
+#include <ltx/http/percent_encoding.hpp>
+#include <ltx/mime.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+namespace ltx::sim {
+
+/// The handlers. Not synchronised: the server calls them from its one thread.
+class api {
+public:
+    api(store& s, renderer& r) : s_(s), r_(r) {}
+
+    /// Answers `req` at time `now` (milliseconds since the epoch).
+    api_outcome handle(const api_request& req, std::int64_t now) {
+        auto target = req.target;
+        const auto q = target.find('?');
+        const auto query = q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
+        auto path = target.substr(0, q);
+        // The hosted API lives under /v1/ltxstudio/; the simulator answers there and at /.
+        if (path.starts_with("/v1/ltxstudio/"))
+            path.remove_prefix(13);
+
+        // A known path: 405 for another method, 401 without a valid token, else go on.
+        const auto route = [&](std::string_view allowed) -> std::optional<api_outcome> {
+            if (!method_in(req.method, allowed)) {
+                auto r = error_reply(405, "Method not allowed");
+                r.allow = std::string{allowed};
+                return api_outcome{std::move(r)};
+            }
+            if (!authorized(req.authorization))
+                return api_outcome{error_reply(401, "Unauthorized")};
+            return std::nullopt;
+        };
+
+        if (path == "/videos/ltx-create" || path == "/videos/ltx-create/") {
+            if (auto r = route("POST"))
+                return std::move(*r);
+            return create_video(req, now);
+        }
+        if (path == "/assets" || path == "/assets/") {
+            if (auto r = route("GET, POST"))
+                return std::move(*r);
+            return req.method == "GET" ? api_outcome{list_assets(query, now)}
+                                       : api_outcome{upload_asset(req, query, now)};
+        }
+        if (path.starts_with("/assets/")) {
+            if (auto r = route("GET"))
+                return std::move(*r);
+            return {get_job(path.substr(8), now)};
+        }
+        if (path == "/accounts" || (path == "/accounts/" && req.method == "POST")) {
+            if (auto r = route("POST"))
+                return std::move(*r);
+            return {accounts_.configure(req, now)};
+        }
+        if (path.starts_with("/accounts/")) {
+            if (auto r = route("GET"))
+                return std::move(*r);
+            return {accounts_.get(path.substr(10))};
+        }
+        return {error_reply(404, "Not found")};
+    }
+
+    /// One look at a `pollForResult` job: the answer when it is done or the plan has no polls
+    /// left, else nullopt (one poll used).
+    std::optional<api_reply> poll(poll_plan& p, std::int64_t now) {
+        auto j = r_.job(p.job, now);
+        if (ltx::is_done(j) || ltx::is_failed(j) || p.polls <= 0) {
+            j.code = 200;
+            return ok_reply(j);
+        }
+        --p.polls;
+        return std::nullopt;
+    }
+
+    /// The end of a job whose end needs work: refunds a failed job's credits and returns the
+    /// webhook to send, if the caller gave a replyUrl.
+    std::optional<webhook> settle(std::uint32_t index, std::int64_t now) {
+        auto& j = s_.jobs()[index];
+        if (j.flags & job_rec::settled)
+            return std::nullopt;
+        j.flags |= job_rec::settled;
+        if (j.flags & job_rec::failing) {
+            s_.accounts()[j.account].credits += j.seconds;
+            ++s_.stats().jobs_failed;
+        }
+        const auto* reply = s_.reply_of(index);
+        if (!reply || reply->url.empty())
+            return std::nullopt;
+        return webhook{reply->url, reflect::to_json(r_.job(index, now, true))};
+    }
+
+    bool authorized(std::string_view header) const {
+        constexpr std::string_view scheme = "bearer ";
+        if (header.size() <= scheme.size())
+            return false;
+        for (std::size_t i = 0; i < scheme.size(); ++i)
+            if ((header[i] | 0x20) != scheme[i])
+                return false;
+        auto token = header.substr(scheme.size());
+        while (!token.empty() && token.front() == ' ')
+            token.remove_prefix(1);
+        while (!token.empty() && token.back() == ' ')
+            token.remove_suffix(1);
+        const auto& tokens = s_.opts().tokens;
+        return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+    }
+
+private:
+    api_outcome create_video(const api_request& req, std::int64_t now) {
+        ltx::ltx_create_request body;
+        if (auto e = decode_body(req, body))
+            return {std::move(*e)};
+        if (auto v = reflect::validate(body); !v.empty())
+            return {error_reply(400, violations_text(v))};
+        auto account = accounts_.resolve(body.email);
+        if (!account.error.empty())
+            return {error_reply(400, std::move(account.error))};
+        for (const auto* id : {&body.startAssetId, &body.endAssetId})
+            if (*id && !known_image(**id))
+                return {error_reply(
+                    400, std::string{id == &body.startAssetId ? "startAssetId" : "endAssetId"} +
+                             ": no image asset has this fileId")};
+        auto& a = s_.accounts()[account.index];
+        const auto limit = static_cast<std::size_t>(body.maxJobs ? *body.maxJobs : a.max_jobs);
+        if (s_.opts().burst_429 > burst_used_) {
+            ++burst_used_;
+            ++s_.stats().rejected_429;
+            return {error_reply(429, too_many(limit))};
+        }
+        if (a.active(now) >= limit) {
+            ++s_.stats().rejected_429;
+            return {error_reply(429, too_many(limit))};
+        }
+        const auto duration =
+            body.duration.value_or(reflect::default_of<&ltx::ltx_create_request::duration>());
+        const auto wire = *reflect::to_wire(duration);
+        std::uint8_t seconds = 0;
+        std::from_chars(wire.data(), wire.data() + wire.size(), seconds);
+        if (a.credits < seconds)
+            return {error_reply(402, "Insufficient credits")};
+        a.credits -= seconds;
+        std::optional<reply_rec> reply;
+        if (body.replyUrl || body.replyRef)
+            reply = reply_rec{body.replyUrl.value_or(""), body.replyRef.value_or("")};
+        const bool failing = body.prompt.find("[fail]") != std::string::npos;
+        const auto index = s_.add_job(account.index, seconds, failing, std::move(reply), now);
+        if (body.pollForResult)
+            return {{}, poll_plan{index, *body.pollForResult, s_.opts().speed.count() / 10}};
+        const auto& j = s_.jobs()[index];
+        ltx::ltx_create_response out;
+        out.jobId = s_.job_id(j);
+        out.generationId = renderer::generation_id(j);
+        return {ok_reply(out)};
+    }
+
+    static std::string too_many(std::size_t limit) {
+        return "Too many concurrent jobs: maxJobs " + std::to_string(limit) +
+               " are active; retry when one completes";
+    }
+
+    // The request model from a JSON or multipart/form-data body, or the 400 answer.
+    template <class T> std::optional<api_reply> decode_body(const api_request& req, T& out) {
+        if (auto e = sim::decode_body(req.content_type, req.body, out))
+            return error_reply(400, std::move(*e));
+        return std::nullopt;
+    }
+
+    static bool method_in(std::string_view method, std::string_view allowed) {
+        while (!allowed.empty()) {
+            const auto comma = allowed.find(',');
+            if (allowed.substr(0, comma) == method)
+                return true;
+            allowed =
+                comma == std::string_view::npos ? std::string_view{} : allowed.substr(comma + 2);
+        }
+        return false;
+    }
+
+    bool known_image(std::string_view file_id) const {
+        if (!file_id.starts_with("asset:") || file_id.size() < 42)
+            return false;
+        const auto id = uuid::parse(file_id.substr(6, 36));
+        if (!id)
+            return false;
+        const auto u = s_.find_upload(*id);
+        return u && s_.uploads()[*u].mime.starts_with("image/");
+    }
+
+    api_reply upload_asset(const api_request& req, std::string_view query, std::int64_t now) {
+        ltx::upload_asset_request q;
+        if (auto e = decode_query(query, q))
+            return std::move(*e);
+        // The MIME type without parameters, which the asset id repeats.
+        auto mime = lower(req.content_type.substr(0, req.content_type.find(';')));
+        while (!mime.empty() && mime.back() == ' ')
+            mime.pop_back();
+        const ltx::upload_content content{std::string{req.content_type}, req.body.size()};
+        auto v = reflect::validate(q);
+        for (auto& x : reflect::validate(content))
+            v.push_back(std::move(x));
+        if (!v.empty())
+            return error_reply(
+                400, violations_text(v, [](const std::string& p) {
+                    return p == "mimeType" ? "Content-Type" : p == "size" ? "body" : p;
+                }));
+        auto account = accounts_.resolve(q.email);
+        if (!account.error.empty())
+            return error_reply(400, std::move(account.error));
+        upload_rec u;
+        u.id = uuid::random(s_.ids());
+        u.created_ms = now;
+        u.account = account.index;
+        u.type = q.type && !q.type->empty() ? *q.type : std::string{ltx::asset_type_of(mime)};
+        u.mime = std::move(mime);
+        u.size = req.body.size();
+        if (s_.opts().state_dir.empty()) {
+            u.bytes = std::make_shared<const std::string>(req.body);
+        } else {
+            const auto dir = s_.opts().state_dir / "assets";
+            std::error_code ec;
+            std::filesystem::create_directories(dir, ec);
+            std::ofstream f{dir / u.id.str(), std::ios::binary};
+            f.write(req.body.data(), static_cast<std::streamsize>(req.body.size()));
+            if (!f.flush())
+                return error_reply(500, "Could not store the upload");
+        }
+        const auto index = s_.add_upload(std::move(u));
+        return ok_reply(r_.upload(s_.uploads()[index], now));
+    }
+
+    api_reply list_assets(std::string_view query, std::int64_t now) {
+        ltx::list_assets_request q;
+        if (auto e = decode_query(query, q))
+            return std::move(*e);
+        if (auto v = reflect::validate(q); !v.empty())
+            return error_reply(400, violations_text(v));
+        auto account = accounts_.resolve(q.email);
+        if (!account.error.empty())
+            return error_reply(400, std::move(account.error));
+        const auto& a = s_.accounts()[account.index];
+        const auto wanted = [&](std::string_view mime) {
+            if (!q.filter)
+                return true;
+            const auto type = ltx::asset_type_of(mime);
+            switch (*q.filter) {
+            case ltx::asset_filter::images:
+                return type == "image";
+            case ltx::asset_filter::videos:
+                return type == "video";
+            case ltx::asset_filter::audio:
+                return type == "audio";
+            case ltx::asset_filter::other:
+                return type == "other";
+            }
+            return false;
+        };
+        // (time, is a job, index), newest first.
+        std::vector<std::tuple<std::int64_t, bool, std::uint32_t>> found;
+        for (const auto i : a.uploads)
+            if (wanted(s_.uploads()[i].mime))
+                found.emplace_back(s_.uploads()[i].created_ms, false, i);
+        for (const auto i : a.jobs) {
+            const auto& j = s_.jobs()[i];
+            if (now >= j.end_ms && !(j.flags & job_rec::failing) && wanted("video/mp4"))
+                found.emplace_back(j.end_ms, true, i);
+        }
+        std::sort(found.begin(), found.end(), std::greater<>{});
+        const std::int64_t page =
+            q.page.value_or(reflect::default_of<&ltx::list_assets_request::page>());
+        const std::int64_t limit =
+            q.limit.value_or(reflect::default_of<&ltx::list_assets_request::limit>());
+        const auto total = static_cast<std::int64_t>(found.size());
+        ltx::asset_page out;
+        out.items.emplace();
+        for (auto i = (page - 1) * limit; i < total && i < page * limit; ++i) {
+            const auto [time, is_job, index] = found[static_cast<std::size_t>(i)];
+            ltx::asset_item item;
+            if (is_job) {
+                const auto& j = s_.jobs()[index];
+                item.id = artifact_id(j.id).str();
+                item.jobId = s_.job_id(j);
+                item.signedAsset = r_.artifact(j, now);
+            } else {
+                item.id = s_.uploads()[index].id.str();
+                item.signedAsset = r_.upload(s_.uploads()[index], now);
+            }
+            out.items->push_back(std::move(item));
+        }
+        out.meta = ltx::page_meta{total, static_cast<std::int64_t>(out.items->size()), limit,
+                                  (total + limit - 1) / limit, page};
+        return ok_reply(out);
+    }
+
+    api_reply get_job(std::string_view encoded_id, std::int64_t now) {
+        const auto id = ltx::http::percent_decode(encoded_id);
+        if (!id)
+            return error_reply(400, "jobId: malformed percent-encoding");
+        const ltx::get_job_request req{*id};
+        if (auto v = reflect::validate(req); !v.empty())
+            return error_reply(400, violations_text(v));
+        const auto index = s_.find_job(req.jobId);
+        if (!index)
+            return error_reply(404, "Job not found: it is unknown or has expired");
+        return ok_reply(r_.job(*index, now));
+    }
+
+    template <class T> std::optional<api_reply> decode_query(std::string_view query, T& out) {
+        const auto fields = parse_query(query);
+        if (!fields)
+            return error_reply(400, "query: malformed percent-encoding");
+        reflect::json_error err;
+        if (!decode_fields(*fields, out, err))
+            return error_reply(400, decode_error_text(err));
+        return std::nullopt;
+    }
+
+    store& s_;
+    renderer& r_;
+    accounts_api accounts_{s_, r_};
+    int burst_used_ = 0;
+};
+
+} // namespace ltx::sim
+
+#endif

@@ -1,0 +1,124 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// Identifiers of the simulator: UUIDs, the deterministic PRNG and URL signatures.
+#ifndef LTX_SIM_IDS_HPP
+#define LTX_SIM_IDS_HPP
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltx::sim {
+
+/// splitmix64: small, fast, and good enough for ids and fault decisions; one state word makes
+/// a run reproducible from `--seed`.
+class prng {
+public:
+    explicit prng(std::uint64_t seed) noexcept : state_(seed) {}
+
+    std::uint64_t next() noexcept {
+        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+
+    /// Uniform in [0, 1).
+    double uniform() noexcept { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+    /// True with probability `p`; draws nothing when `p` is 0, so a run without faults keeps
+    /// the same ids whatever the fault options.
+    bool chance(double p) noexcept { return p > 0 && uniform() < p; }
+
+private:
+    std::uint64_t state_;
+};
+
+/// A random (version 4) UUID, stored in two words.
+struct uuid {
+    std::uint64_t hi = 0;
+    std::uint64_t lo = 0;
+
+    friend bool operator==(const uuid&, const uuid&) = default;
+
+    static uuid random(prng& r) noexcept {
+        uuid u{r.next(), r.next()};
+        u.hi = (u.hi & ~0xF000ull) | 0x4000ull;                        // version 4
+        u.lo = (u.lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull; // variant 10
+        return u;
+    }
+
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lower-case.
+    std::string str() const {
+        static constexpr char hex[] = "0123456789abcdef";
+        std::string s(36, '-');
+        std::size_t at = 0;
+        for (int i = 0; i < 32; ++i) {
+            if (at == 8 || at == 13 || at == 18 || at == 23)
+                ++at;
+            const auto word = i < 16 ? hi : lo;
+            const int shift = 60 - 4 * (i % 16);
+            s[at++] = hex[(word >> shift) & 0xF];
+        }
+        return s;
+    }
+
+    /// Reads the form `str` writes (either case).
+    static std::optional<uuid> parse(std::string_view s) noexcept {
+        if (s.size() != 36)
+            return std::nullopt;
+        uuid u;
+        int digits = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const char c = s[i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-')
+                    return std::nullopt;
+                continue;
+            }
+            int v = 0;
+            if (c >= '0' && c <= '9')
+                v = c - '0';
+            else if (c >= 'a' && c <= 'f')
+                v = c - 'a' + 10;
+            else if (c >= 'A' && c <= 'F')
+                v = c - 'A' + 10;
+            else
+                return std::nullopt;
+            auto& word = digits < 16 ? u.hi : u.lo;
+            word = (word << 4) | static_cast<std::uint64_t>(v);
+            ++digits;
+        }
+        return u;
+    }
+};
+
+struct uuid_hash {
+    std::size_t operator()(const uuid& u) const noexcept {
+        return static_cast<std::size_t>(u.hi ^ (u.lo * 0x9E3779B97F4A7C15ull));
+    }
+};
+
+/// A keyed 64-bit digest of `text`, as 16 hex digits: the signature of asset URLs. Not a
+/// cryptographic MAC; it only has to make a tampered or made-up URL fail, as a real signed
+/// URL would.
+inline std::string sign(std::uint64_t key, std::string_view text) {
+    std::uint64_t h = 0xCBF29CE484222325ull ^ key;
+    for (const char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001B3ull;
+    }
+    prng mix{h ^ key};
+    h = mix.next();
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string s(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4)
+        s[static_cast<std::size_t>(i)] = hex[h & 0xF];
+    return s;
+}
+
+} // namespace ltx::sim
+
+#endif

@@ -1,0 +1,95 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// What the API handlers receive and answer, independent of the HTTP library, and the error
+// texts of the reference.
+#ifndef LTX_SIM_REPLY_HPP
+#define LTX_SIM_REPLY_HPP
+
+#include <ltx/api/common.hpp>
+#include <ltx/reflect.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ltx::sim {
+
+/// One API request, as the server read it.
+struct api_request {
+    std::string_view method;
+    /// Origin-form target: `/assets/?page=2`.
+    std::string_view target;
+    std::string_view authorization;
+    std::string_view content_type;
+    std::string_view body;
+};
+
+/// One API answer: a status and a JSON body.
+struct api_reply {
+    unsigned status = 200;
+    std::string body;
+    /// The `Allow` header of a 405.
+    std::string allow{};
+};
+
+/// A `pollForResult` wait the server carries out: look at `job` now, then up to `polls` more
+/// times, `interval_ms` apart, and answer as soon as it is done.
+struct poll_plan {
+    std::uint32_t job = 0;
+    int polls = 0;
+    std::int64_t interval_ms = 0;
+};
+
+/// A handler's result: an answer now, or a wait first.
+struct api_outcome {
+    api_reply reply;
+    std::optional<poll_plan> poll{};
+};
+
+/// A webhook to send: the job model, POSTed as JSON to the caller's replyUrl.
+struct webhook {
+    std::string url;
+    std::string body;
+};
+
+/// `{"error": text, "code": status}`, encoded from the library's `error_body`.
+inline api_reply error_reply(unsigned status, std::string text) {
+    return {status, reflect::to_json(ltx::error_body{std::move(text), static_cast<int>(status)})};
+}
+
+/// A model as a 200 answer.
+template <class T> api_reply ok_reply(const T& model) {
+    return {200, reflect::to_json(model)};
+}
+
+/// The 400 text of violations: each as `field: message (rule)`, joined by `; `. The
+/// at-least-one-of rule reads as the reference words it (`startAssetId or endAssetId is
+/// required`). `field_name` maps a member path to what the caller sent (a header, the body).
+template <class Rename>
+std::string violations_text(const std::vector<reflect::violation>& v, Rename field_name) {
+    std::string out;
+    for (const auto& x : v) {
+        if (!out.empty())
+            out += "; ";
+        if (x.rule == "at_least_one_of")
+            out += x.message;
+        else
+            out += std::string{field_name(x.path)} + ": " + x.message + " (" + x.rule + ")";
+    }
+    return out;
+}
+
+inline std::string violations_text(const std::vector<reflect::violation>& v) {
+    return violations_text(v, [](const std::string& p) -> const std::string& { return p; });
+}
+
+/// The 400 text of a body or query that did not decode: `seed: expected an integer`.
+inline std::string decode_error_text(const reflect::json_error& e) {
+    return e.path.empty() ? e.message : e.path + ": " + e.message;
+}
+
+} // namespace ltx::sim
+
+#endif

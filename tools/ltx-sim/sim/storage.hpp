@@ -1,0 +1,202 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The storage listener: serves the files behind signed asset URLs, refuses expired or forged
+// ones with 403, and records every request it receives so tests can check what reached it
+// (no API token must). `/_sim/requests` and `/_sim/stats` show the record and the counters.
+#ifndef LTX_SIM_STORAGE_HPP
+#define LTX_SIM_STORAGE_HPP
+
+#include "decode.hpp"
+#include "reply.hpp"
+#include "session.hpp"
+#include "store.hpp"
+
+#include <boost/describe/class.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace ltx::sim {
+
+/// A request the storage listener received: method, target and every header (names in lower
+/// case, repeated headers joined with `, `).
+struct recorded_request {
+    std::string method;
+    std::string target;
+    std::map<std::string, std::string> headers;
+};
+BOOST_DESCRIBE_STRUCT(recorded_request, (), (method, target, headers))
+
+/// The counters of `/_sim/stats`.
+struct sim_stats {
+    std::uint64_t jobsCreated = 0;
+    std::uint64_t jobsActive = 0;
+    std::uint64_t jobsFailed = 0;
+    std::uint64_t uploads = 0;
+    std::uint64_t requests = 0;
+    std::uint64_t rejected429 = 0;
+    std::uint64_t injected5xx = 0;
+    std::uint64_t dropped = 0;
+    std::uint64_t webhooksSent = 0;
+    std::uint64_t webhooksFailed = 0;
+    std::uint64_t storageRequests = 0;
+};
+BOOST_DESCRIBE_STRUCT(sim_stats, (),
+                      (jobsCreated, jobsActive, jobsFailed, uploads, requests, rejected429,
+                       injected5xx, dropped, webhooksSent, webhooksFailed, storageRequests))
+
+/// The storage listener's handler.
+class storage {
+public:
+    storage(store& s, std::shared_ptr<const std::string> artifact)
+        : s_(s), artifact_(std::move(artifact)) {}
+
+    /// Every request received so far, but those to `/_sim/`. Thread-safe.
+    std::vector<recorded_request> requests() const {
+        std::lock_guard lock{mutex_};
+        return log_;
+    }
+
+    /// The counters now; call on the server's thread.
+    sim_stats stats(std::int64_t now) {
+        const auto& c = s_.stats();
+        std::uint64_t active = 0;
+        for (auto& a : s_.accounts())
+            active += a.active(now);
+        std::lock_guard lock{mutex_};
+        return {c.jobs_created, active,         c.jobs_failed, c.uploads,       c.requests,
+                c.rejected_429, c.injected_5xx, c.dropped,     c.webhooks_sent, c.webhooks_failed,
+                log_.size()};
+    }
+
+    /// Answers one request at time `now`.
+    response_t handle(const request_t& req, std::int64_t now) {
+        const std::string_view target = req.target();
+        const auto q = target.find('?');
+        const auto path = target.substr(0, q);
+        if (path == "/_sim/requests")
+            return json(200, reflect::to_json(requests()));
+        if (path == "/_sim/stats")
+            return json(200, reflect::to_json(stats(now)));
+        record(req);
+        if (req.method() != http::verb::get && req.method() != http::verb::head) {
+            auto res = json(405, error_reply(405, "Method not allowed").body);
+            res.set(http::field::allow, "GET, HEAD");
+            return res;
+        }
+        if (!path.starts_with("/files/"))
+            return json(404, error_reply(404, "Not found").body);
+        const auto fields = parse_query(q == std::string_view::npos ? "" : target.substr(q + 1));
+        std::string expires, signature;
+        for (const auto& [name, value] : fields.value_or(form_fields{})) {
+            if (name == "expires")
+                expires = value;
+            else if (name == "signature")
+                signature = value;
+        }
+        std::int64_t expires_ms = 0;
+        const auto parsed =
+            std::from_chars(expires.data(), expires.data() + expires.size(), expires_ms);
+        if (parsed.ec != std::errc{} || signature.empty() ||
+            signature != sign(s_.signing_key(), std::string{path} + "?expires=" + expires))
+            return json(403, error_reply(403, "Invalid signature").body);
+        if (now > expires_ms)
+            return json(403, error_reply(403, "Signed URL expired").body);
+        const auto id = uuid::parse(path.substr(7));
+        const auto file = id ? find(*id, now) : std::nullopt;
+        if (!file || !file->bytes)
+            return json(404, error_reply(404, "No such file").body);
+        return bytes(req, *file);
+    }
+
+private:
+    static response_t json(unsigned status, std::string body) {
+        response_t res{static_cast<http::status>(status), 11};
+        res.set(http::field::content_type, "application/json");
+        res.body() = std::move(body);
+        return res;
+    }
+
+    void record(const request_t& req) {
+        recorded_request r{std::string{req.method_string()}, std::string{req.target()}, {}};
+        for (const auto& f : req) {
+            auto& v = r.headers[lower(f.name_string())];
+            v += (v.empty() ? "" : ", ") + std::string{f.value()};
+        }
+        std::lock_guard lock{mutex_};
+        log_.push_back(std::move(r));
+    }
+
+    std::optional<blob> find(const uuid& id, std::int64_t now) const {
+        if (const auto u = s_.find_upload(id)) {
+            const auto& rec = s_.uploads()[*u];
+            if (rec.bytes)
+                return blob{rec.mime, rec.bytes};
+            std::ifstream f{s_.opts().state_dir / "assets" / rec.id.str(), std::ios::binary};
+            if (!f)
+                return std::nullopt;
+            return blob{rec.mime,
+                        std::make_shared<const std::string>(std::istreambuf_iterator<char>{f},
+                                                            std::istreambuf_iterator<char>{})};
+        }
+        if (s_.find_artifact(id, now))
+            return blob{"video/mp4", artifact_};
+        return std::nullopt;
+    }
+
+    // The file, or the one range `Range: bytes=a-b` asks for.
+    static response_t bytes(const request_t& req, const blob& b) {
+        const auto& all = *b.bytes;
+        response_t res{http::status::ok, 11};
+        res.set(http::field::content_type, b.mime);
+        res.set(http::field::accept_ranges, "bytes");
+        const std::string_view range = req[http::field::range];
+        std::uint64_t first = 0, last = all.empty() ? 0 : all.size() - 1;
+        if (range.starts_with("bytes=") && range.find(',') == std::string_view::npos &&
+            !all.empty()) {
+            const auto spec = range.substr(6);
+            const auto dash = spec.find('-');
+            const auto a = spec.substr(0, dash);
+            const auto z = dash == std::string_view::npos ? "" : spec.substr(dash + 1);
+            std::uint64_t x = 0, y = last;
+            const bool ok_a =
+                a.empty() || std::from_chars(a.data(), a.data() + a.size(), x).ec == std::errc{};
+            const bool ok_z =
+                z.empty() || std::from_chars(z.data(), z.data() + z.size(), y).ec == std::errc{};
+            if (a.empty() && !z.empty()) { // the last y bytes
+                x = y >= all.size() ? 0 : all.size() - y;
+                y = last;
+            }
+            if (ok_a && ok_z && dash != std::string_view::npos && x <= y && x < all.size()) {
+                first = x;
+                last = std::min(y, last);
+                res.result(http::status::partial_content);
+                res.set(http::field::content_range, "bytes " + std::to_string(first) + "-" +
+                                                        std::to_string(last) + "/" +
+                                                        std::to_string(all.size()));
+            } else if (ok_a && ok_z && dash != std::string_view::npos) {
+                res.result(http::status::range_not_satisfiable);
+                res.set(http::field::content_range, "bytes */" + std::to_string(all.size()));
+                return res;
+            }
+        }
+        res.body() = all.empty() ? std::string{} : all.substr(first, last - first + 1);
+        return res;
+    }
+
+    store& s_;
+    std::shared_ptr<const std::string> artifact_;
+    mutable std::mutex mutex_;
+    std::vector<recorded_request> log_;
+};
+
+} // namespace ltx::sim
+
+#endif
