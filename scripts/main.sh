@@ -1,16 +1,52 @@
 #!/usr/bin/env bash
-# The main job of ltx, on a fresh Debian machine: installs what is missing, builds, and runs.
+# The main job of ltx on a fresh Debian machine: installs what is missing, builds the `ltx`
+# command line and the `ltx-sim` simulator, and creates a video end to end: upload the start
+# frame, create the job, follow its progress, download the MP4 (default ./out.mp4).
 #
-# For now the main job builds the example program that assembles an ltx-create request,
-# validates it and prints the exact HTTP request it becomes (token redacted). The workflow
-# against the bundled simulator (upload, create, wait, download) replaces it once the client,
-# the Asio transport and ltx-sim land.
+#   bash scripts/main.sh
+#       against the bundled simulator, started on a free loopback port and stopped at the end
+#   USEAPI_TOKEN=... LTX_BASE_URL=https://api.useapi.net/v1/ltxstudio/ bash scripts/main.sh
+#       against the real API (costs credits)
 #
-#   bash scripts/main.sh ["prompt"] [startAssetId]
+# LTX_PROMPT, LTX_START (an image file or an asset id) and LTX_OUT change the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$(pwd)"
+
 bash scripts/setup.sh
 cmake -S . -B build/main -G Ninja -DCMAKE_BUILD_TYPE=Release -DLTX_BUILD_TESTS=OFF \
-    -DLTX_BUILD_BENCHMARKS=OFF -DLTX_BUILD_TOOLS=OFF -DLTX_BUILD_EXAMPLES=ON >/dev/null
-cmake --build build/main --target ltx_example_build_request -j 2
-build/main/examples/ltx_example_build_request "$@"
+    -DLTX_BUILD_BENCHMARKS=OFF -DLTX_BUILD_EXAMPLES=OFF -DLTX_BUILD_TOOLS=ON >/dev/null
+cmake --build build/main --target ltx_cli ltx-sim -j 2
+
+ltx="$root/build/main/tools/ltx/ltx"
+sim="$root/build/main/tools/ltx-sim/ltx-sim"
+prompt="${LTX_PROMPT:-A serene landscape with flowing water, golden hour}"
+start="${LTX_START:-$root/tools/ltx-sim/fixtures/start.png}"
+out="${LTX_OUT:-out.mp4}"
+
+if [ -n "${USEAPI_TOKEN:-}" ] && [ -n "${LTX_BASE_URL:-}" ]; then
+    echo "main: creating a video with the API at $LTX_BASE_URL"
+    "$ltx" --base-url "$LTX_BASE_URL" create --prompt "$prompt" --start "$start" --duration 5 \
+        --out "$out"
+else
+    tmp="$(mktemp -d)"
+    token="main-job-$RANDOM$RANDOM"
+    "$sim" --port 0 --token "$token" --speed 4000 --exit-after 600 >"$tmp/sim.out" 2>"$tmp/sim.err" &
+    sim_pid=$!
+    trap 'kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+    for _ in $(seq 1 100); do
+        grep -q '^listening on ' "$tmp/sim.out" && break
+        kill -0 "$sim_pid" 2>/dev/null || { cat "$tmp/sim.err" >&2; exit 1; }
+        sleep 0.1
+    done
+    url="$(sed -n 's/^listening on //p' "$tmp/sim.out")"
+    [ -n "$url" ] || { echo "main: the simulator did not start" >&2; cat "$tmp/sim.err" >&2; exit 1; }
+    echo "main: simulator at $url (set USEAPI_TOKEN and LTX_BASE_URL to use the real API)"
+    USEAPI_TOKEN="$token" "$ltx" --base-url "$url/v1/ltxstudio/" create --prompt "$prompt" \
+        --start "$start" --duration 5 --out "$out"
+fi
+
+if command -v ffprobe >/dev/null; then
+    ffprobe -v error -show_entries format=format_name,duration:stream=codec_name,width,height \
+        -of default=noprint_wrappers=1 "$out"
+fi
