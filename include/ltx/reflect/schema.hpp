@@ -6,6 +6,7 @@
 #include <ltx/reflect/classify.hpp>
 #include <ltx/reflect/rules.hpp>
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <tuple>
@@ -45,18 +46,37 @@ template <class C, class V> struct member_pointer_traits<V C::*> {
 template <class X> struct is_field_rules : std::false_type {};
 template <auto M, class... R> struct is_field_rules<field_rules<M, R...>> : std::true_type {};
 
+template <class A, class B> constexpr bool same_pointer(A, B) {
+    return false;
+}
+template <class A> constexpr bool same_pointer(A a, A b) {
+    return a == b;
+}
+
 template <auto A, auto B> constexpr bool same_member() {
-    if constexpr (std::is_same_v<decltype(A), decltype(B)>)
-        return A == B;
-    else
-        return false;
+    return same_pointer(A, B);
+}
+
+inline constexpr std::size_t no_member = static_cast<std::size_t>(-1);
+
+// The index of member pointer M among the descriptors D, or no_member. A fold rather than a
+// loop of generic lambdas: it runs for every rule of every schema, and the lambdas were a
+// large part of the time spent compiling validate().
+template <auto M, template <class...> class L, class... D>
+consteval std::size_t member_index_in(L<D...>) {
+    std::size_t i = 0;
+    std::size_t found = no_member;
+    ((found = found == no_member && same_pointer(D::pointer, M) ? i : found, ++i), ...);
+    return found;
+}
+
+template <template <class...> class L, class... D> consteval auto member_names_in(L<D...>) {
+    return std::array<std::string_view, sizeof...(D)>{std::string_view{D::name}...};
 }
 
 // A rule that names a member the description does not list would silently never run.
 template <class T, auto Member> constexpr bool is_described_member() {
-    bool found = false;
-    for_each_member<T>([&](auto d) { found = found || same_member<d.pointer, Member>(); });
-    return found;
+    return member_index_in<Member>(members_of<T>{}) != no_member;
 }
 
 template <class T, class X> constexpr bool item_belongs_to() {
@@ -77,12 +97,9 @@ inline constexpr auto schema_of = [] {
     if constexpr (detail::has_schema<T>) {
         constexpr auto s = ltx_schema(tag<T>{});
         static_assert(
-            std::apply(
-                [](const auto&... items) {
-                    return (detail::item_belongs_to<T, std::remove_cvref_t<decltype(items)>>() &&
-                            ... && true);
-                },
-                s),
+            []<class... Items>(std::type_identity<std::tuple<Items...>>) {
+                return (detail::item_belongs_to<T, Items>() && ... && true);
+            }(std::type_identity<std::remove_cvref_t<decltype(s)>>{}),
             "ltx::reflect: a schema names a member that is not a described member of "
             "its type");
         return s;
@@ -94,12 +111,11 @@ inline constexpr auto schema_of = [] {
 /// The wire name of a described member: `member_name<&T::startAssetId>()`.
 template <auto Member> constexpr std::string_view member_name() {
     using owner = typename detail::member_pointer_traits<decltype(Member)>::owner;
-    std::string_view name;
-    for_each_member<owner>([&](auto d) {
-        if (detail::same_member<d.pointer, Member>())
-            name = d.name;
-    });
-    return name;
+    constexpr auto i = detail::member_index_in<Member>(members_of<owner>{});
+    if constexpr (i == detail::no_member)
+        return {};
+    else
+        return detail::member_names_in(members_of<owner>{})[i];
 }
 
 namespace detail {

@@ -8,9 +8,15 @@
 #include <ltx/reflect/rules.hpp>
 #include <ltx/reflect/schema.hpp>
 
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace ltx::reflect {
@@ -70,41 +76,40 @@ template <class V> bool present(const V& v) {
         return true;
 }
 
-// Applies the rules of one member; returns false when `required` failed, so that the
-// member's other rules, which would only repeat the point, are skipped.
-template <class V, class... R>
-bool apply_rules(const V& v, const value_path& path, const std::tuple<R...>& rules,
-                 std::vector<violation>& out) {
+// Applies rule K of schema item J of T to a member's value. `ok` turns false when
+// `required` failed, so that the member's later rules, which would only repeat the point, are
+// skipped. The rule is read at compile time, so no tuple access is compiled.
+template <class T, std::size_t J, std::size_t K, class V>
+void apply_rule(const V& v, const value_path& path, bool& ok, std::vector<violation>& out) {
+    static constexpr const auto& rule = std::get<K>(std::get<J>(schema_of<T>).rules);
+    using rule_t = std::remove_cvref_t<decltype(rule)>;
+    if constexpr (std::is_same_v<rule_t, rules::required_t>) {
+        bool missing = !present(v);
+        if constexpr (kind_of<V> == type_kind::string)
+            missing = v.empty();
+        if (missing) {
+            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
+            ok = false;
+        }
+    } else if constexpr (is_default<rule_t>::value) {
+        // documentation only
+    } else if constexpr (requires { rule.check(unwrap(v)); }) {
+        if (ok && present(v))
+            if (auto m = rule.check(unwrap(v)))
+                out.push_back({path.str(), std::string{rule_t::name}, std::move(*m)});
+    } else {
+        static_assert(
+            requires { rule.check(unwrap(v)); },
+            "ltx::reflect: this rule does not apply to the member's type");
+    }
+}
+
+// Applies the rules of schema item J of T, in order; false when `required` failed.
+template <class T, std::size_t J, class V, std::size_t... K>
+bool apply_rules(const V& v, const value_path& path, std::vector<violation>& out,
+                 std::index_sequence<K...>) {
     bool ok = true;
-    std::apply(
-        [&](const auto&... r) {
-            (
-                [&](const auto& rule) {
-                    using rule_t = std::remove_cvref_t<decltype(rule)>;
-                    if constexpr (std::is_same_v<rule_t, rules::required_t>) {
-                        bool missing = !present(v);
-                        if constexpr (kind_of<V> == type_kind::string)
-                            missing = v.empty();
-                        if (missing) {
-                            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
-                            ok = false;
-                        }
-                    } else if constexpr (is_default<rule_t>::value) {
-                        // documentation only
-                    } else if constexpr (requires { rule.check(unwrap(v)); }) {
-                        if (ok && present(v))
-                            if (auto m = rule.check(unwrap(v)))
-                                out.push_back(
-                                    {path.str(), std::string{rule_t::name}, std::move(*m)});
-                    } else {
-                        static_assert(
-                            requires { rule.check(unwrap(v)); },
-                            "ltx::reflect: this rule does not apply to the member's type");
-                    }
-                }(r),
-                ...);
-        },
-        rules);
+    (apply_rule<T, J, K>(v, path, ok, out), ...);
     return ok;
 }
 
@@ -113,50 +118,101 @@ void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one
                        std::vector<violation>& out) {
     if ((present(obj.*M) || ...))
         return;
+    static constexpr std::array<std::string_view, sizeof...(M)> members{member_name<M>()...};
     std::string names;
-    ((names += (names.empty() ? "" : " or ") + std::string{member_name<M>()}), ...);
+    for (const auto name : members) {
+        if (!names.empty())
+            names += " or ";
+        names += name;
+    }
     // Reported at the first member: that is where a value is most often missing.
-    constexpr auto first = [] {
-        std::string_view n[] = {member_name<M>()...};
-        return n[0];
+    out.push_back({value_path{&path, members[0]}.str(), "at_least_one_of", names + " is required"});
+}
+
+// Which schema items carry the rules of which member, worked out once per type: matching
+// every member against every item with generic lambdas made validate() the costliest part of
+// compiling a request. For each item: the index of the member it constrains, no_member for a
+// struct-level rule, not_described for a field whose member is not described (schema_of
+// refuses those).
+inline constexpr std::size_t not_described = no_member - 1;
+
+template <class T, class Item> struct rules_owner {
+    static constexpr std::size_t value = no_member;
+};
+template <class T, auto M, class... R> struct rules_owner<T, field_rules<M, R...>> {
+    static constexpr std::size_t found = member_index_in<M>(members_of<T>{});
+    static constexpr std::size_t value = found == no_member ? not_described : found;
+};
+
+template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
+
+template <class T, std::size_t... J> consteval auto make_rules_owners(std::index_sequence<J...>) {
+    return std::array<std::size_t, sizeof...(J)>{
+        rules_owner<T, std::tuple_element_t<J, schema_type<T>>>::value...};
+}
+
+template <class T>
+inline constexpr auto rules_owners =
+    make_rules_owners<T>(std::make_index_sequence<std::tuple_size_v<schema_type<T>>>{});
+
+// The schema items constraining member I of T, in schema order.
+template <class T, std::size_t I> consteval auto rules_items() {
+    constexpr const auto& owners = rules_owners<T>;
+    constexpr std::size_t n = [] {
+        std::size_t c = 0;
+        for (auto o : rules_owners<T>)
+            c += o == I ? 1 : 0;
+        return c;
     }();
-    out.push_back({value_path{&path, first}.str(), "at_least_one_of", names + " is required"});
+    std::array<std::size_t, n> items{};
+    std::size_t k = 0;
+    for (std::size_t j = 0; j < owners.size(); ++j)
+        if (owners[j] == I)
+            items[k++] = j;
+    return items;
+}
+
+template <class T, std::size_t J>
+using rules_sequence =
+    std::make_index_sequence<std::tuple_size_v<decltype(std::get<J>(schema_of<T>).rules)>>;
+
+// Applies every schema item that constrains member I, then checks the value itself unless
+// `required` failed.
+template <class T, std::size_t I, std::size_t... N>
+void validate_member(const T& obj, const value_path& path, std::vector<violation>& out,
+                     std::index_sequence<N...>) {
+    using D = boost::mp11::mp_at_c<members_of<T>, I>;
+    [[maybe_unused]] static constexpr auto items = rules_items<T, I>();
+    const auto& member = obj.*D::pointer;
+    const value_path member_path{&path, D::name};
+    bool ok = true;
+    ((ok = apply_rules<T, items[N]>(member, member_path, out, rules_sequence<T, items[N]>{}) && ok),
+     ...);
+    if (ok)
+        validate_value(member, member_path, out);
+}
+
+template <class T, std::size_t J>
+void check_struct_item(const T& obj, const value_path& path, std::vector<violation>& out) {
+    static constexpr const auto& item = std::get<J>(schema_of<T>);
+    check_struct_rule(obj, path, item, out);
+}
+
+// Members in declaration order, then the struct-level rules in schema order.
+template <class T, std::size_t... I, std::size_t... S>
+void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out,
+                     std::index_sequence<I...>, std::index_sequence<S...>) {
+    (validate_member<T, I>(obj, path, out, std::make_index_sequence<rules_items<T, I>().size()>{}),
+     ...);
+    [[maybe_unused]] static constexpr auto struct_rules = rules_items<T, no_member>();
+    (check_struct_item<T, struct_rules[S]>(obj, path, out), ...);
 }
 
 template <class T>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
-    constexpr const auto& s = schema_of<T>;
-    for_each_member<T>([&](auto d) {
-        const auto& member = obj.*d.pointer;
-        const value_path member_path{&path, d.name};
-        bool ok = true;
-        std::apply(
-            [&](const auto&... items) {
-                (
-                    [&](const auto& item) {
-                        using item_t = std::remove_cvref_t<decltype(item)>;
-                        if constexpr (is_field_rules<item_t>::value) {
-                            if constexpr (rules_of_member<d.pointer>{}(
-                                              std::type_identity<item_t>{}))
-                                ok = apply_rules(member, member_path, item.rules, out) && ok;
-                        }
-                    }(items),
-                    ...);
-            },
-            s);
-        if (ok)
-            validate_value(member, member_path, out);
-    });
-    std::apply(
-        [&](const auto&... items) {
-            (
-                [&](const auto& item) {
-                    if constexpr (!is_field_rules<std::remove_cvref_t<decltype(item)>>::value)
-                        check_struct_rule(obj, path, item, out);
-                }(items),
-                ...);
-        },
-        s);
+    validate_struct(obj, path, out,
+                    std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{},
+                    std::make_index_sequence<rules_items<T, no_member>().size()>{});
 }
 
 template <class T>
