@@ -7,6 +7,7 @@
 #include <ltx/reflect/enum.hpp>
 
 #include <boost/json/serializer.hpp>
+#include <boost/mp11/algorithm.hpp>
 
 #include <array>
 #include <charconv>
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace ltx::reflect {
 
@@ -42,6 +44,22 @@ inline bool json_plain(std::string_view s) noexcept {
     }
     return true;
 }
+
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built once.
+template <class D> struct json_key {
+    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
+    static constexpr auto text = [] {
+        std::array<char, size> a{};
+        a[0] = '"';
+        const std::string_view n{D::name};
+        for (std::size_t i = 0; i < n.size(); ++i)
+            a[i + 1] = n[i];
+        a[size - 2] = '"';
+        a[size - 1] = ':';
+        return a;
+    }();
+    static constexpr std::string_view view() { return {text.data(), text.size()}; }
+};
 
 } // namespace detail
 
@@ -149,49 +167,37 @@ private:
 
     template <class T> void put_value(const T& v);
 
+    // A fold over member indices rather than a generic lambda per member: fewer
+    // instantiations, and encoding is compiled for every request type.
+    template <class T, std::size_t... I> void put_members(const T& v, std::index_sequence<I...>) {
+        bool first = true;
+        (put_member<boost::mp11::mp_at_c<members_of<T>, I>>(v, first), ...);
+    }
+
+    template <class D, class T> void put_member(const T& v, bool& first) {
+        const auto& m = v.*D::pointer;
+        if constexpr (kind_of<decltype(m)> == type_kind::optional)
+            if (!m)
+                return; // unset optionals are omitted
+        if (!first)
+            put(',');
+        first = false;
+        put(detail::json_key<D>::view());
+        put_value(m);
+    }
+
     std::string& out_;
     std::size_t size_ = 0;
     char staged_[512];
     boost::json::serializer serializer_;
 };
 
-namespace detail {
-
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once.
-template <class D> struct json_key {
-    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr auto text = [] {
-        std::array<char, size> a{};
-        a[0] = '"';
-        const std::string_view n{D::name};
-        for (std::size_t i = 0; i < n.size(); ++i)
-            a[i + 1] = n[i];
-        a[size - 2] = '"';
-        a[size - 1] = ':';
-        return a;
-    }();
-    static constexpr std::string_view view() { return {text.data(), text.size()}; }
-};
-
-} // namespace detail
-
 template <class T> void json_writer::put_value(const T& v) {
     constexpr auto kind = kind_of<T>;
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
         put('{');
-        bool first = true;
-        for_each_member<T>([&](auto d) {
-            const auto& m = v.*d.pointer;
-            if constexpr (kind_of<decltype(m)> == type_kind::optional)
-                if (!m)
-                    return; // unset optionals are omitted
-            if (!first)
-                put(',');
-            first = false;
-            put(detail::json_key<decltype(d)>::view());
-            put_value(m);
-        });
+        put_members(v, std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
         put('}');
     } else if constexpr (kind == type_kind::optional) {
         if (v)
