@@ -88,7 +88,7 @@ LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
         s += ": " + server_message;
     for (const auto& v : violations)
         s += "; " + reflect::to_string(v);
-    if (transport_error)
+    if (transport_error && transport_error != ec)
         s += " (transport: " + transport_error.message() + ")";
     if (!detail.empty())
         s += " (" + detail + ")";

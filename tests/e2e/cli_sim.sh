@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End to end: the `ltx` command line against `ltx-sim`, every subcommand, compared with golden
+# output. The simulator runs with a fixed seed and instant jobs, so ids are reproducible; ports
+# are replaced by placeholders before comparing.
+#
+#   cli_sim.sh LTX LTX_SIM FIXTURES_DIR GOLDEN_FILE        (LTX_UPDATE_GOLDEN=1 rewrites it)
+set -uo pipefail
+abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
+ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")" golden="$(abs "$4")"
+work="$(mktemp -d)"
+"$sim" --port 0 --seed 7 --speed 0 --token e2e-token --exit-after 120 \
+    --account me@example.com:50:2 >"$work/sim.out" 2>"$work/sim.err" &
+sim_pid=$!
+trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+    grep -q '^storage on ' "$work/sim.out" && break
+    sleep 0.05
+done
+api="$(sed -n 's/^listening on //p' "$work/sim.out")"
+storage="$(sed -n 's/^storage on //p' "$work/sim.out")"
+[ -n "$api" ] || { echo "the simulator did not start"; cat "$work/sim.err"; exit 1; }
+
+cd "$work"
+out="$work/actual.txt"
+# run TITLE ARGS...: runs ltx, records its exit code, stdout and stderr.
+run() {
+    local title="$1"
+    shift
+    echo "### $title" >>"$out"
+    USEAPI_TOKEN=e2e-token "$ltx" --base-url "$api/v1/ltxstudio/" "$@" >"$work/o" 2>"$work/e"
+    echo "exit $?" >>"$out"
+    sed 's/^/out: /' "$work/o" >>"$out"
+    sed 's/^/err: /' "$work/e" >>"$out"
+}
+
+cp "$fixtures/start.png" start.png
+run "create from an image file" create --prompt "Waves at dusk" --start start.png --duration 5 --out v1.mp4
+cmp -s v1.mp4 "$fixtures/sample.mp4" && echo "v1.mp4 is the sample video" >>"$out"
+job="$(sed -n 's/^err: job //p' "$out" | head -n 1)"
+run "status" status "$job"
+run "status --json" --json status "$job"
+run "wait" wait "$job"
+run "download" download "$job" --out v2.mp4
+cmp -s v2.mp4 "$fixtures/sample.mp4" && echo "v2.mp4 is the sample video" >>"$out"
+run "assets upload" assets upload start.png
+asset="$(tail -n 1 "$out" | sed -n 's/^out: //p')"
+run "assets list" assets list --filter images --limit 5
+run "create with an asset id and every option" create --prompt "A [fail] scene" --start "$asset" \
+    --end "$asset" --model ltxv --duration 3 --aspect-ratio 9:16 --intensity low --seed 42 \
+    --audio-sfx --reply-ref r1 --out v3.mp4
+[ -e v3.mp4 ] && echo "v3.mp4 exists, but the job failed" >>"$out"
+echo '{"prompt":"From a file","startAssetId":"'"$asset"'","duration":"9"}' >req.json
+run "create --request --dry-run" --dry-run create --request req.json --seed 5
+run "create with bad input" create --prompt "" --start "$asset" --poll-for-result 99
+run "accounts get" accounts get me@example.com
+run "accounts set" accounts set --cookie "lt_token=a; lt_refresh_token=b" --max-jobs 3
+run "accounts set with a bad cookie" accounts set --cookie "session=1"
+run "unknown job" status "email:me@example.com:00000000-0000-0000-0000-000000000000-type:video"
+run "wrong token" --token wrong-token status "$job"
+# Port 1 on loopback: nothing listens there, the connection is refused.
+echo "### network failure" >>"$out"
+USEAPI_TOKEN=e2e-token "$ltx" --base-url "http://127.0.0.1:1/v1/ltxstudio/" status "$job" \
+    >"$work/o" 2>"$work/e"
+echo "exit $?" >>"$out"
+sed 's/^/err: /' "$work/e" >>"$out"
+
+# Ports, the storage signature and expiry differ between runs; the rest must not.
+sed -i -e "s#$api#http://API#g" -e "s#$storage#http://STORAGE#g" -e "s#${api#http://}#API#g" \
+    -e 's/expires=[0-9]*&signature=[0-9a-f]*/expires=E\&signature=S/g' \
+    -e 's/"expirationDateString":"[0-9]*"/"expirationDateString":"E"/g' \
+    -e 's/"updated":[0-9]*/"updated":T/g' -e 's/"updatedUTC":"[^"]*"/"updatedUTC":"T"/g' "$out"
+
+if [ "${LTX_UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$out" "$golden"
+    echo "updated $golden"
+    exit 0
+fi
+if ! diff -u "$golden" "$out"; then
+    echo "FAILED: the output differs from $golden (LTX_UPDATE_GOLDEN=1 rewrites it)"
+    exit 1
+fi
+echo "the CLI's output against the simulator matches $golden"
