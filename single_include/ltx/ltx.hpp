@@ -537,6 +537,7 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 
 
 #include <boost/json/serializer.hpp>
+#include <boost/mp11/algorithm.hpp>
 
 #include <array>
 #include <charconv>
@@ -545,6 +546,7 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace ltx::reflect {
 
@@ -572,6 +574,22 @@ inline bool json_plain(std::string_view s) noexcept {
     }
     return true;
 }
+
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built once.
+template <class D> struct json_key {
+    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
+    static constexpr auto text = [] {
+        std::array<char, size> a{};
+        a[0] = '"';
+        const std::string_view n{D::name};
+        for (std::size_t i = 0; i < n.size(); ++i)
+            a[i + 1] = n[i];
+        a[size - 2] = '"';
+        a[size - 1] = ':';
+        return a;
+    }();
+    static constexpr std::string_view view() { return {text.data(), text.size()}; }
+};
 
 } // namespace detail
 
@@ -679,49 +697,37 @@ private:
 
     template <class T> void put_value(const T& v);
 
+    // A fold over member indices rather than a generic lambda per member: fewer
+    // instantiations, and encoding is compiled for every request type.
+    template <class T, std::size_t... I> void put_members(const T& v, std::index_sequence<I...>) {
+        bool first = true;
+        (put_member<boost::mp11::mp_at_c<members_of<T>, I>>(v, first), ...);
+    }
+
+    template <class D, class T> void put_member(const T& v, bool& first) {
+        const auto& m = v.*D::pointer;
+        if constexpr (kind_of<decltype(m)> == type_kind::optional)
+            if (!m)
+                return; // unset optionals are omitted
+        if (!first)
+            put(',');
+        first = false;
+        put(detail::json_key<D>::view());
+        put_value(m);
+    }
+
     std::string& out_;
     std::size_t size_ = 0;
     char staged_[512];
     boost::json::serializer serializer_;
 };
 
-namespace detail {
-
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once.
-template <class D> struct json_key {
-    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr auto text = [] {
-        std::array<char, size> a{};
-        a[0] = '"';
-        const std::string_view n{D::name};
-        for (std::size_t i = 0; i < n.size(); ++i)
-            a[i + 1] = n[i];
-        a[size - 2] = '"';
-        a[size - 1] = ':';
-        return a;
-    }();
-    static constexpr std::string_view view() { return {text.data(), text.size()}; }
-};
-
-} // namespace detail
-
 template <class T> void json_writer::put_value(const T& v) {
     constexpr auto kind = kind_of<T>;
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
         put('{');
-        bool first = true;
-        for_each_member<T>([&](auto d) {
-            const auto& m = v.*d.pointer;
-            if constexpr (kind_of<decltype(m)> == type_kind::optional)
-                if (!m)
-                    return; // unset optionals are omitted
-            if (!first)
-                put(',');
-            first = false;
-            put(detail::json_key<decltype(d)>::view());
-            put_value(m);
-        });
+        put_members(v, std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
         put('}');
     } else if constexpr (kind == type_kind::optional) {
         if (v)
@@ -1229,6 +1235,7 @@ template <auto... Members> struct at_least_one_of {
 #define LTX_REFLECT_SCHEMA_HPP
 
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <tuple>
@@ -1268,18 +1275,37 @@ template <class C, class V> struct member_pointer_traits<V C::*> {
 template <class X> struct is_field_rules : std::false_type {};
 template <auto M, class... R> struct is_field_rules<field_rules<M, R...>> : std::true_type {};
 
+template <class A, class B> constexpr bool same_pointer(A, B) {
+    return false;
+}
+template <class A> constexpr bool same_pointer(A a, A b) {
+    return a == b;
+}
+
 template <auto A, auto B> constexpr bool same_member() {
-    if constexpr (std::is_same_v<decltype(A), decltype(B)>)
-        return A == B;
-    else
-        return false;
+    return same_pointer(A, B);
+}
+
+inline constexpr std::size_t no_member = static_cast<std::size_t>(-1);
+
+// The index of member pointer M among the descriptors D, or no_member. A fold rather than a
+// loop of generic lambdas: it runs for every rule of every schema, and the lambdas were a
+// large part of the time spent compiling validate().
+template <auto M, template <class...> class L, class... D>
+consteval std::size_t member_index_in(L<D...>) {
+    std::size_t i = 0;
+    std::size_t found = no_member;
+    ((found = found == no_member && same_pointer(D::pointer, M) ? i : found, ++i), ...);
+    return found;
+}
+
+template <template <class...> class L, class... D> consteval auto member_names_in(L<D...>) {
+    return std::array<std::string_view, sizeof...(D)>{std::string_view{D::name}...};
 }
 
 // A rule that names a member the description does not list would silently never run.
 template <class T, auto Member> constexpr bool is_described_member() {
-    bool found = false;
-    for_each_member<T>([&](auto d) { found = found || same_member<d.pointer, Member>(); });
-    return found;
+    return member_index_in<Member>(members_of<T>{}) != no_member;
 }
 
 template <class T, class X> constexpr bool item_belongs_to() {
@@ -1300,12 +1326,9 @@ inline constexpr auto schema_of = [] {
     if constexpr (detail::has_schema<T>) {
         constexpr auto s = ltx_schema(tag<T>{});
         static_assert(
-            std::apply(
-                [](const auto&... items) {
-                    return (detail::item_belongs_to<T, std::remove_cvref_t<decltype(items)>>() &&
-                            ... && true);
-                },
-                s),
+            []<class... Items>(std::type_identity<std::tuple<Items...>>) {
+                return (detail::item_belongs_to<T, Items>() && ... && true);
+            }(std::type_identity<std::remove_cvref_t<decltype(s)>>{}),
             "ltx::reflect: a schema names a member that is not a described member of "
             "its type");
         return s;
@@ -1317,12 +1340,11 @@ inline constexpr auto schema_of = [] {
 /// The wire name of a described member: `member_name<&T::startAssetId>()`.
 template <auto Member> constexpr std::string_view member_name() {
     using owner = typename detail::member_pointer_traits<decltype(Member)>::owner;
-    std::string_view name;
-    for_each_member<owner>([&](auto d) {
-        if (detail::same_member<d.pointer, Member>())
-            name = d.name;
-    });
-    return name;
+    constexpr auto i = detail::member_index_in<Member>(members_of<owner>{});
+    if constexpr (i == detail::no_member)
+        return {};
+    else
+        return detail::member_names_in(members_of<owner>{})[i];
 }
 
 namespace detail {
@@ -1387,9 +1409,15 @@ template <auto Member> constexpr auto default_of() {
 #define LTX_REFLECT_VALIDATE_HPP
 
 
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace ltx::reflect {
@@ -1449,41 +1477,40 @@ template <class V> bool present(const V& v) {
         return true;
 }
 
-// Applies the rules of one member; returns false when `required` failed, so that the
-// member's other rules, which would only repeat the point, are skipped.
-template <class V, class... R>
-bool apply_rules(const V& v, const value_path& path, const std::tuple<R...>& rules,
-                 std::vector<violation>& out) {
+// Applies rule K of schema item J of T to a member's value. `ok` turns false when
+// `required` failed, so that the member's later rules, which would only repeat the point, are
+// skipped. The rule is read at compile time, so no tuple access is compiled.
+template <class T, std::size_t J, std::size_t K, class V>
+void apply_rule(const V& v, const value_path& path, bool& ok, std::vector<violation>& out) {
+    static constexpr const auto& rule = std::get<K>(std::get<J>(schema_of<T>).rules);
+    using rule_t = std::remove_cvref_t<decltype(rule)>;
+    if constexpr (std::is_same_v<rule_t, rules::required_t>) {
+        bool missing = !present(v);
+        if constexpr (kind_of<V> == type_kind::string)
+            missing = v.empty();
+        if (missing) {
+            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
+            ok = false;
+        }
+    } else if constexpr (is_default<rule_t>::value) {
+        // documentation only
+    } else if constexpr (requires { rule.check(unwrap(v)); }) {
+        if (ok && present(v))
+            if (auto m = rule.check(unwrap(v)))
+                out.push_back({path.str(), std::string{rule_t::name}, std::move(*m)});
+    } else {
+        static_assert(
+            requires { rule.check(unwrap(v)); },
+            "ltx::reflect: this rule does not apply to the member's type");
+    }
+}
+
+// Applies the rules of schema item J of T, in order; false when `required` failed.
+template <class T, std::size_t J, class V, std::size_t... K>
+bool apply_rules(const V& v, const value_path& path, std::vector<violation>& out,
+                 std::index_sequence<K...>) {
     bool ok = true;
-    std::apply(
-        [&](const auto&... r) {
-            (
-                [&](const auto& rule) {
-                    using rule_t = std::remove_cvref_t<decltype(rule)>;
-                    if constexpr (std::is_same_v<rule_t, rules::required_t>) {
-                        bool missing = !present(v);
-                        if constexpr (kind_of<V> == type_kind::string)
-                            missing = v.empty();
-                        if (missing) {
-                            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
-                            ok = false;
-                        }
-                    } else if constexpr (is_default<rule_t>::value) {
-                        // documentation only
-                    } else if constexpr (requires { rule.check(unwrap(v)); }) {
-                        if (ok && present(v))
-                            if (auto m = rule.check(unwrap(v)))
-                                out.push_back(
-                                    {path.str(), std::string{rule_t::name}, std::move(*m)});
-                    } else {
-                        static_assert(
-                            requires { rule.check(unwrap(v)); },
-                            "ltx::reflect: this rule does not apply to the member's type");
-                    }
-                }(r),
-                ...);
-        },
-        rules);
+    (apply_rule<T, J, K>(v, path, ok, out), ...);
     return ok;
 }
 
@@ -1492,50 +1519,101 @@ void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one
                        std::vector<violation>& out) {
     if ((present(obj.*M) || ...))
         return;
+    static constexpr std::array<std::string_view, sizeof...(M)> members{member_name<M>()...};
     std::string names;
-    ((names += (names.empty() ? "" : " or ") + std::string{member_name<M>()}), ...);
+    for (const auto name : members) {
+        if (!names.empty())
+            names += " or ";
+        names += name;
+    }
     // Reported at the first member: that is where a value is most often missing.
-    constexpr auto first = [] {
-        std::string_view n[] = {member_name<M>()...};
-        return n[0];
+    out.push_back({value_path{&path, members[0]}.str(), "at_least_one_of", names + " is required"});
+}
+
+// Which schema items carry the rules of which member, worked out once per type: matching
+// every member against every item with generic lambdas made validate() the costliest part of
+// compiling a request. For each item: the index of the member it constrains, no_member for a
+// struct-level rule, not_described for a field whose member is not described (schema_of
+// refuses those).
+inline constexpr std::size_t not_described = no_member - 1;
+
+template <class T, class Item> struct rules_owner {
+    static constexpr std::size_t value = no_member;
+};
+template <class T, auto M, class... R> struct rules_owner<T, field_rules<M, R...>> {
+    static constexpr std::size_t found = member_index_in<M>(members_of<T>{});
+    static constexpr std::size_t value = found == no_member ? not_described : found;
+};
+
+template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
+
+template <class T, std::size_t... J> consteval auto make_rules_owners(std::index_sequence<J...>) {
+    return std::array<std::size_t, sizeof...(J)>{
+        rules_owner<T, std::tuple_element_t<J, schema_type<T>>>::value...};
+}
+
+template <class T>
+inline constexpr auto rules_owners =
+    make_rules_owners<T>(std::make_index_sequence<std::tuple_size_v<schema_type<T>>>{});
+
+// The schema items constraining member I of T, in schema order.
+template <class T, std::size_t I> consteval auto rules_items() {
+    constexpr const auto& owners = rules_owners<T>;
+    constexpr std::size_t n = [] {
+        std::size_t c = 0;
+        for (auto o : rules_owners<T>)
+            c += o == I ? 1 : 0;
+        return c;
     }();
-    out.push_back({value_path{&path, first}.str(), "at_least_one_of", names + " is required"});
+    std::array<std::size_t, n> items{};
+    std::size_t k = 0;
+    for (std::size_t j = 0; j < owners.size(); ++j)
+        if (owners[j] == I)
+            items[k++] = j;
+    return items;
+}
+
+template <class T, std::size_t J>
+using rules_sequence =
+    std::make_index_sequence<std::tuple_size_v<decltype(std::get<J>(schema_of<T>).rules)>>;
+
+// Applies every schema item that constrains member I, then checks the value itself unless
+// `required` failed.
+template <class T, std::size_t I, std::size_t... N>
+void validate_member(const T& obj, const value_path& path, std::vector<violation>& out,
+                     std::index_sequence<N...>) {
+    using D = boost::mp11::mp_at_c<members_of<T>, I>;
+    [[maybe_unused]] static constexpr auto items = rules_items<T, I>();
+    const auto& member = obj.*D::pointer;
+    const value_path member_path{&path, D::name};
+    bool ok = true;
+    ((ok = apply_rules<T, items[N]>(member, member_path, out, rules_sequence<T, items[N]>{}) && ok),
+     ...);
+    if (ok)
+        validate_value(member, member_path, out);
+}
+
+template <class T, std::size_t J>
+void check_struct_item(const T& obj, const value_path& path, std::vector<violation>& out) {
+    static constexpr const auto& item = std::get<J>(schema_of<T>);
+    check_struct_rule(obj, path, item, out);
+}
+
+// Members in declaration order, then the struct-level rules in schema order.
+template <class T, std::size_t... I, std::size_t... S>
+void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out,
+                     std::index_sequence<I...>, std::index_sequence<S...>) {
+    (validate_member<T, I>(obj, path, out, std::make_index_sequence<rules_items<T, I>().size()>{}),
+     ...);
+    [[maybe_unused]] static constexpr auto struct_rules = rules_items<T, no_member>();
+    (check_struct_item<T, struct_rules[S]>(obj, path, out), ...);
 }
 
 template <class T>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
-    constexpr const auto& s = schema_of<T>;
-    for_each_member<T>([&](auto d) {
-        const auto& member = obj.*d.pointer;
-        const value_path member_path{&path, d.name};
-        bool ok = true;
-        std::apply(
-            [&](const auto&... items) {
-                (
-                    [&](const auto& item) {
-                        using item_t = std::remove_cvref_t<decltype(item)>;
-                        if constexpr (is_field_rules<item_t>::value) {
-                            if constexpr (rules_of_member<d.pointer>{}(
-                                              std::type_identity<item_t>{}))
-                                ok = apply_rules(member, member_path, item.rules, out) && ok;
-                        }
-                    }(items),
-                    ...);
-            },
-            s);
-        if (ok)
-            validate_value(member, member_path, out);
-    });
-    std::apply(
-        [&](const auto&... items) {
-            (
-                [&](const auto& item) {
-                    if constexpr (!is_field_rules<std::remove_cvref_t<decltype(item)>>::value)
-                        check_struct_rule(obj, path, item, out);
-                }(items),
-                ...);
-        },
-        s);
+    validate_struct(obj, path, out,
+                    std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{},
+                    std::make_index_sequence<rules_items<T, no_member>().size()>{});
 }
 
 template <class T>
@@ -2407,7 +2485,7 @@ LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
         s += ": " + server_message;
     for (const auto& v : violations)
         s += "; " + reflect::to_string(v);
-    if (transport_error)
+    if (transport_error && transport_error != ec)
         s += " (transport: " + transport_error.message() + ")";
     if (!detail.empty())
         s += " (" + detail + ")";
