@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The CLI against a faulty simulator: 30% of GETs answered 5xx and a burst of 429s on the create
+# POST. The video must still arrive, and exactly one job must have been created.
+#
+#   faults.sh LTX LTX_SIM FIXTURES_DIR
+set -uo pipefail
+abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
+ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")"
+work="$(mktemp -d)"
+"$sim" --port 0 --seed 11 --speed 300 --token fault-token --fail-rate 0.3 --burst-429 3 \
+    --verbose --exit-after 120 >"$work/sim.out" 2>"$work/sim.err" &
+sim_pid=$!
+trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+    grep -q '^storage on ' "$work/sim.out" && break
+    sleep 0.05
+done
+api="$(sed -n 's/^listening on //p' "$work/sim.out")"
+[ -n "$api" ] || { echo "the simulator did not start"; cat "$work/sim.err"; exit 1; }
+export USEAPI_TOKEN=fault-token
+cd "$work"
+
+fail() { echo "FAILED: $*"; exit 1; }
+"$ltx" --base-url "$api/v1/ltxstudio/" create --prompt "Rain on a window" \
+    --start "$fixtures/start.png" --out v.mp4 || fail "create did not finish (exit $?)"
+cmp -s v.mp4 "$fixtures/sample.mp4" || fail "the video differs from the sample"
+
+# Listing is a GET too, so it may meet a 5xx; the client retries it.
+"$ltx" --base-url "$api/v1/ltxstudio/" --json assets list --filter videos >list.json ||
+    fail "assets list failed"
+videos="$(grep -o '"jobId"' list.json | wc -l)"
+[ "$videos" -eq 1 ] || fail "expected exactly one job, found $videos: $(cat list.json)"
+# The faults did happen: the 429s were answered, and at least one GET got a 5xx.
+[ "$(grep -c 'ltx-create -> 429' "$work/sim.err")" -eq 3 ] || fail "expected three 429s"
+[ "$(grep -c 'ltx-create -> 200' "$work/sim.err")" -eq 1 ] || fail "expected one accepted create"
+grep -q '^ltx-sim: GET .* -> 5[0-9][0-9]' "$work/sim.err" || fail "no GET met a 5xx"
+echo "with 30% 5xx on GETs and three 429s on the create POST: one job, one video" and three 429s on the create POST: one job, one video"
