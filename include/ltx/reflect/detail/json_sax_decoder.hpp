@@ -1,0 +1,389 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_DETAIL_JSON_SAX_DECODER_HPP
+#define LTX_REFLECT_DETAIL_JSON_SAX_DECODER_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/detail/json_sax_sink.hpp>
+#include <ltx/reflect/json_read.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse_options.hpp>
+#include <boost/json/string.hpp>
+#include <boost/json/string_view.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ltx::reflect::detail {
+
+// The event handler of boost::json::basic_parser. It is not a template: one parser
+// instantiation serves every type, and the type enters only through the sinks.
+//
+// Decode errors never stop the parse. read_json reports the first error of a walk in
+// declaration order (members), index order (arrays) and key order (maps), after the whole text
+// parsed; a streaming decoder meets errors in document order instead, so it keeps the error
+// that comes first in the walk's order (`rank_`, one ordinal per level) and keeps parsing, so
+// that a later syntax error still wins as it does for read_json.
+class sax_decoder {
+public:
+    // The limits of the parser behind boost::json::parse, so both fail on the same texts.
+    static constexpr std::size_t max_object_size = boost::json::object::max_size();
+    static constexpr std::size_t max_array_size = boost::json::array::max_size();
+    static constexpr std::size_t max_key_size = boost::json::string::max_size();
+    static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+    explicit sax_decoder(sax_sink root) noexcept {
+        frames_[0].kind = frame_kind::root;
+        frames_[0].pending = root;
+    }
+
+    bool on_document_begin(boost::json::error_code&) { return true; }
+    bool on_document_end(boost::json::error_code&) { return true; }
+    bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_number_part(boost::json::string_view, boost::json::error_code&) { return true; }
+
+    bool on_object_begin(boost::json::error_code&) { return begin_container(true); }
+    bool on_array_begin(boost::json::error_code&) { return begin_container(false); }
+    bool on_object_end(std::size_t, boost::json::error_code&) { return end_container(); }
+    bool on_array_end(std::size_t, boost::json::error_code&) { return end_container(); }
+
+    bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        if (!skip_)
+            key_.append(s.data(), s.size());
+        return true;
+    }
+
+    bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        std::string_view key{s.data(), s.size()};
+        if (!key_.empty()) {
+            key_.append(key);
+            key = key_;
+        }
+        frame& f = frames_[top_];
+        if (f.kind == frame_kind::object) {
+            const sax_ops& o = *f.container.ops;
+            const std::size_t i = find_member(o, key, f.count);
+            if (i == npos) {
+                f.pending = sax_sink{&skip_ops, nullptr};
+            } else {
+                const std::uint64_t bit = std::uint64_t{1} << i;
+                if (f.seen & bit)
+                    duplicate_ = true;
+                f.seen |= bit;
+                f.count = i + 1; // documents usually follow declaration order
+                f.position = i;
+                f.key = o.member_names[i];
+                f.pending = o.member(f.container.object, i);
+            }
+        } else {
+            bool inserted = false;
+            f.pending = f.container.ops->entry(f.container.object, key, inserted, f.key);
+            if (inserted)
+                f.position = f.count++;
+            else
+                duplicate_ = true;
+        }
+        key_.clear();
+        return true;
+    }
+
+    bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const bool first = !in_string_;
+        if (first) {
+            in_string_ = true;
+            string_ = string_target();
+        }
+        string_chunk({s.data(), s.size()}, first);
+        return true;
+    }
+
+    bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const bool first = !in_string_;
+        if (first)
+            string_ = string_target();
+        in_string_ = false;
+        if (string_.ops->kind == type_kind::described_enum) {
+            std::string_view name{s.data(), s.size()};
+            if (!first) {
+                scratch_.append(name);
+                name = scratch_;
+            }
+            if (!string_.ops->set_name(string_.object, name))
+                fail_here("unknown value, expected one of " + string_.ops->allowed());
+            scratch_.clear();
+        } else {
+            string_chunk({s.data(), s.size()}, first);
+        }
+        return true;
+    }
+
+    bool on_int64(std::int64_t v, boost::json::string_view, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
+            if (!s.ops->from_int64(s.object, v))
+                fail_here("integer out of range");
+        } else if (s.ops->kind != type_kind::unsupported) {
+            fail_here(expected_message(*s.ops));
+        }
+        return true;
+    }
+
+    bool on_uint64(std::uint64_t v, boost::json::string_view, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
+            if (!s.ops->from_uint64(s.object, v))
+                fail_here("integer out of range");
+        } else if (s.ops->kind != type_kind::unsupported) {
+            fail_here(expected_message(*s.ops));
+        }
+        return true;
+    }
+
+    bool on_double(double v, boost::json::string_view, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
+            if (!s.ops->from_double(s.object, v))
+                fail_here("integer out of range");
+        } else if (s.ops->kind != type_kind::unsupported) {
+            fail_here(expected_message(*s.ops));
+        }
+        return true;
+    }
+
+    bool on_bool(bool v, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::boolean)
+            s.ops->from_bool(s.object, v);
+        else if (s.ops->kind != type_kind::unsupported)
+            fail_here(expected_message(*s.ops));
+        return true;
+    }
+
+    bool on_null(boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = next_target();
+        if (s.ops->kind == type_kind::optional)
+            s.ops->reset(s.object);
+        else if (s.ops->kind != type_kind::unsupported)
+            fail_here(expected_message(*s.ops));
+        return true;
+    }
+
+    /// True when some value did not decode.
+    bool failed() const noexcept { return has_error_; }
+    /// True when some object repeated a key outside skipped values.
+    bool saw_duplicate_key() const noexcept { return duplicate_; }
+    /// The error that read_json reports first.
+    json_error& error() noexcept { return error_; }
+
+private:
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    // The parser refuses deeper texts; one more frame for the document itself.
+    static constexpr std::size_t max_frames = boost::json::parse_options{}.max_depth + 1;
+
+    enum class frame_kind : unsigned char { root, object, map, sequence };
+
+    // Left uninitialised until pushed: zeroing every frame would cost more than a small parse.
+    struct frame {
+        sax_sink container;   // the struct, map or vector being filled
+        sax_sink pending;     // where the next value goes (set by a key, or the root value)
+        std::string_view key; // the current child's name, for error paths
+        std::size_t position; // the current child's ordinal: member index, array index, key order
+        std::size_t count;    // elements or distinct keys so far; for structs the lookup hint
+        std::uint64_t seen;   // members seen (sax_members allows at most 64)
+        frame_kind kind;
+        bool is_index;
+    };
+
+    bool begin_container(bool is_object) {
+        if (skip_) {
+            ++skip_;
+            return true;
+        }
+        const sax_sink s = value_target();
+        const type_kind k = s.ops->kind;
+        if (k == type_kind::unsupported) {
+            skip_ = 1;
+            return true;
+        }
+        const bool fits = is_object ? (k == type_kind::described_struct || k == type_kind::map)
+                                    : k == type_kind::sequence;
+        if (!fits) {
+            fail_here(expected_message(*s.ops));
+            skip_ = 1;
+            return true;
+        }
+        frame& f = frames_[++top_];
+        f.container = s;
+        f.pending = sax_sink{&skip_ops, nullptr};
+        f.key = {};
+        f.position = 0;
+        f.count = 0;
+        f.seen = 0;
+        f.is_index = k == type_kind::sequence;
+        if (k == type_kind::described_struct) {
+            f.kind = frame_kind::object;
+        } else {
+            f.kind = k == type_kind::map ? frame_kind::map : frame_kind::sequence;
+            s.ops->clear(s.object);
+        }
+        return true;
+    }
+
+    bool end_container() {
+        if (skip_) {
+            --skip_;
+            return true;
+        }
+        frame& f = frames_[top_];
+        if (f.kind == frame_kind::object) {
+            const sax_ops& o = *f.container.ops;
+            for (std::size_t i = 0; i < o.member_count; ++i) {
+                if ((f.seen >> i) & 1u)
+                    continue;
+                const sax_sink m = o.member(f.container.object, i);
+                if (m.ops->kind == type_kind::optional) {
+                    m.ops->reset(m.object);
+                } else {
+                    f.position = i;
+                    f.key = o.member_names[i];
+                    fail_here("missing required field");
+                }
+            }
+        }
+        --top_;
+        return true;
+    }
+
+    // The sink of the value that starts now, in the innermost open container.
+    sax_sink next_target() {
+        frame& f = frames_[top_];
+        if (f.kind != frame_kind::sequence)
+            return f.pending;
+        f.position = f.count++;
+        return f.container.ops->push(f.container.object);
+    }
+
+    // As next_target, for a value that is not null: optionals take a value.
+    sax_sink value_target() {
+        sax_sink s = next_target();
+        while (s.ops->kind == type_kind::optional)
+            s = s.ops->emplace(s.object);
+        return s;
+    }
+
+    sax_sink string_target() {
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::string || s.ops->kind == type_kind::described_enum ||
+            s.ops->kind == type_kind::unsupported)
+            return s;
+        fail_here(expected_message(*s.ops));
+        return sax_sink{&skip_ops, nullptr};
+    }
+
+    void string_chunk(std::string_view part, bool first) {
+        if (string_.ops->kind == type_kind::string)
+            string_.ops->append(string_.object, part, first);
+        else if (string_.ops->kind == type_kind::described_enum)
+            scratch_.append(part);
+    }
+
+    static std::size_t find_member(const sax_ops& o, std::string_view key, std::size_t hint) {
+        if (hint < o.member_count && o.member_names[hint] == key)
+            return hint;
+        for (std::size_t i = 0; i < o.member_count; ++i)
+            if (o.member_names[i] == key)
+                return i;
+        return npos;
+    }
+
+    static std::string expected_message(const sax_ops& o) {
+        switch (o.kind) {
+        case type_kind::described_struct:
+        case type_kind::map:
+            return "expected an object";
+        case type_kind::sequence:
+            return "expected an array";
+        case type_kind::string:
+            return "expected a string";
+        case type_kind::described_enum:
+            return "expected a string, one of " + o.allowed();
+        case type_kind::integer:
+            return "expected an integer";
+        case type_kind::floating:
+            return "expected a number";
+        case type_kind::boolean:
+            return "expected true or false";
+        default:
+            return "unexpected value";
+        }
+    }
+
+    // Records an error at the current child of the innermost frame, unless an error that
+    // read_json would meet first is already recorded.
+    void fail_here(std::string message) {
+        const std::size_t depth = top_;
+        if (has_error_) {
+            std::size_t i = 0;
+            while (i < depth && i < rank_size_ && frames_[i + 1].position == rank_[i])
+                ++i;
+            const bool earlier = i < depth && i < rank_size_
+                                     ? frames_[i + 1].position < rank_[i]
+                                     : depth < rank_size_; // an ancestor comes first
+            if (!earlier)
+                return;
+        }
+        has_error_ = true;
+        rank_size_ = depth;
+        std::array<path_frame, max_frames> chain;
+        const path_frame* parent = nullptr;
+        for (std::size_t i = 1; i <= depth; ++i) {
+            const frame& f = frames_[i];
+            rank_[i - 1] = f.position;
+            chain[i] = path_frame{parent, f.key, f.position, f.is_index};
+            parent = &chain[i];
+        }
+        error_.path = parent ? parent->str() : std::string{};
+        error_.message = std::move(message);
+    }
+
+    frame frames_[max_frames];
+    std::size_t top_ = 0;
+    std::size_t skip_ = 0; // depth inside a value that is ignored (unknown or mistyped)
+    sax_sink string_{&skip_ops, nullptr};
+    bool in_string_ = false;
+    bool has_error_ = false;
+    bool duplicate_ = false;
+    std::string key_;     // a key split into parts (escapes)
+    std::string scratch_; // an enum name split into parts
+    std::array<std::size_t, max_frames> rank_{};
+    std::size_t rank_size_ = 0;
+    json_error error_;
+};
+
+} // namespace ltx::reflect::detail
+
+#endif
