@@ -3,6 +3,7 @@
 // works the same way: hand the request body to parse_webhook, answer 200.
 //
 //   webhook_receiver [port] [count]      listens on 127.0.0.1, handles `count` webhooks
+#include <ltx/client.hpp>
 #include <ltx/ltx.hpp>
 
 #include <asio.hpp>

@@ -3,6 +3,7 @@
 
 #include "support.hpp"
 
+#include <ltx/client.hpp>
 #include <ltx/ltx.hpp>
 
 #include <doctest/doctest.h>

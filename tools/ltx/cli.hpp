@@ -9,6 +9,7 @@
 #include "options.hpp"
 #include "progress.hpp"
 
+#include <ltx/client.hpp>
 #include <ltx/ltx.hpp>
 
 #include <CLI/CLI.hpp>

@@ -5,6 +5,7 @@
 #ifndef LTX_TOOLS_LTX_DRY_RUN_HPP
 #define LTX_TOOLS_LTX_DRY_RUN_HPP
 
+#include <ltx/client.hpp>
 #include <ltx/ltx.hpp>
 
 #include <ostream>
