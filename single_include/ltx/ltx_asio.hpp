@@ -1713,10 +1713,10 @@ LTX_DECL std::error_code response_parser::on_head_end() {
 
 #endif
 // ---- end ltx/asio/detail/http1_response_parser.hpp ----
-// ---- begin ltx/asio/detail/state.hpp ----
+// ---- begin ltx/asio/detail/proxy.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_STATE_HPP
-#define LTX_ASIO_DETAIL_STATE_HPP
+#ifndef LTX_ASIO_DETAIL_PROXY_HPP
+#define LTX_ASIO_DETAIL_PROXY_HPP
 
 // ---- begin ltx/asio/options.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
@@ -1730,6 +1730,26 @@ LTX_DECL std::error_code response_parser::on_head_end() {
 #include <string>
 
 namespace ltx::asio {
+
+/// An HTTP proxy: `https://` URLs go through a `CONNECT` tunnel (TLS is end to end, the proxy
+/// sees only the host and port), `http://` URLs are sent to the proxy in absolute form.
+///
+/// Proxy URLs are `http://host[:port]`; credentials in the URL are not supported.
+struct proxy_options {
+    /// The proxy of `https://` URLs; empty: none.
+    std::string https_proxy{};
+    /// The proxy of `http://` URLs; empty: none.
+    std::string http_proxy{};
+    /// Hosts reached directly, as in the `NO_PROXY` variable: comma-separated names (a name
+    /// matches itself and its subdomains; a leading `.` or `*.` is ignored), IP addresses, or
+    /// `*` for every host. Matching ignores case and any port.
+    std::string no_proxy{};
+};
+
+/// The proxy settings of the environment: `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (each
+/// also in lower case, which wins when both are set), `ALL_PROXY` for both when they are
+/// unset. A transport reads them only when given: `{.proxy = proxy_from_environment()}`.
+LTX_DECL proxy_options proxy_from_environment();
 
 /// How `ltx::asio::transport` connects, reuses connections and bounds an exchange.
 ///
@@ -1765,12 +1785,183 @@ struct transport_options {
     /// `transport_errc::body_too_large`. A body streamed to a `request::sink` is not bounded
     /// by it: the sink sees the `Content-Length` in `on_headers` and may refuse it there.
     std::uint64_t max_body_bytes = 64 * 1024 * 1024;
+
+    /// The proxy to go through; by default none (see `proxy_from_environment`). A proxy that
+    /// refuses the tunnel (any status but 2xx) fails the exchange with
+    /// `transport_errc::connection_failed`: nothing reached the server.
+    proxy_options proxy{};
 };
 
 } // namespace ltx::asio
 
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/asio/impl/options.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_IMPL_OPTIONS_IPP
+#define LTX_ASIO_IMPL_OPTIONS_IPP
+
+
+#include <cstdlib>
+
+namespace ltx::asio {
+
+namespace detail {
+
+// The lower-case spelling wins, as in most tools that read these variables.
+LTX_DECL std::string environment(const char* lower, const char* upper) {
+    for (const char* name : {lower, upper}) {
+        if (const char* v = std::getenv(name); v != nullptr && *v != '\0') {
+            return v;
+        }
+    }
+    return {};
+}
+
+} // namespace detail
+
+LTX_DECL proxy_options proxy_from_environment() {
+    proxy_options p;
+    const std::string all = detail::environment("all_proxy", "ALL_PROXY");
+    p.https_proxy = detail::environment("https_proxy", "HTTPS_PROXY");
+    p.http_proxy = detail::environment("http_proxy", "HTTP_PROXY");
+    if (p.https_proxy.empty()) {
+        p.https_proxy = all;
+    }
+    if (p.http_proxy.empty()) {
+        p.http_proxy = all;
+    }
+    p.no_proxy = detail::environment("no_proxy", "NO_PROXY");
+    return p;
+}
+
+} // namespace ltx::asio
+
+#endif
+// ---- end ltx/asio/impl/options.ipp ----
+#endif
+
 #endif
 // ---- end ltx/asio/options.hpp ----
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace ltx::asio::detail {
+
+// True when `no_proxy` (NO_PROXY syntax) sends `host` (lower case, IPv6 without brackets)
+// around the proxy.
+LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) noexcept;
+
+// The proxy to reach `target` through, if any; `ec` is set when the configured proxy URL is
+// not `http://host[:port]`.
+LTX_DECL std::optional<http::url> proxy_for(const proxy_options& opts, const http::url& target,
+                                            std::error_code& ec);
+
+// The status of a proxy's answer to CONNECT once `head` holds its whole head (up to the empty
+// line): 0 while incomplete, -1 when malformed.
+LTX_DECL int connect_status(std::string_view head) noexcept;
+
+} // namespace ltx::asio::detail
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/asio/detail/impl/proxy.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_IMPL_PROXY_IPP
+#define LTX_ASIO_DETAIL_IMPL_PROXY_IPP
+
+
+namespace ltx::asio::detail {
+
+LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) noexcept {
+    const auto trim = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+            s.remove_prefix(1);
+        }
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+            s.remove_suffix(1);
+        }
+        return s;
+    };
+    while (!no_proxy.empty()) {
+        const auto comma = no_proxy.find(',');
+        auto entry = trim(no_proxy.substr(0, comma));
+        no_proxy =
+            comma == std::string_view::npos ? std::string_view{} : no_proxy.substr(comma + 1);
+        if (entry == "*") {
+            return true;
+        }
+        if (entry.starts_with("*.")) {
+            entry.remove_prefix(2);
+        } else if (entry.starts_with(".")) {
+            entry.remove_prefix(1);
+        }
+        if (!entry.empty() && entry.front() == '[') {
+            const auto close = entry.find(']');
+            entry = entry.substr(1, close == std::string_view::npos ? entry.npos : close - 1);
+        } else if (const auto colon = entry.find(':');
+                   colon != std::string_view::npos && entry.find(':', colon + 1) == entry.npos) {
+            entry = entry.substr(0, colon); // name:port or ipv4:port
+        }
+        if (entry.empty() || entry.size() > host.size()) {
+            continue;
+        }
+        const auto tail = host.substr(host.size() - entry.size());
+        if (http::iequals(tail, entry) &&
+            (host.size() == entry.size() || host[host.size() - entry.size() - 1] == '.')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+LTX_DECL std::optional<http::url> proxy_for(const proxy_options& opts, const http::url& target,
+                                            std::error_code& ec) {
+    ec.clear();
+    const std::string& spec = target.is_https() ? opts.https_proxy : opts.http_proxy;
+    if (spec.empty() || bypasses_proxy(opts.no_proxy, target.host_unbracketed())) {
+        return std::nullopt;
+    }
+    // A bare `host:port`, as some environments write it, means http.
+    auto parsed = http::parse_url(spec.find("://") == std::string::npos ? "http://" + spec : spec);
+    if (!parsed || parsed->is_https()) {
+        ec = std::make_error_code(std::errc::invalid_argument);
+        return std::nullopt;
+    }
+    return *parsed;
+}
+
+LTX_DECL int connect_status(std::string_view head) noexcept {
+    if (head.find("\r\n\r\n") == std::string_view::npos) {
+        return 0;
+    }
+    if (!head.starts_with("HTTP/1.") || head.size() < 12 || head[8] != ' ') {
+        return -1;
+    }
+    int status = 0;
+    for (std::size_t i = 9; i < 12; ++i) {
+        if (head[i] < '0' || head[i] > '9') {
+            return -1;
+        }
+        status = status * 10 + (head[i] - '0');
+    }
+    return status;
+}
+
+} // namespace ltx::asio::detail
+
+#endif
+// ---- end ltx/asio/detail/impl/proxy.ipp ----
+#endif
+
+#endif
+// ---- end ltx/asio/detail/proxy.hpp ----
+// ---- begin ltx/asio/detail/state.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_STATE_HPP
+#define LTX_ASIO_DETAIL_STATE_HPP
+
 
 #include <asio/any_io_executor.hpp>
 #include <asio/io_context.hpp>
@@ -2030,7 +2221,7 @@ public:
     LTX_DECL void cancel();
 
 private:
-    enum class phase { idle, connecting, handshaking, writing, reading, finished };
+    enum class phase { idle, connecting, tunnelling, handshaking, writing, reading, finished };
     using clock = std::chrono::steady_clock;
 
     void run();
@@ -2038,6 +2229,9 @@ private:
     void connect();
     void connect_next();
     void on_connected(const std::error_code& ec);
+    void write_connect();
+    void read_connect();
+    void on_connect_read(const std::error_code& ec, std::size_t n);
     void handshake();
     void on_handshake(const std::error_code& ec);
     void write_request();
@@ -2056,6 +2250,7 @@ private:
     void arm(clock::time_point deadline);
     void on_timer(const std::error_code& ec);
     void close_io();
+    bool connecting() const noexcept;
     template <class F> void with_stream(F&& f);
 
     std::shared_ptr<transport_state> state_;
@@ -2071,6 +2266,8 @@ private:
     ::asio::ip::tcp::resolver::results_type::const_iterator next_endpoint_;
     std::unique_ptr<connection> conn_;
     std::string origin_;
+    std::optional<http::url> proxy_;
+    std::string tunnel_;
     std::string target_;
     std::string out_;
     bool body_in_out_ = false;
@@ -2391,7 +2588,13 @@ LTX_DECL void exchange_op::run() {
     if (r.url.empty()) {
         return complete(std::make_error_code(std::errc::invalid_argument));
     }
-    target_ = r.url.target();
+    std::error_code proxy_ec;
+    proxy_ = proxy_for(state_->options.proxy, r.url, proxy_ec);
+    if (proxy_ec) {
+        return complete(proxy_ec);
+    }
+    // Through a proxy, plain http goes in absolute form; https goes through a tunnel.
+    target_ = proxy_ && !r.url.is_https() ? r.url.to_string() : r.url.target();
     const bool framed_method = r.method == http::method::post || r.method == http::method::put ||
                                r.method == http::method::patch;
     const std::string authority = r.url.authority();
@@ -2427,146 +2630,10 @@ LTX_DECL void exchange_op::run() {
         connect_deadline_ = std::min(connect_deadline_, now + opts.connect_timeout);
     }
     origin_ = r.url.scheme() + "://" + r.url.host() + ":" + std::to_string(r.url.port());
+    if (proxy_) {
+        origin_ += " via " + proxy_->host() + ":" + std::to_string(proxy_->port());
+    }
     acquire();
-}
-
-LTX_DECL void exchange_op::acquire() {
-    const auto& opts = state_->options;
-    if (opts.max_idle_per_host > 0 && opts.idle_timeout.count() > 0) {
-        conn_ = pool_.take(origin_, clock::now(), opts.idle_timeout);
-    }
-    if (!conn_) {
-        return connect();
-    }
-    reused_ = true;
-    ++state_->connections_reused;
-    arm(request_deadline_);
-    write_request();
-}
-
-LTX_DECL void exchange_op::connect() {
-    phase_ = phase::connecting;
-    arm(connect_deadline_);
-    conn_ = std::make_unique<connection>(socket_ex_);
-    const http::url& u = req_->url;
-    const std::string host{u.host_unbracketed()};
-    if (u.kind() != http::host_kind::name) {
-        std::error_code ec;
-        const auto address = ::asio::ip::make_address(host, ec);
-        if (ec) {
-            return fail(ec);
-        }
-        endpoints_ = ::asio::ip::tcp::resolver::results_type::create(
-            ::asio::ip::tcp::endpoint(address, u.port()), host, std::to_string(u.port()));
-        next_endpoint_ = endpoints_.begin();
-        return connect_next();
-    }
-    resolver_ = std::make_unique<::asio::ip::tcp::resolver>(socket_ex_);
-    resolver_->async_resolve(
-        host, std::to_string(u.port()),
-        ::asio::bind_executor(
-            ex_, [self = shared_from_this()](const std::error_code& ec,
-                                             ::asio::ip::tcp::resolver::results_type results) {
-                if (self->phase_ == phase::finished) {
-                    return;
-                }
-                if (ec || self->expired_ || self->cancelled_) {
-                    return self->fail(ec ? ec : ::asio::error::operation_aborted);
-                }
-                self->endpoints_ = std::move(results);
-                self->next_endpoint_ = self->endpoints_.begin();
-                self->connect_next();
-            }));
-}
-
-// Tries the resolved addresses in turn. Written out rather than asio::async_connect, which
-// moves on to the next address after an abort: a timeout or a cancellation must stop it.
-LTX_DECL void exchange_op::connect_next() {
-    if (next_endpoint_ == endpoints_.end()) {
-        return fail(::asio::error::host_not_found);
-    }
-    const auto endpoint = next_endpoint_->endpoint();
-    ++next_endpoint_;
-    std::error_code ignored;
-    conn_->socket.close(ignored);
-    conn_->socket.async_connect(
-        endpoint,
-        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& ec) {
-            self->on_connected(ec);
-        }));
-}
-
-LTX_DECL void exchange_op::on_connected(const std::error_code& ec) {
-    if (phase_ == phase::finished) {
-        return;
-    }
-    if (expired_ || cancelled_) {
-        return fail(::asio::error::operation_aborted);
-    }
-    if (ec) {
-        if (next_endpoint_ != endpoints_.end()) {
-            return connect_next();
-        }
-        return fail(ec);
-    }
-    std::error_code ignored;
-    conn_->socket.set_option(::asio::ip::tcp::no_delay(true), ignored);
-    ++state_->connections_opened;
-    if (req_->url.is_https()) {
-        return handshake();
-    }
-    arm(request_deadline_);
-    write_request();
-}
-
-LTX_DECL void exchange_op::handshake() {
-    phase_ = phase::handshaking;
-    ::asio::ssl::context* ctx = nullptr;
-    try {
-        ctx = &state_->tls_context();
-    } catch (const std::system_error& e) {
-        return complete(e.code());
-    }
-    conn_->tls =
-        std::make_unique<::asio::ssl::stream<::asio::ip::tcp::socket&>>(conn_->socket, *ctx);
-    SSL* ssl = conn_->tls->native_handle();
-    const http::url& u = req_->url;
-    const std::string host{u.host_unbracketed()};
-    bool configured = false;
-    if (u.kind() == http::host_kind::name) {
-        configured = SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 &&
-                     SSL_set1_host(ssl, host.c_str()) == 1;
-        SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-    } else {
-        configured = X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host.c_str()) == 1;
-    }
-    std::error_code ec;
-    conn_->tls->set_verify_mode(::asio::ssl::verify_peer, ec);
-    if (!configured || ec) {
-        return complete(transport_errc::tls_failure);
-    }
-    conn_->tls->async_handshake(
-        ::asio::ssl::stream_base::client,
-        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& hec) {
-            self->on_handshake(hec);
-        }));
-}
-
-LTX_DECL void exchange_op::on_handshake(const std::error_code& ec) {
-    if (phase_ == phase::finished) {
-        return;
-    }
-    if (ec && !expired_ && !cancelled_) {
-        const long verify = SSL_get_verify_result(conn_->tls->native_handle());
-        if (verify != X509_V_OK) {
-            return complete(std::error_code(static_cast<int>(verify), tls_verify_category()));
-        }
-    }
-    if (ec || expired_ || cancelled_) {
-        return fail(ec ? ec : ::asio::error::operation_aborted);
-    }
-    arm(request_deadline_);
-    write_request();
 }
 
 LTX_DECL void exchange_op::write_request() {
@@ -2775,15 +2842,15 @@ LTX_DECL void exchange_op::fail(const std::error_code& ec) {
     if (cancelled_) {
         return complete(transport_errc::cancelled);
     }
-    const bool connecting = phase_ == phase::connecting || phase_ == phase::handshaking;
     if (expired_) {
-        return complete(connecting ? transport_errc::connection_failed : transport_errc::timeout);
+        return complete(connecting() ? transport_errc::connection_failed : transport_errc::timeout);
     }
     const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
                      ec == ::asio::ssl::error::stream_truncated;
     switch (phase_) {
     case phase::idle:
     case phase::connecting:
+    case phase::tunnelling:
         return complete(transport_errc::connection_failed);
     case phase::handshaking:
         return complete(tls ? transport_errc::tls_failure : transport_errc::connection_failed);
@@ -2846,13 +2913,17 @@ LTX_DECL void exchange_op::on_timer(const std::error_code& ec) {
     if (ec == ::asio::error::operation_aborted || phase_ == phase::finished) {
         return;
     }
-    const bool connecting = phase_ == phase::connecting || phase_ == phase::handshaking;
-    const auto deadline = connecting ? connect_deadline_ : request_deadline_;
+    const auto deadline = connecting() ? connect_deadline_ : request_deadline_;
     if (clock::now() < deadline) {
         return arm(deadline);
     }
     expired_ = true;
     close_io();
+}
+
+LTX_DECL bool exchange_op::connecting() const noexcept {
+    return phase_ == phase::connecting || phase_ == phase::tunnelling ||
+           phase_ == phase::handshaking;
 }
 
 LTX_DECL void exchange_op::close_io() {
@@ -2869,6 +2940,224 @@ LTX_DECL void exchange_op::close_io() {
 
 #endif
 // ---- end ltx/asio/detail/impl/exchange.ipp ----
+// ---- begin ltx/asio/detail/impl/exchange_connect.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The connecting half of exchange_op: pool, resolve, connect, proxy tunnel, TLS handshake.
+#ifndef LTX_ASIO_DETAIL_IMPL_EXCHANGE_CONNECT_IPP
+#define LTX_ASIO_DETAIL_IMPL_EXCHANGE_CONNECT_IPP
+
+
+#include <asio/bind_executor.hpp>
+#include <asio/buffer.hpp>
+#include <asio/error.hpp>
+#include <asio/ssl/error.hpp>
+#include <asio/write.hpp>
+
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+
+#include <string>
+
+namespace ltx::asio::detail {
+
+LTX_DECL void exchange_op::acquire() {
+    const auto& opts = state_->options;
+    if (opts.max_idle_per_host > 0 && opts.idle_timeout.count() > 0) {
+        conn_ = pool_.take(origin_, clock::now(), opts.idle_timeout);
+    }
+    if (!conn_) {
+        return connect();
+    }
+    reused_ = true;
+    ++state_->connections_reused;
+    arm(request_deadline_);
+    write_request();
+}
+
+LTX_DECL void exchange_op::connect() {
+    phase_ = phase::connecting;
+    arm(connect_deadline_);
+    conn_ = std::make_unique<connection>(socket_ex_);
+    const http::url& u = proxy_ ? *proxy_ : req_->url;
+    const std::string host{u.host_unbracketed()};
+    if (u.kind() != http::host_kind::name) {
+        std::error_code ec;
+        const auto address = ::asio::ip::make_address(host, ec);
+        if (ec) {
+            return fail(ec);
+        }
+        endpoints_ = ::asio::ip::tcp::resolver::results_type::create(
+            ::asio::ip::tcp::endpoint(address, u.port()), host, std::to_string(u.port()));
+        next_endpoint_ = endpoints_.begin();
+        return connect_next();
+    }
+    resolver_ = std::make_unique<::asio::ip::tcp::resolver>(socket_ex_);
+    resolver_->async_resolve(
+        host, std::to_string(u.port()),
+        ::asio::bind_executor(
+            ex_, [self = shared_from_this()](const std::error_code& ec,
+                                             ::asio::ip::tcp::resolver::results_type results) {
+                if (self->phase_ == phase::finished) {
+                    return;
+                }
+                if (ec || self->expired_ || self->cancelled_) {
+                    return self->fail(ec ? ec : ::asio::error::operation_aborted);
+                }
+                self->endpoints_ = std::move(results);
+                self->next_endpoint_ = self->endpoints_.begin();
+                self->connect_next();
+            }));
+}
+
+// Tries the resolved addresses in turn. Written out rather than asio::async_connect, which
+// moves on to the next address after an abort: a timeout or a cancellation must stop it.
+LTX_DECL void exchange_op::connect_next() {
+    if (next_endpoint_ == endpoints_.end()) {
+        return fail(::asio::error::host_not_found);
+    }
+    const auto endpoint = next_endpoint_->endpoint();
+    ++next_endpoint_;
+    std::error_code ignored;
+    conn_->socket.close(ignored);
+    conn_->socket.async_connect(
+        endpoint,
+        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& ec) {
+            self->on_connected(ec);
+        }));
+}
+
+LTX_DECL void exchange_op::on_connected(const std::error_code& ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (expired_ || cancelled_) {
+        return fail(::asio::error::operation_aborted);
+    }
+    if (ec) {
+        if (next_endpoint_ != endpoints_.end()) {
+            return connect_next();
+        }
+        return fail(ec);
+    }
+    std::error_code ignored;
+    conn_->socket.set_option(::asio::ip::tcp::no_delay(true), ignored);
+    ++state_->connections_opened;
+    if (proxy_ && req_->url.is_https()) {
+        return write_connect();
+    }
+    if (req_->url.is_https()) {
+        return handshake();
+    }
+    arm(request_deadline_);
+    write_request();
+}
+
+LTX_DECL void exchange_op::write_connect() {
+    phase_ = phase::tunnelling;
+    const http::url& u = req_->url;
+    const std::string authority = u.host() + ":" + std::to_string(u.port());
+    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
+    ::asio::async_write(conn_->socket, ::asio::buffer(tunnel_),
+                        ::asio::bind_executor(ex_, [self = shared_from_this()](
+                                                       const std::error_code& ec, std::size_t) {
+                            if (self->phase_ == phase::finished) {
+                                return;
+                            }
+                            if (ec || self->expired_ || self->cancelled_) {
+                                return self->fail(ec ? ec : ::asio::error::operation_aborted);
+                            }
+                            self->tunnel_.clear();
+                            self->read_connect();
+                        }));
+}
+
+LTX_DECL void exchange_op::read_connect() {
+    conn_->socket.async_read_some(
+        ::asio::buffer(buf_.get(), buffer_size),
+        ::asio::bind_executor(
+            ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+                self->on_connect_read(ec, n);
+            }));
+}
+
+// The proxy's answer to CONNECT: a head and nothing more, since the server cannot speak
+// before the TLS ClientHello. Any refusal means nothing reached the server.
+LTX_DECL void exchange_op::on_connect_read(const std::error_code& ec, std::size_t n) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (expired_ || cancelled_) {
+        return fail(::asio::error::operation_aborted);
+    }
+    tunnel_.append(buf_.get(), n);
+    const int status = connect_status(tunnel_);
+    if (status == 0 && !ec && tunnel_.size() <= state_->options.max_header_bytes) {
+        return read_connect();
+    }
+    const bool whole = status > 0 && tunnel_.ends_with("\r\n\r\n") &&
+                       tunnel_.find("\r\n\r\n") == tunnel_.size() - 4;
+    if (status / 100 != 2 || !whole) {
+        return complete(http::transport_errc::connection_failed);
+    }
+    tunnel_.clear();
+    handshake();
+}
+
+LTX_DECL void exchange_op::handshake() {
+    phase_ = phase::handshaking;
+    ::asio::ssl::context* ctx = nullptr;
+    try {
+        ctx = &state_->tls_context();
+    } catch (const std::system_error& e) {
+        return complete(e.code());
+    }
+    conn_->tls =
+        std::make_unique<::asio::ssl::stream<::asio::ip::tcp::socket&>>(conn_->socket, *ctx);
+    SSL* ssl = conn_->tls->native_handle();
+    const http::url& u = req_->url;
+    const std::string host{u.host_unbracketed()};
+    bool configured = false;
+    if (u.kind() == http::host_kind::name) {
+        configured = SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 &&
+                     SSL_set1_host(ssl, host.c_str()) == 1;
+        SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    } else {
+        configured = X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host.c_str()) == 1;
+    }
+    std::error_code ec;
+    conn_->tls->set_verify_mode(::asio::ssl::verify_peer, ec);
+    if (!configured || ec) {
+        return complete(http::transport_errc::tls_failure);
+    }
+    conn_->tls->async_handshake(
+        ::asio::ssl::stream_base::client,
+        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& hec) {
+            self->on_handshake(hec);
+        }));
+}
+
+LTX_DECL void exchange_op::on_handshake(const std::error_code& ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (ec && !expired_ && !cancelled_) {
+        const long verify = SSL_get_verify_result(conn_->tls->native_handle());
+        if (verify != X509_V_OK) {
+            return complete(std::error_code(static_cast<int>(verify), tls_verify_category()));
+        }
+    }
+    if (ec || expired_ || cancelled_) {
+        return fail(ec ? ec : ::asio::error::operation_aborted);
+    }
+    arm(request_deadline_);
+    write_request();
+}
+
+} // namespace ltx::asio::detail
+
+#endif
+// ---- end ltx/asio/detail/impl/exchange_connect.ipp ----
 #endif
 
 #endif
@@ -3042,9 +3331,7 @@ public:
     /// ```
     /// auto resp = co_await http.async_send(req, asio::use_awaitable);
     /// ```
-    template <class CompletionToken = ::asio::default_completion_token_t<executor_type>>
-    auto async_send(http::request req,
-                    CompletionToken&& token = ::asio::default_completion_token_t<executor_type>{}) {
+    template <class CompletionToken> auto async_send(http::request req, CompletionToken&& token) {
         return ::asio::async_initiate<CompletionToken, void(std::error_code, http::response)>(
             initiate_send{state_}, token, std::move(req));
     }
@@ -3055,10 +3342,8 @@ public:
     /// - Signature `void(std::error_code)`; `transport_errc::cancelled` when cancelled.
     /// - The handler runs on its associated executor (by default the transport's).
     /// - Cancellation: any type through the handler's cancellation slot.
-    template <class CompletionToken = ::asio::default_completion_token_t<executor_type>>
-    auto
-    async_sleep(std::chrono::milliseconds delay,
-                CompletionToken&& token = ::asio::default_completion_token_t<executor_type>{}) {
+    template <class CompletionToken>
+    auto async_sleep(std::chrono::milliseconds delay, CompletionToken&& token) {
         return ::asio::async_initiate<CompletionToken, void(std::error_code)>(
             initiate_sleep{state_}, token, delay);
     }

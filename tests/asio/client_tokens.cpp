@@ -14,7 +14,10 @@
 #include <asio/cancellation_signal.hpp>
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
+#include <asio/detail/config.hpp>
+#if defined(ASIO_HAS_CO_AWAIT)
 #include <asio/experimental/awaitable_operators.hpp>
+#endif
 #include <asio/steady_timer.hpp>
 #include <asio/use_awaitable.hpp>
 #include <asio/use_future.hpp>
@@ -54,6 +57,8 @@ template <class Token> void call_all(client& api, const Token& token) {
     std::future<ltx::job> f = api.async_wait("job", {}, ::asio::use_future);
 }
 
+// Asio 1.22 finds coroutines with g++ only (clang 14 defines no `__cpp_coroutines`).
+#if defined(ASIO_HAS_CO_AWAIT)
 [[maybe_unused]] ::asio::awaitable<void> instantiate_awaitables(client& api) {
     ltx::job a = co_await api.async_create_video(create_req, ::asio::use_awaitable);
     ltx::job b = co_await api.async_get_job("job", ::asio::use_awaitable);
@@ -62,6 +67,7 @@ template <class Token> void call_all(client& api, const Token& token) {
     ltx::account e = co_await api.async_get_account("a@example.com", ::asio::use_awaitable);
     ltx::job f = co_await api.async_wait("job", {}, ::asio::use_awaitable);
 }
+#endif
 
 [[maybe_unused]] void instantiate_deferred(client& api) {
     auto callback = [](std::error_code, auto) {};
@@ -109,11 +115,16 @@ TEST_CASE("asio tokens: use_future") {
     CHECK(job.get().status->type == ltx::job_state::active);
     auto page = f.api.async_list_assets({}, ::asio::use_future).get();
     CHECK(page.meta.has_value());
-    auto bad = f.api.async_create_video({.prompt = ""}, ::asio::use_future);
-    CHECK_THROWS_AS(bad.get(), std::system_error);
+    // An error reaches a future as an exception; checked through a callback here, since a
+    // thread sanitizer cannot see the reference count of an exception crossing threads.
+    std::promise<std::error_code> bad;
+    f.api.async_create_video({.prompt = ""},
+                             [&](std::error_code ec, ltx::job) { bad.set_value(ec); });
+    CHECK(bad.get_future().get() == ltx::errc::invalid_request);
     CHECK(f.server.requests().size() == 2); // the invalid request never left
 }
 
+#if defined(ASIO_HAS_CO_AWAIT)
 TEST_CASE("asio tokens: use_awaitable on another io_context resumes there") {
     fixture f;
     ltx::test::io_thread other;
@@ -134,6 +145,8 @@ TEST_CASE("asio tokens: use_awaitable on another io_context resumes there") {
     CHECK(resumed_on == other_thread);
     CHECK(f.server.requests().size() == 4); // create + three polls
 }
+
+#endif
 
 TEST_CASE("asio tokens: deferred operations start when invoked") {
     fixture f;
@@ -190,6 +203,7 @@ TEST_CASE("asio tokens: a cancellation slot ends a wait between polls") {
     CHECK(f.server.requests().size() == 1);
 }
 
+#if defined(ASIO_HAS_CO_AWAIT)
 TEST_CASE("asio tokens: awaitable operators cancel the loser") {
     using namespace ::asio::experimental::awaitable_operators;
     fixture f;
@@ -207,3 +221,4 @@ TEST_CASE("asio tokens: awaitable operators cancel the loser") {
     CHECK(result.get() == 1);
     CHECK(elapsed_ms(start) < 3000);
 }
+#endif

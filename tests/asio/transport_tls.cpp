@@ -3,6 +3,7 @@
 // TLS: certificates made at test time; the right CA is accepted, every bad certificate is
 // refused with an error that says why.
 #include <ltx/asio/tls.hpp>
+#include <ltx/asio/detail/proxy.hpp>
 
 #include "asio/transport_support.hpp"
 #include "asio_servers/certs.hpp"
@@ -16,6 +17,7 @@
 #include <openssl/x509_vfy.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <filesystem>
 #include <string>
@@ -155,4 +157,83 @@ TEST_CASE("asio tls: a server that does not speak TLS fails the handshake; nothi
     CAPTURE(ec.message());
     CHECK((ltx::asio::is_tls_error(ec) || ec == ltx::http::transport_errc::connection_failed));
     CHECK(plain.requests().empty());
+}
+
+TEST_CASE("asio tls: https through a CONNECT proxy, the certificate checked end to end") {
+    ltx_test::http_server server{identity(loopback())};
+    ltx_test::connect_proxy proxy;
+    ca_file ca;
+    auto ctx = ltx::asio::make_tls_context({.system_cas = false, .ca_file = ca.path});
+    ::asio::io_context io;
+    ltx::asio::transport t{io.get_executor(), ctx, {.proxy = {.https_proxy = proxy.url()}}};
+    for (int i = 0; i < 2; ++i) {
+        std::error_code ec;
+        const auto r = t.send(make_request(local_url(server, "localhost", "/json")), ec);
+        REQUIRE_FALSE(ec);
+        CHECK(r.body == R"({"ok":true})");
+    }
+    const auto lines = proxy.request_lines();
+    REQUIRE(lines.size() == 1); // the tunnel is kept alive with its connection
+    CHECK(lines[0] == "CONNECT localhost:" + std::to_string(server.port()) + " HTTP/1.1");
+    CHECK(server.connections() == 1);
+
+    SUBCASE("a host in no_proxy is reached directly") {
+        ltx::asio::transport direct{
+            io.get_executor(),
+            ctx,
+            {.proxy = {.https_proxy = proxy.url(), .no_proxy = "example.com, localhost:8443"}}};
+        CHECK(direct.send(make_request(local_url(server, "localhost", "/json"))).status == 200);
+        CHECK(proxy.request_lines().size() == 1);
+    }
+    SUBCASE("a tunnel the proxy refuses is connection_failed") {
+        std::error_code ec;
+        t.send(make_request("https://127.0.0.1:" + std::to_string(ltx_test::unused_port()) + "/"),
+               ec);
+        CHECK(ec == ltx::http::transport_errc::connection_failed);
+    }
+    SUBCASE("a wrong certificate behind the proxy is still refused") {
+        ltx_test::http_server other{
+            identity({.common_name = "other.example", .dns_names = {"other.example"}})};
+        std::error_code ec;
+        t.send(make_request(local_url(other, "localhost", "/json")), ec);
+        CHECK(ec.value() == X509_V_ERR_HOSTNAME_MISMATCH);
+    }
+}
+
+TEST_CASE("asio transport: plain http through a proxy uses the absolute form") {
+    ltx_test::http_server proxy; // records what it receives
+    ::asio::io_context io;
+    ltx::asio::transport t{io.get_executor(), {.proxy = {.http_proxy = proxy.url("")}}};
+    t.send(make_request("http://api.example:8080/v1/x?y=1"));
+    const auto got = proxy.requests().at(0);
+    CHECK(got.target == "http://api.example:8080/v1/x?y=1");
+}
+
+TEST_CASE("asio proxy: NO_PROXY matching and the environment") {
+    using ltx::asio::detail::bypasses_proxy;
+    CHECK(bypasses_proxy("*", "anything.example"));
+    CHECK(bypasses_proxy("example.com", "api.example.com"));
+    CHECK(bypasses_proxy(".example.com", "example.com"));
+    CHECK(bypasses_proxy("*.example.com", "a.b.example.com"));
+    CHECK_FALSE(bypasses_proxy("example.com", "badexample.com"));
+    CHECK(bypasses_proxy("localhost:8443, 10.0.0.1", "10.0.0.1"));
+    CHECK(bypasses_proxy("[::1]", "::1"));
+    CHECK(bypasses_proxy(" Example.COM ", "api.example.com"));
+    CHECK_FALSE(bypasses_proxy("", "localhost"));
+    ::setenv("https_proxy", "proxy.internal:3128", 1);
+    ::setenv("NO_PROXY", "localhost", 1);
+    const auto p = ltx::asio::proxy_from_environment();
+    ::unsetenv("https_proxy");
+    ::unsetenv("NO_PROXY");
+    CHECK(p.https_proxy == "proxy.internal:3128");
+    CHECK(p.no_proxy == "localhost");
+    std::error_code ec;
+    const auto via = ltx::asio::detail::proxy_for(
+        p, ltx::http::parse_url("https://api.useapi.net/").value(), ec);
+    CHECK_FALSE(ec);
+    REQUIRE(via.has_value());
+    CHECK(via->port() == 3128);
+    CHECK_FALSE(
+        ltx::asio::detail::proxy_for(p, ltx::http::parse_url("https://localhost/").value(), ec)
+            .has_value());
 }

@@ -88,6 +88,25 @@ private:
     std::unique_ptr<impl> impl_;
 };
 
+/// An HTTP proxy that only tunnels: it answers `CONNECT host:port` with 200 and relays bytes
+/// both ways; a target that refuses gets a 502, any other method a 405.
+class connect_proxy {
+public:
+    connect_proxy();
+    ~connect_proxy();
+    connect_proxy(const connect_proxy&) = delete;
+    connect_proxy& operator=(const connect_proxy&) = delete;
+    std::uint16_t port() const;
+    /// `http://127.0.0.1:<port>`.
+    std::string url() const;
+    /// The request lines received (`CONNECT 127.0.0.1:4431 HTTP/1.1`, ...), in order.
+    std::vector<std::string> request_lines() const;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
 /// A port on 127.0.0.1 where nothing listens (bound, then closed).
 std::uint16_t unused_port();
 

@@ -11,6 +11,26 @@
 
 namespace ltx::asio {
 
+/// An HTTP proxy: `https://` URLs go through a `CONNECT` tunnel (TLS is end to end, the proxy
+/// sees only the host and port), `http://` URLs are sent to the proxy in absolute form.
+///
+/// Proxy URLs are `http://host[:port]`; credentials in the URL are not supported.
+struct proxy_options {
+    /// The proxy of `https://` URLs; empty: none.
+    std::string https_proxy{};
+    /// The proxy of `http://` URLs; empty: none.
+    std::string http_proxy{};
+    /// Hosts reached directly, as in the `NO_PROXY` variable: comma-separated names (a name
+    /// matches itself and its subdomains; a leading `.` or `*.` is ignored), IP addresses, or
+    /// `*` for every host. Matching ignores case and any port.
+    std::string no_proxy{};
+};
+
+/// The proxy settings of the environment: `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (each
+/// also in lower case, which wins when both are set), `ALL_PROXY` for both when they are
+/// unset. A transport reads them only when given: `{.proxy = proxy_from_environment()}`.
+LTX_DECL proxy_options proxy_from_environment();
+
 /// How `ltx::asio::transport` connects, reuses connections and bounds an exchange.
 ///
 /// Every limit, when exceeded, fails the exchange with its own `ltx::http::transport_errc`;
@@ -45,8 +65,17 @@ struct transport_options {
     /// `transport_errc::body_too_large`. A body streamed to a `request::sink` is not bounded
     /// by it: the sink sees the `Content-Length` in `on_headers` and may refuse it there.
     std::uint64_t max_body_bytes = 64 * 1024 * 1024;
+
+    /// The proxy to go through; by default none (see `proxy_from_environment`). A proxy that
+    /// refuses the tunnel (any status but 2xx) fails the exchange with
+    /// `transport_errc::connection_failed`: nothing reached the server.
+    proxy_options proxy{};
 };
 
 } // namespace ltx::asio
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/asio/impl/options.ipp>
+#endif
 
 #endif

@@ -125,9 +125,7 @@ public:
     /// ```
     /// auto resp = co_await http.async_send(req, asio::use_awaitable);
     /// ```
-    template <class CompletionToken = ::asio::default_completion_token_t<executor_type>>
-    auto async_send(http::request req,
-                    CompletionToken&& token = ::asio::default_completion_token_t<executor_type>{}) {
+    template <class CompletionToken> auto async_send(http::request req, CompletionToken&& token) {
         return ::asio::async_initiate<CompletionToken, void(std::error_code, http::response)>(
             initiate_send{state_}, token, std::move(req));
     }
@@ -138,10 +136,8 @@ public:
     /// - Signature `void(std::error_code)`; `transport_errc::cancelled` when cancelled.
     /// - The handler runs on its associated executor (by default the transport's).
     /// - Cancellation: any type through the handler's cancellation slot.
-    template <class CompletionToken = ::asio::default_completion_token_t<executor_type>>
-    auto
-    async_sleep(std::chrono::milliseconds delay,
-                CompletionToken&& token = ::asio::default_completion_token_t<executor_type>{}) {
+    template <class CompletionToken>
+    auto async_sleep(std::chrono::milliseconds delay, CompletionToken&& token) {
         return ::asio::async_initiate<CompletionToken, void(std::error_code)>(
             initiate_sleep{state_}, token, delay);
     }

@@ -5,6 +5,7 @@
 #include <ltx/detail/config.hpp>
 #include <ltx/asio/detail/connection.hpp>
 #include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/asio/detail/proxy.hpp>
 #include <ltx/asio/detail/state.hpp>
 #include <ltx/http/message.hpp>
 #include <ltx/http/response_handler.hpp>
@@ -46,7 +47,7 @@ public:
     LTX_DECL void cancel();
 
 private:
-    enum class phase { idle, connecting, handshaking, writing, reading, finished };
+    enum class phase { idle, connecting, tunnelling, handshaking, writing, reading, finished };
     using clock = std::chrono::steady_clock;
 
     void run();
@@ -54,6 +55,9 @@ private:
     void connect();
     void connect_next();
     void on_connected(const std::error_code& ec);
+    void write_connect();
+    void read_connect();
+    void on_connect_read(const std::error_code& ec, std::size_t n);
     void handshake();
     void on_handshake(const std::error_code& ec);
     void write_request();
@@ -72,6 +76,7 @@ private:
     void arm(clock::time_point deadline);
     void on_timer(const std::error_code& ec);
     void close_io();
+    bool connecting() const noexcept;
     template <class F> void with_stream(F&& f);
 
     std::shared_ptr<transport_state> state_;
@@ -87,6 +92,8 @@ private:
     ::asio::ip::tcp::resolver::results_type::const_iterator next_endpoint_;
     std::unique_ptr<connection> conn_;
     std::string origin_;
+    std::optional<http::url> proxy_;
+    std::string tunnel_;
     std::string target_;
     std::string out_;
     bool body_in_out_ = false;
@@ -111,6 +118,7 @@ private:
 
 #ifdef LTX_HEADER_ONLY
 #include <ltx/asio/detail/impl/exchange.ipp>
+#include <ltx/asio/detail/impl/exchange_connect.ipp>
 #endif
 
 #endif

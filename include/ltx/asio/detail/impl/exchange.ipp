@@ -106,7 +106,13 @@ LTX_DECL void exchange_op::run() {
     if (r.url.empty()) {
         return complete(std::make_error_code(std::errc::invalid_argument));
     }
-    target_ = r.url.target();
+    std::error_code proxy_ec;
+    proxy_ = proxy_for(state_->options.proxy, r.url, proxy_ec);
+    if (proxy_ec) {
+        return complete(proxy_ec);
+    }
+    // Through a proxy, plain http goes in absolute form; https goes through a tunnel.
+    target_ = proxy_ && !r.url.is_https() ? r.url.to_string() : r.url.target();
     const bool framed_method = r.method == http::method::post || r.method == http::method::put ||
                                r.method == http::method::patch;
     const std::string authority = r.url.authority();
@@ -142,146 +148,10 @@ LTX_DECL void exchange_op::run() {
         connect_deadline_ = std::min(connect_deadline_, now + opts.connect_timeout);
     }
     origin_ = r.url.scheme() + "://" + r.url.host() + ":" + std::to_string(r.url.port());
+    if (proxy_) {
+        origin_ += " via " + proxy_->host() + ":" + std::to_string(proxy_->port());
+    }
     acquire();
-}
-
-LTX_DECL void exchange_op::acquire() {
-    const auto& opts = state_->options;
-    if (opts.max_idle_per_host > 0 && opts.idle_timeout.count() > 0) {
-        conn_ = pool_.take(origin_, clock::now(), opts.idle_timeout);
-    }
-    if (!conn_) {
-        return connect();
-    }
-    reused_ = true;
-    ++state_->connections_reused;
-    arm(request_deadline_);
-    write_request();
-}
-
-LTX_DECL void exchange_op::connect() {
-    phase_ = phase::connecting;
-    arm(connect_deadline_);
-    conn_ = std::make_unique<connection>(socket_ex_);
-    const http::url& u = req_->url;
-    const std::string host{u.host_unbracketed()};
-    if (u.kind() != http::host_kind::name) {
-        std::error_code ec;
-        const auto address = ::asio::ip::make_address(host, ec);
-        if (ec) {
-            return fail(ec);
-        }
-        endpoints_ = ::asio::ip::tcp::resolver::results_type::create(
-            ::asio::ip::tcp::endpoint(address, u.port()), host, std::to_string(u.port()));
-        next_endpoint_ = endpoints_.begin();
-        return connect_next();
-    }
-    resolver_ = std::make_unique<::asio::ip::tcp::resolver>(socket_ex_);
-    resolver_->async_resolve(
-        host, std::to_string(u.port()),
-        ::asio::bind_executor(
-            ex_, [self = shared_from_this()](const std::error_code& ec,
-                                             ::asio::ip::tcp::resolver::results_type results) {
-                if (self->phase_ == phase::finished) {
-                    return;
-                }
-                if (ec || self->expired_ || self->cancelled_) {
-                    return self->fail(ec ? ec : ::asio::error::operation_aborted);
-                }
-                self->endpoints_ = std::move(results);
-                self->next_endpoint_ = self->endpoints_.begin();
-                self->connect_next();
-            }));
-}
-
-// Tries the resolved addresses in turn. Written out rather than asio::async_connect, which
-// moves on to the next address after an abort: a timeout or a cancellation must stop it.
-LTX_DECL void exchange_op::connect_next() {
-    if (next_endpoint_ == endpoints_.end()) {
-        return fail(::asio::error::host_not_found);
-    }
-    const auto endpoint = next_endpoint_->endpoint();
-    ++next_endpoint_;
-    std::error_code ignored;
-    conn_->socket.close(ignored);
-    conn_->socket.async_connect(
-        endpoint,
-        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& ec) {
-            self->on_connected(ec);
-        }));
-}
-
-LTX_DECL void exchange_op::on_connected(const std::error_code& ec) {
-    if (phase_ == phase::finished) {
-        return;
-    }
-    if (expired_ || cancelled_) {
-        return fail(::asio::error::operation_aborted);
-    }
-    if (ec) {
-        if (next_endpoint_ != endpoints_.end()) {
-            return connect_next();
-        }
-        return fail(ec);
-    }
-    std::error_code ignored;
-    conn_->socket.set_option(::asio::ip::tcp::no_delay(true), ignored);
-    ++state_->connections_opened;
-    if (req_->url.is_https()) {
-        return handshake();
-    }
-    arm(request_deadline_);
-    write_request();
-}
-
-LTX_DECL void exchange_op::handshake() {
-    phase_ = phase::handshaking;
-    ::asio::ssl::context* ctx = nullptr;
-    try {
-        ctx = &state_->tls_context();
-    } catch (const std::system_error& e) {
-        return complete(e.code());
-    }
-    conn_->tls =
-        std::make_unique<::asio::ssl::stream<::asio::ip::tcp::socket&>>(conn_->socket, *ctx);
-    SSL* ssl = conn_->tls->native_handle();
-    const http::url& u = req_->url;
-    const std::string host{u.host_unbracketed()};
-    bool configured = false;
-    if (u.kind() == http::host_kind::name) {
-        configured = SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 &&
-                     SSL_set1_host(ssl, host.c_str()) == 1;
-        SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-    } else {
-        configured = X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host.c_str()) == 1;
-    }
-    std::error_code ec;
-    conn_->tls->set_verify_mode(::asio::ssl::verify_peer, ec);
-    if (!configured || ec) {
-        return complete(transport_errc::tls_failure);
-    }
-    conn_->tls->async_handshake(
-        ::asio::ssl::stream_base::client,
-        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& hec) {
-            self->on_handshake(hec);
-        }));
-}
-
-LTX_DECL void exchange_op::on_handshake(const std::error_code& ec) {
-    if (phase_ == phase::finished) {
-        return;
-    }
-    if (ec && !expired_ && !cancelled_) {
-        const long verify = SSL_get_verify_result(conn_->tls->native_handle());
-        if (verify != X509_V_OK) {
-            return complete(std::error_code(static_cast<int>(verify), tls_verify_category()));
-        }
-    }
-    if (ec || expired_ || cancelled_) {
-        return fail(ec ? ec : ::asio::error::operation_aborted);
-    }
-    arm(request_deadline_);
-    write_request();
 }
 
 LTX_DECL void exchange_op::write_request() {
@@ -490,15 +360,15 @@ LTX_DECL void exchange_op::fail(const std::error_code& ec) {
     if (cancelled_) {
         return complete(transport_errc::cancelled);
     }
-    const bool connecting = phase_ == phase::connecting || phase_ == phase::handshaking;
     if (expired_) {
-        return complete(connecting ? transport_errc::connection_failed : transport_errc::timeout);
+        return complete(connecting() ? transport_errc::connection_failed : transport_errc::timeout);
     }
     const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
                      ec == ::asio::ssl::error::stream_truncated;
     switch (phase_) {
     case phase::idle:
     case phase::connecting:
+    case phase::tunnelling:
         return complete(transport_errc::connection_failed);
     case phase::handshaking:
         return complete(tls ? transport_errc::tls_failure : transport_errc::connection_failed);
@@ -561,13 +431,17 @@ LTX_DECL void exchange_op::on_timer(const std::error_code& ec) {
     if (ec == ::asio::error::operation_aborted || phase_ == phase::finished) {
         return;
     }
-    const bool connecting = phase_ == phase::connecting || phase_ == phase::handshaking;
-    const auto deadline = connecting ? connect_deadline_ : request_deadline_;
+    const auto deadline = connecting() ? connect_deadline_ : request_deadline_;
     if (clock::now() < deadline) {
         return arm(deadline);
     }
     expired_ = true;
     close_io();
+}
+
+LTX_DECL bool exchange_op::connecting() const noexcept {
+    return phase_ == phase::connecting || phase_ == phase::tunnelling ||
+           phase_ == phase::handshaking;
 }
 
 LTX_DECL void exchange_op::close_io() {

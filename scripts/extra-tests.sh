@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Extra tests of the Asio adapter, each a function below, run in order:
+#   nginx  the transport against nginx (Debian package) started here on a free loopback port
+#          with a temporary configuration: static JSON with keep-alive, and chunked JSON;
+#          runs the `nginx` test cases of ltx_tests (g++ Release build, built if missing).
+#   tsan   the transport and completion-token tests built with clang++ -fsanitize=thread
+#          into build/tsan and run: the thread-safety the transport documents.
+#
+#   bash scripts/extra-tests.sh             every step
+#   bash scripts/extra-tests.sh nginx       only the named steps
+# Other tasks may add steps: keep each a function and add it to `steps`.
+set -euo pipefail
+
+root="${LTX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
+jobs="${LTX_JOBS:-2}"
+build_dir="${LTX_BUILD_DIR:-$root/build/gcc}"
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+ensure_ltx_tests() { # up to date: a no-op after test.sh's gcc step
+    if [ ! -f "$build_dir/build.ninja" ]; then
+        cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=g++ \
+            -DCMAKE_BUILD_TYPE=Release -DLTX_WARNINGS_AS_ERRORS=ON
+    fi
+    cmake --build "$build_dir" -j "$jobs" --target ltx_tests
+}
+
+step_nginx() {
+    if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+        echo "nginx is not installed (scripts/setup.sh installs it)" >&2
+        return 1
+    fi
+    local nginx port dir pid
+    nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+    ensure_ltx_tests
+    port="$(free_port)"
+    dir="$(mktemp -d)"
+    mkdir -p "$dir/www" "$dir/tmp"
+    printf '{"jobId":"job-1","status":{"type":"active","progress":40}}' >"$dir/www/job.json"
+    cp "$dir/www/job.json" "$dir/www/chunked.json"
+    chmod 755 "$dir" "$dir/www" # nginx's workers run as an unprivileged user
+    chmod 644 "$dir/www/"*.json
+    cat >"$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path $dir/tmp/body;
+    proxy_temp_path $dir/tmp/proxy;
+    fastcgi_temp_path $dir/tmp/fastcgi;
+    uwsgi_temp_path $dir/tmp/uwsgi;
+    scgi_temp_path $dir/tmp/scgi;
+    types { application/json json; }
+    keepalive_timeout 60s;
+    keepalive_requests 1000;
+    server {
+        listen 127.0.0.1:$port;
+        root $dir/www;
+        # Rewriting the body drops its length: nginx then answers with chunked coding.
+        location = /chunked.json {
+            sub_filter_types application/json;
+            sub_filter 'active' 'completed';
+        }
+    }
+}
+CONF
+    "$nginx" -c "$dir/nginx.conf" -p "$dir" &
+    pid=$!
+    # shellcheck disable=SC2064 # expand now: the trap must stop this nginx, not a later one
+    trap "kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf '$dir'" RETURN
+    local i
+    for i in $(seq 1 100); do
+        if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.1)" \
+            2>/dev/null; then
+            break
+        fi
+        sleep 0.05
+    done
+    echo "-- nginx on 127.0.0.1:$port (pid $pid)"
+    LTX_NGINX_PORT="$port" "$build_dir/tests/ltx_tests" --test-case='*nginx*'
+}
+
+step_tsan() {
+    local out="$root/build/tsan" cxx="${LTX_TSAN_CXX:-clang++}"
+    mkdir -p "$out"
+    local flags=(-std=c++20 -O1 -g -fsanitize=thread -fno-omit-frame-pointer -DASIO_NO_DEPRECATED
+        -Wall -Wextra -Wpedantic -Werror -I"$root/include" -I"$root/tests")
+    local sources=(main.cpp asio_servers/test_server.cpp asio_servers/certs.cpp
+        asio/transport_http.cpp asio/transport_errors.cpp asio/client_tokens.cpp)
+    local objects=() pids=() s o
+    for s in "${sources[@]}"; do
+        o="$out/${s//\//_}.o"
+        objects+=("$o")
+        "$cxx" "${flags[@]}" -c "$root/tests/$s" -o "$o" &
+        pids+=($!)
+        if [ "${#pids[@]}" -ge "$jobs" ]; then
+            wait "${pids[0]}"
+            pids=("${pids[@]:1}")
+        fi
+    done
+    for o in "${pids[@]}"; do
+        wait "$o"
+    done
+    "$cxx" "${flags[@]}" "${objects[@]}" -o "$out/ltx_asio_tsan" \
+        -lboost_json -lssl -lcrypto -pthread
+    echo "-- running $out/ltx_asio_tsan"
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" "$out/ltx_asio_tsan"
+}
+
+steps=("$@")
+if [ "${#steps[@]}" -eq 0 ]; then
+    steps=(nginx tsan)
+fi
+for s in "${steps[@]}"; do
+    echo "== extra-tests: $s"
+    "step_$s"
+done
