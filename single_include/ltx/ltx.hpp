@@ -1,11 +1,15 @@
-// ltx: the single-header form of include/ltx/ltx.hpp.
+// ltx: the single-header form of include/ltx/ltx.hpp and include/ltx/client.hpp.
 // GENERATED FILE, DO NOT EDIT. Regenerate with `python3 tools/amalgamate.py`;
 // CI fails when it is stale (`python3 tools/amalgamate.py --check`).
 // ---- begin ltx/ltx.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// ltx: a C++20 client for the LTX Studio video API v1. This header is the core: models,
-// reflection engine, endpoints, HTTP values and transport concepts, and the client. It includes no
+// ltx: a C++20 client for the LTX Studio video API v1. This header is the core: the models
+// of every endpoint, the reflection engine that validates and encodes them, and the endpoint
+// traits: all a program needs to build, check and serialise requests and decode responses.
+// The client over any transport is <ltx/client.hpp>; over Asio, <ltx/asio.hpp> (which
+// includes the client). The single header single_include/ltx/ltx.hpp holds both this core and
+// the client. It includes no
 // Asio and no OpenSSL; networking over Asio is opt-in through <ltx/asio.hpp>.
 #ifndef LTX_LTX_HPP
 #define LTX_LTX_HPP
@@ -2297,209 +2301,14 @@ template <class T> void validate_or_throw(const T& value) {
 
 #endif
 // ---- end ltx/validation_error.hpp ----
-// ---- begin ltx/error.hpp ----
+
+#endif
+// ---- end ltx/ltx.hpp ----
+// ---- begin ltx/client.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ERROR_HPP
-#define LTX_ERROR_HPP
+#ifndef LTX_CLIENT_HPP
+#define LTX_CLIENT_HPP
 
-
-#include <stdexcept>
-#include <string>
-#include <string_view>
-#include <system_error>
-#include <type_traits>
-#include <vector>
-
-namespace ltx {
-
-/// What went wrong in a call of the client, as `std::error_code`s of `ltx::error_category()`.
-/// Failures below HTTP keep the transport's own codes (`ltx::http::transport_errc`).
-enum class errc {
-    invalid_request = 1, ///< the request broke the API's rules; nothing was sent
-    bad_request,         ///< 400: the server refused the request
-    unauthorized,        ///< 401: missing or unknown API token
-    payment_required,    ///< 402: insufficient credits or no subscription
-    not_found,           ///< 404: unknown or expired job, unconfigured account
-    too_many_requests,   ///< 429: too many concurrent jobs; the job was not accepted
-    server_error,        ///< 5xx
-    unexpected_response, ///< another status, a body that is not the expected JSON, a redirect
-    outcome_unknown,     ///< the connection failed after the request may have reached the
-                         ///< server; a paid request is never sent twice, so the job may or
-                         ///< may not exist
-    job_failed,          ///< the job ended in `failed`
-    wait_timeout,        ///< the job did not finish before the wait's deadline
-    cancelled,           ///< the caller cancelled the operation
-    no_artifact,         ///< the job has no downloadable result (yet)
-    size_mismatch,       ///< a download's length differs from its Content-Length
-    file_error,          ///< a local file could not be read or written
-};
-
-/// The category of `ltx::errc`, named `"ltx"`.
-LTX_DECL const std::error_category& error_category() noexcept;
-
-/// Makes `e` an error code of `error_category()`.
-inline std::error_code make_error_code(errc e) noexcept {
-    return {static_cast<int>(e), error_category()};
-}
-
-/// The `errc` an HTTP status maps to (`bad_request` for 400, ...; `unexpected_response` for a
-/// status the API does not document, including 3xx).
-LTX_DECL errc errc_from_status(int status) noexcept;
-
-/// What is known of a failure beyond its error code: the HTTP status, the server's `error`
-/// text, the violations of an invalid request, the transport's error behind an
-/// `outcome_unknown`. Nothing in it ever holds the API token.
-struct diagnostics {
-    int status = 0;
-    std::string server_message;
-    std::vector<reflect::violation> violations;
-    std::error_code transport_error;
-    std::string detail;
-
-    /// A one-line summary: the code's message, the status and the server's text.
-    LTX_DECL std::string to_string(std::error_code ec) const;
-    /// Empties every field.
-    void clear() { *this = diagnostics{}; }
-};
-
-/// Thrown by the client's throwing calls for failures reported by the API or detected by
-/// the client (all `ltx::errc` codes but `invalid_request`, which throws
-/// `ltx::validation_error`). Transport failures throw `std::system_error` with the
-/// transport's code.
-class api_error : public std::system_error {
-public:
-    api_error(std::error_code ec, diagnostics d)
-        : std::system_error(ec, d.to_string(ec)), diag_(std::move(d)) {}
-
-    /// The HTTP status, or 0.
-    int status() const noexcept { return diag_.status; }
-    /// The server's `error` text, possibly empty.
-    const std::string& server_message() const noexcept { return diag_.server_message; }
-    /// Everything known about the failure.
-    const ltx::diagnostics& diagnostics() const noexcept { return diag_; }
-
-private:
-    ltx::diagnostics diag_;
-};
-
-namespace detail {
-
-/// Replaces every occurrence of `secret` in `text` by `<redacted>`. Applied to every string
-/// that comes from the server before it reaches a message, whatever the server echoes back.
-LTX_DECL std::string redact(std::string text, std::string_view secret);
-
-} // namespace detail
-
-} // namespace ltx
-
-template <> struct std::is_error_code_enum<ltx::errc> : std::true_type {};
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/impl/error.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_IMPL_ERROR_IPP
-#define LTX_IMPL_ERROR_IPP
-
-
-namespace ltx {
-
-namespace detail {
-
-class ltx_category final : public std::error_category {
-public:
-    const char* name() const noexcept override { return "ltx"; }
-    std::string message(int ev) const override {
-        switch (static_cast<errc>(ev)) {
-        case errc::invalid_request:
-            return "invalid request";
-        case errc::bad_request:
-            return "bad request (400)";
-        case errc::unauthorized:
-            return "unauthorized (401): missing or unknown API token";
-        case errc::payment_required:
-            return "payment required (402)";
-        case errc::not_found:
-            return "not found (404)";
-        case errc::too_many_requests:
-            return "too many concurrent jobs (429)";
-        case errc::server_error:
-            return "server error (5xx)";
-        case errc::unexpected_response:
-            return "unexpected response";
-        case errc::outcome_unknown:
-            return "the request may have reached the server and was not re-sent";
-        case errc::job_failed:
-            return "the job failed";
-        case errc::wait_timeout:
-            return "the job did not finish before the deadline";
-        case errc::cancelled:
-            return "cancelled";
-        case errc::no_artifact:
-            return "the job has no downloadable result";
-        case errc::size_mismatch:
-            return "the download's size differs from its Content-Length";
-        case errc::file_error:
-            return "a local file could not be read or written";
-        }
-        return "unknown ltx error";
-    }
-};
-
-LTX_DECL std::string redact(std::string text, std::string_view secret) {
-    if (secret.empty())
-        return text;
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 10))
-        text.replace(pos, secret.size(), "<redacted>");
-    return text;
-}
-
-} // namespace detail
-
-LTX_DECL const std::error_category& error_category() noexcept {
-    static const detail::ltx_category instance;
-    return instance;
-}
-
-LTX_DECL errc errc_from_status(int status) noexcept {
-    switch (status) {
-    case 400:
-        return errc::bad_request;
-    case 401:
-        return errc::unauthorized;
-    case 402:
-        return errc::payment_required;
-    case 404:
-        return errc::not_found;
-    case 429:
-        return errc::too_many_requests;
-    default:
-        return status >= 500 && status <= 599 ? errc::server_error : errc::unexpected_response;
-    }
-}
-
-LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
-    std::string s = ec.message();
-    if (status != 0)
-        s += " [HTTP " + std::to_string(status) + "]";
-    if (!server_message.empty())
-        s += ": " + server_message;
-    for (const auto& v : violations)
-        s += "; " + reflect::to_string(v);
-    if (transport_error && transport_error != ec)
-        s += " (transport: " + transport_error.message() + ")";
-    if (!detail.empty())
-        s += " (" + detail + ")";
-    return s;
-}
-
-} // namespace ltx
-
-#endif
-// ---- end ltx/impl/error.ipp ----
-#endif
-
-#endif
-// ---- end ltx/error.hpp ----
 // ---- begin ltx/config.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_CONFIG_HPP
@@ -2569,482 +2378,360 @@ inline std::ostream& operator<<(std::ostream& os, const config& c) {
 
 #endif
 // ---- end ltx/config.hpp ----
-// ---- begin ltx/options.hpp ----
+// ---- begin ltx/detail/retry.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_OPTIONS_HPP
-#define LTX_OPTIONS_HPP
+#ifndef LTX_DETAIL_RETRY_HPP
+#define LTX_DETAIL_RETRY_HPP
+
+// ---- begin ltx/detail/http_date.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_HTTP_DATE_HPP
+#define LTX_DETAIL_HTTP_DATE_HPP
 
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <functional>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
-namespace ltx {
+namespace ltx::detail {
 
-/// Lets a caller stop an operation from any thread: pass `signal.token()` in the operation's
-/// options and call `signal.cancel()`. The operation completes with `ltx::errc::cancelled`
-/// promptly: an async operation at once, a sync one at its next step.
-class cancellation {
-public:
-    /// The shared state an operation watches.
-    class state {
-    public:
-        bool cancelled() const noexcept { return cancelled_.load(); }
+/// The longest delay `parse_retry_after` returns: one day. A server asking for more is
+/// either broken or hostile; waiting a day at most keeps a client responsive.
+inline constexpr std::chrono::seconds retry_after_limit{86400};
 
-        /// Called once, on the cancelling thread, when `cancel()` is called; replaces any
-        /// earlier callback. Called at once when already cancelled.
-        void on_cancel(std::function<void()> f) {
-            std::unique_lock lock{mutex_};
-            if (cancelled_.load()) {
-                lock.unlock();
-                f();
-                return;
-            }
-            callback_ = std::move(f);
-        }
-        void clear_callback() {
-            std::lock_guard lock{mutex_};
-            callback_ = nullptr;
-        }
-        void cancel() {
-            std::function<void()> f;
-            {
-                std::lock_guard lock{mutex_};
-                if (cancelled_.exchange(true))
-                    return;
-                f = std::move(callback_);
-            }
-            if (f)
-                f();
-        }
+/// Days from 1970-01-01 to the proleptic Gregorian date `y`-`m`-`d` (negative before it).
+/// `m` is 1-12 and `d` 1-31; the date is not validated.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
 
-    private:
-        std::atomic<bool> cancelled_{false};
-        std::mutex mutex_;
-        std::function<void()> callback_;
-    };
+/// The number of days of month `m` (1-12) of year `y` in the Gregorian calendar.
+constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
+    constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    return m == 2 && leap ? 29u : days[(m - 1) % 12];
+}
 
-    cancellation() : state_(std::make_shared<state>()) {}
-    /// Requests cancellation; idempotent.
-    void cancel() { state_->cancel(); }
-    /// True once cancelled.
-    bool cancelled() const noexcept { return state_->cancelled(); }
-    /// The token to put in options.
-    std::shared_ptr<state> token() const { return state_; }
+/// Parses an HTTP-date (RFC 9110 section 5.6.7) in any of its three forms:
+/// - IMF-fixdate, the preferred one: `Sun, 06 Nov 1994 08:49:37 GMT`;
+/// - obsolete RFC 850: `Sunday, 06-Nov-94 08:49:37 GMT`;
+/// - obsolete asctime: `Sun Nov  6 08:49:37 1994` (day as ` 6` or `06`).
+///
+/// Strict, as the grammar is: names are case-sensitive English (no locale), separators are
+/// single spaces, numbers have exactly the digits the grammar gives, and leading or trailing
+/// spaces or tabs (optional whitespace around a field value) are the only slack. The day
+/// must exist in its month (29 February only in leap years), the hour is below 24, the minute
+/// below 60, and the day name must be the weekday of the date. A second of 60 is accepted only
+/// as a leap second, at 23:59, and read as 23:59:59, since the clock cannot represent it.
+///
+/// A two-digit RFC 850 year is placed, per RFC 9110, no more than 50 years after the year of
+/// `now`: the century is chosen so that the year lies in (year(now) - 50, year(now) + 50].
+///
+/// @returns the instant, or nullopt when `s` is not an HTTP-date or the instant lies outside
+///          the range of `std::chrono::system_clock`.
+LTX_DECL std::optional<std::chrono::system_clock::time_point>
+parse_http_date(std::string_view s, std::chrono::system_clock::time_point now) noexcept;
 
-private:
-    std::shared_ptr<state> state_{};
-};
+/// `parse_http_date(s, std::chrono::system_clock::now())`: the current year places
+/// two-digit RFC 850 years.
+LTX_DECL std::optional<std::chrono::system_clock::time_point>
+parse_http_date(std::string_view s) noexcept;
 
-/// How `wait` follows a job.
-struct wait_options {
-    /// The first pause between two polls of `GET assets/{jobId}`.
-    std::chrono::milliseconds interval{3'000};
-    /// Growth of the pause after each poll that finds the job unfinished.
-    double backoff = 1.5;
-    /// The pause never exceeds this.
-    std::chrono::milliseconds max_interval{15'000};
-    /// The whole wait fails with `ltx::errc::wait_timeout` after this long.
-    std::chrono::milliseconds timeout{std::chrono::minutes{30}};
-    /// Called after each poll with the job as the server described it.
-    std::function<void(const job&)> on_progress{};
-    /// Cancels the wait (see `ltx::cancellation`).
-    std::shared_ptr<cancellation::state> cancel{};
-};
+/// Formats `t`, truncated to the second, as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`),
+/// the form a sender must use. Years outside 0-9999 cannot be written in that form; they are
+/// clamped to its limits.
+LTX_DECL std::string format_http_date(std::chrono::system_clock::time_point t);
 
-/// Progress of a download: bytes received, and the total when the server announced it.
-using download_progress =
-    std::function<void(std::uint64_t done, std::optional<std::uint64_t> total)>;
+/// Reads a `Retry-After` field value (RFC 9110 section 10.2.3) as a delay from `now`.
+///
+/// - `delay-seconds` (one or more digits, nothing else): that many seconds. Any number of
+///   digits is accepted without overflow; the delay is capped at `retry_after_limit`.
+/// - an HTTP-date (see `parse_http_date`, with `now` placing two-digit years): the time from
+///   `now` to that date, rounded up to the millisecond, 0 when the date has passed, capped at
+///   `retry_after_limit`.
+///
+/// Spaces and tabs around the value are ignored.
+/// @returns the delay, or nullopt when the value is neither form (empty, negative, fractional,
+///          a malformed date, ...): the caller then falls back to its own backoff.
+LTX_DECL std::optional<std::chrono::milliseconds>
+parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now) noexcept;
 
-/// How `download` fetches an artifact.
-struct download_options {
-    /// Called after each piece of the body.
-    download_progress on_progress{};
-    /// Cancels the download (see `ltx::cancellation`).
-    std::shared_ptr<cancellation::state> cancel{};
-};
+} // namespace ltx::detail
 
-/// How `upload_asset` sends a file.
-struct upload_options {
-    /// The MIME type; empty: detected from the first bytes, then from the file name.
-    std::string mime_type{};
-    /// The asset kind sent as `type`; empty: derived from the MIME type (`image`, ...).
-    std::string type{};
-    /// The account; unset: the configured one.
-    std::optional<std::string> email{};
-};
-
-} // namespace ltx
-
-#endif
-// ---- end ltx/options.hpp ----
-// ---- begin ltx/mime.hpp ----
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/detail/impl/http_date.ipp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_MIME_HPP
-#define LTX_MIME_HPP
+#ifndef LTX_DETAIL_IMPL_HTTP_DATE_IPP
+#define LTX_DETAIL_IMPL_HTTP_DATE_IPP
 
 
 #include <cstddef>
-#include <optional>
-#include <string_view>
 
-namespace ltx {
+namespace ltx::detail {
 
-/// How many leading bytes of a file `sniff_mime` looks at, at most: read this many (or the
-/// whole file when shorter) and pass them in. Bytes beyond it are ignored.
-inline constexpr std::size_t mime_sniff_length = 512;
+namespace http_date_impl {
 
-/// The media type of a file recognised from its first bytes (its "magic" signature), or
-/// nullopt when none of the formats below matches.
-///
-/// | format | signature | result |
-/// |---|---|---|
-/// | PNG | `89 'PNG' 0D 0A 1A 0A` | `image/png` |
-/// | JPEG | `FF D8 FF` | `image/jpeg` |
-/// | GIF | `GIF87a`, `GIF89a` | `image/gif` |
-/// | WebP | `RIFF` size `WEBP` | `image/webp` |
-/// | BMP | `BM`, and a known DIB header size at offset 14 | `image/bmp` |
-/// | TIFF | `II*\0`, `MM\0*` | `image/tiff` |
-/// | ISO media | box `ftyp` at offset 4: major brand, else the first known compatible one | |
-/// | | `avif`, `avis` | `image/avif` |
-/// | | `heic`, `heix`, `heim`, `heis`, `hevc`, `hevx` | `image/heic` |
-/// | | `mif1`, `msf1` (generic HEIF, when no compatible brand says AVIF or HEIC) | `image/heif` |
-/// | | `isom`, `iso2`-`iso6`, `mp41`, `mp42`, `avc1`, `dash`, `mmp4` | `video/mp4` |
-/// | | `M4V `, `M4VH`, `M4VP` | `video/x-m4v` |
-/// | | `qt  ` | `video/quicktime` |
-/// | | `M4A `, `M4B ` | `audio/mp4` |
-/// | Matroska | EBML `1A 45 DF A3`; DocType `webm` / anything else | `video/webm` /
-/// `video/x-matroska` | | MP3 | `ID3` tag, or a valid MPEG-1/2/2.5 audio frame header |
-/// `audio/mpeg` | | AAC | ADTS frame header (`FFF` sync, layer 0) | `audio/aac` | | WAVE | `RIFF`
-/// size `WAVE` | `audio/wav` | | Ogg | `OggS` | `audio/ogg` | | FLAC | `fLaC` | `audio/flac` | |
-/// PDF | `%PDF-` | `application/pdf` |
-///
-/// The returned view refers to static storage.
-LTX_DECL std::optional<std::string_view> sniff_mime(std::string_view first_bytes) noexcept;
+// Indexed by weekday, 0 = Sunday, the numbering of weekday_from_days.
+constexpr std::string_view short_days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::string_view long_days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                          "Thursday", "Friday", "Saturday"};
+constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-/// The media type that the extension of `path_or_name` stands for, or nullopt when it has
-/// none or an unknown one.
-///
-/// The extension is what follows the last `.` of the last path component (after the last `/`
-/// or `\`), compared ignoring ASCII case: `.png` `.jpg` `.jpeg` `.webp` `.gif` `.bmp` `.tif`
-/// `.tiff` `.avif` `.heic` `.heif` `.mp4` `.m4v` `.mov` `.webm` `.mkv` `.mp3` `.wav` `.ogg`
-/// `.flac` `.m4a` `.aac` `.pdf`, mapped to the same types as `sniff_mime` returns. A name
-/// whose only dot is its first character (`.png`, a hidden file) has no extension.
-/// The returned view refers to static storage.
-LTX_DECL std::optional<std::string_view>
-mime_from_extension(std::string_view path_or_name) noexcept;
-
-/// The kind of asset a media type describes, as the LTX Studio API names it: `"image"`,
-/// `"video"`, `"audio"` or, for anything else (`application/pdf`, malformed input), `"other"`.
-/// Only the top-level type counts, compared ignoring ASCII case; parameters are ignored.
-LTX_DECL std::string_view asset_type_of(std::string_view mime) noexcept;
-
-/// The media type to send with a file: `sniff_mime(first_bytes)` when the content is
-/// recognised, otherwise `mime_from_extension(filename)`, otherwise
-/// `"application/octet-stream"`. The content wins over the name because a misnamed file is
-/// more common than a misleading signature. The returned view refers to static storage.
-LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
-                                      std::string_view filename) noexcept;
-
-} // namespace ltx
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/impl/mime.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_IMPL_MIME_IPP
-#define LTX_IMPL_MIME_IPP
-
-
-#include <cstdint>
-
-namespace ltx {
-
-namespace detail::mime_impl {
-
-constexpr std::string_view image_heif = "image/heif";
-
-constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
-    return static_cast<unsigned char>(s[i]);
+constexpr unsigned weekday_from_days(std::int64_t z) noexcept {
+    return static_cast<unsigned>(z >= -4 ? (z + 4) % 7 : (z + 5) % 7 + 6);
 }
 
-constexpr bool starts_with_at(std::string_view s, std::size_t offset,
-                              std::string_view magic) noexcept {
-    return s.size() >= offset + magic.size() && s.substr(offset, magic.size()) == magic;
+constexpr std::string_view trim_ows(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
 }
 
-constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
+struct cursor {
+    std::string_view s;
+
+    bool literal(std::string_view t) noexcept {
+        if (s.substr(0, t.size()) != t) {
+            return false;
+        }
+        s.remove_prefix(t.size());
+        return true;
+    }
+
+    // Exactly n digits.
+    bool number(std::size_t n, unsigned& out) noexcept {
+        if (s.size() < n) {
+            return false;
+        }
+        out = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (s[i] < '0' || s[i] > '9') {
+                return false;
+            }
+            out = out * 10 + static_cast<unsigned>(s[i] - '0');
+        }
+        s.remove_prefix(n);
+        return true;
+    }
+
+    // Index of the name in `names` that the input starts with.
+    template <std::size_t N>
+    bool one_of(const std::string_view (&names)[N], unsigned& out) noexcept {
+        for (std::size_t i = 0; i < N; ++i) {
+            if (literal(names[i])) {
+                out = static_cast<unsigned>(i);
+                return true;
+            }
+        }
         return false;
     }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i];
-        char y = b[i];
-        x = x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x;
-        y = y >= 'A' && y <= 'Z' ? static_cast<char>(y - 'A' + 'a') : y;
-        if (x != y) {
+
+    bool time_of_day(unsigned& h, unsigned& m, unsigned& sec) noexcept {
+        return number(2, h) && literal(":") && number(2, m) && literal(":") && number(2, sec);
+    }
+};
+
+struct fields {
+    std::int64_t year = 0;
+    unsigned month = 0; // 0-11 while parsing
+    unsigned day = 0;
+    unsigned hour = 0;
+    unsigned minute = 0;
+    unsigned second = 0;
+    unsigned weekday = 0;
+};
+
+// Each form begins with its day name, so the name alone says which grammar follows:
+// "Sunday," (RFC 850), "Sun," (IMF-fixdate) or "Sun " (asctime).
+inline bool parse_fields(std::string_view s, std::int64_t now_year, fields& f) noexcept {
+    cursor c{s};
+    unsigned year = 0;
+    if (c.one_of(long_days, f.weekday)) {
+        if (!(c.literal(", ") && c.number(2, f.day) && c.literal("-") &&
+              c.one_of(months, f.month) && c.literal("-") && c.number(2, year) && c.literal(" ") &&
+              c.time_of_day(f.hour, f.minute, f.second) && c.literal(" GMT"))) {
+            return false;
+        }
+        const std::int64_t century = now_year - now_year % 100;
+        f.year = century + year;
+        if (f.year > now_year + 50) {
+            f.year -= 100;
+        } else if (f.year <= now_year - 50) {
+            f.year += 100;
+        }
+        return c.s.empty();
+    }
+    if (!c.one_of(short_days, f.weekday)) {
+        return false;
+    }
+    if (c.literal(", ")) {
+        if (!(c.number(2, f.day) && c.literal(" ") && c.one_of(months, f.month) && c.literal(" ") &&
+              c.number(4, year) && c.literal(" ") && c.time_of_day(f.hour, f.minute, f.second) &&
+              c.literal(" GMT"))) {
+            return false;
+        }
+    } else {
+        if (!(c.literal(" ") && c.one_of(months, f.month) && c.literal(" "))) {
+            return false;
+        }
+        if (!(c.literal(" ") ? c.number(1, f.day) : c.number(2, f.day))) {
+            return false;
+        }
+        if (!(c.literal(" ") && c.time_of_day(f.hour, f.minute, f.second) && c.literal(" ") &&
+              c.number(4, year))) {
             return false;
         }
     }
-    return true;
+    f.year = year;
+    return c.s.empty();
 }
 
-constexpr std::optional<std::string_view> brand_type(std::string_view brand) noexcept {
-    struct entry {
-        std::string_view brand;
-        std::string_view mime;
-    };
-    constexpr entry table[] = {
-        {"avif", "image/avif"},      {"avis", "image/avif"},  {"heic", "image/heic"},
-        {"heix", "image/heic"},      {"heim", "image/heic"},  {"heis", "image/heic"},
-        {"hevc", "image/heic"},      {"hevx", "image/heic"},  {"mif1", image_heif},
-        {"msf1", image_heif},        {"isom", "video/mp4"},   {"iso2", "video/mp4"},
-        {"iso3", "video/mp4"},       {"iso4", "video/mp4"},   {"iso5", "video/mp4"},
-        {"iso6", "video/mp4"},       {"mp41", "video/mp4"},   {"mp42", "video/mp4"},
-        {"avc1", "video/mp4"},       {"dash", "video/mp4"},   {"mmp4", "video/mp4"},
-        {"M4V ", "video/x-m4v"},     {"M4VH", "video/x-m4v"}, {"M4VP", "video/x-m4v"},
-        {"qt  ", "video/quicktime"}, {"M4A ", "audio/mp4"},   {"M4B ", "audio/mp4"},
-    };
-    for (const auto& e : table) {
-        if (e.brand == brand) {
-            return e.mime;
-        }
-    }
-    return std::nullopt;
-}
+} // namespace http_date_impl
 
-// ISO base media file: a leading `ftyp` box lists a major brand, a minor version, then
-// compatible brands up to the box's end. Generic HEIF brands defer to a compatible brand
-// naming the codec (AVIF, HEIC), since `mif1` leads most such files.
-inline std::optional<std::string_view> sniff_ftyp(std::string_view s) noexcept {
-    if (!starts_with_at(s, 4, "ftyp") || s.size() < 12) {
+LTX_DECL std::optional<std::chrono::system_clock::time_point>
+parse_http_date(std::string_view s, std::chrono::system_clock::time_point now) noexcept {
+    using namespace std::chrono;
+    namespace impl = http_date_impl;
+
+    const auto now_days = floor<days>(now).time_since_epoch().count();
+    const std::int64_t now_year = static_cast<std::int64_t>(
+        static_cast<int>(year_month_day{sys_days{days{now_days}}}.year()));
+
+    impl::fields f;
+    if (!impl::parse_fields(impl::trim_ows(s), now_year, f)) {
         return std::nullopt;
     }
-    const std::uint32_t box_size = std::uint32_t{byte_at(s, 0)} << 24 |
-                                   std::uint32_t{byte_at(s, 1)} << 16 |
-                                   std::uint32_t{byte_at(s, 2)} << 8 | std::uint32_t{byte_at(s, 3)};
-    if (box_size < 16) {
+    const unsigned month = f.month + 1;
+    if (f.day < 1 || f.day > days_in_month(f.year, month) || f.hour > 23 || f.minute > 59) {
         return std::nullopt;
     }
-    std::optional<std::string_view> found = brand_type(s.substr(8, 4));
-    if (found && *found != image_heif) {
-        return found;
-    }
-    const std::size_t end = box_size < s.size() ? box_size : s.size();
-    for (std::size_t at = 16; at + 4 <= end; at += 4) {
-        const auto t = brand_type(s.substr(at, 4));
-        if (!t || *t == image_heif) {
-            found = found ? found : t;
-        } else if (found != image_heif || t->substr(0, 6) == "image/") {
-            return t;
-        }
-    }
-    return found;
-}
-
-// EBML variable-length integer at s[at]; `keep_marker` for element IDs, which keep it.
-inline bool read_vint(std::string_view s, std::size_t& at, bool keep_marker,
-                      std::uint64_t& out) noexcept {
-    if (at >= s.size()) {
-        return false;
-    }
-    const unsigned first = byte_at(s, at);
-    std::size_t length = 1;
-    while (length <= 8 && (first & (0x100u >> length)) == 0) {
-        ++length;
-    }
-    if (length > 8 || at + length > s.size()) {
-        return false;
-    }
-    out = keep_marker ? first : first & ((0x100u >> length) - 1);
-    for (std::size_t i = 1; i < length; ++i) {
-        out = out << 8 | byte_at(s, at + i);
-    }
-    at += length;
-    return true;
-}
-
-// Walks the elements of the EBML header for DocType (ID 0x4282). Anything that cannot be
-// read (truncated input, unknown sizes) leaves the generic Matroska answer.
-inline std::string_view sniff_ebml(std::string_view s) noexcept {
-    constexpr std::string_view matroska = "video/x-matroska";
-    std::size_t at = 4;
-    std::uint64_t header_size = 0;
-    if (!read_vint(s, at, false, header_size)) {
-        return matroska;
-    }
-    const std::size_t end = header_size < s.size() - at ? at + header_size : s.size();
-    while (at < end) {
-        std::uint64_t id = 0;
-        std::uint64_t size = 0;
-        if (!read_vint(s, at, true, id) || !read_vint(s, at, false, size) || size > end - at) {
-            return matroska;
-        }
-        if (id == 0x4282) {
-            return s.substr(at, size) == "webm" ? "video/webm" : matroska;
-        }
-        at += size;
-    }
-    return matroska;
-}
-
-inline std::optional<std::string_view> sniff_mpeg_audio(std::string_view s) noexcept {
-    if (s.size() < 3 || byte_at(s, 0) != 0xFF) {
+    if (f.second == 60 && f.hour == 23 && f.minute == 59) {
+        f.second = 59;
+    } else if (f.second > 59) {
         return std::nullopt;
     }
-    const unsigned b1 = byte_at(s, 1);
-    const unsigned b2 = byte_at(s, 2);
-    // ADTS: 12 sync bits, layer 00, a defined sampling frequency index (0-12).
-    if ((b1 & 0xF6) == 0xF0) {
-        return (b2 >> 2 & 0xF) <= 12 ? std::optional<std::string_view>{"audio/aac"} : std::nullopt;
-    }
-    // MPEG audio: 11 sync bits, version not reserved (01), layer not reserved (00), bitrate
-    // index not 1111, sampling rate index not 11. Checking all of them keeps random bytes
-    // starting with FF from passing as MP3.
-    const bool ok = (b1 & 0xE0) == 0xE0 && (b1 >> 3 & 3) != 1 && (b1 >> 1 & 3) != 0 &&
-                    (b2 >> 4) != 0xF && (b2 >> 2 & 3) != 3;
-    return ok ? std::optional<std::string_view>{"audio/mpeg"} : std::nullopt;
-}
-
-inline bool is_bmp(std::string_view s) noexcept {
-    if (!starts_with_at(s, 0, "BM") || s.size() < 18) {
-        return false;
-    }
-    const std::uint32_t dib = std::uint32_t{byte_at(s, 14)} | std::uint32_t{byte_at(s, 15)} << 8 |
-                              std::uint32_t{byte_at(s, 16)} << 16 |
-                              std::uint32_t{byte_at(s, 17)} << 24;
-    for (const std::uint32_t known : {12u, 16u, 40u, 52u, 56u, 64u, 108u, 124u}) {
-        if (dib == known) {
-            return true;
-        }
-    }
-    return false;
-}
-
-} // namespace detail::mime_impl
-
-LTX_DECL std::optional<std::string_view> sniff_mime(std::string_view s) noexcept {
-    using namespace detail::mime_impl;
-    s = s.substr(0, mime_sniff_length);
-    struct signature {
-        std::size_t offset;
-        std::string_view magic;
-        std::string_view mime;
-    };
-    static constexpr signature simple[] = {
-        {0, "\x89PNG\r\n\x1A\n", "image/png"},
-        {0, "\xFF\xD8\xFF", "image/jpeg"},
-        {0, "GIF87a", "image/gif"},
-        {0, "GIF89a", "image/gif"},
-        {0, {"II*\0", 4}, "image/tiff"},
-        {0, {"MM\0*", 4}, "image/tiff"},
-        {0, {"II+\0", 4}, "image/tiff"}, // BigTIFF
-        {0, {"MM\0+", 4}, "image/tiff"},
-        {0, "ID3", "audio/mpeg"},
-        {0, "OggS", "audio/ogg"},
-        {0, "fLaC", "audio/flac"},
-        {0, "%PDF-", "application/pdf"},
-        {0, "\x1A\x45\xDF\xA3", ""}, // EBML: the DocType decides
-    };
-    for (const auto& sig : simple) {
-        if (starts_with_at(s, sig.offset, sig.magic)) {
-            return sig.mime.empty() ? sniff_ebml(s) : sig.mime;
-        }
-    }
-    if (starts_with_at(s, 0, "RIFF")) {
-        if (starts_with_at(s, 8, "WEBP")) {
-            return "image/webp";
-        }
-        if (starts_with_at(s, 8, "WAVE")) {
-            return "audio/wav";
-        }
+    const std::int64_t day_count = days_from_civil(f.year, month, f.day);
+    if (impl::weekday_from_days(day_count) != f.weekday) {
         return std::nullopt;
     }
-    if (is_bmp(s)) {
-        return "image/bmp";
-    }
-    if (auto t = sniff_ftyp(s)) {
-        return t;
-    }
-    return sniff_mpeg_audio(s);
-}
-
-LTX_DECL std::optional<std::string_view>
-mime_from_extension(std::string_view path_or_name) noexcept {
-    using detail::mime_impl::iequals_ascii;
-    const std::size_t slash = path_or_name.find_last_of("/\\");
-    const std::string_view name =
-        slash == std::string_view::npos ? path_or_name : path_or_name.substr(slash + 1);
-    const std::size_t dot = name.rfind('.');
-    if (dot == std::string_view::npos || dot == 0) {
+    // Years fit 0-9999, so this cannot overflow; the clock's own range is narrower.
+    const std::int64_t secs = day_count * 86400 + f.hour * 3600 + f.minute * 60 + f.second;
+    constexpr auto max_secs = duration_cast<seconds>(system_clock::duration::max()).count();
+    constexpr auto min_secs = duration_cast<seconds>(system_clock::duration::min()).count();
+    if (secs > max_secs || secs < min_secs) {
         return std::nullopt;
     }
-    const std::string_view ext = name.substr(dot + 1);
-    struct entry {
-        std::string_view ext;
-        std::string_view mime;
-    };
-    static constexpr entry table[] = {
-        {"png", "image/png"},        {"jpg", "image/jpeg"},      {"jpeg", "image/jpeg"},
-        {"webp", "image/webp"},      {"gif", "image/gif"},       {"bmp", "image/bmp"},
-        {"tif", "image/tiff"},       {"tiff", "image/tiff"},     {"avif", "image/avif"},
-        {"heic", "image/heic"},      {"heif", "image/heif"},     {"mp4", "video/mp4"},
-        {"m4v", "video/x-m4v"},      {"mov", "video/quicktime"}, {"webm", "video/webm"},
-        {"mkv", "video/x-matroska"}, {"mp3", "audio/mpeg"},      {"wav", "audio/wav"},
-        {"ogg", "audio/ogg"},        {"flac", "audio/flac"},     {"m4a", "audio/mp4"},
-        {"aac", "audio/aac"},        {"pdf", "application/pdf"},
-    };
-    for (const auto& e : table) {
-        if (iequals_ascii(e.ext, ext)) {
-            return e.mime;
+    return system_clock::time_point{duration_cast<system_clock::duration>(seconds{secs})};
+}
+
+LTX_DECL std::optional<std::chrono::system_clock::time_point>
+parse_http_date(std::string_view s) noexcept {
+    return parse_http_date(s, std::chrono::system_clock::now());
+}
+
+LTX_DECL std::string format_http_date(std::chrono::system_clock::time_point t) {
+    using namespace std::chrono;
+    namespace impl = http_date_impl;
+
+    const auto secs = floor<seconds>(t).time_since_epoch().count();
+    std::int64_t day_count = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    std::int64_t rest = secs - day_count * 86400;
+    const year_month_day lowest{year{0}, month{1}, day{1}};
+    const year_month_day highest{year{9999}, month{12}, day{31}};
+    if (day_count < sys_days{lowest}.time_since_epoch().count()) {
+        day_count = sys_days{lowest}.time_since_epoch().count();
+        rest = 0;
+    } else if (day_count > sys_days{highest}.time_since_epoch().count()) {
+        day_count = sys_days{highest}.time_since_epoch().count();
+        rest = 86399;
+    }
+    const year_month_day ymd{sys_days{days{day_count}}};
+
+    std::string out;
+    out.reserve(29);
+    auto put = [&out](std::int64_t value, int width) {
+        char digits[4];
+        for (int i = width - 1; i >= 0; --i) {
+            digits[i] = static_cast<char>('0' + value % 10);
+            value /= 10;
         }
-    }
-    return std::nullopt;
+        out.append(digits, static_cast<std::size_t>(width));
+    };
+    out += impl::short_days[impl::weekday_from_days(day_count)];
+    out += ", ";
+    put(static_cast<unsigned>(ymd.day()), 2);
+    out += ' ';
+    out += impl::months[static_cast<unsigned>(ymd.month()) - 1];
+    out += ' ';
+    put(static_cast<int>(ymd.year()), 4);
+    out += ' ';
+    put(rest / 3600, 2);
+    out += ':';
+    put(rest / 60 % 60, 2);
+    out += ':';
+    put(rest % 60, 2);
+    out += " GMT";
+    return out;
 }
 
-LTX_DECL std::string_view asset_type_of(std::string_view mime) noexcept {
-    using detail::mime_impl::iequals_ascii;
-    const std::size_t slash = mime.find('/');
-    if (slash == std::string_view::npos || slash + 1 == mime.size()) {
-        return "other";
+LTX_DECL std::optional<std::chrono::milliseconds>
+parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now) noexcept {
+    using namespace std::chrono;
+    constexpr milliseconds limit = retry_after_limit;
+
+    value = http_date_impl::trim_ows(value);
+    if (value.empty()) {
+        return std::nullopt;
     }
-    const std::string_view type = mime.substr(0, slash);
-    for (const std::string_view kind : {"image", "video", "audio"}) {
-        if (iequals_ascii(type, kind)) {
-            return kind;
+    if (value.front() >= '0' && value.front() <= '9') {
+        // Saturating: once past the limit, further digits only make it larger.
+        std::int64_t secs = 0;
+        for (const char ch : value) {
+            if (ch < '0' || ch > '9') {
+                return std::nullopt;
+            }
+            if (secs <= retry_after_limit.count()) {
+                secs = secs * 10 + (ch - '0');
+            }
         }
+        return secs > retry_after_limit.count() ? limit : milliseconds{seconds{secs}};
     }
-    return "other";
+    const auto date = parse_http_date(value, now);
+    if (!date) {
+        return std::nullopt;
+    }
+    if (*date <= now) {
+        return milliseconds{0};
+    }
+    // Both lie in the clock's range but their difference may not: compare whole seconds first.
+    const auto date_secs = floor<seconds>(date->time_since_epoch()).count();
+    const auto now_secs = floor<seconds>(now.time_since_epoch()).count();
+    if (date_secs - now_secs >= retry_after_limit.count()) {
+        return limit;
+    }
+    return ceil<milliseconds>(*date - now);
 }
 
-LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
-                                      std::string_view filename) noexcept {
-    if (const auto sniffed = sniff_mime(first_bytes)) {
-        return *sniffed;
-    }
-    if (const auto named = mime_from_extension(filename)) {
-        return *named;
-    }
-    return "application/octet-stream";
-}
-
-} // namespace ltx
+} // namespace ltx::detail
 
 #endif
-// ---- end ltx/impl/mime.ipp ----
+// ---- end ltx/detail/impl/http_date.ipp ----
 #endif
 
 #endif
-// ---- end ltx/mime.hpp ----
-// ---- begin ltx/http/transport.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_TRANSPORT_HPP
-#define LTX_HTTP_TRANSPORT_HPP
-
+// ---- end ltx/detail/http_date.hpp ----
 // ---- begin ltx/http/error.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_HTTP_ERROR_HPP
@@ -4558,6 +4245,515 @@ struct response {
 
 #endif
 // ---- end ltx/http/message.hpp ----
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <random>
+#include <string_view>
+#include <system_error>
+
+namespace ltx::detail {
+
+/// What one attempt came to: a transport error, or a response's status and Retry-After.
+struct attempt_outcome {
+    std::error_code transport_error;
+    /// True when the transport guarantees no byte of the request was written.
+    bool request_not_sent = false;
+    int status = 0;
+    std::optional<std::string_view> retry_after;
+};
+
+/// The outcome of an exchange that ended with `tec` or with `resp` (which must outlive it:
+/// `retry_after` views its header).
+inline attempt_outcome outcome_of(std::error_code tec, const http::response& resp) {
+    attempt_outcome o;
+    o.transport_error = tec;
+    o.request_not_sent = http::request_not_sent(tec);
+    if (!tec) {
+        o.status = resp.status;
+        o.retry_after = resp.headers.find("Retry-After");
+    }
+    return o;
+}
+
+/// What to do after an attempt.
+struct retry_decision {
+    enum kind_t {
+        finish,    ///< hand the outcome to the caller (success or a final error)
+        retry,     ///< wait `delay`, then send the same request again
+        ambiguous, ///< fail with outcome_unknown: the request may have been accepted
+    } kind = finish;
+    std::chrono::milliseconds delay{0};
+};
+
+/// The retry rules, without I/O: fed each attempt's outcome, it says what comes next.
+/// Sync and async drivers share it, and tests drive it with simulated time.
+class retry_machine {
+public:
+    retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed)
+        : policy_(policy), retry_safe_(retry_safe),
+          rng_(seed != 0 ? seed
+                         : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}()) {
+    }
+
+    /// Number of attempts made so far.
+    int attempts() const noexcept { return attempts_; }
+
+    /// Records an attempt and decides what follows. `now` turns an HTTP-date Retry-After
+    /// into a delay.
+    retry_decision on_outcome(const attempt_outcome& o, std::chrono::system_clock::time_point now) {
+        ++attempts_;
+        const bool failed_below_http = static_cast<bool>(o.transport_error);
+        bool repeatable = false;
+        if (o.transport_error == http::transport_errc::cancelled)
+            repeatable = false; // the caller asked to stop
+        else if (failed_below_http)
+            repeatable = retry_safe_ || o.request_not_sent;
+        else if (o.status == 429)
+            repeatable = true; // documented: the job was not accepted
+        else if (o.status == 408 || (o.status >= 500 && o.status <= 599))
+            repeatable = retry_safe_;
+
+        if (!repeatable || attempts_ >= policy_.max_attempts) {
+            if (failed_below_http && !retry_safe_ && !o.request_not_sent)
+                return {retry_decision::ambiguous, {}};
+            return {retry_decision::finish, {}};
+        }
+        if (o.retry_after) {
+            const auto asked = parse_retry_after(*o.retry_after, now);
+            if (asked) {
+                if (*asked > policy_.max_retry_after)
+                    return {retry_decision::finish, {}};
+                return {retry_decision::retry, *asked};
+            }
+        }
+        return {retry_decision::retry, jittered_backoff()};
+    }
+
+private:
+    std::chrono::milliseconds jittered_backoff() {
+        const double base = static_cast<double>(policy_.initial_backoff.count()) *
+                            std::pow(policy_.multiplier, attempts_ - 1);
+        const auto cap = static_cast<double>(policy_.max_backoff.count());
+        const auto bound = static_cast<long long>(std::min(base, cap));
+        std::uniform_int_distribution<long long> pick(0, std::max(bound, 0LL));
+        return std::chrono::milliseconds{pick(rng_)};
+    }
+
+    retry_policy policy_;
+    bool retry_safe_;
+    int attempts_ = 0;
+    std::mt19937_64 rng_;
+};
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/retry.hpp ----
+// ---- begin ltx/detail/wait.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_WAIT_HPP
+#define LTX_DETAIL_WAIT_HPP
+
+// ---- begin ltx/error.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ERROR_HPP
+#define LTX_ERROR_HPP
+
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <vector>
+
+namespace ltx {
+
+/// What went wrong in a call of the client, as `std::error_code`s of `ltx::error_category()`.
+/// Failures below HTTP keep the transport's own codes (`ltx::http::transport_errc`).
+enum class errc {
+    invalid_request = 1, ///< the request broke the API's rules; nothing was sent
+    bad_request,         ///< 400: the server refused the request
+    unauthorized,        ///< 401: missing or unknown API token
+    payment_required,    ///< 402: insufficient credits or no subscription
+    not_found,           ///< 404: unknown or expired job, unconfigured account
+    too_many_requests,   ///< 429: too many concurrent jobs; the job was not accepted
+    server_error,        ///< 5xx
+    unexpected_response, ///< another status, a body that is not the expected JSON, a redirect
+    outcome_unknown,     ///< the connection failed after the request may have reached the
+                         ///< server; a paid request is never sent twice, so the job may or
+                         ///< may not exist
+    job_failed,          ///< the job ended in `failed`
+    wait_timeout,        ///< the job did not finish before the wait's deadline
+    cancelled,           ///< the caller cancelled the operation
+    no_artifact,         ///< the job has no downloadable result (yet)
+    size_mismatch,       ///< a download's length differs from its Content-Length
+    file_error,          ///< a local file could not be read or written
+};
+
+/// The category of `ltx::errc`, named `"ltx"`.
+LTX_DECL const std::error_category& error_category() noexcept;
+
+/// Makes `e` an error code of `error_category()`.
+inline std::error_code make_error_code(errc e) noexcept {
+    return {static_cast<int>(e), error_category()};
+}
+
+/// The `errc` an HTTP status maps to (`bad_request` for 400, ...; `unexpected_response` for a
+/// status the API does not document, including 3xx).
+LTX_DECL errc errc_from_status(int status) noexcept;
+
+/// What is known of a failure beyond its error code: the HTTP status, the server's `error`
+/// text, the violations of an invalid request, the transport's error behind an
+/// `outcome_unknown`. Nothing in it ever holds the API token.
+struct diagnostics {
+    int status = 0;
+    std::string server_message;
+    std::vector<reflect::violation> violations;
+    std::error_code transport_error;
+    std::string detail;
+
+    /// A one-line summary: the code's message, the status and the server's text.
+    LTX_DECL std::string to_string(std::error_code ec) const;
+    /// Empties every field.
+    void clear() { *this = diagnostics{}; }
+};
+
+/// Thrown by the client's throwing calls for failures reported by the API or detected by
+/// the client (all `ltx::errc` codes but `invalid_request`, which throws
+/// `ltx::validation_error`). Transport failures throw `std::system_error` with the
+/// transport's code.
+class api_error : public std::system_error {
+public:
+    api_error(std::error_code ec, diagnostics d)
+        : std::system_error(ec, d.to_string(ec)), diag_(std::move(d)) {}
+
+    /// The HTTP status, or 0.
+    int status() const noexcept { return diag_.status; }
+    /// The server's `error` text, possibly empty.
+    const std::string& server_message() const noexcept { return diag_.server_message; }
+    /// Everything known about the failure.
+    const ltx::diagnostics& diagnostics() const noexcept { return diag_; }
+
+private:
+    ltx::diagnostics diag_;
+};
+
+namespace detail {
+
+/// Replaces every occurrence of `secret` in `text` by `<redacted>`. Applied to every string
+/// that comes from the server before it reaches a message, whatever the server echoes back.
+LTX_DECL std::string redact(std::string text, std::string_view secret);
+
+} // namespace detail
+
+} // namespace ltx
+
+template <> struct std::is_error_code_enum<ltx::errc> : std::true_type {};
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/impl/error.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_IMPL_ERROR_IPP
+#define LTX_IMPL_ERROR_IPP
+
+
+namespace ltx {
+
+namespace detail {
+
+class ltx_category final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "ltx"; }
+    std::string message(int ev) const override {
+        switch (static_cast<errc>(ev)) {
+        case errc::invalid_request:
+            return "invalid request";
+        case errc::bad_request:
+            return "bad request (400)";
+        case errc::unauthorized:
+            return "unauthorized (401): missing or unknown API token";
+        case errc::payment_required:
+            return "payment required (402)";
+        case errc::not_found:
+            return "not found (404)";
+        case errc::too_many_requests:
+            return "too many concurrent jobs (429)";
+        case errc::server_error:
+            return "server error (5xx)";
+        case errc::unexpected_response:
+            return "unexpected response";
+        case errc::outcome_unknown:
+            return "the request may have reached the server and was not re-sent";
+        case errc::job_failed:
+            return "the job failed";
+        case errc::wait_timeout:
+            return "the job did not finish before the deadline";
+        case errc::cancelled:
+            return "cancelled";
+        case errc::no_artifact:
+            return "the job has no downloadable result";
+        case errc::size_mismatch:
+            return "the download's size differs from its Content-Length";
+        case errc::file_error:
+            return "a local file could not be read or written";
+        }
+        return "unknown ltx error";
+    }
+};
+
+LTX_DECL std::string redact(std::string text, std::string_view secret) {
+    if (secret.empty())
+        return text;
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 10))
+        text.replace(pos, secret.size(), "<redacted>");
+    return text;
+}
+
+} // namespace detail
+
+LTX_DECL const std::error_category& error_category() noexcept {
+    static const detail::ltx_category instance;
+    return instance;
+}
+
+LTX_DECL errc errc_from_status(int status) noexcept {
+    switch (status) {
+    case 400:
+        return errc::bad_request;
+    case 401:
+        return errc::unauthorized;
+    case 402:
+        return errc::payment_required;
+    case 404:
+        return errc::not_found;
+    case 429:
+        return errc::too_many_requests;
+    default:
+        return status >= 500 && status <= 599 ? errc::server_error : errc::unexpected_response;
+    }
+}
+
+LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
+    std::string s = ec.message();
+    if (status != 0)
+        s += " [HTTP " + std::to_string(status) + "]";
+    if (!server_message.empty())
+        s += ": " + server_message;
+    for (const auto& v : violations)
+        s += "; " + reflect::to_string(v);
+    if (transport_error && transport_error != ec)
+        s += " (transport: " + transport_error.message() + ")";
+    if (!detail.empty())
+        s += " (" + detail + ")";
+    return s;
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/impl/error.ipp ----
+#endif
+
+#endif
+// ---- end ltx/error.hpp ----
+// ---- begin ltx/options.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_OPTIONS_HPP
+#define LTX_OPTIONS_HPP
+
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace ltx {
+
+/// Lets a caller stop an operation from any thread: pass `signal.token()` in the operation's
+/// options and call `signal.cancel()`. The operation completes with `ltx::errc::cancelled`
+/// promptly: an async operation at once, a sync one at its next step.
+class cancellation {
+public:
+    /// The shared state an operation watches.
+    class state {
+    public:
+        bool cancelled() const noexcept { return cancelled_.load(); }
+
+        /// Called once, on the cancelling thread, when `cancel()` is called; replaces any
+        /// earlier callback. Called at once when already cancelled.
+        void on_cancel(std::function<void()> f) {
+            std::unique_lock lock{mutex_};
+            if (cancelled_.load()) {
+                lock.unlock();
+                f();
+                return;
+            }
+            callback_ = std::move(f);
+        }
+        void clear_callback() {
+            std::lock_guard lock{mutex_};
+            callback_ = nullptr;
+        }
+        void cancel() {
+            std::function<void()> f;
+            {
+                std::lock_guard lock{mutex_};
+                if (cancelled_.exchange(true))
+                    return;
+                f = std::move(callback_);
+            }
+            if (f)
+                f();
+        }
+
+    private:
+        std::atomic<bool> cancelled_{false};
+        std::mutex mutex_;
+        std::function<void()> callback_;
+    };
+
+    cancellation() : state_(std::make_shared<state>()) {}
+    /// Requests cancellation; idempotent.
+    void cancel() { state_->cancel(); }
+    /// True once cancelled.
+    bool cancelled() const noexcept { return state_->cancelled(); }
+    /// The token to put in options.
+    std::shared_ptr<state> token() const { return state_; }
+
+private:
+    std::shared_ptr<state> state_{};
+};
+
+/// How `wait` follows a job.
+struct wait_options {
+    /// The first pause between two polls of `GET assets/{jobId}`.
+    std::chrono::milliseconds interval{3'000};
+    /// Growth of the pause after each poll that finds the job unfinished.
+    double backoff = 1.5;
+    /// The pause never exceeds this.
+    std::chrono::milliseconds max_interval{15'000};
+    /// The whole wait fails with `ltx::errc::wait_timeout` after this long.
+    std::chrono::milliseconds timeout{std::chrono::minutes{30}};
+    /// Called after each poll with the job as the server described it.
+    std::function<void(const job&)> on_progress{};
+    /// Cancels the wait (see `ltx::cancellation`).
+    std::shared_ptr<cancellation::state> cancel{};
+};
+
+/// Progress of a download: bytes received, and the total when the server announced it.
+using download_progress =
+    std::function<void(std::uint64_t done, std::optional<std::uint64_t> total)>;
+
+/// How `download` fetches an artifact.
+struct download_options {
+    /// Called after each piece of the body.
+    download_progress on_progress{};
+    /// Cancels the download (see `ltx::cancellation`).
+    std::shared_ptr<cancellation::state> cancel{};
+};
+
+/// How `upload_asset` sends a file.
+struct upload_options {
+    /// The MIME type; empty: detected from the first bytes, then from the file name.
+    std::string mime_type{};
+    /// The asset kind sent as `type`; empty: derived from the MIME type (`image`, ...).
+    std::string type{};
+    /// The account; unset: the configured one.
+    std::optional<std::string> email{};
+};
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/options.hpp ----
+
+#include <algorithm>
+#include <chrono>
+#include <system_error>
+
+namespace ltx::detail {
+
+/// What the wait does next.
+struct wait_step {
+    enum kind_t {
+        poll,  ///< send GET assets/{jobId} now
+        sleep, ///< pause until `until`, then poll
+        done,  ///< the job finished with a downloadable result
+        fail,  ///< stop with `error`
+    } kind = poll;
+    std::chrono::system_clock::time_point until{};
+    std::error_code error{};
+};
+
+/// Following a job to its end, without I/O: fed each poll's result, it says what comes next.
+/// A job reading `completed` without an artifact URL is not done yet (the API warns the two
+/// can be out of step). Transient failures (5xx, 429, transport errors), left over once the
+/// single request's own retries are spent, do not end the wait: it goes on polling until its
+/// deadline. Other failures end it.
+class wait_machine {
+public:
+    using time_point = std::chrono::system_clock::time_point;
+
+    wait_machine(const wait_options& o, time_point start)
+        : interval_(o.interval), backoff_(o.backoff), max_interval_(o.max_interval),
+          deadline_(start + o.timeout) {}
+
+    /// The first step: poll at once.
+    wait_step start() const { return {wait_step::poll}; }
+
+    /// A poll returned `j` at `now`.
+    wait_step on_job(const job& j, time_point now) {
+        if (is_done(j))
+            return {wait_step::done};
+        if (is_failed(j))
+            return {wait_step::fail, {}, errc::job_failed};
+        return next_poll(now);
+    }
+
+    /// A poll failed with `ec` at `now`.
+    wait_step on_error(std::error_code ec, time_point now) {
+        const bool transient =
+            ec == errc::server_error || ec == errc::too_many_requests ||
+            (ec.category() == http::transport_category() && ec != http::transport_errc::cancelled);
+        if (!transient)
+            return {wait_step::fail, {}, ec};
+        return next_poll(now);
+    }
+
+private:
+    wait_step next_poll(time_point now) {
+        if (now >= deadline_)
+            return {wait_step::fail, {}, errc::wait_timeout};
+        const auto next = std::min(now + interval_, deadline_);
+        interval_ =
+            std::min(std::chrono::duration_cast<std::chrono::milliseconds>(interval_ * backoff_),
+                     max_interval_);
+        return {wait_step::sleep, next};
+    }
+
+    std::chrono::milliseconds interval_;
+    double backoff_;
+    std::chrono::milliseconds max_interval_;
+    time_point deadline_;
+};
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/wait.hpp ----
+// ---- begin ltx/http/transport.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_TRANSPORT_HPP
+#define LTX_HTTP_TRANSPORT_HPP
+
 // ---- begin ltx/http/response_handler.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_HTTP_RESPONSE_HANDLER_HPP
@@ -4726,552 +4922,363 @@ template <class T> constexpr bool check_async_transport() noexcept {
 
 #endif
 // ---- end ltx/http/transport.hpp ----
-// ---- begin ltx/client.hpp ----
+// ---- begin ltx/mime.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_CLIENT_HPP
-#define LTX_CLIENT_HPP
-
-// ---- begin ltx/detail/retry.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_DETAIL_RETRY_HPP
-#define LTX_DETAIL_RETRY_HPP
-
-// ---- begin ltx/detail/http_date.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_DETAIL_HTTP_DATE_HPP
-#define LTX_DETAIL_HTTP_DATE_HPP
-
-
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-
-namespace ltx::detail {
-
-/// The longest delay `parse_retry_after` returns: one day. A server asking for more is
-/// either broken or hostile; waiting a day at most keeps a client responsive.
-inline constexpr std::chrono::seconds retry_after_limit{86400};
-
-/// Days from 1970-01-01 to the proleptic Gregorian date `y`-`m`-`d` (negative before it).
-/// `m` is 1-12 and `d` 1-31; the date is not validated.
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-    y -= m <= 2 ? 1 : 0;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-/// The number of days of month `m` (1-12) of year `y` in the Gregorian calendar.
-constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
-    constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    return m == 2 && leap ? 29u : days[(m - 1) % 12];
-}
-
-/// Parses an HTTP-date (RFC 9110 section 5.6.7) in any of its three forms:
-/// - IMF-fixdate, the preferred one: `Sun, 06 Nov 1994 08:49:37 GMT`;
-/// - obsolete RFC 850: `Sunday, 06-Nov-94 08:49:37 GMT`;
-/// - obsolete asctime: `Sun Nov  6 08:49:37 1994` (day as ` 6` or `06`).
-///
-/// Strict, as the grammar is: names are case-sensitive English (no locale), separators are
-/// single spaces, numbers have exactly the digits the grammar gives, and leading or trailing
-/// spaces or tabs (optional whitespace around a field value) are the only slack. The day
-/// must exist in its month (29 February only in leap years), the hour is below 24, the minute
-/// below 60, and the day name must be the weekday of the date. A second of 60 is accepted only
-/// as a leap second, at 23:59, and read as 23:59:59, since the clock cannot represent it.
-///
-/// A two-digit RFC 850 year is placed, per RFC 9110, no more than 50 years after the year of
-/// `now`: the century is chosen so that the year lies in (year(now) - 50, year(now) + 50].
-///
-/// @returns the instant, or nullopt when `s` is not an HTTP-date or the instant lies outside
-///          the range of `std::chrono::system_clock`.
-LTX_DECL std::optional<std::chrono::system_clock::time_point>
-parse_http_date(std::string_view s, std::chrono::system_clock::time_point now) noexcept;
-
-/// `parse_http_date(s, std::chrono::system_clock::now())`: the current year places
-/// two-digit RFC 850 years.
-LTX_DECL std::optional<std::chrono::system_clock::time_point>
-parse_http_date(std::string_view s) noexcept;
-
-/// Formats `t`, truncated to the second, as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`),
-/// the form a sender must use. Years outside 0-9999 cannot be written in that form; they are
-/// clamped to its limits.
-LTX_DECL std::string format_http_date(std::chrono::system_clock::time_point t);
-
-/// Reads a `Retry-After` field value (RFC 9110 section 10.2.3) as a delay from `now`.
-///
-/// - `delay-seconds` (one or more digits, nothing else): that many seconds. Any number of
-///   digits is accepted without overflow; the delay is capped at `retry_after_limit`.
-/// - an HTTP-date (see `parse_http_date`, with `now` placing two-digit years): the time from
-///   `now` to that date, rounded up to the millisecond, 0 when the date has passed, capped at
-///   `retry_after_limit`.
-///
-/// Spaces and tabs around the value are ignored.
-/// @returns the delay, or nullopt when the value is neither form (empty, negative, fractional,
-///          a malformed date, ...): the caller then falls back to its own backoff.
-LTX_DECL std::optional<std::chrono::milliseconds>
-parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now) noexcept;
-
-} // namespace ltx::detail
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/detail/impl/http_date.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_DETAIL_IMPL_HTTP_DATE_IPP
-#define LTX_DETAIL_IMPL_HTTP_DATE_IPP
+#ifndef LTX_MIME_HPP
+#define LTX_MIME_HPP
 
 
 #include <cstddef>
-
-namespace ltx::detail {
-
-namespace http_date_impl {
-
-// Indexed by weekday, 0 = Sunday, the numbering of weekday_from_days.
-constexpr std::string_view short_days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-constexpr std::string_view long_days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                          "Thursday", "Friday", "Saturday"};
-constexpr std::string_view months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-constexpr unsigned weekday_from_days(std::int64_t z) noexcept {
-    return static_cast<unsigned>(z >= -4 ? (z + 4) % 7 : (z + 5) % 7 + 6);
-}
-
-constexpr std::string_view trim_ows(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-struct cursor {
-    std::string_view s;
-
-    bool literal(std::string_view t) noexcept {
-        if (s.substr(0, t.size()) != t) {
-            return false;
-        }
-        s.remove_prefix(t.size());
-        return true;
-    }
-
-    // Exactly n digits.
-    bool number(std::size_t n, unsigned& out) noexcept {
-        if (s.size() < n) {
-            return false;
-        }
-        out = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (s[i] < '0' || s[i] > '9') {
-                return false;
-            }
-            out = out * 10 + static_cast<unsigned>(s[i] - '0');
-        }
-        s.remove_prefix(n);
-        return true;
-    }
-
-    // Index of the name in `names` that the input starts with.
-    template <std::size_t N>
-    bool one_of(const std::string_view (&names)[N], unsigned& out) noexcept {
-        for (std::size_t i = 0; i < N; ++i) {
-            if (literal(names[i])) {
-                out = static_cast<unsigned>(i);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    bool time_of_day(unsigned& h, unsigned& m, unsigned& sec) noexcept {
-        return number(2, h) && literal(":") && number(2, m) && literal(":") && number(2, sec);
-    }
-};
-
-struct fields {
-    std::int64_t year = 0;
-    unsigned month = 0; // 0-11 while parsing
-    unsigned day = 0;
-    unsigned hour = 0;
-    unsigned minute = 0;
-    unsigned second = 0;
-    unsigned weekday = 0;
-};
-
-// Each form begins with its day name, so the name alone says which grammar follows:
-// "Sunday," (RFC 850), "Sun," (IMF-fixdate) or "Sun " (asctime).
-inline bool parse_fields(std::string_view s, std::int64_t now_year, fields& f) noexcept {
-    cursor c{s};
-    unsigned year = 0;
-    if (c.one_of(long_days, f.weekday)) {
-        if (!(c.literal(", ") && c.number(2, f.day) && c.literal("-") &&
-              c.one_of(months, f.month) && c.literal("-") && c.number(2, year) && c.literal(" ") &&
-              c.time_of_day(f.hour, f.minute, f.second) && c.literal(" GMT"))) {
-            return false;
-        }
-        const std::int64_t century = now_year - now_year % 100;
-        f.year = century + year;
-        if (f.year > now_year + 50) {
-            f.year -= 100;
-        } else if (f.year <= now_year - 50) {
-            f.year += 100;
-        }
-        return c.s.empty();
-    }
-    if (!c.one_of(short_days, f.weekday)) {
-        return false;
-    }
-    if (c.literal(", ")) {
-        if (!(c.number(2, f.day) && c.literal(" ") && c.one_of(months, f.month) && c.literal(" ") &&
-              c.number(4, year) && c.literal(" ") && c.time_of_day(f.hour, f.minute, f.second) &&
-              c.literal(" GMT"))) {
-            return false;
-        }
-    } else {
-        if (!(c.literal(" ") && c.one_of(months, f.month) && c.literal(" "))) {
-            return false;
-        }
-        if (!(c.literal(" ") ? c.number(1, f.day) : c.number(2, f.day))) {
-            return false;
-        }
-        if (!(c.literal(" ") && c.time_of_day(f.hour, f.minute, f.second) && c.literal(" ") &&
-              c.number(4, year))) {
-            return false;
-        }
-    }
-    f.year = year;
-    return c.s.empty();
-}
-
-} // namespace http_date_impl
-
-LTX_DECL std::optional<std::chrono::system_clock::time_point>
-parse_http_date(std::string_view s, std::chrono::system_clock::time_point now) noexcept {
-    using namespace std::chrono;
-    namespace impl = http_date_impl;
-
-    const auto now_days = floor<days>(now).time_since_epoch().count();
-    const std::int64_t now_year = static_cast<std::int64_t>(
-        static_cast<int>(year_month_day{sys_days{days{now_days}}}.year()));
-
-    impl::fields f;
-    if (!impl::parse_fields(impl::trim_ows(s), now_year, f)) {
-        return std::nullopt;
-    }
-    const unsigned month = f.month + 1;
-    if (f.day < 1 || f.day > days_in_month(f.year, month) || f.hour > 23 || f.minute > 59) {
-        return std::nullopt;
-    }
-    if (f.second == 60 && f.hour == 23 && f.minute == 59) {
-        f.second = 59;
-    } else if (f.second > 59) {
-        return std::nullopt;
-    }
-    const std::int64_t day_count = days_from_civil(f.year, month, f.day);
-    if (impl::weekday_from_days(day_count) != f.weekday) {
-        return std::nullopt;
-    }
-    // Years fit 0-9999, so this cannot overflow; the clock's own range is narrower.
-    const std::int64_t secs = day_count * 86400 + f.hour * 3600 + f.minute * 60 + f.second;
-    constexpr auto max_secs = duration_cast<seconds>(system_clock::duration::max()).count();
-    constexpr auto min_secs = duration_cast<seconds>(system_clock::duration::min()).count();
-    if (secs > max_secs || secs < min_secs) {
-        return std::nullopt;
-    }
-    return system_clock::time_point{duration_cast<system_clock::duration>(seconds{secs})};
-}
-
-LTX_DECL std::optional<std::chrono::system_clock::time_point>
-parse_http_date(std::string_view s) noexcept {
-    return parse_http_date(s, std::chrono::system_clock::now());
-}
-
-LTX_DECL std::string format_http_date(std::chrono::system_clock::time_point t) {
-    using namespace std::chrono;
-    namespace impl = http_date_impl;
-
-    const auto secs = floor<seconds>(t).time_since_epoch().count();
-    std::int64_t day_count = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-    std::int64_t rest = secs - day_count * 86400;
-    const year_month_day lowest{year{0}, month{1}, day{1}};
-    const year_month_day highest{year{9999}, month{12}, day{31}};
-    if (day_count < sys_days{lowest}.time_since_epoch().count()) {
-        day_count = sys_days{lowest}.time_since_epoch().count();
-        rest = 0;
-    } else if (day_count > sys_days{highest}.time_since_epoch().count()) {
-        day_count = sys_days{highest}.time_since_epoch().count();
-        rest = 86399;
-    }
-    const year_month_day ymd{sys_days{days{day_count}}};
-
-    std::string out;
-    out.reserve(29);
-    auto put = [&out](std::int64_t value, int width) {
-        char digits[4];
-        for (int i = width - 1; i >= 0; --i) {
-            digits[i] = static_cast<char>('0' + value % 10);
-            value /= 10;
-        }
-        out.append(digits, static_cast<std::size_t>(width));
-    };
-    out += impl::short_days[impl::weekday_from_days(day_count)];
-    out += ", ";
-    put(static_cast<unsigned>(ymd.day()), 2);
-    out += ' ';
-    out += impl::months[static_cast<unsigned>(ymd.month()) - 1];
-    out += ' ';
-    put(static_cast<int>(ymd.year()), 4);
-    out += ' ';
-    put(rest / 3600, 2);
-    out += ':';
-    put(rest / 60 % 60, 2);
-    out += ':';
-    put(rest % 60, 2);
-    out += " GMT";
-    return out;
-}
-
-LTX_DECL std::optional<std::chrono::milliseconds>
-parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now) noexcept {
-    using namespace std::chrono;
-    constexpr milliseconds limit = retry_after_limit;
-
-    value = http_date_impl::trim_ows(value);
-    if (value.empty()) {
-        return std::nullopt;
-    }
-    if (value.front() >= '0' && value.front() <= '9') {
-        // Saturating: once past the limit, further digits only make it larger.
-        std::int64_t secs = 0;
-        for (const char ch : value) {
-            if (ch < '0' || ch > '9') {
-                return std::nullopt;
-            }
-            if (secs <= retry_after_limit.count()) {
-                secs = secs * 10 + (ch - '0');
-            }
-        }
-        return secs > retry_after_limit.count() ? limit : milliseconds{seconds{secs}};
-    }
-    const auto date = parse_http_date(value, now);
-    if (!date) {
-        return std::nullopt;
-    }
-    if (*date <= now) {
-        return milliseconds{0};
-    }
-    // Both lie in the clock's range but their difference may not: compare whole seconds first.
-    const auto date_secs = floor<seconds>(date->time_since_epoch()).count();
-    const auto now_secs = floor<seconds>(now.time_since_epoch()).count();
-    if (date_secs - now_secs >= retry_after_limit.count()) {
-        return limit;
-    }
-    return ceil<milliseconds>(*date - now);
-}
-
-} // namespace ltx::detail
-
-#endif
-// ---- end ltx/detail/impl/http_date.ipp ----
-#endif
-
-#endif
-// ---- end ltx/detail/http_date.hpp ----
-
-#include <algorithm>
-#include <chrono>
-#include <cmath>
 #include <optional>
-#include <random>
 #include <string_view>
-#include <system_error>
 
-namespace ltx::detail {
+namespace ltx {
 
-/// What one attempt came to: a transport error, or a response's status and Retry-After.
-struct attempt_outcome {
-    std::error_code transport_error;
-    /// True when the transport guarantees no byte of the request was written.
-    bool request_not_sent = false;
-    int status = 0;
-    std::optional<std::string_view> retry_after;
-};
+/// How many leading bytes of a file `sniff_mime` looks at, at most: read this many (or the
+/// whole file when shorter) and pass them in. Bytes beyond it are ignored.
+inline constexpr std::size_t mime_sniff_length = 512;
 
-/// The outcome of an exchange that ended with `tec` or with `resp` (which must outlive it:
-/// `retry_after` views its header).
-inline attempt_outcome outcome_of(std::error_code tec, const http::response& resp) {
-    attempt_outcome o;
-    o.transport_error = tec;
-    o.request_not_sent = http::request_not_sent(tec);
-    if (!tec) {
-        o.status = resp.status;
-        o.retry_after = resp.headers.find("Retry-After");
-    }
-    return o;
+/// The media type of a file recognised from its first bytes (its "magic" signature), or
+/// nullopt when none of the formats below matches.
+///
+/// | format | signature | result |
+/// |---|---|---|
+/// | PNG | `89 'PNG' 0D 0A 1A 0A` | `image/png` |
+/// | JPEG | `FF D8 FF` | `image/jpeg` |
+/// | GIF | `GIF87a`, `GIF89a` | `image/gif` |
+/// | WebP | `RIFF` size `WEBP` | `image/webp` |
+/// | BMP | `BM`, and a known DIB header size at offset 14 | `image/bmp` |
+/// | TIFF | `II*\0`, `MM\0*` | `image/tiff` |
+/// | ISO media | box `ftyp` at offset 4: major brand, else the first known compatible one | |
+/// | | `avif`, `avis` | `image/avif` |
+/// | | `heic`, `heix`, `heim`, `heis`, `hevc`, `hevx` | `image/heic` |
+/// | | `mif1`, `msf1` (generic HEIF, when no compatible brand says AVIF or HEIC) | `image/heif` |
+/// | | `isom`, `iso2`-`iso6`, `mp41`, `mp42`, `avc1`, `dash`, `mmp4` | `video/mp4` |
+/// | | `M4V `, `M4VH`, `M4VP` | `video/x-m4v` |
+/// | | `qt  ` | `video/quicktime` |
+/// | | `M4A `, `M4B ` | `audio/mp4` |
+/// | Matroska | EBML `1A 45 DF A3`; DocType `webm` / anything else | `video/webm` /
+/// `video/x-matroska` | | MP3 | `ID3` tag, or a valid MPEG-1/2/2.5 audio frame header |
+/// `audio/mpeg` | | AAC | ADTS frame header (`FFF` sync, layer 0) | `audio/aac` | | WAVE | `RIFF`
+/// size `WAVE` | `audio/wav` | | Ogg | `OggS` | `audio/ogg` | | FLAC | `fLaC` | `audio/flac` | |
+/// PDF | `%PDF-` | `application/pdf` |
+///
+/// The returned view refers to static storage.
+LTX_DECL std::optional<std::string_view> sniff_mime(std::string_view first_bytes) noexcept;
+
+/// The media type that the extension of `path_or_name` stands for, or nullopt when it has
+/// none or an unknown one.
+///
+/// The extension is what follows the last `.` of the last path component (after the last `/`
+/// or `\`), compared ignoring ASCII case: `.png` `.jpg` `.jpeg` `.webp` `.gif` `.bmp` `.tif`
+/// `.tiff` `.avif` `.heic` `.heif` `.mp4` `.m4v` `.mov` `.webm` `.mkv` `.mp3` `.wav` `.ogg`
+/// `.flac` `.m4a` `.aac` `.pdf`, mapped to the same types as `sniff_mime` returns. A name
+/// whose only dot is its first character (`.png`, a hidden file) has no extension.
+/// The returned view refers to static storage.
+LTX_DECL std::optional<std::string_view>
+mime_from_extension(std::string_view path_or_name) noexcept;
+
+/// The kind of asset a media type describes, as the LTX Studio API names it: `"image"`,
+/// `"video"`, `"audio"` or, for anything else (`application/pdf`, malformed input), `"other"`.
+/// Only the top-level type counts, compared ignoring ASCII case; parameters are ignored.
+LTX_DECL std::string_view asset_type_of(std::string_view mime) noexcept;
+
+/// The media type to send with a file: `sniff_mime(first_bytes)` when the content is
+/// recognised, otherwise `mime_from_extension(filename)`, otherwise
+/// `"application/octet-stream"`. The content wins over the name because a misnamed file is
+/// more common than a misleading signature. The returned view refers to static storage.
+LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
+                                      std::string_view filename) noexcept;
+
+} // namespace ltx
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/impl/mime.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_IMPL_MIME_IPP
+#define LTX_IMPL_MIME_IPP
+
+
+#include <cstdint>
+
+namespace ltx {
+
+namespace detail::mime_impl {
+
+constexpr std::string_view image_heif = "image/heif";
+
+constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
+    return static_cast<unsigned char>(s[i]);
 }
 
-/// What to do after an attempt.
-struct retry_decision {
-    enum kind_t {
-        finish,    ///< hand the outcome to the caller (success or a final error)
-        retry,     ///< wait `delay`, then send the same request again
-        ambiguous, ///< fail with outcome_unknown: the request may have been accepted
-    } kind = finish;
-    std::chrono::milliseconds delay{0};
-};
+constexpr bool starts_with_at(std::string_view s, std::size_t offset,
+                              std::string_view magic) noexcept {
+    return s.size() >= offset + magic.size() && s.substr(offset, magic.size()) == magic;
+}
 
-/// The retry rules, without I/O: fed each attempt's outcome, it says what comes next.
-/// Sync and async drivers share it, and tests drive it with simulated time.
-class retry_machine {
-public:
-    retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed)
-        : policy_(policy), retry_safe_(retry_safe),
-          rng_(seed != 0 ? seed
-                         : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}()) {
+constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) {
+        return false;
     }
-
-    /// Number of attempts made so far.
-    int attempts() const noexcept { return attempts_; }
-
-    /// Records an attempt and decides what follows. `now` turns an HTTP-date Retry-After
-    /// into a delay.
-    retry_decision on_outcome(const attempt_outcome& o, std::chrono::system_clock::time_point now) {
-        ++attempts_;
-        const bool failed_below_http = static_cast<bool>(o.transport_error);
-        bool repeatable = false;
-        if (o.transport_error == http::transport_errc::cancelled)
-            repeatable = false; // the caller asked to stop
-        else if (failed_below_http)
-            repeatable = retry_safe_ || o.request_not_sent;
-        else if (o.status == 429)
-            repeatable = true; // documented: the job was not accepted
-        else if (o.status == 408 || (o.status >= 500 && o.status <= 599))
-            repeatable = retry_safe_;
-
-        if (!repeatable || attempts_ >= policy_.max_attempts) {
-            if (failed_below_http && !retry_safe_ && !o.request_not_sent)
-                return {retry_decision::ambiguous, {}};
-            return {retry_decision::finish, {}};
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i];
+        char y = b[i];
+        x = x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x;
+        y = y >= 'A' && y <= 'Z' ? static_cast<char>(y - 'A' + 'a') : y;
+        if (x != y) {
+            return false;
         }
-        if (o.retry_after) {
-            const auto asked = parse_retry_after(*o.retry_after, now);
-            if (asked) {
-                if (*asked > policy_.max_retry_after)
-                    return {retry_decision::finish, {}};
-                return {retry_decision::retry, *asked};
-            }
+    }
+    return true;
+}
+
+constexpr std::optional<std::string_view> brand_type(std::string_view brand) noexcept {
+    struct entry {
+        std::string_view brand;
+        std::string_view mime;
+    };
+    constexpr entry table[] = {
+        {"avif", "image/avif"},      {"avis", "image/avif"},  {"heic", "image/heic"},
+        {"heix", "image/heic"},      {"heim", "image/heic"},  {"heis", "image/heic"},
+        {"hevc", "image/heic"},      {"hevx", "image/heic"},  {"mif1", image_heif},
+        {"msf1", image_heif},        {"isom", "video/mp4"},   {"iso2", "video/mp4"},
+        {"iso3", "video/mp4"},       {"iso4", "video/mp4"},   {"iso5", "video/mp4"},
+        {"iso6", "video/mp4"},       {"mp41", "video/mp4"},   {"mp42", "video/mp4"},
+        {"avc1", "video/mp4"},       {"dash", "video/mp4"},   {"mmp4", "video/mp4"},
+        {"M4V ", "video/x-m4v"},     {"M4VH", "video/x-m4v"}, {"M4VP", "video/x-m4v"},
+        {"qt  ", "video/quicktime"}, {"M4A ", "audio/mp4"},   {"M4B ", "audio/mp4"},
+    };
+    for (const auto& e : table) {
+        if (e.brand == brand) {
+            return e.mime;
         }
-        return {retry_decision::retry, jittered_backoff()};
     }
+    return std::nullopt;
+}
 
-private:
-    std::chrono::milliseconds jittered_backoff() {
-        const double base = static_cast<double>(policy_.initial_backoff.count()) *
-                            std::pow(policy_.multiplier, attempts_ - 1);
-        const auto cap = static_cast<double>(policy_.max_backoff.count());
-        const auto bound = static_cast<long long>(std::min(base, cap));
-        std::uniform_int_distribution<long long> pick(0, std::max(bound, 0LL));
-        return std::chrono::milliseconds{pick(rng_)};
+// ISO base media file: a leading `ftyp` box lists a major brand, a minor version, then
+// compatible brands up to the box's end. Generic HEIF brands defer to a compatible brand
+// naming the codec (AVIF, HEIC), since `mif1` leads most such files.
+inline std::optional<std::string_view> sniff_ftyp(std::string_view s) noexcept {
+    if (!starts_with_at(s, 4, "ftyp") || s.size() < 12) {
+        return std::nullopt;
     }
+    const std::uint32_t box_size = std::uint32_t{byte_at(s, 0)} << 24 |
+                                   std::uint32_t{byte_at(s, 1)} << 16 |
+                                   std::uint32_t{byte_at(s, 2)} << 8 | std::uint32_t{byte_at(s, 3)};
+    if (box_size < 16) {
+        return std::nullopt;
+    }
+    std::optional<std::string_view> found = brand_type(s.substr(8, 4));
+    if (found && *found != image_heif) {
+        return found;
+    }
+    const std::size_t end = box_size < s.size() ? box_size : s.size();
+    for (std::size_t at = 16; at + 4 <= end; at += 4) {
+        const auto t = brand_type(s.substr(at, 4));
+        if (!t || *t == image_heif) {
+            found = found ? found : t;
+        } else if (found != image_heif || t->substr(0, 6) == "image/") {
+            return t;
+        }
+    }
+    return found;
+}
 
-    retry_policy policy_;
-    bool retry_safe_;
-    int attempts_ = 0;
-    std::mt19937_64 rng_;
-};
+// EBML variable-length integer at s[at]; `keep_marker` for element IDs, which keep it.
+inline bool read_vint(std::string_view s, std::size_t& at, bool keep_marker,
+                      std::uint64_t& out) noexcept {
+    if (at >= s.size()) {
+        return false;
+    }
+    const unsigned first = byte_at(s, at);
+    std::size_t length = 1;
+    while (length <= 8 && (first & (0x100u >> length)) == 0) {
+        ++length;
+    }
+    if (length > 8 || at + length > s.size()) {
+        return false;
+    }
+    out = keep_marker ? first : first & ((0x100u >> length) - 1);
+    for (std::size_t i = 1; i < length; ++i) {
+        out = out << 8 | byte_at(s, at + i);
+    }
+    at += length;
+    return true;
+}
 
-} // namespace ltx::detail
+// Walks the elements of the EBML header for DocType (ID 0x4282). Anything that cannot be
+// read (truncated input, unknown sizes) leaves the generic Matroska answer.
+inline std::string_view sniff_ebml(std::string_view s) noexcept {
+    constexpr std::string_view matroska = "video/x-matroska";
+    std::size_t at = 4;
+    std::uint64_t header_size = 0;
+    if (!read_vint(s, at, false, header_size)) {
+        return matroska;
+    }
+    const std::size_t end = header_size < s.size() - at ? at + header_size : s.size();
+    while (at < end) {
+        std::uint64_t id = 0;
+        std::uint64_t size = 0;
+        if (!read_vint(s, at, true, id) || !read_vint(s, at, false, size) || size > end - at) {
+            return matroska;
+        }
+        if (id == 0x4282) {
+            return s.substr(at, size) == "webm" ? "video/webm" : matroska;
+        }
+        at += size;
+    }
+    return matroska;
+}
+
+inline std::optional<std::string_view> sniff_mpeg_audio(std::string_view s) noexcept {
+    if (s.size() < 3 || byte_at(s, 0) != 0xFF) {
+        return std::nullopt;
+    }
+    const unsigned b1 = byte_at(s, 1);
+    const unsigned b2 = byte_at(s, 2);
+    // ADTS: 12 sync bits, layer 00, a defined sampling frequency index (0-12).
+    if ((b1 & 0xF6) == 0xF0) {
+        return (b2 >> 2 & 0xF) <= 12 ? std::optional<std::string_view>{"audio/aac"} : std::nullopt;
+    }
+    // MPEG audio: 11 sync bits, version not reserved (01), layer not reserved (00), bitrate
+    // index not 1111, sampling rate index not 11. Checking all of them keeps random bytes
+    // starting with FF from passing as MP3.
+    const bool ok = (b1 & 0xE0) == 0xE0 && (b1 >> 3 & 3) != 1 && (b1 >> 1 & 3) != 0 &&
+                    (b2 >> 4) != 0xF && (b2 >> 2 & 3) != 3;
+    return ok ? std::optional<std::string_view>{"audio/mpeg"} : std::nullopt;
+}
+
+inline bool is_bmp(std::string_view s) noexcept {
+    if (!starts_with_at(s, 0, "BM") || s.size() < 18) {
+        return false;
+    }
+    const std::uint32_t dib = std::uint32_t{byte_at(s, 14)} | std::uint32_t{byte_at(s, 15)} << 8 |
+                              std::uint32_t{byte_at(s, 16)} << 16 |
+                              std::uint32_t{byte_at(s, 17)} << 24;
+    for (const std::uint32_t known : {12u, 16u, 40u, 52u, 56u, 64u, 108u, 124u}) {
+        if (dib == known) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace detail::mime_impl
+
+LTX_DECL std::optional<std::string_view> sniff_mime(std::string_view s) noexcept {
+    using namespace detail::mime_impl;
+    s = s.substr(0, mime_sniff_length);
+    struct signature {
+        std::size_t offset;
+        std::string_view magic;
+        std::string_view mime;
+    };
+    static constexpr signature simple[] = {
+        {0, "\x89PNG\r\n\x1A\n", "image/png"},
+        {0, "\xFF\xD8\xFF", "image/jpeg"},
+        {0, "GIF87a", "image/gif"},
+        {0, "GIF89a", "image/gif"},
+        {0, {"II*\0", 4}, "image/tiff"},
+        {0, {"MM\0*", 4}, "image/tiff"},
+        {0, {"II+\0", 4}, "image/tiff"}, // BigTIFF
+        {0, {"MM\0+", 4}, "image/tiff"},
+        {0, "ID3", "audio/mpeg"},
+        {0, "OggS", "audio/ogg"},
+        {0, "fLaC", "audio/flac"},
+        {0, "%PDF-", "application/pdf"},
+        {0, "\x1A\x45\xDF\xA3", ""}, // EBML: the DocType decides
+    };
+    for (const auto& sig : simple) {
+        if (starts_with_at(s, sig.offset, sig.magic)) {
+            return sig.mime.empty() ? sniff_ebml(s) : sig.mime;
+        }
+    }
+    if (starts_with_at(s, 0, "RIFF")) {
+        if (starts_with_at(s, 8, "WEBP")) {
+            return "image/webp";
+        }
+        if (starts_with_at(s, 8, "WAVE")) {
+            return "audio/wav";
+        }
+        return std::nullopt;
+    }
+    if (is_bmp(s)) {
+        return "image/bmp";
+    }
+    if (auto t = sniff_ftyp(s)) {
+        return t;
+    }
+    return sniff_mpeg_audio(s);
+}
+
+LTX_DECL std::optional<std::string_view>
+mime_from_extension(std::string_view path_or_name) noexcept {
+    using detail::mime_impl::iequals_ascii;
+    const std::size_t slash = path_or_name.find_last_of("/\\");
+    const std::string_view name =
+        slash == std::string_view::npos ? path_or_name : path_or_name.substr(slash + 1);
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) {
+        return std::nullopt;
+    }
+    const std::string_view ext = name.substr(dot + 1);
+    struct entry {
+        std::string_view ext;
+        std::string_view mime;
+    };
+    static constexpr entry table[] = {
+        {"png", "image/png"},        {"jpg", "image/jpeg"},      {"jpeg", "image/jpeg"},
+        {"webp", "image/webp"},      {"gif", "image/gif"},       {"bmp", "image/bmp"},
+        {"tif", "image/tiff"},       {"tiff", "image/tiff"},     {"avif", "image/avif"},
+        {"heic", "image/heic"},      {"heif", "image/heif"},     {"mp4", "video/mp4"},
+        {"m4v", "video/x-m4v"},      {"mov", "video/quicktime"}, {"webm", "video/webm"},
+        {"mkv", "video/x-matroska"}, {"mp3", "audio/mpeg"},      {"wav", "audio/wav"},
+        {"ogg", "audio/ogg"},        {"flac", "audio/flac"},     {"m4a", "audio/mp4"},
+        {"aac", "audio/aac"},        {"pdf", "application/pdf"},
+    };
+    for (const auto& e : table) {
+        if (iequals_ascii(e.ext, ext)) {
+            return e.mime;
+        }
+    }
+    return std::nullopt;
+}
+
+LTX_DECL std::string_view asset_type_of(std::string_view mime) noexcept {
+    using detail::mime_impl::iequals_ascii;
+    const std::size_t slash = mime.find('/');
+    if (slash == std::string_view::npos || slash + 1 == mime.size()) {
+        return "other";
+    }
+    const std::string_view type = mime.substr(0, slash);
+    for (const std::string_view kind : {"image", "video", "audio"}) {
+        if (iequals_ascii(type, kind)) {
+            return kind;
+        }
+    }
+    return "other";
+}
+
+LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
+                                      std::string_view filename) noexcept {
+    if (const auto sniffed = sniff_mime(first_bytes)) {
+        return *sniffed;
+    }
+    if (const auto named = mime_from_extension(filename)) {
+        return *named;
+    }
+    return "application/octet-stream";
+}
+
+} // namespace ltx
 
 #endif
-// ---- end ltx/detail/retry.hpp ----
-// ---- begin ltx/detail/wait.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_DETAIL_WAIT_HPP
-#define LTX_DETAIL_WAIT_HPP
-
-
-#include <algorithm>
-#include <chrono>
-#include <system_error>
-
-namespace ltx::detail {
-
-/// What the wait does next.
-struct wait_step {
-    enum kind_t {
-        poll,  ///< send GET assets/{jobId} now
-        sleep, ///< pause until `until`, then poll
-        done,  ///< the job finished with a downloadable result
-        fail,  ///< stop with `error`
-    } kind = poll;
-    std::chrono::system_clock::time_point until{};
-    std::error_code error{};
-};
-
-/// Following a job to its end, without I/O: fed each poll's result, it says what comes next.
-/// A job reading `completed` without an artifact URL is not done yet (the API warns the two
-/// can be out of step). Transient failures (5xx, 429, transport errors), left over once the
-/// single request's own retries are spent, do not end the wait: it goes on polling until its
-/// deadline. Other failures end it.
-class wait_machine {
-public:
-    using time_point = std::chrono::system_clock::time_point;
-
-    wait_machine(const wait_options& o, time_point start)
-        : interval_(o.interval), backoff_(o.backoff), max_interval_(o.max_interval),
-          deadline_(start + o.timeout) {}
-
-    /// The first step: poll at once.
-    wait_step start() const { return {wait_step::poll}; }
-
-    /// A poll returned `j` at `now`.
-    wait_step on_job(const job& j, time_point now) {
-        if (is_done(j))
-            return {wait_step::done};
-        if (is_failed(j))
-            return {wait_step::fail, {}, errc::job_failed};
-        return next_poll(now);
-    }
-
-    /// A poll failed with `ec` at `now`.
-    wait_step on_error(std::error_code ec, time_point now) {
-        const bool transient =
-            ec == errc::server_error || ec == errc::too_many_requests ||
-            (ec.category() == http::transport_category() && ec != http::transport_errc::cancelled);
-        if (!transient)
-            return {wait_step::fail, {}, ec};
-        return next_poll(now);
-    }
-
-private:
-    wait_step next_poll(time_point now) {
-        if (now >= deadline_)
-            return {wait_step::fail, {}, errc::wait_timeout};
-        const auto next = std::min(now + interval_, deadline_);
-        interval_ =
-            std::min(std::chrono::duration_cast<std::chrono::milliseconds>(interval_ * backoff_),
-                     max_interval_);
-        return {wait_step::sleep, next};
-    }
-
-    std::chrono::milliseconds interval_;
-    double backoff_;
-    std::chrono::milliseconds max_interval_;
-    time_point deadline_;
-};
-
-} // namespace ltx::detail
+// ---- end ltx/impl/mime.ipp ----
+#endif
 
 #endif
-// ---- end ltx/detail/wait.hpp ----
+// ---- end ltx/mime.hpp ----
 
 #include <chrono>
 #include <filesystem>
@@ -6245,6 +6252,3 @@ void basic_client<Transport, Clock>::start_wait(std::string job_id, wait_options
 
 #endif
 // ---- end ltx/client.hpp ----
-
-#endif
-// ---- end ltx/ltx.hpp ----
