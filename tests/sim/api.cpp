@@ -406,3 +406,54 @@ TEST_CASE("ltx-sim: POST accounts and GET accounts/{email}") {
         c.post("/videos/ltx-create", to_json(create_req(upload_png(c, "new@example.com"))));
     CHECK(two.result_int() == 400);
 }
+
+namespace {
+
+// Writes `bytes` on a fresh connection and returns what comes back until `stop` is seen or
+// the connection closes (at most 10 s).
+std::string raw_exchange(std::uint16_t port, const std::string& bytes, const std::string& stop,
+                         const std::string& then = {}) {
+    net::io_context io;
+    beast::tcp_stream s{io};
+    s.expires_after(std::chrono::seconds{10});
+    s.connect(tcp::endpoint{net::ip::make_address("127.0.0.1"), port});
+    net::write(s.socket(), net::buffer(bytes));
+    std::string got;
+    bool sent_rest = then.empty();
+    for (;;) {
+        char buf[4096];
+        beast::error_code ec;
+        const auto n = s.socket().read_some(net::buffer(buf), ec);
+        got.append(buf, n);
+        if (!sent_rest && got.find("\r\n\r\n") != std::string::npos) {
+            net::write(s.socket(), net::buffer(then));
+            sent_rest = true;
+            got += "|";
+            continue;
+        }
+        if (ec || (sent_rest && got.find(stop) != std::string::npos))
+            return got;
+    }
+}
+
+} // namespace
+
+TEST_CASE("ltx-sim HTTP: Expect: 100-continue, malformed requests, keep-alive") {
+    ltx::sim::background_server sim{test_options()};
+    const auto port = sim->api_port();
+    const std::string head = "POST /assets/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                             "test-token\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n";
+    const auto cont =
+        raw_exchange(port, head + "Expect: 100-continue\r\n\r\n", "\"asset\"", "hello");
+    CHECK(cont.starts_with("HTTP/1.1 100 Continue\r\n\r\n|HTTP/1.1 200 OK\r\n"));
+
+    const auto garbage = raw_exchange(port, "NOT HTTP AT ALL\r\n\r\n", "}");
+    CHECK(garbage.starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(garbage.find("\"code\":400") != std::string::npos);
+
+    // Two requests on one kept-alive connection: three connections in all.
+    client c{port};
+    CHECK(c.get("/assets/").result_int() == 200);
+    CHECK(c.get("/assets/").result_int() == 200);
+    CHECK(sim->stats().connections == 3);
+}

@@ -8,9 +8,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <optional>
+#include <random>
 #include <string>
+#include <thread>
 
 using namespace sim_test;
 using ltx::reflect::to_json;
@@ -245,4 +249,45 @@ TEST_CASE("ltx-sim faults: a burst of 429 on create accepts no job until it is o
     ltx::sim::background_server sim2{o2};
     client c2{sim2->api_port()};
     CHECK(c2.post("/videos/ltx-create", to_json(bad)).result_int() == 400);
+}
+
+TEST_CASE("ltx-sim --state-dir: uploads, jobs and balances survive a restart") {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("ltx-sim-state-" + std::to_string(std::random_device{}()));
+    auto o = test_options();
+    o.state_dir = dir;
+    std::string job_id, artifact_path, image_path;
+    {
+        ltx::sim::background_server sim{o};
+        client c{sim->api_port()};
+        const auto job = finished_job(c, upload_png(c));
+        job_id = job.jobId.value();
+        artifact_path = path_of(*ltx::artifact_url(job));
+        const auto images = decode<ltx::asset_page>(c.get("/assets/?filter=images"));
+        image_path = path_of(images.items.value().at(0).signedAsset->assetUrl.value());
+    }
+    CHECK(std::filesystem::exists(dir / "state.json"));
+    {
+        ltx::sim::background_server sim{o};
+        client c{sim->api_port()};
+        client storage{sim->storage_port(), ""};
+        const auto job =
+            decode<ltx::job>(c.get(target<ltx::endpoints::get_job>(ltx::get_job_request{job_id})));
+        CHECK(ltx::is_done(job));
+        // URLs signed before the restart still work; the uploaded bytes are still there.
+        CHECK(storage.get(artifact_path).result_int() == 200);
+        const auto png = storage.get(image_path);
+        CHECK(png.result_int() == 200);
+        CHECK(png.body() == *ltx::sim::detail::read_fixture(o.fixtures_dir, "start.png"));
+        const auto account = decode<ltx::account>(c.get("/accounts/sim%40example.com"));
+        CHECK(account.balance->LTXStudio_token == 97);
+        // New ids continue the sequence rather than repeating it.
+        ltx::ltx_create_request r;
+        r.prompt = "Again";
+        r.startAssetId = decode<ltx::asset_page>(c.get("/assets/?filter=images"))
+                             .items->at(0)
+                             .signedAsset->asset->fileId;
+        CHECK(decode<ltx::job>(c.post("/videos/ltx-create", to_json(r))).jobId != job_id);
+    }
+    std::filesystem::remove_all(dir);
 }

@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
         std::cout << "listening on " << sim.api_url() << "\n"
                   << "storage on " << sim.storage_url() << std::endl;
         sim.run();
+        sim.save_state();
         return 0;
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";

@@ -32,6 +32,9 @@ public:
     /// the same ids whatever the fault options.
     bool chance(double p) noexcept { return p > 0 && uniform() < p; }
 
+    /// The whole state, to save and restore.
+    std::uint64_t state() const noexcept { return state_; }
+
 private:
     std::uint64_t state_;
 };

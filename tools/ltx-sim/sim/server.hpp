@@ -7,6 +7,7 @@
 #define LTX_SIM_SERVER_HPP
 
 #include "api.hpp"
+#include "persist.hpp"
 #include "render.hpp"
 #include "session.hpp"
 #include "storage.hpp"
@@ -76,8 +77,10 @@ public:
           storage_acceptor_(detail::listen_on(io_, opts_.host, opts_.storage_port)),
           renderer_(store_, url_of(storage_acceptor_)), api_(store_, renderer_),
           storage_(store_, artifact_), faults_(seed_ ^ 0x5EED5EED5EED5EEDull) {
-        accept(api_acceptor_, api_handler_, api_retry_);
-        accept(storage_acceptor_, storage_handler_, storage_retry_);
+        if (!opts_.state_dir.empty())
+            load_state(store_, opts_.state_dir);
+        accept(api_acceptor_, api_handler_, api_retry_, &store_.stats().connections);
+        accept(storage_acceptor_, storage_handler_, storage_retry_, nullptr);
     }
 
     server(const server&) = delete;
@@ -90,6 +93,9 @@ public:
     const std::string& storage_url() const { return renderer_.storage_base(); }
     std::uint16_t api_port() const { return api_acceptor_.local_endpoint().port(); }
     std::uint16_t storage_port() const { return storage_acceptor_.local_endpoint().port(); }
+
+    /// Where the server logs; null: nowhere.
+    std::ostream* log() const noexcept { return opts_.log; }
 
     /// The io_context the server runs on (for signal sets and timers of the caller).
     net::io_context& io() noexcept { return io_; }
@@ -115,6 +121,14 @@ public:
             armed_ = false;
             schedule_events();
         });
+    }
+
+    /// Writes the state snapshot into `--state-dir`, if one was given. Call it when `run` has
+    /// returned (or from the server's thread).
+    /// @throws std::runtime_error or std::filesystem::filesystem_error on failure.
+    void save_state() {
+        if (!opts_.state_dir.empty())
+            sim::save_state(store_, opts_.state_dir);
     }
 
     /// Every request the storage listener received. Thread-safe.
@@ -143,23 +157,26 @@ private:
         return "http://" + host + ":" + std::to_string(ep.port());
     }
 
-    void accept(tcp::acceptor& a, const session::handler& h, net::steady_timer& retry) {
-        a.async_accept([this, &a, &h, &retry](beast::error_code ec, tcp::socket socket) {
+    void accept(tcp::acceptor& a, const session::handler& h, net::steady_timer& retry,
+                std::uint64_t* count) {
+        a.async_accept([this, &a, &h, &retry, count](beast::error_code ec, tcp::socket socket) {
             if (ec == net::error::operation_aborted)
                 return;
             if (ec) {
                 // Out of descriptors, most likely: accept again once some are freed.
                 retry.expires_after(std::chrono::milliseconds{50});
-                retry.async_wait([this, &a, &h, &retry](beast::error_code e) {
+                retry.async_wait([this, &a, &h, &retry, count](beast::error_code e) {
                     if (!e)
-                        accept(a, h, retry);
+                        accept(a, h, retry, count);
                 });
                 return;
             }
             beast::error_code ignored;
             socket.set_option(tcp::no_delay{true}, ignored);
+            if (count)
+                ++*count;
             std::make_shared<session>(std::move(socket), h)->start();
-            accept(a, h, retry);
+            accept(a, h, retry, count);
         });
     }
 
@@ -302,6 +319,12 @@ public:
     ~background_server() {
         server_.stop();
         thread_.join();
+        try {
+            server_.save_state();
+        } catch (const std::exception& e) {
+            if (auto* log = server_.log())
+                *log << e.what() << std::endl;
+        }
     }
     server& operator*() noexcept { return server_; }
     server* operator->() noexcept { return &server_; }

@@ -41,6 +41,7 @@ struct sim_stats {
     std::uint64_t jobsFailed = 0;
     std::uint64_t uploads = 0;
     std::uint64_t requests = 0;
+    std::uint64_t connections = 0;
     std::uint64_t rejected429 = 0;
     std::uint64_t injected5xx = 0;
     std::uint64_t dropped = 0;
@@ -49,8 +50,9 @@ struct sim_stats {
     std::uint64_t storageRequests = 0;
 };
 BOOST_DESCRIBE_STRUCT(sim_stats, (),
-                      (jobsCreated, jobsActive, jobsFailed, uploads, requests, rejected429,
-                       injected5xx, dropped, webhooksSent, webhooksFailed, storageRequests))
+                      (jobsCreated, jobsActive, jobsFailed, uploads, requests, connections,
+                       rejected429, injected5xx, dropped, webhooksSent, webhooksFailed,
+                       storageRequests))
 
 /// The storage listener's handler.
 class storage {
@@ -71,9 +73,18 @@ public:
         for (auto& a : s_.accounts())
             active += a.active(now);
         std::lock_guard lock{mutex_};
-        return {c.jobs_created, active,         c.jobs_failed, c.uploads,       c.requests,
-                c.rejected_429, c.injected_5xx, c.dropped,     c.webhooks_sent, c.webhooks_failed,
-                log_.size()};
+        return {.jobsCreated = c.jobs_created,
+                .jobsActive = active,
+                .jobsFailed = c.jobs_failed,
+                .uploads = c.uploads,
+                .requests = c.requests,
+                .connections = c.connections,
+                .rejected429 = c.rejected_429,
+                .injected5xx = c.injected_5xx,
+                .dropped = c.dropped,
+                .webhooksSent = c.webhooks_sent,
+                .webhooksFailed = c.webhooks_failed,
+                .storageRequests = log_.size()};
     }
 
     /// Answers one request at time `now`.

@@ -92,6 +92,7 @@ struct counters {
     std::uint64_t jobs_failed = 0;
     std::uint64_t uploads = 0;
     std::uint64_t requests = 0;
+    std::uint64_t connections = 0;
     std::uint64_t rejected_429 = 0;
     std::uint64_t injected_5xx = 0;
     std::uint64_t dropped = 0;
@@ -154,6 +155,13 @@ public:
         j.account = account;
         j.seconds = seconds;
         j.flags = failing ? job_rec::failing : 0;
+        accounts_[account].latest_created_ms = now;
+        ++stats_.jobs_created;
+        return restore_job(j, std::move(reply));
+    }
+
+    /// Adds a job record as it is (from a snapshot, or from `add_job`).
+    std::uint32_t restore_job(job_rec j, std::optional<reply_rec> reply) {
         const auto index = static_cast<std::uint32_t>(jobs_.size());
         if (reply) {
             j.flags |= job_rec::has_reply;
@@ -161,14 +169,18 @@ public:
         }
         jobs_.push_back(j);
         job_index_.emplace(j.id, index);
-        auto& a = accounts_[account];
+        auto& a = accounts_[j.account];
         a.jobs.push_back(index);
         a.active_until.push(j.end_ms);
-        a.latest_created_ms = now;
-        if (reply || failing)
+        if ((j.flags & (job_rec::has_reply | job_rec::failing)) && !(j.flags & job_rec::settled))
             events_.push({j.end_ms, index});
-        ++stats_.jobs_created;
         return index;
+    }
+
+    /// Restores the PRNG of ids and the signing key of a snapshot.
+    void restore_keys(std::uint64_t ids, std::uint64_t key) noexcept {
+        ids_ = prng{ids};
+        key_ = key;
     }
 
     const reply_rec* reply_of(std::uint32_t job) const {

@@ -1,0 +1,217 @@
+// The library's client over its Asio transport against ltx-sim: the whole workflow, what
+// reaches the storage listener, the client's own validation, and the client riding out the
+// simulator's injected faults.
+#include "../../tools/ltx-sim/sim/server.hpp"
+
+#include "support.hpp"
+
+#include <ltx/asio.hpp>
+#include <ltx/client.hpp>
+#include <ltx/ltx.hpp>
+
+#include <doctest/doctest.h>
+
+#include <asio/io_context.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace sim_test;
+using namespace std::chrono_literals;
+
+namespace {
+
+using api_client = ltx::basic_client<ltx::asio::transport>;
+
+ltx::config config_for(ltx::sim::background_server& sim) {
+    ltx::config c;
+    c.token = "test-token";
+    c.base_url = sim->api_url() + "/v1/ltxstudio/";
+    c.retry.initial_backoff = 1ms;
+    c.retry.max_backoff = 5ms;
+    c.jitter_seed = 3;
+    return c;
+}
+
+ltx::wait_options quick_wait() {
+    ltx::wait_options w;
+    w.interval = 20ms;
+    w.backoff = 1.0;
+    w.timeout = 60s;
+    return w;
+}
+
+std::filesystem::path temp_path(const std::string& name) {
+    return std::filesystem::temp_directory_path() /
+           ("ltx-sim-" + std::to_string(std::random_device{}()) + "-" + name);
+}
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream f{p, std::ios::binary};
+    return {std::istreambuf_iterator<char>{f}, std::istreambuf_iterator<char>{}};
+}
+
+} // namespace
+
+TEST_CASE("ltx client + ltx-sim: upload, create, wait, download; no token reaches storage") {
+    auto o = test_options();
+    o.speed = 300ms;
+    ltx::sim::background_server sim{o};
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    api_client api{http, config_for(sim)};
+
+    const auto uploaded = api.upload_file(o.fixtures_dir / "start.png");
+    REQUIRE(uploaded.asset);
+    CHECK(uploaded.asset->mimeType == "image/png");
+    ltx::ltx_create_request req;
+    req.prompt = "A serene landscape with flowing water";
+    req.startAssetId = uploaded.asset->fileId;
+    req.duration = ltx::duration::s5;
+    const auto created = api.create_video(req);
+    REQUIRE(created.jobId);
+
+    std::vector<int> progress;
+    auto w = quick_wait();
+    w.on_progress = [&](const ltx::job& j) {
+        if (j.status && j.status->progress)
+            progress.push_back(*j.status->progress);
+    };
+    const auto done = api.wait(*created.jobId, w);
+    CHECK(ltx::is_done(done));
+    CHECK(progress.size() >= 3);
+    CHECK(std::is_sorted(progress.begin(), progress.end()));
+
+    const auto out = temp_path("out.mp4");
+    api.download(done, out);
+    CHECK(slurp(out) == slurp(o.fixtures_dir / "sample.mp4"));
+    std::filesystem::remove(out);
+
+    const auto seen = sim->storage_requests();
+    REQUIRE_FALSE(seen.empty());
+    for (const auto& r : seen) {
+        CAPTURE(r.target);
+        CHECK(r.headers.count("authorization") == 0);
+        for (const auto& [name, value] : r.headers)
+            CHECK(value.find("test-token") == std::string::npos);
+    }
+
+    const auto account = api.get_account("sim@example.com");
+    CHECK(account.balance->LTXStudio_token == 95);
+    const auto page = api.list_assets({.filter = ltx::asset_filter::videos});
+    CHECK(page.meta->totalItems == 1);
+}
+
+TEST_CASE("ltx client + ltx-sim: what the client refuses never reaches the simulator, what the "
+          "simulator refuses comes back as api_error") {
+    ltx::sim::background_server sim{test_options()};
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    api_client api{http, config_for(sim)};
+    ltx::ltx_create_request bad;
+    bad.prompt = "p";
+    bad.pollForResult = 30;
+    CHECK_THROWS_AS(api.create_video(bad), ltx::validation_error);
+    CHECK(sim->stats().requests == 0);
+
+    ltx::ltx_create_request unknown_asset;
+    unknown_asset.prompt = "p";
+    unknown_asset.startAssetId = "asset:00000000-0000-4000-8000-000000000000-type:image/png";
+    try {
+        api.create_video(unknown_asset);
+        FAIL("no error");
+    } catch (const ltx::api_error& e) {
+        CHECK(e.code() == ltx::errc::bad_request);
+        CHECK(e.status() == 400);
+        CHECK(e.server_message() == "startAssetId: no image asset has this fileId");
+    }
+    try {
+        api.get_job("email:sim@example.com:00000000-0000-4000-8000-000000000000-type:video");
+        FAIL("no error");
+    } catch (const ltx::api_error& e) {
+        CHECK(e.code() == ltx::errc::not_found);
+    }
+    auto wrong = config_for(sim);
+    wrong.token = "wrong";
+    api_client stranger{http, wrong};
+    try {
+        stranger.list_assets();
+        FAIL("no error");
+    } catch (const ltx::api_error& e) {
+        CHECK(e.code() == ltx::errc::unauthorized);
+        CHECK(std::string{e.what()}.find("wrong") == std::string::npos);
+    }
+}
+
+TEST_CASE("ltx client + ltx-sim: 30% 5xx on GETs and a burst of 429 are ridden out; one job") {
+    auto o = test_options();
+    o.speed = 200ms;
+    o.fail_rate = 0.3;
+    o.burst_429 = 2;
+    o.seed = 11;
+    ltx::sim::background_server sim{o};
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    api_client api{http, config_for(sim)};
+    ltx::ltx_create_request req;
+    req.prompt = "Waves";
+    req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset->fileId;
+    const auto created = api.create_video(req);
+    const auto done = api.wait(*created.jobId, quick_wait());
+    CHECK(ltx::is_done(done));
+    const auto stats = sim->stats();
+    CHECK(stats.jobsCreated == 1);
+    CHECK(stats.rejected429 == 2);
+    CHECK(stats.injected5xx > 0);
+}
+
+TEST_CASE("ltx client + ltx-sim: 1,000 jobs created and waited concurrently, async, one thread") {
+    constexpr int jobs = 1000;
+    auto o = test_options();
+    o.speed = 2000ms;
+    o.accounts = {{"load@example.com", 1e9, jobs}};
+    ltx::sim::background_server sim{o};
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    api_client api{http, config_for(sim)};
+    ltx::ltx_create_request req;
+    req.prompt = "Load";
+    req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset->fileId;
+
+    int created = 0, completed = 0, failed = 0;
+    std::uint64_t peak_active = 0;
+    auto w = quick_wait();
+    w.interval = 500ms;
+    for (int i = 0; i < jobs; ++i)
+        api.async_create_video(req, [&](std::error_code ec, ltx::job j) {
+            if (ec || !j.jobId) {
+                ++failed;
+                return;
+            }
+            if (++created == jobs)
+                peak_active = sim->stats().jobsActive; // every job created, none finished
+            api.async_wait(*j.jobId, w, [&](std::error_code e, ltx::job done) {
+                ++(!e && ltx::is_done(done) ? completed : failed);
+            });
+        });
+    const auto t0 = std::chrono::steady_clock::now();
+    while (completed + failed < jobs && std::chrono::steady_clock::now() - t0 < 120s)
+        io.run_for(100ms);
+    const auto stats = sim->stats();
+    MESSAGE(jobs << " jobs in "
+                 << std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - t0)
+                        .count()
+                 << " ms; " << peak_active << " active at once; " << stats.requests
+                 << " API requests over " << stats.connections << " connections");
+    CHECK(failed == 0);
+    CHECK(completed == jobs);
+    CHECK(peak_active == jobs);
+    CHECK(stats.jobsCreated == jobs);
+}
