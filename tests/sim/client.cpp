@@ -174,7 +174,7 @@ TEST_CASE("ltx client + ltx-sim: 30% 5xx on GETs and a burst of 429 are ridden o
 TEST_CASE("ltx client + ltx-sim: 1,000 jobs created and waited concurrently, async, one thread") {
     constexpr int jobs = 1000;
     auto o = test_options();
-    o.speed = 2000ms;
+    o.speed = 5000ms; // longer than creating them all takes, even under sanitizers
     o.accounts = {{"load@example.com", 1e9, jobs}};
     ltx::sim::background_server sim{o};
     ::asio::io_context io;

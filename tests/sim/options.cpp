@@ -83,11 +83,15 @@ TEST_CASE("ltx-sim options: errors name the option") {
                                                     {"--speed", "-1"},
                                                     {"--token", ""},
                                                     {"--frobnicate", "1"},
+                                                    {"--frobnicate"},
+                                                    {"--seed"},
                                                     {"stray"}}) {
         const auto p = parse_options(args);
         CAPTURE(args[0]);
         CHECK_FALSE(p.error.empty());
         CHECK(p.error.starts_with(std::string{args[0]}));
     }
+    CHECK(parse_options({"--frobnicate"}).error == "--frobnicate: unknown option");
+    CHECK(parse_options({"--seed"}).error == "--seed: needs a value");
     CHECK(parse_options({"--help"}).help);
 }

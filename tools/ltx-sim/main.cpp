@@ -5,6 +5,8 @@
 
 #include <boost/asio/signal_set.hpp>
 
+#include <sys/resource.h>
+
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -34,6 +36,16 @@ std::filesystem::path default_fixtures(const char* argv0) {
 #endif
 }
 
+// Each connection is a descriptor: lift the soft limit to the hard one so that thousands of
+// concurrent clients (a load test) do not run the simulator out of them.
+void raise_descriptor_limit() {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &lim);
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -50,6 +62,7 @@ int main(int argc, char** argv) {
     auto& opts = parsed.value;
     if (opts.fixtures_dir.empty())
         opts.fixtures_dir = default_fixtures(argv[0]);
+    raise_descriptor_limit();
     try {
         ltx::sim::server sim{opts};
         boost::asio::signal_set signals{sim.io(), SIGINT, SIGTERM};

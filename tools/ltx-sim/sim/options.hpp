@@ -6,6 +6,7 @@
 
 #include <ltx/reflect/detail/text.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -177,8 +178,15 @@ inline parsed_options parse_options(const std::vector<std::string_view>& args) {
             o.verbose = true;
             continue;
         }
+        static constexpr std::string_view with_value[] = {
+            "--host",           "--port",      "--storage-port", "--token",
+            "--account",        "--speed",     "--delay-ms",     "--url-ttl",
+            "--exit-after",     "--state-dir", "--fixtures",     "--fail-rate",
+            "--fail-post-rate", "--drop-rate", "--burst-429",    "--seed"};
+        if (std::find(std::begin(with_value), std::end(with_value), arg) == std::end(with_value))
+            return fail("unknown option");
         if (i + 1 >= args.size())
-            return fail(arg.starts_with("--") ? "needs a value" : "unknown option");
+            return fail("needs a value");
         const auto v = args[++i];
         long long n = 0;
         if (arg == "--host") {
@@ -229,9 +237,6 @@ inline parsed_options parse_options(const std::vector<std::string_view>& args) {
             if (!detail::parse_number(v, s))
                 return fail("expected an unsigned integer");
             o.seed = s;
-        } else {
-            --i;
-            return fail("unknown option");
         }
     }
     return out;

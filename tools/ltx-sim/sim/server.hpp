@@ -76,9 +76,11 @@ public:
           api_acceptor_(detail::listen_on(io_, opts_.host, opts_.port)),
           storage_acceptor_(detail::listen_on(io_, opts_.host, opts_.storage_port)),
           renderer_(store_, url_of(storage_acceptor_)), api_(store_, renderer_),
-          storage_(store_, artifact_), faults_(seed_ ^ 0x5EED5EED5EED5EEDull) {
-        if (!opts_.state_dir.empty())
-            load_state(store_, opts_.state_dir);
+          storage_(store_, artifact_), faults_(seed_ ^ 0x5EED5EED5EED5EEDull),
+          api_url_(url_of(api_acceptor_)), api_port_(api_acceptor_.local_endpoint().port()),
+          storage_port_(storage_acceptor_.local_endpoint().port()) {
+        if (!opts_.state_dir.empty() && load_state(store_, opts_.state_dir))
+            schedule_events(); // ends of restored jobs that still owe a refund or a webhook
         accept(api_acceptor_, api_handler_, api_retry_, &store_.stats().connections);
         accept(storage_acceptor_, storage_handler_, storage_retry_, nullptr);
     }
@@ -87,12 +89,15 @@ public:
     server& operator=(const server&) = delete;
     ~server() { io_.stop(); }
 
+    // The addresses are read once, here, so that other threads can ask for them while the
+    // server's thread runs the acceptors.
+
     /// `http://host:port` of the API.
-    std::string api_url() const { return url_of(api_acceptor_); }
+    const std::string& api_url() const noexcept { return api_url_; }
     /// `http://host:port` of the storage listener.
-    const std::string& storage_url() const { return renderer_.storage_base(); }
-    std::uint16_t api_port() const { return api_acceptor_.local_endpoint().port(); }
-    std::uint16_t storage_port() const { return storage_acceptor_.local_endpoint().port(); }
+    const std::string& storage_url() const noexcept { return renderer_.storage_base(); }
+    std::uint16_t api_port() const noexcept { return api_port_; }
+    std::uint16_t storage_port() const noexcept { return storage_port_; }
 
     /// Where the server logs; null: nowhere.
     std::ostream* log() const noexcept { return opts_.log; }
@@ -304,6 +309,9 @@ private:
     net::steady_timer events_{io_};
     bool armed_ = false;
     std::int64_t armed_for_ = 0;
+    std::string api_url_;
+    std::uint16_t api_port_;
+    std::uint16_t storage_port_;
     std::atomic<std::int64_t> offset_ms_{0};
     session::handler api_handler_{[this](const std::shared_ptr<session>& s) { on_api(s); }};
     session::handler storage_handler_{[this](const std::shared_ptr<session>& s) { on_storage(s); }};

@@ -10,6 +10,7 @@
 #include "options.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -111,8 +112,11 @@ class store {
 public:
     store(const options& o, std::uint64_t seed)
         : opts_(o), ids_(seed), key_(prng{seed ^ 0xA5A5A5A5A5A5A5A5ull}.next()) {
+        using namespace std::chrono;
+        const auto now =
+            duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
         for (const auto& a : o.accounts)
-            add_account(a.email, a.credits, a.max_jobs, 0);
+            add_account(a.email, a.credits, a.max_jobs, now);
     }
 
     const options& opts() const noexcept { return opts_; }
