@@ -255,4 +255,13 @@ void transport_floor_tcp(benchmark::State& state) {
 }
 BENCHMARK(transport_floor_tcp)->Name("transport/floor_tcp")->UseRealTime();
 
+// The adapter issue's targets: no slower than libcurl's easy interface with a reused handle,
+// and within twice the raw TCP ping-pong of the same bytes (real time, one connection).
+[[maybe_unused]] const bool ratios = ltx_bench::add_ratios({
+    {"transport: ltx(sync)/curl(easy)", "transport/ltx_sync", "transport/curl_easy", 1.0},
+    {"transport: ltx(sync)/floor", "transport/ltx_sync", "transport/floor_tcp", 2.0},
+    {"transport: ltx(async)/curl(easy)", "transport/ltx_async", "transport/curl_easy", 0},
+    {"transport: ltx(async)/floor", "transport/ltx_async", "transport/floor_tcp", 0},
+});
+
 } // namespace
