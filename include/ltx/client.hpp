@@ -5,6 +5,7 @@
 #include <ltx/detail/config.hpp>
 #include <ltx/api/endpoints.hpp>
 #include <ltx/config.hpp>
+#include <ltx/detail/download.hpp>
 #include <ltx/detail/retry.hpp>
 #include <ltx/detail/wait.hpp>
 #include <ltx/error.hpp>
@@ -17,8 +18,10 @@
 #include <ltx/validation_error.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -202,10 +205,66 @@ public:
         start_wait(std::move(job_id), std::move(opts), std::forward<Handler>(handler), diag);
     }
 
+    /// Async `upload_asset`, completing with `(std::error_code, ltx::upload_asset_response)`.
+    /// The MIME type is found (and a bad body refused) before any I/O, as in the sync form; a
+    /// file body is read by the transport as it sends.
+    template <class Token>
+    auto async_upload_asset(http::body body, upload_options opts, Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, upload_asset_response>::initiate(
+            std::forward<Token>(token),
+            [self = this, b = std::move(body), o = std::move(opts)](auto&& handler) mutable {
+                self->start_upload(std::move(b), o, std::forward<decltype(handler)>(handler),
+                                   nullptr);
+            });
+    }
+    /// Async `upload_file`: uploads the file at `path`.
+    template <class Token>
+    auto async_upload_file(std::filesystem::path path, upload_options opts, Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, upload_asset_response>::initiate(
+            std::forward<Token>(token),
+            [self = this, p = std::move(path), o = std::move(opts)](auto&& handler) mutable {
+                self->start_upload_file(p, o, std::forward<decltype(handler)>(handler), nullptr);
+            });
+    }
+    /// Async `download`, completing with `(std::error_code, std::uint64_t bytes)` once the
+    /// artifact of `done` is at `path` (same temporary-file, size and no-token rules as the
+    /// sync form). `opts.cancel` is checked at each piece of the body and between attempts;
+    /// a transport's own cancellation (the Asio adapter's slots) stops a stalled exchange.
+    template <class Token>
+    auto async_download(const job& done, std::filesystem::path path, download_options opts,
+                        Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, std::uint64_t>::initiate(
+            std::forward<Token>(token), [self = this, u = artifact_url(done), p = std::move(path),
+                                         o = std::move(opts)](auto&& handler) mutable {
+                if (!u)
+                    return self->template async_fail<std::uint64_t>(
+                        errc::no_artifact, {}, std::forward<decltype(handler)>(handler), nullptr);
+                self->start_download(*u, p, std::move(o), std::forward<decltype(handler)>(handler),
+                                     nullptr);
+            });
+    }
+    /// Async `download_url`: streams the file at `url` into `path`.
+    template <class Token>
+    auto async_download_url(std::string url, std::filesystem::path path, download_options opts,
+                            Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, std::uint64_t>::initiate(
+            std::forward<Token>(token), [self = this, u = std::move(url), p = std::move(path),
+                                         o = std::move(opts)](auto&& handler) mutable {
+                self->start_download(u, p, std::move(o), std::forward<decltype(handler)>(handler),
+                                     nullptr);
+            });
+    }
+
 private:
     template <class E>
     bool prepare(const typename E::request& req, http::body body, std::string content_type,
                  http::request& out, std::error_code& ec, diagnostics& diag) const;
+    bool prepare_upload(http::body body, const upload_options& opts, http::request& out,
+                        std::error_code& ec, diagnostics& diag) const;
+    bool prepare_download(const std::string& url, http::request& out, std::error_code& ec,
+                          diagnostics& diag) const;
+    static std::optional<http::file_body> open_file_body(const std::filesystem::path& path,
+                                                         std::error_code& ec, diagnostics& diag);
     http::response exchange(const http::request& req, bool retry_safe,
                             const std::shared_ptr<cancellation::state>& cancel, std::error_code& ec,
                             diagnostics& diag);
@@ -222,6 +281,20 @@ private:
     }
     template <class Handler>
     void start_wait(std::string job_id, wait_options opts, Handler&& handler, diagnostics* diag);
+    template <class R, class Handler>
+    void async_run(bool ready, std::error_code ec, diagnostics d, http::request hr, bool retry_safe,
+                   Handler&& handler, diagnostics* diag);
+    template <class R, class Handler>
+    void async_fail(std::error_code ec, diagnostics d, Handler&& handler, diagnostics* diag);
+    template <class Handler>
+    void start_upload(http::body body, const upload_options& opts, Handler&& handler,
+                      diagnostics* diag);
+    template <class Handler>
+    void start_upload_file(const std::filesystem::path& path, const upload_options& opts,
+                           Handler&& handler, diagnostics* diag);
+    template <class Handler>
+    void start_download(const std::string& url, const std::filesystem::path& path,
+                        download_options opts, Handler&& handler, diagnostics* diag);
 
     Transport& transport_;
     ltx::config config_;
@@ -256,5 +329,6 @@ inline job parse_webhook(std::string_view body, std::error_code& ec,
 
 #include <ltx/impl/client.hpp>
 #include <ltx/impl/client_async.hpp>
+#include <ltx/impl/client_async_transfer.hpp>
 
 #endif

@@ -23,6 +23,7 @@
 #include <asio/use_future.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <future>
 #include <thread>
 
@@ -42,6 +43,10 @@ template <class Token> void call_all(client& api, const Token& token) {
     api.async_configure_account({.cookie = "lt_token=a; lt_refresh_token=b"}, token);
     api.async_get_account("a@example.com", token);
     api.async_wait("job", {}, token);
+    api.async_upload_asset(std::string{"bytes"}, {}, token);
+    api.async_upload_file("frame.png", {}, token);
+    api.async_download(ltx::job{}, "out.mp4", {}, token);
+    api.async_download_url("https://storage.example.test/a.mp4", "out.mp4", {}, token);
 }
 
 [[maybe_unused]] void instantiate_callbacks(client& api) {
@@ -55,6 +60,14 @@ template <class Token> void call_all(client& api, const Token& token) {
     std::future<ltx::account> d = api.async_configure_account({}, ::asio::use_future);
     std::future<ltx::account> e = api.async_get_account("a@example.com", ::asio::use_future);
     std::future<ltx::job> f = api.async_wait("job", {}, ::asio::use_future);
+    std::future<ltx::upload_asset_response> g =
+        api.async_upload_asset(std::string{"bytes"}, {}, ::asio::use_future);
+    std::future<ltx::upload_asset_response> h =
+        api.async_upload_file("frame.png", {}, ::asio::use_future);
+    std::future<std::uint64_t> i =
+        api.async_download(ltx::job{}, "out.mp4", {}, ::asio::use_future);
+    std::future<std::uint64_t> j =
+        api.async_download_url("https://s.example.test/a", "out.mp4", {}, ::asio::use_future);
 }
 
 // Asio 1.22 finds coroutines with g++ only (clang 14 defines no `__cpp_coroutines`).
@@ -66,6 +79,14 @@ template <class Token> void call_all(client& api, const Token& token) {
     ltx::account d = co_await api.async_configure_account({}, ::asio::use_awaitable);
     ltx::account e = co_await api.async_get_account("a@example.com", ::asio::use_awaitable);
     ltx::job f = co_await api.async_wait("job", {}, ::asio::use_awaitable);
+    ltx::upload_asset_response g =
+        co_await api.async_upload_asset(std::string{"bytes"}, {}, ::asio::use_awaitable);
+    ltx::upload_asset_response h =
+        co_await api.async_upload_file("frame.png", {}, ::asio::use_awaitable);
+    [[maybe_unused]] std::uint64_t i =
+        co_await api.async_download(ltx::job{}, "out.mp4", {}, ::asio::use_awaitable);
+    [[maybe_unused]] std::uint64_t j = co_await api.async_download_url(
+        "https://s.example.test/a", "out.mp4", {}, ::asio::use_awaitable);
 }
 #endif
 
@@ -77,6 +98,11 @@ template <class Token> void call_all(client& api, const Token& token) {
     api.async_configure_account({}, ltx::asio::deferred)(callback);
     api.async_get_account("a@example.com", ltx::asio::deferred)(callback);
     api.async_wait("job", {}, ltx::asio::deferred)(callback);
+    api.async_upload_asset(std::string{"bytes"}, {}, ltx::asio::deferred)(callback);
+    api.async_upload_file("frame.png", {}, ltx::asio::deferred)(callback);
+    api.async_download(ltx::job{}, "out.mp4", {}, ltx::asio::deferred)(callback);
+    api.async_download_url("https://s.example.test/a", "out.mp4", {},
+                           ltx::asio::deferred)(callback);
     std::future<ltx::job> f = api.async_get_job("job", ltx::asio::deferred)(::asio::use_future);
 }
 

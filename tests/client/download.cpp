@@ -7,48 +7,10 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 using ltx::errc;
 using ltx::http::method;
 using namespace ltx_test;
-namespace fs = std::filesystem;
-
-namespace {
-
-struct temp_dir {
-    fs::path path;
-    temp_dir() {
-        path =
-            fs::temp_directory_path() / ("ltx-download-" + std::to_string(std::random_device{}()) +
-                                         std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    ~temp_dir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::size_t entries() const {
-        return static_cast<std::size_t>(
-            std::distance(fs::directory_iterator{path}, fs::directory_iterator{}));
-    }
-};
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in{p, std::ios::binary};
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string video_bytes(std::size_t n) {
-    std::string s(n, '\0');
-    for (std::size_t i = 0; i < n; ++i)
-        s[i] = static_cast<char>(i * 31 + 7);
-    return s;
-}
-
-} // namespace
 
 TEST_CASE_FIXTURE(fixture, "download streams the artifact with progress, without the token") {
     temp_dir dir;

@@ -9,6 +9,10 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 
 namespace ltx_test {
@@ -43,6 +47,41 @@ struct fixture {
     ltx::basic_client<ltx::testing::timed_mock_transport, ltx::testing::manual_clock> client{
         mock, test_config(), clock};
 };
+
+/// A fresh directory under the system's temporary one, removed with everything in it.
+struct temp_dir {
+    std::filesystem::path path;
+    temp_dir() {
+        path = std::filesystem::temp_directory_path() /
+               ("ltx-download-" + std::to_string(std::random_device{}()) +
+                std::to_string(std::random_device{}()));
+        std::filesystem::create_directories(path);
+    }
+    ~temp_dir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::size_t entries() const {
+        return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator{path},
+                                                      std::filesystem::directory_iterator{}));
+    }
+};
+
+/// The bytes of the file at `p`.
+inline std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in{p, std::ios::binary};
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// `n` bytes of a recognisable pattern.
+inline std::string video_bytes(std::size_t n) {
+    std::string s(n, '\0');
+    for (std::size_t i = 0; i < n; ++i)
+        s[i] = static_cast<char>(i * 31 + 7);
+    return s;
+}
 
 inline const std::string completed_job =
     R"({"status":{"type":"completed","progress":100,"artifact":{"assetUrl":"https://storage.example.test/v/a.mp4?sig=1","expirationDateString":"1748919477350","asset":{"type":"artifact","fileId":"asset:1-type:video/mp4","mimeType":"video/mp4"}}},"jobId":"email:me@example.com:1-type:video","code":200})";

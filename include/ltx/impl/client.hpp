@@ -7,9 +7,8 @@
 
 #include <ltx/client.hpp>
 
-#include <charconv>
 #include <fstream>
-#include <random>
+#include <optional>
 #include <stdexcept>
 
 namespace ltx {
@@ -39,17 +38,6 @@ inline bool is_json_content_type(std::string_view v) {
         if (c != ' ' && c != '\t')
             lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
-}
-
-inline std::optional<std::uint64_t> parse_content_length(const http::headers& h) {
-    const auto v = h.find("Content-Length");
-    if (!v)
-        return std::nullopt;
-    std::uint64_t n = 0;
-    const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (r.ec != std::errc{} || r.ptr != v->data() + v->size())
-        return std::nullopt;
-    return n;
 }
 
 } // namespace detail
@@ -224,10 +212,9 @@ typename E::response basic_client<Transport, Clock>::call(const typename E::requ
 }
 
 template <class Transport, class Clock>
-upload_asset_response
-basic_client<Transport, Clock>::upload_asset(http::body body, const upload_options& opts,
-                                             std::error_code& ec, diagnostics& diag) {
-    diag.clear();
+bool basic_client<Transport, Clock>::prepare_upload(http::body body, const upload_options& opts,
+                                                    http::request& out, std::error_code& ec,
+                                                    diagnostics& diag) const {
     std::string mime = opts.mime_type;
     if (mime.empty()) {
         std::string head;
@@ -242,7 +229,7 @@ basic_client<Transport, Clock>::upload_asset(http::body body, const upload_optio
             if (in.bad() || (!in && in.gcount() == 0 && body.size() != 0)) {
                 ec = errc::file_error;
                 diag.detail = "cannot read " + body.file()->path().string();
-                return {};
+                return false;
             }
             head.resize(static_cast<std::size_t>(in.gcount()));
         }
@@ -252,12 +239,22 @@ basic_client<Transport, Clock>::upload_asset(http::body body, const upload_optio
     diag.violations = reflect::validate(content);
     upload_asset_request query{opts.email,
                                opts.type.empty() ? std::string{asset_type_of(mime)} : opts.type};
-    http::request hr;
-    if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, hr, ec, diag) ||
+    if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, out, ec, diag) ||
         !diag.violations.empty()) {
         ec = errc::invalid_request;
-        return {};
+        return false;
     }
+    return true;
+}
+
+template <class Transport, class Clock>
+upload_asset_response
+basic_client<Transport, Clock>::upload_asset(http::body body, const upload_options& opts,
+                                             std::error_code& ec, diagnostics& diag) {
+    diag.clear();
+    http::request hr;
+    if (!prepare_upload(std::move(body), opts, hr, ec, diag))
+        return {};
     const auto resp = exchange(hr, endpoints::upload_asset::retry_safe, nullptr, ec, diag);
     if (ec)
         return {};
@@ -278,14 +275,24 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
                                                                   std::error_code& ec,
                                                                   diagnostics& diag) {
     diag.clear();
+    auto file = open_file_body(path, ec, diag);
+    if (!file)
+        return {};
+    return upload_asset(std::move(*file), opts, ec, diag);
+}
+
+template <class Transport, class Clock>
+std::optional<http::file_body>
+basic_client<Transport, Clock>::open_file_body(const std::filesystem::path& path,
+                                               std::error_code& ec, diagnostics& diag) {
     std::error_code fec;
     http::file_body file{path, fec};
     if (fec) {
         ec = errc::file_error;
         diag.detail = "cannot read " + path.string() + ": " + fec.message();
-        return {};
+        return std::nullopt;
     }
-    return upload_asset(std::move(file), opts, ec, diag);
+    return file;
 }
 
 template <class Transport, class Clock>
@@ -349,90 +356,42 @@ job basic_client<Transport, Clock>::wait(const std::string& job_id, const wait_o
 }
 
 template <class Transport, class Clock>
-void basic_client<Transport, Clock>::download_url(
-    const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
-    const download_options& opts, std::error_code& ec, diagnostics& diag) {
-    diag.clear();
+bool basic_client<Transport, Clock>::prepare_download(const std::string& url, http::request& out,
+                                                      std::error_code& ec,
+                                                      diagnostics& diag) const {
     const auto parsed = http::parse_url(url);
     if (!parsed) {
         ec = errc::invalid_request;
         diag.detail = "the download URL is not an absolute http(s) URL";
-        return;
+        return false;
     }
+    out = http::request{};
+    out.method = http::method::get;
+    out.url = *parsed;
+    out.headers.set("User-Agent", config_.user_agent); // and no Authorization: not the API host
+    out.timeout = config_.request_timeout;
+    return true;
+}
+
+template <class Transport, class Clock>
+void basic_client<Transport, Clock>::download_url(
+    const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
+    const download_options& opts, std::error_code& ec, diagnostics& diag) {
+    diag.clear();
     http::request hr;
-    hr.method = http::method::get;
-    hr.url = *parsed;
-    hr.headers.set("User-Agent", config_.user_agent); // and no Authorization: not the API host
-    hr.timeout = config_.request_timeout;
-
-    int status = 0;
-    std::uint64_t received = 0;
-    std::optional<std::uint64_t> total;
-    http::body_sink body;
-    body.on_headers = [&](int st, const http::headers& h) -> std::error_code {
-        status = st;
-        received = 0;
-        total = detail::parse_content_length(h);
-        if (st != 200)
-            return errc_from_status(st); // read no body of an error answer
-        return {};
-    };
-    body.on_chunk = [&](std::string_view chunk) -> std::error_code {
-        if (opts.cancel && opts.cancel->cancelled())
-            return errc::cancelled;
-        if (received == 0 && !chunk.empty()) {
-            // A new attempt restarts the output: tell the sink with an empty piece.
-            if (auto e = sink({}))
-                return e;
-        }
-        received += chunk.size();
-        if (auto e = sink(chunk))
-            return e;
-        if (opts.on_progress)
-            opts.on_progress(received, total);
-        return {};
-    };
-    hr.sink = &body;
-
-    detail::retry_machine retry{config_.retry, true, detail::next_seed(seed_)};
+    if (!prepare_download(url, hr, ec, diag))
+        return;
+    detail::download_machine machine{
+        sink, opts, detail::retry_machine{config_.retry, true, detail::next_seed(seed_)}};
+    machine.attach(hr);
     for (;;) {
-        status = 0;
+        machine.begin_attempt();
         std::error_code tec;
         const auto resp = transport_.send(hr, tec);
-        if (tec == errc::cancelled || tec == errc::file_error) {
-            ec = tec;
+        const auto d = machine.on_attempt(tec, resp, clock_.now(), ec, diag);
+        if (d.kind != detail::retry_decision::retry)
             return;
-        }
-        auto o = detail::outcome_of(tec, resp);
-        if (tec && tec.category() == error_category()) { // refused in on_headers: an HTTP status
-            o = {};
-            o.status = status;
-        }
-        const auto d = retry.on_outcome(o, clock_.now());
-        if (d.kind == detail::retry_decision::retry) {
-            clock_.sleep_for(d.delay);
-            continue;
-        }
-        if (o.transport_error) {
-            ec = o.transport_error;
-            diag.transport_error = o.transport_error;
-            return;
-        }
-        diag.status = o.status;
-        if (o.status != 200) {
-            ec = errc_from_status(o.status);
-            if (o.status == 403)
-                diag.detail = "the signed URL may have expired";
-            return;
-        }
-        if (total && received != *total) {
-            ec = errc::size_mismatch;
-            diag.detail =
-                "received " + std::to_string(received) + " of " + std::to_string(*total) + " bytes";
-            return;
-        }
-        ec.clear();
-        return;
+        clock_.sleep_for(d.delay);
     }
 }
 
@@ -441,42 +400,16 @@ void basic_client<Transport, Clock>::download_url(const std::string& url,
                                                   const std::filesystem::path& path,
                                                   const download_options& opts, std::error_code& ec,
                                                   diagnostics& diag) {
-    namespace fs = std::filesystem;
-    std::random_device rd;
-    const auto tmp = path.parent_path() / (path.filename().string() + ".part-" +
-                                           std::to_string(rd()) + std::to_string(rd()));
-    std::ofstream out{tmp, std::ios::binary | std::ios::trunc};
-    if (!out) {
+    detail::part_file file{path};
+    if (!file.is_open()) {
         ec = errc::file_error;
         diag.clear();
-        diag.detail = "cannot write " + tmp.string();
+        diag.detail = "cannot write " + file.temp_path().string();
         return;
     }
     download_url(
-        url,
-        [&](std::string_view chunk) -> std::error_code {
-            if (chunk.empty()) { // a retry starts the file over
-                out.close();
-                out.open(tmp, std::ios::binary | std::ios::trunc);
-            } else {
-                out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-            }
-            return out ? std::error_code{} : make_error_code(errc::file_error);
-        },
-        opts, ec, diag);
-    out.close();
-    std::error_code fec;
-    if (!ec && !out)
-        ec = errc::file_error;
-    if (!ec) {
-        fs::rename(tmp, path, fec);
-        if (fec) {
-            ec = errc::file_error;
-            diag.detail = "cannot move the download to " + path.string() + ": " + fec.message();
-        }
-    }
-    if (ec)
-        fs::remove(tmp, fec);
+        url, [&](std::string_view chunk) { return file.write(chunk); }, opts, ec, diag);
+    file.commit(ec, diag);
 }
 
 template <class Transport, class Clock>

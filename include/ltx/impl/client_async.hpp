@@ -70,31 +70,30 @@ template <class Transport, class Clock>
 template <class E, class Handler>
 void basic_client<Transport, Clock>::async_call(const typename E::request& req, Handler&& handler,
                                                 diagnostics* diag) {
-    static_assert(async_transport<Transport> && async_sleeper<Transport>,
-                  "async calls need a transport modelling ltx::async_transport and "
-                  "ltx::async_sleeper");
-    using response_t = typename E::response;
-    auto h = std::forward<Handler>(handler);
     std::error_code ec;
     diagnostics d;
     http::request hr;
-    if (!prepare<E>(req, {}, {}, hr, ec, d)) {
-        // Nothing was sent; complete through the transport rather than inline, so a handler
-        // never runs inside the call that started it.
-        transport_.async_sleep(
-            std::chrono::milliseconds{0},
-            [h = std::move(h), ec, d = std::move(d), diag](std::error_code) mutable {
-                if (diag)
-                    *diag = std::move(d);
-                std::move(h)(ec, response_t{});
-            });
-        return;
-    }
+    const bool ready = prepare<E>(req, {}, {}, hr, ec, d);
+    async_run<typename E::response>(ready, ec, std::move(d), std::move(hr), E::retry_safe,
+                                    std::forward<Handler>(handler), diag);
+}
+
+template <class Transport, class Clock>
+template <class R, class Handler>
+void basic_client<Transport, Clock>::async_run(bool ready, std::error_code ec, diagnostics d,
+                                               http::request hr, bool retry_safe, Handler&& handler,
+                                               diagnostics* diag) {
+    static_assert(async_transport<Transport> && async_sleeper<Transport>,
+                  "async calls need a transport modelling ltx::async_transport and "
+                  "ltx::async_sleeper");
+    auto h = std::forward<Handler>(handler);
+    if (!ready)
+        return async_fail<R>(ec, std::move(d), std::move(h), diag);
     auto done = [this, h = std::move(h), diag](std::error_code ec, http::response resp,
                                                diagnostics d) mutable {
-        response_t out{};
+        R out{};
         if (!ec)
-            out = finish<response_t>(resp, ec, d);
+            out = finish<R>(resp, ec, d);
         if (diag)
             *diag = std::move(d);
         std::move(h)(ec, std::move(out));
@@ -102,9 +101,24 @@ void basic_client<Transport, Clock>::async_call(const typename E::request& req, 
     using op_t = detail::async_exchange_op<basic_client, Transport, Clock, decltype(done)>;
     auto op = std::make_shared<op_t>(
         transport_, clock_, std::move(hr),
-        detail::retry_machine{config_.retry, E::retry_safe, detail::next_seed(seed_)},
+        detail::retry_machine{config_.retry, retry_safe, detail::next_seed(seed_)},
         std::move(done));
     op->attempt();
+}
+
+template <class Transport, class Clock>
+template <class R, class Handler>
+void basic_client<Transport, Clock>::async_fail(std::error_code ec, diagnostics d,
+                                                Handler&& handler, diagnostics* diag) {
+    // Nothing was sent; complete through the transport rather than inline, so a handler never
+    // runs inside the call that started it.
+    transport_.async_sleep(
+        std::chrono::milliseconds{0},
+        [h = std::forward<Handler>(handler), ec, d = std::move(d), diag](std::error_code) mutable {
+            if (diag)
+                *diag = std::move(d);
+            std::move(h)(ec, R{});
+        });
 }
 
 namespace detail {

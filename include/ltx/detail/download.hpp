@@ -1,0 +1,210 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_DOWNLOAD_HPP
+#define LTX_DETAIL_DOWNLOAD_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/detail/retry.hpp>
+#include <ltx/error.hpp>
+#include <ltx/http/body.hpp>
+#include <ltx/http/headers.hpp>
+#include <ltx/http/message.hpp>
+#include <ltx/options.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace ltx::detail {
+
+inline std::optional<std::uint64_t> parse_content_length(const http::headers& h) {
+    const auto v = h.find("Content-Length");
+    if (!v)
+        return std::nullopt;
+    std::uint64_t n = 0;
+    const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (r.ec != std::errc{} || r.ptr != v->data() + v->size())
+        return std::nullopt;
+    return n;
+}
+
+/// Where the pieces of a download go; an empty piece means "a new attempt starts over".
+using chunk_sink = std::function<std::error_code(std::string_view)>;
+
+/// A download without I/O: the body sink it installs on the request, and what the end of
+/// each attempt means (send again after a pause, or finish with an error code and
+/// diagnostics). The sync and async drivers of the client share it.
+///
+/// Only a 200 answer's body reaches the caller's sink: any other status is refused in
+/// `on_headers`, so no byte of an error page is written. Each attempt that delivers a body
+/// first hands the sink an empty piece, so a retry after a reset mid-body restarts the output.
+class download_machine {
+public:
+    download_machine(chunk_sink sink, download_options opts, retry_machine retry)
+        : sink_(std::move(sink)), opts_(std::move(opts)), retry_(std::move(retry)) {
+        body_.on_headers = [this](int st, const http::headers& h) -> std::error_code {
+            status_ = st;
+            received_ = 0;
+            total_ = parse_content_length(h);
+            if (st != 200)
+                return errc_from_status(st); // read no body of an error answer
+            return {};
+        };
+        body_.on_chunk = [this](std::string_view chunk) -> std::error_code {
+            if (cancelled())
+                return errc::cancelled;
+            if (received_ == 0 && !chunk.empty()) {
+                if (auto e = sink_({}))
+                    return e;
+            }
+            received_ += chunk.size();
+            if (auto e = sink_(chunk))
+                return e;
+            if (opts_.on_progress)
+                opts_.on_progress(received_, total_);
+            return {};
+        };
+    }
+    // The sink's callbacks point at this object.
+    download_machine(const download_machine&) = delete;
+    download_machine& operator=(const download_machine&) = delete;
+
+    /// Streams the response of `req` into this download; `*this` must outlive the exchanges.
+    void attach(http::request& req) { req.sink = &body_; }
+
+    /// True once the caller cancelled the download.
+    bool cancelled() const noexcept { return opts_.cancel && opts_.cancel->cancelled(); }
+
+    /// Bytes of the body received by the latest attempt.
+    std::uint64_t received() const noexcept { return received_; }
+
+    /// Call before each attempt.
+    void begin_attempt() noexcept { status_ = 0; }
+
+    /// Decides after the attempt that ended with `tec` / `resp`: `retry` after the returned
+    /// delay, or `finish`, with `ec` and `diag` set.
+    retry_decision on_attempt(std::error_code tec, const http::response& resp,
+                              std::chrono::system_clock::time_point now, std::error_code& ec,
+                              diagnostics& diag) {
+        if (tec == errc::cancelled || tec == errc::file_error) { // from the sink or the caller
+            ec = tec;
+            return {};
+        }
+        auto o = outcome_of(tec, resp);
+        if (tec && tec.category() == error_category()) { // refused in on_headers: an HTTP status
+            o = {};
+            o.status = status_;
+        }
+        const auto d = retry_.on_outcome(o, now);
+        if (d.kind == retry_decision::retry) {
+            if (cancelled()) {
+                ec = errc::cancelled;
+                return {};
+            }
+            return d;
+        }
+        if (o.transport_error) {
+            ec = o.transport_error;
+            diag.transport_error = o.transport_error;
+            return {};
+        }
+        diag.status = o.status;
+        if (o.status != 200) {
+            ec = errc_from_status(o.status);
+            if (o.status == 403)
+                diag.detail = "the signed URL may have expired";
+            return {};
+        }
+        if (total_ && received_ != *total_) {
+            ec = errc::size_mismatch;
+            diag.detail = "received " + std::to_string(received_) + " of " +
+                          std::to_string(*total_) + " bytes";
+            return {};
+        }
+        ec.clear();
+        return {};
+    }
+
+private:
+    chunk_sink sink_;
+    download_options opts_;
+    retry_machine retry_;
+    http::body_sink body_;
+    int status_ = 0;
+    std::uint64_t received_ = 0;
+    std::optional<std::uint64_t> total_;
+};
+
+/// The file a download writes: a temporary beside `target`, renamed into place by `commit`,
+/// so a failed download never leaves a partial file at `target`. Removed unless committed.
+class part_file {
+public:
+    explicit part_file(std::filesystem::path target) : target_(std::move(target)) {
+        std::random_device rd;
+        temp_ = target_.parent_path() / (target_.filename().string() + ".part-" +
+                                         std::to_string(rd()) + std::to_string(rd()));
+        out_.open(temp_, std::ios::binary | std::ios::trunc);
+    }
+    part_file(const part_file&) = delete;
+    part_file& operator=(const part_file&) = delete;
+    ~part_file() {
+        if (!committed_) {
+            out_.close();
+            std::error_code ignored;
+            std::filesystem::remove(temp_, ignored);
+        }
+    }
+
+    /// False when the temporary file could not be created.
+    bool is_open() const { return out_.is_open(); }
+    const std::filesystem::path& temp_path() const noexcept { return temp_; }
+
+    /// A `chunk_sink` step: appends `chunk`, or starts the file over on an empty one.
+    std::error_code write(std::string_view chunk) {
+        if (chunk.empty()) {
+            out_.close();
+            out_.open(temp_, std::ios::binary | std::ios::trunc);
+        } else {
+            out_.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        }
+        return out_ ? std::error_code{} : make_error_code(errc::file_error);
+    }
+
+    /// Closes the file and, when `ec` is clear, moves it to the target; sets `ec` and `diag`
+    /// when that fails.
+    void commit(std::error_code& ec, diagnostics& diag) {
+        out_.close();
+        if (ec)
+            return;
+        if (!out_) {
+            ec = errc::file_error;
+            diag.detail = "cannot write " + temp_.string();
+            return;
+        }
+        std::error_code fec;
+        std::filesystem::rename(temp_, target_, fec);
+        if (fec) {
+            ec = errc::file_error;
+            diag.detail = "cannot move the download to " + target_.string() + ": " + fec.message();
+            return;
+        }
+        committed_ = true;
+    }
+
+private:
+    std::filesystem::path target_;
+    std::filesystem::path temp_;
+    std::ofstream out_;
+    bool committed_ = false;
+};
+
+} // namespace ltx::detail
+
+#endif
