@@ -83,14 +83,15 @@ step_gcc() {
 }
 
 step_clang() {
-    cmake_configure clang clang++ Release
+    cmake_configure clang clang++ Release -DLTX_BUILD_BENCHMARKS=OFF
     cmake_build_test clang
 }
 
 step_sanitize() {
     export ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1"
     export UBSAN_OPTIONS="print_stacktrace=1"
-    cmake_configure sanitize clang++ Debug -DCMAKE_CXX_FLAGS="$sanitize_flags" \
+    cmake_configure sanitize clang++ Debug -DLTX_BUILD_BENCHMARKS=OFF \
+        -DCMAKE_CXX_FLAGS="$sanitize_flags" \
         -DCMAKE_EXE_LINKER_FLAGS="$sanitize_flags"
     cmake_build_test sanitize
 }
