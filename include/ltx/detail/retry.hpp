@@ -55,10 +55,7 @@ struct retry_decision {
 class retry_machine {
 public:
     retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed)
-        : policy_(policy), retry_safe_(retry_safe),
-          rng_(seed != 0 ? seed
-                         : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}()) {
-    }
+        : policy_(policy), retry_safe_(retry_safe), seed_(seed) {}
 
     /// Number of attempts made so far.
     int attempts() const noexcept { return attempts_; }
@@ -101,13 +98,20 @@ private:
         const auto cap = static_cast<double>(policy_.max_backoff.count());
         const auto bound = static_cast<long long>(std::min(base, cap));
         std::uniform_int_distribution<long long> pick(0, std::max(bound, 0LL));
-        return std::chrono::milliseconds{pick(rng_)};
+        // Seeded at the first retry: most calls never retry, and seeding (two std::random_device
+        // reads for seed 0, then 312 words of state) would be most of the cost of a call.
+        if (!rng_)
+            rng_.emplace(seed_ != 0 ? seed_
+                                    : (std::uint64_t{std::random_device{}()} << 32) ^
+                                          std::random_device{}());
+        return std::chrono::milliseconds{pick(*rng_)};
     }
 
     retry_policy policy_;
     bool retry_safe_;
     int attempts_ = 0;
-    std::mt19937_64 rng_;
+    std::uint64_t seed_;
+    std::optional<std::mt19937_64> rng_;
 };
 
 } // namespace ltx::detail

@@ -1,0 +1,208 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// CPU per status poll: the client's cost of one `get_job` (build the request, hand it to a
+// transport, check the status, decode the completed-job JSON into ltx::job), over a transport
+// that answers at once from memory, so that the time is the client's alone; sync and async
+// (callback) calls. The floor beside them: the same request written by hand into a string and
+// the same body parsed by boost::json::parse, reading the two fields a poll looks at. Then one
+// poll over ltx::asio::transport against an in-process ltx-sim, timed in CPU time of the
+// calling thread (the simulator runs on a thread of its own): the client's CPU with real I/O.
+#include "support.hpp"
+
+#include "../tools/ltx-sim/sim/server.hpp"
+
+#include <ltx/asio.hpp>
+#include <ltx/client.hpp>
+#include <ltx/ltx.hpp>
+
+#include <asio/io_context.hpp>
+#include <benchmark/benchmark.h>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <chrono>
+#include <exception>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#ifndef LTX_BENCH_FIXTURES_DIR
+#define LTX_BENCH_FIXTURES_DIR "tools/ltx-sim/fixtures"
+#endif
+
+namespace {
+
+const std::string job_id =
+    "email:jane.doe@example.com:3b1f6c2e-8d47-4a90-b5e1-0c9f2d7a6e48-type:video";
+const std::string token = "0123456789abcdef0123456789abcdef";
+
+const std::string completed_job =
+    R"({"jobId":"email:jane.doe@example.com:3b1f6c2e-8d47-4a90-b5e1-0c9f2d7a6e48-type:video",)"
+    R"("generationId":"gen_01JX4M2K8Q7W","status":{"type":"completed","progress":100,)"
+    R"("artifact":{"assetUrl":"https://cdn.example.com/ltx-studio/generations/)"
+    R"(9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f/output.mp4?Expires=1748919477&KeyName=ltx-prod&)"
+    R"(Signature=Qm9vc3RKU09OaXNmYXN0YnV0cmVmbGVjdGlvbmlzZmFzdGVy-_x7Y2Fm",)"
+    R"("expirationDateString":"1748919477350","asset":{"type":"artifact",)"
+    R"("fileId":"asset:9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f-type:video/mp4",)"
+    R"("mimeType":"video/mp4","artifactSubtype":"model-serving"}}}})";
+
+ltx::http::response canned_response() {
+    ltx::http::response r;
+    r.status = 200;
+    r.headers.add("Content-Type", "application/json");
+    r.body = completed_job;
+    return r;
+}
+
+// Answers every request with a copy of one response: `send` at once, `async_send` from `run`
+// (never inside the call, as the transport contract asks), on the calling thread.
+class canned_transport {
+public:
+    explicit canned_transport(ltx::http::response answer) : answer_(std::move(answer)) {}
+
+    ltx::http::response send(const ltx::http::request&, std::error_code& ec) {
+        ec.clear();
+        return answer_;
+    }
+    void async_send(ltx::http::request, ltx::http::response_handler h) {
+        ready_.push_back(std::move(h));
+    }
+    template <class Handler> void async_sleep(std::chrono::milliseconds, Handler&&) {
+        // The benchmarks' calls never retry, so they never sleep.
+    }
+    void run() {
+        running_.swap(ready_);
+        for (auto& h : running_)
+            h({}, answer_);
+        running_.clear();
+    }
+
+private:
+    ltx::http::response answer_;
+    std::vector<ltx::http::response_handler> ready_;
+    std::vector<ltx::http::response_handler> running_;
+};
+
+ltx::config bench_config() {
+    ltx::config c;
+    c.token = token;
+    return c;
+}
+
+void poll_ltx_sync(benchmark::State& state) {
+    canned_transport t{canned_response()};
+    ltx::basic_client api{t, bench_config()};
+    for (auto _ : state) {
+        auto j = api.get_job(job_id);
+        if (!ltx::is_done(j)) {
+            state.SkipWithError("the poll did not decode a completed job");
+            break;
+        }
+        benchmark::DoNotOptimize(j);
+    }
+    ltx_bench::report_allocations(state, [&] { benchmark::DoNotOptimize(api.get_job(job_id)); });
+}
+BENCHMARK(poll_ltx_sync)->Name("poll/ltx_get_job");
+
+void poll_ltx_async(benchmark::State& state) {
+    canned_transport t{canned_response()};
+    ltx::basic_client api{t, bench_config()};
+    bool done = false;
+    const auto poll = [&] {
+        api.async_get_job(job_id,
+                          [&](std::error_code ec, ltx::job j) { done = !ec && ltx::is_done(j); });
+        t.run();
+    };
+    for (auto _ : state) {
+        poll();
+        if (!done) {
+            state.SkipWithError("the poll did not decode a completed job");
+            break;
+        }
+    }
+    ltx_bench::report_allocations(state, poll);
+}
+BENCHMARK(poll_ltx_async)->Name("poll/ltx_async_get_job");
+
+// The floor: the request a hand-written client would send, and the body parsed into a
+// Boost.JSON document whose status and artifact URL are read.
+void poll_floor(benchmark::State& state) {
+    const auto answer = canned_response();
+    const auto poll = [&] {
+        std::string head = "GET /v1/ltxstudio/assets/" + job_id +
+                           " HTTP/1.1\r\nHost: api.useapi.net\r\nAuthorization: Bearer " + token +
+                           "\r\nAccept: application/json\r\n\r\n";
+        benchmark::DoNotOptimize(head);
+        const std::string body = answer.body;
+        boost::json::error_code ec;
+        const auto jv = boost::json::parse(body, ec);
+        const auto* status = ec ? nullptr : jv.find_pointer("/status", ec);
+        const auto* url = status ? status->find_pointer("/artifact/assetUrl", ec) : nullptr;
+        return status && url && url->is_string() && status->at("type") == "completed";
+    };
+    for (auto _ : state) {
+        if (!poll()) {
+            state.SkipWithError("the floor did not read a completed job");
+            break;
+        }
+    }
+    ltx_bench::report_allocations(state, poll);
+}
+BENCHMARK(poll_floor)->Name("poll/floor_boost_json");
+
+// One poll over loopback: ltx::asio::transport's sync send (its own io_context on this
+// thread, the connection kept alive) against ltx-sim, whose thread's CPU is not counted.
+void poll_ltx_sim(benchmark::State& state) {
+    ltx::sim::options o;
+    o.fixtures_dir = LTX_BENCH_FIXTURES_DIR;
+    o.speed = std::chrono::milliseconds{0}; // done at once
+    o.url_lag = false;
+    o.seed = 1;
+    o.log = nullptr;
+    o.tokens = {token};
+    std::optional<ltx::sim::background_server> sim;
+    try {
+        sim.emplace(o);
+    } catch (const std::exception& e) { // no fixtures where LTX_BENCH_FIXTURES_DIR says
+        state.SkipWithError(e.what());
+        return;
+    }
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    ltx::config c;
+    c.token = token;
+    c.base_url = (*sim)->api_url() + "/v1/ltxstudio/";
+    ltx::basic_client api{http, c};
+    ltx::ltx_create_request req;
+    req.prompt = "Benchmark";
+    std::string id;
+    try {
+        req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.value().fileId;
+        id = api.create_video(req).jobId.value();
+    } catch (const std::exception& e) {
+        state.SkipWithError(e.what());
+        return;
+    }
+    std::error_code ec;
+    ltx::diagnostics diag;
+    for (auto _ : state) {
+        auto j = api.get_job(id, ec, diag);
+        if (ec || !ltx::is_done(j)) {
+            state.SkipWithError("the poll of the simulator failed");
+            break;
+        }
+        benchmark::DoNotOptimize(j);
+    }
+    state.counters["connections"] = static_cast<double>(http.stats().connections_opened);
+}
+BENCHMARK(poll_ltx_sim)->Name("poll/ltx_asio_sim");
+
+const bool ratios = ltx_bench::add_ratios({
+    {"poll: ltx get_job/hand request+parse", "poll/ltx_get_job", "poll/floor_boost_json", 0},
+    {"poll: ltx async_get_job/hand request+parse", "poll/ltx_async_get_job",
+     "poll/floor_boost_json", 0},
+});
+
+} // namespace
