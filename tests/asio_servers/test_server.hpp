@@ -14,6 +14,7 @@
 //   /big-headers          200 with ~200 KB of header fields
 //   /many-headers         200 with 500 header fields
 //   /big-body?n=N         200 with N bytes of 'x'
+//   /slow?ms=N            200, /json's body after N milliseconds (default 50)
 //   /silent...            reads the request, never answers
 //   /429?after=S          429 with `Retry-After: S` the first time, then 200 /json's body
 //   /echo                 200, the request body back; X-Method, X-Target, X-Host, X-Length
@@ -65,6 +66,8 @@ public:
     std::string url(std::string_view path = "/") const;
     /// Connections accepted so far.
     std::size_t connections() const;
+    /// The most connections open at once so far (accepted, not yet closed by either side).
+    std::size_t peak_open_connections() const;
     /// Requests received so far, in order.
     std::vector<received_request> requests() const;
 
