@@ -54,6 +54,17 @@ inline bool request_not_sent(const std::error_code& ec) noexcept {
             ec.value() == static_cast<int>(transport_errc::pool_timeout));
 }
 
+/// True when `ec` is a TLS failure: `transport_errc::tls_failure`, or a code of another
+/// category whose `default_error_condition` is that of `tls_failure` (as for the certificate
+/// refusals of the Asio adapter's `ltx::asio::tls_verify_category()`, which say why).
+///
+/// A client does not send a request again after one: a refused certificate or a failed
+/// handshake will fail the same way.
+inline bool is_tls_failure(const std::error_code& ec) noexcept {
+    return ec == std::error_condition(static_cast<int>(transport_errc::tls_failure),
+                                      transport_category());
+}
+
 } // namespace ltx::http
 
 /// Lets `transport_errc` convert implicitly to `std::error_code`.
