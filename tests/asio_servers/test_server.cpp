@@ -426,9 +426,11 @@ struct connect_proxy::impl {
     tcp::acceptor acceptor{io, tcp::endpoint{net::ip::make_address("127.0.0.1"), 0}};
     mutable std::mutex mutex;
     std::vector<std::string> lines;
+    std::vector<std::string> heads;
+    std::string required_authorization;
     std::thread thread;
 
-    impl() {
+    explicit impl(std::string authorization) : required_authorization(std::move(authorization)) {
         net::co_spawn(io, accept_loop(), net::detached);
         thread = std::thread([this] { io.run(); });
     }
@@ -479,11 +481,23 @@ struct connect_proxy::impl {
         {
             std::lock_guard lock{mutex};
             lines.push_back(line);
+            heads.push_back(head.substr(0, n));
         }
+        const bool authorized = required_authorization.empty() ||
+                                head.find("\r\nProxy-Authorization: " + required_authorization +
+                                          "\r\n") != std::string::npos;
         const std::string reply_405 =
             "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n";
         const std::string reply_502 = "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n";
         const std::string reply_200 = "HTTP/1.1 200 Connection established\r\n\r\n";
+        const std::string reply_407 = "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                      "Proxy-Authenticate: Basic realm=\"test\"\r\n"
+                                      "Content-Length: 0\r\n\r\n";
+        if (!authorized) {
+            co_await net::async_write(*client, net::buffer(reply_407),
+                                      net::as_tuple(use_awaitable));
+            co_return;
+        }
         if (!line.starts_with("CONNECT ") || n != head.size()) {
             co_await net::async_write(*client, net::buffer(reply_405),
                                       net::as_tuple(use_awaitable));
@@ -507,7 +521,9 @@ struct connect_proxy::impl {
     }
 };
 
-connect_proxy::connect_proxy() : impl_(std::make_unique<impl>()) {}
+connect_proxy::connect_proxy() : impl_(std::make_unique<impl>(std::string{})) {}
+connect_proxy::connect_proxy(std::string required_authorization)
+    : impl_(std::make_unique<impl>(std::move(required_authorization))) {}
 connect_proxy::~connect_proxy() = default;
 std::uint16_t connect_proxy::port() const {
     return impl_->acceptor.local_endpoint().port();
@@ -518,6 +534,10 @@ std::string connect_proxy::url() const {
 std::vector<std::string> connect_proxy::request_lines() const {
     std::lock_guard lock{impl_->mutex};
     return impl_->lines;
+}
+std::vector<std::string> connect_proxy::request_heads() const {
+    std::lock_guard lock{impl_->mutex};
+    return impl_->heads;
 }
 
 std::uint16_t unused_port() {

@@ -92,10 +92,12 @@ private:
 };
 
 /// An HTTP proxy that only tunnels: it answers `CONNECT host:port` with 200 and relays bytes
-/// both ways; a target that refuses gets a 502, any other method a 405.
+/// both ways; a target that refuses gets a 502, any other method a 405. Made with a
+/// `Proxy-Authorization` value, it answers a CONNECT without that value with a 407.
 class connect_proxy {
 public:
     connect_proxy();
+    explicit connect_proxy(std::string required_authorization);
     ~connect_proxy();
     connect_proxy(const connect_proxy&) = delete;
     connect_proxy& operator=(const connect_proxy&) = delete;
@@ -104,6 +106,8 @@ public:
     std::string url() const;
     /// The request lines received (`CONNECT 127.0.0.1:4431 HTTP/1.1`, ...), in order.
     std::vector<std::string> request_lines() const;
+    /// The whole heads received (request line and fields), in order.
+    std::vector<std::string> request_heads() const;
 
 private:
     struct impl;

@@ -14,7 +14,12 @@ namespace ltx::asio {
 /// An HTTP proxy: `https://` URLs go through a `CONNECT` tunnel (TLS is end to end, the proxy
 /// sees only the host and port), `http://` URLs are sent to the proxy in absolute form.
 ///
-/// Proxy URLs are `http://host[:port]`; credentials in the URL are not supported.
+/// Proxy URLs are `http://[user[:password]@]host[:port]` (a bare `host:port` means http;
+/// `https://` proxies are not supported). Credentials, percent-encoded in the URL as usual, go
+/// to the proxy alone, as `Proxy-Authorization: Basic`: in the `CONNECT` request of a tunnel,
+/// or with each absolute-form request (unless the request carries that field itself). They
+/// appear in no error message: a proxy that refuses them fails a tunnel with
+/// `transport_errc::connection_failed`, and answers a plain http request with its 407.
 struct proxy_options {
     /// The proxy of `https://` URLs; empty: none.
     std::string https_proxy{};

@@ -43,7 +43,8 @@ struct transport_stats {
 ///
 /// Models `ltx::sync_transport`, `ltx::async_transport` and `ltx::async_sleeper`, and honours
 /// the transport contract of `ltx/http/transport.hpp`: it sends exactly the request given
-/// (adding only `Host` and `Content-Length` when absent), follows no redirect, returns every
+/// (adding only `Host` and `Content-Length` when absent, and a proxy's credentials to a
+/// request sent to that proxy in absolute form), follows no redirect, returns every
 /// status as a response, and reports `transport_errc::connection_failed` only when no byte of
 /// the request was written.
 ///
@@ -124,7 +125,8 @@ public:
     /// - The handler runs on its associated executor (by default the transport's), never
     ///   inside `async_send`.
     /// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
-    ///   slot; the connection is closed and the operation completes with
+    ///   slot; the connection is closed (or the exchange leaves the queue of a host at its
+    ///   `max_connections_per_host`) and the operation completes with
     ///   `transport_errc::cancelled`.
     ///
     /// ```

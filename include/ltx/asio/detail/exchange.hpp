@@ -113,6 +113,7 @@ private:
     std::unique_ptr<connection> conn_;
     std::string origin_;
     std::optional<http::url> proxy_;
+    std::string proxy_authorization_;
     std::string tunnel_;
     std::string target_;
     std::string out_;

@@ -108,9 +108,13 @@ LTX_DECL void exchange_op::run() {
         return complete(std::make_error_code(std::errc::invalid_argument));
     }
     std::error_code proxy_ec;
-    proxy_ = proxy_for(state_->options.proxy, r.url, proxy_ec);
+    auto route = proxy_for(state_->options.proxy, r.url, proxy_ec);
     if (proxy_ec) {
         return complete(proxy_ec);
+    }
+    if (route) {
+        proxy_ = std::move(route->url);
+        proxy_authorization_ = std::move(route->authorization);
     }
     // Through a proxy, plain http goes in absolute form; https goes through a tunnel.
     target_ = proxy_ && !r.url.is_https() ? r.url.to_string() : r.url.target();
@@ -121,7 +125,16 @@ LTX_DECL void exchange_op::run() {
     if (!r.body.empty() || framed_method) {
         head.body_length = r.body.size();
     }
-    if (auto ec = http1::write_request_head(head, r.headers, out_)) {
+    // In absolute form the request itself goes to the proxy, with the proxy's credentials.
+    const bool authorize = proxy_ && !r.url.is_https() && !proxy_authorization_.empty() &&
+                           !r.headers.contains("Proxy-Authorization");
+    std::optional<http::headers> with_authorization;
+    if (authorize) {
+        with_authorization.emplace(r.headers);
+        with_authorization->add("Proxy-Authorization", proxy_authorization_);
+    }
+    if (auto ec =
+            http1::write_request_head(head, authorize ? *with_authorization : r.headers, out_)) {
         return complete(ec);
     }
     if (const auto* file = r.body.file()) {

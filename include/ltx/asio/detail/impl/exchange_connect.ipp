@@ -173,7 +173,11 @@ LTX_DECL void exchange_op::write_connect() {
     phase_ = phase::tunnelling;
     const http::url& u = req_->url;
     const std::string authority = u.host() + ":" + std::to_string(u.port());
-    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
+    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+    if (!proxy_authorization_.empty()) {
+        tunnel_ += "Proxy-Authorization: " + proxy_authorization_ + "\r\n";
+    }
+    tunnel_ += "\r\n";
     ::asio::async_write(conn_->socket, ::asio::buffer(tunnel_),
                         ::asio::bind_executor(ex_, [self = shared_from_this()](
                                                        const std::error_code& ec, std::size_t) {
