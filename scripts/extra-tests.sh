@@ -91,7 +91,8 @@ step_tsan() {
     local flags=(-std=c++20 -O1 -g -fsanitize=thread -fno-omit-frame-pointer -DASIO_NO_DEPRECATED
         -Wall -Wextra -Wpedantic -Werror -I"$root/include" -I"$root/tests")
     local sources=(main.cpp asio_servers/test_server.cpp asio_servers/certs.cpp
-        asio/transport_http.cpp asio/transport_errors.cpp asio/client_tokens.cpp)
+        asio/transport_http.cpp asio/transport_errors.cpp asio/client_tokens.cpp
+        asio/transport_pool.cpp)
     local objects=() pids=() s o
     for s in "${sources[@]}"; do
         o="$out/${s//\//_}.o"

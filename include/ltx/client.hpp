@@ -190,7 +190,9 @@ public:
         return async_with<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
     }
     /// Async `wait`, completing with `(std::error_code, ltx::job)`; cancel with `opts.cancel`,
-    /// which completes the wait at once with `errc::cancelled`.
+    /// which completes the wait at once with `errc::cancelled`, or (Asio transport) through
+    /// the token's cancellation slot, which ends the poll or pause in flight and completes the
+    /// wait with `errc::cancelled` too.
     template <class Token> auto async_wait(std::string job_id, wait_options opts, Token&& token) {
         return completion_adapter<Transport, std::decay_t<Token>, job>::initiate(
             std::forward<Token>(token),

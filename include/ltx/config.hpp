@@ -15,10 +15,11 @@ namespace ltx {
 /// When and how often the client sends a request again.
 ///
 /// Requests that are safe to repeat (every GET, `POST accounts`) are retried on 408, 429,
-/// 5xx and transport failures. A request that creates a paid job or an asset is re-sent only
-/// when it certainly was not accepted: a 429 (documented as "not accepted"), or a connection
-/// that failed before any byte of the request was written. After any other failure it is
-/// never re-sent and the call fails with `ltx::errc::outcome_unknown`.
+/// 5xx and transport failures, except a cancellation and a TLS failure
+/// (`ltx::http::is_tls_failure`: a refused certificate is refused again). A request that creates a
+/// paid job or an asset is re-sent only when it certainly was not accepted: a 429 (documented as
+/// "not accepted"), or a connection that failed before any byte of the request was written. After
+/// any other failure it is never re-sent and the call fails with `ltx::errc::outcome_unknown`.
 struct retry_policy {
     /// Attempts in all, the first included; 1 disables retries.
     int max_attempts = 4;

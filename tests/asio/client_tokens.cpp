@@ -224,9 +224,53 @@ TEST_CASE("asio tokens: a cancellation slot ends a wait between polls") {
     }
     std::this_thread::sleep_for(20ms); // the poll is answered; the wait now pauses
     ::asio::post(f.runner.executor(), [&] { signal.emit(::asio::cancellation_type::terminal); });
-    CHECK(done.get_future().get() == ltx::http::transport_errc::cancelled);
+    CHECK(done.get_future().get() == ltx::errc::cancelled);
     CHECK(elapsed_ms(start) < 3000);
     CHECK(f.server.requests().size() == 1);
+}
+
+TEST_CASE("asio tokens: a cancellation slot ends a wait during a poll, as cancelled") {
+    ltx_test::http_server server;
+    ltx::test::io_thread runner;
+    ltx::asio::transport http{runner.executor()};
+    client api{http, ltx::config{.token = "t", .base_url = server.url("/silent/")}};
+    ::asio::cancellation_signal signal;
+    std::promise<std::error_code> done;
+    const auto start = std::chrono::steady_clock::now();
+    ::asio::post(runner.executor(), [&] {
+        api.async_wait(
+            "job-1", {.interval = 10ms},
+            ::asio::bind_cancellation_slot(
+                signal.slot(), [&](std::error_code ec, ltx::job) { done.set_value(ec); }));
+    });
+    while (server.requests().empty()) {
+        std::this_thread::sleep_for(1ms);
+    }
+    ::asio::post(runner.executor(), [&] { signal.emit(::asio::cancellation_type::terminal); });
+    CHECK(done.get_future().get() == ltx::errc::cancelled);
+    CHECK(elapsed_ms(start) < 3000);
+    CHECK(server.requests().size() == 1); // the cancelled poll is neither retried nor followed
+}
+
+TEST_CASE("asio tokens: a paid POST cancelled in flight has an unknown outcome") {
+    ltx_test::http_server server;
+    ltx::test::io_thread runner;
+    ltx::asio::transport http{runner.executor()};
+    client api{http, ltx::config{.token = "t", .base_url = server.url("/silent/")}};
+    ::asio::cancellation_signal signal;
+    std::promise<std::error_code> done;
+    ::asio::post(runner.executor(), [&] {
+        api.async_create_video(create_req, ::asio::bind_cancellation_slot(
+                                               signal.slot(), [&](std::error_code ec, ltx::job) {
+                                                   done.set_value(ec);
+                                               }));
+    });
+    while (server.requests().empty()) {
+        std::this_thread::sleep_for(1ms);
+    }
+    ::asio::post(runner.executor(), [&] { signal.emit(::asio::cancellation_type::terminal); });
+    CHECK(done.get_future().get() == ltx::errc::outcome_unknown);
+    CHECK(server.requests().size() == 1);
 }
 
 #if defined(ASIO_HAS_CO_AWAIT)

@@ -232,8 +232,81 @@ TEST_CASE("asio proxy: NO_PROXY matching and the environment") {
         p, ltx::http::parse_url("https://api.useapi.net/").value(), ec);
     CHECK_FALSE(ec);
     REQUIRE(via.has_value());
-    CHECK(via->port() == 3128);
+    CHECK(via->url.port() == 3128);
+    CHECK(via->authorization.empty());
     CHECK_FALSE(
         ltx::asio::detail::proxy_for(p, ltx::http::parse_url("https://localhost/").value(), ec)
             .has_value());
+}
+
+TEST_CASE("asio proxy: credentials in the proxy URL") {
+    using ltx::asio::detail::base64;
+    CHECK(base64("") == "");
+    CHECK(base64("f") == "Zg==");
+    CHECK(base64("fo") == "Zm8=");
+    CHECK(base64("foo") == "Zm9v");
+    CHECK(base64("user:p@ss") == "dXNlcjpwQHNz");
+    const auto target = ltx::http::parse_url("https://api.useapi.net/").value();
+    std::error_code ec;
+    const auto via =
+        ltx::asio::detail::proxy_for({.https_proxy = "http://user:p%40ss@proxy:3128"}, target, ec);
+    REQUIRE(via.has_value());
+    CHECK(via->url.host() == "proxy");
+    CHECK(via->url.port() == 3128);
+    CHECK(via->authorization == "Basic dXNlcjpwQHNz");
+    CHECK(
+        ltx::asio::detail::proxy_for({.https_proxy = "me@proxy:3128"}, target, ec)->authorization ==
+        "Basic " + base64("me:"));
+    CHECK_FALSE(ltx::asio::detail::proxy_for({.https_proxy = "http://a:%zz@proxy"}, target, ec));
+    CHECK(ec == std::errc::invalid_argument);
+}
+
+TEST_CASE("asio tls: proxy credentials reach the proxy alone, never an error message") {
+    ltx_test::http_server server{identity(loopback())};
+    ltx_test::connect_proxy proxy{"Basic dXNlcjpwQHNz"}; // user:p@ss
+    ca_file ca;
+    auto ctx = ltx::asio::make_tls_context({.system_cas = false, .ca_file = ca.path});
+    ::asio::io_context io;
+    const std::string port = std::to_string(proxy.port());
+    SUBCASE("the right ones open the tunnel") {
+        ltx::asio::transport t{io.get_executor(),
+                               ctx,
+                               {.proxy = {.https_proxy = "http://user:p%40ss@127.0.0.1:" + port}}};
+        const auto r = t.send(make_request(local_url(server, "localhost", "/json")));
+        CHECK(r.status == 200);
+        REQUIRE(proxy.request_heads().size() == 1);
+        CHECK(proxy.request_heads()[0].find("Proxy-Authorization: Basic dXNlcjpwQHNz\r\n") !=
+              std::string::npos);
+        const auto received = server.requests();
+        REQUIRE(received.size() == 1);
+        for (const auto& [name, value] : received[0].headers) {
+            CHECK(name != "Proxy-Authorization"); // the tunnel carries it no further
+        }
+    }
+    SUBCASE("wrong ones are connection_failed, and the message shows no password") {
+        ltx::asio::transport t{io.get_executor(),
+                               ctx,
+                               {.proxy = {.https_proxy = "http://user:hunter2@127.0.0.1:" + port}}};
+        std::error_code ec;
+        t.send(make_request(local_url(server, "localhost", "/json")), ec);
+        CHECK(ec == ltx::http::transport_errc::connection_failed);
+        CHECK(ec.message().find("hunter2") == std::string::npos);
+        CHECK(server.requests().empty());
+    }
+}
+
+TEST_CASE("asio transport: proxy credentials go with absolute-form requests") {
+    ltx_test::http_server proxy; // records what it receives
+    ::asio::io_context io;
+    const std::string port = std::to_string(proxy.port());
+    ltx::asio::transport t{io.get_executor(),
+                           {.proxy = {.http_proxy = "http://user:p%40ss@127.0.0.1:" + port}}};
+    t.send(make_request("http://example.invalid/json"));
+    const auto got = proxy.requests().at(0);
+    CHECK(got.target == "http://example.invalid/json");
+    bool found = false;
+    for (const auto& [name, value] : got.headers) {
+        found = found || (name == "Proxy-Authorization" && value == "Basic dXNlcjpwQHNz");
+    }
+    CHECK(found);
 }

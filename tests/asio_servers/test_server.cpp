@@ -29,7 +29,9 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <atomic>
 #include <charconv>
 #include <map>
@@ -94,6 +96,8 @@ struct http_server::impl {
     std::unique_ptr<net::ssl::context> tls;
     std::thread thread;
     std::atomic<std::size_t> accepted{0};
+    std::atomic<std::size_t> open{0};
+    std::atomic<std::size_t> peak{0};
     mutable std::mutex mutex;
     std::vector<received_request> received;
     std::map<std::string, int> hits;
@@ -121,6 +125,7 @@ struct http_server::impl {
                 co_return;
             }
             ++accepted;
+            peak = std::max(peak.load(), ++open);
             socket.set_option(tcp::no_delay(true));
             if (tls) {
                 net::co_spawn(io, tls_session(std::move(socket)), net::detached);
@@ -137,9 +142,13 @@ struct http_server::impl {
         if (!ec) {
             co_await session_loop(stream);
         }
+        --open; // not reached when the server stops first, which destroys the coroutine
     }
 
-    awaitable<void> session(tcp::socket socket) { co_await session_loop(socket); }
+    awaitable<void> session(tcp::socket socket) {
+        co_await session_loop(socket);
+        --open;
+    }
 
     template <class Stream> awaitable<void> session_loop(Stream& stream) {
         boost::beast::flat_buffer buffer;
@@ -204,11 +213,16 @@ struct http_server::impl {
     struct answer_t {
         std::string bytes;
         bool bytewise = false;
+        std::chrono::milliseconds delay{0};
         then next = then::keep_alive;
     };
 
     template <class Stream> awaitable<then> answer(Stream& stream, const received_request& r) {
         const answer_t a = make_answer(r);
+        if (a.delay.count() > 0) {
+            net::steady_timer timer{stream.get_executor(), a.delay};
+            co_await timer.async_wait(net::as_tuple(use_awaitable));
+        }
         if (a.bytewise) {
             for (std::size_t i = 0; i < a.bytes.size(); ++i) {
                 co_await write(stream, std::string_view(a.bytes).substr(i, 1));
@@ -257,6 +271,9 @@ struct http_server::impl {
         } else if (path == "/big-body") {
             const auto n = to_size(query_value(target, "n"), 1000);
             a.bytes = response(200, "OK", std::string(n, 'x'));
+        } else if (path == "/slow") {
+            a.delay = std::chrono::milliseconds(to_size(query_value(target, "ms"), 50));
+            a.bytes = json_response(R"({"slow":true})");
         } else if (path.starts_with("/silent")) {
             a.next = then::hang;
         } else if (path == "/429") {
@@ -364,6 +381,10 @@ std::size_t http_server::connections() const {
     return impl_->accepted.load();
 }
 
+std::size_t http_server::peak_open_connections() const {
+    return impl_->peak.load();
+}
+
 std::vector<received_request> http_server::requests() const {
     std::lock_guard lock{impl_->mutex};
     return impl_->received;
@@ -405,9 +426,11 @@ struct connect_proxy::impl {
     tcp::acceptor acceptor{io, tcp::endpoint{net::ip::make_address("127.0.0.1"), 0}};
     mutable std::mutex mutex;
     std::vector<std::string> lines;
+    std::vector<std::string> heads;
+    std::string required_authorization;
     std::thread thread;
 
-    impl() {
+    explicit impl(std::string authorization) : required_authorization(std::move(authorization)) {
         net::co_spawn(io, accept_loop(), net::detached);
         thread = std::thread([this] { io.run(); });
     }
@@ -458,11 +481,23 @@ struct connect_proxy::impl {
         {
             std::lock_guard lock{mutex};
             lines.push_back(line);
+            heads.push_back(head.substr(0, n));
         }
+        const bool authorized = required_authorization.empty() ||
+                                head.find("\r\nProxy-Authorization: " + required_authorization +
+                                          "\r\n") != std::string::npos;
         const std::string reply_405 =
             "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n";
         const std::string reply_502 = "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n";
         const std::string reply_200 = "HTTP/1.1 200 Connection established\r\n\r\n";
+        const std::string reply_407 = "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                      "Proxy-Authenticate: Basic realm=\"test\"\r\n"
+                                      "Content-Length: 0\r\n\r\n";
+        if (!authorized) {
+            co_await net::async_write(*client, net::buffer(reply_407),
+                                      net::as_tuple(use_awaitable));
+            co_return;
+        }
         if (!line.starts_with("CONNECT ") || n != head.size()) {
             co_await net::async_write(*client, net::buffer(reply_405),
                                       net::as_tuple(use_awaitable));
@@ -486,7 +521,9 @@ struct connect_proxy::impl {
     }
 };
 
-connect_proxy::connect_proxy() : impl_(std::make_unique<impl>()) {}
+connect_proxy::connect_proxy() : impl_(std::make_unique<impl>(std::string{})) {}
+connect_proxy::connect_proxy(std::string required_authorization)
+    : impl_(std::make_unique<impl>(std::move(required_authorization))) {}
 connect_proxy::~connect_proxy() = default;
 std::uint16_t connect_proxy::port() const {
     return impl_->acceptor.local_endpoint().port();
@@ -497,6 +534,10 @@ std::string connect_proxy::url() const {
 std::vector<std::string> connect_proxy::request_lines() const {
     std::lock_guard lock{impl_->mutex};
     return impl_->lines;
+}
+std::vector<std::string> connect_proxy::request_heads() const {
+    std::lock_guard lock{impl_->mutex};
+    return impl_->heads;
 }
 
 std::uint16_t unused_port() {

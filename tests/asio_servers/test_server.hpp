@@ -14,6 +14,7 @@
 //   /big-headers          200 with ~200 KB of header fields
 //   /many-headers         200 with 500 header fields
 //   /big-body?n=N         200 with N bytes of 'x'
+//   /slow?ms=N            200, /json's body after N milliseconds (default 50)
 //   /silent...            reads the request, never answers
 //   /429?after=S          429 with `Retry-After: S` the first time, then 200 /json's body
 //   /echo                 200, the request body back; X-Method, X-Target, X-Host, X-Length
@@ -65,6 +66,8 @@ public:
     std::string url(std::string_view path = "/") const;
     /// Connections accepted so far.
     std::size_t connections() const;
+    /// The most connections open at once so far (accepted, not yet closed by either side).
+    std::size_t peak_open_connections() const;
     /// Requests received so far, in order.
     std::vector<received_request> requests() const;
 
@@ -89,10 +92,12 @@ private:
 };
 
 /// An HTTP proxy that only tunnels: it answers `CONNECT host:port` with 200 and relays bytes
-/// both ways; a target that refuses gets a 502, any other method a 405.
+/// both ways; a target that refuses gets a 502, any other method a 405. Made with a
+/// `Proxy-Authorization` value, it answers a CONNECT without that value with a 407.
 class connect_proxy {
 public:
     connect_proxy();
+    explicit connect_proxy(std::string required_authorization);
     ~connect_proxy();
     connect_proxy(const connect_proxy&) = delete;
     connect_proxy& operator=(const connect_proxy&) = delete;
@@ -101,6 +106,8 @@ public:
     std::string url() const;
     /// The request lines received (`CONNECT 127.0.0.1:4431 HTTP/1.1`, ...), in order.
     std::vector<std::string> request_lines() const;
+    /// The whole heads received (request line and fields), in order.
+    std::vector<std::string> request_heads() const;
 
 private:
     struct impl;

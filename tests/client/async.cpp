@@ -96,6 +96,22 @@ TEST_CASE_FIXTURE(fixture, "async_wait is cancelled at once, mid-pause") {
     CHECK(mock.requests().size() == 1);
 }
 
+TEST_CASE_FIXTURE(fixture, "async_wait whose poll the transport cancels is cancelled") {
+    mock.expect(method::get).respond(200, active_job(1));
+    mock.expect(method::get).fail(ltx::http::transport_errc::cancelled);
+    mock.expect(method::get).respond(200, active_job(2));
+    std::optional<std::error_code> result;
+    ltx::diagnostics d;
+    client.async_wait(
+        "j", {.interval = milliseconds{10}}, [&](std::error_code ec, ltx::job) { result = ec; },
+        &d);
+    mock.run_all();
+    REQUIRE(result);
+    CHECK(*result == errc::cancelled);
+    CHECK(d.transport_error == ltx::http::transport_errc::cancelled);
+    CHECK(mock.requests().size() == 2); // neither retried nor polled again
+}
+
 TEST_CASE_FIXTURE(fixture, "async_wait reports a failed job and a deadline") {
     mock.expect(method::get).respond(200, R"({"status":{"type":"failed","message":"boom"}})");
     std::optional<std::error_code> result;

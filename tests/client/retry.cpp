@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <system_error>
+
 using ltx::errc;
 using ltx::http::method;
 using ltx::http::transport_errc;
@@ -19,7 +22,46 @@ std::size_t count_posts(const ltx::testing::mock_transport& m) {
     return n;
 }
 const ltx::ltx_create_request create{.prompt = "p", .startAssetId = "a"};
+
+// A transport's own category of certificate refusals, as the Asio adapter has: its codes
+// compare equal to the condition of transport_errc::tls_failure.
+class certificate_category final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "test.certificate"; }
+    std::string message(int) const override { return "certificate rejected"; }
+    std::error_condition default_error_condition(int) const noexcept override {
+        return {static_cast<int>(transport_errc::tls_failure), ltx::http::transport_category()};
+    }
+};
+const certificate_category certificate_errors;
 } // namespace
+
+TEST_CASE_FIXTURE(fixture, "a TLS failure is never retried, even for a GET") {
+    const std::error_code refused{18, certificate_errors}; // "self-signed certificate"
+    CHECK(ltx::http::is_tls_failure(refused));
+    CHECK(ltx::http::is_tls_failure(transport_errc::tls_failure));
+    CHECK_FALSE(ltx::http::is_tls_failure(transport_errc::connection_reset));
+    CHECK_FALSE(ltx::http::is_tls_failure(std::error_code{}));
+    CHECK_FALSE(ltx::http::is_tls_failure(std::error_code{18, std::generic_category()}));
+    std::error_code e;
+    SUBCASE("a certificate refusal of the transport's own category") {
+        e = refused;
+    }
+    SUBCASE("transport_errc::tls_failure") {
+        e = transport_errc::tls_failure;
+    }
+    for (int i = 0; i < 4; ++i)
+        mock.expect(method::get).fail(e);
+    auto cfg = test_config();
+    cfg.retry.max_attempts = 4;
+    ltx::basic_client c{mock, cfg, clock};
+    std::error_code ec;
+    ltx::diagnostics d;
+    c.get_job("j", ec, d);
+    CHECK(ec == e);
+    CHECK(mock.requests().size() == 1);
+    CHECK(clock.sleeps().empty());
+}
 
 TEST_CASE_FIXTURE(fixture, "GETs are retried on 408, 429, 5xx and transport errors") {
     mock.expect(method::get).respond(503, R"({"error":"busy"})");

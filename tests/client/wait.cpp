@@ -115,3 +115,13 @@ TEST_CASE_FIXTURE(fixture, "wait_machine: completed without a URL is not done") 
           ltx::detail::wait_step::done);
     CHECK(m.on_error(ltx::errc::unauthorized, clock.now()).kind == ltx::detail::wait_step::fail);
 }
+
+TEST_CASE_FIXTURE(fixture, "a sync wait whose poll the transport cancels is cancelled") {
+    mock.expect(method::get).fail(ltx::http::transport_errc::cancelled);
+    mock.expect(method::get).respond(200, completed_job);
+    std::error_code ec;
+    ltx::diagnostics d;
+    client.wait("j", {}, ec, d);
+    CHECK(ec == errc::cancelled);
+    CHECK(mock.requests().size() == 1);
+}

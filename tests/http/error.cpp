@@ -17,7 +17,9 @@ TEST_CASE("transport errors: category, messages, conditions") {
     CHECK(std::error_code(transport_errc::connection_reset) == std::errc::connection_reset);
     CHECK(std::error_code(transport_errc::cancelled) == std::errc::operation_canceled);
     CHECK_FALSE(std::error_code(transport_errc::tls_failure) == std::errc::timed_out);
-    for (int ev = 1; ev <= static_cast<int>(transport_errc::cancelled); ++ev) {
+    CHECK(std::error_code(transport_errc::pool_timeout) == std::errc::timed_out);
+    CHECK(std::error_code(transport_errc::pool_timeout) != transport_errc::timeout);
+    for (int ev = 1; ev <= static_cast<int>(transport_errc::pool_timeout); ++ev) {
         CAPTURE(ev);
         const std::error_code ec(ev, ltx::http::transport_category());
         CHECK_FALSE(ec.message().empty());
@@ -25,8 +27,9 @@ TEST_CASE("transport errors: category, messages, conditions") {
     }
 }
 
-TEST_CASE("transport errors: only connection_failed guarantees nothing was sent") {
+TEST_CASE("transport errors: only connection_failed and pool_timeout guarantee nothing was sent") {
     CHECK(request_not_sent(transport_errc::connection_failed));
+    CHECK(request_not_sent(transport_errc::pool_timeout));
     for (auto e :
          {transport_errc::connection_reset, transport_errc::timeout, transport_errc::tls_failure,
           transport_errc::body_too_large, transport_errc::headers_too_large,

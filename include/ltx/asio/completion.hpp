@@ -65,9 +65,11 @@ namespace ltx {
 /// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
 ///   slot (for example `asio::bind_cancellation_slot`, or an awaitable's, which the
 ///   `||` operator of `asio::experimental::awaitable_operators` emits). It reaches the request
-///   in flight (its connection is closed) and the pause between retries or polls; the call
-///   completes with `ltx::http::transport_errc::cancelled` — or, for a paid POST whose request
-///   may already have reached the server, `ltx::errc::outcome_unknown`.
+///   in flight (its connection is closed, or it leaves the queue of a capped host) and the
+///   pause between retries or polls. A single request completes with
+///   `ltx::http::transport_errc::cancelled` — or, for a paid POST whose request may already
+///   have reached the server, `ltx::errc::outcome_unknown`; `async_wait` completes with
+///   `ltx::errc::cancelled`, as when cancelled through `wait_options::cancel`.
 /// - Diagnostics: token calls report the error code only; the callback overloads that take an
 ///   `ltx::diagnostics*` give the rest.
 ///

@@ -14,7 +14,12 @@ namespace ltx::asio {
 /// An HTTP proxy: `https://` URLs go through a `CONNECT` tunnel (TLS is end to end, the proxy
 /// sees only the host and port), `http://` URLs are sent to the proxy in absolute form.
 ///
-/// Proxy URLs are `http://host[:port]`; credentials in the URL are not supported.
+/// Proxy URLs are `http://[user[:password]@]host[:port]` (a bare `host:port` means http;
+/// `https://` proxies are not supported). Credentials, percent-encoded in the URL as usual, go
+/// to the proxy alone, as `Proxy-Authorization: Basic`: in the `CONNECT` request of a tunnel,
+/// or with each absolute-form request (unless the request carries that field itself). They
+/// appear in no error message: a proxy that refuses them fails a tunnel with
+/// `transport_errc::connection_failed`, and answers a plain http request with its 407.
 struct proxy_options {
     /// The proxy of `https://` URLs; empty: none.
     std::string https_proxy{};
@@ -52,6 +57,27 @@ struct transport_options {
     /// At most this many idle connections are kept per origin (scheme, host, port); a
     /// connection released beyond the cap is closed. Zero: connections are never kept.
     std::size_t max_idle_per_host = 8;
+
+    /// At most this many connections per origin (scheme, host, port, and proxy) are open or
+    /// being opened at once, idle or busy, counting the async calls and every thread's
+    /// synchronous `send` together. Zero: no cap.
+    ///
+    /// An exchange that finds none free waits, first come first served, for one to be
+    /// handed back (then it reuses it) or closed (then it opens its own). The wait counts
+    /// against the request's time limit; expiring there fails with
+    /// `transport_errc::pool_timeout` (`== std::errc::timed_out`; nothing was sent, so the
+    /// client may send the request again). A cancellation or a timeout takes a waiting
+    /// exchange out of the queue at once. A synchronous `send` waits blocking its thread: called
+    /// from a handler of the transport's own single-threaded executor while async exchanges of
+    /// that executor hold every connection, it waits until its time limit.
+    ///
+    /// The default, 32, bounds what a burst of thousands of concurrent jobs costs: 32 sockets
+    /// (file descriptors stay far below the usual limit of 1024, and a server or proxy sees a
+    /// well-behaved client) rather than one per job, while 32 keep-alive connections still
+    /// carry thousands of small API requests per second on a fast link. Waiting exchanges
+    /// cost memory only. Raise it with slow responses and many concurrent calls, whose waits
+    /// would otherwise eat into their time limits.
+    std::size_t max_connections_per_host = 32;
 
     /// Largest status line plus header section accepted (also bounds one chunk-size line
     /// and the trailer section). Exceeding it fails with `transport_errc::headers_too_large`.

@@ -33,22 +33,28 @@ namespace ltx::asio {
 struct transport_stats {
     std::uint64_t connections_opened = 0; ///< TCP connections established (TLS or not).
     std::uint64_t connections_reused = 0; ///< Exchanges that ran on a kept-alive connection.
-    std::size_t idle_connections = 0;     ///< Idle connections kept for the async calls.
+    std::size_t idle_connections = 0;     ///< Idle connections kept (async and sync).
+    std::size_t open_connections = 0;     ///< Connections open or being opened, idle or busy.
+    std::size_t waiting_exchanges = 0;    ///< Exchanges waiting for a connection to a capped
+                                          ///< origin (`max_connections_per_host`).
 };
 
 /// An HTTP/1.1 transport over Asio: TCP for `http://`, TLS (OpenSSL) for `https://`.
 ///
 /// Models `ltx::sync_transport`, `ltx::async_transport` and `ltx::async_sleeper`, and honours
 /// the transport contract of `ltx/http/transport.hpp`: it sends exactly the request given
-/// (adding only `Host` and `Content-Length` when absent), follows no redirect, returns every
+/// (adding only `Host` and `Content-Length` when absent, and a proxy's credentials to a
+/// request sent to that proxy in absolute form), follows no redirect, returns every
 /// status as a response, and reports `transport_errc::connection_failed` only when no byte of
 /// the request was written.
 ///
 /// Connections are kept alive and reused per origin (scheme, host, port): at most
-/// `transport_options::max_idle_per_host` idle ones each, closed once idle for longer than
-/// `idle_timeout`. A kept connection that the server closed meanwhile is detected before use;
-/// if the server closes it just as a request goes out, the request is sent again on a new
-/// connection when nothing was written or the method is idempotent. Sockets use TCP_NODELAY.
+/// `transport_options::max_connections_per_host` open at once (further exchanges wait their
+/// turn, first come first served), at most `max_idle_per_host` idle ones each, closed once
+/// idle for longer than `idle_timeout`. A kept connection that the server closed meanwhile is
+/// detected before use; if the server closes it just as a request goes out, the request is sent
+/// again on a new connection when nothing was written or the method is idempotent. Sockets use
+/// TCP_NODELAY.
 ///
 /// TLS: SNI, certificate chain and host name (or IP address) verification, always. The
 /// context comes from the constructor (see `make_tls_context` for CA files and directories),
@@ -119,7 +125,8 @@ public:
     /// - The handler runs on its associated executor (by default the transport's), never
     ///   inside `async_send`.
     /// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
-    ///   slot; the connection is closed and the operation completes with
+    ///   slot; the connection is closed (or the exchange leaves the queue of a host at its
+    ///   `max_connections_per_host`) and the operation completes with
     ///   `transport_errc::cancelled`.
     ///
     /// ```
@@ -157,7 +164,7 @@ private:
             auto slot = ::asio::get_associated_cancellation_slot(handler);
             auto work = detail::tracked_executor(handler, state->executor);
             auto op = std::make_shared<detail::exchange_op>(
-                state, state->pool, ::asio::make_strand(state->executor), state->executor, nullptr,
+                state, nullptr, ::asio::make_strand(state->executor), state->executor, nullptr,
                 std::optional<http::request>(std::move(req)),
                 http::response_handler{detail::completion{std::forward<Handler>(handler),
                                                           std::move(work), scope, scope}});

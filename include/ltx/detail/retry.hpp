@@ -68,6 +68,8 @@ public:
         bool repeatable = false;
         if (o.transport_error == http::transport_errc::cancelled)
             repeatable = false; // the caller asked to stop
+        else if (http::is_tls_failure(o.transport_error))
+            repeatable = false; // a refused certificate is refused again
         else if (failed_below_http)
             repeatable = retry_safe_ || o.request_not_sent;
         else if (o.status == 429)

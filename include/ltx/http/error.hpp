@@ -23,13 +23,17 @@ enum class transport_errc {
     protocol_error,        ///< The peer broke HTTP/1.1 (malformed status line, bad chunking,
                            ///< ...), or a request file body was shorter than announced.
     cancelled,             ///< The exchange was cancelled by its caller.
+    pool_timeout,          ///< The time limit passed while the exchange waited for a
+                           ///< connection (the transport's cap on connections per host).
+                           ///< Nothing was sent.
 };
 
 /// The error category of `transport_errc`, named `"ltx.transport"`.
 ///
-/// Its `default_error_condition` maps `timeout`, `connection_reset` and `cancelled` to
-/// `std::errc::timed_out`, `std::errc::connection_reset` and `std::errc::operation_canceled`,
-/// so `ec == std::errc::timed_out` holds for a transport timeout.
+/// Its `default_error_condition` maps `timeout` and `pool_timeout`, `connection_reset` and
+/// `cancelled` to `std::errc::timed_out`, `std::errc::connection_reset` and
+/// `std::errc::operation_canceled`, so `ec == std::errc::timed_out` holds for a transport
+/// timeout.
 LTX_DECL const std::error_category& transport_category() noexcept;
 
 /// Makes `e` an error code of `transport_category()`; found by argument-dependent lookup.
@@ -38,7 +42,7 @@ inline std::error_code make_error_code(transport_errc e) noexcept {
 }
 
 /// True only when `ec` guarantees that no byte of the request reached the network:
-/// `transport_errc::connection_failed`.
+/// `transport_errc::connection_failed` or `transport_errc::pool_timeout`.
 ///
 /// A client uses it to decide whether a request that is not idempotent (a paid POST) may be
 /// sent again: after any other failure (timeout, reset, TLS failure, cancellation) the server
@@ -46,7 +50,19 @@ inline std::error_code make_error_code(transport_errc e) noexcept {
 /// reported as unsent, since their origin is unknown.
 inline bool request_not_sent(const std::error_code& ec) noexcept {
     return ec.category() == transport_category() &&
-           ec.value() == static_cast<int>(transport_errc::connection_failed);
+           (ec.value() == static_cast<int>(transport_errc::connection_failed) ||
+            ec.value() == static_cast<int>(transport_errc::pool_timeout));
+}
+
+/// True when `ec` is a TLS failure: `transport_errc::tls_failure`, or a code of another
+/// category whose `default_error_condition` is that of `tls_failure` (as for the certificate
+/// refusals of the Asio adapter's `ltx::asio::tls_verify_category()`, which say why).
+///
+/// A client does not send a request again after one: a refused certificate or a failed
+/// handshake will fail the same way.
+inline bool is_tls_failure(const std::error_code& ec) noexcept {
+    return ec == std::error_condition(static_cast<int>(transport_errc::tls_failure),
+                                      transport_category());
 }
 
 } // namespace ltx::http

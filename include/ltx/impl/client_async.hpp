@@ -124,7 +124,11 @@ void basic_client<Transport, Clock>::async_fail(std::error_code ec, diagnostics 
 namespace detail {
 
 // A wait over async polls. Completion is claimed through `finished`, so a cancellation from
-// another thread and a poll completing at the same time end the wait once.
+// another thread and a poll completing at the same time end the wait once. However the wait is
+// cancelled (`wait_options::cancel`, or a transport cancelling the poll or pause in flight, as
+// the Asio adapter does for a cancellation slot), it completes with `errc::cancelled`: only the
+// wait's own caller can cancel the operations the wait starts (wait_machine maps a cancelled
+// poll; a cancelled pause is mapped here).
 template <class Client, class Transport, class Clock, class Handler>
 struct async_wait_op
     : std::enable_shared_from_this<async_wait_op<Client, Transport, Clock, Handler>> {
@@ -163,7 +167,7 @@ struct async_wait_op
                                    : std::chrono::milliseconds{0};
             transport.async_sleep(delay, [self = this->shared_from_this()](std::error_code ec) {
                 if (ec)
-                    return self->complete(ec, {});
+                    return self->complete(cancelled_or(ec), {});
                 self->step(self->machine.start());
             });
             return;
@@ -190,6 +194,10 @@ struct async_wait_op
         if (opts.on_progress)
             opts.on_progress(last);
         step(machine.on_job(last, clock.now()));
+    }
+
+    static std::error_code cancelled_or(std::error_code ec) {
+        return ec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : ec;
     }
 
     void complete(std::error_code ec, diagnostics d) {

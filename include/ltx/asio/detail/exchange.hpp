@@ -30,12 +30,14 @@ struct file_closer {
 
 // One HTTP exchange over a pooled or new connection: the I/O around the sans-I/O codec.
 // Every step runs on `ex` (a strand, or a sync lane's single-threaded io_context), so the
-// deadline timer, a cancellation and the I/O completions never race. Completes `done` once.
-class exchange_op : public std::enable_shared_from_this<exchange_op> {
+// deadline timer, a cancellation, a connection granted by the pool and the I/O completions
+// never race. Completes `done` once.
+class exchange_op final : public pool_waiter, public std::enable_shared_from_this<exchange_op> {
 public:
-    // `socket_ex` is what new sockets are bound to (the pool's context); `req` must outlive
-    // the operation unless it is moved in through `owned`.
-    LTX_DECL exchange_op(std::shared_ptr<transport_state> state, connection_pool& pool,
+    // `home` names where `socket_ex` runs, the context new sockets are bound to (null: the
+    // transport's executor, else a sync lane); `req` must outlive the operation unless it is
+    // moved in through `owned`.
+    LTX_DECL exchange_op(std::shared_ptr<transport_state> state, const void* home,
                          ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
                          const http::request* req, std::optional<http::request> owned,
                          http::response_handler done);
@@ -46,12 +48,28 @@ public:
     // Ends the exchange with `transport_errc::cancelled`, closing its connection. Any thread.
     LTX_DECL void cancel();
 
+    // From the pool, when a connection to a capped origin became free. Any thread.
+    LTX_DECL void grant(std::unique_ptr<connection> reuse) override;
+
 private:
-    enum class phase { idle, connecting, tunnelling, handshaking, writing, reading, finished };
+    enum class phase {
+        idle,
+        waiting,
+        connecting,
+        tunnelling,
+        handshaking,
+        writing,
+        reading,
+        finished
+    };
     using clock = std::chrono::steady_clock;
 
     void run();
     void acquire();
+    void on_granted(std::unique_ptr<connection> reuse);
+    void give_back(std::unique_ptr<connection> reuse);
+    void open_new();
+    void reuse(std::unique_ptr<connection> c);
     void connect();
     void connect_next();
     void on_connected(const std::error_code& ec);
@@ -81,8 +99,10 @@ private:
 
     std::shared_ptr<transport_state> state_;
     connection_pool& pool_;
+    const void* home_;
     ::asio::any_io_executor ex_;
     ::asio::any_io_executor socket_ex_;
+    ::asio::any_io_executor waiting_work_; // holds a sync lane's io_context running meanwhile
     std::optional<http::request> owned_;
     const http::request* req_;
     http::response_handler done_;
@@ -93,6 +113,7 @@ private:
     std::unique_ptr<connection> conn_;
     std::string origin_;
     std::optional<http::url> proxy_;
+    std::string proxy_authorization_;
     std::string tunnel_;
     std::string target_;
     std::string out_;

@@ -17,10 +17,19 @@ namespace ltx::asio::detail {
 // around the proxy.
 LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) noexcept;
 
+// A proxy to go through, and the value of `Proxy-Authorization` for it (empty: none).
+struct proxy_route {
+    http::url url;
+    std::string authorization;
+};
+
 // The proxy to reach `target` through, if any; `ec` is set when the configured proxy URL is
-// not `http://host[:port]`.
-LTX_DECL std::optional<http::url> proxy_for(const proxy_options& opts, const http::url& target,
-                                            std::error_code& ec);
+// not `http://[user[:password]@]host[:port]`.
+LTX_DECL std::optional<proxy_route> proxy_for(const proxy_options& opts, const http::url& target,
+                                              std::error_code& ec);
+
+// RFC 4648 base64, padded.
+LTX_DECL std::string base64(std::string_view bytes);
 
 // The status of a proxy's answer to CONNECT once `head` holds its whole head (up to the empty
 // line): 0 while incomplete, -1 when malformed.

@@ -19,11 +19,17 @@
 namespace ltx::asio::detail {
 
 // What the synchronous `send` runs on: a private single-threaded io_context with its own
-// connections. One lane per concurrent caller; lanes are reused, so a thread making calls one
-// after the other keeps its connections.
+// connections (kept in the transport's pool, with the lane as their home). One lane per
+// concurrent caller; lanes are reused, so a thread making calls one after the other keeps its
+// connections.
 struct sync_lane {
+    explicit sync_lane(connection_pool& p) : pool(p) {}
+    ~sync_lane() { pool.clear(this); } // its sockets close before the io_context goes
+    sync_lane(const sync_lane&) = delete;
+    sync_lane& operator=(const sync_lane&) = delete;
+
     ::asio::io_context io{1};
-    connection_pool pool; // declared after `io`: its sockets close before the io_context goes
+    connection_pool& pool;
 };
 
 // Shared by a transport and its operations in flight, which keep it alive.
@@ -34,11 +40,10 @@ struct transport_state {
     LTX_DECL ::asio::ssl::context& tls_context();
     LTX_DECL std::unique_ptr<sync_lane> acquire_lane();
     LTX_DECL void release_lane(std::unique_ptr<sync_lane> lane);
-    LTX_DECL void clear_lanes();
 
     ::asio::any_io_executor executor;
     transport_options options;
-    connection_pool pool;
+    connection_pool pool; // before `lanes`, which give their connections back to it
     std::atomic<std::uint64_t> connections_opened{0};
     std::atomic<std::uint64_t> connections_reused{0};
 

@@ -25,7 +25,7 @@ LTX_DECL http::response transport::send(const http::request& req, std::error_cod
     http::response out;
     bool finished = false;
     ec.clear();
-    auto op = std::make_shared<detail::exchange_op>(state_, lane->pool, lane->io.get_executor(),
+    auto op = std::make_shared<detail::exchange_op>(state_, lane.get(), lane->io.get_executor(),
                                                     lane->io.get_executor(), &req, std::nullopt,
                                                     [&](std::error_code e, http::response r) {
                                                         ec = e;
@@ -55,15 +55,16 @@ LTX_DECL http::response transport::send(const http::request& req) {
 }
 
 LTX_DECL void transport::close_idle_connections() {
-    state_->pool.clear();
-    state_->clear_lanes();
+    state_->pool.clear(); // the sync lanes' idle connections too
 }
 
 LTX_DECL transport_stats transport::stats() const {
     transport_stats s;
     s.connections_opened = state_->connections_opened.load();
     s.connections_reused = state_->connections_reused.load();
-    s.idle_connections = state_->pool.size();
+    s.idle_connections = state_->pool.idle_count();
+    s.open_connections = state_->pool.open_count();
+    s.waiting_exchanges = state_->pool.waiting_count();
     return s;
 }
 

@@ -32,6 +32,8 @@ public:
             return "HTTP protocol error";
         case transport_errc::cancelled:
             return "HTTP exchange cancelled";
+        case transport_errc::pool_timeout:
+            return "timed out waiting for a connection (nothing was sent)";
         }
         return "unknown transport error";
     }
@@ -39,6 +41,7 @@ public:
     std::error_condition default_error_condition(int ev) const noexcept override {
         switch (static_cast<transport_errc>(ev)) {
         case transport_errc::timeout:
+        case transport_errc::pool_timeout:
             return std::errc::timed_out;
         case transport_errc::connection_reset:
             return std::errc::connection_reset;

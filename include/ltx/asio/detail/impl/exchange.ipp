@@ -66,12 +66,13 @@ LTX_DECL std::error_code map_parser_error(const std::error_code& ec) {
     }
 }
 
-LTX_DECL exchange_op::exchange_op(std::shared_ptr<transport_state> state, connection_pool& pool,
+LTX_DECL exchange_op::exchange_op(std::shared_ptr<transport_state> state, const void* home,
                                   ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
                                   const http::request* req, std::optional<http::request> owned,
                                   http::response_handler done)
-    : state_(std::move(state)), pool_(pool), ex_(std::move(ex)), socket_ex_(std::move(socket_ex)),
-      owned_(std::move(owned)), req_(owned_ ? &*owned_ : req), done_(std::move(done)), timer_(ex_),
+    : state_(std::move(state)), pool_(state_->pool), home_(home), ex_(std::move(ex)),
+      socket_ex_(std::move(socket_ex)), owned_(std::move(owned)), req_(owned_ ? &*owned_ : req),
+      done_(std::move(done)), timer_(ex_),
       parser_(http1::parser_limits{
           state_->options.max_header_bytes, state_->options.max_header_count,
           req_->sink != nullptr ? std::uint64_t(-1) : state_->options.max_body_bytes}) {}
@@ -107,9 +108,13 @@ LTX_DECL void exchange_op::run() {
         return complete(std::make_error_code(std::errc::invalid_argument));
     }
     std::error_code proxy_ec;
-    proxy_ = proxy_for(state_->options.proxy, r.url, proxy_ec);
+    auto route = proxy_for(state_->options.proxy, r.url, proxy_ec);
     if (proxy_ec) {
         return complete(proxy_ec);
+    }
+    if (route) {
+        proxy_ = std::move(route->url);
+        proxy_authorization_ = std::move(route->authorization);
     }
     // Through a proxy, plain http goes in absolute form; https goes through a tunnel.
     target_ = proxy_ && !r.url.is_https() ? r.url.to_string() : r.url.target();
@@ -120,7 +125,16 @@ LTX_DECL void exchange_op::run() {
     if (!r.body.empty() || framed_method) {
         head.body_length = r.body.size();
     }
-    if (auto ec = http1::write_request_head(head, r.headers, out_)) {
+    // In absolute form the request itself goes to the proxy, with the proxy's credentials.
+    const bool authorize = proxy_ && !r.url.is_https() && !proxy_authorization_.empty() &&
+                           !r.headers.contains("Proxy-Authorization");
+    std::optional<http::headers> with_authorization;
+    if (authorize) {
+        with_authorization.emplace(r.headers);
+        with_authorization->add("Proxy-Authorization", proxy_authorization_);
+    }
+    if (auto ec =
+            http1::write_request_head(head, authorize ? *with_authorization : r.headers, out_)) {
         return complete(ec);
     }
     if (const auto* file = r.body.file()) {
@@ -137,15 +151,9 @@ LTX_DECL void exchange_op::run() {
     parser_.on_body([this](std::string_view piece) { on_body_piece(piece); });
     parser_.set_head_request(r.method == http::method::head);
 
-    const auto& opts = state_->options;
-    const auto now = clock::now();
-    const auto budget = r.timeout.count() > 0 ? r.timeout : opts.request_timeout;
+    const auto budget = r.timeout.count() > 0 ? r.timeout : state_->options.request_timeout;
     if (budget.count() > 0) {
-        request_deadline_ = now + budget;
-    }
-    connect_deadline_ = request_deadline_;
-    if (opts.connect_timeout.count() > 0) {
-        connect_deadline_ = std::min(connect_deadline_, now + opts.connect_timeout);
+        request_deadline_ = clock::now() + budget;
     }
     origin_ = r.url.scheme() + "://" + r.url.host() + ":" + std::to_string(r.url.port());
     if (proxy_) {
@@ -337,7 +345,10 @@ LTX_DECL void exchange_op::retry_fresh() {
     retried_ = true;
     reused_ = false;
     wrote_any_ = false;
-    conn_.reset();
+    // The same connection object reconnects, keeping its permit: a retry never queues.
+    conn_->tls.reset();
+    std::error_code ignored;
+    conn_->socket.close(ignored);
     parser_.reset();
     parser_.set_head_request(req_->method == http::method::head);
     resp_ = {};
@@ -348,11 +359,6 @@ LTX_DECL void exchange_op::retry_fresh() {
         }
         file_left_ = file->size();
     }
-    connect_deadline_ = request_deadline_;
-    if (state_->options.connect_timeout.count() > 0) {
-        connect_deadline_ =
-            std::min(connect_deadline_, clock::now() + state_->options.connect_timeout);
-    }
     connect();
 }
 
@@ -361,12 +367,16 @@ LTX_DECL void exchange_op::fail(const std::error_code& ec) {
         return complete(transport_errc::cancelled);
     }
     if (expired_) {
+        if (phase_ == phase::waiting) {
+            return complete(transport_errc::pool_timeout);
+        }
         return complete(connecting() ? transport_errc::connection_failed : transport_errc::timeout);
     }
     const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
                      ec == ::asio::ssl::error::stream_truncated;
     switch (phase_) {
     case phase::idle:
+    case phase::waiting:
     case phase::connecting:
     case phase::tunnelling:
         return complete(transport_errc::connection_failed);
@@ -393,8 +403,7 @@ LTX_DECL void exchange_op::succeed(bool clean_end) {
     const bool keep = clean_end && parser_.keep_alive() && file_left_ == 0 &&
                       !(connection_field && has_close_token(*connection_field));
     if (keep) {
-        pool_.put(origin_, std::move(conn_), clock::now(), opts.max_idle_per_host,
-                  opts.idle_timeout);
+        pool_.release(origin_, std::move(conn_), clock::now(), opts);
     }
     complete({});
 }
@@ -404,6 +413,7 @@ LTX_DECL void exchange_op::complete(std::error_code ec) {
         return;
     }
     phase_ = phase::finished;
+    waiting_work_ = {};
     timer_.cancel();
     if (resolver_) {
         resolver_->cancel();
@@ -445,6 +455,13 @@ LTX_DECL bool exchange_op::connecting() const noexcept {
 }
 
 LTX_DECL void exchange_op::close_io() {
+    if (phase_ == phase::waiting) {
+        // Out of the queue, it ends now; if a grant is on its way, on_granted ends it.
+        if (pool_.leave(origin_, this)) {
+            fail(::asio::error::operation_aborted);
+        }
+        return;
+    }
     if (resolver_) {
         resolver_->cancel();
     }

@@ -12,34 +12,89 @@
 #include <asio/bind_executor.hpp>
 #include <asio/buffer.hpp>
 #include <asio/error.hpp>
+#include <asio/execution/outstanding_work.hpp>
+#include <asio/post.hpp>
+#include <asio/prefer.hpp>
 #include <asio/ssl/error.hpp>
 #include <asio/write.hpp>
 
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <string>
 
 namespace ltx::asio::detail {
 
 LTX_DECL void exchange_op::acquire() {
-    const auto& opts = state_->options;
-    if (opts.max_idle_per_host > 0 && opts.idle_timeout.count() > 0) {
-        conn_ = pool_.take(origin_, clock::now(), opts.idle_timeout);
+    std::unique_ptr<connection> idle;
+    switch (
+        pool_.acquire(origin_, home_, clock::now(), state_->options, shared_from_this(), idle)) {
+    case connection_pool::acquired::reused:
+        return reuse(std::move(idle));
+    case connection_pool::acquired::open_new:
+        return open_new();
+    case connection_pool::acquired::queued:
+        break;
     }
-    if (!conn_) {
-        return connect();
+    // The wait counts against the request's time limit. A grant is posted to `ex_`, so it
+    // cannot arrive before the phase is set.
+    phase_ = phase::waiting;
+    waiting_work_ = ::asio::prefer(ex_, ::asio::execution::outstanding_work.tracked);
+    arm(request_deadline_);
+}
+
+LTX_DECL void exchange_op::grant(std::unique_ptr<connection> reuse) {
+    ::asio::post(ex_, [self = shared_from_this(), c = std::move(reuse)]() mutable {
+        self->on_granted(std::move(c));
+    });
+}
+
+LTX_DECL void exchange_op::on_granted(std::unique_ptr<connection> reuse) {
+    waiting_work_ = {};
+    if (phase_ != phase::waiting) {
+        return give_back(std::move(reuse));
     }
+    if (expired_ || cancelled_) {
+        give_back(std::move(reuse));
+        return fail(::asio::error::operation_aborted);
+    }
+    if (reuse) {
+        return this->reuse(std::move(reuse));
+    }
+    open_new();
+}
+
+// A grant that came too late passes on to the next waiter.
+LTX_DECL void exchange_op::give_back(std::unique_ptr<connection> reuse) {
+    if (reuse) {
+        pool_.release(origin_, std::move(reuse), clock::now(), state_->options);
+    } else {
+        [[maybe_unused]] const connection_permit unused{&pool_, origin_};
+    }
+}
+
+LTX_DECL void exchange_op::reuse(std::unique_ptr<connection> c) {
+    conn_ = std::move(c);
     reused_ = true;
     ++state_->connections_reused;
     arm(request_deadline_);
     write_request();
 }
 
+LTX_DECL void exchange_op::open_new() {
+    conn_ = std::make_unique<connection>(socket_ex_, connection_permit{&pool_, origin_}, home_);
+    connect();
+}
+
 LTX_DECL void exchange_op::connect() {
     phase_ = phase::connecting;
+    connect_deadline_ = request_deadline_;
+    if (state_->options.connect_timeout.count() > 0) {
+        connect_deadline_ =
+            std::min(connect_deadline_, clock::now() + state_->options.connect_timeout);
+    }
     arm(connect_deadline_);
-    conn_ = std::make_unique<connection>(socket_ex_);
     const http::url& u = proxy_ ? *proxy_ : req_->url;
     const std::string host{u.host_unbracketed()};
     if (u.kind() != http::host_kind::name) {
@@ -118,7 +173,11 @@ LTX_DECL void exchange_op::write_connect() {
     phase_ = phase::tunnelling;
     const http::url& u = req_->url;
     const std::string authority = u.host() + ":" + std::to_string(u.port());
-    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
+    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+    if (!proxy_authorization_.empty()) {
+        tunnel_ += "Proxy-Authorization: " + proxy_authorization_ + "\r\n";
+    }
+    tunnel_ += "\r\n";
     ::asio::async_write(conn_->socket, ::asio::buffer(tunnel_),
                         ::asio::bind_executor(ex_, [self = shared_from_this()](
                                                        const std::error_code& ec, std::size_t) {

@@ -27,19 +27,12 @@ LTX_DECL std::unique_ptr<sync_lane> transport_state::acquire_lane() {
             return lane;
         }
     }
-    return std::make_unique<sync_lane>();
+    return std::make_unique<sync_lane>(pool);
 }
 
 LTX_DECL void transport_state::release_lane(std::unique_ptr<sync_lane> lane) {
     std::lock_guard lock{lanes_mutex};
     lanes.push_back(std::move(lane));
-}
-
-LTX_DECL void transport_state::clear_lanes() {
-    std::lock_guard lock{lanes_mutex};
-    for (auto& lane : lanes) {
-        lane->pool.clear();
-    }
 }
 
 } // namespace ltx::asio::detail
