@@ -14,7 +14,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -81,7 +80,7 @@ template <class V> bool present(const V& v) {
 // skipped. The rule is read at compile time, so no tuple access is compiled.
 template <class T, std::size_t J, std::size_t K, class V>
 void apply_rule(const V& v, const value_path& path, bool& ok, std::vector<violation>& out) {
-    static constexpr const auto& rule = std::get<K>(std::get<J>(schema_of<T>).rules);
+    static constexpr const auto& rule = pack_get<K>(pack_get<J>(schema_of<T>).rules);
     using rule_t = std::remove_cvref_t<decltype(rule)>;
     if constexpr (std::is_same_v<rule_t, rules::required_t>) {
         bool missing = !present(v);
@@ -148,12 +147,12 @@ template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>
 
 template <class T, std::size_t... J> consteval auto make_rules_owners(std::index_sequence<J...>) {
     return std::array<std::size_t, sizeof...(J)>{
-        rules_owner<T, std::tuple_element_t<J, schema_type<T>>>::value...};
+        rules_owner<T, pack_element_t<schema_type<T>, J>>::value...};
 }
 
 template <class T>
-inline constexpr auto rules_owners =
-    make_rules_owners<T>(std::make_index_sequence<std::tuple_size_v<schema_type<T>>>{});
+inline constexpr auto
+    rules_owners = make_rules_owners<T>(std::make_index_sequence<schema_type<T>::size>{});
 
 // The schema items constraining member I of T, in schema order.
 template <class T, std::size_t I> consteval auto rules_items() {
@@ -174,7 +173,7 @@ template <class T, std::size_t I> consteval auto rules_items() {
 
 template <class T, std::size_t J>
 using rules_sequence =
-    std::make_index_sequence<std::tuple_size_v<decltype(std::get<J>(schema_of<T>).rules)>>;
+    std::make_index_sequence<std::remove_cvref_t<decltype(pack_get<J>(schema_of<T>).rules)>::size>;
 
 // Applies every schema item that constrains member I, then checks the value itself unless
 // `required` failed.
@@ -194,7 +193,7 @@ void validate_member(const T& obj, const value_path& path, std::vector<violation
 
 template <class T, std::size_t J>
 void check_struct_item(const T& obj, const value_path& path, std::vector<violation>& out) {
-    static constexpr const auto& item = std::get<J>(schema_of<T>);
+    static constexpr const auto& item = pack_get<J>(schema_of<T>);
     check_struct_rule(obj, path, item, out);
 }
 
