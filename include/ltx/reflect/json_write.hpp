@@ -45,20 +45,24 @@ inline bool json_plain(std::string_view s) noexcept {
     return true;
 }
 
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once.
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built once. A plain
+// array and a string_view constant rather than std::array and a function: nothing of it is
+// compiled into code, and encoding is compiled for every request type.
+template <std::size_t N> struct key_text { char data[N]; };
+
 template <class D> struct json_key {
     static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr auto text = [] {
-        std::array<char, size> a{};
-        a[0] = '"';
+    static constexpr key_text<size> text = [] {
+        key_text<size> a{};
+        a.data[0] = '"';
         const std::string_view n{D::name};
         for (std::size_t i = 0; i < n.size(); ++i)
-            a[i + 1] = n[i];
-        a[size - 2] = '"';
-        a[size - 1] = ':';
+            a.data[i + 1] = n[i];
+        a.data[size - 2] = '"';
+        a.data[size - 1] = ':';
         return a;
     }();
-    static constexpr std::string_view view() { return {text.data(), text.size()}; }
+    static constexpr std::string_view view{text.data, size};
 };
 
 } // namespace detail
@@ -167,23 +171,27 @@ private:
 
     template <class T> void put_value(const T& v);
 
-    // A fold over member indices rather than a generic lambda per member: fewer
-    // instantiations, and encoding is compiled for every request type.
+    // A fold over member indices rather than a generic lambda per member, and one function
+    // per member type rather than per member: encoding is compiled for every request type.
     template <class T, std::size_t... I> void put_members(const T& v, std::index_sequence<I...>) {
         bool first = true;
-        (put_member<boost::mp11::mp_at_c<members_of<T>, I>>(v, first), ...);
+        (put_member(v.*boost::mp11::mp_at_c<members_of<T>, I>::pointer,
+                    detail::json_key<boost::mp11::mp_at_c<members_of<T>, I>>::view, first),
+         ...);
     }
 
-    template <class D, class T> void put_member(const T& v, bool& first) {
-        const auto& m = v.*D::pointer;
-        if constexpr (kind_of<decltype(m)> == type_kind::optional)
+    template <class M> void put_member(const M& m, std::string_view key, bool& first) {
+        if constexpr (kind_of<M> == type_kind::optional)
             if (!m)
                 return; // unset optionals are omitted
         if (!first)
             put(',');
         first = false;
-        put(detail::json_key<D>::view());
-        put_value(m);
+        put(key);
+        if constexpr (kind_of<M> == type_kind::optional)
+            put_value(*m);
+        else
+            put_value(m);
     }
 
     std::string& out_;
@@ -229,7 +237,7 @@ template <class T> void json_writer::put_value(const T& v) {
     } else if constexpr (kind == type_kind::described_enum) {
         // An out-of-range value has no wire name; validation reports it, and the encoder
         // writes null rather than inventing a name.
-        if (const auto name = to_wire(v))
+        if (const auto* name = detail::wire_name(v))
             put_string(*name);
         else
             put("null");
