@@ -42,7 +42,8 @@ inline std::string join_path(const std::string& base, std::string_view name) {
 }
 
 // The path of the value being checked, as a chain of stack frames: the string is built only
-// for a violation, since building one per member cost more than the checks themselves.
+// for a violation, since building one per member cost more than the checks themselves. An
+// empty map key reads `a[""]`, as in decode errors (json_read.hpp): `a.` would look cut off.
 struct value_path {
     const value_path* parent = nullptr;
     std::string_view name{}; // a member name or a map key
@@ -54,6 +55,8 @@ struct value_path {
             return std::string{};
         if (is_index)
             return parent->str() + "[" + std::to_string(index) + "]";
+        if (name.empty())
+            return parent->str() + "[\"\"]";
         return join_path(parent->str(), name);
     }
 };
