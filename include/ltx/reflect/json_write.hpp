@@ -153,7 +153,16 @@ private:
         }
     }
 
+    // Through the widest types, so each TU compiles std::to_chars for two types, not one per
+    // integer type of its models.
     template <class I> void put_integer(I v) {
+        if constexpr (std::is_signed_v<I>)
+            put_decimal(static_cast<long long>(v));
+        else
+            put_decimal(static_cast<unsigned long long>(v));
+    }
+
+    template <class I> void put_decimal(I v) {
         char buf[24];
         const auto r = std::to_chars(buf, buf + sizeof buf, v);
         put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});

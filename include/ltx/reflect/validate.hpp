@@ -37,10 +37,6 @@ inline std::string to_string(const violation& v) {
 
 namespace detail {
 
-inline std::string join_path(const std::string& base, std::string_view name) {
-    return base.empty() ? std::string{name} : base + "." + std::string{name};
-}
-
 // The path of the value being checked, as a chain of stack frames: the string is built only
 // for a violation, since building one per member cost more than the checks themselves. An
 // empty map key reads `a[""]`, as in decode errors (json_read.hpp): `a.` would look cut off.
@@ -50,23 +46,27 @@ struct value_path {
     std::size_t index = 0;
     bool is_index = false;
 
+    /// Appends the path; `out` holds the parent's path, or nothing.
+    LTX_DECL void append_to(std::string& out) const;
+
     std::string str() const {
-        if (!parent)
-            return std::string{};
-        if (is_index)
-            return parent->str() + "[" + std::to_string(index) + "]";
-        if (name.empty())
-            return parent->str() + "[\"\"]";
-        return join_path(parent->str(), name);
+        std::string out;
+        append_to(out);
+        return out;
     }
 };
+
+// Every violation is added here, so the validation of each type compiles a call rather than
+// the construction of three strings and their cleanup.
+LTX_DECL void add_violation(std::vector<violation>& out, const value_path& path,
+                            std::string_view rule, std::string message);
 
 template <class T>
 void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
 
 template <class V> bool present(const V& v) {
     if constexpr (kind_of<V> == type_kind::optional)
-        return v.has_value();
+        return static_cast<bool>(v);
     else
         return true;
 }
@@ -87,7 +87,7 @@ void apply_rule(const Rule& rule, const V& v, const value_path& path, bool& ok,
         else
             missing = false;
         if (missing) {
-            out.push_back({path.str(), std::string{Rule::name}, "is required"});
+            add_violation(out, path, Rule::name, "is required");
             ok = false;
         }
     } else if constexpr (is_default<Rule>::value) {
@@ -98,14 +98,14 @@ void apply_rule(const Rule& rule, const V& v, const value_path& path, bool& ok,
             "ltx::reflect: this rule does not apply to the member's type");
         if (ok && v)
             if (auto m = rule.check(*v))
-                out.push_back({path.str(), std::string{Rule::name}, std::move(*m)});
+                add_violation(out, path, Rule::name, std::move(*m));
     } else {
         static_assert(
             requires { rule.check(v); },
             "ltx::reflect: this rule does not apply to the member's type");
         if (ok)
             if (auto m = rule.check(v))
-                out.push_back({path.str(), std::string{Rule::name}, std::move(*m)});
+                add_violation(out, path, Rule::name, std::move(*m));
     }
 }
 
@@ -131,7 +131,8 @@ void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one
         names += name;
     }
     // Reported at the first member: that is where a value is most often missing.
-    out.push_back({value_path{&path, members[0]}.str(), "at_least_one_of", names + " is required"});
+    names += " is required";
+    add_violation(out, value_path{&path, members[0]}, "at_least_one_of", std::move(names));
 }
 
 // Whether a value of type V has anything of its own to check (UTF-8, enumerators, members):
@@ -278,15 +279,15 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
     } else if constexpr (kind == type_kind::map) {
         for (const auto& [key, item] : v) {
             if (std::size_t n; !ltx::detail::utf8_count(key, n))
-                out.push_back({path.str(), "utf8", "has a key that is not valid UTF-8"});
+                add_violation(out, path, "utf8", "has a key that is not valid UTF-8");
             validate_value(item, value_path{&path, key}, out);
         }
     } else if constexpr (kind == type_kind::string) {
         if (std::size_t n; !ltx::detail::utf8_count(v, n))
-            out.push_back({path.str(), "utf8", "must be valid UTF-8"});
+            add_violation(out, path, "utf8", "must be valid UTF-8");
     } else if constexpr (kind == type_kind::described_enum) {
         if (!wire_name(v))
-            out.push_back({path.str(), "enum", "must be one of " + allowed_names<T>()});
+            add_violation(out, path, "enum", "must be one of " + allowed_names<T>());
     }
 }
 
@@ -304,5 +305,9 @@ template <class T> std::vector<violation> validate(const T& value) {
 }
 
 } // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/reflect/impl/validate.ipp>
+#endif
 
 #endif

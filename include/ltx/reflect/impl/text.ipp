@@ -232,24 +232,27 @@ LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_
     std::size_t n = 0;
     if (!utf8_count(s, n) || (n >= min && n <= max)) // invalid UTF-8 has its own rule
         return std::nullopt;
+    constexpr auto unbounded = std::numeric_limits<std::size_t>::max();
+    using wide = unsigned long long;
     std::string m = "must be ";
-    if (max == std::numeric_limits<std::size_t>::max()) {
+    if (max == unbounded) {
         m += "at least ";
-        m += std::to_string(min);
+        m += std::to_string(static_cast<wide>(min));
     } else {
-        m += std::to_string(min);
+        m += std::to_string(static_cast<wide>(min));
         m += " to ";
-        m += std::to_string(max);
+        m += std::to_string(static_cast<wide>(max));
     }
     m += " characters long, got ";
-    m += std::to_string(n);
+    m += std::to_string(static_cast<wide>(n));
     return m;
 }
 
 inline std::optional<std::string> range_message(long long min, long long max,
                                                 const std::string& got) {
+    constexpr auto unbounded = std::numeric_limits<long long>::max();
     std::string m;
-    if (max == std::numeric_limits<long long>::max()) {
+    if (max == unbounded) {
         m = "must be at least ";
         m += std::to_string(min);
     } else {
