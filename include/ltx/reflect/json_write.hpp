@@ -198,9 +198,39 @@ private:
         first = false;
         put(key);
         if constexpr (kind_of<M> == type_kind::optional)
-            put_value(*m);
+            put_leaf_or_value(*m);
         else
-            put_value(m);
+            put_leaf_or_value(m);
+    }
+
+    // Leaves are written here, by non-template code, rather than through a put_value of their
+    // own for each type.
+    template <class X> void put_leaf_or_value(const X& x) {
+        constexpr auto kind = kind_of<X>;
+        if constexpr (kind == type_kind::string)
+            put_string(x);
+        else if constexpr (kind == type_kind::described_enum)
+            put_enum(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
+                     static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(x)));
+        else if constexpr (kind == type_kind::integer && std::is_signed_v<X>)
+            put_decimal(static_cast<long long>(x));
+        else if constexpr (kind == type_kind::integer)
+            put_decimal(static_cast<unsigned long long>(x));
+        else if constexpr (kind == type_kind::floating)
+            put_floating(static_cast<double>(x));
+        else if constexpr (kind == type_kind::boolean)
+            put(x ? std::string_view{"true"} : std::string_view{"false"});
+        else
+            put_value(x);
+    }
+
+    // An out-of-range value has no wire name; validation reports it, and the encoder writes
+    // null rather than inventing a name.
+    void put_enum(const detail::wire_row* rows, std::size_t n, std::uint64_t key) {
+        if (const auto* name = detail::find_wire_name(rows, n, key))
+            put_string(*name);
+        else
+            put("null");
     }
 
     std::string& out_;
@@ -244,12 +274,7 @@ template <class T> void json_writer::put_value(const T& v) {
     } else if constexpr (kind == type_kind::string) {
         put_string(v);
     } else if constexpr (kind == type_kind::described_enum) {
-        // An out-of-range value has no wire name; validation reports it, and the encoder
-        // writes null rather than inventing a name.
-        if (const auto* name = detail::wire_name(v))
-            put_string(*name);
-        else
-            put("null");
+        put_leaf_or_value(v);
     } else if constexpr (kind == type_kind::integer) {
         put_integer(v);
     } else if constexpr (kind == type_kind::floating) {

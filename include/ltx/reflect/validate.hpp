@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -55,6 +56,18 @@ struct value_path {
         return out;
     }
 };
+
+// The value's own checks of a string (valid UTF-8) and of an enum (a known enumerator).
+LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out);
+LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
+                         const value_path& path, std::vector<violation>& out);
+
+template <class V> const auto& unwrapped(const V& v) {
+    if constexpr (kind_of<V> == type_kind::optional)
+        return *v;
+    else
+        return v;
+}
 
 // Every violation is added here, so the validation of each type compiles a call rather than
 // the construction of three strings and their cleanup.
@@ -235,12 +248,28 @@ void validate_field(const V& m, std::string_view name, const value_path& parent,
     ((ok = apply_rules(m, path, out, static_cast<const pack_leaf<N, Items>&>(items).value) && ok),
      ...);
     if constexpr (checks_value<V>()) {
+        using X = std::remove_cvref_t<decltype(unwrapped(m))>;
+        const X* x = nullptr;
         if constexpr (kind_of<V> == type_kind::optional) {
             if (ok && m)
-                validate_value(*m, path, out);
+                x = &*m;
         } else {
             if (ok)
-                validate_value(m, path, out);
+                x = &m;
+        }
+        // Strings and enums are checked here, by non-template code, rather than through a
+        // validate_value of their own for each type.
+        if constexpr (kind_of<X> == type_kind::string) {
+            if (x)
+                check_utf8(*x, path, out);
+        } else if constexpr (kind_of<X> == type_kind::described_enum) {
+            if (x)
+                check_enum(wire_rows<X>.rows, wire_rows<X>.size,
+                           static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(*x)),
+                           path, out);
+        } else {
+            if (x)
+                validate_value(*x, path, out);
         }
     }
 }
@@ -283,11 +312,11 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
             validate_value(item, value_path{&path, key}, out);
         }
     } else if constexpr (kind == type_kind::string) {
-        if (std::size_t n; !ltx::detail::utf8_count(v, n))
-            add_violation(out, path, "utf8", "must be valid UTF-8");
+        check_utf8(v, path, out);
     } else if constexpr (kind == type_kind::described_enum) {
-        if (!wire_name(v))
-            add_violation(out, path, "enum", "must be one of " + allowed_names<T>());
+        check_enum(wire_rows<T>.rows, wire_rows<T>.size,
+                   static_cast<std::uint64_t>(static_cast<std::underlying_type_t<T>>(v)), path,
+                   out);
     }
 }
 
