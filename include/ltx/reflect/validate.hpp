@@ -164,9 +164,9 @@ template <class V> consteval bool checks_value() {
 // Which schema items carry the rules of which member, worked out once per type: matching
 // every member against every item with generic lambdas made validate() the costliest part of
 // compiling a request. For each item: the index of the member it constrains, no_member for a
-// struct-level rule, not_described for a field whose member is not described (schema_of
-// refuses those). An item with no rule but rules::defaults_to checks nothing and is left out.
-inline constexpr std::size_t not_described = no_member - 1;
+// struct-level rule, unchecked for a field that checks nothing (only rules::defaults_to) or
+// whose member is not described (schema_of refuses those).
+inline constexpr std::size_t unchecked = no_member - 1;
 
 template <class T, class Item> struct rules_owner {
     static constexpr std::size_t value = no_member;
@@ -174,8 +174,7 @@ template <class T, class Item> struct rules_owner {
 template <class T, auto M, class... R> struct rules_owner<T, field_rules<M, R...>> {
     static constexpr std::size_t found = member_index_in<M>(members_of<T>{});
     static constexpr bool checks = (!is_default<R>::value || ... || false);
-    static constexpr std::size_t value =
-        found == no_member ? not_described : (checks ? found : not_described);
+    static constexpr std::size_t value = found != no_member && checks ? found : unchecked;
 };
 
 template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
