@@ -123,6 +123,27 @@ TEST_CASE("validate collects every violation at once") {
     CHECK(v.size() == 5);
 }
 
+TEST_CASE("an empty map key reads the same in validation and decode paths") {
+    demo::root r = valid_root();
+    r.named = std::map<std::string, demo::leaf>{{"", demo::leaf{"\xC3", std::nullopt}}};
+    const auto v = validate(r);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].path == R"(named[""].fileId)");
+
+    json_error err;
+    demo::root d;
+    CHECK_FALSE(
+        read_json(R"({"name":"n","items":[],"flag":true,"named":{"":{"fileId":2}}})", d, err));
+    CHECK(err.path == R"(named[""].fileId)");
+
+    std::map<std::string, demo::leaf> top{{"", demo::leaf{}}};
+    const auto w = validate(top);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0].path == R"([""].fileId)");
+    CHECK_FALSE(read_json(R"({"":{"fileId":2}})", top, err));
+    CHECK(err.path == R"([""].fileId)");
+}
+
 TEST_CASE("messages never quote the offending value") {
     demo::root r = valid_root();
     r.items[0].asset.fileId = "SECRETVALUE";

@@ -75,6 +75,17 @@ TEST_CASE("read_json_sax: escaped keys and names, repeated keys, absent and null
     CHECK(err.message == "expected an integer");
 }
 
+TEST_CASE("read_json_sax: an empty map key reads as in read_json and validation paths") {
+    ltx::asset_page page;
+    json_error err;
+    const auto text = R"({"items":[{"relatedAssets":{"thumbnails":{"":{"assetUrl":1}}}}]})";
+    REQUIRE_FALSE(ltx::reflect::read_json_sax(text, page, err));
+    CHECK(err.path == R"(items[0].relatedAssets.thumbnails[""].assetUrl)");
+    json_error dom;
+    REQUIRE_FALSE(ltx::reflect::read_json(text, page, dom));
+    CHECK(dom.path == err.path);
+}
+
 TEST_CASE("from_json_sax throws json_decode_error") {
     CHECK(ltx::reflect::from_json_sax<ltx::error_body>(R"({"error":"x","code":402})").code == 402);
     CHECK_THROWS_AS(ltx::reflect::from_json_sax<ltx::error_body>(R"({"code":true})"),

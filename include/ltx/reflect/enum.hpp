@@ -7,8 +7,11 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace ltx::reflect {
 
@@ -95,19 +98,60 @@ template <class E> constexpr std::optional<E> from_wire(std::string_view name) n
     return std::nullopt;
 }
 
+namespace detail {
+
+// The wire table as the engine reads it at run time: the values as integers, in a plain array,
+// searched by non-template functions. Encoding, validation and decoding then compile no
+// lookup per enum type.
+struct wire_row {
+    std::uint64_t value;
+    std::string_view name;
+};
+
+template <std::size_t N> struct wire_rows_t {
+    static constexpr std::size_t size = N;
+    wire_row rows[N == 0 ? 1 : N];
+};
+
+template <class E> constexpr std::uint64_t wire_key(E value) noexcept {
+    return static_cast<std::uint64_t>(static_cast<std::underlying_type_t<E>>(value));
+}
+
+template <class E>
+inline constexpr auto wire_rows = [] {
+    wire_rows_t<wire_table<E>.size()> out{};
+    for (std::size_t i = 0; i < wire_table<E>.size(); ++i)
+        out.rows[i] = {wire_key(wire_table<E>[i].value), wire_table<E>[i].name};
+    return out;
+}();
+
+/// The name of the row holding `value`, or null.
+LTX_DECL const std::string_view* find_wire_name(const wire_row* rows, std::size_t n,
+                                                std::uint64_t value) noexcept;
+/// The row named `name`, or null.
+LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
+                                         std::string_view name) noexcept;
+/// `'a', 'b'`: the names, quoted and joined for messages.
+LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n);
+
+/// The wire name of `value`, or null for a value outside the enumeration.
+template <class E> const std::string_view* wire_name(E value) noexcept {
+    return find_wire_name(
+        wire_rows<E>.rows, wire_rows<E>.size,
+        static_cast<std::uint64_t>(static_cast<std::underlying_type_t<E>>(value)));
+}
+
+} // namespace detail
+
 /// The allowed wire names of `E`, joined for messages: `'ltxv', 'ltxv-turbo'`.
 template <class E> std::string allowed_names() {
-    std::string out;
-    for (const auto& row : wire_table<E>) {
-        if (!out.empty())
-            out += ", ";
-        out += '\'';
-        out += row.name;
-        out += '\'';
-    }
-    return out;
+    return detail::join_wire_names(detail::wire_rows<E>.rows, detail::wire_rows<E>.size);
 }
 
 } // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/reflect/impl/enum.ipp>
+#endif
 
 #endif

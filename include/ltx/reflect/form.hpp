@@ -30,7 +30,7 @@ template <class T, class F> void for_each_form_field(const T& v, F&& f) {
             if constexpr (kind == type_kind::string) {
                 f(std::string_view{d.name}, std::string_view{x});
             } else if constexpr (kind == type_kind::described_enum) {
-                if (const auto name = to_wire(x))
+                if (const auto* name = detail::wire_name(x))
                     f(std::string_view{d.name}, *name);
             } else if constexpr (kind == type_kind::boolean) {
                 f(std::string_view{d.name}, x ? std::string_view{"true"} : "false");

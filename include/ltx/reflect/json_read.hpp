@@ -40,7 +40,9 @@ private:
 namespace detail {
 
 // The path of the value being decoded, as a chain of stack frames: the string is built
-// only when an error is reported, so a successful decode allocates nothing for paths.
+// only when an error is reported, so a successful decode allocates nothing for paths. Member
+// names are never empty, so a frame with an empty key below the document is an empty map key:
+// it reads `a[""]`, as in validation paths (validate.hpp).
 struct path_frame {
     const path_frame* parent = nullptr;
     std::string_view key;
@@ -48,11 +50,13 @@ struct path_frame {
     bool is_index = false;
 
     std::string str() const {
-        std::string up = parent ? parent->str() : std::string{};
+        if (!parent)
+            return std::string{};
+        std::string up = parent->str();
         if (is_index)
             return up + "[" + std::to_string(index) + "]";
         if (key.empty())
-            return up;
+            return up + "[\"\"]";
         return up.empty() ? std::string{key} : up + "." + std::string{key};
     }
 };

@@ -45,20 +45,24 @@ inline bool json_plain(std::string_view s) noexcept {
     return true;
 }
 
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once.
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built once. A plain
+// array and a string_view constant rather than std::array and a function: nothing of it is
+// compiled into code, and encoding is compiled for every request type.
+template <std::size_t N> struct key_text { char data[N]; };
+
 template <class D> struct json_key {
     static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr auto text = [] {
-        std::array<char, size> a{};
-        a[0] = '"';
+    static constexpr key_text<size> text = [] {
+        key_text<size> a{};
+        a.data[0] = '"';
         const std::string_view n{D::name};
         for (std::size_t i = 0; i < n.size(); ++i)
-            a[i + 1] = n[i];
-        a[size - 2] = '"';
-        a[size - 1] = ':';
+            a.data[i + 1] = n[i];
+        a.data[size - 2] = '"';
+        a.data[size - 1] = ':';
         return a;
     }();
-    static constexpr std::string_view view() { return {text.data(), text.size()}; }
+    static constexpr std::string_view view{text.data, size};
 };
 
 } // namespace detail
@@ -149,7 +153,16 @@ private:
         }
     }
 
+    // Through the widest types, so each TU compiles std::to_chars for two types, not one per
+    // integer type of its models.
     template <class I> void put_integer(I v) {
+        if constexpr (std::is_signed_v<I>)
+            put_decimal(static_cast<long long>(v));
+        else
+            put_decimal(static_cast<unsigned long long>(v));
+    }
+
+    template <class I> void put_decimal(I v) {
         char buf[24];
         const auto r = std::to_chars(buf, buf + sizeof buf, v);
         put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
@@ -167,23 +180,57 @@ private:
 
     template <class T> void put_value(const T& v);
 
-    // A fold over member indices rather than a generic lambda per member: fewer
-    // instantiations, and encoding is compiled for every request type.
+    // A fold over member indices rather than a generic lambda per member, and one function
+    // per member type rather than per member: encoding is compiled for every request type.
     template <class T, std::size_t... I> void put_members(const T& v, std::index_sequence<I...>) {
         bool first = true;
-        (put_member<boost::mp11::mp_at_c<members_of<T>, I>>(v, first), ...);
+        (put_member(v.*boost::mp11::mp_at_c<members_of<T>, I>::pointer,
+                    detail::json_key<boost::mp11::mp_at_c<members_of<T>, I>>::view, first),
+         ...);
     }
 
-    template <class D, class T> void put_member(const T& v, bool& first) {
-        const auto& m = v.*D::pointer;
-        if constexpr (kind_of<decltype(m)> == type_kind::optional)
+    template <class M> void put_member(const M& m, std::string_view key, bool& first) {
+        if constexpr (kind_of<M> == type_kind::optional)
             if (!m)
                 return; // unset optionals are omitted
         if (!first)
             put(',');
         first = false;
-        put(detail::json_key<D>::view());
-        put_value(m);
+        put(key);
+        if constexpr (kind_of<M> == type_kind::optional)
+            put_leaf_or_value(*m);
+        else
+            put_leaf_or_value(m);
+    }
+
+    // Leaves are written here, by non-template code, rather than through a put_value of their
+    // own for each type.
+    template <class X> void put_leaf_or_value(const X& x) {
+        constexpr auto kind = kind_of<X>;
+        if constexpr (kind == type_kind::string)
+            put_string(x);
+        else if constexpr (kind == type_kind::described_enum)
+            put_enum(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
+                     static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(x)));
+        else if constexpr (kind == type_kind::integer && std::is_signed_v<X>)
+            put_decimal(static_cast<long long>(x));
+        else if constexpr (kind == type_kind::integer)
+            put_decimal(static_cast<unsigned long long>(x));
+        else if constexpr (kind == type_kind::floating)
+            put_floating(static_cast<double>(x));
+        else if constexpr (kind == type_kind::boolean)
+            put(x ? std::string_view{"true"} : std::string_view{"false"});
+        else
+            put_value(x);
+    }
+
+    // An out-of-range value has no wire name; validation reports it, and the encoder writes
+    // null rather than inventing a name.
+    void put_enum(const detail::wire_row* rows, std::size_t n, std::uint64_t key) {
+        if (const auto* name = detail::find_wire_name(rows, n, key))
+            put_string(*name);
+        else
+            put("null");
     }
 
     std::string& out_;
@@ -227,12 +274,7 @@ template <class T> void json_writer::put_value(const T& v) {
     } else if constexpr (kind == type_kind::string) {
         put_string(v);
     } else if constexpr (kind == type_kind::described_enum) {
-        // An out-of-range value has no wire name; validation reports it, and the encoder
-        // writes null rather than inventing a name.
-        if (const auto name = to_wire(v))
-            put_string(*name);
-        else
-            put("null");
+        put_leaf_or_value(v);
     } else if constexpr (kind == type_kind::integer) {
         put_integer(v);
     } else if constexpr (kind == type_kind::floating) {

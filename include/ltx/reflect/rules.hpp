@@ -32,15 +32,7 @@ struct length {
     static constexpr std::string_view name = "length";
 
     std::optional<std::string> check(const std::string& s) const {
-        const auto n = ltx::detail::utf8_length(s);
-        if (!n || (*n >= min && *n <= max)) // invalid UTF-8 is reported by its own rule
-            return std::nullopt;
-        std::string m = "must be ";
-        if (max == std::numeric_limits<std::size_t>::max())
-            m += "at least " + std::to_string(min);
-        else
-            m += std::to_string(min) + " to " + std::to_string(max);
-        return m + " characters long, got " + std::to_string(*n);
+        return ltx::detail::length_violation(min, max, s);
     }
 };
 
@@ -49,7 +41,7 @@ struct not_empty_t {
     static constexpr std::string_view name = "not_empty";
     std::optional<std::string> check(const std::string& s) const {
         if (s.empty())
-            return "must not be empty";
+            return std::string{"must not be empty"};
         return std::nullopt;
     }
 };
@@ -63,12 +55,10 @@ struct range {
 
     template <class I> std::optional<std::string> check(I v) const {
         static_assert(std::is_integral_v<I>, "ltx::reflect::rules::range applies to integers");
-        if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
-            return std::nullopt;
-        if (max == std::numeric_limits<long long>::max())
-            return "must be at least " + std::to_string(min) + ", got " + std::to_string(v);
-        return "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
-               std::to_string(v);
+        if constexpr (std::is_signed_v<I>)
+            return ltx::detail::range_violation(min, max, static_cast<long long>(v));
+        else
+            return ltx::detail::range_violation(min, max, static_cast<unsigned long long>(v));
     }
 };
 
@@ -78,7 +68,7 @@ struct http_url_t {
     std::optional<std::string> check(const std::string& s) const {
         if (ltx::detail::is_http_url(s))
             return std::nullopt;
-        return "must be an absolute http or https URL";
+        return std::string{"must be an absolute http or https URL"};
     }
 };
 inline constexpr http_url_t http_url{};
@@ -89,7 +79,7 @@ struct email_t {
     std::optional<std::string> check(const std::string& s) const {
         if (ltx::detail::is_email(s))
             return std::nullopt;
-        return "must be an e-mail address";
+        return std::string{"must be an e-mail address"};
     }
 };
 inline constexpr email_t email{};
@@ -100,7 +90,7 @@ struct mime_type_t {
     std::optional<std::string> check(const std::string& s) const {
         if (ltx::detail::is_mime_type(s))
             return std::nullopt;
-        return "must be a MIME type such as image/png";
+        return std::string{"must be a MIME type such as image/png"};
     }
 };
 inline constexpr mime_type_t mime_type{};
@@ -117,7 +107,7 @@ template <std::size_t N> struct contains_all {
                 missing += (missing.empty() ? "" : ", ") + std::string{n};
         if (missing.empty())
             return std::nullopt;
-        return "must contain " + missing;
+        return std::string{"must contain "} + missing;
     }
 };
 template <class... S> contains_all(S...) -> contains_all<sizeof...(S)>;

@@ -9,25 +9,53 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <type_traits>
 
 namespace ltx::reflect {
 
+namespace detail {
+
+template <std::size_t I, class T> struct pack_leaf { T value; };
+template <class Indices, class... T> struct pack_base;
+template <std::size_t... I, class... T>
+struct pack_base<std::index_sequence<I...>, T...> : pack_leaf<I, T>... {};
+
+// Element I of a pack, found by deducing the base class, so no recursion is instantiated.
+template <std::size_t I, class T> constexpr const T& pack_get(const pack_leaf<I, T>& leaf) {
+    return leaf.value;
+}
+template <std::size_t I, class T> T pack_element_of(const pack_leaf<I, T>&);
+
+} // namespace detail
+
+/// A fixed list of constexpr values of any types: the storage of schemas and of a member's
+/// rules. An aggregate rather than std::tuple, whose constructors cost more to compile than
+/// the rest of a model header: every schema of every model is parsed by each TU.
+template <class... T> struct pack : detail::pack_base<std::index_sequence_for<T...>, T...> {
+    static constexpr std::size_t size = sizeof...(T);
+};
+
+namespace detail {
+
+template <class Pack, std::size_t I>
+using pack_element_t = decltype(pack_element_of<I>(std::declval<const Pack&>()));
+
+} // namespace detail
+
 /// The rules of one member, named by its member pointer: `field<&T::prompt>(rules...)`.
-template <auto Member, class... Rules> struct field_rules { std::tuple<Rules...> rules; };
+template <auto Member, class... Rules> struct field_rules { pack<Rules...> rules; };
 
 /// Attaches rules to a member: `field<&ltx_create_request::prompt>(rules::required,
 /// rules::length{1, 2000})`.
 template <auto Member, class... Rules> constexpr field_rules<Member, Rules...> field(Rules... r) {
-    return {std::tuple<Rules...>{r...}};
+    return {{{{r}...}}};
 }
 
 /// Gathers field rules and struct-level rules into a schema. A type opts in by declaring,
 /// in its own namespace, `constexpr auto ltx_schema(ltx::reflect::tag<T>)` returning one.
-template <class... Items> constexpr std::tuple<Items...> schema(Items... items) {
-    return {items...};
+template <class... Items> constexpr pack<Items...> schema(Items... items) {
+    return {{{items}...}};
 }
 
 namespace detail {
@@ -91,20 +119,20 @@ template <class T, class X> constexpr bool item_belongs_to() {
 
 } // namespace detail
 
-/// The schema of `T`: what `ltx_schema(tag<T>)` returns, or an empty tuple.
+/// The schema of `T`: what `ltx_schema(tag<T>)` returns, or an empty pack.
 template <class T>
 inline constexpr auto schema_of = [] {
     if constexpr (detail::has_schema<T>) {
         constexpr auto s = ltx_schema(tag<T>{});
         static_assert(
-            []<class... Items>(std::type_identity<std::tuple<Items...>>) {
+            []<class... Items>(std::type_identity<pack<Items...>>) {
                 return (detail::item_belongs_to<T, Items>() && ... && true);
             }(std::type_identity<std::remove_cvref_t<decltype(s)>>{}),
             "ltx::reflect: a schema names a member that is not a described member of "
             "its type");
         return s;
     } else {
-        return std::tuple<>{};
+        return pack<>{};
     }
 }();
 
@@ -120,17 +148,16 @@ template <auto Member> constexpr std::string_view member_name() {
 
 namespace detail {
 
-// Index of the first tuple element satisfying Pred, or the tuple size.
-template <class Tuple, class Pred> consteval std::size_t find_index(Pred pred) {
+// Index of the first pack element satisfying Pred, or the pack size.
+template <class Pack, class Pred> consteval std::size_t find_index(Pred pred) {
     return []<std::size_t... I>(Pred p, std::index_sequence<I...>) {
         std::size_t found = sizeof...(I);
-        ((found == sizeof...(I) && p(std::type_identity<std::tuple_element_t<I, Tuple>>{})
-              ? (found = I)
-              : 0),
+        ((found == sizeof...(I) && p(std::type_identity<pack_element_t<Pack, I>>{}) ? (found = I)
+                                                                                    : 0),
          ...);
         return found;
     }
-    (pred, std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+    (pred, std::make_index_sequence<Pack::size>{});
 }
 
 template <class X> struct is_default : std::false_type {};
@@ -161,13 +188,13 @@ template <auto Member> constexpr auto default_of() {
     using owner = typename detail::member_pointer_traits<decltype(Member)>::owner;
     using schema_type = std::remove_cvref_t<decltype(schema_of<owner>)>;
     constexpr auto i = detail::find_index<schema_type>(detail::rules_of_member<Member>{});
-    static_assert(i < std::tuple_size_v<schema_type>, "ltx::reflect: this member has no rules");
-    constexpr const auto& rules = std::get<i>(schema_of<owner>).rules;
+    static_assert(i < schema_type::size, "ltx::reflect: this member has no rules");
+    constexpr const auto& rules = detail::pack_get<i>(schema_of<owner>).rules;
     using rules_type = std::remove_cvref_t<decltype(rules)>;
     constexpr auto j = detail::find_index<rules_type>(detail::default_rule{});
-    static_assert(j < std::tuple_size_v<rules_type>,
+    static_assert(j < rules_type::size,
                   "ltx::reflect: this member has no rules::defaults_to in its schema");
-    return std::get<j>(rules).value;
+    return detail::pack_get<j>(rules).value;
 }
 
 } // namespace ltx::reflect

@@ -12,9 +12,9 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -38,78 +38,96 @@ inline std::string to_string(const violation& v) {
 
 namespace detail {
 
-inline std::string join_path(const std::string& base, std::string_view name) {
-    return base.empty() ? std::string{name} : base + "." + std::string{name};
-}
-
 // The path of the value being checked, as a chain of stack frames: the string is built only
-// for a violation, since building one per member cost more than the checks themselves.
+// for a violation, since building one per member cost more than the checks themselves. An
+// empty map key reads `a[""]`, as in decode errors (json_read.hpp): `a.` would look cut off.
 struct value_path {
     const value_path* parent = nullptr;
     std::string_view name{}; // a member name or a map key
     std::size_t index = 0;
     bool is_index = false;
 
+    /// Appends the path; `out` holds the parent's path, or nothing.
+    LTX_DECL void append_to(std::string& out) const;
+
     std::string str() const {
-        if (!parent)
-            return std::string{};
-        if (is_index)
-            return parent->str() + "[" + std::to_string(index) + "]";
-        return join_path(parent->str(), name);
+        std::string out;
+        append_to(out);
+        return out;
     }
 };
+
+// The value's own checks of a string (valid UTF-8) and of an enum (a known enumerator).
+LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out);
+LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
+                         const value_path& path, std::vector<violation>& out);
+
+template <class V> const auto& unwrapped(const V& v) {
+    if constexpr (kind_of<V> == type_kind::optional)
+        return *v;
+    else
+        return v;
+}
+
+// Every violation is added here, so the validation of each type compiles a call rather than
+// the construction of three strings and their cleanup.
+LTX_DECL void add_violation(std::vector<violation>& out, const value_path& path,
+                            std::string_view rule, std::string message);
 
 template <class T>
 void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
 
-template <class V> decltype(auto) unwrap(const V& v) {
-    if constexpr (kind_of<V> == type_kind::optional)
-        return *v;
-    else
-        return (v);
-}
-
 template <class V> bool present(const V& v) {
     if constexpr (kind_of<V> == type_kind::optional)
-        return v.has_value();
+        return static_cast<bool>(v);
     else
         return true;
 }
 
-// Applies rule K of schema item J of T to a member's value. `ok` turns false when
-// `required` failed, so that the member's later rules, which would only repeat the point, are
-// skipped. The rule is read at compile time, so no tuple access is compiled.
-template <class T, std::size_t J, std::size_t K, class V>
-void apply_rule(const V& v, const value_path& path, bool& ok, std::vector<violation>& out) {
-    static constexpr const auto& rule = std::get<K>(std::get<J>(schema_of<T>).rules);
-    using rule_t = std::remove_cvref_t<decltype(rule)>;
-    if constexpr (std::is_same_v<rule_t, rules::required_t>) {
-        bool missing = !present(v);
-        if constexpr (kind_of<V> == type_kind::string)
+// Applies one rule to a member's value. `ok` turns false when `required` failed, so that the
+// member's later rules, which would only repeat the point, are skipped. A template of the
+// rule's and the value's types only, so members alike share it.
+template <class Rule, class V>
+void apply_rule(const Rule& rule, const V& v, const value_path& path, bool& ok,
+                std::vector<violation>& out) {
+    constexpr bool is_optional = kind_of<V> == type_kind::optional;
+    if constexpr (std::is_same_v<Rule, rules::required_t>) {
+        bool missing;
+        if constexpr (is_optional)
+            missing = !v;
+        else if constexpr (kind_of<V> == type_kind::string)
             missing = v.empty();
+        else
+            missing = false;
         if (missing) {
-            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
+            add_violation(out, path, Rule::name, "is required");
             ok = false;
         }
-    } else if constexpr (is_default<rule_t>::value) {
+    } else if constexpr (is_default<Rule>::value) {
         // documentation only
-    } else if constexpr (requires { rule.check(unwrap(v)); }) {
-        if (ok && present(v))
-            if (auto m = rule.check(unwrap(v)))
-                out.push_back({path.str(), std::string{rule_t::name}, std::move(*m)});
+    } else if constexpr (is_optional) {
+        static_assert(
+            requires { rule.check(*v); },
+            "ltx::reflect: this rule does not apply to the member's type");
+        if (ok && v)
+            if (auto m = rule.check(*v))
+                add_violation(out, path, Rule::name, std::move(*m));
     } else {
         static_assert(
-            requires { rule.check(unwrap(v)); },
+            requires { rule.check(v); },
             "ltx::reflect: this rule does not apply to the member's type");
+        if (ok)
+            if (auto m = rule.check(v))
+                add_violation(out, path, Rule::name, std::move(*m));
     }
 }
 
-// Applies the rules of schema item J of T, in order; false when `required` failed.
-template <class T, std::size_t J, class V, std::size_t... K>
+// Applies the rules of one schema item, in order; false when `required` failed.
+template <class V, std::size_t... K, class... R>
 bool apply_rules(const V& v, const value_path& path, std::vector<violation>& out,
-                 std::index_sequence<K...>) {
+                 const pack_base<std::index_sequence<K...>, R...>& rules) {
     bool ok = true;
-    (apply_rule<T, J, K>(v, path, ok, out), ...);
+    (apply_rule(static_cast<const pack_leaf<K, R>&>(rules).value, v, path, ok, out), ...);
     return ok;
 }
 
@@ -126,34 +144,49 @@ void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one
         names += name;
     }
     // Reported at the first member: that is where a value is most often missing.
-    out.push_back({value_path{&path, members[0]}.str(), "at_least_one_of", names + " is required"});
+    names += " is required";
+    add_violation(out, value_path{&path, members[0]}, "at_least_one_of", std::move(names));
+}
+
+// Whether a value of type V has anything of its own to check (UTF-8, enumerators, members):
+// numbers and booleans have nothing, so members of those types without rules compile to
+// nothing.
+template <class V> consteval bool checks_value() {
+    constexpr auto kind = kind_of<V>;
+    if constexpr (kind == type_kind::optional)
+        return checks_value<typename V::value_type>();
+    else
+        return kind == type_kind::described_struct || kind == type_kind::sequence ||
+               kind == type_kind::map || kind == type_kind::string ||
+               kind == type_kind::described_enum;
 }
 
 // Which schema items carry the rules of which member, worked out once per type: matching
 // every member against every item with generic lambdas made validate() the costliest part of
 // compiling a request. For each item: the index of the member it constrains, no_member for a
-// struct-level rule, not_described for a field whose member is not described (schema_of
-// refuses those).
-inline constexpr std::size_t not_described = no_member - 1;
+// struct-level rule, unchecked for a field that checks nothing (only rules::defaults_to) or
+// whose member is not described (schema_of refuses those).
+inline constexpr std::size_t unchecked = no_member - 1;
 
 template <class T, class Item> struct rules_owner {
     static constexpr std::size_t value = no_member;
 };
 template <class T, auto M, class... R> struct rules_owner<T, field_rules<M, R...>> {
     static constexpr std::size_t found = member_index_in<M>(members_of<T>{});
-    static constexpr std::size_t value = found == no_member ? not_described : found;
+    static constexpr bool checks = (!is_default<R>::value || ... || false);
+    static constexpr std::size_t value = found != no_member && checks ? found : unchecked;
 };
 
 template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
 
 template <class T, std::size_t... J> consteval auto make_rules_owners(std::index_sequence<J...>) {
     return std::array<std::size_t, sizeof...(J)>{
-        rules_owner<T, std::tuple_element_t<J, schema_type<T>>>::value...};
+        rules_owner<T, pack_element_t<schema_type<T>, J>>::value...};
 }
 
 template <class T>
-inline constexpr auto rules_owners =
-    make_rules_owners<T>(std::make_index_sequence<std::tuple_size_v<schema_type<T>>>{});
+inline constexpr auto
+    rules_owners = make_rules_owners<T>(std::make_index_sequence<schema_type<T>::size>{});
 
 // The schema items constraining member I of T, in schema order.
 template <class T, std::size_t I> consteval auto rules_items() {
@@ -172,47 +205,91 @@ template <class T, std::size_t I> consteval auto rules_items() {
     return items;
 }
 
-template <class T, std::size_t J>
-using rules_sequence =
-    std::make_index_sequence<std::tuple_size_v<decltype(std::get<J>(schema_of<T>).rules)>>;
+template <class T, std::size_t I> inline constexpr auto items_of = rules_items<T, I>();
 
-// Applies every schema item that constrains member I, then checks the value itself unless
-// `required` failed.
-template <class T, std::size_t I, std::size_t... N>
-void validate_member(const T& obj, const value_path& path, std::vector<violation>& out,
-                     std::index_sequence<N...>) {
-    using D = boost::mp11::mp_at_c<members_of<T>, I>;
-    [[maybe_unused]] static constexpr auto items = rules_items<T, I>();
-    const auto& member = obj.*D::pointer;
-    const value_path member_path{&path, D::name};
+// The rules of member I: one pack of rules per schema item constraining it.
+template <class T, std::size_t I>
+inline constexpr auto member_rules = []<std::size_t... N>(std::index_sequence<N...>) {
+    return pack<std::remove_cvref_t<decltype(pack_get<items_of<T, I>[N]>(schema_of<T>).rules)>...>{
+        {{pack_get<items_of<T, I>[N]>(schema_of<T>).rules}...}};
+}
+(std::make_index_sequence<items_of<T, I>.size()>{});
+
+// The members of T that have rules or a value to check, in declaration order.
+template <class T, std::size_t... I>
+consteval auto make_checked_members(std::index_sequence<I...>) {
+    constexpr bool checked[] = {
+        (items_of<T, I>.size() > 0 ||
+         checks_value<
+             std::remove_cvref_t<decltype(std::declval<const T&>().*
+                                          boost::mp11::mp_at_c<members_of<T>, I>::pointer)>>())...,
+        false};
+    std::array<std::size_t, (std::size_t{checked[I]} + ... + 0)> out{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < sizeof...(I); ++i)
+        if (checked[i])
+            out[k++] = i;
+    return out;
+}
+
+template <class T>
+inline constexpr auto checked_members =
+    make_checked_members<T>(std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
+
+// Applies every schema item that constrains a member, then checks the value itself unless
+// `required` failed. A template of the member's type and rules only: members alike share it.
+template <class V, std::size_t... N, class... Items>
+void validate_field(const V& m, std::string_view name, const value_path& parent,
+                    std::vector<violation>& out,
+                    const pack_base<std::index_sequence<N...>, Items...>& items) {
+    const value_path path{&parent, name};
     bool ok = true;
-    ((ok = apply_rules<T, items[N]>(member, member_path, out, rules_sequence<T, items[N]>{}) && ok),
+    ((ok = apply_rules(m, path, out, static_cast<const pack_leaf<N, Items>&>(items).value) && ok),
      ...);
-    if (ok)
-        validate_value(member, member_path, out);
+    if constexpr (checks_value<V>()) {
+        using X = std::remove_cvref_t<decltype(unwrapped(m))>;
+        const X* x = nullptr;
+        if constexpr (kind_of<V> == type_kind::optional) {
+            if (ok && m)
+                x = &*m;
+        } else {
+            if (ok)
+                x = &m;
+        }
+        // Strings and enums are checked here, by non-template code, rather than through a
+        // validate_value of their own for each type.
+        if constexpr (kind_of<X> == type_kind::string) {
+            if (x)
+                check_utf8(*x, path, out);
+        } else if constexpr (kind_of<X> == type_kind::described_enum) {
+            if (x)
+                check_enum(wire_rows<X>.rows, wire_rows<X>.size,
+                           static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(*x)),
+                           path, out);
+        } else {
+            if (x)
+                validate_value(*x, path, out);
+        }
+    }
 }
 
-template <class T, std::size_t J>
-void check_struct_item(const T& obj, const value_path& path, std::vector<violation>& out) {
-    static constexpr const auto& item = std::get<J>(schema_of<T>);
-    check_struct_rule(obj, path, item, out);
-}
+template <class T, std::size_t I>
+using member_at = boost::mp11::mp_at_c<members_of<T>, checked_members<T>[I]>;
 
 // Members in declaration order, then the struct-level rules in schema order.
 template <class T, std::size_t... I, std::size_t... S>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out,
                      std::index_sequence<I...>, std::index_sequence<S...>) {
-    (validate_member<T, I>(obj, path, out, std::make_index_sequence<rules_items<T, I>().size()>{}),
+    (validate_field(obj.*member_at<T, I>::pointer, member_at<T, I>::name, path, out,
+                    member_rules<T, checked_members<T>[I]>),
      ...);
-    [[maybe_unused]] static constexpr auto struct_rules = rules_items<T, no_member>();
-    (check_struct_item<T, struct_rules[S]>(obj, path, out), ...);
+    (check_struct_rule(obj, path, pack_get<items_of<T, no_member>[S]>(schema_of<T>), out), ...);
 }
 
 template <class T>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
-    validate_struct(obj, path, out,
-                    std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{},
-                    std::make_index_sequence<rules_items<T, no_member>().size()>{});
+    validate_struct(obj, path, out, std::make_index_sequence<checked_members<T>.size()>{},
+                    std::make_index_sequence<items_of<T, no_member>.size()>{});
 }
 
 template <class T>
@@ -229,16 +306,16 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
             validate_value(v[i], value_path{&path, {}, i, true}, out);
     } else if constexpr (kind == type_kind::map) {
         for (const auto& [key, item] : v) {
-            if (!ltx::detail::utf8_length(key))
-                out.push_back({path.str(), "utf8", "has a key that is not valid UTF-8"});
+            if (std::size_t n; !ltx::detail::utf8_count(key, n))
+                add_violation(out, path, "utf8", "has a key that is not valid UTF-8");
             validate_value(item, value_path{&path, key}, out);
         }
     } else if constexpr (kind == type_kind::string) {
-        if (!ltx::detail::utf8_length(v))
-            out.push_back({path.str(), "utf8", "must be valid UTF-8"});
+        check_utf8(v, path, out);
     } else if constexpr (kind == type_kind::described_enum) {
-        if (!to_wire(v))
-            out.push_back({path.str(), "enum", "must be one of " + allowed_names<T>()});
+        check_enum(wire_rows<T>.rows, wire_rows<T>.size,
+                   static_cast<std::uint64_t>(static_cast<std::underlying_type_t<T>>(v)), path,
+                   out);
     }
 }
 
@@ -256,5 +333,9 @@ template <class T> std::vector<violation> validate(const T& value) {
 }
 
 } // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/reflect/impl/validate.ipp>
+#endif
 
 #endif

@@ -358,15 +358,15 @@ private:
         }
         has_error_ = true;
         rank_size_ = depth;
-        std::array<path_frame, max_frames> chain;
-        const path_frame* parent = nullptr;
+        std::array<path_frame, max_frames> chain; // chain[0]: the document, as in read_json
+        const path_frame* parent = &chain[0];
         for (std::size_t i = 1; i <= depth; ++i) {
             const frame& f = frames_[i];
             rank_[i - 1] = f.position;
             chain[i] = path_frame{parent, f.key, f.position, f.is_index};
             parent = &chain[i];
         }
-        error_.path = parent ? parent->str() : std::string{};
+        error_.path = parent->str();
         error_.message = std::move(message);
     }
 

@@ -15,6 +15,10 @@ namespace ltx::detail {
 /// (truncated or overlong sequences, surrogates, code points above U+10FFFF).
 LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept;
 
+/// As utf8_length, for the engine: false when `s` is not valid UTF-8, else the count in
+/// `count`. No std::optional, whose members each TU that validates would otherwise compile.
+LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept;
+
 /// An absolute http or https URL with a non-empty host, an optional numeric port and no
 /// whitespace or control characters anywhere.
 LTX_DECL bool is_http_url(std::string_view s) noexcept;
@@ -28,6 +32,14 @@ LTX_DECL bool is_mime_type(std::string_view s) noexcept;
 /// Appends `s` percent-encoded: RFC 3986 unreserved characters are kept, every other
 /// byte becomes `%XX` (upper-case hex). Safe for a path segment and for a query value.
 LTX_DECL void percent_encode(std::string_view s, std::string& out);
+
+/// The messages of the built-in rules (rules.hpp), built here once rather than in each rule
+/// and each integer type: every TU that validates compiles what they use of std::string.
+LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_t max,
+                                                     std::string_view s);
+LTX_DECL std::optional<std::string> range_violation(long long min, long long max, long long v);
+LTX_DECL std::optional<std::string> range_violation(long long min, long long max,
+                                                    unsigned long long v);
 
 } // namespace ltx::detail
 

@@ -5,6 +5,8 @@
 #include <ltx/reflect/detail/text.hpp>
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -36,8 +38,8 @@ constexpr bool is_host_char(char c) noexcept {
 }
 } // namespace chars
 
-LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
-    std::size_t count = 0;
+LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
+    count = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
@@ -69,24 +71,31 @@ LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
             extra = 3;
             cp = b & 0x07u;
         } else {
-            return std::nullopt; // continuation byte, 0xC0/0xC1 (always overlong) or > 0xF4
+            return false; // continuation byte, 0xC0/0xC1 (always overlong) or > 0xF4
         }
         if (static_cast<std::size_t>(end - p) <= extra)
-            return std::nullopt; // truncated
+            return false; // truncated
         for (std::size_t i = 1; i <= extra; ++i) {
             if ((p[i] & 0xC0u) != 0x80u)
-                return std::nullopt;
+                return false;
             cp = (cp << 6) | (p[i] & 0x3Fu);
         }
         // Overlong forms encode a code point in more bytes than needed.
         if ((extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000))
-            return std::nullopt;
+            return false;
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-            return std::nullopt;
+            return false;
         p += extra + 1;
         ++count;
     }
-    return count;
+    return true;
+}
+
+LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
+    std::size_t n = 0;
+    if (!utf8_count(s, n))
+        return std::nullopt;
+    return n;
 }
 
 LTX_DECL bool is_http_url(std::string_view s) noexcept {
@@ -216,6 +225,58 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
             out += hex[b & 0x0F];
         }
     }
+}
+
+LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_t max,
+                                                     std::string_view s) {
+    std::size_t n = 0;
+    if (!utf8_count(s, n) || (n >= min && n <= max)) // invalid UTF-8 has its own rule
+        return std::nullopt;
+    constexpr auto unbounded = std::numeric_limits<std::size_t>::max();
+    using wide = unsigned long long;
+    std::string m = "must be ";
+    if (max == unbounded) {
+        m += "at least ";
+        m += std::to_string(static_cast<wide>(min));
+    } else {
+        m += std::to_string(static_cast<wide>(min));
+        m += " to ";
+        m += std::to_string(static_cast<wide>(max));
+    }
+    m += " characters long, got ";
+    m += std::to_string(static_cast<wide>(n));
+    return m;
+}
+
+inline std::optional<std::string> range_message(long long min, long long max,
+                                                const std::string& got) {
+    constexpr auto unbounded = std::numeric_limits<long long>::max();
+    std::string m;
+    if (max == unbounded) {
+        m = "must be at least ";
+        m += std::to_string(min);
+    } else {
+        m = "must be between ";
+        m += std::to_string(min);
+        m += " and ";
+        m += std::to_string(max);
+    }
+    m += ", got ";
+    m += got;
+    return m;
+}
+
+LTX_DECL std::optional<std::string> range_violation(long long min, long long max, long long v) {
+    if (v >= min && v <= max)
+        return std::nullopt;
+    return range_message(min, max, std::to_string(v));
+}
+
+LTX_DECL std::optional<std::string> range_violation(long long min, long long max,
+                                                    unsigned long long v) {
+    if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
+        return std::nullopt;
+    return range_message(min, max, std::to_string(v));
 }
 
 } // namespace ltx::detail
