@@ -75,8 +75,10 @@ TEST_CASE("ltx client + ltx-sim: the whole workflow async, one thread, no token 
     while (!failure && steps.size() < 4 && std::chrono::steady_clock::now() - t0 < 60s)
         io.run_for(50ms);
 
+    std::string trace;
     for (const auto& s : steps)
-        MESSAGE(s);
+        trace += s + "; ";
+    INFO("steps: " << trace);
     CHECK_FALSE(failure);
     REQUIRE(steps.size() == 4);
     CHECK(steps[0] == "uploaded image/png");
