@@ -162,8 +162,11 @@ template <class T, class F> constexpr void for_each_member(F&& f) {
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace ltx::reflect {
 
@@ -250,20 +253,100 @@ template <class E> constexpr std::optional<E> from_wire(std::string_view name) n
     return std::nullopt;
 }
 
+namespace detail {
+
+// The wire table as the engine reads it at run time: the values as integers, in a plain array,
+// searched by non-template functions. Encoding, validation and decoding then compile no
+// lookup per enum type.
+struct wire_row {
+    std::uint64_t value;
+    std::string_view name;
+};
+
+template <std::size_t N> struct wire_rows_t {
+    static constexpr std::size_t size = N;
+    wire_row rows[N == 0 ? 1 : N];
+};
+
+template <class E> constexpr std::uint64_t wire_key(E value) noexcept {
+    return static_cast<std::uint64_t>(static_cast<std::underlying_type_t<E>>(value));
+}
+
+template <class E>
+inline constexpr auto wire_rows = [] {
+    wire_rows_t<wire_table<E>.size()> out{};
+    for (std::size_t i = 0; i < wire_table<E>.size(); ++i)
+        out.rows[i] = {wire_key(wire_table<E>[i].value), wire_table<E>[i].name};
+    return out;
+}();
+
+/// The name of the row holding `value`, or null.
+LTX_DECL const std::string_view* find_wire_name(const wire_row* rows, std::size_t n,
+                                                std::uint64_t value) noexcept;
+/// The row named `name`, or null.
+LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
+                                         std::string_view name) noexcept;
+/// `'a', 'b'`: the names, quoted and joined for messages.
+LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n);
+
+/// The wire name of `value`, or null for a value outside the enumeration.
+template <class E> const std::string_view* wire_name(E value) noexcept {
+    return find_wire_name(
+        wire_rows<E>.rows, wire_rows<E>.size,
+        static_cast<std::uint64_t>(static_cast<std::underlying_type_t<E>>(value)));
+}
+
+} // namespace detail
+
 /// The allowed wire names of `E`, joined for messages: `'ltxv', 'ltxv-turbo'`.
 template <class E> std::string allowed_names() {
+    return detail::join_wire_names(detail::wire_rows<E>.rows, detail::wire_rows<E>.size);
+}
+
+} // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/enum.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_ENUM_IPP
+#define LTX_REFLECT_IMPL_ENUM_IPP
+
+
+namespace ltx::reflect::detail {
+
+LTX_DECL const std::string_view* find_wire_name(const wire_row* rows, std::size_t n,
+                                                std::uint64_t value) noexcept {
+    for (std::size_t i = 0; i < n; ++i)
+        if (rows[i].value == value)
+            return &rows[i].name;
+    return nullptr;
+}
+
+LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
+                                         std::string_view name) noexcept {
+    for (std::size_t i = 0; i < n; ++i)
+        if (rows[i].name == name)
+            return &rows[i];
+    return nullptr;
+}
+
+LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n) {
     std::string out;
-    for (const auto& row : wire_table<E>) {
-        if (!out.empty())
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i)
             out += ", ";
         out += '\'';
-        out += row.name;
+        out += rows[i].name;
         out += '\'';
     }
     return out;
 }
 
-} // namespace ltx::reflect
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/impl/enum.ipp ----
+#endif
 
 #endif
 // ---- end ltx/reflect/enum.hpp ----
@@ -289,6 +372,10 @@ namespace ltx::detail {
 /// (truncated or overlong sequences, surrogates, code points above U+10FFFF).
 LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept;
 
+/// As utf8_length, for the engine: false when `s` is not valid UTF-8, else the count in
+/// `count`. No std::optional, whose members each TU that validates would otherwise compile.
+LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept;
+
 /// An absolute http or https URL with a non-empty host, an optional numeric port and no
 /// whitespace or control characters anywhere.
 LTX_DECL bool is_http_url(std::string_view s) noexcept;
@@ -303,6 +390,14 @@ LTX_DECL bool is_mime_type(std::string_view s) noexcept;
 /// byte becomes `%XX` (upper-case hex). Safe for a path segment and for a query value.
 LTX_DECL void percent_encode(std::string_view s, std::string& out);
 
+/// The messages of the built-in rules (rules.hpp), built here once rather than in each rule
+/// and each integer type: every TU that validates compiles what they use of std::string.
+LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_t max,
+                                                     std::string_view s);
+LTX_DECL std::optional<std::string> range_violation(long long min, long long max, long long v);
+LTX_DECL std::optional<std::string> range_violation(long long min, long long max,
+                                                    unsigned long long v);
+
 } // namespace ltx::detail
 
 #ifdef LTX_HEADER_ONLY
@@ -313,6 +408,8 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out);
 
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -344,8 +441,8 @@ constexpr bool is_host_char(char c) noexcept {
 }
 } // namespace chars
 
-LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
-    std::size_t count = 0;
+LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
+    count = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
@@ -377,24 +474,31 @@ LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
             extra = 3;
             cp = b & 0x07u;
         } else {
-            return std::nullopt; // continuation byte, 0xC0/0xC1 (always overlong) or > 0xF4
+            return false; // continuation byte, 0xC0/0xC1 (always overlong) or > 0xF4
         }
         if (static_cast<std::size_t>(end - p) <= extra)
-            return std::nullopt; // truncated
+            return false; // truncated
         for (std::size_t i = 1; i <= extra; ++i) {
             if ((p[i] & 0xC0u) != 0x80u)
-                return std::nullopt;
+                return false;
             cp = (cp << 6) | (p[i] & 0x3Fu);
         }
         // Overlong forms encode a code point in more bytes than needed.
         if ((extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000))
-            return std::nullopt;
+            return false;
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-            return std::nullopt;
+            return false;
         p += extra + 1;
         ++count;
     }
-    return count;
+    return true;
+}
+
+LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
+    std::size_t n = 0;
+    if (!utf8_count(s, n))
+        return std::nullopt;
+    return n;
 }
 
 LTX_DECL bool is_http_url(std::string_view s) noexcept {
@@ -526,6 +630,58 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
     }
 }
 
+LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_t max,
+                                                     std::string_view s) {
+    std::size_t n = 0;
+    if (!utf8_count(s, n) || (n >= min && n <= max)) // invalid UTF-8 has its own rule
+        return std::nullopt;
+    constexpr auto unbounded = std::numeric_limits<std::size_t>::max();
+    using wide = unsigned long long;
+    std::string m = "must be ";
+    if (max == unbounded) {
+        m += "at least ";
+        m += std::to_string(static_cast<wide>(min));
+    } else {
+        m += std::to_string(static_cast<wide>(min));
+        m += " to ";
+        m += std::to_string(static_cast<wide>(max));
+    }
+    m += " characters long, got ";
+    m += std::to_string(static_cast<wide>(n));
+    return m;
+}
+
+inline std::optional<std::string> range_message(long long min, long long max,
+                                                const std::string& got) {
+    constexpr auto unbounded = std::numeric_limits<long long>::max();
+    std::string m;
+    if (max == unbounded) {
+        m = "must be at least ";
+        m += std::to_string(min);
+    } else {
+        m = "must be between ";
+        m += std::to_string(min);
+        m += " and ";
+        m += std::to_string(max);
+    }
+    m += ", got ";
+    m += got;
+    return m;
+}
+
+LTX_DECL std::optional<std::string> range_violation(long long min, long long max, long long v) {
+    if (v >= min && v <= max)
+        return std::nullopt;
+    return range_message(min, max, std::to_string(v));
+}
+
+LTX_DECL std::optional<std::string> range_violation(long long min, long long max,
+                                                    unsigned long long v) {
+    if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
+        return std::nullopt;
+    return range_message(min, max, std::to_string(v));
+}
+
 } // namespace ltx::detail
 
 #endif
@@ -579,20 +735,24 @@ inline bool json_plain(std::string_view s) noexcept {
     return true;
 }
 
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once.
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built once. A plain
+// array and a string_view constant rather than std::array and a function: nothing of it is
+// compiled into code, and encoding is compiled for every request type.
+template <std::size_t N> struct key_text { char data[N]; };
+
 template <class D> struct json_key {
     static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr auto text = [] {
-        std::array<char, size> a{};
-        a[0] = '"';
+    static constexpr key_text<size> text = [] {
+        key_text<size> a{};
+        a.data[0] = '"';
         const std::string_view n{D::name};
         for (std::size_t i = 0; i < n.size(); ++i)
-            a[i + 1] = n[i];
-        a[size - 2] = '"';
-        a[size - 1] = ':';
+            a.data[i + 1] = n[i];
+        a.data[size - 2] = '"';
+        a.data[size - 1] = ':';
         return a;
     }();
-    static constexpr std::string_view view() { return {text.data(), text.size()}; }
+    static constexpr std::string_view view{text.data, size};
 };
 
 } // namespace detail
@@ -683,7 +843,16 @@ private:
         }
     }
 
+    // Through the widest types, so each TU compiles std::to_chars for two types, not one per
+    // integer type of its models.
     template <class I> void put_integer(I v) {
+        if constexpr (std::is_signed_v<I>)
+            put_decimal(static_cast<long long>(v));
+        else
+            put_decimal(static_cast<unsigned long long>(v));
+    }
+
+    template <class I> void put_decimal(I v) {
         char buf[24];
         const auto r = std::to_chars(buf, buf + sizeof buf, v);
         put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
@@ -701,23 +870,57 @@ private:
 
     template <class T> void put_value(const T& v);
 
-    // A fold over member indices rather than a generic lambda per member: fewer
-    // instantiations, and encoding is compiled for every request type.
+    // A fold over member indices rather than a generic lambda per member, and one function
+    // per member type rather than per member: encoding is compiled for every request type.
     template <class T, std::size_t... I> void put_members(const T& v, std::index_sequence<I...>) {
         bool first = true;
-        (put_member<boost::mp11::mp_at_c<members_of<T>, I>>(v, first), ...);
+        (put_member(v.*boost::mp11::mp_at_c<members_of<T>, I>::pointer,
+                    detail::json_key<boost::mp11::mp_at_c<members_of<T>, I>>::view, first),
+         ...);
     }
 
-    template <class D, class T> void put_member(const T& v, bool& first) {
-        const auto& m = v.*D::pointer;
-        if constexpr (kind_of<decltype(m)> == type_kind::optional)
+    template <class M> void put_member(const M& m, std::string_view key, bool& first) {
+        if constexpr (kind_of<M> == type_kind::optional)
             if (!m)
                 return; // unset optionals are omitted
         if (!first)
             put(',');
         first = false;
-        put(detail::json_key<D>::view());
-        put_value(m);
+        put(key);
+        if constexpr (kind_of<M> == type_kind::optional)
+            put_leaf_or_value(*m);
+        else
+            put_leaf_or_value(m);
+    }
+
+    // Leaves are written here, by non-template code, rather than through a put_value of their
+    // own for each type.
+    template <class X> void put_leaf_or_value(const X& x) {
+        constexpr auto kind = kind_of<X>;
+        if constexpr (kind == type_kind::string)
+            put_string(x);
+        else if constexpr (kind == type_kind::described_enum)
+            put_enum(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
+                     static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(x)));
+        else if constexpr (kind == type_kind::integer && std::is_signed_v<X>)
+            put_decimal(static_cast<long long>(x));
+        else if constexpr (kind == type_kind::integer)
+            put_decimal(static_cast<unsigned long long>(x));
+        else if constexpr (kind == type_kind::floating)
+            put_floating(static_cast<double>(x));
+        else if constexpr (kind == type_kind::boolean)
+            put(x ? std::string_view{"true"} : std::string_view{"false"});
+        else
+            put_value(x);
+    }
+
+    // An out-of-range value has no wire name; validation reports it, and the encoder writes
+    // null rather than inventing a name.
+    void put_enum(const detail::wire_row* rows, std::size_t n, std::uint64_t key) {
+        if (const auto* name = detail::find_wire_name(rows, n, key))
+            put_string(*name);
+        else
+            put("null");
     }
 
     std::string& out_;
@@ -761,12 +964,7 @@ template <class T> void json_writer::put_value(const T& v) {
     } else if constexpr (kind == type_kind::string) {
         put_string(v);
     } else if constexpr (kind == type_kind::described_enum) {
-        // An out-of-range value has no wire name; validation reports it, and the encoder
-        // writes null rather than inventing a name.
-        if (const auto name = to_wire(v))
-            put_string(*name);
-        else
-            put("null");
+        put_leaf_or_value(v);
     } else if constexpr (kind == type_kind::integer) {
         put_integer(v);
     } else if constexpr (kind == type_kind::floating) {
@@ -817,7 +1015,7 @@ template <class T, class F> void for_each_form_field(const T& v, F&& f) {
             if constexpr (kind == type_kind::string) {
                 f(std::string_view{d.name}, std::string_view{x});
             } else if constexpr (kind == type_kind::described_enum) {
-                if (const auto name = to_wire(x))
+                if (const auto* name = detail::wire_name(x))
                     f(std::string_view{d.name}, *name);
             } else if constexpr (kind == type_kind::boolean) {
                 f(std::string_view{d.name}, x ? std::string_view{"true"} : "false");
@@ -924,7 +1122,9 @@ private:
 namespace detail {
 
 // The path of the value being decoded, as a chain of stack frames: the string is built
-// only when an error is reported, so a successful decode allocates nothing for paths.
+// only when an error is reported, so a successful decode allocates nothing for paths. Member
+// names are never empty, so a frame with an empty key below the document is an empty map key:
+// it reads `a[""]`, as in validation paths (validate.hpp).
 struct path_frame {
     const path_frame* parent = nullptr;
     std::string_view key;
@@ -932,11 +1132,13 @@ struct path_frame {
     bool is_index = false;
 
     std::string str() const {
-        std::string up = parent ? parent->str() : std::string{};
+        if (!parent)
+            return std::string{};
+        std::string up = parent->str();
         if (is_index)
             return up + "[" + std::to_string(index) + "]";
         if (key.empty())
-            return up;
+            return up + "[\"\"]";
         return up.empty() ? std::string{key} : up + "." + std::string{key};
     }
 };
@@ -1130,15 +1332,7 @@ struct length {
     static constexpr std::string_view name = "length";
 
     std::optional<std::string> check(const std::string& s) const {
-        const auto n = ltx::detail::utf8_length(s);
-        if (!n || (*n >= min && *n <= max)) // invalid UTF-8 is reported by its own rule
-            return std::nullopt;
-        std::string m = "must be ";
-        if (max == std::numeric_limits<std::size_t>::max())
-            m += "at least " + std::to_string(min);
-        else
-            m += std::to_string(min) + " to " + std::to_string(max);
-        return m + " characters long, got " + std::to_string(*n);
+        return ltx::detail::length_violation(min, max, s);
     }
 };
 
@@ -1147,7 +1341,7 @@ struct not_empty_t {
     static constexpr std::string_view name = "not_empty";
     std::optional<std::string> check(const std::string& s) const {
         if (s.empty())
-            return "must not be empty";
+            return std::string{"must not be empty"};
         return std::nullopt;
     }
 };
@@ -1161,12 +1355,10 @@ struct range {
 
     template <class I> std::optional<std::string> check(I v) const {
         static_assert(std::is_integral_v<I>, "ltx::reflect::rules::range applies to integers");
-        if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
-            return std::nullopt;
-        if (max == std::numeric_limits<long long>::max())
-            return "must be at least " + std::to_string(min) + ", got " + std::to_string(v);
-        return "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
-               std::to_string(v);
+        if constexpr (std::is_signed_v<I>)
+            return ltx::detail::range_violation(min, max, static_cast<long long>(v));
+        else
+            return ltx::detail::range_violation(min, max, static_cast<unsigned long long>(v));
     }
 };
 
@@ -1176,7 +1368,7 @@ struct http_url_t {
     std::optional<std::string> check(const std::string& s) const {
         if (ltx::detail::is_http_url(s))
             return std::nullopt;
-        return "must be an absolute http or https URL";
+        return std::string{"must be an absolute http or https URL"};
     }
 };
 inline constexpr http_url_t http_url{};
@@ -1187,7 +1379,7 @@ struct email_t {
     std::optional<std::string> check(const std::string& s) const {
         if (ltx::detail::is_email(s))
             return std::nullopt;
-        return "must be an e-mail address";
+        return std::string{"must be an e-mail address"};
     }
 };
 inline constexpr email_t email{};
@@ -1198,7 +1390,7 @@ struct mime_type_t {
     std::optional<std::string> check(const std::string& s) const {
         if (ltx::detail::is_mime_type(s))
             return std::nullopt;
-        return "must be a MIME type such as image/png";
+        return std::string{"must be a MIME type such as image/png"};
     }
 };
 inline constexpr mime_type_t mime_type{};
@@ -1215,7 +1407,7 @@ template <std::size_t N> struct contains_all {
                 missing += (missing.empty() ? "" : ", ") + std::string{n};
         if (missing.empty())
             return std::nullopt;
-        return "must contain " + missing;
+        return std::string{"must contain "} + missing;
     }
 };
 template <class... S> contains_all(S...) -> contains_all<sizeof...(S)>;
@@ -1242,25 +1434,53 @@ template <auto... Members> struct at_least_one_of {
 #include <array>
 #include <cstddef>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <type_traits>
 
 namespace ltx::reflect {
 
+namespace detail {
+
+template <std::size_t I, class T> struct pack_leaf { T value; };
+template <class Indices, class... T> struct pack_base;
+template <std::size_t... I, class... T>
+struct pack_base<std::index_sequence<I...>, T...> : pack_leaf<I, T>... {};
+
+// Element I of a pack, found by deducing the base class, so no recursion is instantiated.
+template <std::size_t I, class T> constexpr const T& pack_get(const pack_leaf<I, T>& leaf) {
+    return leaf.value;
+}
+template <std::size_t I, class T> T pack_element_of(const pack_leaf<I, T>&);
+
+} // namespace detail
+
+/// A fixed list of constexpr values of any types: the storage of schemas and of a member's
+/// rules. An aggregate rather than std::tuple, whose constructors cost more to compile than
+/// the rest of a model header: every schema of every model is parsed by each TU.
+template <class... T> struct pack : detail::pack_base<std::index_sequence_for<T...>, T...> {
+    static constexpr std::size_t size = sizeof...(T);
+};
+
+namespace detail {
+
+template <class Pack, std::size_t I>
+using pack_element_t = decltype(pack_element_of<I>(std::declval<const Pack&>()));
+
+} // namespace detail
+
 /// The rules of one member, named by its member pointer: `field<&T::prompt>(rules...)`.
-template <auto Member, class... Rules> struct field_rules { std::tuple<Rules...> rules; };
+template <auto Member, class... Rules> struct field_rules { pack<Rules...> rules; };
 
 /// Attaches rules to a member: `field<&ltx_create_request::prompt>(rules::required,
 /// rules::length{1, 2000})`.
 template <auto Member, class... Rules> constexpr field_rules<Member, Rules...> field(Rules... r) {
-    return {std::tuple<Rules...>{r...}};
+    return {{{{r}...}}};
 }
 
 /// Gathers field rules and struct-level rules into a schema. A type opts in by declaring,
 /// in its own namespace, `constexpr auto ltx_schema(ltx::reflect::tag<T>)` returning one.
-template <class... Items> constexpr std::tuple<Items...> schema(Items... items) {
-    return {items...};
+template <class... Items> constexpr pack<Items...> schema(Items... items) {
+    return {{{items}...}};
 }
 
 namespace detail {
@@ -1324,20 +1544,20 @@ template <class T, class X> constexpr bool item_belongs_to() {
 
 } // namespace detail
 
-/// The schema of `T`: what `ltx_schema(tag<T>)` returns, or an empty tuple.
+/// The schema of `T`: what `ltx_schema(tag<T>)` returns, or an empty pack.
 template <class T>
 inline constexpr auto schema_of = [] {
     if constexpr (detail::has_schema<T>) {
         constexpr auto s = ltx_schema(tag<T>{});
         static_assert(
-            []<class... Items>(std::type_identity<std::tuple<Items...>>) {
+            []<class... Items>(std::type_identity<pack<Items...>>) {
                 return (detail::item_belongs_to<T, Items>() && ... && true);
             }(std::type_identity<std::remove_cvref_t<decltype(s)>>{}),
             "ltx::reflect: a schema names a member that is not a described member of "
             "its type");
         return s;
     } else {
-        return std::tuple<>{};
+        return pack<>{};
     }
 }();
 
@@ -1353,17 +1573,16 @@ template <auto Member> constexpr std::string_view member_name() {
 
 namespace detail {
 
-// Index of the first tuple element satisfying Pred, or the tuple size.
-template <class Tuple, class Pred> consteval std::size_t find_index(Pred pred) {
+// Index of the first pack element satisfying Pred, or the pack size.
+template <class Pack, class Pred> consteval std::size_t find_index(Pred pred) {
     return []<std::size_t... I>(Pred p, std::index_sequence<I...>) {
         std::size_t found = sizeof...(I);
-        ((found == sizeof...(I) && p(std::type_identity<std::tuple_element_t<I, Tuple>>{})
-              ? (found = I)
-              : 0),
+        ((found == sizeof...(I) && p(std::type_identity<pack_element_t<Pack, I>>{}) ? (found = I)
+                                                                                    : 0),
          ...);
         return found;
     }
-    (pred, std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+    (pred, std::make_index_sequence<Pack::size>{});
 }
 
 template <class X> struct is_default : std::false_type {};
@@ -1394,13 +1613,13 @@ template <auto Member> constexpr auto default_of() {
     using owner = typename detail::member_pointer_traits<decltype(Member)>::owner;
     using schema_type = std::remove_cvref_t<decltype(schema_of<owner>)>;
     constexpr auto i = detail::find_index<schema_type>(detail::rules_of_member<Member>{});
-    static_assert(i < std::tuple_size_v<schema_type>, "ltx::reflect: this member has no rules");
-    constexpr const auto& rules = std::get<i>(schema_of<owner>).rules;
+    static_assert(i < schema_type::size, "ltx::reflect: this member has no rules");
+    constexpr const auto& rules = detail::pack_get<i>(schema_of<owner>).rules;
     using rules_type = std::remove_cvref_t<decltype(rules)>;
     constexpr auto j = detail::find_index<rules_type>(detail::default_rule{});
-    static_assert(j < std::tuple_size_v<rules_type>,
+    static_assert(j < rules_type::size,
                   "ltx::reflect: this member has no rules::defaults_to in its schema");
-    return std::get<j>(rules).value;
+    return detail::pack_get<j>(rules).value;
 }
 
 } // namespace ltx::reflect
@@ -1417,9 +1636,9 @@ template <auto Member> constexpr auto default_of() {
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -1443,78 +1662,96 @@ inline std::string to_string(const violation& v) {
 
 namespace detail {
 
-inline std::string join_path(const std::string& base, std::string_view name) {
-    return base.empty() ? std::string{name} : base + "." + std::string{name};
-}
-
 // The path of the value being checked, as a chain of stack frames: the string is built only
-// for a violation, since building one per member cost more than the checks themselves.
+// for a violation, since building one per member cost more than the checks themselves. An
+// empty map key reads `a[""]`, as in decode errors (json_read.hpp): `a.` would look cut off.
 struct value_path {
     const value_path* parent = nullptr;
     std::string_view name{}; // a member name or a map key
     std::size_t index = 0;
     bool is_index = false;
 
+    /// Appends the path; `out` holds the parent's path, or nothing.
+    LTX_DECL void append_to(std::string& out) const;
+
     std::string str() const {
-        if (!parent)
-            return std::string{};
-        if (is_index)
-            return parent->str() + "[" + std::to_string(index) + "]";
-        return join_path(parent->str(), name);
+        std::string out;
+        append_to(out);
+        return out;
     }
 };
+
+// The value's own checks of a string (valid UTF-8) and of an enum (a known enumerator).
+LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out);
+LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
+                         const value_path& path, std::vector<violation>& out);
+
+template <class V> const auto& unwrapped(const V& v) {
+    if constexpr (kind_of<V> == type_kind::optional)
+        return *v;
+    else
+        return v;
+}
+
+// Every violation is added here, so the validation of each type compiles a call rather than
+// the construction of three strings and their cleanup.
+LTX_DECL void add_violation(std::vector<violation>& out, const value_path& path,
+                            std::string_view rule, std::string message);
 
 template <class T>
 void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
 
-template <class V> decltype(auto) unwrap(const V& v) {
-    if constexpr (kind_of<V> == type_kind::optional)
-        return *v;
-    else
-        return (v);
-}
-
 template <class V> bool present(const V& v) {
     if constexpr (kind_of<V> == type_kind::optional)
-        return v.has_value();
+        return static_cast<bool>(v);
     else
         return true;
 }
 
-// Applies rule K of schema item J of T to a member's value. `ok` turns false when
-// `required` failed, so that the member's later rules, which would only repeat the point, are
-// skipped. The rule is read at compile time, so no tuple access is compiled.
-template <class T, std::size_t J, std::size_t K, class V>
-void apply_rule(const V& v, const value_path& path, bool& ok, std::vector<violation>& out) {
-    static constexpr const auto& rule = std::get<K>(std::get<J>(schema_of<T>).rules);
-    using rule_t = std::remove_cvref_t<decltype(rule)>;
-    if constexpr (std::is_same_v<rule_t, rules::required_t>) {
-        bool missing = !present(v);
-        if constexpr (kind_of<V> == type_kind::string)
+// Applies one rule to a member's value. `ok` turns false when `required` failed, so that the
+// member's later rules, which would only repeat the point, are skipped. A template of the
+// rule's and the value's types only, so members alike share it.
+template <class Rule, class V>
+void apply_rule(const Rule& rule, const V& v, const value_path& path, bool& ok,
+                std::vector<violation>& out) {
+    constexpr bool is_optional = kind_of<V> == type_kind::optional;
+    if constexpr (std::is_same_v<Rule, rules::required_t>) {
+        bool missing;
+        if constexpr (is_optional)
+            missing = !v;
+        else if constexpr (kind_of<V> == type_kind::string)
             missing = v.empty();
+        else
+            missing = false;
         if (missing) {
-            out.push_back({path.str(), std::string{rule_t::name}, "is required"});
+            add_violation(out, path, Rule::name, "is required");
             ok = false;
         }
-    } else if constexpr (is_default<rule_t>::value) {
+    } else if constexpr (is_default<Rule>::value) {
         // documentation only
-    } else if constexpr (requires { rule.check(unwrap(v)); }) {
-        if (ok && present(v))
-            if (auto m = rule.check(unwrap(v)))
-                out.push_back({path.str(), std::string{rule_t::name}, std::move(*m)});
+    } else if constexpr (is_optional) {
+        static_assert(
+            requires { rule.check(*v); },
+            "ltx::reflect: this rule does not apply to the member's type");
+        if (ok && v)
+            if (auto m = rule.check(*v))
+                add_violation(out, path, Rule::name, std::move(*m));
     } else {
         static_assert(
-            requires { rule.check(unwrap(v)); },
+            requires { rule.check(v); },
             "ltx::reflect: this rule does not apply to the member's type");
+        if (ok)
+            if (auto m = rule.check(v))
+                add_violation(out, path, Rule::name, std::move(*m));
     }
 }
 
-// Applies the rules of schema item J of T, in order; false when `required` failed.
-template <class T, std::size_t J, class V, std::size_t... K>
+// Applies the rules of one schema item, in order; false when `required` failed.
+template <class V, std::size_t... K, class... R>
 bool apply_rules(const V& v, const value_path& path, std::vector<violation>& out,
-                 std::index_sequence<K...>) {
+                 const pack_base<std::index_sequence<K...>, R...>& rules) {
     bool ok = true;
-    (apply_rule<T, J, K>(v, path, ok, out), ...);
+    (apply_rule(static_cast<const pack_leaf<K, R>&>(rules).value, v, path, ok, out), ...);
     return ok;
 }
 
@@ -1531,34 +1768,49 @@ void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one
         names += name;
     }
     // Reported at the first member: that is where a value is most often missing.
-    out.push_back({value_path{&path, members[0]}.str(), "at_least_one_of", names + " is required"});
+    names += " is required";
+    add_violation(out, value_path{&path, members[0]}, "at_least_one_of", std::move(names));
+}
+
+// Whether a value of type V has anything of its own to check (UTF-8, enumerators, members):
+// numbers and booleans have nothing, so members of those types without rules compile to
+// nothing.
+template <class V> consteval bool checks_value() {
+    constexpr auto kind = kind_of<V>;
+    if constexpr (kind == type_kind::optional)
+        return checks_value<typename V::value_type>();
+    else
+        return kind == type_kind::described_struct || kind == type_kind::sequence ||
+               kind == type_kind::map || kind == type_kind::string ||
+               kind == type_kind::described_enum;
 }
 
 // Which schema items carry the rules of which member, worked out once per type: matching
 // every member against every item with generic lambdas made validate() the costliest part of
 // compiling a request. For each item: the index of the member it constrains, no_member for a
-// struct-level rule, not_described for a field whose member is not described (schema_of
-// refuses those).
-inline constexpr std::size_t not_described = no_member - 1;
+// struct-level rule, unchecked for a field that checks nothing (only rules::defaults_to) or
+// whose member is not described (schema_of refuses those).
+inline constexpr std::size_t unchecked = no_member - 1;
 
 template <class T, class Item> struct rules_owner {
     static constexpr std::size_t value = no_member;
 };
 template <class T, auto M, class... R> struct rules_owner<T, field_rules<M, R...>> {
     static constexpr std::size_t found = member_index_in<M>(members_of<T>{});
-    static constexpr std::size_t value = found == no_member ? not_described : found;
+    static constexpr bool checks = (!is_default<R>::value || ... || false);
+    static constexpr std::size_t value = found != no_member && checks ? found : unchecked;
 };
 
 template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
 
 template <class T, std::size_t... J> consteval auto make_rules_owners(std::index_sequence<J...>) {
     return std::array<std::size_t, sizeof...(J)>{
-        rules_owner<T, std::tuple_element_t<J, schema_type<T>>>::value...};
+        rules_owner<T, pack_element_t<schema_type<T>, J>>::value...};
 }
 
 template <class T>
-inline constexpr auto rules_owners =
-    make_rules_owners<T>(std::make_index_sequence<std::tuple_size_v<schema_type<T>>>{});
+inline constexpr auto
+    rules_owners = make_rules_owners<T>(std::make_index_sequence<schema_type<T>::size>{});
 
 // The schema items constraining member I of T, in schema order.
 template <class T, std::size_t I> consteval auto rules_items() {
@@ -1577,47 +1829,91 @@ template <class T, std::size_t I> consteval auto rules_items() {
     return items;
 }
 
-template <class T, std::size_t J>
-using rules_sequence =
-    std::make_index_sequence<std::tuple_size_v<decltype(std::get<J>(schema_of<T>).rules)>>;
+template <class T, std::size_t I> inline constexpr auto items_of = rules_items<T, I>();
 
-// Applies every schema item that constrains member I, then checks the value itself unless
-// `required` failed.
-template <class T, std::size_t I, std::size_t... N>
-void validate_member(const T& obj, const value_path& path, std::vector<violation>& out,
-                     std::index_sequence<N...>) {
-    using D = boost::mp11::mp_at_c<members_of<T>, I>;
-    [[maybe_unused]] static constexpr auto items = rules_items<T, I>();
-    const auto& member = obj.*D::pointer;
-    const value_path member_path{&path, D::name};
+// The rules of member I: one pack of rules per schema item constraining it.
+template <class T, std::size_t I>
+inline constexpr auto member_rules = []<std::size_t... N>(std::index_sequence<N...>) {
+    return pack<std::remove_cvref_t<decltype(pack_get<items_of<T, I>[N]>(schema_of<T>).rules)>...>{
+        {{pack_get<items_of<T, I>[N]>(schema_of<T>).rules}...}};
+}
+(std::make_index_sequence<items_of<T, I>.size()>{});
+
+// The members of T that have rules or a value to check, in declaration order.
+template <class T, std::size_t... I>
+consteval auto make_checked_members(std::index_sequence<I...>) {
+    constexpr bool checked[] = {
+        (items_of<T, I>.size() > 0 ||
+         checks_value<
+             std::remove_cvref_t<decltype(std::declval<const T&>().*
+                                          boost::mp11::mp_at_c<members_of<T>, I>::pointer)>>())...,
+        false};
+    std::array<std::size_t, (std::size_t{checked[I]} + ... + 0)> out{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < sizeof...(I); ++i)
+        if (checked[i])
+            out[k++] = i;
+    return out;
+}
+
+template <class T>
+inline constexpr auto checked_members =
+    make_checked_members<T>(std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
+
+// Applies every schema item that constrains a member, then checks the value itself unless
+// `required` failed. A template of the member's type and rules only: members alike share it.
+template <class V, std::size_t... N, class... Items>
+void validate_field(const V& m, std::string_view name, const value_path& parent,
+                    std::vector<violation>& out,
+                    const pack_base<std::index_sequence<N...>, Items...>& items) {
+    const value_path path{&parent, name};
     bool ok = true;
-    ((ok = apply_rules<T, items[N]>(member, member_path, out, rules_sequence<T, items[N]>{}) && ok),
+    ((ok = apply_rules(m, path, out, static_cast<const pack_leaf<N, Items>&>(items).value) && ok),
      ...);
-    if (ok)
-        validate_value(member, member_path, out);
+    if constexpr (checks_value<V>()) {
+        using X = std::remove_cvref_t<decltype(unwrapped(m))>;
+        const X* x = nullptr;
+        if constexpr (kind_of<V> == type_kind::optional) {
+            if (ok && m)
+                x = &*m;
+        } else {
+            if (ok)
+                x = &m;
+        }
+        // Strings and enums are checked here, by non-template code, rather than through a
+        // validate_value of their own for each type.
+        if constexpr (kind_of<X> == type_kind::string) {
+            if (x)
+                check_utf8(*x, path, out);
+        } else if constexpr (kind_of<X> == type_kind::described_enum) {
+            if (x)
+                check_enum(wire_rows<X>.rows, wire_rows<X>.size,
+                           static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(*x)),
+                           path, out);
+        } else {
+            if (x)
+                validate_value(*x, path, out);
+        }
+    }
 }
 
-template <class T, std::size_t J>
-void check_struct_item(const T& obj, const value_path& path, std::vector<violation>& out) {
-    static constexpr const auto& item = std::get<J>(schema_of<T>);
-    check_struct_rule(obj, path, item, out);
-}
+template <class T, std::size_t I>
+using member_at = boost::mp11::mp_at_c<members_of<T>, checked_members<T>[I]>;
 
 // Members in declaration order, then the struct-level rules in schema order.
 template <class T, std::size_t... I, std::size_t... S>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out,
                      std::index_sequence<I...>, std::index_sequence<S...>) {
-    (validate_member<T, I>(obj, path, out, std::make_index_sequence<rules_items<T, I>().size()>{}),
+    (validate_field(obj.*member_at<T, I>::pointer, member_at<T, I>::name, path, out,
+                    member_rules<T, checked_members<T>[I]>),
      ...);
-    [[maybe_unused]] static constexpr auto struct_rules = rules_items<T, no_member>();
-    (check_struct_item<T, struct_rules[S]>(obj, path, out), ...);
+    (check_struct_rule(obj, path, pack_get<items_of<T, no_member>[S]>(schema_of<T>), out), ...);
 }
 
 template <class T>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
-    validate_struct(obj, path, out,
-                    std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{},
-                    std::make_index_sequence<rules_items<T, no_member>().size()>{});
+    validate_struct(obj, path, out, std::make_index_sequence<checked_members<T>.size()>{},
+                    std::make_index_sequence<items_of<T, no_member>.size()>{});
 }
 
 template <class T>
@@ -1634,16 +1930,16 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
             validate_value(v[i], value_path{&path, {}, i, true}, out);
     } else if constexpr (kind == type_kind::map) {
         for (const auto& [key, item] : v) {
-            if (!ltx::detail::utf8_length(key))
-                out.push_back({path.str(), "utf8", "has a key that is not valid UTF-8"});
+            if (std::size_t n; !ltx::detail::utf8_count(key, n))
+                add_violation(out, path, "utf8", "has a key that is not valid UTF-8");
             validate_value(item, value_path{&path, key}, out);
         }
     } else if constexpr (kind == type_kind::string) {
-        if (!ltx::detail::utf8_length(v))
-            out.push_back({path.str(), "utf8", "must be valid UTF-8"});
+        check_utf8(v, path, out);
     } else if constexpr (kind == type_kind::described_enum) {
-        if (!to_wire(v))
-            out.push_back({path.str(), "enum", "must be one of " + allowed_names<T>()});
+        check_enum(wire_rows<T>.rows, wire_rows<T>.size,
+                   static_cast<std::uint64_t>(static_cast<std::underlying_type_t<T>>(v)), path,
+                   out);
     }
 }
 
@@ -1661,6 +1957,54 @@ template <class T> std::vector<violation> validate(const T& value) {
 }
 
 } // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/validate.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_VALIDATE_IPP
+#define LTX_REFLECT_IMPL_VALIDATE_IPP
+
+
+namespace ltx::reflect::detail {
+
+LTX_DECL void value_path::append_to(std::string& out) const {
+    if (!parent)
+        return;
+    parent->append_to(out);
+    if (is_index) {
+        out += '[';
+        out += std::to_string(static_cast<unsigned long long>(index));
+        out += ']';
+    } else if (name.empty()) {
+        out += "[\"\"]";
+    } else {
+        if (!out.empty())
+            out += '.';
+        out.append(name.data(), name.size());
+    }
+}
+
+LTX_DECL void add_violation(std::vector<violation>& out, const value_path& path,
+                            std::string_view rule, std::string message) {
+    out.push_back(violation{path.str(), std::string(rule.data(), rule.size()), std::move(message)});
+}
+
+LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out) {
+    if (std::size_t n; !ltx::detail::utf8_count(s, n))
+        add_violation(out, path, "utf8", "must be valid UTF-8");
+}
+
+LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
+                         const value_path& path, std::vector<violation>& out) {
+    if (!find_wire_name(rows, n, key))
+        add_violation(out, path, "enum", "must be one of " + join_wire_names(rows, n));
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/impl/validate.ipp ----
+#endif
 
 #endif
 // ---- end ltx/reflect/validate.hpp ----
@@ -2326,10 +2670,11 @@ namespace ltx {
 /// When and how often the client sends a request again.
 ///
 /// Requests that are safe to repeat (every GET, `POST accounts`) are retried on 408, 429,
-/// 5xx and transport failures. A request that creates a paid job or an asset is re-sent only
-/// when it certainly was not accepted: a 429 (documented as "not accepted"), or a connection
-/// that failed before any byte of the request was written. After any other failure it is
-/// never re-sent and the call fails with `ltx::errc::outcome_unknown`.
+/// 5xx and transport failures, except a cancellation and a TLS failure
+/// (`ltx::http::is_tls_failure`: a refused certificate is refused again). A request that creates a
+/// paid job or an asset is re-sent only when it certainly was not accepted: a 429 (documented as
+/// "not accepted"), or a connection that failed before any byte of the request was written. After
+/// any other failure it is never re-sent and the call fails with `ltx::errc::outcome_unknown`.
 struct retry_policy {
     /// Attempts in all, the first included; 1 disables retries.
     int max_attempts = 4;
@@ -2378,6 +2723,11 @@ inline std::ostream& operator<<(std::ostream& os, const config& c) {
 
 #endif
 // ---- end ltx/config.hpp ----
+// ---- begin ltx/detail/download.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_DOWNLOAD_HPP
+#define LTX_DETAIL_DOWNLOAD_HPP
+
 // ---- begin ltx/detail/retry.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_DETAIL_RETRY_HPP
@@ -2757,13 +3107,17 @@ enum class transport_errc {
     protocol_error,        ///< The peer broke HTTP/1.1 (malformed status line, bad chunking,
                            ///< ...), or a request file body was shorter than announced.
     cancelled,             ///< The exchange was cancelled by its caller.
+    pool_timeout,          ///< The time limit passed while the exchange waited for a
+                           ///< connection (the transport's cap on connections per host).
+                           ///< Nothing was sent.
 };
 
 /// The error category of `transport_errc`, named `"ltx.transport"`.
 ///
-/// Its `default_error_condition` maps `timeout`, `connection_reset` and `cancelled` to
-/// `std::errc::timed_out`, `std::errc::connection_reset` and `std::errc::operation_canceled`,
-/// so `ec == std::errc::timed_out` holds for a transport timeout.
+/// Its `default_error_condition` maps `timeout` and `pool_timeout`, `connection_reset` and
+/// `cancelled` to `std::errc::timed_out`, `std::errc::connection_reset` and
+/// `std::errc::operation_canceled`, so `ec == std::errc::timed_out` holds for a transport
+/// timeout.
 LTX_DECL const std::error_category& transport_category() noexcept;
 
 /// Makes `e` an error code of `transport_category()`; found by argument-dependent lookup.
@@ -2772,7 +3126,7 @@ inline std::error_code make_error_code(transport_errc e) noexcept {
 }
 
 /// True only when `ec` guarantees that no byte of the request reached the network:
-/// `transport_errc::connection_failed`.
+/// `transport_errc::connection_failed` or `transport_errc::pool_timeout`.
 ///
 /// A client uses it to decide whether a request that is not idempotent (a paid POST) may be
 /// sent again: after any other failure (timeout, reset, TLS failure, cancellation) the server
@@ -2780,7 +3134,19 @@ inline std::error_code make_error_code(transport_errc e) noexcept {
 /// reported as unsent, since their origin is unknown.
 inline bool request_not_sent(const std::error_code& ec) noexcept {
     return ec.category() == transport_category() &&
-           ec.value() == static_cast<int>(transport_errc::connection_failed);
+           (ec.value() == static_cast<int>(transport_errc::connection_failed) ||
+            ec.value() == static_cast<int>(transport_errc::pool_timeout));
+}
+
+/// True when `ec` is a TLS failure: `transport_errc::tls_failure`, or a code of another
+/// category whose `default_error_condition` is that of `tls_failure` (as for the certificate
+/// refusals of the Asio adapter's `ltx::asio::tls_verify_category()`, which say why).
+///
+/// A client does not send a request again after one: a refused certificate or a failed
+/// handshake will fail the same way.
+inline bool is_tls_failure(const std::error_code& ec) noexcept {
+    return ec == std::error_condition(static_cast<int>(transport_errc::tls_failure),
+                                      transport_category());
 }
 
 } // namespace ltx::http
@@ -2823,6 +3189,8 @@ public:
             return "HTTP protocol error";
         case transport_errc::cancelled:
             return "HTTP exchange cancelled";
+        case transport_errc::pool_timeout:
+            return "timed out waiting for a connection (nothing was sent)";
         }
         return "unknown transport error";
     }
@@ -2830,6 +3198,7 @@ public:
     std::error_condition default_error_condition(int ev) const noexcept override {
         switch (static_cast<transport_errc>(ev)) {
         case transport_errc::timeout:
+        case transport_errc::pool_timeout:
             return std::errc::timed_out;
         case transport_errc::connection_reset:
             return std::errc::connection_reset;
@@ -4293,10 +4662,7 @@ struct retry_decision {
 class retry_machine {
 public:
     retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed)
-        : policy_(policy), retry_safe_(retry_safe),
-          rng_(seed != 0 ? seed
-                         : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}()) {
-    }
+        : policy_(policy), retry_safe_(retry_safe), seed_(seed) {}
 
     /// Number of attempts made so far.
     int attempts() const noexcept { return attempts_; }
@@ -4309,6 +4675,8 @@ public:
         bool repeatable = false;
         if (o.transport_error == http::transport_errc::cancelled)
             repeatable = false; // the caller asked to stop
+        else if (http::is_tls_failure(o.transport_error))
+            repeatable = false; // a refused certificate is refused again
         else if (failed_below_http)
             repeatable = retry_safe_ || o.request_not_sent;
         else if (o.status == 429)
@@ -4339,24 +4707,26 @@ private:
         const auto cap = static_cast<double>(policy_.max_backoff.count());
         const auto bound = static_cast<long long>(std::min(base, cap));
         std::uniform_int_distribution<long long> pick(0, std::max(bound, 0LL));
-        return std::chrono::milliseconds{pick(rng_)};
+        // Seeded at the first retry: most calls never retry, and seeding (two std::random_device
+        // reads for seed 0, then 312 words of state) would be most of the cost of a call.
+        if (!rng_)
+            rng_.emplace(seed_ != 0 ? seed_
+                                    : (std::uint64_t{std::random_device{}()} << 32) ^
+                                          std::random_device{}());
+        return std::chrono::milliseconds{pick(*rng_)};
     }
 
     retry_policy policy_;
     bool retry_safe_;
     int attempts_ = 0;
-    std::mt19937_64 rng_;
+    std::uint64_t seed_;
+    std::optional<std::mt19937_64> rng_;
 };
 
 } // namespace ltx::detail
 
 #endif
 // ---- end ltx/detail/retry.hpp ----
-// ---- begin ltx/detail/wait.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_DETAIL_WAIT_HPP
-#define LTX_DETAIL_WAIT_HPP
-
 // ---- begin ltx/error.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_ERROR_HPP
@@ -4675,6 +5045,211 @@ struct upload_options {
 #endif
 // ---- end ltx/options.hpp ----
 
+#include <charconv>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace ltx::detail {
+
+inline std::optional<std::uint64_t> parse_content_length(const http::headers& h) {
+    const auto v = h.find("Content-Length");
+    if (!v)
+        return std::nullopt;
+    std::uint64_t n = 0;
+    const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (r.ec != std::errc{} || r.ptr != v->data() + v->size())
+        return std::nullopt;
+    return n;
+}
+
+/// Where the pieces of a download go; an empty piece means "a new attempt starts over".
+using chunk_sink = std::function<std::error_code(std::string_view)>;
+
+/// A download without I/O: the body sink it installs on the request, and what the end of
+/// each attempt means (send again after a pause, or finish with an error code and
+/// diagnostics). The sync and async drivers of the client share it.
+///
+/// Only a 200 answer's body reaches the caller's sink: any other status is refused in
+/// `on_headers`, so no byte of an error page is written. Each attempt that delivers a body
+/// first hands the sink an empty piece, so a retry after a reset mid-body restarts the output.
+class download_machine {
+public:
+    download_machine(chunk_sink sink, download_options opts, retry_machine retry)
+        : sink_(std::move(sink)), opts_(std::move(opts)), retry_(std::move(retry)) {
+        body_.on_headers = [this](int st, const http::headers& h) -> std::error_code {
+            status_ = st;
+            received_ = 0;
+            total_ = parse_content_length(h);
+            if (st != 200)
+                return errc_from_status(st); // read no body of an error answer
+            return {};
+        };
+        body_.on_chunk = [this](std::string_view chunk) -> std::error_code {
+            if (cancelled())
+                return errc::cancelled;
+            if (received_ == 0 && !chunk.empty()) {
+                if (auto e = sink_({}))
+                    return e;
+            }
+            received_ += chunk.size();
+            if (auto e = sink_(chunk))
+                return e;
+            if (opts_.on_progress)
+                opts_.on_progress(received_, total_);
+            return {};
+        };
+    }
+    // The sink's callbacks point at this object.
+    download_machine(const download_machine&) = delete;
+    download_machine& operator=(const download_machine&) = delete;
+
+    /// Streams the response of `req` into this download; `*this` must outlive the exchanges.
+    void attach(http::request& req) { req.sink = &body_; }
+
+    /// True once the caller cancelled the download.
+    bool cancelled() const noexcept { return opts_.cancel && opts_.cancel->cancelled(); }
+
+    /// Bytes of the body received by the latest attempt.
+    std::uint64_t received() const noexcept { return received_; }
+
+    /// Call before each attempt.
+    void begin_attempt() noexcept { status_ = 0; }
+
+    /// Decides after the attempt that ended with `tec` / `resp`: `retry` after the returned
+    /// delay, or `finish`, with `ec` and `diag` set.
+    retry_decision on_attempt(std::error_code tec, const http::response& resp,
+                              std::chrono::system_clock::time_point now, std::error_code& ec,
+                              diagnostics& diag) {
+        if (tec == errc::cancelled || tec == errc::file_error) { // from the sink or the caller
+            ec = tec;
+            return {};
+        }
+        auto o = outcome_of(tec, resp);
+        if (tec && tec.category() == error_category()) { // refused in on_headers: an HTTP status
+            o = {};
+            o.status = status_;
+        }
+        const auto d = retry_.on_outcome(o, now);
+        if (d.kind == retry_decision::retry) {
+            if (cancelled()) {
+                ec = errc::cancelled;
+                return {};
+            }
+            return d;
+        }
+        if (o.transport_error) {
+            ec = o.transport_error;
+            diag.transport_error = o.transport_error;
+            return {};
+        }
+        diag.status = o.status;
+        if (o.status != 200) {
+            ec = errc_from_status(o.status);
+            if (o.status == 403)
+                diag.detail = "the signed URL may have expired";
+            return {};
+        }
+        if (total_ && received_ != *total_) {
+            ec = errc::size_mismatch;
+            diag.detail = "received " + std::to_string(received_) + " of " +
+                          std::to_string(*total_) + " bytes";
+            return {};
+        }
+        ec.clear();
+        return {};
+    }
+
+private:
+    chunk_sink sink_;
+    download_options opts_;
+    retry_machine retry_;
+    http::body_sink body_;
+    int status_ = 0;
+    std::uint64_t received_ = 0;
+    std::optional<std::uint64_t> total_;
+};
+
+/// The file a download writes: a temporary beside `target`, renamed into place by `commit`,
+/// so a failed download never leaves a partial file at `target`. Removed unless committed.
+class part_file {
+public:
+    explicit part_file(std::filesystem::path target) : target_(std::move(target)) {
+        std::random_device rd;
+        temp_ = target_.parent_path() / (target_.filename().string() + ".part-" +
+                                         std::to_string(rd()) + std::to_string(rd()));
+        out_.open(temp_, std::ios::binary | std::ios::trunc);
+    }
+    part_file(const part_file&) = delete;
+    part_file& operator=(const part_file&) = delete;
+    ~part_file() {
+        if (!committed_) {
+            out_.close();
+            std::error_code ignored;
+            std::filesystem::remove(temp_, ignored);
+        }
+    }
+
+    /// False when the temporary file could not be created.
+    bool is_open() const { return out_.is_open(); }
+    const std::filesystem::path& temp_path() const noexcept { return temp_; }
+
+    /// A `chunk_sink` step: appends `chunk`, or starts the file over on an empty one.
+    std::error_code write(std::string_view chunk) {
+        if (chunk.empty()) {
+            out_.close();
+            out_.open(temp_, std::ios::binary | std::ios::trunc);
+        } else {
+            out_.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        }
+        return out_ ? std::error_code{} : make_error_code(errc::file_error);
+    }
+
+    /// Closes the file and, when `ec` is clear, moves it to the target; sets `ec` and `diag`
+    /// when that fails.
+    void commit(std::error_code& ec, diagnostics& diag) {
+        out_.close();
+        if (ec)
+            return;
+        if (!out_) {
+            ec = errc::file_error;
+            diag.detail = "cannot write " + temp_.string();
+            return;
+        }
+        std::error_code fec;
+        std::filesystem::rename(temp_, target_, fec);
+        if (fec) {
+            ec = errc::file_error;
+            diag.detail = "cannot move the download to " + target_.string() + ": " + fec.message();
+            return;
+        }
+        committed_ = true;
+    }
+
+private:
+    std::filesystem::path target_;
+    std::filesystem::path temp_;
+    std::ofstream out_;
+    bool committed_ = false;
+};
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/download.hpp ----
+// ---- begin ltx/detail/wait.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_WAIT_HPP
+#define LTX_DETAIL_WAIT_HPP
+
+
 #include <algorithm>
 #include <chrono>
 #include <system_error>
@@ -4718,8 +5293,11 @@ public:
         return next_poll(now);
     }
 
-    /// A poll failed with `ec` at `now`.
+    /// A poll failed with `ec` at `now`. A cancelled poll is a cancelled wait: only the
+    /// wait's caller cancels the polls it makes.
     wait_step on_error(std::error_code ec, time_point now) {
+        if (ec == http::transport_errc::cancelled)
+            return {wait_step::fail, {}, errc::cancelled};
         const bool transient =
             ec == errc::server_error || ec == errc::too_many_requests ||
             (ec.category() == http::transport_category() && ec != http::transport_errc::cancelled);
@@ -5281,8 +5859,10 @@ LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
 // ---- end ltx/mime.hpp ----
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -5451,7 +6031,9 @@ public:
         return async_with<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
     }
     /// Async `wait`, completing with `(std::error_code, ltx::job)`; cancel with `opts.cancel`,
-    /// which completes the wait at once with `errc::cancelled`.
+    /// which completes the wait at once with `errc::cancelled`, or (Asio transport) through
+    /// the token's cancellation slot, which ends the poll or pause in flight and completes the
+    /// wait with `errc::cancelled` too.
     template <class Token> auto async_wait(std::string job_id, wait_options opts, Token&& token) {
         return completion_adapter<Transport, std::decay_t<Token>, job>::initiate(
             std::forward<Token>(token),
@@ -5466,10 +6048,66 @@ public:
         start_wait(std::move(job_id), std::move(opts), std::forward<Handler>(handler), diag);
     }
 
+    /// Async `upload_asset`, completing with `(std::error_code, ltx::upload_asset_response)`.
+    /// The MIME type is found (and a bad body refused) before any I/O, as in the sync form; a
+    /// file body is read by the transport as it sends.
+    template <class Token>
+    auto async_upload_asset(http::body body, upload_options opts, Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, upload_asset_response>::initiate(
+            std::forward<Token>(token),
+            [self = this, b = std::move(body), o = std::move(opts)](auto&& handler) mutable {
+                self->start_upload(std::move(b), o, std::forward<decltype(handler)>(handler),
+                                   nullptr);
+            });
+    }
+    /// Async `upload_file`: uploads the file at `path`.
+    template <class Token>
+    auto async_upload_file(std::filesystem::path path, upload_options opts, Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, upload_asset_response>::initiate(
+            std::forward<Token>(token),
+            [self = this, p = std::move(path), o = std::move(opts)](auto&& handler) mutable {
+                self->start_upload_file(p, o, std::forward<decltype(handler)>(handler), nullptr);
+            });
+    }
+    /// Async `download`, completing with `(std::error_code, std::uint64_t bytes)` once the
+    /// artifact of `done` is at `path` (same temporary-file, size and no-token rules as the
+    /// sync form). `opts.cancel` is checked at each piece of the body and between attempts;
+    /// a transport's own cancellation (the Asio adapter's slots) stops a stalled exchange.
+    template <class Token>
+    auto async_download(const job& done, std::filesystem::path path, download_options opts,
+                        Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, std::uint64_t>::initiate(
+            std::forward<Token>(token), [self = this, u = artifact_url(done), p = std::move(path),
+                                         o = std::move(opts)](auto&& handler) mutable {
+                if (!u)
+                    return self->template async_fail<std::uint64_t>(
+                        errc::no_artifact, {}, std::forward<decltype(handler)>(handler), nullptr);
+                self->start_download(*u, p, std::move(o), std::forward<decltype(handler)>(handler),
+                                     nullptr);
+            });
+    }
+    /// Async `download_url`: streams the file at `url` into `path`.
+    template <class Token>
+    auto async_download_url(std::string url, std::filesystem::path path, download_options opts,
+                            Token&& token) {
+        return completion_adapter<Transport, std::decay_t<Token>, std::uint64_t>::initiate(
+            std::forward<Token>(token), [self = this, u = std::move(url), p = std::move(path),
+                                         o = std::move(opts)](auto&& handler) mutable {
+                self->start_download(u, p, std::move(o), std::forward<decltype(handler)>(handler),
+                                     nullptr);
+            });
+    }
+
 private:
     template <class E>
     bool prepare(const typename E::request& req, http::body body, std::string content_type,
                  http::request& out, std::error_code& ec, diagnostics& diag) const;
+    bool prepare_upload(http::body body, const upload_options& opts, http::request& out,
+                        std::error_code& ec, diagnostics& diag) const;
+    bool prepare_download(const std::string& url, http::request& out, std::error_code& ec,
+                          diagnostics& diag) const;
+    static std::optional<http::file_body> open_file_body(const std::filesystem::path& path,
+                                                         std::error_code& ec, diagnostics& diag);
     http::response exchange(const http::request& req, bool retry_safe,
                             const std::shared_ptr<cancellation::state>& cancel, std::error_code& ec,
                             diagnostics& diag);
@@ -5486,6 +6124,20 @@ private:
     }
     template <class Handler>
     void start_wait(std::string job_id, wait_options opts, Handler&& handler, diagnostics* diag);
+    template <class R, class Handler>
+    void async_run(bool ready, std::error_code ec, diagnostics d, http::request hr, bool retry_safe,
+                   Handler&& handler, diagnostics* diag);
+    template <class R, class Handler>
+    void async_fail(std::error_code ec, diagnostics d, Handler&& handler, diagnostics* diag);
+    template <class Handler>
+    void start_upload(http::body body, const upload_options& opts, Handler&& handler,
+                      diagnostics* diag);
+    template <class Handler>
+    void start_upload_file(const std::filesystem::path& path, const upload_options& opts,
+                           Handler&& handler, diagnostics* diag);
+    template <class Handler>
+    void start_download(const std::string& url, const std::filesystem::path& path,
+                        download_options opts, Handler&& handler, diagnostics* diag);
 
     Transport& transport_;
     ltx::config config_;
@@ -5527,9 +6179,8 @@ inline job parse_webhook(std::string_view body, std::error_code& ec,
 #define LTX_IMPL_CLIENT_HPP
 
 
-#include <charconv>
 #include <fstream>
-#include <random>
+#include <optional>
 #include <stdexcept>
 
 namespace ltx {
@@ -5559,17 +6210,6 @@ inline bool is_json_content_type(std::string_view v) {
         if (c != ' ' && c != '\t')
             lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
-}
-
-inline std::optional<std::uint64_t> parse_content_length(const http::headers& h) {
-    const auto v = h.find("Content-Length");
-    if (!v)
-        return std::nullopt;
-    std::uint64_t n = 0;
-    const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (r.ec != std::errc{} || r.ptr != v->data() + v->size())
-        return std::nullopt;
-    return n;
 }
 
 } // namespace detail
@@ -5744,10 +6384,9 @@ typename E::response basic_client<Transport, Clock>::call(const typename E::requ
 }
 
 template <class Transport, class Clock>
-upload_asset_response
-basic_client<Transport, Clock>::upload_asset(http::body body, const upload_options& opts,
-                                             std::error_code& ec, diagnostics& diag) {
-    diag.clear();
+bool basic_client<Transport, Clock>::prepare_upload(http::body body, const upload_options& opts,
+                                                    http::request& out, std::error_code& ec,
+                                                    diagnostics& diag) const {
     std::string mime = opts.mime_type;
     if (mime.empty()) {
         std::string head;
@@ -5762,7 +6401,7 @@ basic_client<Transport, Clock>::upload_asset(http::body body, const upload_optio
             if (in.bad() || (!in && in.gcount() == 0 && body.size() != 0)) {
                 ec = errc::file_error;
                 diag.detail = "cannot read " + body.file()->path().string();
-                return {};
+                return false;
             }
             head.resize(static_cast<std::size_t>(in.gcount()));
         }
@@ -5772,12 +6411,22 @@ basic_client<Transport, Clock>::upload_asset(http::body body, const upload_optio
     diag.violations = reflect::validate(content);
     upload_asset_request query{opts.email,
                                opts.type.empty() ? std::string{asset_type_of(mime)} : opts.type};
-    http::request hr;
-    if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, hr, ec, diag) ||
+    if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, out, ec, diag) ||
         !diag.violations.empty()) {
         ec = errc::invalid_request;
-        return {};
+        return false;
     }
+    return true;
+}
+
+template <class Transport, class Clock>
+upload_asset_response
+basic_client<Transport, Clock>::upload_asset(http::body body, const upload_options& opts,
+                                             std::error_code& ec, diagnostics& diag) {
+    diag.clear();
+    http::request hr;
+    if (!prepare_upload(std::move(body), opts, hr, ec, diag))
+        return {};
     const auto resp = exchange(hr, endpoints::upload_asset::retry_safe, nullptr, ec, diag);
     if (ec)
         return {};
@@ -5798,14 +6447,24 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
                                                                   std::error_code& ec,
                                                                   diagnostics& diag) {
     diag.clear();
+    auto file = open_file_body(path, ec, diag);
+    if (!file)
+        return {};
+    return upload_asset(std::move(*file), opts, ec, diag);
+}
+
+template <class Transport, class Clock>
+std::optional<http::file_body>
+basic_client<Transport, Clock>::open_file_body(const std::filesystem::path& path,
+                                               std::error_code& ec, diagnostics& diag) {
     std::error_code fec;
     http::file_body file{path, fec};
     if (fec) {
         ec = errc::file_error;
         diag.detail = "cannot read " + path.string() + ": " + fec.message();
-        return {};
+        return std::nullopt;
     }
-    return upload_asset(std::move(file), opts, ec, diag);
+    return file;
 }
 
 template <class Transport, class Clock>
@@ -5869,90 +6528,42 @@ job basic_client<Transport, Clock>::wait(const std::string& job_id, const wait_o
 }
 
 template <class Transport, class Clock>
-void basic_client<Transport, Clock>::download_url(
-    const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
-    const download_options& opts, std::error_code& ec, diagnostics& diag) {
-    diag.clear();
+bool basic_client<Transport, Clock>::prepare_download(const std::string& url, http::request& out,
+                                                      std::error_code& ec,
+                                                      diagnostics& diag) const {
     const auto parsed = http::parse_url(url);
     if (!parsed) {
         ec = errc::invalid_request;
         diag.detail = "the download URL is not an absolute http(s) URL";
-        return;
+        return false;
     }
+    out = http::request{};
+    out.method = http::method::get;
+    out.url = *parsed;
+    out.headers.set("User-Agent", config_.user_agent); // and no Authorization: not the API host
+    out.timeout = config_.request_timeout;
+    return true;
+}
+
+template <class Transport, class Clock>
+void basic_client<Transport, Clock>::download_url(
+    const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
+    const download_options& opts, std::error_code& ec, diagnostics& diag) {
+    diag.clear();
     http::request hr;
-    hr.method = http::method::get;
-    hr.url = *parsed;
-    hr.headers.set("User-Agent", config_.user_agent); // and no Authorization: not the API host
-    hr.timeout = config_.request_timeout;
-
-    int status = 0;
-    std::uint64_t received = 0;
-    std::optional<std::uint64_t> total;
-    http::body_sink body;
-    body.on_headers = [&](int st, const http::headers& h) -> std::error_code {
-        status = st;
-        received = 0;
-        total = detail::parse_content_length(h);
-        if (st != 200)
-            return errc_from_status(st); // read no body of an error answer
-        return {};
-    };
-    body.on_chunk = [&](std::string_view chunk) -> std::error_code {
-        if (opts.cancel && opts.cancel->cancelled())
-            return errc::cancelled;
-        if (received == 0 && !chunk.empty()) {
-            // A new attempt restarts the output: tell the sink with an empty piece.
-            if (auto e = sink({}))
-                return e;
-        }
-        received += chunk.size();
-        if (auto e = sink(chunk))
-            return e;
-        if (opts.on_progress)
-            opts.on_progress(received, total);
-        return {};
-    };
-    hr.sink = &body;
-
-    detail::retry_machine retry{config_.retry, true, detail::next_seed(seed_)};
+    if (!prepare_download(url, hr, ec, diag))
+        return;
+    detail::download_machine machine{
+        sink, opts, detail::retry_machine{config_.retry, true, detail::next_seed(seed_)}};
+    machine.attach(hr);
     for (;;) {
-        status = 0;
+        machine.begin_attempt();
         std::error_code tec;
         const auto resp = transport_.send(hr, tec);
-        if (tec == errc::cancelled || tec == errc::file_error) {
-            ec = tec;
+        const auto d = machine.on_attempt(tec, resp, clock_.now(), ec, diag);
+        if (d.kind != detail::retry_decision::retry)
             return;
-        }
-        auto o = detail::outcome_of(tec, resp);
-        if (tec && tec.category() == error_category()) { // refused in on_headers: an HTTP status
-            o = {};
-            o.status = status;
-        }
-        const auto d = retry.on_outcome(o, clock_.now());
-        if (d.kind == detail::retry_decision::retry) {
-            clock_.sleep_for(d.delay);
-            continue;
-        }
-        if (o.transport_error) {
-            ec = o.transport_error;
-            diag.transport_error = o.transport_error;
-            return;
-        }
-        diag.status = o.status;
-        if (o.status != 200) {
-            ec = errc_from_status(o.status);
-            if (o.status == 403)
-                diag.detail = "the signed URL may have expired";
-            return;
-        }
-        if (total && received != *total) {
-            ec = errc::size_mismatch;
-            diag.detail =
-                "received " + std::to_string(received) + " of " + std::to_string(*total) + " bytes";
-            return;
-        }
-        ec.clear();
-        return;
+        clock_.sleep_for(d.delay);
     }
 }
 
@@ -5961,42 +6572,16 @@ void basic_client<Transport, Clock>::download_url(const std::string& url,
                                                   const std::filesystem::path& path,
                                                   const download_options& opts, std::error_code& ec,
                                                   diagnostics& diag) {
-    namespace fs = std::filesystem;
-    std::random_device rd;
-    const auto tmp = path.parent_path() / (path.filename().string() + ".part-" +
-                                           std::to_string(rd()) + std::to_string(rd()));
-    std::ofstream out{tmp, std::ios::binary | std::ios::trunc};
-    if (!out) {
+    detail::part_file file{path};
+    if (!file.is_open()) {
         ec = errc::file_error;
         diag.clear();
-        diag.detail = "cannot write " + tmp.string();
+        diag.detail = "cannot write " + file.temp_path().string();
         return;
     }
     download_url(
-        url,
-        [&](std::string_view chunk) -> std::error_code {
-            if (chunk.empty()) { // a retry starts the file over
-                out.close();
-                out.open(tmp, std::ios::binary | std::ios::trunc);
-            } else {
-                out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-            }
-            return out ? std::error_code{} : make_error_code(errc::file_error);
-        },
-        opts, ec, diag);
-    out.close();
-    std::error_code fec;
-    if (!ec && !out)
-        ec = errc::file_error;
-    if (!ec) {
-        fs::rename(tmp, path, fec);
-        if (fec) {
-            ec = errc::file_error;
-            diag.detail = "cannot move the download to " + path.string() + ": " + fec.message();
-        }
-    }
-    if (ec)
-        fs::remove(tmp, fec);
+        url, [&](std::string_view chunk) { return file.write(chunk); }, opts, ec, diag);
+    file.commit(ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -6101,31 +6686,30 @@ template <class Transport, class Clock>
 template <class E, class Handler>
 void basic_client<Transport, Clock>::async_call(const typename E::request& req, Handler&& handler,
                                                 diagnostics* diag) {
-    static_assert(async_transport<Transport> && async_sleeper<Transport>,
-                  "async calls need a transport modelling ltx::async_transport and "
-                  "ltx::async_sleeper");
-    using response_t = typename E::response;
-    auto h = std::forward<Handler>(handler);
     std::error_code ec;
     diagnostics d;
     http::request hr;
-    if (!prepare<E>(req, {}, {}, hr, ec, d)) {
-        // Nothing was sent; complete through the transport rather than inline, so a handler
-        // never runs inside the call that started it.
-        transport_.async_sleep(
-            std::chrono::milliseconds{0},
-            [h = std::move(h), ec, d = std::move(d), diag](std::error_code) mutable {
-                if (diag)
-                    *diag = std::move(d);
-                std::move(h)(ec, response_t{});
-            });
-        return;
-    }
+    const bool ready = prepare<E>(req, {}, {}, hr, ec, d);
+    async_run<typename E::response>(ready, ec, std::move(d), std::move(hr), E::retry_safe,
+                                    std::forward<Handler>(handler), diag);
+}
+
+template <class Transport, class Clock>
+template <class R, class Handler>
+void basic_client<Transport, Clock>::async_run(bool ready, std::error_code ec, diagnostics d,
+                                               http::request hr, bool retry_safe, Handler&& handler,
+                                               diagnostics* diag) {
+    static_assert(async_transport<Transport> && async_sleeper<Transport>,
+                  "async calls need a transport modelling ltx::async_transport and "
+                  "ltx::async_sleeper");
+    auto h = std::forward<Handler>(handler);
+    if (!ready)
+        return async_fail<R>(ec, std::move(d), std::move(h), diag);
     auto done = [this, h = std::move(h), diag](std::error_code ec, http::response resp,
                                                diagnostics d) mutable {
-        response_t out{};
+        R out{};
         if (!ec)
-            out = finish<response_t>(resp, ec, d);
+            out = finish<R>(resp, ec, d);
         if (diag)
             *diag = std::move(d);
         std::move(h)(ec, std::move(out));
@@ -6133,15 +6717,34 @@ void basic_client<Transport, Clock>::async_call(const typename E::request& req, 
     using op_t = detail::async_exchange_op<basic_client, Transport, Clock, decltype(done)>;
     auto op = std::make_shared<op_t>(
         transport_, clock_, std::move(hr),
-        detail::retry_machine{config_.retry, E::retry_safe, detail::next_seed(seed_)},
+        detail::retry_machine{config_.retry, retry_safe, detail::next_seed(seed_)},
         std::move(done));
     op->attempt();
+}
+
+template <class Transport, class Clock>
+template <class R, class Handler>
+void basic_client<Transport, Clock>::async_fail(std::error_code ec, diagnostics d,
+                                                Handler&& handler, diagnostics* diag) {
+    // Nothing was sent; complete through the transport rather than inline, so a handler never
+    // runs inside the call that started it.
+    transport_.async_sleep(
+        std::chrono::milliseconds{0},
+        [h = std::forward<Handler>(handler), ec, d = std::move(d), diag](std::error_code) mutable {
+            if (diag)
+                *diag = std::move(d);
+            std::move(h)(ec, R{});
+        });
 }
 
 namespace detail {
 
 // A wait over async polls. Completion is claimed through `finished`, so a cancellation from
-// another thread and a poll completing at the same time end the wait once.
+// another thread and a poll completing at the same time end the wait once. However the wait is
+// cancelled (`wait_options::cancel`, or a transport cancelling the poll or pause in flight, as
+// the Asio adapter does for a cancellation slot), it completes with `errc::cancelled`: only the
+// wait's own caller can cancel the operations the wait starts (wait_machine maps a cancelled
+// poll; a cancelled pause is mapped here).
 template <class Client, class Transport, class Clock, class Handler>
 struct async_wait_op
     : std::enable_shared_from_this<async_wait_op<Client, Transport, Clock, Handler>> {
@@ -6180,7 +6783,7 @@ struct async_wait_op
                                    : std::chrono::milliseconds{0};
             transport.async_sleep(delay, [self = this->shared_from_this()](std::error_code ec) {
                 if (ec)
-                    return self->complete(ec, {});
+                    return self->complete(cancelled_or(ec), {});
                 self->step(self->machine.start());
             });
             return;
@@ -6207,6 +6810,10 @@ struct async_wait_op
         if (opts.on_progress)
             opts.on_progress(last);
         step(machine.on_job(last, clock.now()));
+    }
+
+    static std::error_code cancelled_or(std::error_code ec) {
+        return ec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : ec;
     }
 
     void complete(std::error_code ec, diagnostics d) {
@@ -6249,6 +6856,136 @@ void basic_client<Transport, Clock>::start_wait(std::string job_id, wait_options
 
 #endif
 // ---- end ltx/impl/client_async.hpp ----
+// ---- begin ltx/impl/client_async_transfer.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The async uploads and downloads of the client: the same preparation, retry rules and
+// download machine as the sync forms, run over `transport.async_send` and `async_sleep`.
+#ifndef LTX_IMPL_CLIENT_ASYNC_TRANSFER_HPP
+#define LTX_IMPL_CLIENT_ASYNC_TRANSFER_HPP
+
+
+#include <memory>
+#include <utility>
+
+namespace ltx::detail {
+
+// One download into a file with its retries. Owns itself through the shared_ptr copies held
+// by the pending completion handlers; the handler runs exactly once.
+template <class Transport, class Clock, class Handler>
+struct async_download_op
+    : std::enable_shared_from_this<async_download_op<Transport, Clock, Handler>> {
+    async_download_op(Transport& t, Clock& c, http::request r, const std::filesystem::path& path,
+                      download_options o, retry_machine m, Handler h, diagnostics* d)
+        : transport(t), clock(c), req(std::move(r)), file(path),
+          machine([this](std::string_view chunk) { return file.write(chunk); }, std::move(o),
+                  std::move(m)),
+          handler(std::move(h)), diag_out(d) {
+        machine.attach(req);
+    }
+
+    void attempt() {
+        if (machine.cancelled())
+            return finish(errc::cancelled);
+        machine.begin_attempt();
+        transport.async_send(
+            req, [self = this->shared_from_this()](std::error_code tec, http::response resp) {
+                self->on_response(tec, resp);
+            });
+    }
+
+    void on_response(std::error_code tec, const http::response& resp) {
+        std::error_code ec;
+        const auto d = machine.on_attempt(tec, resp, clock.now(), ec, diag);
+        if (d.kind != retry_decision::retry)
+            return finish(ec);
+        transport.async_sleep(d.delay, [self = this->shared_from_this()](std::error_code e) {
+            if (e)
+                return self->finish(e);
+            self->attempt();
+        });
+    }
+
+    void finish(std::error_code ec) {
+        file.commit(ec, diag);
+        if (diag_out)
+            *diag_out = std::move(diag);
+        auto h = std::move(handler);
+        std::move(h)(ec, ec ? std::uint64_t{0} : machine.received());
+    }
+
+    Transport& transport;
+    Clock& clock;
+    http::request req;
+    part_file file;
+    download_machine machine;
+    Handler handler;
+    diagnostics* diag_out;
+    diagnostics diag;
+};
+
+} // namespace ltx::detail
+
+namespace ltx {
+
+template <class Transport, class Clock>
+template <class Handler>
+void basic_client<Transport, Clock>::start_upload(http::body body, const upload_options& opts,
+                                                  Handler&& handler, diagnostics* diag) {
+    std::error_code ec;
+    diagnostics d;
+    http::request hr;
+    const bool ready = prepare_upload(std::move(body), opts, hr, ec, d);
+    async_run<upload_asset_response>(ready, ec, std::move(d), std::move(hr),
+                                     endpoints::upload_asset::retry_safe,
+                                     std::forward<Handler>(handler), diag);
+}
+
+template <class Transport, class Clock>
+template <class Handler>
+void basic_client<Transport, Clock>::start_upload_file(const std::filesystem::path& path,
+                                                       const upload_options& opts,
+                                                       Handler&& handler, diagnostics* diag) {
+    std::error_code ec;
+    diagnostics d;
+    auto file = open_file_body(path, ec, d);
+    if (!file)
+        return async_fail<upload_asset_response>(ec, std::move(d), std::forward<Handler>(handler),
+                                                 diag);
+    start_upload(std::move(*file), opts, std::forward<Handler>(handler), diag);
+}
+
+template <class Transport, class Clock>
+template <class Handler>
+void basic_client<Transport, Clock>::start_download(const std::string& url,
+                                                    const std::filesystem::path& path,
+                                                    download_options opts, Handler&& handler,
+                                                    diagnostics* diag) {
+    static_assert(async_transport<Transport> && async_sleeper<Transport>,
+                  "async calls need a transport modelling ltx::async_transport and "
+                  "ltx::async_sleeper");
+    std::error_code ec;
+    diagnostics d;
+    http::request hr;
+    if (!prepare_download(url, hr, ec, d))
+        return async_fail<std::uint64_t>(ec, std::move(d), std::forward<Handler>(handler), diag);
+    using op_t = detail::async_download_op<Transport, Clock, std::decay_t<Handler>>;
+    auto op =
+        std::make_shared<op_t>(transport_, clock_, std::move(hr), path, std::move(opts),
+                               detail::retry_machine{config_.retry, true, detail::next_seed(seed_)},
+                               std::forward<Handler>(handler), diag);
+    if (!op->file.is_open()) {
+        d.detail = "cannot write " + op->file.temp_path().string();
+        return async_fail<std::uint64_t>(errc::file_error, std::move(d), std::move(op->handler),
+                                         diag);
+    }
+    op->attempt();
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/impl/client_async_transfer.hpp ----
 
 #endif
 // ---- end ltx/client.hpp ----

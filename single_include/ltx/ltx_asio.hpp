@@ -246,6 +246,156 @@ void attach_cancellation(const std::shared_ptr<Op>& op, const std::shared_ptr<ca
 #ifndef LTX_ASIO_DETAIL_CONNECTION_HPP
 #define LTX_ASIO_DETAIL_CONNECTION_HPP
 
+// ---- begin ltx/asio/options.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_OPTIONS_HPP
+#define LTX_ASIO_OPTIONS_HPP
+
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace ltx::asio {
+
+/// An HTTP proxy: `https://` URLs go through a `CONNECT` tunnel (TLS is end to end, the proxy
+/// sees only the host and port), `http://` URLs are sent to the proxy in absolute form.
+///
+/// Proxy URLs are `http://[user[:password]@]host[:port]` (a bare `host:port` means http;
+/// `https://` proxies are not supported). Credentials, percent-encoded in the URL as usual, go
+/// to the proxy alone, as `Proxy-Authorization: Basic`: in the `CONNECT` request of a tunnel,
+/// or with each absolute-form request (unless the request carries that field itself). They
+/// appear in no error message: a proxy that refuses them fails a tunnel with
+/// `transport_errc::connection_failed`, and answers a plain http request with its 407.
+struct proxy_options {
+    /// The proxy of `https://` URLs; empty: none.
+    std::string https_proxy{};
+    /// The proxy of `http://` URLs; empty: none.
+    std::string http_proxy{};
+    /// Hosts reached directly, as in the `NO_PROXY` variable: comma-separated names (a name
+    /// matches itself and its subdomains; a leading `.` or `*.` is ignored), IP addresses, or
+    /// `*` for every host. Matching ignores case and any port.
+    std::string no_proxy{};
+};
+
+/// The proxy settings of the environment: `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (each
+/// also in lower case, which wins when both are set), `ALL_PROXY` for both when they are
+/// unset. A transport reads them only when given: `{.proxy = proxy_from_environment()}`.
+LTX_DECL proxy_options proxy_from_environment();
+
+/// How `ltx::asio::transport` connects, reuses connections and bounds an exchange.
+///
+/// Every limit, when exceeded, fails the exchange with its own `ltx::http::transport_errc`;
+/// the defaults suit an API client (small JSON answers, downloads streamed to a sink).
+struct transport_options {
+    /// Time allowed to resolve the host, connect and finish the TLS handshake. Exceeding it
+    /// fails with `transport_errc::connection_failed` (nothing was sent). Zero: no limit of
+    /// its own (the request's time limit still applies).
+    std::chrono::milliseconds connect_timeout{10'000};
+
+    /// Time limit of a whole exchange (connect, send, receive) when `request::timeout` is
+    /// zero. Exceeding it fails with `transport_errc::timeout`. Zero: no limit.
+    std::chrono::milliseconds request_timeout{60'000};
+
+    /// An idle kept-alive connection older than this is closed instead of reused. Zero:
+    /// connections are never kept.
+    std::chrono::milliseconds idle_timeout{30'000};
+
+    /// At most this many idle connections are kept per origin (scheme, host, port); a
+    /// connection released beyond the cap is closed. Zero: connections are never kept.
+    std::size_t max_idle_per_host = 8;
+
+    /// At most this many connections per origin (scheme, host, port, and proxy) are open or
+    /// being opened at once, idle or busy, counting the async calls and every thread's
+    /// synchronous `send` together. Zero: no cap.
+    ///
+    /// An exchange that finds none free waits, first come first served, for one to be
+    /// handed back (then it reuses it) or closed (then it opens its own). The wait counts
+    /// against the request's time limit; expiring there fails with
+    /// `transport_errc::pool_timeout` (`== std::errc::timed_out`; nothing was sent, so the
+    /// client may send the request again). A cancellation or a timeout takes a waiting
+    /// exchange out of the queue at once. A synchronous `send` waits blocking its thread: called
+    /// from a handler of the transport's own single-threaded executor while async exchanges of
+    /// that executor hold every connection, it waits until its time limit.
+    ///
+    /// The default, 32, bounds what a burst of thousands of concurrent jobs costs: 32 sockets
+    /// (file descriptors stay far below the usual limit of 1024, and a server or proxy sees a
+    /// well-behaved client) rather than one per job, while 32 keep-alive connections still
+    /// carry thousands of small API requests per second on a fast link. Waiting exchanges
+    /// cost memory only. Raise it with slow responses and many concurrent calls, whose waits
+    /// would otherwise eat into their time limits.
+    std::size_t max_connections_per_host = 32;
+
+    /// Largest status line plus header section accepted (also bounds one chunk-size line
+    /// and the trailer section). Exceeding it fails with `transport_errc::headers_too_large`.
+    std::size_t max_header_bytes = 64 * 1024;
+
+    /// Most header fields accepted in one response; more fail with
+    /// `transport_errc::headers_too_large`.
+    std::size_t max_header_count = 100;
+
+    /// Largest body kept in `response::body`; a larger one fails with
+    /// `transport_errc::body_too_large`. A body streamed to a `request::sink` is not bounded
+    /// by it: the sink sees the `Content-Length` in `on_headers` and may refuse it there.
+    std::uint64_t max_body_bytes = 64 * 1024 * 1024;
+
+    /// The proxy to go through; by default none (see `proxy_from_environment`). A proxy that
+    /// refuses the tunnel (any status but 2xx) fails the exchange with
+    /// `transport_errc::connection_failed`: nothing reached the server.
+    proxy_options proxy{};
+};
+
+} // namespace ltx::asio
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/asio/impl/options.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_IMPL_OPTIONS_IPP
+#define LTX_ASIO_IMPL_OPTIONS_IPP
+
+
+#include <cstdlib>
+
+namespace ltx::asio {
+
+namespace detail {
+
+// The lower-case spelling wins, as in most tools that read these variables.
+LTX_DECL std::string environment(const char* lower, const char* upper) {
+    for (const char* name : {lower, upper}) {
+        if (const char* v = std::getenv(name); v != nullptr && *v != '\0') {
+            return v;
+        }
+    }
+    return {};
+}
+
+} // namespace detail
+
+LTX_DECL proxy_options proxy_from_environment() {
+    proxy_options p;
+    const std::string all = detail::environment("all_proxy", "ALL_PROXY");
+    p.https_proxy = detail::environment("https_proxy", "HTTPS_PROXY");
+    p.http_proxy = detail::environment("http_proxy", "HTTP_PROXY");
+    if (p.https_proxy.empty()) {
+        p.https_proxy = all;
+    }
+    if (p.http_proxy.empty()) {
+        p.http_proxy = all;
+    }
+    p.no_proxy = detail::environment("no_proxy", "NO_PROXY");
+    return p;
+}
+
+} // namespace ltx::asio
+
+#endif
+// ---- end ltx/asio/impl/options.ipp ----
+#endif
+
+#endif
+// ---- end ltx/asio/options.hpp ----
 
 #include <asio/any_io_executor.hpp>
 #include <asio/ip/tcp.hpp>
@@ -253,52 +403,123 @@ void attach_cancellation(const std::shared_ptr<Op>& op, const std::shared_ptr<ca
 
 #include <chrono>
 #include <cstddef>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ltx::asio::detail {
 
+class connection_pool;
+
+// One of the connections an origin may have open: given by the pool, handed back when it is
+// destroyed (after its socket is closed, so the peer never sees one more than the cap).
+class connection_permit {
+public:
+    connection_permit() = default;
+    // Adopts a permit the pool has counted.
+    connection_permit(connection_pool* pool, std::string origin)
+        : pool_(pool), origin_(std::move(origin)) {}
+    connection_permit(connection_permit&& other) noexcept
+        : pool_(std::exchange(other.pool_, nullptr)), origin_(std::move(other.origin_)) {}
+    connection_permit& operator=(connection_permit&&) = delete;
+    connection_permit(const connection_permit&) = delete;
+    connection_permit& operator=(const connection_permit&) = delete;
+    LTX_DECL ~connection_permit();
+
+private:
+    connection_pool* pool_ = nullptr;
+    std::string origin_;
+};
+
 // One TCP connection, with its TLS layer for https. Never moved once made: the TLS stream
-// refers to the socket.
+// refers to the socket. `home` names the execution context its socket is bound to (null: the
+// transport's executor; otherwise a sync lane), since a connection serves only exchanges
+// running there.
 struct connection {
-    explicit connection(const ::asio::any_io_executor& ex) : socket(ex) {}
+    connection(const ::asio::any_io_executor& ex, connection_permit p, const void* h)
+        : permit(std::move(p)), home(h), socket(ex) {}
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;
 
+    connection_permit permit; // first: destroyed last, once the socket is closed
+    const void* home;
     ::asio::ip::tcp::socket socket;
     std::unique_ptr<::asio::ssl::stream<::asio::ip::tcp::socket&>> tls;
     std::chrono::steady_clock::time_point idle_since{};
 };
 
-// Idle kept-alive connections by origin. Thread-safe. A connection taken out belongs to one
-// exchange until it is put back or dropped.
+// An exchange waiting for a connection to an origin at its cap.
+class pool_waiter {
+public:
+    // Called once, on any thread, with no lock held; must not block nor call the pool back
+    // before returning. `reuse`: a kept-alive connection handed over; null: a permit to open a
+    // new connection, counted already.
+    virtual void grant(std::unique_ptr<connection> reuse) = 0;
+
+protected:
+    ~pool_waiter() = default;
+};
+
+// The connections of a transport by origin: how many are open or being opened (idle or busy,
+// sync or async), the idle ones kept for reuse, and the exchanges waiting in FIFO order for
+// one when the origin is at `max_connections_per_host`. Thread-safe. No connection is
+// destroyed under the lock: its permit takes the lock to pass itself on to a waiter.
 class connection_pool {
 public:
     using clock = std::chrono::steady_clock;
+    enum class acquired { reused, open_new, queued };
 
-    // The most recently used idle connection to `origin` that is younger than `max_idle` and
-    // still open (the peer has neither closed it nor sent anything), or null.
-    LTX_DECL std::unique_ptr<connection> take(const std::string& origin, clock::time_point now,
-                                              clock::duration max_idle);
+    connection_pool() = default;
+    connection_pool(const connection_pool&) = delete;
+    connection_pool& operator=(const connection_pool&) = delete;
+    LTX_DECL ~connection_pool();
 
-    // Keeps `c` for reuse unless `origin` already has `cap` idle connections.
-    LTX_DECL void put(const std::string& origin, std::unique_ptr<connection> c,
-                      clock::time_point now, std::size_t cap, clock::duration max_idle);
+    // A connection for an exchange on `home`: the most recently used idle one younger than
+    // `idle_timeout` and still open (`reused`, in `out`); else a permit to open one
+    // (`open_new`); else, at the cap, `w` is queued (`queued`) and granted one later.
+    LTX_DECL acquired acquire(const std::string& origin, const void* home, clock::time_point now,
+                              const transport_options& opts, std::shared_ptr<pool_waiter> w,
+                              std::unique_ptr<connection>& out);
 
-    // Closes every idle connection.
+    // Takes `w` out of the queue; false when it was not there (granted already).
+    LTX_DECL bool leave(const std::string& origin, const pool_waiter* w);
+
+    // `c` finished an exchange and may carry another: handed to the first waiter, kept idle,
+    // or closed (the idle cap, or a first waiter on another home).
+    LTX_DECL void release(const std::string& origin, std::unique_ptr<connection> c,
+                          clock::time_point now, const transport_options& opts);
+
+    // Closes every idle connection, or those of `home`.
     LTX_DECL void clear();
+    LTX_DECL void clear(const void* home);
 
-    // The number of idle connections kept.
-    LTX_DECL std::size_t size() const;
+    LTX_DECL std::size_t idle_count() const;
+    LTX_DECL std::size_t open_count() const;
+    LTX_DECL std::size_t waiting_count() const;
 
 private:
-    void sweep(clock::time_point now, clock::duration max_idle);
+    friend class connection_permit;
+    struct waiting {
+        std::shared_ptr<pool_waiter> waiter;
+        const void* home;
+    };
+    struct origin_state {
+        std::size_t open = 0;
+        std::vector<std::unique_ptr<connection>> idle; // the most recently used last
+        std::deque<waiting> waiters;
+    };
+    using connection_list = std::vector<std::unique_ptr<connection>>;
+
+    void closed(const std::string& origin);
+    void sweep(clock::time_point now, clock::duration max_idle, connection_list& dead);
+    void forget_if_unused(const std::string& origin);
 
     mutable std::mutex mutex_;
-    std::unordered_map<std::string, std::vector<std::unique_ptr<connection>>> idle_;
+    std::unordered_map<std::string, origin_state> origins_;
 };
 
 } // namespace ltx::asio::detail
@@ -314,6 +535,7 @@ private:
 #include <asio/error.hpp>
 
 #include <algorithm>
+#include <iterator>
 
 namespace ltx::asio::detail {
 
@@ -331,71 +553,192 @@ LTX_DECL bool still_open(connection& c) {
     return ec == ::asio::error::would_block;
 }
 
-LTX_DECL void connection_pool::sweep(clock::time_point now, clock::duration max_idle) {
-    for (auto it = idle_.begin(); it != idle_.end();) {
-        auto& list = it->second;
-        std::erase_if(list, [&](const auto& c) { return now - c->idle_since >= max_idle; });
-        it = list.empty() ? idle_.erase(it) : std::next(it);
+LTX_DECL connection_permit::~connection_permit() {
+    if (pool_ != nullptr) {
+        pool_->closed(origin_);
     }
 }
 
-LTX_DECL std::unique_ptr<connection>
-connection_pool::take(const std::string& origin, clock::time_point now, clock::duration max_idle) {
-    std::unique_ptr<connection> found;
-    std::vector<std::unique_ptr<connection>> dead;
+LTX_DECL connection_pool::~connection_pool() {
+    clear(); // the permits of idle connections come back while the map is whole
+}
+
+LTX_DECL void connection_pool::sweep(clock::time_point now, clock::duration max_idle,
+                                     connection_list& dead) {
+    for (auto& [origin, state] : origins_) {
+        auto& list = state.idle;
+        auto expired = std::stable_partition(list.begin(), list.end(), [&](const auto& c) {
+            return now - c->idle_since < max_idle;
+        });
+        std::move(expired, list.end(), std::back_inserter(dead));
+        list.erase(expired, list.end());
+    }
+}
+
+// Entries stay while a permit of theirs is out; an origin seen once does not stay forever.
+LTX_DECL void connection_pool::forget_if_unused(const std::string& origin) {
+    const auto it = origins_.find(origin);
+    if (it != origins_.end() && it->second.open == 0 && it->second.waiters.empty()) {
+        origins_.erase(it);
+    }
+}
+
+LTX_DECL connection_pool::acquired connection_pool::acquire(const std::string& origin,
+                                                            const void* home, clock::time_point now,
+                                                            const transport_options& opts,
+                                                            std::shared_ptr<pool_waiter> w,
+                                                            std::unique_ptr<connection>& out) {
+    connection_list dead; // destroyed after the lock is released: their permits take it
+    std::lock_guard lock{mutex_};
+    sweep(now, opts.idle_timeout, dead);
+    auto& state = origins_[origin];
+    auto& idle = state.idle;
+    for (auto i = idle.size(); i-- > 0;) {
+        if (idle[i]->home != home) {
+            continue;
+        }
+        auto c = std::move(idle[i]);
+        idle.erase(idle.begin() + static_cast<std::ptrdiff_t>(i));
+        if (still_open(*c)) {
+            out = std::move(c);
+            return acquired::reused;
+        }
+        dead.push_back(std::move(c));
+    }
+    const std::size_t cap = opts.max_connections_per_host;
+    if (state.waiters.empty() && (cap == 0 || state.open < cap)) {
+        ++state.open;
+        return acquired::open_new;
+    }
+    // At the cap, an idle connection bound to another context is of no use to this exchange:
+    // closing it makes room. (While exchanges wait, no idle connection is left for them.)
+    if (!idle.empty()) {
+        dead.push_back(std::move(idle.front()));
+        idle.erase(idle.begin());
+    }
+    state.waiters.push_back({std::move(w), home});
+    return acquired::queued;
+}
+
+LTX_DECL bool connection_pool::leave(const std::string& origin, const pool_waiter* w) {
+    std::lock_guard lock{mutex_};
+    const auto it = origins_.find(origin);
+    if (it == origins_.end()) {
+        return false;
+    }
+    auto& waiters = it->second.waiters;
+    const auto found = std::find_if(waiters.begin(), waiters.end(),
+                                    [&](const waiting& x) { return x.waiter.get() == w; });
+    if (found == waiters.end()) {
+        return false;
+    }
+    waiters.erase(found);
+    return true;
+}
+
+LTX_DECL void connection_pool::release(const std::string& origin, std::unique_ptr<connection> c,
+                                       clock::time_point now, const transport_options& opts) {
+    connection_list dead;
+    std::shared_ptr<pool_waiter> next;
     {
         std::lock_guard lock{mutex_};
-        sweep(now, max_idle);
-        const auto it = idle_.find(origin);
-        if (it == idle_.end()) {
-            return nullptr;
-        }
-        auto& list = it->second;
-        while (!list.empty() && !found) {
-            auto c = std::move(list.back());
-            list.pop_back();
-            if (still_open(*c)) {
-                found = std::move(c);
+        sweep(now, opts.idle_timeout, dead);
+        auto& state = origins_[origin];
+        if (opts.max_idle_per_host == 0 || opts.idle_timeout <= clock::duration::zero()) {
+            dead.push_back(std::move(c)); // never reused; a waiter gets its permit
+        } else if (!state.waiters.empty()) {
+            // The first waiter takes the connection, or, bound elsewhere, the permit it
+            // leaves when it closes.
+            if (state.waiters.front().home == c->home) {
+                next = std::move(state.waiters.front().waiter);
+                state.waiters.pop_front();
             } else {
                 dead.push_back(std::move(c));
             }
-        }
-        if (list.empty()) {
-            idle_.erase(it);
+        } else {
+            auto& idle = state.idle;
+            const auto same_home = [&](const auto& x) { return x->home == c->home; };
+            if (static_cast<std::size_t>(std::count_if(idle.begin(), idle.end(), same_home)) >=
+                opts.max_idle_per_host) {
+                const auto oldest = std::find_if(idle.begin(), idle.end(), same_home);
+                dead.push_back(std::move(*oldest));
+                idle.erase(oldest);
+            }
+            c->idle_since = now;
+            idle.push_back(std::move(c));
         }
     }
-    return found; // `dead` closes outside the lock
+    if (next) {
+        next->grant(std::move(c));
+    }
 }
 
-LTX_DECL void connection_pool::put(const std::string& origin, std::unique_ptr<connection> c,
-                                   clock::time_point now, std::size_t cap,
-                                   clock::duration max_idle) {
-    if (cap == 0 || max_idle <= clock::duration::zero()) {
-        return;
+LTX_DECL void connection_pool::closed(const std::string& origin) {
+    std::shared_ptr<pool_waiter> next;
+    {
+        std::lock_guard lock{mutex_};
+        const auto it = origins_.find(origin);
+        if (it == origins_.end()) {
+            return;
+        }
+        auto& state = it->second;
+        if (!state.waiters.empty()) {
+            next = std::move(state.waiters.front().waiter); // the permit passes on
+            state.waiters.pop_front();
+        } else {
+            --state.open;
+            forget_if_unused(origin);
+        }
     }
-    c->idle_since = now;
-    std::lock_guard lock{mutex_};
-    sweep(now, max_idle);
-    auto& list = idle_[origin];
-    if (list.size() >= cap) {
-        list.erase(list.begin()); // the oldest goes
+    if (next) {
+        next->grant(nullptr);
     }
-    list.push_back(std::move(c));
 }
 
 LTX_DECL void connection_pool::clear() {
-    std::unordered_map<std::string, std::vector<std::unique_ptr<connection>>> idle;
-    {
-        std::lock_guard lock{mutex_};
-        idle.swap(idle_);
+    connection_list dead;
+    std::lock_guard lock{mutex_};
+    for (auto& [origin, state] : origins_) {
+        std::move(state.idle.begin(), state.idle.end(), std::back_inserter(dead));
+        state.idle.clear();
     }
 }
 
-LTX_DECL std::size_t connection_pool::size() const {
+LTX_DECL void connection_pool::clear(const void* home) {
+    connection_list dead;
+    std::lock_guard lock{mutex_};
+    for (auto& [origin, state] : origins_) {
+        auto& list = state.idle;
+        auto others = std::stable_partition(list.begin(), list.end(),
+                                            [&](const auto& c) { return c->home != home; });
+        std::move(others, list.end(), std::back_inserter(dead));
+        list.erase(others, list.end());
+    }
+}
+
+LTX_DECL std::size_t connection_pool::idle_count() const {
     std::lock_guard lock{mutex_};
     std::size_t n = 0;
-    for (const auto& [origin, list] : idle_) {
-        n += list.size();
+    for (const auto& [origin, state] : origins_) {
+        n += state.idle.size();
+    }
+    return n;
+}
+
+LTX_DECL std::size_t connection_pool::open_count() const {
+    std::lock_guard lock{mutex_};
+    std::size_t n = 0;
+    for (const auto& [origin, state] : origins_) {
+        n += state.open;
+    }
+    return n;
+}
+
+LTX_DECL std::size_t connection_pool::waiting_count() const {
+    std::lock_guard lock{mutex_};
+    std::size_t n = 0;
+    for (const auto& [origin, state] : origins_) {
+        n += state.waiters.size();
     }
     return n;
 }
@@ -1718,130 +2061,6 @@ LTX_DECL std::error_code response_parser::on_head_end() {
 #ifndef LTX_ASIO_DETAIL_PROXY_HPP
 #define LTX_ASIO_DETAIL_PROXY_HPP
 
-// ---- begin ltx/asio/options.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_OPTIONS_HPP
-#define LTX_ASIO_OPTIONS_HPP
-
-
-#include <chrono>
-#include <cstddef>
-#include <cstdint>
-#include <string>
-
-namespace ltx::asio {
-
-/// An HTTP proxy: `https://` URLs go through a `CONNECT` tunnel (TLS is end to end, the proxy
-/// sees only the host and port), `http://` URLs are sent to the proxy in absolute form.
-///
-/// Proxy URLs are `http://host[:port]`; credentials in the URL are not supported.
-struct proxy_options {
-    /// The proxy of `https://` URLs; empty: none.
-    std::string https_proxy{};
-    /// The proxy of `http://` URLs; empty: none.
-    std::string http_proxy{};
-    /// Hosts reached directly, as in the `NO_PROXY` variable: comma-separated names (a name
-    /// matches itself and its subdomains; a leading `.` or `*.` is ignored), IP addresses, or
-    /// `*` for every host. Matching ignores case and any port.
-    std::string no_proxy{};
-};
-
-/// The proxy settings of the environment: `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (each
-/// also in lower case, which wins when both are set), `ALL_PROXY` for both when they are
-/// unset. A transport reads them only when given: `{.proxy = proxy_from_environment()}`.
-LTX_DECL proxy_options proxy_from_environment();
-
-/// How `ltx::asio::transport` connects, reuses connections and bounds an exchange.
-///
-/// Every limit, when exceeded, fails the exchange with its own `ltx::http::transport_errc`;
-/// the defaults suit an API client (small JSON answers, downloads streamed to a sink).
-struct transport_options {
-    /// Time allowed to resolve the host, connect and finish the TLS handshake. Exceeding it
-    /// fails with `transport_errc::connection_failed` (nothing was sent). Zero: no limit of
-    /// its own (the request's time limit still applies).
-    std::chrono::milliseconds connect_timeout{10'000};
-
-    /// Time limit of a whole exchange (connect, send, receive) when `request::timeout` is
-    /// zero. Exceeding it fails with `transport_errc::timeout`. Zero: no limit.
-    std::chrono::milliseconds request_timeout{60'000};
-
-    /// An idle kept-alive connection older than this is closed instead of reused. Zero:
-    /// connections are never kept.
-    std::chrono::milliseconds idle_timeout{30'000};
-
-    /// At most this many idle connections are kept per origin (scheme, host, port); a
-    /// connection released beyond the cap is closed. Zero: connections are never kept.
-    std::size_t max_idle_per_host = 8;
-
-    /// Largest status line plus header section accepted (also bounds one chunk-size line
-    /// and the trailer section). Exceeding it fails with `transport_errc::headers_too_large`.
-    std::size_t max_header_bytes = 64 * 1024;
-
-    /// Most header fields accepted in one response; more fail with
-    /// `transport_errc::headers_too_large`.
-    std::size_t max_header_count = 100;
-
-    /// Largest body kept in `response::body`; a larger one fails with
-    /// `transport_errc::body_too_large`. A body streamed to a `request::sink` is not bounded
-    /// by it: the sink sees the `Content-Length` in `on_headers` and may refuse it there.
-    std::uint64_t max_body_bytes = 64 * 1024 * 1024;
-
-    /// The proxy to go through; by default none (see `proxy_from_environment`). A proxy that
-    /// refuses the tunnel (any status but 2xx) fails the exchange with
-    /// `transport_errc::connection_failed`: nothing reached the server.
-    proxy_options proxy{};
-};
-
-} // namespace ltx::asio
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/impl/options.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_IMPL_OPTIONS_IPP
-#define LTX_ASIO_IMPL_OPTIONS_IPP
-
-
-#include <cstdlib>
-
-namespace ltx::asio {
-
-namespace detail {
-
-// The lower-case spelling wins, as in most tools that read these variables.
-LTX_DECL std::string environment(const char* lower, const char* upper) {
-    for (const char* name : {lower, upper}) {
-        if (const char* v = std::getenv(name); v != nullptr && *v != '\0') {
-            return v;
-        }
-    }
-    return {};
-}
-
-} // namespace detail
-
-LTX_DECL proxy_options proxy_from_environment() {
-    proxy_options p;
-    const std::string all = detail::environment("all_proxy", "ALL_PROXY");
-    p.https_proxy = detail::environment("https_proxy", "HTTPS_PROXY");
-    p.http_proxy = detail::environment("http_proxy", "HTTP_PROXY");
-    if (p.https_proxy.empty()) {
-        p.https_proxy = all;
-    }
-    if (p.http_proxy.empty()) {
-        p.http_proxy = all;
-    }
-    p.no_proxy = detail::environment("no_proxy", "NO_PROXY");
-    return p;
-}
-
-} // namespace ltx::asio
-
-#endif
-// ---- end ltx/asio/impl/options.ipp ----
-#endif
-
-#endif
-// ---- end ltx/asio/options.hpp ----
 
 #include <optional>
 #include <string>
@@ -1854,10 +2073,19 @@ namespace ltx::asio::detail {
 // around the proxy.
 LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) noexcept;
 
+// A proxy to go through, and the value of `Proxy-Authorization` for it (empty: none).
+struct proxy_route {
+    http::url url;
+    std::string authorization;
+};
+
 // The proxy to reach `target` through, if any; `ec` is set when the configured proxy URL is
-// not `http://host[:port]`.
-LTX_DECL std::optional<http::url> proxy_for(const proxy_options& opts, const http::url& target,
-                                            std::error_code& ec);
+// not `http://[user[:password]@]host[:port]`.
+LTX_DECL std::optional<proxy_route> proxy_for(const proxy_options& opts, const http::url& target,
+                                              std::error_code& ec);
+
+// RFC 4648 base64, padded.
+LTX_DECL std::string base64(std::string_view bytes);
 
 // The status of a proxy's answer to CONNECT once `head` holds its whole head (up to the empty
 // line): 0 while incomplete, -1 when malformed.
@@ -1871,6 +2099,9 @@ LTX_DECL int connect_status(std::string_view head) noexcept;
 #ifndef LTX_ASIO_DETAIL_IMPL_PROXY_IPP
 #define LTX_ASIO_DETAIL_IMPL_PROXY_IPP
 
+
+#include <algorithm>
+#include <cstdint>
 
 namespace ltx::asio::detail {
 
@@ -1916,20 +2147,58 @@ LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) n
     return false;
 }
 
-LTX_DECL std::optional<http::url> proxy_for(const proxy_options& opts, const http::url& target,
-                                            std::error_code& ec) {
+LTX_DECL std::string base64(std::string_view bytes) {
+    static constexpr char digits[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0U);
+        }
+        for (std::size_t k = 0; k < 4; ++k) {
+            out += k <= n ? digits[(v >> (18 - 6 * k)) & 0x3F] : '=';
+        }
+    }
+    return out;
+}
+
+LTX_DECL std::optional<proxy_route> proxy_for(const proxy_options& opts, const http::url& target,
+                                              std::error_code& ec) {
     ec.clear();
     const std::string& spec = target.is_https() ? opts.https_proxy : opts.http_proxy;
     if (spec.empty() || bypasses_proxy(opts.no_proxy, target.host_unbracketed())) {
         return std::nullopt;
     }
     // A bare `host:port`, as some environments write it, means http.
-    auto parsed = http::parse_url(spec.find("://") == std::string::npos ? "http://" + spec : spec);
+    std::string bare = spec.find("://") == std::string::npos ? "http://" + spec : spec;
+    // The URL parser refuses userinfo, as it should for request URLs: it is taken off here.
+    // The last `@` of the authority ends it, since a password may hold an unencoded `@`.
+    const std::size_t start = bare.find("://") + 3;
+    const std::size_t end = std::min(bare.find_first_of("/?#", start), bare.size());
+    const std::size_t at = bare.rfind('@', end - 1);
+    std::string authorization;
+    if (at != std::string::npos && at >= start) {
+        const std::string_view userinfo = std::string_view(bare).substr(start, at - start);
+        const auto colon = userinfo.find(':');
+        const auto user = http::percent_decode(userinfo.substr(0, colon));
+        const auto password = http::percent_decode(
+            colon == std::string_view::npos ? std::string_view{} : userinfo.substr(colon + 1));
+        if (!user || !password) {
+            ec = std::make_error_code(std::errc::invalid_argument);
+            return std::nullopt;
+        }
+        authorization = "Basic " + base64(*user + ":" + *password);
+        bare.erase(start, at + 1 - start);
+    }
+    auto parsed = http::parse_url(bare);
     if (!parsed || parsed->is_https()) {
         ec = std::make_error_code(std::errc::invalid_argument);
         return std::nullopt;
     }
-    return *parsed;
+    return proxy_route{std::move(*parsed), std::move(authorization)};
 }
 
 LTX_DECL int connect_status(std::string_view head) noexcept {
@@ -1976,11 +2245,17 @@ LTX_DECL int connect_status(std::string_view head) noexcept {
 namespace ltx::asio::detail {
 
 // What the synchronous `send` runs on: a private single-threaded io_context with its own
-// connections. One lane per concurrent caller; lanes are reused, so a thread making calls one
-// after the other keeps its connections.
+// connections (kept in the transport's pool, with the lane as their home). One lane per
+// concurrent caller; lanes are reused, so a thread making calls one after the other keeps its
+// connections.
 struct sync_lane {
+    explicit sync_lane(connection_pool& p) : pool(p) {}
+    ~sync_lane() { pool.clear(this); } // its sockets close before the io_context goes
+    sync_lane(const sync_lane&) = delete;
+    sync_lane& operator=(const sync_lane&) = delete;
+
     ::asio::io_context io{1};
-    connection_pool pool; // declared after `io`: its sockets close before the io_context goes
+    connection_pool& pool;
 };
 
 // Shared by a transport and its operations in flight, which keep it alive.
@@ -1991,11 +2266,10 @@ struct transport_state {
     LTX_DECL ::asio::ssl::context& tls_context();
     LTX_DECL std::unique_ptr<sync_lane> acquire_lane();
     LTX_DECL void release_lane(std::unique_ptr<sync_lane> lane);
-    LTX_DECL void clear_lanes();
 
     ::asio::any_io_executor executor;
     transport_options options;
-    connection_pool pool;
+    connection_pool pool; // before `lanes`, which give their connections back to it
     std::atomic<std::uint64_t> connections_opened{0};
     std::atomic<std::uint64_t> connections_reused{0};
 
@@ -2160,19 +2434,12 @@ LTX_DECL std::unique_ptr<sync_lane> transport_state::acquire_lane() {
             return lane;
         }
     }
-    return std::make_unique<sync_lane>();
+    return std::make_unique<sync_lane>(pool);
 }
 
 LTX_DECL void transport_state::release_lane(std::unique_ptr<sync_lane> lane) {
     std::lock_guard lock{lanes_mutex};
     lanes.push_back(std::move(lane));
-}
-
-LTX_DECL void transport_state::clear_lanes() {
-    std::lock_guard lock{lanes_mutex};
-    for (auto& lane : lanes) {
-        lane->pool.clear();
-    }
 }
 
 } // namespace ltx::asio::detail
@@ -2204,12 +2471,14 @@ struct file_closer {
 
 // One HTTP exchange over a pooled or new connection: the I/O around the sans-I/O codec.
 // Every step runs on `ex` (a strand, or a sync lane's single-threaded io_context), so the
-// deadline timer, a cancellation and the I/O completions never race. Completes `done` once.
-class exchange_op : public std::enable_shared_from_this<exchange_op> {
+// deadline timer, a cancellation, a connection granted by the pool and the I/O completions
+// never race. Completes `done` once.
+class exchange_op final : public pool_waiter, public std::enable_shared_from_this<exchange_op> {
 public:
-    // `socket_ex` is what new sockets are bound to (the pool's context); `req` must outlive
-    // the operation unless it is moved in through `owned`.
-    LTX_DECL exchange_op(std::shared_ptr<transport_state> state, connection_pool& pool,
+    // `home` names where `socket_ex` runs, the context new sockets are bound to (null: the
+    // transport's executor, else a sync lane); `req` must outlive the operation unless it is
+    // moved in through `owned`.
+    LTX_DECL exchange_op(std::shared_ptr<transport_state> state, const void* home,
                          ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
                          const http::request* req, std::optional<http::request> owned,
                          http::response_handler done);
@@ -2220,12 +2489,28 @@ public:
     // Ends the exchange with `transport_errc::cancelled`, closing its connection. Any thread.
     LTX_DECL void cancel();
 
+    // From the pool, when a connection to a capped origin became free. Any thread.
+    LTX_DECL void grant(std::unique_ptr<connection> reuse) override;
+
 private:
-    enum class phase { idle, connecting, tunnelling, handshaking, writing, reading, finished };
+    enum class phase {
+        idle,
+        waiting,
+        connecting,
+        tunnelling,
+        handshaking,
+        writing,
+        reading,
+        finished
+    };
     using clock = std::chrono::steady_clock;
 
     void run();
     void acquire();
+    void on_granted(std::unique_ptr<connection> reuse);
+    void give_back(std::unique_ptr<connection> reuse);
+    void open_new();
+    void reuse(std::unique_ptr<connection> c);
     void connect();
     void connect_next();
     void on_connected(const std::error_code& ec);
@@ -2255,8 +2540,10 @@ private:
 
     std::shared_ptr<transport_state> state_;
     connection_pool& pool_;
+    const void* home_;
     ::asio::any_io_executor ex_;
     ::asio::any_io_executor socket_ex_;
+    ::asio::any_io_executor waiting_work_; // holds a sync lane's io_context running meanwhile
     std::optional<http::request> owned_;
     const http::request* req_;
     http::response_handler done_;
@@ -2267,6 +2554,7 @@ private:
     std::unique_ptr<connection> conn_;
     std::string origin_;
     std::optional<http::url> proxy_;
+    std::string proxy_authorization_;
     std::string tunnel_;
     std::string target_;
     std::string out_;
@@ -2548,12 +2836,13 @@ LTX_DECL std::error_code map_parser_error(const std::error_code& ec) {
     }
 }
 
-LTX_DECL exchange_op::exchange_op(std::shared_ptr<transport_state> state, connection_pool& pool,
+LTX_DECL exchange_op::exchange_op(std::shared_ptr<transport_state> state, const void* home,
                                   ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
                                   const http::request* req, std::optional<http::request> owned,
                                   http::response_handler done)
-    : state_(std::move(state)), pool_(pool), ex_(std::move(ex)), socket_ex_(std::move(socket_ex)),
-      owned_(std::move(owned)), req_(owned_ ? &*owned_ : req), done_(std::move(done)), timer_(ex_),
+    : state_(std::move(state)), pool_(state_->pool), home_(home), ex_(std::move(ex)),
+      socket_ex_(std::move(socket_ex)), owned_(std::move(owned)), req_(owned_ ? &*owned_ : req),
+      done_(std::move(done)), timer_(ex_),
       parser_(http1::parser_limits{
           state_->options.max_header_bytes, state_->options.max_header_count,
           req_->sink != nullptr ? std::uint64_t(-1) : state_->options.max_body_bytes}) {}
@@ -2589,9 +2878,13 @@ LTX_DECL void exchange_op::run() {
         return complete(std::make_error_code(std::errc::invalid_argument));
     }
     std::error_code proxy_ec;
-    proxy_ = proxy_for(state_->options.proxy, r.url, proxy_ec);
+    auto route = proxy_for(state_->options.proxy, r.url, proxy_ec);
     if (proxy_ec) {
         return complete(proxy_ec);
+    }
+    if (route) {
+        proxy_ = std::move(route->url);
+        proxy_authorization_ = std::move(route->authorization);
     }
     // Through a proxy, plain http goes in absolute form; https goes through a tunnel.
     target_ = proxy_ && !r.url.is_https() ? r.url.to_string() : r.url.target();
@@ -2602,7 +2895,16 @@ LTX_DECL void exchange_op::run() {
     if (!r.body.empty() || framed_method) {
         head.body_length = r.body.size();
     }
-    if (auto ec = http1::write_request_head(head, r.headers, out_)) {
+    // In absolute form the request itself goes to the proxy, with the proxy's credentials.
+    const bool authorize = proxy_ && !r.url.is_https() && !proxy_authorization_.empty() &&
+                           !r.headers.contains("Proxy-Authorization");
+    std::optional<http::headers> with_authorization;
+    if (authorize) {
+        with_authorization.emplace(r.headers);
+        with_authorization->add("Proxy-Authorization", proxy_authorization_);
+    }
+    if (auto ec =
+            http1::write_request_head(head, authorize ? *with_authorization : r.headers, out_)) {
         return complete(ec);
     }
     if (const auto* file = r.body.file()) {
@@ -2619,15 +2921,9 @@ LTX_DECL void exchange_op::run() {
     parser_.on_body([this](std::string_view piece) { on_body_piece(piece); });
     parser_.set_head_request(r.method == http::method::head);
 
-    const auto& opts = state_->options;
-    const auto now = clock::now();
-    const auto budget = r.timeout.count() > 0 ? r.timeout : opts.request_timeout;
+    const auto budget = r.timeout.count() > 0 ? r.timeout : state_->options.request_timeout;
     if (budget.count() > 0) {
-        request_deadline_ = now + budget;
-    }
-    connect_deadline_ = request_deadline_;
-    if (opts.connect_timeout.count() > 0) {
-        connect_deadline_ = std::min(connect_deadline_, now + opts.connect_timeout);
+        request_deadline_ = clock::now() + budget;
     }
     origin_ = r.url.scheme() + "://" + r.url.host() + ":" + std::to_string(r.url.port());
     if (proxy_) {
@@ -2819,7 +3115,10 @@ LTX_DECL void exchange_op::retry_fresh() {
     retried_ = true;
     reused_ = false;
     wrote_any_ = false;
-    conn_.reset();
+    // The same connection object reconnects, keeping its permit: a retry never queues.
+    conn_->tls.reset();
+    std::error_code ignored;
+    conn_->socket.close(ignored);
     parser_.reset();
     parser_.set_head_request(req_->method == http::method::head);
     resp_ = {};
@@ -2830,11 +3129,6 @@ LTX_DECL void exchange_op::retry_fresh() {
         }
         file_left_ = file->size();
     }
-    connect_deadline_ = request_deadline_;
-    if (state_->options.connect_timeout.count() > 0) {
-        connect_deadline_ =
-            std::min(connect_deadline_, clock::now() + state_->options.connect_timeout);
-    }
     connect();
 }
 
@@ -2843,12 +3137,16 @@ LTX_DECL void exchange_op::fail(const std::error_code& ec) {
         return complete(transport_errc::cancelled);
     }
     if (expired_) {
+        if (phase_ == phase::waiting) {
+            return complete(transport_errc::pool_timeout);
+        }
         return complete(connecting() ? transport_errc::connection_failed : transport_errc::timeout);
     }
     const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
                      ec == ::asio::ssl::error::stream_truncated;
     switch (phase_) {
     case phase::idle:
+    case phase::waiting:
     case phase::connecting:
     case phase::tunnelling:
         return complete(transport_errc::connection_failed);
@@ -2875,8 +3173,7 @@ LTX_DECL void exchange_op::succeed(bool clean_end) {
     const bool keep = clean_end && parser_.keep_alive() && file_left_ == 0 &&
                       !(connection_field && has_close_token(*connection_field));
     if (keep) {
-        pool_.put(origin_, std::move(conn_), clock::now(), opts.max_idle_per_host,
-                  opts.idle_timeout);
+        pool_.release(origin_, std::move(conn_), clock::now(), opts);
     }
     complete({});
 }
@@ -2886,6 +3183,7 @@ LTX_DECL void exchange_op::complete(std::error_code ec) {
         return;
     }
     phase_ = phase::finished;
+    waiting_work_ = {};
     timer_.cancel();
     if (resolver_) {
         resolver_->cancel();
@@ -2927,6 +3225,13 @@ LTX_DECL bool exchange_op::connecting() const noexcept {
 }
 
 LTX_DECL void exchange_op::close_io() {
+    if (phase_ == phase::waiting) {
+        // Out of the queue, it ends now; if a grant is on its way, on_granted ends it.
+        if (pool_.leave(origin_, this)) {
+            fail(::asio::error::operation_aborted);
+        }
+        return;
+    }
     if (resolver_) {
         resolver_->cancel();
     }
@@ -2951,34 +3256,89 @@ LTX_DECL void exchange_op::close_io() {
 #include <asio/bind_executor.hpp>
 #include <asio/buffer.hpp>
 #include <asio/error.hpp>
+#include <asio/execution/outstanding_work.hpp>
+#include <asio/post.hpp>
+#include <asio/prefer.hpp>
 #include <asio/ssl/error.hpp>
 #include <asio/write.hpp>
 
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <string>
 
 namespace ltx::asio::detail {
 
 LTX_DECL void exchange_op::acquire() {
-    const auto& opts = state_->options;
-    if (opts.max_idle_per_host > 0 && opts.idle_timeout.count() > 0) {
-        conn_ = pool_.take(origin_, clock::now(), opts.idle_timeout);
+    std::unique_ptr<connection> idle;
+    switch (
+        pool_.acquire(origin_, home_, clock::now(), state_->options, shared_from_this(), idle)) {
+    case connection_pool::acquired::reused:
+        return reuse(std::move(idle));
+    case connection_pool::acquired::open_new:
+        return open_new();
+    case connection_pool::acquired::queued:
+        break;
     }
-    if (!conn_) {
-        return connect();
+    // The wait counts against the request's time limit. A grant is posted to `ex_`, so it
+    // cannot arrive before the phase is set.
+    phase_ = phase::waiting;
+    waiting_work_ = ::asio::prefer(ex_, ::asio::execution::outstanding_work.tracked);
+    arm(request_deadline_);
+}
+
+LTX_DECL void exchange_op::grant(std::unique_ptr<connection> reuse) {
+    ::asio::post(ex_, [self = shared_from_this(), c = std::move(reuse)]() mutable {
+        self->on_granted(std::move(c));
+    });
+}
+
+LTX_DECL void exchange_op::on_granted(std::unique_ptr<connection> reuse) {
+    waiting_work_ = {};
+    if (phase_ != phase::waiting) {
+        return give_back(std::move(reuse));
     }
+    if (expired_ || cancelled_) {
+        give_back(std::move(reuse));
+        return fail(::asio::error::operation_aborted);
+    }
+    if (reuse) {
+        return this->reuse(std::move(reuse));
+    }
+    open_new();
+}
+
+// A grant that came too late passes on to the next waiter.
+LTX_DECL void exchange_op::give_back(std::unique_ptr<connection> reuse) {
+    if (reuse) {
+        pool_.release(origin_, std::move(reuse), clock::now(), state_->options);
+    } else {
+        [[maybe_unused]] const connection_permit unused{&pool_, origin_};
+    }
+}
+
+LTX_DECL void exchange_op::reuse(std::unique_ptr<connection> c) {
+    conn_ = std::move(c);
     reused_ = true;
     ++state_->connections_reused;
     arm(request_deadline_);
     write_request();
 }
 
+LTX_DECL void exchange_op::open_new() {
+    conn_ = std::make_unique<connection>(socket_ex_, connection_permit{&pool_, origin_}, home_);
+    connect();
+}
+
 LTX_DECL void exchange_op::connect() {
     phase_ = phase::connecting;
+    connect_deadline_ = request_deadline_;
+    if (state_->options.connect_timeout.count() > 0) {
+        connect_deadline_ =
+            std::min(connect_deadline_, clock::now() + state_->options.connect_timeout);
+    }
     arm(connect_deadline_);
-    conn_ = std::make_unique<connection>(socket_ex_);
     const http::url& u = proxy_ ? *proxy_ : req_->url;
     const std::string host{u.host_unbracketed()};
     if (u.kind() != http::host_kind::name) {
@@ -3057,7 +3417,11 @@ LTX_DECL void exchange_op::write_connect() {
     phase_ = phase::tunnelling;
     const http::url& u = req_->url;
     const std::string authority = u.host() + ":" + std::to_string(u.port());
-    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
+    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+    if (!proxy_authorization_.empty()) {
+        tunnel_ += "Proxy-Authorization: " + proxy_authorization_ + "\r\n";
+    }
+    tunnel_ += "\r\n";
     ::asio::async_write(conn_->socket, ::asio::buffer(tunnel_),
                         ::asio::bind_executor(ex_, [self = shared_from_this()](
                                                        const std::error_code& ec, std::size_t) {
@@ -3239,22 +3603,28 @@ namespace ltx::asio {
 struct transport_stats {
     std::uint64_t connections_opened = 0; ///< TCP connections established (TLS or not).
     std::uint64_t connections_reused = 0; ///< Exchanges that ran on a kept-alive connection.
-    std::size_t idle_connections = 0;     ///< Idle connections kept for the async calls.
+    std::size_t idle_connections = 0;     ///< Idle connections kept (async and sync).
+    std::size_t open_connections = 0;     ///< Connections open or being opened, idle or busy.
+    std::size_t waiting_exchanges = 0;    ///< Exchanges waiting for a connection to a capped
+                                          ///< origin (`max_connections_per_host`).
 };
 
 /// An HTTP/1.1 transport over Asio: TCP for `http://`, TLS (OpenSSL) for `https://`.
 ///
 /// Models `ltx::sync_transport`, `ltx::async_transport` and `ltx::async_sleeper`, and honours
 /// the transport contract of `ltx/http/transport.hpp`: it sends exactly the request given
-/// (adding only `Host` and `Content-Length` when absent), follows no redirect, returns every
+/// (adding only `Host` and `Content-Length` when absent, and a proxy's credentials to a
+/// request sent to that proxy in absolute form), follows no redirect, returns every
 /// status as a response, and reports `transport_errc::connection_failed` only when no byte of
 /// the request was written.
 ///
 /// Connections are kept alive and reused per origin (scheme, host, port): at most
-/// `transport_options::max_idle_per_host` idle ones each, closed once idle for longer than
-/// `idle_timeout`. A kept connection that the server closed meanwhile is detected before use;
-/// if the server closes it just as a request goes out, the request is sent again on a new
-/// connection when nothing was written or the method is idempotent. Sockets use TCP_NODELAY.
+/// `transport_options::max_connections_per_host` open at once (further exchanges wait their
+/// turn, first come first served), at most `max_idle_per_host` idle ones each, closed once
+/// idle for longer than `idle_timeout`. A kept connection that the server closed meanwhile is
+/// detected before use; if the server closes it just as a request goes out, the request is sent
+/// again on a new connection when nothing was written or the method is idempotent. Sockets use
+/// TCP_NODELAY.
 ///
 /// TLS: SNI, certificate chain and host name (or IP address) verification, always. The
 /// context comes from the constructor (see `make_tls_context` for CA files and directories),
@@ -3325,7 +3695,8 @@ public:
     /// - The handler runs on its associated executor (by default the transport's), never
     ///   inside `async_send`.
     /// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
-    ///   slot; the connection is closed and the operation completes with
+    ///   slot; the connection is closed (or the exchange leaves the queue of a host at its
+    ///   `max_connections_per_host`) and the operation completes with
     ///   `transport_errc::cancelled`.
     ///
     /// ```
@@ -3363,7 +3734,7 @@ private:
             auto slot = ::asio::get_associated_cancellation_slot(handler);
             auto work = detail::tracked_executor(handler, state->executor);
             auto op = std::make_shared<detail::exchange_op>(
-                state, state->pool, ::asio::make_strand(state->executor), state->executor, nullptr,
+                state, nullptr, ::asio::make_strand(state->executor), state->executor, nullptr,
                 std::optional<http::request>(std::move(req)),
                 http::response_handler{detail::completion{std::forward<Handler>(handler),
                                                           std::move(work), scope, scope}});
@@ -3422,7 +3793,7 @@ LTX_DECL http::response transport::send(const http::request& req, std::error_cod
     http::response out;
     bool finished = false;
     ec.clear();
-    auto op = std::make_shared<detail::exchange_op>(state_, lane->pool, lane->io.get_executor(),
+    auto op = std::make_shared<detail::exchange_op>(state_, lane.get(), lane->io.get_executor(),
                                                     lane->io.get_executor(), &req, std::nullopt,
                                                     [&](std::error_code e, http::response r) {
                                                         ec = e;
@@ -3452,15 +3823,16 @@ LTX_DECL http::response transport::send(const http::request& req) {
 }
 
 LTX_DECL void transport::close_idle_connections() {
-    state_->pool.clear();
-    state_->clear_lanes();
+    state_->pool.clear(); // the sync lanes' idle connections too
 }
 
 LTX_DECL transport_stats transport::stats() const {
     transport_stats s;
     s.connections_opened = state_->connections_opened.load();
     s.connections_reused = state_->connections_reused.load();
-    s.idle_connections = state_->pool.size();
+    s.idle_connections = state_->pool.idle_count();
+    s.open_connections = state_->pool.open_count();
+    s.waiting_exchanges = state_->pool.waiting_count();
     return s;
 }
 
@@ -3529,9 +3901,11 @@ namespace ltx {
 /// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
 ///   slot (for example `asio::bind_cancellation_slot`, or an awaitable's, which the
 ///   `||` operator of `asio::experimental::awaitable_operators` emits). It reaches the request
-///   in flight (its connection is closed) and the pause between retries or polls; the call
-///   completes with `ltx::http::transport_errc::cancelled` — or, for a paid POST whose request
-///   may already have reached the server, `ltx::errc::outcome_unknown`.
+///   in flight (its connection is closed, or it leaves the queue of a capped host) and the
+///   pause between retries or polls. A single request completes with
+///   `ltx::http::transport_errc::cancelled` — or, for a paid POST whose request may already
+///   have reached the server, `ltx::errc::outcome_unknown`; `async_wait` completes with
+///   `ltx::errc::cancelled`, as when cancelled through `wait_options::cancel`.
 /// - Diagnostics: token calls report the error code only; the callback overloads that take an
 ///   `ltx::diagnostics*` give the rest.
 ///
