@@ -5298,9 +5298,8 @@ public:
     wait_step on_error(std::error_code ec, time_point now) {
         if (ec == http::transport_errc::cancelled)
             return {wait_step::fail, {}, errc::cancelled};
-        const bool transient =
-            ec == errc::server_error || ec == errc::too_many_requests ||
-            (ec.category() == http::transport_category() && ec != http::transport_errc::cancelled);
+        const bool transient = ec == errc::server_error || ec == errc::too_many_requests ||
+                               ec.category() == http::transport_category();
         if (!transient)
             return {wait_step::fail, {}, ec};
         return next_poll(now);

@@ -34,16 +34,6 @@ namespace {
 
 using api_client = ltx::basic_client<ltx::asio::transport>;
 
-ltx::config config_for(ltx::sim::background_server& sim) {
-    ltx::config c;
-    c.token = "test-token";
-    c.base_url = sim->api_url() + "/v1/ltxstudio/";
-    c.retry.initial_backoff = 1ms;
-    c.retry.max_backoff = 5ms;
-    c.jitter_seed = 3;
-    return c;
-}
-
 ltx::wait_options quick_wait() {
     ltx::wait_options w;
     w.interval = 20ms;

@@ -29,11 +29,7 @@ TEST_CASE("ltx client + ltx-sim: the whole workflow async, one thread, no token 
     ltx::sim::background_server sim{o};
     ::asio::io_context io;
     ltx::asio::transport http{io.get_executor()};
-    ltx::config cfg;
-    cfg.token = "test-token"; // a token the simulator knows
-    cfg.base_url = sim->api_url() + "/v1/ltxstudio/";
-    cfg.retry.initial_backoff = 1ms;
-    ltx::basic_client api{http, cfg};
+    ltx::basic_client api{http, config_for(sim)};
     const auto out = std::filesystem::temp_directory_path() /
                      ("ltx-sim-async-" + std::to_string(std::random_device{}()) + ".mp4");
 

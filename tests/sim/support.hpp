@@ -6,6 +6,7 @@
 #include "../../tools/ltx-sim/sim/server.hpp"
 
 #include <ltx/api/endpoints.hpp>
+#include <ltx/config.hpp>
 #include <ltx/reflect.hpp>
 
 #include <boost/beast/core/tcp_stream.hpp>
@@ -137,6 +138,18 @@ inline std::string upload_png(client& c, const std::string& email = "") {
 inline std::string path_of(const std::string& url) {
     const auto slash = url.find('/', url.find("://") + 3);
     return url.substr(slash);
+}
+
+/// A client configuration for `sim`: its known token, its API URL, quick and reproducible
+/// retries.
+inline ltx::config config_for(ltx::sim::background_server& sim) {
+    ltx::config c;
+    c.token = "test-token";
+    c.base_url = sim->api_url() + "/v1/ltxstudio/";
+    c.retry.initial_backoff = std::chrono::milliseconds{1};
+    c.retry.max_backoff = std::chrono::milliseconds{5};
+    c.jitter_seed = 3;
+    return c;
 }
 
 } // namespace sim_test
