@@ -11,16 +11,15 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serializer.hpp>
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct create_request {

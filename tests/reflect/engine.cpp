@@ -258,3 +258,44 @@ TEST_CASE("multipart encoding, and a boundary found in a value is refused") {
     body.clear();
     CHECK_FALSE(write_multipart(evil, "b0undary", body));
 }
+
+namespace demo {
+
+// A rule of the user's own, as the README describes one: a name and check(value, report).
+struct even_t {
+    static constexpr std::string_view name = "even";
+    void check(long long v, const ltx::reflect::report& r) const {
+        if (v % 2 != 0)
+            r.fail("must be even");
+    }
+};
+
+struct tally {
+    ltx::optional<long long> n{};
+    long long m = 0;
+};
+BOOST_DESCRIBE_STRUCT(tally, (), (n, m))
+constexpr auto ltx_schema(ltx::reflect::tag<tally>) {
+    return ltx::reflect::schema(ltx::reflect::field<&tally::n>(even_t{}),
+                                ltx::reflect::field<&tally::m>(even_t{}));
+}
+
+} // namespace demo
+
+TEST_CASE("a rule of the user's own reports through report::fail, on an ltx::optional too") {
+    static_assert(kind_of<ltx::optional<int>> == type_kind::optional);
+    demo::tally t{.n = 3, .m = 4};
+    auto v = validate(t);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].path == "n");
+    CHECK(v[0].rule == "even");
+    CHECK(v[0].message == "must be even");
+    t.n = std::nullopt; // an absent optional is not checked
+    t.m = 5;
+    v = validate(t);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].path == "m");
+    t.m = 2;
+    CHECK(validate(t).empty());
+    CHECK(to_json(t) == R"({"m":2})");
+}

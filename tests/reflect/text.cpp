@@ -1,8 +1,15 @@
 #include <ltx/reflect/detail/text.hpp>
 
+#include "text_oracle.hpp"
+
 #include <doctest/doctest.h>
 
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <random>
 #include <string>
+#include <string_view>
 
 using ltx::detail::is_email;
 using ltx::detail::is_http_url;
@@ -122,4 +129,114 @@ TEST_CASE("percent_encode keeps unreserved characters only") {
     out.clear();
     ltx::detail::percent_encode("a b/c?d&e=f~g_h.\xC3\xA9", out);
     CHECK(out == "a%20b%2Fc%3Fd%26e%3Df~g_h.%C3%A9");
+}
+
+namespace {
+
+// Random strings over the characters the checks treat specially, from a fixed seed: each
+// run tries the same inputs, and a failure names the one that disagreed.
+std::string random_text(std::mt19937& rng, std::string_view alphabet, std::size_t max_size) {
+    std::uniform_int_distribution<std::size_t> size(0, max_size);
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    std::string s(size(rng), ' ');
+    for (auto& c : s)
+        c = alphabet[pick(rng)];
+    return s;
+}
+
+// A known-valid input with random edits, so that the search stays close to the boundary.
+std::string mutated(std::mt19937& rng, std::string s, std::string_view alphabet) {
+    std::uniform_int_distribution<int> edits(1, 3);
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    for (int n = edits(rng); n > 0; --n) {
+        std::uniform_int_distribution<std::size_t> at(0, s.size());
+        const auto i = at(rng);
+        switch (rng() % 3) {
+        case 0:
+            s.insert(s.begin() + static_cast<std::ptrdiff_t>(i), alphabet[pick(rng)]);
+            break;
+        case 1:
+            if (i < s.size())
+                s.erase(i, 1);
+            break;
+        default:
+            if (i < s.size())
+                s[i] = alphabet[pick(rng)];
+        }
+    }
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("is_http_url, is_email and is_mime_type agree with the string_view oracle") {
+    std::mt19937 rng{20261201};
+    constexpr std::string_view url_chars{"hHtTpPsS:/[]@.?#-_~%09az;=!$&'()*+,^\" \x7f\x01"};
+    constexpr std::string_view email_chars{"a.Z-9@_+!.@-"};
+    constexpr std::string_view mime_chars{"ab/;= \t\x7f.+-"};
+    const std::string_view urls[] = {"https://example.com/hook", "http://[::1]:9000/x?y#z",
+                                     "HTTP://user:pw@host:65535", "https://a.b.c:1/"};
+    const std::string_view emails[] = {"user@example.com", "a.b+c@d-e.example.org"};
+    const std::string_view mimes[] = {"image/png", "text/plain; charset=utf-8"};
+    int accepted_urls = 0;
+    int accepted_emails = 0;
+    int accepted_mimes = 0;
+    for (int i = 0; i < 40000; ++i) {
+        const auto url = i % 2 ? random_text(rng, url_chars, 24)
+                               : mutated(rng, std::string{urls[i / 2 % 4]}, url_chars);
+        INFO("url: " << url);
+        REQUIRE(ltx::detail::is_http_url(url) == text_oracle::is_http_url(url));
+        accepted_urls += ltx::detail::is_http_url(url);
+
+        const auto email = i % 2 ? random_text(rng, email_chars, 20)
+                                 : mutated(rng, std::string{emails[i / 2 % 2]}, email_chars);
+        INFO("email: " << email);
+        REQUIRE(ltx::detail::is_email(email) == text_oracle::is_email(email));
+        accepted_emails += ltx::detail::is_email(email);
+
+        const auto mime = i % 2 ? random_text(rng, mime_chars, 16)
+                                : mutated(rng, std::string{mimes[i / 2 % 2]}, mime_chars);
+        INFO("mime: " << mime);
+        REQUIRE(ltx::detail::is_mime_type(mime) == text_oracle::is_mime_type(mime));
+        accepted_mimes += ltx::detail::is_mime_type(mime);
+    }
+    // Both answers occur often, so the comparison covers accepting and refusing paths.
+    CHECK(accepted_urls > 2000);
+    CHECK(accepted_urls < 38000);
+    CHECK(accepted_emails > 2000);
+    CHECK(accepted_emails < 38000);
+    CHECK(accepted_mimes > 2000);
+    CHECK(accepted_mimes < 38000);
+}
+
+TEST_CASE("format_decimal writes what std::to_chars writes") {
+    const auto check = [](unsigned long long magnitude, bool negative) {
+        char buf[21];
+        const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);
+        char expected[24];
+        std::to_chars_result r;
+        if (negative && magnitude == 0)
+            return; // -0 is not a value of any integer type
+        if (negative)
+            r = std::to_chars(expected, expected + sizeof expected,
+                              magnitude == 1ull << 63 ? std::numeric_limits<long long>::min()
+                                                      : -static_cast<long long>(magnitude));
+        else
+            r = std::to_chars(expected, expected + sizeof expected, magnitude);
+        REQUIRE(std::string_view(p, static_cast<std::size_t>(buf + sizeof buf - p)) ==
+                std::string_view(expected, static_cast<std::size_t>(r.ptr - expected)));
+    };
+    for (unsigned long long v :
+         {0ull, 1ull, 9ull, 10ull, 99ull, 100ull, 4294967295ull, 4294967296ull,
+          9223372036854775807ull, std::numeric_limits<unsigned long long>::max()})
+        check(v, false);
+    for (unsigned long long v : {1ull, 9ull, 10ull, 9223372036854775807ull, 1ull << 63})
+        check(v, true);
+    std::mt19937_64 rng{7};
+    for (int i = 0; i < 20000; ++i) {
+        const auto v = rng() >> (rng() % 64);
+        check(v, false);
+        if (v != 0 && v <= 1ull << 63)
+            check(v, true);
+    }
 }

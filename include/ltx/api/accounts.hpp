@@ -7,11 +7,11 @@
 #define LTX_API_ACCOUNTS_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/optional.hpp>
 #include <ltx/api/common.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 
 namespace ltx {
@@ -22,7 +22,7 @@ struct account_request {
     /// It is a credential: ltx never logs it.
     std::string cookie{};
     /// Concurrent-job limit, 1 to 100; default 20.
-    std::optional<int> maxJobs{};
+    ltx::optional<int> maxJobs{};
 };
 BOOST_DESCRIBE_STRUCT(account_request, (), (cookie, maxJobs))
 constexpr auto ltx_schema(reflect::tag<account_request>) {
@@ -46,37 +46,37 @@ constexpr auto ltx_schema(reflect::tag<get_account_request>) {
 
 /// Amounts per token kind.
 struct token_amounts {
-    std::optional<double> LTXStudio_token{};
+    ltx::optional<double> LTXStudio_token{};
 };
 BOOST_DESCRIBE_STRUCT(token_amounts, (), (LTXStudio_token))
 
 /// Times per token kind, in milliseconds since the epoch.
 struct token_times {
-    std::optional<std::int64_t> LTXStudio_token{};
+    ltx::optional<std::int64_t> LTXStudio_token{};
 };
 BOOST_DESCRIBE_STRUCT(token_times, (), (LTXStudio_token))
 
 /// The account model.
 struct account {
-    std::optional<std::string> email{};
+    ltx::optional<std::string> email{};
     /// Cookie names to values; the server shows secrets as `…secured…`.
-    std::optional<std::map<std::string, std::string>> cookie{};
-    std::optional<int> maxJobs{};
+    ltx::optional<std::map<std::string, std::string>> cookie{};
+    ltx::optional<int> maxJobs{};
     /// Milliseconds since the epoch.
-    std::optional<std::int64_t> updated{};
-    std::optional<std::string> updatedUTC{};
+    ltx::optional<std::int64_t> updated{};
+    ltx::optional<std::string> updatedUTC{};
     /// Milliseconds since the epoch.
-    std::optional<std::int64_t> tokenExpire{};
-    std::optional<std::string> tokenExpireUTC{};
+    ltx::optional<std::int64_t> tokenExpire{};
+    ltx::optional<std::string> tokenExpireUTC{};
     /// Milliseconds since the epoch.
-    std::optional<std::int64_t> refreshTokenExpire{};
-    std::optional<std::string> refreshTokenExpireUTC{};
+    ltx::optional<std::int64_t> refreshTokenExpire{};
+    ltx::optional<std::string> refreshTokenExpireUTC{};
     /// Remaining credits.
-    std::optional<token_amounts> balance{};
+    ltx::optional<token_amounts> balance{};
     /// When each kind of token was last spent.
-    std::optional<token_times> latestCreatedAtMs{};
+    ltx::optional<token_times> latestCreatedAtMs{};
     /// A problem with the account, when there is one.
-    std::optional<std::string> error{};
+    ltx::optional<std::string> error{};
 };
 BOOST_DESCRIBE_STRUCT(account, (),
                       (email, cookie, maxJobs, updated, updatedUTC, tokenExpire, tokenExpireUTC,

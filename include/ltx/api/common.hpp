@@ -7,11 +7,11 @@
 #define LTX_API_COMMON_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/optional.hpp>
 #include <ltx/reflect.hpp>
 
 #include <boost/describe/class.hpp>
 
-#include <optional>
 #include <string>
 
 namespace ltx {
@@ -19,33 +19,33 @@ namespace ltx {
 /// A stored file: an uploaded image or a generated artifact.
 struct asset {
     /// `image`, `video`, `audio`, `artifact`, ... (an open set).
-    std::optional<std::string> type{};
+    ltx::optional<std::string> type{};
     /// The asset id, `asset:<uuid>-type:<mime type>`; pass it as `startAssetId`/`endAssetId`.
-    std::optional<std::string> fileId{};
+    ltx::optional<std::string> fileId{};
     /// The MIME type, such as `image/png` or `video/mp4`.
-    std::optional<std::string> mimeType{};
+    ltx::optional<std::string> mimeType{};
     /// For artifacts, how they were made (`model-serving`).
-    std::optional<std::string> artifactSubtype{};
+    ltx::optional<std::string> artifactSubtype{};
 };
 BOOST_DESCRIBE_STRUCT(asset, (), (type, fileId, mimeType, artifactSubtype))
 
 /// An asset with a signed download URL that stops working after `expirationDateString`.
 struct signed_asset {
     /// The signed URL of the file. It needs no API token: never send the token there.
-    std::optional<std::string> assetUrl{};
+    ltx::optional<std::string> assetUrl{};
     /// When `assetUrl` expires: milliseconds since the epoch, as a decimal string.
-    std::optional<std::string> expirationDateString{};
+    ltx::optional<std::string> expirationDateString{};
     /// The asset itself.
-    std::optional<ltx::asset> asset{};
+    ltx::optional<ltx::asset> asset{};
 };
 BOOST_DESCRIBE_STRUCT(signed_asset, (), (assetUrl, expirationDateString, asset))
 
 /// The body of every error response: `{"error": "...", "code": 400}`.
 struct error_body {
     /// The server's explanation.
-    std::optional<std::string> error{};
+    ltx::optional<std::string> error{};
     /// The HTTP status, repeated.
-    std::optional<int> code{};
+    ltx::optional<int> code{};
 };
 BOOST_DESCRIBE_STRUCT(error_body, (), (error, code))
 

@@ -6,12 +6,12 @@
 #define LTX_API_VIDEOS_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/optional.hpp>
 #include <ltx/api/job.hpp>
 
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace ltx {
@@ -52,35 +52,35 @@ BOOST_DESCRIBE_ENUM(intensity, low, medium, high)
 /// the server applies the default noted on each member.
 struct ltx_create_request {
     /// The LTX Studio account to use; required when several accounts are configured.
-    std::optional<std::string> email{};
+    ltx::optional<std::string> email{};
     /// What the video shows: 1 to 2000 Unicode characters. Required.
     std::string prompt{};
     /// `fileId` of the first frame's asset. At least one of startAssetId and endAssetId.
-    std::optional<std::string> startAssetId{};
+    ltx::optional<std::string> startAssetId{};
     /// `fileId` of the last frame's asset.
-    std::optional<std::string> endAssetId{};
+    ltx::optional<std::string> endAssetId{};
     /// Default `ltxv-turbo`.
-    std::optional<ltx::model> model{};
+    ltx::optional<ltx::model> model{};
     /// Default 3 seconds.
-    std::optional<ltx::duration> duration{};
+    ltx::optional<ltx::duration> duration{};
     /// Default 16:9.
-    std::optional<ltx::aspect_ratio> aspectRatio{};
+    ltx::optional<ltx::aspect_ratio> aspectRatio{};
     /// Default medium.
-    std::optional<ltx::intensity> intensity{};
+    ltx::optional<ltx::intensity> intensity{};
     /// Any integer; random when unset.
-    std::optional<std::int64_t> seed{};
+    ltx::optional<std::int64_t> seed{};
     /// Generate sound effects; default false.
-    std::optional<bool> audioSFX{};
+    ltx::optional<bool> audioSFX{};
     /// 1 to 20: the server polls every 3 s up to this many times before answering, and then
     /// returns the job model instead of just its id. Unset: it answers at once.
-    std::optional<int> pollForResult{};
+    ltx::optional<int> pollForResult{};
     /// Overrides the account's concurrent-job limit for this call, 1 to 100. (The reference
     /// gives no range of its own; the account range is assumed.)
-    std::optional<int> maxJobs{};
+    ltx::optional<int> maxJobs{};
     /// Absolute http(s) URL that receives the job model when the job completes or fails.
-    std::optional<std::string> replyUrl{};
+    ltx::optional<std::string> replyUrl{};
     /// Echoed back in the job model and the webhook.
-    std::optional<std::string> replyRef{};
+    ltx::optional<std::string> replyRef{};
 };
 BOOST_DESCRIBE_STRUCT(ltx_create_request, (),
                       (email, prompt, startAssetId, endAssetId, model, duration, aspectRatio,

@@ -133,6 +133,8 @@ LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
                                          std::string_view name) noexcept;
 /// `'a', 'b'`: the names, quoted and joined for messages.
 LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n);
+/// As join_wire_names, appended to `out`.
+LTX_DECL void append_wire_names(std::string& out, const wire_row* rows, std::size_t n);
 
 /// The wire name of `value`, or null for a value outside the enumeration.
 template <class E> const std::string_view* wire_name(E value) noexcept {

@@ -4,6 +4,7 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/detail/text.hpp>
 #include <ltx/reflect/enum.hpp>
 
 #include <boost/json/serializer.hpp>
@@ -153,8 +154,8 @@ private:
         }
     }
 
-    // Through the widest types, so each TU compiles std::to_chars for two types, not one per
-    // integer type of its models.
+    // Through the widest types, so each TU compiles one formatter, not one per integer type
+    // of its models; by hand (ltx::detail::format_decimal) rather than std::to_chars.
     template <class I> void put_integer(I v) {
         if constexpr (std::is_signed_v<I>)
             put_decimal(static_cast<long long>(v));
@@ -162,10 +163,16 @@ private:
             put_decimal(static_cast<unsigned long long>(v));
     }
 
-    template <class I> void put_decimal(I v) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
+    void put_decimal(unsigned long long v) { put_digits(v, false); }
+    void put_decimal(long long v) {
+        put_digits(v < 0 ? 0ull - static_cast<unsigned long long>(v)
+                         : static_cast<unsigned long long>(v),
+                   v < 0);
+    }
+    void put_digits(unsigned long long magnitude, bool negative) {
+        char buf[21];
+        const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);
+        put(std::string_view{p, static_cast<std::size_t>(buf + sizeof buf - p)});
     }
 
     void put_floating(double v) {

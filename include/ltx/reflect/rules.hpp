@@ -5,18 +5,31 @@
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
 #include <ltx/reflect/detail/text.hpp>
+#include <ltx/reflect/violation.hpp>
 
 #include <array>
 #include <cstddef>
 #include <limits>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <type_traits>
+
+namespace ltx::reflect::detail {
+
+// The checks behind the built-in rules that quote numbers in their messages: non-template,
+// so each TU compiles them once, whatever the integer types they are applied to.
+LTX_DECL void check_length(std::size_t min, std::size_t max, std::string_view s, const report& r);
+LTX_DECL void check_range(long long min, long long max, long long v, const report& r);
+LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r);
+LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std::string_view s,
+                             const report& r);
+
+} // namespace ltx::reflect::detail
 
 /// The validation rules a schema can attach to a member. Each rule has a `name` (the rule
-/// reported in a violation) and a `check(value)` returning the message of a violation, or
-/// nullopt. Messages never quote the value: values can be secrets (cookies, tokens).
+/// reported in a violation) and a `check(value, report)` that calls `report.fail(message)`
+/// when the value breaks it. Messages never quote the value: values can be secrets
+/// (cookies, tokens).
 namespace ltx::reflect::rules {
 
 /// The member must be present: an optional must hold a value, a string must be non-empty.
@@ -31,18 +44,17 @@ struct length {
     std::size_t max = std::numeric_limits<std::size_t>::max();
     static constexpr std::string_view name = "length";
 
-    std::optional<std::string> check(const std::string& s) const {
-        return ltx::detail::length_violation(min, max, s);
+    void check(const std::string& s, const report& r) const {
+        detail::check_length(min, max, s, r);
     }
 };
 
 /// A string that, when present, is not empty.
 struct not_empty_t {
     static constexpr std::string_view name = "not_empty";
-    std::optional<std::string> check(const std::string& s) const {
+    void check(const std::string& s, const report& r) const {
         if (s.empty())
-            return std::string{"must not be empty"};
-        return std::nullopt;
+            r.fail("must not be empty");
     }
 };
 inline constexpr not_empty_t not_empty{};
@@ -53,22 +65,21 @@ struct range {
     long long max = std::numeric_limits<long long>::max();
     static constexpr std::string_view name = "range";
 
-    template <class I> std::optional<std::string> check(I v) const {
+    template <class I> void check(I v, const report& r) const {
         static_assert(std::is_integral_v<I>, "ltx::reflect::rules::range applies to integers");
         if constexpr (std::is_signed_v<I>)
-            return ltx::detail::range_violation(min, max, static_cast<long long>(v));
+            detail::check_range(min, max, static_cast<long long>(v), r);
         else
-            return ltx::detail::range_violation(min, max, static_cast<unsigned long long>(v));
+            detail::check_range(min, max, static_cast<unsigned long long>(v), r);
     }
 };
 
 /// An absolute http:// or https:// URL.
 struct http_url_t {
     static constexpr std::string_view name = "url";
-    std::optional<std::string> check(const std::string& s) const {
-        if (ltx::detail::is_http_url(s))
-            return std::nullopt;
-        return std::string{"must be an absolute http or https URL"};
+    void check(const std::string& s, const report& r) const {
+        if (!ltx::detail::is_http_url(s))
+            r.fail("must be an absolute http or https URL");
     }
 };
 inline constexpr http_url_t http_url{};
@@ -76,10 +87,9 @@ inline constexpr http_url_t http_url{};
 /// An e-mail address.
 struct email_t {
     static constexpr std::string_view name = "email";
-    std::optional<std::string> check(const std::string& s) const {
-        if (ltx::detail::is_email(s))
-            return std::nullopt;
-        return std::string{"must be an e-mail address"};
+    void check(const std::string& s, const report& r) const {
+        if (!ltx::detail::is_email(s))
+            r.fail("must be an e-mail address");
     }
 };
 inline constexpr email_t email{};
@@ -87,10 +97,9 @@ inline constexpr email_t email{};
 /// A MIME type such as `image/png`.
 struct mime_type_t {
     static constexpr std::string_view name = "mime_type";
-    std::optional<std::string> check(const std::string& s) const {
-        if (ltx::detail::is_mime_type(s))
-            return std::nullopt;
-        return std::string{"must be a MIME type such as image/png"};
+    void check(const std::string& s, const report& r) const {
+        if (!ltx::detail::is_mime_type(s))
+            r.fail("must be a MIME type such as image/png");
     }
 };
 inline constexpr mime_type_t mime_type{};
@@ -100,14 +109,8 @@ template <std::size_t N> struct contains_all {
     std::array<std::string_view, N> needles;
     static constexpr std::string_view name = "contains";
 
-    std::optional<std::string> check(const std::string& s) const {
-        std::string missing;
-        for (auto n : needles)
-            if (s.find(n) == std::string::npos)
-                missing += (missing.empty() ? "" : ", ") + std::string{n};
-        if (missing.empty())
-            return std::nullopt;
-        return std::string{"must contain "} + missing;
+    void check(const std::string& s, const report& r) const {
+        detail::check_contains(needles.data(), N, s, r);
     }
 };
 template <class... S> contains_all(S...) -> contains_all<sizeof...(S)>;
@@ -122,5 +125,9 @@ template <auto... Members> struct at_least_one_of {
 };
 
 } // namespace ltx::reflect::rules
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/reflect/impl/rules.ipp>
+#endif
 
 #endif

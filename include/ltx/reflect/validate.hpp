@@ -7,6 +7,7 @@
 #include <ltx/reflect/enum.hpp>
 #include <ltx/reflect/rules.hpp>
 #include <ltx/reflect/schema.hpp>
+#include <ltx/reflect/violation.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 
@@ -21,41 +22,7 @@
 
 namespace ltx::reflect {
 
-/// One broken rule: where (`items[3].asset.fileId`), which rule (`length`), and a readable
-/// message that never quotes the offending value.
-struct violation {
-    std::string path;
-    std::string rule;
-    std::string message;
-
-    friend bool operator==(const violation&, const violation&) = default;
-};
-
-/// `path: message (rule)`, for logs and exception texts.
-inline std::string to_string(const violation& v) {
-    return v.path + ": " + v.message + " (" + v.rule + ")";
-}
-
 namespace detail {
-
-// The path of the value being checked, as a chain of stack frames: the string is built only
-// for a violation, since building one per member cost more than the checks themselves. An
-// empty map key reads `a[""]`, as in decode errors (json_read.hpp): `a.` would look cut off.
-struct value_path {
-    const value_path* parent = nullptr;
-    std::string_view name{}; // a member name or a map key
-    std::size_t index = 0;
-    bool is_index = false;
-
-    /// Appends the path; `out` holds the parent's path, or nothing.
-    LTX_DECL void append_to(std::string& out) const;
-
-    std::string str() const {
-        std::string out;
-        append_to(out);
-        return out;
-    }
-};
 
 // The value's own checks of a string (valid UTF-8) and of an enum (a known enumerator).
 LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out);
@@ -69,10 +36,10 @@ template <class V> const auto& unwrapped(const V& v) {
         return v;
 }
 
-// Every violation is added here, so the validation of each type compiles a call rather than
-// the construction of three strings and their cleanup.
-LTX_DECL void add_violation(std::vector<violation>& out, const value_path& path,
-                            std::string_view rule, std::string message);
+// A struct-level at_least_one_of that no member satisfies: "a or b is required", reported at
+// the first member, where a value is most often missing.
+LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t n,
+                                   const value_path& path, std::vector<violation>& out);
 
 template <class T>
 void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
@@ -100,25 +67,23 @@ void apply_rule(const Rule& rule, const V& v, const value_path& path, bool& ok,
         else
             missing = false;
         if (missing) {
-            add_violation(out, path, Rule::name, "is required");
+            report{out, path, Rule::name}.fail("is required");
             ok = false;
         }
     } else if constexpr (is_default<Rule>::value) {
         // documentation only
     } else if constexpr (is_optional) {
         static_assert(
-            requires { rule.check(*v); },
+            requires(const report& r) { rule.check(*v, r); },
             "ltx::reflect: this rule does not apply to the member's type");
         if (ok && v)
-            if (auto m = rule.check(*v))
-                add_violation(out, path, Rule::name, std::move(*m));
+            rule.check(*v, report{out, path, Rule::name});
     } else {
         static_assert(
-            requires { rule.check(v); },
+            requires(const report& r) { rule.check(v, r); },
             "ltx::reflect: this rule does not apply to the member's type");
         if (ok)
-            if (auto m = rule.check(v))
-                add_violation(out, path, Rule::name, std::move(*m));
+            rule.check(v, report{out, path, Rule::name});
     }
 }
 
@@ -136,16 +101,8 @@ void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one
                        std::vector<violation>& out) {
     if ((present(obj.*M) || ...))
         return;
-    static constexpr std::array<std::string_view, sizeof...(M)> members{member_name<M>()...};
-    std::string names;
-    for (const auto name : members) {
-        if (!names.empty())
-            names += " or ";
-        names += name;
-    }
-    // Reported at the first member: that is where a value is most often missing.
-    names += " is required";
-    add_violation(out, value_path{&path, members[0]}, "at_least_one_of", std::move(names));
+    static constexpr std::string_view members[] = {member_name<M>()...};
+    fail_at_least_one_of(members, sizeof...(M), path, out);
 }
 
 // Whether a value of type V has anything of its own to check (UTF-8, enumerators, members):
@@ -307,7 +264,7 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
     } else if constexpr (kind == type_kind::map) {
         for (const auto& [key, item] : v) {
             if (std::size_t n; !ltx::detail::utf8_count(key, n))
-                add_violation(out, path, "utf8", "has a key that is not valid UTF-8");
+                report{out, path, "utf8"}.fail("has a key that is not valid UTF-8");
             validate_value(item, value_path{&path, key}, out);
         }
     } else if constexpr (kind == type_kind::string) {

@@ -29,17 +29,15 @@ LTX_DECL bool is_email(std::string_view s) noexcept;
 /// `type/subtype` made of RFC 9110 tokens, optionally followed by `; parameters`.
 LTX_DECL bool is_mime_type(std::string_view s) noexcept;
 
+/// Writes the decimal digits of `v`, with a minus sign first when `negative`, so that they
+/// end at `end`, and returns where they start; 21 chars always suffice. By hand rather than
+/// std::to_chars, which is several function templates more to compile in each TU that
+/// validates or encodes. Tested against std::to_chars (tests/reflect/text.cpp).
+LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative = false) noexcept;
+
 /// Appends `s` percent-encoded: RFC 3986 unreserved characters are kept, every other
 /// byte becomes `%XX` (upper-case hex). Safe for a path segment and for a query value.
 LTX_DECL void percent_encode(std::string_view s, std::string& out);
-
-/// The messages of the built-in rules (rules.hpp), built here once rather than in each rule
-/// and each integer type: every TU that validates compiles what they use of std::string.
-LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_t max,
-                                                     std::string_view s);
-LTX_DECL std::optional<std::string> range_violation(long long min, long long max, long long v);
-LTX_DECL std::optional<std::string> range_violation(long long min, long long max,
-                                                    unsigned long long v);
 
 } // namespace ltx::detail
 

@@ -22,15 +22,19 @@ LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
     return nullptr;
 }
 
-LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n) {
-    std::string out;
+LTX_DECL void append_wire_names(std::string& out, const wire_row* rows, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
         if (i)
-            out += ", ";
-        out += '\'';
-        out += rows[i].name;
-        out += '\'';
+            out.append(", ", 2);
+        out.append("'", 1);
+        out.append(rows[i].name.data(), rows[i].name.size());
+        out.append("'", 1);
     }
+}
+
+LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n) {
+    std::string out;
+    append_wire_names(out, rows, n);
     return out;
 }
 

@@ -4,10 +4,7 @@
 
 #include <ltx/reflect/detail/text.hpp>
 
-#include <algorithm>
-#include <limits>
-#include <utility>
-#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -17,24 +14,57 @@ namespace chars {
 constexpr bool is_alnum(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+// A loop over the set rather than std::string_view::find: every std:: member function these
+// checks call is compiled into each TU that validates.
+constexpr bool in_set(const char* set, char c) noexcept {
+    for (; *set; ++set)
+        if (*set == c)
+            return true;
+    return false;
+}
 constexpr bool is_tchar(char c) noexcept {
-    return is_alnum(c) || std::string_view{"!#$%&'*+-.^_`|~"}.find(c) != std::string_view::npos;
+    return is_alnum(c) || in_set("!#$%&'*+-.^_`|~", c);
 }
 constexpr bool is_atext(char c) noexcept {
-    return is_alnum(c) || std::string_view{"!#$%&'*+-/=?^_`{|}~"}.find(c) != std::string_view::npos;
+    return is_alnum(c) || in_set("!#$%&'*+-/=?^_`{|}~", c);
 }
-// A table rather than a search per character: every replyUrl of every request is checked.
-inline constexpr auto host_chars = [] {
-    constexpr std::string_view punctuation{"-._~%!$&'()*+,;="};
-    std::array<bool, 256> t{};
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        const auto c = static_cast<char>(i);
-        t[i] = is_alnum(c) || punctuation.find(c) != std::string_view::npos;
-    }
-    return t;
-}();
+// A switch rather than a table built by a constexpr loop, which took longer to compile
+// than the rest of this file; optimised builds turn it into a table anyway.
 constexpr bool is_host_char(char c) noexcept {
-    return host_chars[static_cast<unsigned char>(c)];
+    switch (c) {
+    case '-':
+    case '.':
+    case '_':
+    case '~':
+    case '%':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+        return true;
+    default:
+        return is_alnum(c);
+    }
+}
+// The last `c` in [b, e), or e.
+constexpr const char* find_last(const char* b, const char* e, char c) noexcept {
+    for (const char* p = e; p != b; --p)
+        if (p[-1] == c)
+            return p - 1;
+    return e;
+}
+// The first `c` in [b, e), or e.
+constexpr const char* find_first(const char* b, const char* e, char c) noexcept {
+    while (b != e && *b != c)
+        ++b;
+    return b;
 }
 } // namespace chars
 
@@ -98,119 +128,130 @@ LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
     return n;
 }
 
-LTX_DECL bool is_http_url(std::string_view s) noexcept {
-    for (char c : s)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F)
+LTX_DECL bool is_http_url(std::string_view text) noexcept {
+    // Pointers rather than string_view members, as in all the checks here: see chars.
+    const char* const b = text.data();
+    const char* const e = b + text.size();
+    for (const char* p = b; p != e; ++p)
+        if (static_cast<unsigned char>(*p) <= 0x20 || *p == 0x7F)
             return false;
-    const auto colon = s.find("://");
-    if (colon == std::string_view::npos)
+    // The scheme, up to the first "://": http or https, in any case.
+    const char* sep = b;
+    while (e - sep >= 3 && !(sep[0] == ':' && sep[1] == '/' && sep[2] == '/'))
+        ++sep;
+    if (e - sep < 3)
         return false;
-    const auto scheme = s.substr(0, colon);
-    const auto scheme_is = [scheme](std::string_view lower) {
-        if (scheme.size() != lower.size())
-            return false;
-        for (std::size_t i = 0; i < lower.size(); ++i) {
-            const char c = scheme[i];
-            if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i])
-                return false;
-        }
-        return true;
-    };
-    if (!scheme_is("http") && !scheme_is("https"))
+    const auto scheme_size = sep - b;
+    if (scheme_size != 4 && scheme_size != 5)
         return false;
-    auto rest = s.substr(colon + 3);
-    std::size_t end_of_authority = 0;
-    while (end_of_authority < rest.size() && rest[end_of_authority] != '/' &&
-           rest[end_of_authority] != '?' && rest[end_of_authority] != '#')
-        ++end_of_authority;
-    auto authority = rest.substr(0, end_of_authority);
-    if (const auto at = authority.rfind('@'); at != std::string_view::npos)
-        authority.remove_prefix(at + 1);
-    std::string_view host = authority;
-    std::string_view port;
-    if (!authority.empty() && authority.front() == '[') {
-        const auto close = authority.find(']');
-        if (close == std::string_view::npos || close < 3)
-            return false;
-        for (char c : authority.substr(1, close - 1))
-            if (!(chars::is_alnum(c) || c == ':' || c == '.'))
-                return false;
-        host = authority.substr(0, close + 1);
-        auto after = authority.substr(close + 1);
-        if (!after.empty()) {
-            if (after.front() != ':')
-                return false;
-            port = after.substr(1);
-            if (port.empty())
-                return false;
-        }
-    } else if (const auto pc = authority.rfind(':'); pc != std::string_view::npos) {
-        host = authority.substr(0, pc);
-        port = authority.substr(pc + 1);
-        if (port.empty())
+    for (std::ptrdiff_t i = 0; i < scheme_size; ++i) {
+        const char c = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+        if (c != "https"[i])
             return false;
     }
-    if (host.empty())
-        return false;
-    if (host.front() != '[')
-        for (char c : host)
-            if (!chars::is_host_char(c))
+    // The authority, up to the path, query or fragment, without any user information.
+    const char* a = sep + 3;
+    const char* ae = a;
+    while (ae != e && *ae != '/' && *ae != '?' && *ae != '#')
+        ++ae;
+    if (const char* at = chars::find_last(a, ae, '@'); at != ae)
+        a = at + 1;
+    // The host is [a, host_end), the port [port, ae).
+    const char* host_end = ae;
+    const char* port = ae;
+    if (a != ae && *a == '[') {
+        const char* close = chars::find_first(a, ae, ']');
+        if (close == ae || close - a < 3)
+            return false;
+        for (const char* p = a + 1; p != close; ++p)
+            if (!(chars::is_alnum(*p) || *p == ':' || *p == '.'))
                 return false;
-    if (port.size() > 5)
+        host_end = close + 1;
+        if (host_end != ae) {
+            if (*host_end != ':')
+                return false;
+            port = host_end + 1;
+            if (port == ae)
+                return false;
+        }
+    } else if (const char* colon = chars::find_last(a, ae, ':'); colon != ae) {
+        host_end = colon;
+        port = colon + 1;
+        if (port == ae)
+            return false;
+    }
+    if (host_end == a)
+        return false;
+    if (*a != '[')
+        for (const char* p = a; p != host_end; ++p)
+            if (!chars::is_host_char(*p))
+                return false;
+    if (ae - port > 5)
         return false;
     unsigned value = 0;
-    for (char c : port) {
-        if (c < '0' || c > '9')
+    for (const char* p = port; p != ae; ++p) {
+        if (*p < '0' || *p > '9')
             return false;
-        value = value * 10 + static_cast<unsigned>(c - '0');
+        value = value * 10 + static_cast<unsigned>(*p - '0');
     }
     return value <= 65535;
 }
 
-LTX_DECL bool is_email(std::string_view s) noexcept {
-    if (s.size() > 254)
+LTX_DECL bool is_email(std::string_view text) noexcept {
+    if (text.size() > 254)
         return false;
-    const auto at = s.rfind('@');
-    if (at == std::string_view::npos || at == 0 || at > 64)
+    const char* const b = text.data();
+    const char* const e = b + text.size();
+    const char* const at = chars::find_last(b, e, '@');
+    if (at == e || at == b || at - b > 64)
         return false;
-    const auto local = s.substr(0, at);
-    const auto domain = s.substr(at + 1);
-    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+    // The local part: a dot-atom, so no dot first, last or twice in a row.
+    if (*b == '.' || at[-1] == '.')
         return false;
-    for (char c : local)
-        if (!(chars::is_atext(c) || c == '.'))
+    for (const char* p = b; p != at; ++p)
+        if (*p == '.' ? p[1] == '.' : !chars::is_atext(*p))
             return false;
+    // The domain: two labels or more, each 1 to 63 letters, digits and inner hyphens.
     std::size_t labels = 0;
-    std::size_t start = 0;
-    while (start <= domain.size()) {
-        const auto dot = std::min(domain.find('.', start), domain.size());
-        const auto label = domain.substr(start, dot - start);
-        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+    for (const char* label = at + 1;;) {
+        const char* const end = chars::find_first(label, e, '.');
+        if (end == label || end - label > 63 || *label == '-' || end[-1] == '-')
             return false;
-        for (char c : label)
-            if (!(chars::is_alnum(c) || c == '-'))
+        for (const char* p = label; p != end; ++p)
+            if (!(chars::is_alnum(*p) || *p == '-'))
                 return false;
         ++labels;
-        start = dot + 1;
+        if (end == e)
+            break;
+        label = end + 1;
     }
     return labels >= 2;
 }
 
-LTX_DECL bool is_mime_type(std::string_view s) noexcept {
-    const auto params = s.find(';');
-    const auto essence = s.substr(0, params);
-    const auto slash = essence.find('/');
-    if (slash == std::string_view::npos || slash == 0 || slash + 1 == essence.size())
+LTX_DECL bool is_mime_type(std::string_view text) noexcept {
+    const char* const b = text.data();
+    const char* const e = b + text.size();
+    const char* const params = chars::find_first(b, e, ';');
+    const char* const slash = chars::find_first(b, params, '/');
+    if (slash == params || slash == b || slash + 1 == params)
         return false;
-    for (std::size_t i = 0; i < essence.size(); ++i)
-        if (i != slash && !chars::is_tchar(essence[i]))
+    for (const char* p = b; p != params; ++p)
+        if (p != slash && !chars::is_tchar(*p))
             return false;
-    if (params == std::string_view::npos)
-        return true;
-    for (char c : s.substr(params))
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+    for (const char* p = params; p != e; ++p)
+        if (static_cast<unsigned char>(*p) < 0x20 || *p == 0x7F)
             return false;
     return true;
+}
+
+LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) noexcept {
+    do {
+        *--end = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    if (negative)
+        *--end = '-';
+    return end;
 }
 
 LTX_DECL void percent_encode(std::string_view s, std::string& out) {
@@ -225,58 +266,6 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
             out += hex[b & 0x0F];
         }
     }
-}
-
-LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_t max,
-                                                     std::string_view s) {
-    std::size_t n = 0;
-    if (!utf8_count(s, n) || (n >= min && n <= max)) // invalid UTF-8 has its own rule
-        return std::nullopt;
-    constexpr auto unbounded = std::numeric_limits<std::size_t>::max();
-    using wide = unsigned long long;
-    std::string m = "must be ";
-    if (max == unbounded) {
-        m += "at least ";
-        m += std::to_string(static_cast<wide>(min));
-    } else {
-        m += std::to_string(static_cast<wide>(min));
-        m += " to ";
-        m += std::to_string(static_cast<wide>(max));
-    }
-    m += " characters long, got ";
-    m += std::to_string(static_cast<wide>(n));
-    return m;
-}
-
-inline std::optional<std::string> range_message(long long min, long long max,
-                                                const std::string& got) {
-    constexpr auto unbounded = std::numeric_limits<long long>::max();
-    std::string m;
-    if (max == unbounded) {
-        m = "must be at least ";
-        m += std::to_string(min);
-    } else {
-        m = "must be between ";
-        m += std::to_string(min);
-        m += " and ";
-        m += std::to_string(max);
-    }
-    m += ", got ";
-    m += got;
-    return m;
-}
-
-LTX_DECL std::optional<std::string> range_violation(long long min, long long max, long long v) {
-    if (v >= min && v <= max)
-        return std::nullopt;
-    return range_message(min, max, std::to_string(v));
-}
-
-LTX_DECL std::optional<std::string> range_violation(long long min, long long max,
-                                                    unsigned long long v) {
-    if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
-        return std::nullopt;
-    return range_message(min, max, std::to_string(v));
 }
 
 } // namespace ltx::detail

@@ -6,37 +6,31 @@
 
 namespace ltx::reflect::detail {
 
-LTX_DECL void value_path::append_to(std::string& out) const {
-    if (!parent)
-        return;
-    parent->append_to(out);
-    if (is_index) {
-        out += '[';
-        out += std::to_string(static_cast<unsigned long long>(index));
-        out += ']';
-    } else if (name.empty()) {
-        out += "[\"\"]";
-    } else {
-        if (!out.empty())
-            out += '.';
-        out.append(name.data(), name.size());
-    }
-}
-
-LTX_DECL void add_violation(std::vector<violation>& out, const value_path& path,
-                            std::string_view rule, std::string message) {
-    out.push_back(violation{path.str(), std::string(rule.data(), rule.size()), std::move(message)});
-}
-
 LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out) {
     if (std::size_t n; !ltx::detail::utf8_count(s, n))
-        add_violation(out, path, "utf8", "must be valid UTF-8");
+        report{out, path, "utf8"}.fail("must be valid UTF-8");
 }
 
 LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
                          const value_path& path, std::vector<violation>& out) {
-    if (!find_wire_name(rows, n, key))
-        add_violation(out, path, "enum", "must be one of " + join_wire_names(rows, n));
+    if (find_wire_name(rows, n, key))
+        return;
+    std::string m;
+    m.append("must be one of ", 15);
+    append_wire_names(m, rows, n);
+    report{out, path, "enum"}.fail(m);
+}
+
+LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t n,
+                                   const value_path& path, std::vector<violation>& out) {
+    std::string m;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i)
+            m.append(" or ", 4);
+        m.append(members[i].data(), members[i].size());
+    }
+    m.append(" is required", 12);
+    report{out, value_path{&path, n ? members[0] : std::string_view{}}, "at_least_one_of"}.fail(m);
 }
 
 } // namespace ltx::reflect::detail

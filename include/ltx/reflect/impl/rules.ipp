@@ -1,0 +1,82 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_RULES_IPP
+#define LTX_REFLECT_IMPL_RULES_IPP
+
+#include <ltx/reflect/rules.hpp>
+
+#include <utility>
+
+namespace ltx::reflect::detail {
+
+// Messages are built with append alone (see report::fail).
+inline void append_text(std::string& out, std::string_view s) {
+    out.append(s.data(), s.size());
+}
+
+LTX_DECL void check_length(std::size_t min, std::size_t max, std::string_view s, const report& r) {
+    std::size_t n = 0;
+    if (!ltx::detail::utf8_count(s, n) || (n >= min && n <= max))
+        return; // invalid UTF-8 has a rule of its own
+    using wide = unsigned long long;
+    std::string m;
+    append_text(m, "must be ");
+    if (max == std::numeric_limits<std::size_t>::max()) {
+        append_text(m, "at least ");
+        append_decimal(m, static_cast<wide>(min));
+    } else {
+        append_decimal(m, static_cast<wide>(min));
+        append_text(m, " to ");
+        append_decimal(m, static_cast<wide>(max));
+    }
+    append_text(m, " characters long, got ");
+    append_decimal(m, static_cast<wide>(n));
+    r.fail(m);
+}
+
+inline void range_failure(long long min, long long max, const report& r, unsigned long long got,
+                          bool negative) {
+    std::string m;
+    if (max == std::numeric_limits<long long>::max()) {
+        append_text(m, "must be at least ");
+        append_decimal(m, min);
+    } else {
+        append_text(m, "must be between ");
+        append_decimal(m, min);
+        append_text(m, " and ");
+        append_decimal(m, max);
+    }
+    append_text(m, ", got ");
+    append_decimal(m, got, negative);
+    r.fail(m);
+}
+
+LTX_DECL void check_range(long long min, long long max, long long v, const report& r) {
+    if (v >= min && v <= max)
+        return;
+    const auto magnitude =
+        v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    range_failure(min, max, r, magnitude, v < 0);
+}
+
+LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r) {
+    if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
+        return;
+    range_failure(min, max, r, v, false);
+}
+
+LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std::string_view s,
+                             const report& r) {
+    std::string m;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (s.find(needles[i]) != std::string_view::npos)
+            continue;
+        append_text(m, m.empty() ? "must contain " : ", ");
+        append_text(m, needles[i]);
+    }
+    if (!m.empty())
+        r.fail(m);
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
