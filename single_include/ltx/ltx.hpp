@@ -53,6 +53,191 @@
 #ifndef LTX_REFLECT_CLASSIFY_HPP
 #define LTX_REFLECT_CLASSIFY_HPP
 
+// ---- begin ltx/optional.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// ltx::optional<T>: the "may be absent" of every model member.
+//
+// Why not std::optional: the models hold optionals of some twenty types, and each TU that
+// includes <ltx/ltx.hpp> instantiates all of them. With g++ 12 one std::optional<T> costs about
+// 15 million compiler instructions to instantiate (its storage is four layers of partially
+// specialised bases and a dozen constrained constructors), and each member function an
+// encoder calls is several more functions to compile at -O0. ltx::optional is a plain pair of
+// a T and a flag, so its special members are the implicit ones, trivial whenever T's are.
+//
+// It reads like std::optional: `r.seed = 42;`, `if (j.status)`, `*j.status`, `->`,
+// `value()`, `value_or()`, `has_value()`, `reset()`, `emplace()`, `= std::nullopt`,
+// `== std::nullopt`, `== value`, and it converts to and from std::optional<T>. It has no
+// ordering operators (compare the values: `*j.status->progress >= 50`). The other
+// difference: it always holds a T, default-constructed while empty (an empty std::string, a
+// zero), so T must be default constructible, and reset() puts a fresh T{} back (releasing
+// what the old value held).
+#ifndef LTX_OPTIONAL_HPP
+#define LTX_OPTIONAL_HPP
+
+
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace ltx {
+
+template <class T> class optional;
+
+namespace detail {
+template <class X> struct is_ltx_optional : std::false_type {};
+template <class X> struct is_ltx_optional<optional<X>> : std::true_type {};
+
+// The optionals of either kind, which the heterogeneous comparisons and conversions leave
+// to their own overloads.
+template <class X>
+concept optional_like = is_ltx_optional<std::remove_cvref_t<X>>::value ||
+    std::is_same_v<std::remove_cvref_t<X>, std::nullopt_t>;
+} // namespace detail
+
+template <class T> class optional {
+    static_assert(std::is_default_constructible_v<T>,
+                  "ltx::optional<T> holds a T while empty: T must be default constructible");
+    static_assert(!std::is_reference_v<T> && !std::is_same_v<std::remove_cv_t<T>, std::nullopt_t>,
+                  "ltx::optional<T>: T must be an object type");
+
+public:
+    using value_type = T;
+
+    constexpr optional() = default;
+    constexpr optional(std::nullopt_t) noexcept {}
+
+    /// From a value, implicitly, as std::optional: `r.prompt = "..."`, `r.seed = 42`.
+    template <class U = T>
+    requires(!detail::optional_like<U> && std::is_constructible_v<T, U&&> &&
+             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>>) constexpr optional(U&& v)
+        : value_(std::forward<U>(v)), engaged_(true) {}
+
+    /// From a std::optional<T>, implicitly. (Templates, like the conversion back, so that
+    /// std::optional<T> is instantiated only where one is actually converted.)
+    template <class U>
+    requires std::is_same_v<U, T>
+    constexpr optional(const std::optional<U>& o) : engaged_(o.has_value()) {
+        if (o)
+            value_ = *o;
+    }
+    template <class U>
+    requires std::is_same_v<U, T>
+    constexpr optional(std::optional<U>&& o) : engaged_(o.has_value()) {
+        if (o)
+            value_ = std::move(*o);
+    }
+
+    constexpr optional& operator=(std::nullopt_t) noexcept(noexcept(T{}) &&
+                                                           std::is_nothrow_move_assignable_v<T>) {
+        reset();
+        return *this;
+    }
+
+    template <class U = T>
+    requires(!detail::optional_like<U> && std::is_constructible_v<T, U&&> &&
+             std::is_assignable_v<T&, U&&> &&
+             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>>) constexpr optional&
+    operator=(U&& v) {
+        value_ = std::forward<U>(v);
+        engaged_ = true;
+        return *this;
+    }
+
+    /// To a std::optional<T>, implicitly: `std::optional<std::string> e = job.error;`.
+    template <class O>
+    requires std::is_same_v<O, std::optional<T>>
+    constexpr operator O() const& {
+        if (engaged_)
+            return O{value_};
+        return O{};
+    }
+    template <class O>
+    requires std::is_same_v<O, std::optional<T>>
+    constexpr operator O() && {
+        if (engaged_)
+            return O{std::move(value_)};
+        return O{};
+    }
+
+    constexpr bool has_value() const noexcept { return engaged_; }
+    constexpr explicit operator bool() const noexcept { return engaged_; }
+
+    // Unchecked, as std::optional's: reading an empty optional gives the T it holds.
+    constexpr T& operator*() & noexcept { return value_; }
+    constexpr const T& operator*() const& noexcept { return value_; }
+    constexpr T&& operator*() && noexcept { return std::move(value_); }
+    constexpr T* operator->() noexcept { return &value_; }
+    constexpr const T* operator->() const noexcept { return &value_; }
+
+    /// The value; throws std::bad_optional_access when empty.
+    constexpr T& value() & { return check(), value_; }
+    constexpr const T& value() const& { return check(), value_; }
+    constexpr T&& value() && { return check(), std::move(value_); }
+
+    template <class U> constexpr T value_or(U&& fallback) const& {
+        return engaged_ ? value_ : static_cast<T>(std::forward<U>(fallback));
+    }
+    template <class U> constexpr T value_or(U&& fallback) && {
+        return engaged_ ? std::move(value_) : static_cast<T>(std::forward<U>(fallback));
+    }
+
+    /// Empties the optional; the T it held is replaced by a fresh T{}.
+    constexpr void reset() noexcept(noexcept(T{}) && std::is_nothrow_move_assignable_v<T>) {
+        value_ = T{};
+        engaged_ = false;
+    }
+
+    /// Replaces the value with a T made from `args` and returns it. If making it throws,
+    /// the optional is left empty.
+    template <class... A> constexpr T& emplace(A&&... args) {
+        engaged_ = false;
+        value_ = T(std::forward<A>(args)...);
+        engaged_ = true;
+        return value_;
+    }
+
+    constexpr void swap(optional& other) noexcept(std::is_nothrow_swappable_v<T>) {
+        using std::swap;
+        swap(value_, other.value_);
+        swap(engaged_, other.engaged_);
+    }
+    friend constexpr void swap(optional& a, optional& b) noexcept(noexcept(a.swap(b))) {
+        a.swap(b);
+    }
+
+    // Two optionals are equal when both are empty, or both hold equal values.
+    template <class U> friend constexpr bool operator==(const optional& a, const optional<U>& b) {
+        if (a.has_value() != b.has_value())
+            return false;
+        return !a.has_value() || *a == *b;
+    }
+    friend constexpr bool operator==(const optional& a, std::nullopt_t) noexcept {
+        return !a.engaged_;
+    }
+    template <class U>
+    requires(!detail::optional_like<U> &&
+             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>>) friend constexpr bool
+    operator==(const optional& a, const U& v) {
+        return a.engaged_ && a.value_ == v;
+    }
+
+private:
+    constexpr void check() const {
+        if (!engaged_)
+            throw std::bad_optional_access{};
+    }
+
+    T value_{};
+    bool engaged_ = false;
+};
+
+template <class T> optional(T) -> optional<T>;
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/optional.hpp ----
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
@@ -75,7 +260,7 @@ namespace ltx::reflect {
 enum class type_kind {
     described_struct, ///< an aggregate described with BOOST_DESCRIBE_STRUCT
     described_enum,   ///< an enum described with BOOST_DESCRIBE_ENUM (wire names: enum.hpp)
-    optional,         ///< std::optional<T>: may be absent
+    optional,         ///< std::optional<T> or ltx::optional<T>: may be absent
     sequence,         ///< std::vector<T>: a JSON array
     map,              ///< std::map<std::string, T>: a JSON object with free keys
     string,           ///< std::string
@@ -92,6 +277,7 @@ namespace detail {
 
 template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
+template <class T> struct is_optional<ltx::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
 template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
 template <class T> struct is_string_map : std::false_type {};
@@ -141,7 +327,7 @@ template <class T> consteval void require_reflectable() {
                   "ltx::reflect: this type is not described. Structs need "
                   "BOOST_DESCRIBE_STRUCT(T, (), (members...)), enums need "
                   "BOOST_DESCRIBE_ENUM(E, values...); supported leaves are std::string, bool, "
-                  "integers, floating point, std::optional, std::vector and "
+                  "integers, floating point, std::optional, ltx::optional, std::vector and "
                   "std::map<std::string, T>.");
 }
 
@@ -288,6 +474,8 @@ LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
                                          std::string_view name) noexcept;
 /// `'a', 'b'`: the names, quoted and joined for messages.
 LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n);
+/// As join_wire_names, appended to `out`.
+LTX_DECL void append_wire_names(std::string& out, const wire_row* rows, std::size_t n);
 
 /// The wire name of `value`, or null for a value outside the enumeration.
 template <class E> const std::string_view* wire_name(E value) noexcept {
@@ -330,15 +518,19 @@ LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
     return nullptr;
 }
 
-LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n) {
-    std::string out;
+LTX_DECL void append_wire_names(std::string& out, const wire_row* rows, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
         if (i)
-            out += ", ";
-        out += '\'';
-        out += rows[i].name;
-        out += '\'';
+            out.append(", ", 2);
+        out.append("'", 1);
+        out.append(rows[i].name.data(), rows[i].name.size());
+        out.append("'", 1);
     }
+}
+
+LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n) {
+    std::string out;
+    append_wire_names(out, rows, n);
     return out;
 }
 
@@ -386,17 +578,15 @@ LTX_DECL bool is_email(std::string_view s) noexcept;
 /// `type/subtype` made of RFC 9110 tokens, optionally followed by `; parameters`.
 LTX_DECL bool is_mime_type(std::string_view s) noexcept;
 
+/// Writes the decimal digits of `v`, with a minus sign first when `negative`, so that they
+/// end at `end`, and returns where they start; 21 chars always suffice. By hand rather than
+/// std::to_chars, which is several function templates more to compile in each TU that
+/// validates or encodes. Tested against std::to_chars (tests/reflect/text.cpp).
+LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative = false) noexcept;
+
 /// Appends `s` percent-encoded: RFC 3986 unreserved characters are kept, every other
 /// byte becomes `%XX` (upper-case hex). Safe for a path segment and for a query value.
 LTX_DECL void percent_encode(std::string_view s, std::string& out);
-
-/// The messages of the built-in rules (rules.hpp), built here once rather than in each rule
-/// and each integer type: every TU that validates compiles what they use of std::string.
-LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_t max,
-                                                     std::string_view s);
-LTX_DECL std::optional<std::string> range_violation(long long min, long long max, long long v);
-LTX_DECL std::optional<std::string> range_violation(long long min, long long max,
-                                                    unsigned long long v);
 
 } // namespace ltx::detail
 
@@ -407,10 +597,7 @@ LTX_DECL std::optional<std::string> range_violation(long long min, long long max
 #define LTX_REFLECT_IMPL_TEXT_IPP
 
 
-#include <algorithm>
-#include <limits>
-#include <utility>
-#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -420,24 +607,57 @@ namespace chars {
 constexpr bool is_alnum(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+// A loop over the set rather than std::string_view::find: every std:: member function these
+// checks call is compiled into each TU that validates.
+constexpr bool in_set(const char* set, char c) noexcept {
+    for (; *set; ++set)
+        if (*set == c)
+            return true;
+    return false;
+}
 constexpr bool is_tchar(char c) noexcept {
-    return is_alnum(c) || std::string_view{"!#$%&'*+-.^_`|~"}.find(c) != std::string_view::npos;
+    return is_alnum(c) || in_set("!#$%&'*+-.^_`|~", c);
 }
 constexpr bool is_atext(char c) noexcept {
-    return is_alnum(c) || std::string_view{"!#$%&'*+-/=?^_`{|}~"}.find(c) != std::string_view::npos;
+    return is_alnum(c) || in_set("!#$%&'*+-/=?^_`{|}~", c);
 }
-// A table rather than a search per character: every replyUrl of every request is checked.
-inline constexpr auto host_chars = [] {
-    constexpr std::string_view punctuation{"-._~%!$&'()*+,;="};
-    std::array<bool, 256> t{};
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        const auto c = static_cast<char>(i);
-        t[i] = is_alnum(c) || punctuation.find(c) != std::string_view::npos;
-    }
-    return t;
-}();
+// A switch rather than a table built by a constexpr loop, which took longer to compile
+// than the rest of this file; optimised builds turn it into a table anyway.
 constexpr bool is_host_char(char c) noexcept {
-    return host_chars[static_cast<unsigned char>(c)];
+    switch (c) {
+    case '-':
+    case '.':
+    case '_':
+    case '~':
+    case '%':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+        return true;
+    default:
+        return is_alnum(c);
+    }
+}
+// The last `c` in [b, e), or e.
+constexpr const char* find_last(const char* b, const char* e, char c) noexcept {
+    for (const char* p = e; p != b; --p)
+        if (p[-1] == c)
+            return p - 1;
+    return e;
+}
+// The first `c` in [b, e), or e.
+constexpr const char* find_first(const char* b, const char* e, char c) noexcept {
+    while (b != e && *b != c)
+        ++b;
+    return b;
 }
 } // namespace chars
 
@@ -501,119 +721,130 @@ LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
     return n;
 }
 
-LTX_DECL bool is_http_url(std::string_view s) noexcept {
-    for (char c : s)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F)
+LTX_DECL bool is_http_url(std::string_view text) noexcept {
+    // Pointers rather than string_view members, as in all the checks here: see chars.
+    const char* const b = text.data();
+    const char* const e = b + text.size();
+    for (const char* p = b; p != e; ++p)
+        if (static_cast<unsigned char>(*p) <= 0x20 || *p == 0x7F)
             return false;
-    const auto colon = s.find("://");
-    if (colon == std::string_view::npos)
+    // The scheme, up to the first "://": http or https, in any case.
+    const char* sep = b;
+    while (e - sep >= 3 && !(sep[0] == ':' && sep[1] == '/' && sep[2] == '/'))
+        ++sep;
+    if (e - sep < 3)
         return false;
-    const auto scheme = s.substr(0, colon);
-    const auto scheme_is = [scheme](std::string_view lower) {
-        if (scheme.size() != lower.size())
-            return false;
-        for (std::size_t i = 0; i < lower.size(); ++i) {
-            const char c = scheme[i];
-            if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i])
-                return false;
-        }
-        return true;
-    };
-    if (!scheme_is("http") && !scheme_is("https"))
+    const auto scheme_size = sep - b;
+    if (scheme_size != 4 && scheme_size != 5)
         return false;
-    auto rest = s.substr(colon + 3);
-    std::size_t end_of_authority = 0;
-    while (end_of_authority < rest.size() && rest[end_of_authority] != '/' &&
-           rest[end_of_authority] != '?' && rest[end_of_authority] != '#')
-        ++end_of_authority;
-    auto authority = rest.substr(0, end_of_authority);
-    if (const auto at = authority.rfind('@'); at != std::string_view::npos)
-        authority.remove_prefix(at + 1);
-    std::string_view host = authority;
-    std::string_view port;
-    if (!authority.empty() && authority.front() == '[') {
-        const auto close = authority.find(']');
-        if (close == std::string_view::npos || close < 3)
-            return false;
-        for (char c : authority.substr(1, close - 1))
-            if (!(chars::is_alnum(c) || c == ':' || c == '.'))
-                return false;
-        host = authority.substr(0, close + 1);
-        auto after = authority.substr(close + 1);
-        if (!after.empty()) {
-            if (after.front() != ':')
-                return false;
-            port = after.substr(1);
-            if (port.empty())
-                return false;
-        }
-    } else if (const auto pc = authority.rfind(':'); pc != std::string_view::npos) {
-        host = authority.substr(0, pc);
-        port = authority.substr(pc + 1);
-        if (port.empty())
+    for (std::ptrdiff_t i = 0; i < scheme_size; ++i) {
+        const char c = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+        if (c != "https"[i])
             return false;
     }
-    if (host.empty())
-        return false;
-    if (host.front() != '[')
-        for (char c : host)
-            if (!chars::is_host_char(c))
+    // The authority, up to the path, query or fragment, without any user information.
+    const char* a = sep + 3;
+    const char* ae = a;
+    while (ae != e && *ae != '/' && *ae != '?' && *ae != '#')
+        ++ae;
+    if (const char* at = chars::find_last(a, ae, '@'); at != ae)
+        a = at + 1;
+    // The host is [a, host_end), the port [port, ae).
+    const char* host_end = ae;
+    const char* port = ae;
+    if (a != ae && *a == '[') {
+        const char* close = chars::find_first(a, ae, ']');
+        if (close == ae || close - a < 3)
+            return false;
+        for (const char* p = a + 1; p != close; ++p)
+            if (!(chars::is_alnum(*p) || *p == ':' || *p == '.'))
                 return false;
-    if (port.size() > 5)
+        host_end = close + 1;
+        if (host_end != ae) {
+            if (*host_end != ':')
+                return false;
+            port = host_end + 1;
+            if (port == ae)
+                return false;
+        }
+    } else if (const char* colon = chars::find_last(a, ae, ':'); colon != ae) {
+        host_end = colon;
+        port = colon + 1;
+        if (port == ae)
+            return false;
+    }
+    if (host_end == a)
+        return false;
+    if (*a != '[')
+        for (const char* p = a; p != host_end; ++p)
+            if (!chars::is_host_char(*p))
+                return false;
+    if (ae - port > 5)
         return false;
     unsigned value = 0;
-    for (char c : port) {
-        if (c < '0' || c > '9')
+    for (const char* p = port; p != ae; ++p) {
+        if (*p < '0' || *p > '9')
             return false;
-        value = value * 10 + static_cast<unsigned>(c - '0');
+        value = value * 10 + static_cast<unsigned>(*p - '0');
     }
     return value <= 65535;
 }
 
-LTX_DECL bool is_email(std::string_view s) noexcept {
-    if (s.size() > 254)
+LTX_DECL bool is_email(std::string_view text) noexcept {
+    if (text.size() > 254)
         return false;
-    const auto at = s.rfind('@');
-    if (at == std::string_view::npos || at == 0 || at > 64)
+    const char* const b = text.data();
+    const char* const e = b + text.size();
+    const char* const at = chars::find_last(b, e, '@');
+    if (at == e || at == b || at - b > 64)
         return false;
-    const auto local = s.substr(0, at);
-    const auto domain = s.substr(at + 1);
-    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+    // The local part: a dot-atom, so no dot first, last or twice in a row.
+    if (*b == '.' || at[-1] == '.')
         return false;
-    for (char c : local)
-        if (!(chars::is_atext(c) || c == '.'))
+    for (const char* p = b; p != at; ++p)
+        if (*p == '.' ? p[1] == '.' : !chars::is_atext(*p))
             return false;
+    // The domain: two labels or more, each 1 to 63 letters, digits and inner hyphens.
     std::size_t labels = 0;
-    std::size_t start = 0;
-    while (start <= domain.size()) {
-        const auto dot = std::min(domain.find('.', start), domain.size());
-        const auto label = domain.substr(start, dot - start);
-        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+    for (const char* label = at + 1;;) {
+        const char* const end = chars::find_first(label, e, '.');
+        if (end == label || end - label > 63 || *label == '-' || end[-1] == '-')
             return false;
-        for (char c : label)
-            if (!(chars::is_alnum(c) || c == '-'))
+        for (const char* p = label; p != end; ++p)
+            if (!(chars::is_alnum(*p) || *p == '-'))
                 return false;
         ++labels;
-        start = dot + 1;
+        if (end == e)
+            break;
+        label = end + 1;
     }
     return labels >= 2;
 }
 
-LTX_DECL bool is_mime_type(std::string_view s) noexcept {
-    const auto params = s.find(';');
-    const auto essence = s.substr(0, params);
-    const auto slash = essence.find('/');
-    if (slash == std::string_view::npos || slash == 0 || slash + 1 == essence.size())
+LTX_DECL bool is_mime_type(std::string_view text) noexcept {
+    const char* const b = text.data();
+    const char* const e = b + text.size();
+    const char* const params = chars::find_first(b, e, ';');
+    const char* const slash = chars::find_first(b, params, '/');
+    if (slash == params || slash == b || slash + 1 == params)
         return false;
-    for (std::size_t i = 0; i < essence.size(); ++i)
-        if (i != slash && !chars::is_tchar(essence[i]))
+    for (const char* p = b; p != params; ++p)
+        if (p != slash && !chars::is_tchar(*p))
             return false;
-    if (params == std::string_view::npos)
-        return true;
-    for (char c : s.substr(params))
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+    for (const char* p = params; p != e; ++p)
+        if (static_cast<unsigned char>(*p) < 0x20 || *p == 0x7F)
             return false;
     return true;
+}
+
+LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) noexcept {
+    do {
+        *--end = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    if (negative)
+        *--end = '-';
+    return end;
 }
 
 LTX_DECL void percent_encode(std::string_view s, std::string& out) {
@@ -628,58 +859,6 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
             out += hex[b & 0x0F];
         }
     }
-}
-
-LTX_DECL std::optional<std::string> length_violation(std::size_t min, std::size_t max,
-                                                     std::string_view s) {
-    std::size_t n = 0;
-    if (!utf8_count(s, n) || (n >= min && n <= max)) // invalid UTF-8 has its own rule
-        return std::nullopt;
-    constexpr auto unbounded = std::numeric_limits<std::size_t>::max();
-    using wide = unsigned long long;
-    std::string m = "must be ";
-    if (max == unbounded) {
-        m += "at least ";
-        m += std::to_string(static_cast<wide>(min));
-    } else {
-        m += std::to_string(static_cast<wide>(min));
-        m += " to ";
-        m += std::to_string(static_cast<wide>(max));
-    }
-    m += " characters long, got ";
-    m += std::to_string(static_cast<wide>(n));
-    return m;
-}
-
-inline std::optional<std::string> range_message(long long min, long long max,
-                                                const std::string& got) {
-    constexpr auto unbounded = std::numeric_limits<long long>::max();
-    std::string m;
-    if (max == unbounded) {
-        m = "must be at least ";
-        m += std::to_string(min);
-    } else {
-        m = "must be between ";
-        m += std::to_string(min);
-        m += " and ";
-        m += std::to_string(max);
-    }
-    m += ", got ";
-    m += got;
-    return m;
-}
-
-LTX_DECL std::optional<std::string> range_violation(long long min, long long max, long long v) {
-    if (v >= min && v <= max)
-        return std::nullopt;
-    return range_message(min, max, std::to_string(v));
-}
-
-LTX_DECL std::optional<std::string> range_violation(long long min, long long max,
-                                                    unsigned long long v) {
-    if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
-        return std::nullopt;
-    return range_message(min, max, std::to_string(v));
 }
 
 } // namespace ltx::detail
@@ -843,8 +1022,8 @@ private:
         }
     }
 
-    // Through the widest types, so each TU compiles std::to_chars for two types, not one per
-    // integer type of its models.
+    // Through the widest types, so each TU compiles one formatter, not one per integer type
+    // of its models; by hand (ltx::detail::format_decimal) rather than std::to_chars.
     template <class I> void put_integer(I v) {
         if constexpr (std::is_signed_v<I>)
             put_decimal(static_cast<long long>(v));
@@ -852,10 +1031,16 @@ private:
             put_decimal(static_cast<unsigned long long>(v));
     }
 
-    template <class I> void put_decimal(I v) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
+    void put_decimal(unsigned long long v) { put_digits(v, false); }
+    void put_decimal(long long v) {
+        put_digits(v < 0 ? 0ull - static_cast<unsigned long long>(v)
+                         : static_cast<unsigned long long>(v),
+                   v < 0);
+    }
+    void put_digits(unsigned long long magnitude, bool negative) {
+        char buf[21];
+        const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);
+        put(std::string_view{p, static_cast<std::size_t>(buf + sizeof buf - p)});
     }
 
     void put_floating(double v) {
@@ -1305,18 +1490,173 @@ template <class T> T from_json(std::string_view text) {
 #ifndef LTX_REFLECT_RULES_HPP
 #define LTX_REFLECT_RULES_HPP
 
+// ---- begin ltx/reflect/violation.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// What validation reports: a violation (path, rule, message), and `report`, through which a
+// rule adds one.
+#ifndef LTX_REFLECT_VIOLATION_HPP
+#define LTX_REFLECT_VIOLATION_HPP
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ltx::reflect {
+
+/// One broken rule: where (`items[3].asset.fileId`), which rule (`length`), and a readable
+/// message that never quotes the offending value.
+struct violation {
+    std::string path;
+    std::string rule;
+    std::string message;
+
+    friend bool operator==(const violation&, const violation&) = default;
+};
+
+/// `path: message (rule)`, for logs and exception texts.
+inline std::string to_string(const violation& v) {
+    return v.path + ": " + v.message + " (" + v.rule + ")";
+}
+
+namespace detail {
+
+// The path of the value being checked, as a chain of stack frames: the string is built only
+// for a violation, since building one per member cost more than the checks themselves. An
+// empty map key reads `a[""]`, as in decode errors (json_read.hpp): `a.` would look cut off.
+struct value_path {
+    const value_path* parent = nullptr;
+    std::string_view name{}; // a member name or a map key
+    std::size_t index = 0;
+    bool is_index = false;
+
+    /// Appends the path; `out` holds the parent's path, or nothing.
+    LTX_DECL void append_to(std::string& out) const;
+
+    std::string str() const {
+        std::string out;
+        append_to(out);
+        return out;
+    }
+};
+
+} // namespace detail
+
+/// Where a rule reports that the value it checks breaks it: `r.fail("must be ...")`. The
+/// path and the rule's name are filled in. All of it is non-template code, so a rule's
+/// check compiles to a test and a call, whatever the types it is applied to.
+class report {
+public:
+    report(std::vector<violation>& out, const detail::value_path& path,
+           std::string_view rule) noexcept
+        : out_(out), path_(path), rule_(rule) {}
+
+    /// Adds a violation with this message.
+    LTX_DECL void fail(std::string_view message) const;
+
+private:
+    std::vector<violation>& out_;
+    const detail::value_path& path_;
+    std::string_view rule_;
+};
+
+namespace detail {
+
+/// Appends the decimal digits of `v` (ltx::detail::format_decimal); `negative` puts a minus
+/// sign first.
+LTX_DECL void append_decimal(std::string& out, unsigned long long v, bool negative = false);
+LTX_DECL void append_decimal(std::string& out, long long v);
+
+} // namespace detail
+
+} // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/violation.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_VIOLATION_IPP
+#define LTX_REFLECT_IMPL_VIOLATION_IPP
+
+
+namespace ltx::reflect {
+
+namespace detail {
+
+LTX_DECL void append_decimal(std::string& out, unsigned long long v, bool negative) {
+    char buf[21];
+    const char* p = ltx::detail::format_decimal(buf + sizeof buf, v, negative);
+    out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
+}
+
+LTX_DECL void append_decimal(std::string& out, long long v) {
+    // The magnitude in unsigned arithmetic, so that the most negative value does not overflow.
+    const auto magnitude =
+        v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    append_decimal(out, magnitude, v < 0);
+}
+
+LTX_DECL void value_path::append_to(std::string& out) const {
+    if (!parent)
+        return;
+    parent->append_to(out);
+    if (is_index) {
+        out.append("[", 1);
+        append_decimal(out, static_cast<unsigned long long>(index));
+        out.append("]", 1);
+    } else if (name.empty()) {
+        out.append("[\"\"]", 4);
+    } else {
+        if (!out.empty())
+            out.append(".", 1);
+        out.append(name.data(), name.size());
+    }
+}
+
+} // namespace detail
+
+LTX_DECL void report::fail(std::string_view message) const {
+    // Built in place with append alone: each std::string member used here is compiled into
+    // every TU that validates.
+    auto& v = out_.emplace_back();
+    path_.append_to(v.path);
+    v.rule.append(rule_.data(), rule_.size());
+    v.message.append(message.data(), message.size());
+}
+
+} // namespace ltx::reflect
+
+#endif
+// ---- end ltx/reflect/impl/violation.ipp ----
+#endif
+
+#endif
+// ---- end ltx/reflect/violation.hpp ----
 
 #include <array>
 #include <cstddef>
 #include <limits>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <type_traits>
+
+namespace ltx::reflect::detail {
+
+// The checks behind the built-in rules that quote numbers in their messages: non-template,
+// so each TU compiles them once, whatever the integer types they are applied to.
+LTX_DECL void check_length(std::size_t min, std::size_t max, std::string_view s, const report& r);
+LTX_DECL void check_range(long long min, long long max, long long v, const report& r);
+LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r);
+LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std::string_view s,
+                             const report& r);
+
+} // namespace ltx::reflect::detail
 
 /// The validation rules a schema can attach to a member. Each rule has a `name` (the rule
-/// reported in a violation) and a `check(value)` returning the message of a violation, or
-/// nullopt. Messages never quote the value: values can be secrets (cookies, tokens).
+/// reported in a violation) and a `check(value, report)` that calls `report.fail(message)`
+/// when the value breaks it. Messages never quote the value: values can be secrets
+/// (cookies, tokens).
 namespace ltx::reflect::rules {
 
 /// The member must be present: an optional must hold a value, a string must be non-empty.
@@ -1331,18 +1671,17 @@ struct length {
     std::size_t max = std::numeric_limits<std::size_t>::max();
     static constexpr std::string_view name = "length";
 
-    std::optional<std::string> check(const std::string& s) const {
-        return ltx::detail::length_violation(min, max, s);
+    void check(const std::string& s, const report& r) const {
+        detail::check_length(min, max, s, r);
     }
 };
 
 /// A string that, when present, is not empty.
 struct not_empty_t {
     static constexpr std::string_view name = "not_empty";
-    std::optional<std::string> check(const std::string& s) const {
+    void check(const std::string& s, const report& r) const {
         if (s.empty())
-            return std::string{"must not be empty"};
-        return std::nullopt;
+            r.fail("must not be empty");
     }
 };
 inline constexpr not_empty_t not_empty{};
@@ -1353,22 +1692,21 @@ struct range {
     long long max = std::numeric_limits<long long>::max();
     static constexpr std::string_view name = "range";
 
-    template <class I> std::optional<std::string> check(I v) const {
+    template <class I> void check(I v, const report& r) const {
         static_assert(std::is_integral_v<I>, "ltx::reflect::rules::range applies to integers");
         if constexpr (std::is_signed_v<I>)
-            return ltx::detail::range_violation(min, max, static_cast<long long>(v));
+            detail::check_range(min, max, static_cast<long long>(v), r);
         else
-            return ltx::detail::range_violation(min, max, static_cast<unsigned long long>(v));
+            detail::check_range(min, max, static_cast<unsigned long long>(v), r);
     }
 };
 
 /// An absolute http:// or https:// URL.
 struct http_url_t {
     static constexpr std::string_view name = "url";
-    std::optional<std::string> check(const std::string& s) const {
-        if (ltx::detail::is_http_url(s))
-            return std::nullopt;
-        return std::string{"must be an absolute http or https URL"};
+    void check(const std::string& s, const report& r) const {
+        if (!ltx::detail::is_http_url(s))
+            r.fail("must be an absolute http or https URL");
     }
 };
 inline constexpr http_url_t http_url{};
@@ -1376,10 +1714,9 @@ inline constexpr http_url_t http_url{};
 /// An e-mail address.
 struct email_t {
     static constexpr std::string_view name = "email";
-    std::optional<std::string> check(const std::string& s) const {
-        if (ltx::detail::is_email(s))
-            return std::nullopt;
-        return std::string{"must be an e-mail address"};
+    void check(const std::string& s, const report& r) const {
+        if (!ltx::detail::is_email(s))
+            r.fail("must be an e-mail address");
     }
 };
 inline constexpr email_t email{};
@@ -1387,10 +1724,9 @@ inline constexpr email_t email{};
 /// A MIME type such as `image/png`.
 struct mime_type_t {
     static constexpr std::string_view name = "mime_type";
-    std::optional<std::string> check(const std::string& s) const {
-        if (ltx::detail::is_mime_type(s))
-            return std::nullopt;
-        return std::string{"must be a MIME type such as image/png"};
+    void check(const std::string& s, const report& r) const {
+        if (!ltx::detail::is_mime_type(s))
+            r.fail("must be a MIME type such as image/png");
     }
 };
 inline constexpr mime_type_t mime_type{};
@@ -1400,14 +1736,8 @@ template <std::size_t N> struct contains_all {
     std::array<std::string_view, N> needles;
     static constexpr std::string_view name = "contains";
 
-    std::optional<std::string> check(const std::string& s) const {
-        std::string missing;
-        for (auto n : needles)
-            if (s.find(n) == std::string::npos)
-                missing += (missing.empty() ? "" : ", ") + std::string{n};
-        if (missing.empty())
-            return std::nullopt;
-        return std::string{"must contain "} + missing;
+    void check(const std::string& s, const report& r) const {
+        detail::check_contains(needles.data(), N, s, r);
     }
 };
 template <class... S> contains_all(S...) -> contains_all<sizeof...(S)>;
@@ -1422,6 +1752,92 @@ template <auto... Members> struct at_least_one_of {
 };
 
 } // namespace ltx::reflect::rules
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/rules.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_RULES_IPP
+#define LTX_REFLECT_IMPL_RULES_IPP
+
+
+#include <utility>
+
+namespace ltx::reflect::detail {
+
+// Messages are built with append alone (see report::fail).
+inline void append_text(std::string& out, std::string_view s) {
+    out.append(s.data(), s.size());
+}
+
+LTX_DECL void check_length(std::size_t min, std::size_t max, std::string_view s, const report& r) {
+    std::size_t n = 0;
+    if (!ltx::detail::utf8_count(s, n) || (n >= min && n <= max))
+        return; // invalid UTF-8 has a rule of its own
+    using wide = unsigned long long;
+    std::string m;
+    append_text(m, "must be ");
+    if (max == std::numeric_limits<std::size_t>::max()) {
+        append_text(m, "at least ");
+        append_decimal(m, static_cast<wide>(min));
+    } else {
+        append_decimal(m, static_cast<wide>(min));
+        append_text(m, " to ");
+        append_decimal(m, static_cast<wide>(max));
+    }
+    append_text(m, " characters long, got ");
+    append_decimal(m, static_cast<wide>(n));
+    r.fail(m);
+}
+
+inline void range_failure(long long min, long long max, const report& r, unsigned long long got,
+                          bool negative) {
+    std::string m;
+    if (max == std::numeric_limits<long long>::max()) {
+        append_text(m, "must be at least ");
+        append_decimal(m, min);
+    } else {
+        append_text(m, "must be between ");
+        append_decimal(m, min);
+        append_text(m, " and ");
+        append_decimal(m, max);
+    }
+    append_text(m, ", got ");
+    append_decimal(m, got, negative);
+    r.fail(m);
+}
+
+LTX_DECL void check_range(long long min, long long max, long long v, const report& r) {
+    if (v >= min && v <= max)
+        return;
+    const auto magnitude =
+        v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    range_failure(min, max, r, magnitude, v < 0);
+}
+
+LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r) {
+    if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
+        return;
+    range_failure(min, max, r, v, false);
+}
+
+LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std::string_view s,
+                             const report& r) {
+    std::string m;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (s.find(needles[i]) != std::string_view::npos)
+            continue;
+        append_text(m, m.empty() ? "must contain " : ", ");
+        append_text(m, needles[i]);
+    }
+    if (!m.empty())
+        r.fail(m);
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/impl/rules.ipp ----
+#endif
 
 #endif
 // ---- end ltx/reflect/rules.hpp ----
@@ -1645,41 +2061,7 @@ template <auto Member> constexpr auto default_of() {
 
 namespace ltx::reflect {
 
-/// One broken rule: where (`items[3].asset.fileId`), which rule (`length`), and a readable
-/// message that never quotes the offending value.
-struct violation {
-    std::string path;
-    std::string rule;
-    std::string message;
-
-    friend bool operator==(const violation&, const violation&) = default;
-};
-
-/// `path: message (rule)`, for logs and exception texts.
-inline std::string to_string(const violation& v) {
-    return v.path + ": " + v.message + " (" + v.rule + ")";
-}
-
 namespace detail {
-
-// The path of the value being checked, as a chain of stack frames: the string is built only
-// for a violation, since building one per member cost more than the checks themselves. An
-// empty map key reads `a[""]`, as in decode errors (json_read.hpp): `a.` would look cut off.
-struct value_path {
-    const value_path* parent = nullptr;
-    std::string_view name{}; // a member name or a map key
-    std::size_t index = 0;
-    bool is_index = false;
-
-    /// Appends the path; `out` holds the parent's path, or nothing.
-    LTX_DECL void append_to(std::string& out) const;
-
-    std::string str() const {
-        std::string out;
-        append_to(out);
-        return out;
-    }
-};
 
 // The value's own checks of a string (valid UTF-8) and of an enum (a known enumerator).
 LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out);
@@ -1693,10 +2075,10 @@ template <class V> const auto& unwrapped(const V& v) {
         return v;
 }
 
-// Every violation is added here, so the validation of each type compiles a call rather than
-// the construction of three strings and their cleanup.
-LTX_DECL void add_violation(std::vector<violation>& out, const value_path& path,
-                            std::string_view rule, std::string message);
+// A struct-level at_least_one_of that no member satisfies: "a or b is required", reported at
+// the first member, where a value is most often missing.
+LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t n,
+                                   const value_path& path, std::vector<violation>& out);
 
 template <class T>
 void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
@@ -1724,25 +2106,23 @@ void apply_rule(const Rule& rule, const V& v, const value_path& path, bool& ok,
         else
             missing = false;
         if (missing) {
-            add_violation(out, path, Rule::name, "is required");
+            report{out, path, Rule::name}.fail("is required");
             ok = false;
         }
     } else if constexpr (is_default<Rule>::value) {
         // documentation only
     } else if constexpr (is_optional) {
         static_assert(
-            requires { rule.check(*v); },
+            requires(const report& r) { rule.check(*v, r); },
             "ltx::reflect: this rule does not apply to the member's type");
         if (ok && v)
-            if (auto m = rule.check(*v))
-                add_violation(out, path, Rule::name, std::move(*m));
+            rule.check(*v, report{out, path, Rule::name});
     } else {
         static_assert(
-            requires { rule.check(v); },
+            requires(const report& r) { rule.check(v, r); },
             "ltx::reflect: this rule does not apply to the member's type");
         if (ok)
-            if (auto m = rule.check(v))
-                add_violation(out, path, Rule::name, std::move(*m));
+            rule.check(v, report{out, path, Rule::name});
     }
 }
 
@@ -1760,16 +2140,8 @@ void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one
                        std::vector<violation>& out) {
     if ((present(obj.*M) || ...))
         return;
-    static constexpr std::array<std::string_view, sizeof...(M)> members{member_name<M>()...};
-    std::string names;
-    for (const auto name : members) {
-        if (!names.empty())
-            names += " or ";
-        names += name;
-    }
-    // Reported at the first member: that is where a value is most often missing.
-    names += " is required";
-    add_violation(out, value_path{&path, members[0]}, "at_least_one_of", std::move(names));
+    static constexpr std::string_view members[] = {member_name<M>()...};
+    fail_at_least_one_of(members, sizeof...(M), path, out);
 }
 
 // Whether a value of type V has anything of its own to check (UTF-8, enumerators, members):
@@ -1931,7 +2303,7 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
     } else if constexpr (kind == type_kind::map) {
         for (const auto& [key, item] : v) {
             if (std::size_t n; !ltx::detail::utf8_count(key, n))
-                add_violation(out, path, "utf8", "has a key that is not valid UTF-8");
+                report{out, path, "utf8"}.fail("has a key that is not valid UTF-8");
             validate_value(item, value_path{&path, key}, out);
         }
     } else if constexpr (kind == type_kind::string) {
@@ -1967,37 +2339,31 @@ template <class T> std::vector<violation> validate(const T& value) {
 
 namespace ltx::reflect::detail {
 
-LTX_DECL void value_path::append_to(std::string& out) const {
-    if (!parent)
-        return;
-    parent->append_to(out);
-    if (is_index) {
-        out += '[';
-        out += std::to_string(static_cast<unsigned long long>(index));
-        out += ']';
-    } else if (name.empty()) {
-        out += "[\"\"]";
-    } else {
-        if (!out.empty())
-            out += '.';
-        out.append(name.data(), name.size());
-    }
-}
-
-LTX_DECL void add_violation(std::vector<violation>& out, const value_path& path,
-                            std::string_view rule, std::string message) {
-    out.push_back(violation{path.str(), std::string(rule.data(), rule.size()), std::move(message)});
-}
-
 LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out) {
     if (std::size_t n; !ltx::detail::utf8_count(s, n))
-        add_violation(out, path, "utf8", "must be valid UTF-8");
+        report{out, path, "utf8"}.fail("must be valid UTF-8");
 }
 
 LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
                          const value_path& path, std::vector<violation>& out) {
-    if (!find_wire_name(rows, n, key))
-        add_violation(out, path, "enum", "must be one of " + join_wire_names(rows, n));
+    if (find_wire_name(rows, n, key))
+        return;
+    std::string m;
+    m.append("must be one of ", 15);
+    append_wire_names(m, rows, n);
+    report{out, path, "enum"}.fail(m);
+}
+
+LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t n,
+                                   const value_path& path, std::vector<violation>& out) {
+    std::string m;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i)
+            m.append(" or ", 4);
+        m.append(members[i].data(), members[i].size());
+    }
+    m.append(" is required", 12);
+    report{out, value_path{&path, n ? members[0] : std::string_view{}}, "at_least_one_of"}.fail(m);
 }
 
 } // namespace ltx::reflect::detail
@@ -2023,7 +2389,6 @@ LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
 
 #include <boost/describe/class.hpp>
 
-#include <optional>
 #include <string>
 
 namespace ltx {
@@ -2031,33 +2396,33 @@ namespace ltx {
 /// A stored file: an uploaded image or a generated artifact.
 struct asset {
     /// `image`, `video`, `audio`, `artifact`, ... (an open set).
-    std::optional<std::string> type{};
+    ltx::optional<std::string> type{};
     /// The asset id, `asset:<uuid>-type:<mime type>`; pass it as `startAssetId`/`endAssetId`.
-    std::optional<std::string> fileId{};
+    ltx::optional<std::string> fileId{};
     /// The MIME type, such as `image/png` or `video/mp4`.
-    std::optional<std::string> mimeType{};
+    ltx::optional<std::string> mimeType{};
     /// For artifacts, how they were made (`model-serving`).
-    std::optional<std::string> artifactSubtype{};
+    ltx::optional<std::string> artifactSubtype{};
 };
 BOOST_DESCRIBE_STRUCT(asset, (), (type, fileId, mimeType, artifactSubtype))
 
 /// An asset with a signed download URL that stops working after `expirationDateString`.
 struct signed_asset {
     /// The signed URL of the file. It needs no API token: never send the token there.
-    std::optional<std::string> assetUrl{};
+    ltx::optional<std::string> assetUrl{};
     /// When `assetUrl` expires: milliseconds since the epoch, as a decimal string.
-    std::optional<std::string> expirationDateString{};
+    ltx::optional<std::string> expirationDateString{};
     /// The asset itself.
-    std::optional<ltx::asset> asset{};
+    ltx::optional<ltx::asset> asset{};
 };
 BOOST_DESCRIBE_STRUCT(signed_asset, (), (assetUrl, expirationDateString, asset))
 
 /// The body of every error response: `{"error": "...", "code": 400}`.
 struct error_body {
     /// The server's explanation.
-    std::optional<std::string> error{};
+    ltx::optional<std::string> error{};
     /// The HTTP status, repeated.
-    std::optional<int> code{};
+    ltx::optional<int> code{};
 };
 BOOST_DESCRIBE_STRUCT(error_body, (), (error, code))
 
@@ -2075,7 +2440,6 @@ BOOST_DESCRIBE_STRUCT(error_body, (), (error, code))
 
 #include <boost/describe/enum.hpp>
 
-#include <optional>
 #include <string>
 
 namespace ltx {
@@ -2087,41 +2451,41 @@ BOOST_DESCRIBE_ENUM(job_state, active, completed, failed)
 /// The progress and result of a job.
 struct job_status {
     /// The lifecycle state.
-    std::optional<job_state> type{};
+    ltx::optional<job_state> type{};
     /// Progress in percent, 0 to 100.
-    std::optional<int> progress{};
+    ltx::optional<int> progress{};
     /// A human-readable message; for failed jobs, why.
-    std::optional<std::string> message{};
+    ltx::optional<std::string> message{};
     /// The generated video, once there is one. It may appear after `type` reads
     /// `completed`: see `is_done`.
-    std::optional<signed_asset> artifact{};
+    ltx::optional<signed_asset> artifact{};
 };
 BOOST_DESCRIBE_STRUCT(job_status, (), (type, progress, message, artifact))
 
 /// A generation job.
 struct job {
     /// Progress and result.
-    std::optional<job_status> status{};
+    ltx::optional<job_status> status{};
     /// The job id, `email:<account email>:<uuid>-type:video`.
-    std::optional<std::string> jobId{};
+    ltx::optional<std::string> jobId{};
     /// The generation id, `gen_...`.
-    std::optional<std::string> generationId{};
+    ltx::optional<std::string> generationId{};
     /// The caller's `replyRef`, echoed back.
-    std::optional<std::string> replyRef{};
+    ltx::optional<std::string> replyRef{};
     /// The caller's `replyUrl`, echoed back.
-    std::optional<std::string> replyUrl{};
+    ltx::optional<std::string> replyUrl{};
     /// The HTTP status, repeated in bodies returned with `pollForResult`.
-    std::optional<int> code{};
+    ltx::optional<int> code{};
 };
 BOOST_DESCRIBE_STRUCT(job, (), (status, jobId, generationId, replyRef, replyUrl, code))
 
 /// The job's state, or nullopt when the server did not say.
-inline std::optional<job_state> state_of(const job& j) {
+inline ltx::optional<job_state> state_of(const job& j) {
     return j.status ? j.status->type : std::nullopt;
 }
 
 /// The signed URL of the finished video, or nullopt.
-inline std::optional<std::string> artifact_url(const job& j) {
+inline ltx::optional<std::string> artifact_url(const job& j) {
     if (j.status && j.status->artifact && j.status->artifact->assetUrl &&
         !j.status->artifact->assetUrl->empty())
         return j.status->artifact->assetUrl;
@@ -2155,7 +2519,6 @@ inline bool is_failed(const job& j) {
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace ltx {
@@ -2196,35 +2559,35 @@ BOOST_DESCRIBE_ENUM(intensity, low, medium, high)
 /// the server applies the default noted on each member.
 struct ltx_create_request {
     /// The LTX Studio account to use; required when several accounts are configured.
-    std::optional<std::string> email{};
+    ltx::optional<std::string> email{};
     /// What the video shows: 1 to 2000 Unicode characters. Required.
     std::string prompt{};
     /// `fileId` of the first frame's asset. At least one of startAssetId and endAssetId.
-    std::optional<std::string> startAssetId{};
+    ltx::optional<std::string> startAssetId{};
     /// `fileId` of the last frame's asset.
-    std::optional<std::string> endAssetId{};
+    ltx::optional<std::string> endAssetId{};
     /// Default `ltxv-turbo`.
-    std::optional<ltx::model> model{};
+    ltx::optional<ltx::model> model{};
     /// Default 3 seconds.
-    std::optional<ltx::duration> duration{};
+    ltx::optional<ltx::duration> duration{};
     /// Default 16:9.
-    std::optional<ltx::aspect_ratio> aspectRatio{};
+    ltx::optional<ltx::aspect_ratio> aspectRatio{};
     /// Default medium.
-    std::optional<ltx::intensity> intensity{};
+    ltx::optional<ltx::intensity> intensity{};
     /// Any integer; random when unset.
-    std::optional<std::int64_t> seed{};
+    ltx::optional<std::int64_t> seed{};
     /// Generate sound effects; default false.
-    std::optional<bool> audioSFX{};
+    ltx::optional<bool> audioSFX{};
     /// 1 to 20: the server polls every 3 s up to this many times before answering, and then
     /// returns the job model instead of just its id. Unset: it answers at once.
-    std::optional<int> pollForResult{};
+    ltx::optional<int> pollForResult{};
     /// Overrides the account's concurrent-job limit for this call, 1 to 100. (The reference
     /// gives no range of its own; the account range is assumed.)
-    std::optional<int> maxJobs{};
+    ltx::optional<int> maxJobs{};
     /// Absolute http(s) URL that receives the job model when the job completes or fails.
-    std::optional<std::string> replyUrl{};
+    ltx::optional<std::string> replyUrl{};
     /// Echoed back in the job model and the webhook.
-    std::optional<std::string> replyRef{};
+    ltx::optional<std::string> replyRef{};
 };
 BOOST_DESCRIBE_STRUCT(ltx_create_request, (),
                       (email, prompt, startAssetId, endAssetId, model, duration, aspectRatio,
@@ -2273,7 +2636,6 @@ using ltx_create_response = job;
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -2292,9 +2654,9 @@ constexpr auto ltx_schema(reflect::tag<get_job_request>) {
 /// The query of `POST assets/`; the file itself is the raw request body.
 struct upload_asset_request {
     /// The LTX Studio account; required when several accounts are configured.
-    std::optional<std::string> email{};
+    ltx::optional<std::string> email{};
     /// The kind of asset, such as `image`.
-    std::optional<std::string> type{};
+    ltx::optional<std::string> type{};
 };
 BOOST_DESCRIBE_STRUCT(upload_asset_request, (), (email, type))
 constexpr auto ltx_schema(reflect::tag<upload_asset_request>) {
@@ -2325,13 +2687,13 @@ BOOST_DESCRIBE_ENUM(asset_filter, images, videos, audio, other)
 /// The query of `GET assets/`.
 struct list_assets_request {
     /// The LTX Studio account; required when several accounts are configured.
-    std::optional<std::string> email{};
+    ltx::optional<std::string> email{};
     /// The page, from 1 (the default).
-    std::optional<int> page{};
+    ltx::optional<int> page{};
     /// Items per page, at least 1; default 20. The reference gives no maximum.
-    std::optional<int> limit{};
+    ltx::optional<int> limit{};
     /// Only this kind of asset; default all.
-    std::optional<asset_filter> filter{};
+    ltx::optional<asset_filter> filter{};
 };
 BOOST_DESCRIBE_STRUCT(list_assets_request, (), (email, page, limit, filter))
 constexpr auto ltx_schema(reflect::tag<list_assets_request>) {
@@ -2345,34 +2707,34 @@ constexpr auto ltx_schema(reflect::tag<list_assets_request>) {
 /// Assets derived from a listed asset.
 struct related_assets {
     /// Thumbnails by size name (`large`, ...).
-    std::optional<std::map<std::string, signed_asset>> thumbnails{};
+    ltx::optional<std::map<std::string, signed_asset>> thumbnails{};
 };
 BOOST_DESCRIBE_STRUCT(related_assets, (), (thumbnails))
 
 /// One entry of an asset page.
 struct asset_item {
-    std::optional<std::string> id{};
+    ltx::optional<std::string> id{};
     /// The job that produced the asset, for generated videos.
-    std::optional<std::string> jobId{};
-    std::optional<signed_asset> signedAsset{};
-    std::optional<ltx::related_assets> relatedAssets{};
+    ltx::optional<std::string> jobId{};
+    ltx::optional<signed_asset> signedAsset{};
+    ltx::optional<ltx::related_assets> relatedAssets{};
 };
 BOOST_DESCRIBE_STRUCT(asset_item, (), (id, jobId, signedAsset, relatedAssets))
 
 /// Pagination of an asset page.
 struct page_meta {
-    std::optional<std::int64_t> totalItems{};
-    std::optional<std::int64_t> itemCount{};
-    std::optional<std::int64_t> itemsPerPage{};
-    std::optional<std::int64_t> totalPages{};
-    std::optional<std::int64_t> currentPage{};
+    ltx::optional<std::int64_t> totalItems{};
+    ltx::optional<std::int64_t> itemCount{};
+    ltx::optional<std::int64_t> itemsPerPage{};
+    ltx::optional<std::int64_t> totalPages{};
+    ltx::optional<std::int64_t> currentPage{};
 };
 BOOST_DESCRIBE_STRUCT(page_meta, (), (totalItems, itemCount, itemsPerPage, totalPages, currentPage))
 
 /// The response of `GET assets/`.
 struct asset_page {
-    std::optional<std::vector<asset_item>> items{};
-    std::optional<page_meta> meta{};
+    ltx::optional<std::vector<asset_item>> items{};
+    ltx::optional<page_meta> meta{};
 };
 BOOST_DESCRIBE_STRUCT(asset_page, (), (items, meta))
 
@@ -2392,7 +2754,6 @@ BOOST_DESCRIBE_STRUCT(asset_page, (), (items, meta))
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 
 namespace ltx {
@@ -2403,7 +2764,7 @@ struct account_request {
     /// It is a credential: ltx never logs it.
     std::string cookie{};
     /// Concurrent-job limit, 1 to 100; default 20.
-    std::optional<int> maxJobs{};
+    ltx::optional<int> maxJobs{};
 };
 BOOST_DESCRIBE_STRUCT(account_request, (), (cookie, maxJobs))
 constexpr auto ltx_schema(reflect::tag<account_request>) {
@@ -2427,37 +2788,37 @@ constexpr auto ltx_schema(reflect::tag<get_account_request>) {
 
 /// Amounts per token kind.
 struct token_amounts {
-    std::optional<double> LTXStudio_token{};
+    ltx::optional<double> LTXStudio_token{};
 };
 BOOST_DESCRIBE_STRUCT(token_amounts, (), (LTXStudio_token))
 
 /// Times per token kind, in milliseconds since the epoch.
 struct token_times {
-    std::optional<std::int64_t> LTXStudio_token{};
+    ltx::optional<std::int64_t> LTXStudio_token{};
 };
 BOOST_DESCRIBE_STRUCT(token_times, (), (LTXStudio_token))
 
 /// The account model.
 struct account {
-    std::optional<std::string> email{};
+    ltx::optional<std::string> email{};
     /// Cookie names to values; the server shows secrets as `…secured…`.
-    std::optional<std::map<std::string, std::string>> cookie{};
-    std::optional<int> maxJobs{};
+    ltx::optional<std::map<std::string, std::string>> cookie{};
+    ltx::optional<int> maxJobs{};
     /// Milliseconds since the epoch.
-    std::optional<std::int64_t> updated{};
-    std::optional<std::string> updatedUTC{};
+    ltx::optional<std::int64_t> updated{};
+    ltx::optional<std::string> updatedUTC{};
     /// Milliseconds since the epoch.
-    std::optional<std::int64_t> tokenExpire{};
-    std::optional<std::string> tokenExpireUTC{};
+    ltx::optional<std::int64_t> tokenExpire{};
+    ltx::optional<std::string> tokenExpireUTC{};
     /// Milliseconds since the epoch.
-    std::optional<std::int64_t> refreshTokenExpire{};
-    std::optional<std::string> refreshTokenExpireUTC{};
+    ltx::optional<std::int64_t> refreshTokenExpire{};
+    ltx::optional<std::string> refreshTokenExpireUTC{};
     /// Remaining credits.
-    std::optional<token_amounts> balance{};
+    ltx::optional<token_amounts> balance{};
     /// When each kind of token was last spent.
-    std::optional<token_times> latestCreatedAtMs{};
+    ltx::optional<token_times> latestCreatedAtMs{};
     /// A problem with the account, when there is one.
-    std::optional<std::string> error{};
+    ltx::optional<std::string> error{};
 };
 BOOST_DESCRIBE_STRUCT(account, (),
                       (email, cookie, maxJobs, updated, updatedUTC, tokenExpire, tokenExpireUTC,
