@@ -215,9 +215,15 @@ public:
     friend constexpr bool operator==(const optional& a, std::nullopt_t) noexcept {
         return !a.engaged_;
     }
+    // U is a value T can be made from, or a non-class such as a string literal: an
+    // expression wrapper that only names an optional among its template arguments (doctest's
+    // Expression_lhs) must not match, or `a.value_ == v` would turn value_ back into an
+    // optional and call this again, without end.
     template <class U>
     requires(!detail::optional_like<U> &&
-             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>>) friend constexpr bool
+             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>> &&
+             (!std::is_class_v<U> || std::is_same_v<U, T> ||
+              std::is_constructible_v<T, const U&>)) friend constexpr bool
     operator==(const optional& a, const U& v) {
         return a.engaged_ && a.value_ == v;
     }
