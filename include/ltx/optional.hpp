@@ -29,6 +29,10 @@ namespace ltx {
 
 template <class T> class optional;
 
+namespace reflect::detail {
+struct optional_access;
+} // namespace reflect::detail
+
 namespace detail {
 template <class X> struct is_ltx_optional : std::false_type {};
 template <class X> struct is_ltx_optional<optional<X>> : std::true_type {};
@@ -174,6 +178,8 @@ public:
     }
 
 private:
+    friend struct reflect::detail::optional_access; // the engine reads the members directly
+
     constexpr void check() const {
         if (!engaged_)
             throw std::bad_optional_access{};

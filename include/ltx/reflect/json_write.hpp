@@ -4,6 +4,7 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/detail/fields.hpp>
 #include <ltx/reflect/detail/text.hpp>
 #include <ltx/reflect/enum.hpp>
 
@@ -29,42 +30,26 @@ namespace detail {
 inline bool json_plain(std::string_view s) noexcept {
     constexpr std::uint64_t ones = 0x0101010101010101u;
     constexpr std::uint64_t highs = 0x8080808080808080u;
-    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const char* const data = s.data();
+    const std::size_t size = s.size();
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
+    for (; i + 8 <= size; i += 8) {
         std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if (((w - 0x20 * ones) & ~w & highs) | has_zero(w ^ (0x22 * ones)) |
-            has_zero(w ^ (0x5C * ones)))
+        std::memcpy(&w, data + i, 8);
+        // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xor-ed with it).
+        const std::uint64_t quote = w ^ (0x22 * ones);
+        const std::uint64_t backslash = w ^ (0x5C * ones);
+        if (((w - 0x20 * ones) & ~w & highs) | ((quote - ones) & ~quote & highs) |
+            ((backslash - ones) & ~backslash & highs))
             return false;
     }
-    for (; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
+    for (; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
         if (c < 0x20 || c == '"' || c == '\\')
             return false;
     }
     return true;
 }
-
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once. A plain
-// array and a string_view constant rather than std::array and a function: nothing of it is
-// compiled into code, and encoding is compiled for every request type.
-template <std::size_t N> struct key_text { char data[N]; };
-
-template <class D> struct json_key {
-    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr key_text<size> text = [] {
-        key_text<size> a{};
-        a.data[0] = '"';
-        const std::string_view n{D::name};
-        for (std::size_t i = 0; i < n.size(); ++i)
-            a.data[i + 1] = n[i];
-        a.data[size - 2] = '"';
-        a.data[size - 1] = ':';
-        return a;
-    }();
-    static constexpr std::string_view view{text.data, size};
-};
 
 } // namespace detail
 
@@ -187,48 +172,81 @@ private:
 
     template <class T> void put_value(const T& v);
 
-    // A fold over member indices rather than a generic lambda per member, and one function
-    // per member type rather than per member: encoding is compiled for every request type.
-    template <class T, std::size_t... I> void put_members(const T& v, std::index_sequence<I...>) {
+    // A struct: the address of each member (null for an absent optional), and put_fields,
+    // one non-template loop over the struct's field_table whatever the models. Each member is
+    // written by the writer of its kind, picked at compile time, so a TU compiles only the
+    // writers its models use.
+    using field_writer = void (*)(json_writer&, const detail::field_row&, const void*);
+
+    static void write_string(json_writer& w, const detail::field_row&, const void* p) {
+        w.put_string(*static_cast<const std::string*>(p));
+    }
+    static void write_boolean(json_writer& w, const detail::field_row&, const void* p) {
+        w.put(*static_cast<const bool*>(p) ? std::string_view{"true"} : std::string_view{"false"});
+    }
+    static void write_signed(json_writer& w, const detail::field_row& row, const void* p) {
+        w.put_decimal(detail::read_signed(row.kind, p));
+    }
+    static void write_unsigned(json_writer& w, const detail::field_row& row, const void* p) {
+        w.put_decimal(detail::read_unsigned(row.kind, p));
+    }
+    static void write_floating(json_writer& w, const detail::field_row& row, const void* p) {
+        w.put_floating(detail::read_floating(row.kind, p));
+    }
+    static void write_enum(json_writer& w, const detail::field_row& row, const void* p) {
+        w.put_enum(row.wire, row.wire_size, detail::read_wire_key(row.kind, p));
+    }
+    template <class X>
+    static void write_value(json_writer& w, const detail::field_row&, const void* p) {
+        w.put_value(*static_cast<const X*>(p));
+    }
+
+    template <class X> static consteval field_writer writer_of() {
+        constexpr auto kind = detail::leaf_of<X>();
+        if constexpr (kind_of<X> == type_kind::described_enum)
+            return &write_enum;
+        else if constexpr (kind == detail::leaf::string)
+            return &write_string;
+        else if constexpr (kind == detail::leaf::boolean)
+            return &write_boolean;
+        else if constexpr (detail::is_signed_leaf(kind))
+            return &write_signed;
+        else if constexpr (detail::is_unsigned_leaf(kind))
+            return &write_unsigned;
+        else if constexpr (kind == detail::leaf::composite)
+            return &write_value<X>;
+        else
+            return &write_floating;
+    }
+
+    template <std::size_t N> struct writers_t { field_writer of[N + 1]; };
+
+    template <class T, template <class...> class L, class... D>
+    static consteval auto make_writers(L<D...>) {
+        return writers_t<sizeof...(D)>{
+            {writer_of<detail::unwrap_t<detail::member_value_t<T, D>>>()..., nullptr}};
+    }
+    template <class T> static constexpr auto writers_of = make_writers<T>(members_of<T>{});
+
+    template <class T> void put_struct(const T& v) {
+        constexpr std::size_t n = detail::field_table<T>.size;
+        const void* values[n + 1];
+        detail::member_addresses(v, values);
+        put_fields(detail::field_table<T>.rows, writers_of<T>.of, values, n);
+    }
+
+    void put_fields(const detail::field_row* rows, const field_writer* writers,
+                    const void* const* values, std::size_t n) {
         bool first = true;
-        (put_member(v.*boost::mp11::mp_at_c<members_of<T>, I>::pointer,
-                    detail::json_key<boost::mp11::mp_at_c<members_of<T>, I>>::view, first),
-         ...);
-    }
-
-    template <class M> void put_member(const M& m, std::string_view key, bool& first) {
-        if constexpr (kind_of<M> == type_kind::optional)
-            if (!m)
-                return; // unset optionals are omitted
-        if (!first)
-            put(',');
-        first = false;
-        put(key);
-        if constexpr (kind_of<M> == type_kind::optional)
-            put_leaf_or_value(*m);
-        else
-            put_leaf_or_value(m);
-    }
-
-    // Leaves are written here, by non-template code, rather than through a put_value of their
-    // own for each type.
-    template <class X> void put_leaf_or_value(const X& x) {
-        constexpr auto kind = kind_of<X>;
-        if constexpr (kind == type_kind::string)
-            put_string(x);
-        else if constexpr (kind == type_kind::described_enum)
-            put_enum(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
-                     static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(x)));
-        else if constexpr (kind == type_kind::integer && std::is_signed_v<X>)
-            put_decimal(static_cast<long long>(x));
-        else if constexpr (kind == type_kind::integer)
-            put_decimal(static_cast<unsigned long long>(x));
-        else if constexpr (kind == type_kind::floating)
-            put_floating(static_cast<double>(x));
-        else if constexpr (kind == type_kind::boolean)
-            put(x ? std::string_view{"true"} : std::string_view{"false"});
-        else
-            put_value(x);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!values[i])
+                continue; // unset optionals are omitted
+            if (!first)
+                put(',');
+            first = false;
+            put(rows[i].key);
+            writers[i](*this, rows[i], values[i]);
+        }
     }
 
     // An out-of-range value has no wire name; validation reports it, and the encoder writes
@@ -251,7 +269,7 @@ template <class T> void json_writer::put_value(const T& v) {
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
         put('{');
-        put_members(v, std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
+        put_struct(v);
         put('}');
     } else if constexpr (kind == type_kind::optional) {
         if (v)
@@ -281,7 +299,7 @@ template <class T> void json_writer::put_value(const T& v) {
     } else if constexpr (kind == type_kind::string) {
         put_string(v);
     } else if constexpr (kind == type_kind::described_enum) {
-        put_leaf_or_value(v);
+        put_enum(detail::wire_rows<T>.rows, detail::wire_rows<T>.size, detail::wire_key(v));
     } else if constexpr (kind == type_kind::integer) {
         put_integer(v);
     } else if constexpr (kind == type_kind::floating) {

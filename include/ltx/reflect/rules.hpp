@@ -23,6 +23,10 @@ LTX_DECL void check_range(long long min, long long max, long long v, const repor
 LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r);
 LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std::string_view s,
                              const report& r);
+LTX_DECL void check_not_empty(std::string_view s, const report& r);
+LTX_DECL void check_http_url(std::string_view s, const report& r);
+LTX_DECL void check_email(std::string_view s, const report& r);
+LTX_DECL void check_mime_type(std::string_view s, const report& r);
 
 } // namespace ltx::reflect::detail
 
@@ -52,10 +56,7 @@ struct length {
 /// A string that, when present, is not empty.
 struct not_empty_t {
     static constexpr std::string_view name = "not_empty";
-    void check(const std::string& s, const report& r) const {
-        if (s.empty())
-            r.fail("must not be empty");
-    }
+    void check(const std::string& s, const report& r) const { detail::check_not_empty(s, r); }
 };
 inline constexpr not_empty_t not_empty{};
 
@@ -77,30 +78,21 @@ struct range {
 /// An absolute http:// or https:// URL.
 struct http_url_t {
     static constexpr std::string_view name = "url";
-    void check(const std::string& s, const report& r) const {
-        if (!ltx::detail::is_http_url(s))
-            r.fail("must be an absolute http or https URL");
-    }
+    void check(const std::string& s, const report& r) const { detail::check_http_url(s, r); }
 };
 inline constexpr http_url_t http_url{};
 
 /// An e-mail address.
 struct email_t {
     static constexpr std::string_view name = "email";
-    void check(const std::string& s, const report& r) const {
-        if (!ltx::detail::is_email(s))
-            r.fail("must be an e-mail address");
-    }
+    void check(const std::string& s, const report& r) const { detail::check_email(s, r); }
 };
 inline constexpr email_t email{};
 
 /// A MIME type such as `image/png`.
 struct mime_type_t {
     static constexpr std::string_view name = "mime_type";
-    void check(const std::string& s, const report& r) const {
-        if (!ltx::detail::is_mime_type(s))
-            r.fail("must be a MIME type such as image/png");
-    }
+    void check(const std::string& s, const report& r) const { detail::check_mime_type(s, r); }
 };
 inline constexpr mime_type_t mime_type{};
 

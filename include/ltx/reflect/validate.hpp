@@ -4,6 +4,7 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/detail/fields.hpp>
 #include <ltx/reflect/enum.hpp>
 #include <ltx/reflect/rules.hpp>
 #include <ltx/reflect/schema.hpp>
@@ -29,13 +30,6 @@ LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector
 LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
                          const value_path& path, std::vector<violation>& out);
 
-template <class V> const auto& unwrapped(const V& v) {
-    if constexpr (kind_of<V> == type_kind::optional)
-        return *v;
-    else
-        return v;
-}
-
 // A struct-level at_least_one_of that no member satisfies: "a or b is required", reported at
 // the first member, where a value is most often missing.
 LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t n,
@@ -44,70 +38,8 @@ LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t 
 template <class T>
 void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
 
-template <class V> bool present(const V& v) {
-    if constexpr (kind_of<V> == type_kind::optional)
-        return static_cast<bool>(v);
-    else
-        return true;
-}
-
-// Applies one rule to a member's value. `ok` turns false when `required` failed, so that the
-// member's later rules, which would only repeat the point, are skipped. A template of the
-// rule's and the value's types only, so members alike share it.
-template <class Rule, class V>
-void apply_rule(const Rule& rule, const V& v, const value_path& path, bool& ok,
-                std::vector<violation>& out) {
-    constexpr bool is_optional = kind_of<V> == type_kind::optional;
-    if constexpr (std::is_same_v<Rule, rules::required_t>) {
-        bool missing;
-        if constexpr (is_optional)
-            missing = !v;
-        else if constexpr (kind_of<V> == type_kind::string)
-            missing = v.empty();
-        else
-            missing = false;
-        if (missing) {
-            report{out, path, Rule::name}.fail("is required");
-            ok = false;
-        }
-    } else if constexpr (is_default<Rule>::value) {
-        // documentation only
-    } else if constexpr (is_optional) {
-        static_assert(
-            requires(const report& r) { rule.check(*v, r); },
-            "ltx::reflect: this rule does not apply to the member's type");
-        if (ok && v)
-            rule.check(*v, report{out, path, Rule::name});
-    } else {
-        static_assert(
-            requires(const report& r) { rule.check(v, r); },
-            "ltx::reflect: this rule does not apply to the member's type");
-        if (ok)
-            rule.check(v, report{out, path, Rule::name});
-    }
-}
-
-// Applies the rules of one schema item, in order; false when `required` failed.
-template <class V, std::size_t... K, class... R>
-bool apply_rules(const V& v, const value_path& path, std::vector<violation>& out,
-                 const pack_base<std::index_sequence<K...>, R...>& rules) {
-    bool ok = true;
-    (apply_rule(static_cast<const pack_leaf<K, R>&>(rules).value, v, path, ok, out), ...);
-    return ok;
-}
-
-template <class T, auto... M>
-void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one_of<M...>,
-                       std::vector<violation>& out) {
-    if ((present(obj.*M) || ...))
-        return;
-    static constexpr std::string_view members[] = {member_name<M>()...};
-    fail_at_least_one_of(members, sizeof...(M), path, out);
-}
-
 // Whether a value of type V has anything of its own to check (UTF-8, enumerators, members):
-// numbers and booleans have nothing, so members of those types without rules compile to
-// nothing.
+// numbers and booleans have nothing.
 template <class V> consteval bool checks_value() {
     constexpr auto kind = kind_of<V>;
     if constexpr (kind == type_kind::optional)
@@ -118,135 +50,244 @@ template <class V> consteval bool checks_value() {
                kind == type_kind::described_enum;
 }
 
-// Which schema items carry the rules of which member, worked out once per type: matching
-// every member against every item with generic lambdas made validate() the costliest part of
-// compiling a request. For each item: the index of the member it constrains, no_member for a
-// struct-level rule, unchecked for a field that checks nothing (only rules::defaults_to) or
-// whose member is not described (schema_of refuses those).
-inline constexpr std::size_t unchecked = no_member - 1;
+// The rules of a schema as data (see detail/fields.hpp). A row names its rule and the
+// function that runs it; a built-in rule's runner is non-template code reading the bounds in
+// the row, and a rule of the user's own is run by a function made for its type and the
+// member's. A TU compiles the runners of the rules its models use, once each.
+struct rule_row;
+using rule_runner = void (*)(const rule_row& rule, const field_row& field, const void* value,
+                             const report& r);
 
-template <class T, class Item> struct rules_owner {
-    static constexpr std::size_t value = no_member;
+struct rule_row {
+    std::string_view name;
+    rule_runner run = nullptr; ///< null for `required`, which validate_fields handles
+    unsigned long long length_min = 0, length_max = 0;
+    long long range_min = 0, range_max = 0;
+    const std::string_view* needles = nullptr;
+    std::size_t needle_count = 0;
+    const void* rule = nullptr; ///< a user's rule, inside its struct's schema_of
 };
-template <class T, auto M, class... R> struct rules_owner<T, field_rules<M, R...>> {
-    static constexpr std::size_t found = member_index_in<M>(members_of<T>{});
-    static constexpr bool checks = (!is_default<R>::value || ... || false);
-    static constexpr std::size_t value = found != no_member && checks ? found : unchecked;
-};
 
-template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
+LTX_DECL void run_length(const rule_row& rule, const field_row&, const void* value,
+                         const report& r);
+LTX_DECL void run_not_empty(const rule_row&, const field_row&, const void* value, const report& r);
+LTX_DECL void run_range(const rule_row& rule, const field_row& field, const void* value,
+                        const report& r);
+LTX_DECL void run_http_url(const rule_row&, const field_row&, const void* value, const report& r);
+LTX_DECL void run_email(const rule_row&, const field_row&, const void* value, const report& r);
+LTX_DECL void run_mime_type(const rule_row&, const field_row&, const void* value, const report& r);
+LTX_DECL void run_contains(const rule_row& rule, const field_row&, const void* value,
+                           const report& r);
 
-template <class T, std::size_t... J> consteval auto make_rules_owners(std::index_sequence<J...>) {
-    return std::array<std::size_t, sizeof...(J)>{
-        rules_owner<T, pack_element_t<schema_type<T>, J>>::value...};
+template <class Rule, class X>
+void run_custom(const rule_row& row, const field_row&, const void* value, const report& r) {
+    static_cast<const Rule*>(row.rule)->check(*static_cast<const X*>(value), r);
 }
 
-template <class T>
-inline constexpr auto
-    rules_owners = make_rules_owners<T>(std::make_index_sequence<schema_type<T>::size>{});
+template <class X> struct is_contains_all : std::false_type {};
+template <std::size_t N> struct is_contains_all<rules::contains_all<N>> : std::true_type {};
 
-// The schema items constraining member I of T, in schema order.
-template <class T, std::size_t I> consteval auto rules_items() {
-    constexpr const auto& owners = rules_owners<T>;
-    constexpr std::size_t n = [] {
-        std::size_t c = 0;
-        for (auto o : rules_owners<T>)
-            c += o == I ? 1 : 0;
-        return c;
-    }();
-    std::array<std::size_t, n> items{};
-    std::size_t k = 0;
-    for (std::size_t j = 0; j < owners.size(); ++j)
-        if (owners[j] == I)
-            items[k++] = j;
-    return items;
-}
-
-template <class T, std::size_t I> inline constexpr auto items_of = rules_items<T, I>();
-
-// The rules of member I: one pack of rules per schema item constraining it.
-template <class T, std::size_t I>
-inline constexpr auto member_rules = []<std::size_t... N>(std::index_sequence<N...>) {
-    return pack<std::remove_cvref_t<decltype(pack_get<items_of<T, I>[N]>(schema_of<T>).rules)>...>{
-        {{pack_get<items_of<T, I>[N]>(schema_of<T>).rules}...}};
-}
-(std::make_index_sequence<items_of<T, I>.size()>{});
-
-// The members of T that have rules or a value to check, in declaration order.
-template <class T, std::size_t... I>
-consteval auto make_checked_members(std::index_sequence<I...>) {
-    constexpr bool checked[] = {
-        (items_of<T, I>.size() > 0 ||
-         checks_value<
-             std::remove_cvref_t<decltype(std::declval<const T&>().*
-                                          boost::mp11::mp_at_c<members_of<T>, I>::pointer)>>())...,
-        false};
-    std::array<std::size_t, (std::size_t{checked[I]} + ... + 0)> out{};
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < sizeof...(I); ++i)
-        if (checked[i])
-            out[k++] = i;
-    return out;
-}
-
-template <class T>
-inline constexpr auto checked_members =
-    make_checked_members<T>(std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
-
-// Applies every schema item that constrains a member, then checks the value itself unless
-// `required` failed. A template of the member's type and rules only: members alike share it.
-template <class V, std::size_t... N, class... Items>
-void validate_field(const V& m, std::string_view name, const value_path& parent,
-                    std::vector<violation>& out,
-                    const pack_base<std::index_sequence<N...>, Items...>& items) {
-    const value_path path{&parent, name};
-    bool ok = true;
-    ((ok = apply_rules(m, path, out, static_cast<const pack_leaf<N, Items>&>(items).value) && ok),
-     ...);
-    if constexpr (checks_value<V>()) {
-        using X = std::remove_cvref_t<decltype(unwrapped(m))>;
-        const X* x = nullptr;
-        if constexpr (kind_of<V> == type_kind::optional) {
-            if (ok && m)
-                x = &*m;
+// The row of one rule applied to a member whose value (an optional's, unwrapped) is an X.
+// `rule` is the rule inside schema_of<T>, whose address a custom row keeps.
+template <class X, class Rule> consteval rule_row rule_row_of(const Rule& rule) {
+    if constexpr (std::is_same_v<Rule, rules::required_t>) {
+        return {Rule::name};
+    } else {
+        static_assert(
+            requires(const X& x, const report& r) { rule.check(x, r); },
+            "ltx::reflect: this rule does not apply to the member's type");
+        if constexpr (std::is_same_v<Rule, rules::length>) {
+            return {Rule::name, &run_length, rule.min, rule.max};
+        } else if constexpr (std::is_same_v<Rule, rules::range>) {
+            static_assert(kind_of<X> == type_kind::integer,
+                          "ltx::reflect::rules::range applies to integers");
+            return {Rule::name, &run_range, 0, 0, rule.min, rule.max};
+        } else if constexpr (std::is_same_v<Rule, rules::not_empty_t>) {
+            return {Rule::name, &run_not_empty};
+        } else if constexpr (std::is_same_v<Rule, rules::http_url_t>) {
+            return {Rule::name, &run_http_url};
+        } else if constexpr (std::is_same_v<Rule, rules::email_t>) {
+            return {Rule::name, &run_email};
+        } else if constexpr (std::is_same_v<Rule, rules::mime_type_t>) {
+            return {Rule::name, &run_mime_type};
+        } else if constexpr (is_contains_all<Rule>::value) {
+            return {Rule::name,          &run_contains,      0, 0, 0, 0,
+                    rule.needles.data(), rule.needles.size()};
         } else {
-            if (ok)
-                x = &m;
-        }
-        // Strings and enums are checked here, by non-template code, rather than through a
-        // validate_value of their own for each type.
-        if constexpr (kind_of<X> == type_kind::string) {
-            if (x)
-                check_utf8(*x, path, out);
-        } else if constexpr (kind_of<X> == type_kind::described_enum) {
-            if (x)
-                check_enum(wire_rows<X>.rows, wire_rows<X>.size,
-                           static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(*x)),
-                           path, out);
-        } else {
-            if (x)
-                validate_value(*x, path, out);
+            return {Rule::name, &run_custom<Rule, X>, 0, 0, 0, 0, nullptr, 0, &rule};
         }
     }
 }
 
-template <class T, std::size_t I>
-using member_at = boost::mp11::mp_at_c<members_of<T>, checked_members<T>[I]>;
+// The member index a schema item constrains (no_member for a struct-level rule), and how
+// many rows its rules make (rules::defaults_to documents a default and makes none).
+template <class Item> struct item_info {
+    static constexpr std::size_t owner = no_member;
+    static constexpr std::size_t rules = 0;
+    static constexpr std::size_t rows = 0;
+};
+template <auto M, class... R> struct item_info<field_rules<M, R...>> {
+    using owner_type = typename member_pointer_traits<decltype(M)>::owner;
+    using value_type = unwrap_t<typename member_pointer_traits<decltype(M)>::value>;
+    static constexpr std::size_t owner = member_index_in<M>(members_of<owner_type>{});
+    static constexpr std::size_t rules = sizeof...(R);
+    static constexpr std::size_t rows = (std::size_t{!is_default<R>::value} + ... + 0);
+};
 
-// Members in declaration order, then the struct-level rules in schema order.
-template <class T, std::size_t... I, std::size_t... S>
-void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out,
-                     std::index_sequence<I...>, std::index_sequence<S...>) {
-    (validate_field(obj.*member_at<T, I>::pointer, member_at<T, I>::name, path, out,
-                    member_rules<T, checked_members<T>[I]>),
+template <class X, class Rule>
+consteval void append_rule_row(rule_row* out, std::size_t& k, const Rule& rule) {
+    if constexpr (!is_default<Rule>::value) {
+        out[k++] = rule_row_of<X>(rule);
+    } else {
+        (void)out;
+        (void)k;
+        (void)rule;
+    }
+}
+
+template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
+
+template <class T, std::size_t J> using schema_item_t = pack_element_t<schema_type<T>, J>;
+
+// The rows of schema item J (a field<...>(rules...)), K over its rules.
+template <class T, std::size_t J, std::size_t... K>
+consteval void append_item_rows(rule_row* out, std::size_t& k, std::index_sequence<K...>) {
+    using info = item_info<schema_item_t<T, J>>;
+    (void)out; // unused for an item without rules
+    (void)k;
+    (append_rule_row<typename info::value_type>(out, k,
+                                                pack_get<K>(pack_get<J>(schema_of<T>).rules)),
      ...);
-    (check_struct_rule(obj, path, pack_get<items_of<T, no_member>[S]>(schema_of<T>), out), ...);
+}
+
+/// The rules of one member: rows[first, first + count) of its struct's rule table.
+struct rule_span {
+    std::size_t first;
+    std::size_t count;
+};
+
+/// A struct-level at_least_one_of: the members (indices, names) of which one must be set.
+struct group_row {
+    const std::size_t* members;
+    const std::string_view* names;
+    std::size_t size;
+};
+
+template <class T, class Item> struct group_of {
+    static_assert(sizeof(Item) == 0, "ltx::reflect: a schema item that is neither "
+                                     "field<...>(rules...) nor rules::at_least_one_of");
+};
+template <class T, auto... M> struct group_of<T, rules::at_least_one_of<M...>> {
+    static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})...};
+    static constexpr std::string_view names[] = {member_name<M>()...};
+    static_assert(((member_index_in<M>(members_of<T>{}) != no_member) && ...),
+                  "ltx::reflect: at_least_one_of names a member that is not a described member "
+                  "of its type");
+};
+
+// A member's value's own check once its rules passed: valid UTF-8 for a string, a known
+// enumerator for an enum, its own validate_value for a composite with anything to check.
+using value_check = void (*)(const field_row& field, const void* value, const value_path& path,
+                             std::vector<violation>& out);
+
+LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
+                                 std::vector<violation>& out);
+LTX_DECL void check_enum_value(const field_row& field, const void* value, const value_path& path,
+                               std::vector<violation>& out);
+
+template <class X>
+void check_nested_value(const field_row&, const void* value, const value_path& path,
+                        std::vector<violation>& out) {
+    validate_value(*static_cast<const X*>(value), path, out);
+}
+
+template <class X> consteval value_check value_check_of() {
+    if constexpr (kind_of<X> == type_kind::described_enum)
+        return &check_enum_value;
+    else if constexpr (kind_of<X> == type_kind::string)
+        return &check_string_value;
+    else if constexpr (checks_value<X>())
+        return &check_nested_value<X>;
+    else
+        return nullptr;
+}
+
+template <std::size_t R, std::size_t N, std::size_t G> struct rule_table_t {
+    rule_row rows[R == 0 ? 1 : R];
+    rule_span spans[N == 0 ? 1 : N];
+    value_check checks[N == 0 ? 1 : N];
+    group_row groups[G == 0 ? 1 : G];
+    static constexpr std::size_t group_count = G;
+};
+
+// The rows of every member in declaration order, each member's in schema order; the value
+// checks; the struct-level rules in schema order.
+template <class T, class... D, std::size_t... J>
+consteval auto make_rule_table(boost::mp11::mp_list<D...>, std::index_sequence<J...>) {
+    constexpr std::size_t n = sizeof...(D);
+    constexpr std::size_t total = (item_info<schema_item_t<T, J>>::rows + ... + 0);
+    constexpr std::size_t groups =
+        (std::size_t{item_info<schema_item_t<T, J>>::owner == no_member} + ... + 0);
+    constexpr std::size_t owners[] = {item_info<schema_item_t<T, J>>::owner..., no_member};
+    (void)owners;
+    rule_table_t<total, n, groups> table{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        table.spans[i].first = k;
+        ((owners[J] == i ? append_item_rows<T, J>(
+                               table.rows, k,
+                               std::make_index_sequence<item_info<schema_item_t<T, J>>::rules>{})
+                         : void()),
+         ...);
+        table.spans[i].count = k - table.spans[i].first;
+    }
+    std::size_t m = 0;
+    ((table.checks[m++] = value_check_of<unwrap_t<member_value_t<T, D>>>()), ...);
+    (void)m;
+    std::size_t g = 0;
+    (
+        [&] {
+            if constexpr (item_info<schema_item_t<T, J>>::owner == no_member) {
+                using item = group_of<T, schema_item_t<T, J>>;
+                table.groups[g++] = {item::members, item::names, std::size(item::members)};
+            }
+        }(),
+        ...);
+    (void)g;
+    return table;
 }
 
 template <class T>
+inline constexpr auto
+    rule_table = make_rule_table<T>(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{},
+                                    std::make_index_sequence<schema_type<T>::size>{});
+
+/// What validate_fields reads of one struct.
+struct struct_tables {
+    const field_row* fields;
+    std::size_t size;
+    const rule_row* rules;
+    const rule_span* spans;
+    const value_check* checks;
+    const group_row* groups;
+    std::size_t group_count;
+};
+
+/// Validates the members of one struct from its tables and its members' addresses (null for
+/// an absent optional): the table-driven half of validate_value for a described struct.
+LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
+                              const value_path& path, std::vector<violation>& out);
+
+template <class T>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
-    validate_struct(obj, path, out, std::make_index_sequence<checked_members<T>.size()>{},
-                    std::make_index_sequence<items_of<T, no_member>.size()>{});
+    constexpr std::size_t n = field_table<T>.size;
+    const void* values[n + 1];
+    member_addresses(obj, values);
+    static constexpr struct_tables tables{field_table<T>.rows,      n,
+                                          rule_table<T>.rows,       rule_table<T>.spans,
+                                          rule_table<T>.checks,     rule_table<T>.groups,
+                                          rule_table<T>.group_count};
+    validate_fields(tables, values, path, out);
 }
 
 template <class T>
@@ -270,9 +311,7 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
     } else if constexpr (kind == type_kind::string) {
         check_utf8(v, path, out);
     } else if constexpr (kind == type_kind::described_enum) {
-        check_enum(wire_rows<T>.rows, wire_rows<T>.size,
-                   static_cast<std::uint64_t>(static_cast<std::underlying_type_t<T>>(v)), path,
-                   out);
+        check_enum(wire_rows<T>.rows, wire_rows<T>.size, wire_key(v), path, out);
     }
 }
 

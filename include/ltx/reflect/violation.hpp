@@ -27,7 +27,11 @@ struct violation {
 
 /// `path: message (rule)`, for logs and exception texts.
 inline std::string to_string(const violation& v) {
-    return v.path + ": " + v.message + " (" + v.rule + ")";
+    std::string s;
+    s.reserve(v.path.size() + v.message.size() + v.rule.size() + 5);
+    s.append(v.path).append(": ", 2).append(v.message).append(" (", 2).append(v.rule);
+    s.append(")", 1);
+    return s;
 }
 
 namespace detail {
@@ -43,12 +47,6 @@ struct value_path {
 
     /// Appends the path; `out` holds the parent's path, or nothing.
     LTX_DECL void append_to(std::string& out) const;
-
-    std::string str() const {
-        std::string out;
-        append_to(out);
-        return out;
-    }
 };
 
 } // namespace detail

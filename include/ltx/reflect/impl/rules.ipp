@@ -4,7 +4,7 @@
 
 #include <ltx/reflect/rules.hpp>
 
-#include <utility>
+#include <limits>
 
 namespace ltx::reflect::detail {
 
@@ -20,7 +20,8 @@ LTX_DECL void check_length(std::size_t min, std::size_t max, std::string_view s,
     using wide = unsigned long long;
     std::string m;
     append_text(m, "must be ");
-    if (max == std::numeric_limits<std::size_t>::max()) {
+    constexpr std::size_t no_maximum = std::numeric_limits<std::size_t>::max(); // the default
+    if (max == no_maximum) {
         append_text(m, "at least ");
         append_decimal(m, static_cast<wide>(min));
     } else {
@@ -36,7 +37,8 @@ LTX_DECL void check_length(std::size_t min, std::size_t max, std::string_view s,
 inline void range_failure(long long min, long long max, const report& r, unsigned long long got,
                           bool negative) {
     std::string m;
-    if (max == std::numeric_limits<long long>::max()) {
+    constexpr long long no_maximum = std::numeric_limits<long long>::max(); // range's default
+    if (max == no_maximum) {
         append_text(m, "must be at least ");
         append_decimal(m, min);
     } else {
@@ -59,7 +61,9 @@ LTX_DECL void check_range(long long min, long long max, long long v, const repor
 }
 
 LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r) {
-    if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
+    // v is unsigned: at least any negative min, and above any negative max.
+    if ((min < 0 || v >= static_cast<unsigned long long>(min)) &&
+        (max >= 0 && v <= static_cast<unsigned long long>(max)))
         return;
     range_failure(min, max, r, v, false);
 }
@@ -75,6 +79,26 @@ LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std
     }
     if (!m.empty())
         r.fail(m);
+}
+
+LTX_DECL void check_not_empty(std::string_view s, const report& r) {
+    if (s.empty())
+        r.fail("must not be empty");
+}
+
+LTX_DECL void check_http_url(std::string_view s, const report& r) {
+    if (!ltx::detail::is_http_url(s))
+        r.fail("must be an absolute http or https URL");
+}
+
+LTX_DECL void check_email(std::string_view s, const report& r) {
+    if (!ltx::detail::is_email(s))
+        r.fail("must be an e-mail address");
+}
+
+LTX_DECL void check_mime_type(std::string_view s, const report& r) {
+    if (!ltx::detail::is_mime_type(s))
+        r.fail("must be a MIME type such as image/png");
 }
 
 } // namespace ltx::reflect::detail

@@ -33,6 +33,95 @@ LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t 
     report{out, value_path{&path, n ? members[0] : std::string_view{}}, "at_least_one_of"}.fail(m);
 }
 
+inline std::string_view text_at(const void* value) {
+    return *static_cast<const std::string*>(value);
+}
+
+LTX_DECL void run_length(const rule_row& rule, const field_row&, const void* value,
+                         const report& r) {
+    check_length(static_cast<std::size_t>(rule.length_min),
+                 static_cast<std::size_t>(rule.length_max), text_at(value), r);
+}
+
+LTX_DECL void run_not_empty(const rule_row&, const field_row&, const void* value, const report& r) {
+    check_not_empty(text_at(value), r);
+}
+
+LTX_DECL void run_range(const rule_row& rule, const field_row& field, const void* value,
+                        const report& r) {
+    if (is_signed_leaf(field.kind))
+        check_range(rule.range_min, rule.range_max, read_signed(field.kind, value), r);
+    else
+        check_range(rule.range_min, rule.range_max, read_unsigned(field.kind, value), r);
+}
+
+LTX_DECL void run_http_url(const rule_row&, const field_row&, const void* value, const report& r) {
+    check_http_url(text_at(value), r);
+}
+
+LTX_DECL void run_email(const rule_row&, const field_row&, const void* value, const report& r) {
+    check_email(text_at(value), r);
+}
+
+LTX_DECL void run_mime_type(const rule_row&, const field_row&, const void* value, const report& r) {
+    check_mime_type(text_at(value), r);
+}
+
+LTX_DECL void run_contains(const rule_row& rule, const field_row&, const void* value,
+                           const report& r) {
+    check_contains(rule.needles, rule.needle_count, text_at(value), r);
+}
+
+LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
+                                 std::vector<violation>& out) {
+    check_utf8(text_at(value), path, out);
+}
+
+LTX_DECL void check_enum_value(const field_row& field, const void* value, const value_path& path,
+                               std::vector<violation>& out) {
+    check_enum(field.wire, field.wire_size, read_wire_key(field.kind, value), path, out);
+}
+
+LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
+                              const value_path& parent, std::vector<violation>& out) {
+    for (std::size_t i = 0; i < t.size; ++i) {
+        const field_row& field = t.fields[i];
+        const void* value = values[i];
+        const rule_span span = t.spans[i];
+        const value_check check = t.checks[i];
+        if (span.count == 0 && !check)
+            continue;
+        const value_path path{&parent, field.name};
+        // A failed `required` skips the member's later rules and its own check, which would
+        // only repeat the point; the rules of an absent optional do not run.
+        bool ok = true;
+        for (std::size_t j = span.first; j < span.first + span.count; ++j) {
+            const rule_row& rule = t.rules[j];
+            if (!rule.run) { // required
+                const bool missing = field.optional
+                                         ? value == nullptr
+                                         : field.kind == leaf::string && text_at(value).empty();
+                if (missing) {
+                    report{out, path, rule.name}.fail("is required");
+                    ok = false;
+                }
+            } else if (ok && value) {
+                rule.run(rule, field, value, report{out, path, rule.name});
+            }
+        }
+        if (ok && value && check)
+            check(field, value, path, out);
+    }
+    for (std::size_t g = 0; g < t.group_count; ++g) {
+        const group_row& group = t.groups[g];
+        bool present = false;
+        for (std::size_t k = 0; k < group.size; ++k)
+            present = present || values[group.members[k]] != nullptr;
+        if (!present)
+            fail_at_least_one_of(group.names, group.size, parent, out);
+    }
+}
+
 } // namespace ltx::reflect::detail
 
 #endif
