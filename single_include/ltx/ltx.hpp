@@ -84,6 +84,10 @@ namespace ltx {
 
 template <class T> class optional;
 
+namespace reflect::detail {
+struct optional_access;
+} // namespace reflect::detail
+
 namespace detail {
 template <class X> struct is_ltx_optional : std::false_type {};
 template <class X> struct is_ltx_optional<optional<X>> : std::true_type {};
@@ -229,6 +233,8 @@ public:
     }
 
 private:
+    friend struct reflect::detail::optional_access; // the engine reads the members directly
+
     constexpr void check() const {
         if (!engaged_)
             throw std::bad_optional_access{};
@@ -880,6 +886,279 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 #ifndef LTX_REFLECT_JSON_WRITE_HPP
 #define LTX_REFLECT_JSON_WRITE_HPP
 
+// ---- begin ltx/reflect/detail/fields.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The members of a described struct as constexpr data, read at run time by non-template code.
+//
+// Validation and JSON output were once a chain of templates per member (a function per member
+// type and rule, at -O0 several more per access), and compiling them was most of the cost of
+// using a model. Now each struct has one table, `field_table<T>`, built at compile time: per
+// member its wire name, its JSON key, how to read its value and whether it may be absent. A
+// struct is then handled by one small template that takes the address of each member (null for
+// an absent optional), and the rest is a loop over the table, compiled once per TU whatever the
+// models.
+#ifndef LTX_REFLECT_DETAIL_FIELDS_HPP
+#define LTX_REFLECT_DETAIL_FIELDS_HPP
+
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace ltx::reflect::detail {
+
+/// How the engine reads a member's value (an optional's, once unwrapped): a string, a
+/// boolean, an integer or floating-point number of a given width (enums are read as their
+/// underlying integer), or `composite`, which goes through a function of its own type.
+enum class leaf : std::uint8_t {
+    composite,
+    string,
+    boolean,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    f32,
+    f64,
+    f_long,
+};
+
+template <class I> consteval leaf integer_leaf() {
+    static_assert(sizeof(I) <= 8, "ltx::reflect: integers wider than 64 bits are not supported");
+    constexpr bool s = std::is_signed_v<I>;
+    if constexpr (sizeof(I) == 1)
+        return s ? leaf::i8 : leaf::u8;
+    else if constexpr (sizeof(I) == 2)
+        return s ? leaf::i16 : leaf::u16;
+    else if constexpr (sizeof(I) == 4)
+        return s ? leaf::i32 : leaf::u32;
+    else
+        return s ? leaf::i64 : leaf::u64;
+}
+
+template <class X> consteval leaf leaf_of() {
+    constexpr auto kind = kind_of<X>;
+    if constexpr (kind == type_kind::string)
+        return leaf::string;
+    else if constexpr (kind == type_kind::boolean)
+        return leaf::boolean;
+    else if constexpr (kind == type_kind::integer)
+        return integer_leaf<X>();
+    else if constexpr (kind == type_kind::described_enum)
+        return integer_leaf<std::underlying_type_t<X>>();
+    else if constexpr (std::is_same_v<X, float>)
+        return leaf::f32;
+    else if constexpr (std::is_same_v<X, double>)
+        return leaf::f64;
+    else if constexpr (kind == type_kind::floating)
+        return leaf::f_long;
+    else
+        return leaf::composite;
+}
+
+constexpr bool is_signed_leaf(leaf k) noexcept {
+    return k == leaf::i8 || k == leaf::i16 || k == leaf::i32 || k == leaf::i64;
+}
+constexpr bool is_unsigned_leaf(leaf k) noexcept {
+    return k == leaf::u8 || k == leaf::u16 || k == leaf::u32 || k == leaf::u64;
+}
+
+/// The value of a signed integer leaf at `p`, widened.
+LTX_DECL long long read_signed(leaf k, const void* p) noexcept;
+/// The value of an unsigned integer leaf at `p`, widened.
+LTX_DECL unsigned long long read_unsigned(leaf k, const void* p) noexcept;
+/// The value of a floating-point leaf at `p`, as a double.
+LTX_DECL double read_floating(leaf k, const void* p) noexcept;
+/// The wire-table key of an enum read as the integer leaf `k` (as wire_key computes it).
+LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept;
+
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built once. A plain
+// array and a string_view constant rather than std::array and a function: nothing of it is
+// compiled into code.
+template <std::size_t N> struct key_text { char data[N]; };
+
+template <class D> struct json_key {
+    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
+    static constexpr key_text<size> text = [] {
+        key_text<size> a{};
+        a.data[0] = '"';
+        const std::string_view n{D::name};
+        for (std::size_t i = 0; i < n.size(); ++i)
+            a.data[i + 1] = n[i];
+        a.data[size - 2] = '"';
+        a.data[size - 1] = ':';
+        return a;
+    }();
+    static constexpr std::string_view view{text.data, size};
+};
+
+/// One member of a described struct.
+struct field_row {
+    std::string_view name; ///< the wire name
+    std::string_view key;  ///< `"name":`
+    leaf kind;             ///< how to read the (unwrapped) value
+    bool optional;         ///< an optional: absent when its address is null
+    const wire_row* wire;  ///< an enum's wire names (kind is its underlying integer), or null
+    std::size_t wire_size;
+};
+
+// The member's type, and the type of its value once an optional is unwrapped.
+template <class T, class D>
+using member_value_t = std::remove_cvref_t<decltype(std::declval<const T&>().*D::pointer)>;
+
+template <class V> inline constexpr bool is_ltx_optional_v = false;
+template <class X> inline constexpr bool is_ltx_optional_v<ltx::optional<X>> = true;
+
+template <class V> struct unwrap { using type = V; };
+template <class V>
+requires(kind_of<V> == type_kind::optional) struct unwrap<V> {
+    using type = typename V::value_type;
+};
+template <class V> using unwrap_t = typename unwrap<V>::type;
+
+template <class X>
+consteval field_row value_row(std::string_view name, std::string_view key, bool optional) {
+    field_row row{name, key, leaf_of<X>(), optional, nullptr, 0};
+    if constexpr (kind_of<X> == type_kind::described_enum) {
+        row.wire = wire_rows<X>.rows;
+        row.wire_size = wire_rows<X>.size;
+    }
+    return row;
+}
+
+template <std::size_t N> struct field_rows_t {
+    static constexpr std::size_t size = N;
+    field_row rows[N == 0 ? 1 : N];
+};
+
+template <class T, template <class...> class L, class... D>
+consteval auto make_field_table(L<D...>) {
+    return field_rows_t<sizeof...(D)>{{value_row<unwrap_t<member_value_t<T, D>>>(
+        D::name, json_key<D>::view, kind_of<member_value_t<T, D>> == type_kind::optional)...}};
+}
+
+/// The table of the members of `T`, in declaration order.
+template <class T> inline constexpr auto field_table = make_field_table<T>(members_of<T>{});
+
+/// The address of a member's value, or null for an absent optional: the one function per
+/// member type that handling a struct compiles. It reads ltx::optional's members directly,
+/// as its friend, rather than through operator bool and operator*.
+struct optional_access {
+    template <class V> static const void* value_address(const V& v) noexcept {
+        if constexpr (is_ltx_optional_v<V>)
+            return v.engaged_ ? static_cast<const void*>(&v.value_) : nullptr;
+        else if constexpr (kind_of<V> == type_kind::optional)
+            return v ? static_cast<const void*>(&*v) : nullptr;
+        else
+            return &v;
+    }
+};
+
+template <class T, std::size_t... I>
+void member_addresses(const T& obj, const void** out, std::index_sequence<I...>) noexcept {
+    ((out[I] =
+          optional_access::value_address(obj.*boost::mp11::mp_at_c<members_of<T>, I>::pointer)),
+     ...);
+}
+
+/// The addresses of the members of `obj` (see optional_access), into out[0, members): the one
+/// function per struct that validating or writing it compiles.
+template <class T> void member_addresses(const T& obj, const void** out) noexcept {
+    member_addresses(obj, out, std::make_index_sequence<field_table<T>.size>{});
+}
+
+} // namespace ltx::reflect::detail
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/fields.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_FIELDS_IPP
+#define LTX_REFLECT_IMPL_FIELDS_IPP
+
+
+namespace ltx::reflect::detail {
+
+// By memcpy: the member is an int, a long, a char or an enum of that width, not necessarily
+// the fixed-width type named here.
+LTX_DECL long long read_signed(leaf k, const void* p) noexcept {
+    if (k == leaf::i8) {
+        std::int8_t v;
+        std::memcpy(&v, p, 1);
+        return v;
+    }
+    if (k == leaf::i16) {
+        std::int16_t v;
+        std::memcpy(&v, p, 2);
+        return v;
+    }
+    if (k == leaf::i32) {
+        std::int32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    }
+    std::int64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+LTX_DECL unsigned long long read_unsigned(leaf k, const void* p) noexcept {
+    if (k == leaf::u8) {
+        std::uint8_t v;
+        std::memcpy(&v, p, 1);
+        return v;
+    }
+    if (k == leaf::u16) {
+        std::uint16_t v;
+        std::memcpy(&v, p, 2);
+        return v;
+    }
+    if (k == leaf::u32) {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    }
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+LTX_DECL double read_floating(leaf k, const void* p) noexcept {
+    switch (k) {
+    case leaf::f32:
+        return static_cast<double>(*static_cast<const float*>(p));
+    case leaf::f64:
+        return *static_cast<const double*>(p);
+    default:
+        return static_cast<double>(*static_cast<const long double*>(p));
+    }
+}
+
+LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept {
+    // As wire_key: the underlying value converted to 64 bits, so negative enumerators are
+    // sign-extended on both sides.
+    if (k == leaf::i8 || k == leaf::i16 || k == leaf::i32 || k == leaf::i64)
+        return static_cast<std::uint64_t>(read_signed(k, p));
+    return static_cast<std::uint64_t>(read_unsigned(k, p));
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/impl/fields.ipp ----
+#endif
+
+#endif
+// ---- end ltx/reflect/detail/fields.hpp ----
 
 #include <boost/json/serializer.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -903,42 +1182,26 @@ namespace detail {
 inline bool json_plain(std::string_view s) noexcept {
     constexpr std::uint64_t ones = 0x0101010101010101u;
     constexpr std::uint64_t highs = 0x8080808080808080u;
-    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const char* const data = s.data();
+    const std::size_t size = s.size();
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
+    for (; i + 8 <= size; i += 8) {
         std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if (((w - 0x20 * ones) & ~w & highs) | has_zero(w ^ (0x22 * ones)) |
-            has_zero(w ^ (0x5C * ones)))
+        std::memcpy(&w, data + i, 8);
+        // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xor-ed with it).
+        const std::uint64_t quote = w ^ (0x22 * ones);
+        const std::uint64_t backslash = w ^ (0x5C * ones);
+        if (((w - 0x20 * ones) & ~w & highs) | ((quote - ones) & ~quote & highs) |
+            ((backslash - ones) & ~backslash & highs))
             return false;
     }
-    for (; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
+    for (; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
         if (c < 0x20 || c == '"' || c == '\\')
             return false;
     }
     return true;
 }
-
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once. A plain
-// array and a string_view constant rather than std::array and a function: nothing of it is
-// compiled into code, and encoding is compiled for every request type.
-template <std::size_t N> struct key_text { char data[N]; };
-
-template <class D> struct json_key {
-    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr key_text<size> text = [] {
-        key_text<size> a{};
-        a.data[0] = '"';
-        const std::string_view n{D::name};
-        for (std::size_t i = 0; i < n.size(); ++i)
-            a.data[i + 1] = n[i];
-        a.data[size - 2] = '"';
-        a.data[size - 1] = ':';
-        return a;
-    }();
-    static constexpr std::string_view view{text.data, size};
-};
 
 } // namespace detail
 
@@ -1061,48 +1324,81 @@ private:
 
     template <class T> void put_value(const T& v);
 
-    // A fold over member indices rather than a generic lambda per member, and one function
-    // per member type rather than per member: encoding is compiled for every request type.
-    template <class T, std::size_t... I> void put_members(const T& v, std::index_sequence<I...>) {
+    // A struct: the address of each member (null for an absent optional), and put_fields,
+    // one non-template loop over the struct's field_table whatever the models. Each member is
+    // written by the writer of its kind, picked at compile time, so a TU compiles only the
+    // writers its models use.
+    using field_writer = void (*)(json_writer&, const detail::field_row&, const void*);
+
+    static void write_string(json_writer& w, const detail::field_row&, const void* p) {
+        w.put_string(*static_cast<const std::string*>(p));
+    }
+    static void write_boolean(json_writer& w, const detail::field_row&, const void* p) {
+        w.put(*static_cast<const bool*>(p) ? std::string_view{"true"} : std::string_view{"false"});
+    }
+    static void write_signed(json_writer& w, const detail::field_row& row, const void* p) {
+        w.put_decimal(detail::read_signed(row.kind, p));
+    }
+    static void write_unsigned(json_writer& w, const detail::field_row& row, const void* p) {
+        w.put_decimal(detail::read_unsigned(row.kind, p));
+    }
+    static void write_floating(json_writer& w, const detail::field_row& row, const void* p) {
+        w.put_floating(detail::read_floating(row.kind, p));
+    }
+    static void write_enum(json_writer& w, const detail::field_row& row, const void* p) {
+        w.put_enum(row.wire, row.wire_size, detail::read_wire_key(row.kind, p));
+    }
+    template <class X>
+    static void write_value(json_writer& w, const detail::field_row&, const void* p) {
+        w.put_value(*static_cast<const X*>(p));
+    }
+
+    template <class X> static consteval field_writer writer_of() {
+        constexpr auto kind = detail::leaf_of<X>();
+        if constexpr (kind_of<X> == type_kind::described_enum)
+            return &write_enum;
+        else if constexpr (kind == detail::leaf::string)
+            return &write_string;
+        else if constexpr (kind == detail::leaf::boolean)
+            return &write_boolean;
+        else if constexpr (detail::is_signed_leaf(kind))
+            return &write_signed;
+        else if constexpr (detail::is_unsigned_leaf(kind))
+            return &write_unsigned;
+        else if constexpr (kind == detail::leaf::composite)
+            return &write_value<X>;
+        else
+            return &write_floating;
+    }
+
+    template <std::size_t N> struct writers_t { field_writer of[N + 1]; };
+
+    template <class T, template <class...> class L, class... D>
+    static consteval auto make_writers(L<D...>) {
+        return writers_t<sizeof...(D)>{
+            {writer_of<detail::unwrap_t<detail::member_value_t<T, D>>>()..., nullptr}};
+    }
+    template <class T> static constexpr auto writers_of = make_writers<T>(members_of<T>{});
+
+    template <class T> void put_struct(const T& v) {
+        constexpr std::size_t n = detail::field_table<T>.size;
+        const void* values[n + 1];
+        detail::member_addresses(v, values);
+        put_fields(detail::field_table<T>.rows, writers_of<T>.of, values, n);
+    }
+
+    void put_fields(const detail::field_row* rows, const field_writer* writers,
+                    const void* const* values, std::size_t n) {
         bool first = true;
-        (put_member(v.*boost::mp11::mp_at_c<members_of<T>, I>::pointer,
-                    detail::json_key<boost::mp11::mp_at_c<members_of<T>, I>>::view, first),
-         ...);
-    }
-
-    template <class M> void put_member(const M& m, std::string_view key, bool& first) {
-        if constexpr (kind_of<M> == type_kind::optional)
-            if (!m)
-                return; // unset optionals are omitted
-        if (!first)
-            put(',');
-        first = false;
-        put(key);
-        if constexpr (kind_of<M> == type_kind::optional)
-            put_leaf_or_value(*m);
-        else
-            put_leaf_or_value(m);
-    }
-
-    // Leaves are written here, by non-template code, rather than through a put_value of their
-    // own for each type.
-    template <class X> void put_leaf_or_value(const X& x) {
-        constexpr auto kind = kind_of<X>;
-        if constexpr (kind == type_kind::string)
-            put_string(x);
-        else if constexpr (kind == type_kind::described_enum)
-            put_enum(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
-                     static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(x)));
-        else if constexpr (kind == type_kind::integer && std::is_signed_v<X>)
-            put_decimal(static_cast<long long>(x));
-        else if constexpr (kind == type_kind::integer)
-            put_decimal(static_cast<unsigned long long>(x));
-        else if constexpr (kind == type_kind::floating)
-            put_floating(static_cast<double>(x));
-        else if constexpr (kind == type_kind::boolean)
-            put(x ? std::string_view{"true"} : std::string_view{"false"});
-        else
-            put_value(x);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!values[i])
+                continue; // unset optionals are omitted
+            if (!first)
+                put(',');
+            first = false;
+            put(rows[i].key);
+            writers[i](*this, rows[i], values[i]);
+        }
     }
 
     // An out-of-range value has no wire name; validation reports it, and the encoder writes
@@ -1125,7 +1421,7 @@ template <class T> void json_writer::put_value(const T& v) {
     require_reflectable<T>();
     if constexpr (kind == type_kind::described_struct) {
         put('{');
-        put_members(v, std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
+        put_struct(v);
         put('}');
     } else if constexpr (kind == type_kind::optional) {
         if (v)
@@ -1155,7 +1451,7 @@ template <class T> void json_writer::put_value(const T& v) {
     } else if constexpr (kind == type_kind::string) {
         put_string(v);
     } else if constexpr (kind == type_kind::described_enum) {
-        put_leaf_or_value(v);
+        put_enum(detail::wire_rows<T>.rows, detail::wire_rows<T>.size, detail::wire_key(v));
     } else if constexpr (kind == type_kind::integer) {
         put_integer(v);
     } else if constexpr (kind == type_kind::floating) {
@@ -1524,7 +1820,11 @@ struct violation {
 
 /// `path: message (rule)`, for logs and exception texts.
 inline std::string to_string(const violation& v) {
-    return v.path + ": " + v.message + " (" + v.rule + ")";
+    std::string s;
+    s.reserve(v.path.size() + v.message.size() + v.rule.size() + 5);
+    s.append(v.path).append(": ", 2).append(v.message).append(" (", 2).append(v.rule);
+    s.append(")", 1);
+    return s;
 }
 
 namespace detail {
@@ -1540,12 +1840,6 @@ struct value_path {
 
     /// Appends the path; `out` holds the parent's path, or nothing.
     LTX_DECL void append_to(std::string& out) const;
-
-    std::string str() const {
-        std::string out;
-        append_to(out);
-        return out;
-    }
 };
 
 } // namespace detail
@@ -1656,6 +1950,10 @@ LTX_DECL void check_range(long long min, long long max, long long v, const repor
 LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r);
 LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std::string_view s,
                              const report& r);
+LTX_DECL void check_not_empty(std::string_view s, const report& r);
+LTX_DECL void check_http_url(std::string_view s, const report& r);
+LTX_DECL void check_email(std::string_view s, const report& r);
+LTX_DECL void check_mime_type(std::string_view s, const report& r);
 
 } // namespace ltx::reflect::detail
 
@@ -1685,10 +1983,7 @@ struct length {
 /// A string that, when present, is not empty.
 struct not_empty_t {
     static constexpr std::string_view name = "not_empty";
-    void check(const std::string& s, const report& r) const {
-        if (s.empty())
-            r.fail("must not be empty");
-    }
+    void check(const std::string& s, const report& r) const { detail::check_not_empty(s, r); }
 };
 inline constexpr not_empty_t not_empty{};
 
@@ -1710,30 +2005,21 @@ struct range {
 /// An absolute http:// or https:// URL.
 struct http_url_t {
     static constexpr std::string_view name = "url";
-    void check(const std::string& s, const report& r) const {
-        if (!ltx::detail::is_http_url(s))
-            r.fail("must be an absolute http or https URL");
-    }
+    void check(const std::string& s, const report& r) const { detail::check_http_url(s, r); }
 };
 inline constexpr http_url_t http_url{};
 
 /// An e-mail address.
 struct email_t {
     static constexpr std::string_view name = "email";
-    void check(const std::string& s, const report& r) const {
-        if (!ltx::detail::is_email(s))
-            r.fail("must be an e-mail address");
-    }
+    void check(const std::string& s, const report& r) const { detail::check_email(s, r); }
 };
 inline constexpr email_t email{};
 
 /// A MIME type such as `image/png`.
 struct mime_type_t {
     static constexpr std::string_view name = "mime_type";
-    void check(const std::string& s, const report& r) const {
-        if (!ltx::detail::is_mime_type(s))
-            r.fail("must be a MIME type such as image/png");
-    }
+    void check(const std::string& s, const report& r) const { detail::check_mime_type(s, r); }
 };
 inline constexpr mime_type_t mime_type{};
 
@@ -1766,7 +2052,7 @@ template <auto... Members> struct at_least_one_of {
 #define LTX_REFLECT_IMPL_RULES_IPP
 
 
-#include <utility>
+#include <limits>
 
 namespace ltx::reflect::detail {
 
@@ -1782,7 +2068,8 @@ LTX_DECL void check_length(std::size_t min, std::size_t max, std::string_view s,
     using wide = unsigned long long;
     std::string m;
     append_text(m, "must be ");
-    if (max == std::numeric_limits<std::size_t>::max()) {
+    constexpr std::size_t no_maximum = std::numeric_limits<std::size_t>::max(); // the default
+    if (max == no_maximum) {
         append_text(m, "at least ");
         append_decimal(m, static_cast<wide>(min));
     } else {
@@ -1798,7 +2085,8 @@ LTX_DECL void check_length(std::size_t min, std::size_t max, std::string_view s,
 inline void range_failure(long long min, long long max, const report& r, unsigned long long got,
                           bool negative) {
     std::string m;
-    if (max == std::numeric_limits<long long>::max()) {
+    constexpr long long no_maximum = std::numeric_limits<long long>::max(); // range's default
+    if (max == no_maximum) {
         append_text(m, "must be at least ");
         append_decimal(m, min);
     } else {
@@ -1821,7 +2109,9 @@ LTX_DECL void check_range(long long min, long long max, long long v, const repor
 }
 
 LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r) {
-    if (std::cmp_greater_equal(v, min) && std::cmp_less_equal(v, max))
+    // v is unsigned: at least any negative min, and above any negative max.
+    if ((min < 0 || v >= static_cast<unsigned long long>(min)) &&
+        (max >= 0 && v <= static_cast<unsigned long long>(max)))
         return;
     range_failure(min, max, r, v, false);
 }
@@ -1837,6 +2127,26 @@ LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std
     }
     if (!m.empty())
         r.fail(m);
+}
+
+LTX_DECL void check_not_empty(std::string_view s, const report& r) {
+    if (s.empty())
+        r.fail("must not be empty");
+}
+
+LTX_DECL void check_http_url(std::string_view s, const report& r) {
+    if (!ltx::detail::is_http_url(s))
+        r.fail("must be an absolute http or https URL");
+}
+
+LTX_DECL void check_email(std::string_view s, const report& r) {
+    if (!ltx::detail::is_email(s))
+        r.fail("must be an e-mail address");
+}
+
+LTX_DECL void check_mime_type(std::string_view s, const report& r) {
+    if (!ltx::detail::is_mime_type(s))
+        r.fail("must be a MIME type such as image/png");
 }
 
 } // namespace ltx::reflect::detail
@@ -2074,13 +2384,6 @@ LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector
 LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
                          const value_path& path, std::vector<violation>& out);
 
-template <class V> const auto& unwrapped(const V& v) {
-    if constexpr (kind_of<V> == type_kind::optional)
-        return *v;
-    else
-        return v;
-}
-
 // A struct-level at_least_one_of that no member satisfies: "a or b is required", reported at
 // the first member, where a value is most often missing.
 LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t n,
@@ -2089,70 +2392,8 @@ LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t 
 template <class T>
 void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
 
-template <class V> bool present(const V& v) {
-    if constexpr (kind_of<V> == type_kind::optional)
-        return static_cast<bool>(v);
-    else
-        return true;
-}
-
-// Applies one rule to a member's value. `ok` turns false when `required` failed, so that the
-// member's later rules, which would only repeat the point, are skipped. A template of the
-// rule's and the value's types only, so members alike share it.
-template <class Rule, class V>
-void apply_rule(const Rule& rule, const V& v, const value_path& path, bool& ok,
-                std::vector<violation>& out) {
-    constexpr bool is_optional = kind_of<V> == type_kind::optional;
-    if constexpr (std::is_same_v<Rule, rules::required_t>) {
-        bool missing;
-        if constexpr (is_optional)
-            missing = !v;
-        else if constexpr (kind_of<V> == type_kind::string)
-            missing = v.empty();
-        else
-            missing = false;
-        if (missing) {
-            report{out, path, Rule::name}.fail("is required");
-            ok = false;
-        }
-    } else if constexpr (is_default<Rule>::value) {
-        // documentation only
-    } else if constexpr (is_optional) {
-        static_assert(
-            requires(const report& r) { rule.check(*v, r); },
-            "ltx::reflect: this rule does not apply to the member's type");
-        if (ok && v)
-            rule.check(*v, report{out, path, Rule::name});
-    } else {
-        static_assert(
-            requires(const report& r) { rule.check(v, r); },
-            "ltx::reflect: this rule does not apply to the member's type");
-        if (ok)
-            rule.check(v, report{out, path, Rule::name});
-    }
-}
-
-// Applies the rules of one schema item, in order; false when `required` failed.
-template <class V, std::size_t... K, class... R>
-bool apply_rules(const V& v, const value_path& path, std::vector<violation>& out,
-                 const pack_base<std::index_sequence<K...>, R...>& rules) {
-    bool ok = true;
-    (apply_rule(static_cast<const pack_leaf<K, R>&>(rules).value, v, path, ok, out), ...);
-    return ok;
-}
-
-template <class T, auto... M>
-void check_struct_rule(const T& obj, const value_path& path, rules::at_least_one_of<M...>,
-                       std::vector<violation>& out) {
-    if ((present(obj.*M) || ...))
-        return;
-    static constexpr std::string_view members[] = {member_name<M>()...};
-    fail_at_least_one_of(members, sizeof...(M), path, out);
-}
-
 // Whether a value of type V has anything of its own to check (UTF-8, enumerators, members):
-// numbers and booleans have nothing, so members of those types without rules compile to
-// nothing.
+// numbers and booleans have nothing.
 template <class V> consteval bool checks_value() {
     constexpr auto kind = kind_of<V>;
     if constexpr (kind == type_kind::optional)
@@ -2163,135 +2404,244 @@ template <class V> consteval bool checks_value() {
                kind == type_kind::described_enum;
 }
 
-// Which schema items carry the rules of which member, worked out once per type: matching
-// every member against every item with generic lambdas made validate() the costliest part of
-// compiling a request. For each item: the index of the member it constrains, no_member for a
-// struct-level rule, unchecked for a field that checks nothing (only rules::defaults_to) or
-// whose member is not described (schema_of refuses those).
-inline constexpr std::size_t unchecked = no_member - 1;
+// The rules of a schema as data (see detail/fields.hpp). A row names its rule and the
+// function that runs it; a built-in rule's runner is non-template code reading the bounds in
+// the row, and a rule of the user's own is run by a function made for its type and the
+// member's. A TU compiles the runners of the rules its models use, once each.
+struct rule_row;
+using rule_runner = void (*)(const rule_row& rule, const field_row& field, const void* value,
+                             const report& r);
 
-template <class T, class Item> struct rules_owner {
-    static constexpr std::size_t value = no_member;
+struct rule_row {
+    std::string_view name;
+    rule_runner run = nullptr; ///< null for `required`, which validate_fields handles
+    unsigned long long length_min = 0, length_max = 0;
+    long long range_min = 0, range_max = 0;
+    const std::string_view* needles = nullptr;
+    std::size_t needle_count = 0;
+    const void* rule = nullptr; ///< a user's rule, inside its struct's schema_of
 };
-template <class T, auto M, class... R> struct rules_owner<T, field_rules<M, R...>> {
-    static constexpr std::size_t found = member_index_in<M>(members_of<T>{});
-    static constexpr bool checks = (!is_default<R>::value || ... || false);
-    static constexpr std::size_t value = found != no_member && checks ? found : unchecked;
-};
 
-template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
+LTX_DECL void run_length(const rule_row& rule, const field_row&, const void* value,
+                         const report& r);
+LTX_DECL void run_not_empty(const rule_row&, const field_row&, const void* value, const report& r);
+LTX_DECL void run_range(const rule_row& rule, const field_row& field, const void* value,
+                        const report& r);
+LTX_DECL void run_http_url(const rule_row&, const field_row&, const void* value, const report& r);
+LTX_DECL void run_email(const rule_row&, const field_row&, const void* value, const report& r);
+LTX_DECL void run_mime_type(const rule_row&, const field_row&, const void* value, const report& r);
+LTX_DECL void run_contains(const rule_row& rule, const field_row&, const void* value,
+                           const report& r);
 
-template <class T, std::size_t... J> consteval auto make_rules_owners(std::index_sequence<J...>) {
-    return std::array<std::size_t, sizeof...(J)>{
-        rules_owner<T, pack_element_t<schema_type<T>, J>>::value...};
+template <class Rule, class X>
+void run_custom(const rule_row& row, const field_row&, const void* value, const report& r) {
+    static_cast<const Rule*>(row.rule)->check(*static_cast<const X*>(value), r);
 }
 
-template <class T>
-inline constexpr auto
-    rules_owners = make_rules_owners<T>(std::make_index_sequence<schema_type<T>::size>{});
+template <class X> struct is_contains_all : std::false_type {};
+template <std::size_t N> struct is_contains_all<rules::contains_all<N>> : std::true_type {};
 
-// The schema items constraining member I of T, in schema order.
-template <class T, std::size_t I> consteval auto rules_items() {
-    constexpr const auto& owners = rules_owners<T>;
-    constexpr std::size_t n = [] {
-        std::size_t c = 0;
-        for (auto o : rules_owners<T>)
-            c += o == I ? 1 : 0;
-        return c;
-    }();
-    std::array<std::size_t, n> items{};
-    std::size_t k = 0;
-    for (std::size_t j = 0; j < owners.size(); ++j)
-        if (owners[j] == I)
-            items[k++] = j;
-    return items;
-}
-
-template <class T, std::size_t I> inline constexpr auto items_of = rules_items<T, I>();
-
-// The rules of member I: one pack of rules per schema item constraining it.
-template <class T, std::size_t I>
-inline constexpr auto member_rules = []<std::size_t... N>(std::index_sequence<N...>) {
-    return pack<std::remove_cvref_t<decltype(pack_get<items_of<T, I>[N]>(schema_of<T>).rules)>...>{
-        {{pack_get<items_of<T, I>[N]>(schema_of<T>).rules}...}};
-}
-(std::make_index_sequence<items_of<T, I>.size()>{});
-
-// The members of T that have rules or a value to check, in declaration order.
-template <class T, std::size_t... I>
-consteval auto make_checked_members(std::index_sequence<I...>) {
-    constexpr bool checked[] = {
-        (items_of<T, I>.size() > 0 ||
-         checks_value<
-             std::remove_cvref_t<decltype(std::declval<const T&>().*
-                                          boost::mp11::mp_at_c<members_of<T>, I>::pointer)>>())...,
-        false};
-    std::array<std::size_t, (std::size_t{checked[I]} + ... + 0)> out{};
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < sizeof...(I); ++i)
-        if (checked[i])
-            out[k++] = i;
-    return out;
-}
-
-template <class T>
-inline constexpr auto checked_members =
-    make_checked_members<T>(std::make_index_sequence<boost::mp11::mp_size<members_of<T>>::value>{});
-
-// Applies every schema item that constrains a member, then checks the value itself unless
-// `required` failed. A template of the member's type and rules only: members alike share it.
-template <class V, std::size_t... N, class... Items>
-void validate_field(const V& m, std::string_view name, const value_path& parent,
-                    std::vector<violation>& out,
-                    const pack_base<std::index_sequence<N...>, Items...>& items) {
-    const value_path path{&parent, name};
-    bool ok = true;
-    ((ok = apply_rules(m, path, out, static_cast<const pack_leaf<N, Items>&>(items).value) && ok),
-     ...);
-    if constexpr (checks_value<V>()) {
-        using X = std::remove_cvref_t<decltype(unwrapped(m))>;
-        const X* x = nullptr;
-        if constexpr (kind_of<V> == type_kind::optional) {
-            if (ok && m)
-                x = &*m;
+// The row of one rule applied to a member whose value (an optional's, unwrapped) is an X.
+// `rule` is the rule inside schema_of<T>, whose address a custom row keeps.
+template <class X, class Rule> consteval rule_row rule_row_of(const Rule& rule) {
+    if constexpr (std::is_same_v<Rule, rules::required_t>) {
+        return {Rule::name};
+    } else {
+        static_assert(
+            requires(const X& x, const report& r) { rule.check(x, r); },
+            "ltx::reflect: this rule does not apply to the member's type");
+        if constexpr (std::is_same_v<Rule, rules::length>) {
+            return {Rule::name, &run_length, rule.min, rule.max};
+        } else if constexpr (std::is_same_v<Rule, rules::range>) {
+            static_assert(kind_of<X> == type_kind::integer,
+                          "ltx::reflect::rules::range applies to integers");
+            return {Rule::name, &run_range, 0, 0, rule.min, rule.max};
+        } else if constexpr (std::is_same_v<Rule, rules::not_empty_t>) {
+            return {Rule::name, &run_not_empty};
+        } else if constexpr (std::is_same_v<Rule, rules::http_url_t>) {
+            return {Rule::name, &run_http_url};
+        } else if constexpr (std::is_same_v<Rule, rules::email_t>) {
+            return {Rule::name, &run_email};
+        } else if constexpr (std::is_same_v<Rule, rules::mime_type_t>) {
+            return {Rule::name, &run_mime_type};
+        } else if constexpr (is_contains_all<Rule>::value) {
+            return {Rule::name,          &run_contains,      0, 0, 0, 0,
+                    rule.needles.data(), rule.needles.size()};
         } else {
-            if (ok)
-                x = &m;
-        }
-        // Strings and enums are checked here, by non-template code, rather than through a
-        // validate_value of their own for each type.
-        if constexpr (kind_of<X> == type_kind::string) {
-            if (x)
-                check_utf8(*x, path, out);
-        } else if constexpr (kind_of<X> == type_kind::described_enum) {
-            if (x)
-                check_enum(wire_rows<X>.rows, wire_rows<X>.size,
-                           static_cast<std::uint64_t>(static_cast<std::underlying_type_t<X>>(*x)),
-                           path, out);
-        } else {
-            if (x)
-                validate_value(*x, path, out);
+            return {Rule::name, &run_custom<Rule, X>, 0, 0, 0, 0, nullptr, 0, &rule};
         }
     }
 }
 
-template <class T, std::size_t I>
-using member_at = boost::mp11::mp_at_c<members_of<T>, checked_members<T>[I]>;
+// The member index a schema item constrains (no_member for a struct-level rule), and how
+// many rows its rules make (rules::defaults_to documents a default and makes none).
+template <class Item> struct item_info {
+    static constexpr std::size_t owner = no_member;
+    static constexpr std::size_t rules = 0;
+    static constexpr std::size_t rows = 0;
+};
+template <auto M, class... R> struct item_info<field_rules<M, R...>> {
+    using owner_type = typename member_pointer_traits<decltype(M)>::owner;
+    using value_type = unwrap_t<typename member_pointer_traits<decltype(M)>::value>;
+    static constexpr std::size_t owner = member_index_in<M>(members_of<owner_type>{});
+    static constexpr std::size_t rules = sizeof...(R);
+    static constexpr std::size_t rows = (std::size_t{!is_default<R>::value} + ... + 0);
+};
 
-// Members in declaration order, then the struct-level rules in schema order.
-template <class T, std::size_t... I, std::size_t... S>
-void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out,
-                     std::index_sequence<I...>, std::index_sequence<S...>) {
-    (validate_field(obj.*member_at<T, I>::pointer, member_at<T, I>::name, path, out,
-                    member_rules<T, checked_members<T>[I]>),
+template <class X, class Rule>
+consteval void append_rule_row(rule_row* out, std::size_t& k, const Rule& rule) {
+    if constexpr (!is_default<Rule>::value) {
+        out[k++] = rule_row_of<X>(rule);
+    } else {
+        (void)out;
+        (void)k;
+        (void)rule;
+    }
+}
+
+template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
+
+template <class T, std::size_t J> using schema_item_t = pack_element_t<schema_type<T>, J>;
+
+// The rows of schema item J (a field<...>(rules...)), K over its rules.
+template <class T, std::size_t J, std::size_t... K>
+consteval void append_item_rows(rule_row* out, std::size_t& k, std::index_sequence<K...>) {
+    using info = item_info<schema_item_t<T, J>>;
+    (void)out; // unused for an item without rules
+    (void)k;
+    (append_rule_row<typename info::value_type>(out, k,
+                                                pack_get<K>(pack_get<J>(schema_of<T>).rules)),
      ...);
-    (check_struct_rule(obj, path, pack_get<items_of<T, no_member>[S]>(schema_of<T>), out), ...);
+}
+
+/// The rules of one member: rows[first, first + count) of its struct's rule table.
+struct rule_span {
+    std::size_t first;
+    std::size_t count;
+};
+
+/// A struct-level at_least_one_of: the members (indices, names) of which one must be set.
+struct group_row {
+    const std::size_t* members;
+    const std::string_view* names;
+    std::size_t size;
+};
+
+template <class T, class Item> struct group_of {
+    static_assert(sizeof(Item) == 0, "ltx::reflect: a schema item that is neither "
+                                     "field<...>(rules...) nor rules::at_least_one_of");
+};
+template <class T, auto... M> struct group_of<T, rules::at_least_one_of<M...>> {
+    static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})...};
+    static constexpr std::string_view names[] = {member_name<M>()...};
+    static_assert(((member_index_in<M>(members_of<T>{}) != no_member) && ...),
+                  "ltx::reflect: at_least_one_of names a member that is not a described member "
+                  "of its type");
+};
+
+// A member's value's own check once its rules passed: valid UTF-8 for a string, a known
+// enumerator for an enum, its own validate_value for a composite with anything to check.
+using value_check = void (*)(const field_row& field, const void* value, const value_path& path,
+                             std::vector<violation>& out);
+
+LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
+                                 std::vector<violation>& out);
+LTX_DECL void check_enum_value(const field_row& field, const void* value, const value_path& path,
+                               std::vector<violation>& out);
+
+template <class X>
+void check_nested_value(const field_row&, const void* value, const value_path& path,
+                        std::vector<violation>& out) {
+    validate_value(*static_cast<const X*>(value), path, out);
+}
+
+template <class X> consteval value_check value_check_of() {
+    if constexpr (kind_of<X> == type_kind::described_enum)
+        return &check_enum_value;
+    else if constexpr (kind_of<X> == type_kind::string)
+        return &check_string_value;
+    else if constexpr (checks_value<X>())
+        return &check_nested_value<X>;
+    else
+        return nullptr;
+}
+
+template <std::size_t R, std::size_t N, std::size_t G> struct rule_table_t {
+    rule_row rows[R == 0 ? 1 : R];
+    rule_span spans[N == 0 ? 1 : N];
+    value_check checks[N == 0 ? 1 : N];
+    group_row groups[G == 0 ? 1 : G];
+    static constexpr std::size_t group_count = G;
+};
+
+// The rows of every member in declaration order, each member's in schema order; the value
+// checks; the struct-level rules in schema order.
+template <class T, class... D, std::size_t... J>
+consteval auto make_rule_table(boost::mp11::mp_list<D...>, std::index_sequence<J...>) {
+    constexpr std::size_t n = sizeof...(D);
+    constexpr std::size_t total = (item_info<schema_item_t<T, J>>::rows + ... + 0);
+    constexpr std::size_t groups =
+        (std::size_t{item_info<schema_item_t<T, J>>::owner == no_member} + ... + 0);
+    constexpr std::size_t owners[] = {item_info<schema_item_t<T, J>>::owner..., no_member};
+    (void)owners;
+    rule_table_t<total, n, groups> table{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        table.spans[i].first = k;
+        ((owners[J] == i ? append_item_rows<T, J>(
+                               table.rows, k,
+                               std::make_index_sequence<item_info<schema_item_t<T, J>>::rules>{})
+                         : void()),
+         ...);
+        table.spans[i].count = k - table.spans[i].first;
+    }
+    std::size_t m = 0;
+    ((table.checks[m++] = value_check_of<unwrap_t<member_value_t<T, D>>>()), ...);
+    (void)m;
+    std::size_t g = 0;
+    (
+        [&] {
+            if constexpr (item_info<schema_item_t<T, J>>::owner == no_member) {
+                using item = group_of<T, schema_item_t<T, J>>;
+                table.groups[g++] = {item::members, item::names, std::size(item::members)};
+            }
+        }(),
+        ...);
+    (void)g;
+    return table;
 }
 
 template <class T>
+inline constexpr auto
+    rule_table = make_rule_table<T>(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{},
+                                    std::make_index_sequence<schema_type<T>::size>{});
+
+/// What validate_fields reads of one struct.
+struct struct_tables {
+    const field_row* fields;
+    std::size_t size;
+    const rule_row* rules;
+    const rule_span* spans;
+    const value_check* checks;
+    const group_row* groups;
+    std::size_t group_count;
+};
+
+/// Validates the members of one struct from its tables and its members' addresses (null for
+/// an absent optional): the table-driven half of validate_value for a described struct.
+LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
+                              const value_path& path, std::vector<violation>& out);
+
+template <class T>
 void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
-    validate_struct(obj, path, out, std::make_index_sequence<checked_members<T>.size()>{},
-                    std::make_index_sequence<items_of<T, no_member>.size()>{});
+    constexpr std::size_t n = field_table<T>.size;
+    const void* values[n + 1];
+    member_addresses(obj, values);
+    static constexpr struct_tables tables{field_table<T>.rows,      n,
+                                          rule_table<T>.rows,       rule_table<T>.spans,
+                                          rule_table<T>.checks,     rule_table<T>.groups,
+                                          rule_table<T>.group_count};
+    validate_fields(tables, values, path, out);
 }
 
 template <class T>
@@ -2315,9 +2665,7 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
     } else if constexpr (kind == type_kind::string) {
         check_utf8(v, path, out);
     } else if constexpr (kind == type_kind::described_enum) {
-        check_enum(wire_rows<T>.rows, wire_rows<T>.size,
-                   static_cast<std::uint64_t>(static_cast<std::underlying_type_t<T>>(v)), path,
-                   out);
+        check_enum(wire_rows<T>.rows, wire_rows<T>.size, wire_key(v), path, out);
     }
 }
 
@@ -2370,6 +2718,95 @@ LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t 
     }
     m.append(" is required", 12);
     report{out, value_path{&path, n ? members[0] : std::string_view{}}, "at_least_one_of"}.fail(m);
+}
+
+inline std::string_view text_at(const void* value) {
+    return *static_cast<const std::string*>(value);
+}
+
+LTX_DECL void run_length(const rule_row& rule, const field_row&, const void* value,
+                         const report& r) {
+    check_length(static_cast<std::size_t>(rule.length_min),
+                 static_cast<std::size_t>(rule.length_max), text_at(value), r);
+}
+
+LTX_DECL void run_not_empty(const rule_row&, const field_row&, const void* value, const report& r) {
+    check_not_empty(text_at(value), r);
+}
+
+LTX_DECL void run_range(const rule_row& rule, const field_row& field, const void* value,
+                        const report& r) {
+    if (is_signed_leaf(field.kind))
+        check_range(rule.range_min, rule.range_max, read_signed(field.kind, value), r);
+    else
+        check_range(rule.range_min, rule.range_max, read_unsigned(field.kind, value), r);
+}
+
+LTX_DECL void run_http_url(const rule_row&, const field_row&, const void* value, const report& r) {
+    check_http_url(text_at(value), r);
+}
+
+LTX_DECL void run_email(const rule_row&, const field_row&, const void* value, const report& r) {
+    check_email(text_at(value), r);
+}
+
+LTX_DECL void run_mime_type(const rule_row&, const field_row&, const void* value, const report& r) {
+    check_mime_type(text_at(value), r);
+}
+
+LTX_DECL void run_contains(const rule_row& rule, const field_row&, const void* value,
+                           const report& r) {
+    check_contains(rule.needles, rule.needle_count, text_at(value), r);
+}
+
+LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
+                                 std::vector<violation>& out) {
+    check_utf8(text_at(value), path, out);
+}
+
+LTX_DECL void check_enum_value(const field_row& field, const void* value, const value_path& path,
+                               std::vector<violation>& out) {
+    check_enum(field.wire, field.wire_size, read_wire_key(field.kind, value), path, out);
+}
+
+LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
+                              const value_path& parent, std::vector<violation>& out) {
+    for (std::size_t i = 0; i < t.size; ++i) {
+        const field_row& field = t.fields[i];
+        const void* value = values[i];
+        const rule_span span = t.spans[i];
+        const value_check check = t.checks[i];
+        if (span.count == 0 && !check)
+            continue;
+        const value_path path{&parent, field.name};
+        // A failed `required` skips the member's later rules and its own check, which would
+        // only repeat the point; the rules of an absent optional do not run.
+        bool ok = true;
+        for (std::size_t j = span.first; j < span.first + span.count; ++j) {
+            const rule_row& rule = t.rules[j];
+            if (!rule.run) { // required
+                const bool missing = field.optional
+                                         ? value == nullptr
+                                         : field.kind == leaf::string && text_at(value).empty();
+                if (missing) {
+                    report{out, path, rule.name}.fail("is required");
+                    ok = false;
+                }
+            } else if (ok && value) {
+                rule.run(rule, field, value, report{out, path, rule.name});
+            }
+        }
+        if (ok && value && check)
+            check(field, value, path, out);
+    }
+    for (std::size_t g = 0; g < t.group_count; ++g) {
+        const group_row& group = t.groups[g];
+        bool present = false;
+        for (std::size_t k = 0; k < group.size; ++k)
+            present = present || values[group.members[k]] != nullptr;
+        if (!present)
+            fail_at_least_one_of(group.names, group.size, parent, out);
+    }
 }
 
 } // namespace ltx::reflect::detail
