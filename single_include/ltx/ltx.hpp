@@ -1146,7 +1146,7 @@ LTX_DECL double read_floating(leaf k, const void* p) noexcept {
 LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept {
     // As wire_key: the underlying value converted to 64 bits, so negative enumerators are
     // sign-extended on both sides.
-    if (k == leaf::i8 || k == leaf::i16 || k == leaf::i32 || k == leaf::i64)
+    if (is_signed_leaf(k))
         return static_cast<std::uint64_t>(read_signed(k, p));
     return static_cast<std::uint64_t>(read_unsigned(k, p));
 }
