@@ -72,10 +72,13 @@ template <class I> I random_of(std::mt19937_64& rng) {
     case 0:
         v = static_cast<I>(static_cast<std::int64_t>(bits >> 8) % 300 - 150);
         break;
-    case 1:
-        v = (bits & 256) ? std::numeric_limits<I>::max() : std::numeric_limits<I>::min();
-        v = static_cast<I>(v - static_cast<I>((bits >> 16) % 3));
+    case 1: {
+        // Step inward from the edge, so the arithmetic cannot overflow.
+        const auto step = static_cast<I>((bits >> 16) % 3);
+        v = (bits & 256) ? static_cast<I>(std::numeric_limits<I>::max() - step)
+                         : static_cast<I>(std::numeric_limits<I>::min() + step);
         break;
+    }
     default:
         std::memcpy(&v, &bits, sizeof v);
     }
