@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -14,7 +15,16 @@
 using ltx::detail::is_email;
 using ltx::detail::is_http_url;
 using ltx::detail::is_mime_type;
-using ltx::detail::utf8_length;
+
+namespace {
+// utf8_count as an optional, which reads more simply in the checks below.
+std::optional<std::size_t> utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    if (!ltx::detail::utf8_count(s, n))
+        return std::nullopt;
+    return n;
+}
+} // namespace
 
 TEST_CASE("utf8_length counts code points, not bytes") {
     CHECK(utf8_length("") == 0u);

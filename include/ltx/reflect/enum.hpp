@@ -51,18 +51,22 @@ template <class E> constexpr auto make_table() {
 
 // The table must name each described enumerator exactly once, and no name twice; otherwise
 // the engine could encode a value it cannot decode, or the reverse.
-template <class E, class Table> consteval bool table_is_complete(const Table& t) {
-    bool ok = true;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
-        int hits = 0;
-        for (const auto& row : t)
-            hits += row.value == d.value ? 1 : 0;
-        ok = ok && hits == 1;
-    });
+template <class E, class Table> constexpr std::size_t rows_holding(const Table& t, E value) {
+    std::size_t hits = 0;
+    for (const auto& row : t)
+        hits += row.value == value ? 1 : 0;
+    return hits;
+}
+
+// A fold over the enumerators rather than mp_for_each with a lambda, which instantiated a
+// call operator per enumerator.
+template <class E, class Table, template <class...> class L, class... D>
+consteval bool table_is_complete(const Table& t, L<D...>) {
+    bool ok = t.size() == sizeof...(D) && ((rows_holding<E>(t, D::value) == 1) && ...);
     for (std::size_t i = 0; i < t.size(); ++i)
         for (std::size_t j = i + 1; j < t.size(); ++j)
             ok = ok && t[i].name != t[j].name;
-    return ok && t.size() == boost::mp11::mp_size<boost::describe::describe_enumerators<E>>::value;
+    return ok;
 }
 
 } // namespace detail
@@ -75,7 +79,7 @@ inline constexpr auto wire_table = [] {
     static_assert(kind_of<E> == type_kind::described_enum,
                   "ltx::reflect: enums need BOOST_DESCRIBE_ENUM(E, values...)");
     constexpr auto table = detail::make_table<E>();
-    static_assert(detail::table_is_complete<E>(table),
+    static_assert(detail::table_is_complete<E>(table, boost::describe::describe_enumerators<E>{}),
                   "ltx::reflect: the wire-name table must list every enumerator exactly once, "
                   "with distinct names");
     return table;

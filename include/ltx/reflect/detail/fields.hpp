@@ -96,24 +96,33 @@ LTX_DECL double read_floating(leaf k, const void* p) noexcept;
 /// The wire-table key of an enum read as the integer leaf `k` (as wire_key computes it).
 LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept;
 
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once. A plain
-// array and a string_view constant rather than std::array and a function: nothing of it is
-// compiled into code.
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built at compile
+// time: the keys of all the members of a struct in one block (`"a":"bb":`), which costs less
+// to compile than a constant per member. A plain array rather than std::array: nothing of it
+// is compiled into code.
 template <std::size_t N> struct key_text { char data[N]; };
 
-template <class D> struct json_key {
-    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr key_text<size> text = [] {
-        key_text<size> a{};
-        a.data[0] = '"';
-        const std::string_view n{D::name};
-        for (std::size_t i = 0; i < n.size(); ++i)
-            a.data[i + 1] = n[i];
-        a.data[size - 2] = '"';
-        a.data[size - 1] = ':';
-        return a;
-    }();
-    static constexpr std::string_view view{text.data, size};
+template <std::size_t N, std::size_t M>
+consteval key_text<N> make_key_text(const std::string_view (&names)[M]) {
+    key_text<N> out{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i + 1 < M; ++i) { // the last name is the array's terminator
+        out.data[k++] = '"';
+        for (const char c : names[i])
+            out.data[k++] = c;
+        out.data[k++] = '"';
+        out.data[k++] = ':';
+    }
+    return out;
+}
+
+template <class List> struct key_block;
+template <template <class...> class L, class... D> struct key_block<L<D...>> {
+    static constexpr std::string_view names[] = {D::name..., {}};
+    static constexpr std::size_t size = ((std::string_view{D::name}.size() + 3) + ... + 0);
+    static constexpr key_text<size == 0 ? 1 : size> text = make_key_text < size == 0
+                                                               ? 1
+                                                               : size > (names);
 };
 
 /// One member of a described struct.
@@ -141,7 +150,7 @@ requires(kind_of<V> == type_kind::optional) struct unwrap<V> {
 template <class V> using unwrap_t = typename unwrap<V>::type;
 
 template <class X>
-consteval field_row value_row(std::string_view name, std::string_view key, bool optional) {
+constexpr field_row value_row(std::string_view name, std::string_view key, bool optional) {
     field_row row{name, key, leaf_of<X>(), optional, nullptr, 0};
     if constexpr (kind_of<X> == type_kind::described_enum) {
         row.wire = wire_rows<X>.rows;
@@ -157,8 +166,18 @@ template <std::size_t N> struct field_rows_t {
 
 template <class T, template <class...> class L, class... D>
 consteval auto make_field_table(L<D...>) {
-    return field_rows_t<sizeof...(D)>{{value_row<unwrap_t<member_value_t<T, D>>>(
-        D::name, json_key<D>::view, kind_of<member_value_t<T, D>> == type_kind::optional)...}};
+    field_rows_t<sizeof...(D)> table{{value_row<unwrap_t<member_value_t<T, D>>>(
+        D::name, {}, kind_of<member_value_t<T, D>> == type_kind::optional)...}};
+    const char* keys = key_block<L<D...>>::text.data;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < sizeof...(D); ++i) {
+        const std::size_t size = table.rows[i].name.size() + 3;
+        table.rows[i].key = std::string_view{keys + at, size};
+        at += size;
+    }
+    (void)keys; // unused for a struct without members
+    (void)at;
+    return table;
 }
 
 /// The table of the members of `T`, in declaration order.

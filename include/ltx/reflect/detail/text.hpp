@@ -5,18 +5,14 @@
 #include <ltx/detail/config.hpp>
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 
 namespace ltx::detail {
 
-/// Number of Unicode code points in `s`, or nullopt when `s` is not valid UTF-8
-/// (truncated or overlong sequences, surrogates, code points above U+10FFFF).
-LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept;
-
-/// As utf8_length, for the engine: false when `s` is not valid UTF-8, else the count in
-/// `count`. No std::optional, whose members each TU that validates would otherwise compile.
+/// False when `s` is not valid UTF-8 (truncated or overlong sequences, surrogates, code
+/// points above U+10FFFF), else the number of Unicode code points in `count`. No
+/// std::optional: a function returning one instantiates it in every TU that includes this.
 LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept;
 
 /// An absolute http or https URL with a non-empty host, an optional numeric port and no

@@ -121,13 +121,6 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
     return true;
 }
 
-LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
-    std::size_t n = 0;
-    if (!utf8_count(s, n))
-        return std::nullopt;
-    return n;
-}
-
 LTX_DECL bool is_http_url(std::string_view text) noexcept {
     // Pointers rather than string_view members, as in all the checks here: see chars.
     const char* const b = text.data();
