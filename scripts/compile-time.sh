@@ -6,19 +6,24 @@
 # sys of the compiler, steadier than wall time on a busy machine) is compared:
 #   compile time: ltx/deps = X.XX (target <= 1.3)
 # A missed target prints MISSED but exits 0 (timings are noisy); only a failed compile fails.
+# With LTX_COMPILE_INSTRUCTIONS=1 (and valgrind installed) it also counts the instructions the
+# compiler executes for each TU once (cachegrind, children traced): the same on every run, so
+# it shows a change of a few percent that CPU time, moving by ±15 % here, cannot.
 # Also warns when deps_only.cpp lacks an external header that <ltx/ltx.hpp> includes directly
 # (found with -H), since the ratio is only fair while the list is complete.
 #
 #   bash scripts/compile-time.sh            N=5
 #   LTX_COMPILE_RUNS=9 CXX=clang++ bash scripts/compile-time.sh
+#   LTX_COMPILE_INSTRUCTIONS=1 bash scripts/compile-time.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export LTX_CXX="${CXX:-g++}"
 export LTX_COMPILE_RUNS="${LTX_COMPILE_RUNS:-5}"
+export LTX_COMPILE_INSTRUCTIONS="${LTX_COMPILE_INSTRUCTIONS:-0}"
 
 exec python3 - <<'EOF'
-import os, re, resource, statistics, subprocess, sys, tempfile
+import os, re, resource, shutil, statistics, subprocess, sys, tempfile
 
 cxx = os.environ["LTX_CXX"]
 runs = int(os.environ["LTX_COMPILE_RUNS"])
@@ -98,6 +103,35 @@ print(f"compile time ({cxx} -O0, median of {runs} runs, CPU seconds): "
 ratio = ltx / deps
 print(f"compile time: ltx/deps = {ratio:.2f} (target <= {target})"
       + ("" if ratio <= target else "  MISSED"))
+
+
+
+def compile_instructions(source, obj):
+    """Instructions executed by the compiler driver and its children (cc1plus, as)."""
+    result = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--trace-children=yes",
+         "--cachegrind-out-file=/dev/null", cxx, *flags, "-c", source, "-o", obj],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        sys.stdout.write(result.stdout)
+        sys.exit(f"compile-time: {source} does not compile under valgrind")
+    counts = re.findall(r"^==\d+== I\s+refs:\s+([\d,]+)", result.stdout, re.M)
+    if not counts:
+        sys.exit("compile-time: no instruction count in valgrind's output")
+    return sum(int(c.replace(",", "")) for c in counts)
+
+
+if os.environ["LTX_COMPILE_INSTRUCTIONS"] == "1":
+    if shutil.which("valgrind") is None:
+        sys.exit("compile-time: LTX_COMPILE_INSTRUCTIONS=1 needs valgrind (apt-get install valgrind)")
+    with tempfile.TemporaryDirectory() as tmp:
+        counts = {name: compile_instructions(source, os.path.join(tmp, name + ".o"))
+                  for name, source in probes.items()}
+    ratio = counts["ltx"] / counts["deps"]
+    print(f"compile instructions ({cxx} -O0, millions): with_ltx {counts['ltx'] / 1e6:,.0f}, "
+          f"deps_only {counts['deps'] / 1e6:,.0f}")
+    print(f"compile instructions: ltx/deps = {ratio:.3f} (target <= {target})"
+          + ("" if ratio <= target else "  MISSED"))
 
 wanted, listed = direct_dependencies(), listed_dependencies()
 if wanted - listed:
