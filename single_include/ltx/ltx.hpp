@@ -404,18 +404,22 @@ template <class E> constexpr auto make_table() {
 
 // The table must name each described enumerator exactly once, and no name twice; otherwise
 // the engine could encode a value it cannot decode, or the reverse.
-template <class E, class Table> consteval bool table_is_complete(const Table& t) {
-    bool ok = true;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
-        int hits = 0;
-        for (const auto& row : t)
-            hits += row.value == d.value ? 1 : 0;
-        ok = ok && hits == 1;
-    });
+template <class E, class Table> constexpr std::size_t rows_holding(const Table& t, E value) {
+    std::size_t hits = 0;
+    for (const auto& row : t)
+        hits += row.value == value ? 1 : 0;
+    return hits;
+}
+
+// A fold over the enumerators rather than mp_for_each with a lambda, which instantiated a
+// call operator per enumerator.
+template <class E, class Table, template <class...> class L, class... D>
+consteval bool table_is_complete(const Table& t, L<D...>) {
+    bool ok = t.size() == sizeof...(D) && ((rows_holding<E>(t, D::value) == 1) && ...);
     for (std::size_t i = 0; i < t.size(); ++i)
         for (std::size_t j = i + 1; j < t.size(); ++j)
             ok = ok && t[i].name != t[j].name;
-    return ok && t.size() == boost::mp11::mp_size<boost::describe::describe_enumerators<E>>::value;
+    return ok;
 }
 
 } // namespace detail
@@ -428,7 +432,7 @@ inline constexpr auto wire_table = [] {
     static_assert(kind_of<E> == type_kind::described_enum,
                   "ltx::reflect: enums need BOOST_DESCRIBE_ENUM(E, values...)");
     constexpr auto table = detail::make_table<E>();
-    static_assert(detail::table_is_complete<E>(table),
+    static_assert(detail::table_is_complete<E>(table, boost::describe::describe_enumerators<E>{}),
                   "ltx::reflect: the wire-name table must list every enumerator exactly once, "
                   "with distinct names");
     return table;
@@ -566,18 +570,14 @@ LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n) {
 
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 
 namespace ltx::detail {
 
-/// Number of Unicode code points in `s`, or nullopt when `s` is not valid UTF-8
-/// (truncated or overlong sequences, surrogates, code points above U+10FFFF).
-LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept;
-
-/// As utf8_length, for the engine: false when `s` is not valid UTF-8, else the count in
-/// `count`. No std::optional, whose members each TU that validates would otherwise compile.
+/// False when `s` is not valid UTF-8 (truncated or overlong sequences, surrogates, code
+/// points above U+10FFFF), else the number of Unicode code points in `count`. No
+/// std::optional: a function returning one instantiates it in every TU that includes this.
 LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept;
 
 /// An absolute http or https URL with a non-empty host, an optional numeric port and no
@@ -724,13 +724,6 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
         ++count;
     }
     return true;
-}
-
-LTX_DECL std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
-    std::size_t n = 0;
-    if (!utf8_count(s, n))
-        return std::nullopt;
-    return n;
 }
 
 LTX_DECL bool is_http_url(std::string_view text) noexcept {
@@ -982,24 +975,33 @@ LTX_DECL double read_floating(leaf k, const void* p) noexcept;
 /// The wire-table key of an enum read as the integer leaf `k` (as wire_key computes it).
 LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept;
 
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built once. A plain
-// array and a string_view constant rather than std::array and a function: nothing of it is
-// compiled into code.
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built at compile
+// time: the keys of all the members of a struct in one block (`"a":"bb":`), which costs less
+// to compile than a constant per member. A plain array rather than std::array: nothing of it
+// is compiled into code.
 template <std::size_t N> struct key_text { char data[N]; };
 
-template <class D> struct json_key {
-    static constexpr std::size_t size = std::string_view{D::name}.size() + 3;
-    static constexpr key_text<size> text = [] {
-        key_text<size> a{};
-        a.data[0] = '"';
-        const std::string_view n{D::name};
-        for (std::size_t i = 0; i < n.size(); ++i)
-            a.data[i + 1] = n[i];
-        a.data[size - 2] = '"';
-        a.data[size - 1] = ':';
-        return a;
-    }();
-    static constexpr std::string_view view{text.data, size};
+template <std::size_t N, std::size_t M>
+consteval key_text<N> make_key_text(const std::string_view (&names)[M]) {
+    key_text<N> out{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i + 1 < M; ++i) { // the last name is the array's terminator
+        out.data[k++] = '"';
+        for (const char c : names[i])
+            out.data[k++] = c;
+        out.data[k++] = '"';
+        out.data[k++] = ':';
+    }
+    return out;
+}
+
+template <class List> struct key_block;
+template <template <class...> class L, class... D> struct key_block<L<D...>> {
+    static constexpr std::string_view names[] = {D::name..., {}};
+    static constexpr std::size_t size = ((std::string_view{D::name}.size() + 3) + ... + 0);
+    static constexpr key_text<size == 0 ? 1 : size> text = make_key_text < size == 0
+                                                               ? 1
+                                                               : size > (names);
 };
 
 /// One member of a described struct.
@@ -1027,7 +1029,7 @@ requires(kind_of<V> == type_kind::optional) struct unwrap<V> {
 template <class V> using unwrap_t = typename unwrap<V>::type;
 
 template <class X>
-consteval field_row value_row(std::string_view name, std::string_view key, bool optional) {
+constexpr field_row value_row(std::string_view name, std::string_view key, bool optional) {
     field_row row{name, key, leaf_of<X>(), optional, nullptr, 0};
     if constexpr (kind_of<X> == type_kind::described_enum) {
         row.wire = wire_rows<X>.rows;
@@ -1043,8 +1045,18 @@ template <std::size_t N> struct field_rows_t {
 
 template <class T, template <class...> class L, class... D>
 consteval auto make_field_table(L<D...>) {
-    return field_rows_t<sizeof...(D)>{{value_row<unwrap_t<member_value_t<T, D>>>(
-        D::name, json_key<D>::view, kind_of<member_value_t<T, D>> == type_kind::optional)...}};
+    field_rows_t<sizeof...(D)> table{{value_row<unwrap_t<member_value_t<T, D>>>(
+        D::name, {}, kind_of<member_value_t<T, D>> == type_kind::optional)...}};
+    const char* keys = key_block<L<D...>>::text.data;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < sizeof...(D); ++i) {
+        const std::size_t size = table.rows[i].name.size() + 3;
+        table.rows[i].key = std::string_view{keys + at, size};
+        at += size;
+    }
+    (void)keys; // unused for a struct without members
+    (void)at;
+    return table;
 }
 
 /// The table of the members of `T`, in declaration order.
