@@ -1018,9 +1018,6 @@ struct field_row {
 template <class T, class D>
 using member_value_t = std::remove_cvref_t<decltype(std::declval<const T&>().*D::pointer)>;
 
-template <class V> inline constexpr bool is_ltx_optional_v = false;
-template <class X> inline constexpr bool is_ltx_optional_v<ltx::optional<X>> = true;
-
 template <class V> struct unwrap { using type = V; };
 template <class V>
 requires(kind_of<V> == type_kind::optional) struct unwrap<V> {
@@ -1067,7 +1064,7 @@ template <class T> inline constexpr auto field_table = make_field_table<T>(membe
 /// as its friend, rather than through operator bool and operator*.
 struct optional_access {
     template <class V> static const void* value_address(const V& v) noexcept {
-        if constexpr (is_ltx_optional_v<V>)
+        if constexpr (ltx::detail::is_ltx_optional<V>::value)
             return v.engaged_ ? static_cast<const void*>(&v.value_) : nullptr;
         else if constexpr (kind_of<V> == type_kind::optional)
             return v ? static_cast<const void*>(&*v) : nullptr;
