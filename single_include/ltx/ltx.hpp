@@ -25,10 +25,11 @@
 #error "ltx requires C++20"
 #endif
 
-// Non-template functions are declared with LTX_DECL and defined in impl/*.ipp files.
-// By default they are inline and the .ipp files are included by their headers, so the
-// library is header-only. Defining LTX_SEPARATE_COMPILATION makes LTX_DECL empty: the
-// .ipp files are then compiled once, by including <ltx/src.hpp> in exactly one TU.
+// Non-template functions are declared with LTX_DECL and defined in impl/*.ipp files, which
+// a header includes while LTX_HEADER_ONLY is defined. By default LTX_DECL is `inline` and
+// LTX_HEADER_ONLY is defined, so the library is header-only. Defining LTX_SEPARATE_COMPILATION
+// (in every translation unit) makes LTX_DECL empty and leaves the .ipp files out: they are then
+// compiled once, in the one .cpp file that includes <ltx/src.hpp> (or <ltx/asio/src.hpp>).
 #ifndef LTX_DECL
 #ifdef LTX_SEPARATE_COMPILATION
 #define LTX_DECL
