@@ -8,6 +8,8 @@
 #   LTX_BENCH_MIN_TIME=1 bash scripts/bench.sh  steadier numbers
 #   bash scripts/bench.sh --benchmark_filter=encode   extra arguments go to the binary
 #
+# Without arguments it then runs scripts/compile-time.sh (see the end of this file).
+#
 # Build directory: $LTX_BUILD_DIR when set (scripts/test.sh passes its g++ Release build, which
 # has the benchmarks on), else build/bench. Without a working CMake build the binary is built
 # by hand from benchmarks/*.cpp.
@@ -54,4 +56,15 @@ if grep -q "MISSED" "$output"; then
     echo
     echo "bench.sh: MISSED targets (reported, not failed; timings on a shared machine are noisy):"
     grep "MISSED" "$output" | grep -v "target(s) MISSED" | sed 's/^/  /'
+fi
+
+# A full run (no arguments) ends with the compile-time ratio, by instructions too when valgrind
+# is installed (scripts/setup.sh installs it): about two minutes. LTX_BENCH_COMPILE_TIME=0 skips it.
+if [ "$#" -eq 0 ] && [ "${LTX_BENCH_COMPILE_TIME:-1}" = 1 ]; then
+    echo
+    instructions=0
+    if command -v valgrind >/dev/null; then
+        instructions=1
+    fi
+    LTX_COMPILE_INSTRUCTIONS="$instructions" bash scripts/compile-time.sh
 fi

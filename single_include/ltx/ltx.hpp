@@ -591,6 +591,12 @@ LTX_DECL bool is_email(std::string_view s) noexcept;
 /// `type/subtype` made of RFC 9110 tokens, optionally followed by `; parameters`.
 LTX_DECL bool is_mime_type(std::string_view s) noexcept;
 
+/// |v| in unsigned arithmetic, so that the most negative value does not overflow; the sign is
+/// `v < 0`. What format_decimal takes for a signed value.
+constexpr unsigned long long magnitude(long long v) noexcept {
+    return v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+}
+
 /// Writes the decimal digits of `v`, with a minus sign first when `negative`, so that they
 /// end at `end`, and returns where they start; 21 chars always suffice. By hand rather than
 /// std::to_chars, which is several function templates more to compile in each TU that
@@ -1311,11 +1317,7 @@ private:
     }
 
     void put_decimal(unsigned long long v) { put_digits(v, false); }
-    void put_decimal(long long v) {
-        put_digits(v < 0 ? 0ull - static_cast<unsigned long long>(v)
-                         : static_cast<unsigned long long>(v),
-                   v < 0);
-    }
+    void put_decimal(long long v) { put_digits(ltx::detail::magnitude(v), v < 0); }
     void put_digits(unsigned long long magnitude, bool negative) {
         char buf[21];
         const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);
@@ -1901,10 +1903,7 @@ LTX_DECL void append_decimal(std::string& out, unsigned long long v, bool negati
 }
 
 LTX_DECL void append_decimal(std::string& out, long long v) {
-    // The magnitude in unsigned arithmetic, so that the most negative value does not overflow.
-    const auto magnitude =
-        v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
-    append_decimal(out, magnitude, v < 0);
+    append_decimal(out, ltx::detail::magnitude(v), v < 0);
 }
 
 LTX_DECL void value_path::append_to(std::string& out) const {
@@ -2113,9 +2112,7 @@ inline void range_failure(long long min, long long max, const report& r, unsigne
 LTX_DECL void check_range(long long min, long long max, long long v, const report& r) {
     if (v >= min && v <= max)
         return;
-    const auto magnitude =
-        v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
-    range_failure(min, max, r, magnitude, v < 0);
+    range_failure(min, max, r, ltx::detail::magnitude(v), v < 0);
 }
 
 LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r) {

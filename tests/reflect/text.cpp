@@ -250,3 +250,28 @@ TEST_CASE("format_decimal writes what std::to_chars writes") {
             check(v, true);
     }
 }
+
+TEST_CASE("magnitude of a signed value, the most negative one included") {
+    using ltx::detail::magnitude;
+    constexpr auto min = std::numeric_limits<long long>::min();
+    constexpr auto max = std::numeric_limits<long long>::max();
+    static_assert(magnitude(min) == 1ull << 63);
+    static_assert(magnitude(max) == (1ull << 63) - 1);
+    CHECK(magnitude(0) == 0);
+    CHECK(magnitude(-1) == 1);
+    CHECK(magnitude(min + 1) == (1ull << 63) - 1);
+    std::mt19937_64 rng{11};
+    for (int i = 0; i < 10000; ++i) {
+        // 0 to max, of every width; both signs checked.
+        const auto v = static_cast<long long>(rng() >> (1 + rng() % 63));
+        REQUIRE(magnitude(v) == static_cast<unsigned long long>(v));
+        REQUIRE(magnitude(-v) == static_cast<unsigned long long>(v));
+        // Through format_decimal, as the encoders and messages use it: std::to_chars agrees.
+        char buf[21];
+        char expected[24];
+        const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude(-v), -v < 0);
+        const auto r = std::to_chars(expected, expected + sizeof expected, -v);
+        REQUIRE(std::string_view(p, static_cast<std::size_t>(buf + sizeof buf - p)) ==
+                std::string_view(expected, static_cast<std::size_t>(r.ptr - expected)));
+    }
+}

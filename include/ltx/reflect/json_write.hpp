@@ -149,11 +149,7 @@ private:
     }
 
     void put_decimal(unsigned long long v) { put_digits(v, false); }
-    void put_decimal(long long v) {
-        put_digits(v < 0 ? 0ull - static_cast<unsigned long long>(v)
-                         : static_cast<unsigned long long>(v),
-                   v < 0);
-    }
+    void put_decimal(long long v) { put_digits(ltx::detail::magnitude(v), v < 0); }
     void put_digits(unsigned long long magnitude, bool negative) {
         char buf[21];
         const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);

@@ -25,6 +25,12 @@ LTX_DECL bool is_email(std::string_view s) noexcept;
 /// `type/subtype` made of RFC 9110 tokens, optionally followed by `; parameters`.
 LTX_DECL bool is_mime_type(std::string_view s) noexcept;
 
+/// |v| in unsigned arithmetic, so that the most negative value does not overflow; the sign is
+/// `v < 0`. What format_decimal takes for a signed value.
+constexpr unsigned long long magnitude(long long v) noexcept {
+    return v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+}
+
 /// Writes the decimal digits of `v`, with a minus sign first when `negative`, so that they
 /// end at `end`, and returns where they start; 21 chars always suffice. By hand rather than
 /// std::to_chars, which is several function templates more to compile in each TU that

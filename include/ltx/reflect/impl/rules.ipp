@@ -55,9 +55,7 @@ inline void range_failure(long long min, long long max, const report& r, unsigne
 LTX_DECL void check_range(long long min, long long max, long long v, const report& r) {
     if (v >= min && v <= max)
         return;
-    const auto magnitude =
-        v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
-    range_failure(min, max, r, magnitude, v < 0);
+    range_failure(min, max, r, ltx::detail::magnitude(v), v < 0);
 }
 
 LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r) {

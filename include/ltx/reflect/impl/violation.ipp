@@ -15,10 +15,7 @@ LTX_DECL void append_decimal(std::string& out, unsigned long long v, bool negati
 }
 
 LTX_DECL void append_decimal(std::string& out, long long v) {
-    // The magnitude in unsigned arithmetic, so that the most negative value does not overflow.
-    const auto magnitude =
-        v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
-    append_decimal(out, magnitude, v < 0);
+    append_decimal(out, ltx::detail::magnitude(v), v < 0);
 }
 
 LTX_DECL void value_path::append_to(std::string& out) const {
