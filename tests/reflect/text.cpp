@@ -219,35 +219,41 @@ TEST_CASE("is_http_url, is_email and is_mime_type agree with the string_view ora
     CHECK(accepted_mimes < 38000);
 }
 
+namespace {
+
+// format_decimal(magnitude, negative) writes what std::to_chars writes for that value.
+void check_against_to_chars(unsigned long long magnitude, bool negative) {
+    char buf[21];
+    const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);
+    char expected[24];
+    std::to_chars_result r;
+    if (negative && magnitude == 0)
+        return; // -0 is not a value of any integer type
+    if (negative)
+        r = std::to_chars(expected, expected + sizeof expected,
+                          magnitude == 1ull << 63 ? std::numeric_limits<long long>::min()
+                                                  : -static_cast<long long>(magnitude));
+    else
+        r = std::to_chars(expected, expected + sizeof expected, magnitude);
+    REQUIRE(std::string_view(p, static_cast<std::size_t>(buf + sizeof buf - p)) ==
+            std::string_view(expected, static_cast<std::size_t>(r.ptr - expected)));
+}
+
+} // namespace
+
 TEST_CASE("format_decimal writes what std::to_chars writes") {
-    const auto check = [](unsigned long long magnitude, bool negative) {
-        char buf[21];
-        const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);
-        char expected[24];
-        std::to_chars_result r;
-        if (negative && magnitude == 0)
-            return; // -0 is not a value of any integer type
-        if (negative)
-            r = std::to_chars(expected, expected + sizeof expected,
-                              magnitude == 1ull << 63 ? std::numeric_limits<long long>::min()
-                                                      : -static_cast<long long>(magnitude));
-        else
-            r = std::to_chars(expected, expected + sizeof expected, magnitude);
-        REQUIRE(std::string_view(p, static_cast<std::size_t>(buf + sizeof buf - p)) ==
-                std::string_view(expected, static_cast<std::size_t>(r.ptr - expected)));
-    };
     for (unsigned long long v :
          {0ull, 1ull, 9ull, 10ull, 99ull, 100ull, 4294967295ull, 4294967296ull,
           9223372036854775807ull, std::numeric_limits<unsigned long long>::max()})
-        check(v, false);
+        check_against_to_chars(v, false);
     for (unsigned long long v : {1ull, 9ull, 10ull, 9223372036854775807ull, 1ull << 63})
-        check(v, true);
+        check_against_to_chars(v, true);
     std::mt19937_64 rng{7};
     for (int i = 0; i < 20000; ++i) {
         const auto v = rng() >> (rng() % 64);
-        check(v, false);
+        check_against_to_chars(v, false);
         if (v != 0 && v <= 1ull << 63)
-            check(v, true);
+            check_against_to_chars(v, true);
     }
 }
 
@@ -267,11 +273,6 @@ TEST_CASE("magnitude of a signed value, the most negative one included") {
         REQUIRE(magnitude(v) == static_cast<unsigned long long>(v));
         REQUIRE(magnitude(-v) == static_cast<unsigned long long>(v));
         // Through format_decimal, as the encoders and messages use it: std::to_chars agrees.
-        char buf[21];
-        char expected[24];
-        const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude(-v), -v < 0);
-        const auto r = std::to_chars(expected, expected + sizeof expected, -v);
-        REQUIRE(std::string_view(p, static_cast<std::size_t>(buf + sizeof buf - p)) ==
-                std::string_view(expected, static_cast<std::size_t>(r.ptr - expected)));
+        check_against_to_chars(magnitude(-v), -v < 0);
     }
 }
