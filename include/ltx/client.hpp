@@ -5,9 +5,9 @@
 #include <ltx/detail/config.hpp>
 #include <ltx/api/endpoints.hpp>
 #include <ltx/config.hpp>
-#include <ltx/detail/download.hpp>
-#include <ltx/detail/retry.hpp>
-#include <ltx/detail/wait.hpp>
+#include <ltx/detail/operation.hpp>
+#include <ltx/detail/raise.hpp>
+#include <ltx/detail/run_callback.hpp>
 #include <ltx/error.hpp>
 #include <ltx/http/message.hpp>
 #include <ltx/http/method.hpp>
@@ -26,6 +26,7 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 
 namespace ltx {
 
@@ -47,16 +48,39 @@ concept async_sleeper = requires(T& t, std::chrono::milliseconds d) {
     t.async_sleep(d, [](std::error_code) {});
 };
 
-/// How an async call turns its completion token into a handler and a return value.
-/// By default the token is the handler itself, a callable `void(std::error_code, R)`, and the
-/// call returns nothing. A transport library specialises it for its own tokens: the Asio
-/// adapter makes `use_future`, `use_awaitable` and `deferred` work.
-template <class Transport, class Token, class R, class = void> struct completion_adapter {
-    template <class T, class Initiation> static void initiate(T&& token, Initiation&& init) {
-        static_assert(std::is_invocable_v<Token&&, std::error_code, R>,
-                      "this completion token is neither a callback void(std::error_code, R) nor "
-                      "a token the transport adapts");
-        std::forward<Initiation>(init)(std::forward<T>(token));
+namespace detail {
+/// The default completion token of a transport that has none: using it does not compile.
+struct no_default_token {};
+} // namespace detail
+
+/// How the async calls of a client over `Transport` run and complete.
+///
+/// By default a completion token is a callable `void(std::error_code, R)`, run by the
+/// plain-callback runner over any transport modelling `ltx::async_transport` and
+/// `ltx::async_sleeper`; the call returns nothing, and there is no default token.
+/// `<ltx/asio.hpp>` specialises it for every transport with an Asio `executor_type` (the
+/// property it is selected by, so a decorator of `ltx::asio::transport` that keeps the
+/// executor keeps every Asio token): one `asio::async_compose` operation per call, any Asio
+/// completion token, `deferred` as default token.
+template <class Transport, class = void> struct completion_adapter {
+    /// The token of an `async_` call given none.
+    using default_token = detail::no_default_token;
+
+    /// Runs the machine `make()` returns over `t`; completes `token`, filling `*diag` (when not
+    /// null) first.
+    template <class Op, class Clock, class Token, class Make>
+    static void run(Transport& t, Clock& c, Token&& token, diagnostics* diag, Make&& make) {
+        static_assert(!std::is_same_v<std::decay_t<Token>, detail::no_default_token>,
+                      "this transport has no default completion token: pass a callback "
+                      "void(std::error_code, R)");
+        static_assert(
+            std::is_invocable_v<std::decay_t<Token>&&, std::error_code, typename Op::result_type>,
+            "this completion token is neither a callback void(std::error_code, R) nor a token "
+            "the transport adapts (include <ltx/asio.hpp> for Asio's)");
+        static_assert(async_transport<Transport> && async_sleeper<Transport>,
+                      "async calls need a transport modelling ltx::async_transport and "
+                      "ltx::async_sleeper");
+        detail::run_callback<Op>(t, c, std::forward<Token>(token), diag, std::forward<Make>(make));
     }
 };
 
@@ -161,100 +185,213 @@ public:
                       const std::function<std::error_code(std::string_view)>& sink,
                       const download_options& opts, std::error_code& ec, diagnostics& diag);
 
-    /// Calls endpoint `E` asynchronously; `handler(std::error_code, typename E::response)` is
-    /// called exactly once, from the transport's completion context. `diag`, when not null,
-    /// must stay alive until then and receives the diagnostics.
-    /// Needs an async transport that models `ltx::async_sleeper`.
-    template <class E, class Handler>
-    void async_call(const typename E::request& req, Handler&& handler, diagnostics* diag = nullptr);
+    // ---- async calls ---------------------------------------------------------------------
+    //
+    // Every `async_` call below follows one contract:
+    // - It starts the operation and returns at once; what it returns is what the token makes
+    //   of it (nothing for a callback, a `std::future<R>` for `asio::use_future`, an
+    //   `asio::awaitable<R>` for `asio::use_awaitable`, a deferred operation by default with
+    //   the Asio transport). The handler is invoked exactly once, with the completion
+    //   signature `void(std::error_code, R)`, never inside the call that started it (a
+    //   transport that completes inside `async_send`, such as a test double in immediate
+    //   mode, excepted).
+    // - Arguments are copied or moved into the operation before the call returns: nothing
+    //   passed need outlive it but the client (and through it the transport), and the
+    //   `on_progress` callbacks, which run on the thread completing each step.
+    // - Requests are validated before any I/O, exactly as in the sync forms.
+    // - With the Asio transport: the handler runs on its associated executor (the
+    //   transport's when it has none); the handler's associated allocator allocates the
+    //   operation; cancellation types `terminal` and `partial` through the handler's
+    //   cancellation slot reach the request or pause in flight. A cancelled operation
+    //   completes with `ltx::errc::cancelled` (equal to `std::errc::operation_canceled`), but
+    //   a paid POST that may have reached the server completes with
+    //   `ltx::errc::outcome_unknown`. `ltx::asio::with_diagnostics(token)`, applied on its own
+    //   to `use_awaitable` and `use_future`, turns an error into the exception the sync
+    //   throwing form throws (`ltx::validation_error`, `ltx::api_error`, `std::system_error`).
+    // - With another async transport: `token` is a callback; `wait_options::cancel` and
+    //   `download_options::cancel` cancel at once from any thread.
 
-    /// Async `create_video`: `token` is a callback `void(std::error_code, ltx::job)`, or,
-    /// with a transport that adapts completion tokens (the Asio one), any token it accepts.
-    template <class Token> auto async_create_video(const ltx_create_request& req, Token&& token) {
-        return async_with<endpoints::create_video>(req, std::forward<Token>(token));
-    }
-    /// Async `get_job`.
-    template <class Token> auto async_get_job(std::string job_id, Token&& token) {
-        return async_with<endpoints::get_job>({std::move(job_id)}, std::forward<Token>(token));
-    }
-    /// Async `list_assets`.
-    template <class Token> auto async_list_assets(const list_assets_request& req, Token&& token) {
-        return async_with<endpoints::list_assets>(req, std::forward<Token>(token));
-    }
-    /// Async `configure_account`.
-    template <class Token> auto async_configure_account(const account_request& req, Token&& token) {
-        return async_with<endpoints::configure_account>(req, std::forward<Token>(token));
-    }
-    /// Async `get_account`.
-    template <class Token> auto async_get_account(std::string email, Token&& token) {
-        return async_with<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
-    }
-    /// Async `wait`, completing with `(std::error_code, ltx::job)`; cancel with `opts.cancel`,
-    /// which completes the wait at once with `errc::cancelled`, or (Asio transport) through
-    /// the token's cancellation slot, which ends the poll or pause in flight and completes the
-    /// wait with `errc::cancelled` too.
-    template <class Token> auto async_wait(std::string job_id, wait_options opts, Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, job>::initiate(
-            std::forward<Token>(token),
-            [self = this, id = std::move(job_id), o = std::move(opts)](auto&& handler) mutable {
-                self->start_wait(std::move(id), std::move(o),
-                                 std::forward<decltype(handler)>(handler), nullptr);
-            });
-    }
-    /// Async `wait` with a callback, filling `diag` (which must outlive the wait).
-    template <class Handler>
-    void async_wait(std::string job_id, wait_options opts, Handler&& handler, diagnostics* diag) {
-        start_wait(std::move(job_id), std::move(opts), std::forward<Handler>(handler), diag);
+    /// The token of an `async_` call given none (`ltx::asio::deferred` with the Asio
+    /// transport).
+    using default_token = typename completion_adapter<Transport>::default_token;
+
+    /// Calls endpoint `E` asynchronously; completes with `(std::error_code, E::response)`.
+    /// `diag`, when not null, must stay alive until the completion and receives the
+    /// diagnostics before the handler runs.
+    ///
+    /// ```
+    /// api.async_call<ltx::endpoints::get_job>({"job-id"}, [](std::error_code ec, ltx::job j) {});
+    /// ```
+    template <class E, class Token = default_token>
+    auto async_call(const typename E::request& req, Token&& token = {},
+                    diagnostics* diag = nullptr) {
+        return run_async<detail::call_op<typename E::response>>(std::forward<Token>(token), diag,
+                                                                make_call<E>(req));
     }
 
-    /// Async `upload_asset`, completing with `(std::error_code, ltx::upload_asset_response)`.
-    /// The MIME type is found (and a bad body refused) before any I/O, as in the sync form; a
-    /// file body is read by the transport as it sends.
-    template <class Token>
-    auto async_upload_asset(http::body body, upload_options opts, Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, upload_asset_response>::initiate(
-            std::forward<Token>(token),
-            [self = this, b = std::move(body), o = std::move(opts)](auto&& handler) mutable {
-                self->start_upload(std::move(b), o, std::forward<decltype(handler)>(handler),
-                                   nullptr);
-            });
+    /// Async `create_video` (`POST videos/ltx-create`): completes with
+    /// `(std::error_code, ltx::job)`. Never sent twice unless the server said it did not take
+    /// it; cancelled after it may have reached the server: `errc::outcome_unknown`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_create_video(req, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_create_video(const ltx_create_request& req, Token&& token = {}) {
+        return async_call<endpoints::create_video>(req, std::forward<Token>(token));
     }
-    /// Async `upload_file`: uploads the file at `path`.
-    template <class Token>
-    auto async_upload_file(std::filesystem::path path, upload_options opts, Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, upload_asset_response>::initiate(
-            std::forward<Token>(token),
-            [self = this, p = std::move(path), o = std::move(opts)](auto&& handler) mutable {
-                self->start_upload_file(p, o, std::forward<decltype(handler)>(handler), nullptr);
-            });
+
+    /// Async `get_job` (`GET assets/{jobId}`): completes with `(std::error_code, ltx::job)`.
+    ///
+    /// ```
+    /// api.async_get_job(id, [](std::error_code ec, ltx::job j) { /* j.status */ });
+    /// ```
+    template <class Token = default_token>
+    auto async_get_job(std::string job_id, Token&& token = {}) {
+        return async_call<endpoints::get_job>({std::move(job_id)}, std::forward<Token>(token));
     }
-    /// Async `download`, completing with `(std::error_code, std::uint64_t bytes)` once the
-    /// artifact of `done` is at `path` (same temporary-file, size and no-token rules as the
-    /// sync form). `opts.cancel` is checked at each piece of the body and between attempts;
-    /// a transport's own cancellation (the Asio adapter's slots) stops a stalled exchange.
-    template <class Token>
-    auto async_download(const job& done, std::filesystem::path path, download_options opts,
-                        Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, std::uint64_t>::initiate(
-            std::forward<Token>(token), [self = this, u = artifact_url(done), p = std::move(path),
-                                         o = std::move(opts)](auto&& handler) mutable {
-                if (!u)
-                    return self->template async_fail<std::uint64_t>(
-                        errc::no_artifact, {}, std::forward<decltype(handler)>(handler), nullptr);
-                self->start_download(*u, p, std::move(o), std::forward<decltype(handler)>(handler),
-                                     nullptr);
-            });
+
+    /// Async `list_assets` (`GET assets/`): completes with `(std::error_code, ltx::asset_page)`.
+    ///
+    /// ```
+    /// auto page = co_await api.async_list_assets({}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_list_assets(const list_assets_request& req, Token&& token = {}) {
+        return async_call<endpoints::list_assets>(req, std::forward<Token>(token));
     }
-    /// Async `download_url`: streams the file at `url` into `path`.
+    /// Async `list_assets` of the first page.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const list_assets_request&>) auto async_list_assets(
+        Token&& token = {}) {
+        return async_list_assets(list_assets_request{}, std::forward<Token>(token));
+    }
+
+    /// Async `configure_account` (`POST accounts`): completes with
+    /// `(std::error_code, ltx::account)`.
+    ///
+    /// ```
+    /// auto acc = co_await api.async_configure_account({.cookie = c}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_configure_account(const account_request& req, Token&& token = {}) {
+        return async_call<endpoints::configure_account>(req, std::forward<Token>(token));
+    }
+
+    /// Async `get_account` (`GET accounts/{email}`): completes with
+    /// `(std::error_code, ltx::account)`.
+    ///
+    /// ```
+    /// auto acc = co_await api.async_get_account("me@example.com", asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_get_account(std::string email, Token&& token = {}) {
+        return async_call<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
+    }
+
+    /// Async `wait`: polls until the job is done; completes with `(std::error_code, ltx::job)`,
+    /// the last job seen also on failure. Errors: `errc::job_failed`, `errc::wait_timeout`,
+    /// `errc::cancelled`, or the poll's error when it is not transient. A cancellation (slot
+    /// or `opts.cancel`) ends the poll or pause in flight.
+    ///
+    /// ```
+    /// auto done = co_await api.async_wait(id, {.interval = 2s}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_wait(std::string job_id, wait_options opts, Token&& token = {}) {
+        return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), nullptr);
+    }
+    /// Async `wait` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const wait_options&>) auto async_wait(
+        std::string job_id, Token&& token = {}) {
+        return start_wait(std::move(job_id), wait_options{}, std::forward<Token>(token), nullptr);
+    }
+    /// Async `wait` filling `diag` (which must outlive the wait) before the handler runs.
     template <class Token>
-    auto async_download_url(std::string url, std::filesystem::path path, download_options opts,
-                            Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, std::uint64_t>::initiate(
-            std::forward<Token>(token), [self = this, u = std::move(url), p = std::move(path),
-                                         o = std::move(opts)](auto&& handler) mutable {
-                self->start_download(u, p, std::move(o), std::forward<decltype(handler)>(handler),
-                                     nullptr);
-            });
+    auto async_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
+        return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), diag);
+    }
+
+    /// Async `upload_asset` (`POST assets/`): completes with
+    /// `(std::error_code, ltx::upload_asset_response)`. The MIME type is found (and a bad body
+    /// refused) before any I/O, as in the sync form; a file body is read as it is sent.
+    ///
+    /// ```
+    /// auto up = co_await api.async_upload_asset(std::move(png_bytes), {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_upload_asset(http::body body, upload_options opts, Token&& token = {}) {
+        return run_async<detail::call_op<upload_asset_response>>(
+            std::forward<Token>(token), nullptr, make_upload(std::move(body), opts, {}, {}));
+    }
+    /// Async `upload_asset` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const upload_options&>) auto async_upload_asset(
+        http::body body, Token&& token = {}) {
+        return async_upload_asset(std::move(body), upload_options{}, std::forward<Token>(token));
+    }
+
+    /// Async `upload_file`: uploads the file at `path` (see `async_upload_asset`); a file that
+    /// cannot be opened fails with `errc::file_error` before any I/O.
+    ///
+    /// ```
+    /// auto up = co_await api.async_upload_file("start.png", {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_upload_file(const std::filesystem::path& path, upload_options opts,
+                           Token&& token = {}) {
+        return run_async<detail::call_op<upload_asset_response>>(
+            std::forward<Token>(token), nullptr, make_upload_file(path, opts));
+    }
+    /// Async `upload_file` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const upload_options&>) auto async_upload_file(
+        const std::filesystem::path& path, Token&& token = {}) {
+        return async_upload_file(path, upload_options{}, std::forward<Token>(token));
+    }
+
+    /// Async `download`: completes with `(std::error_code, std::uint64_t bytes)` once the
+    /// artifact of `done` is at `path`, with the sync form's temporary-file, size and no-token
+    /// rules. Cancelled (slot or `opts.cancel`), it leaves no file.
+    ///
+    /// ```
+    /// auto bytes = co_await api.async_download(done, "out.mp4", {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_download(const job& done, const std::filesystem::path& path, download_options opts,
+                        Token&& token = {}) {
+        const auto url = artifact_url(done);
+        return run_async<detail::download_op>(
+            std::forward<Token>(token), nullptr,
+            make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path,
+                          std::move(opts)));
+    }
+    /// Async `download` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const download_options&>) auto async_download(
+        const job& done, const std::filesystem::path& path, Token&& token = {}) {
+        return async_download(done, path, download_options{}, std::forward<Token>(token));
+    }
+
+    /// Async `download_url`: streams the file at `url` into `path` (see `async_download`).
+    ///
+    /// ```
+    /// auto bytes = co_await api.async_download_url(url, "out.mp4", {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_download_url(std::string url, const std::filesystem::path& path,
+                            download_options opts, Token&& token = {}) {
+        return run_async<detail::download_op>(
+            std::forward<Token>(token), nullptr,
+            make_download(std::optional<std::string>{std::move(url)}, {}, path, std::move(opts)));
+    }
+    /// Async `download_url` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const download_options&>) auto async_download_url(
+        std::string url, const std::filesystem::path& path, Token&& token = {}) {
+        return async_download_url(std::move(url), path, download_options{},
+                                  std::forward<Token>(token));
     }
 
 private:
@@ -267,36 +404,29 @@ private:
                           diagnostics& diag) const;
     static std::optional<http::file_body> open_file_body(const std::filesystem::path& path,
                                                          std::error_code& ec, diagnostics& diag);
-    http::response exchange(const http::request& req, bool retry_safe,
-                            const std::shared_ptr<cancellation::state>& cancel, std::error_code& ec,
-                            diagnostics& diag);
-    template <class R>
-    R finish(const http::response& resp, std::error_code& ec, diagnostics& diag) const;
-    [[noreturn]] void raise(std::error_code ec, diagnostics& diag) const;
     template <class F> auto or_throw(F&& f);
-    template <class E, class Token> auto async_with(const typename E::request& req, Token&& token) {
-        using response_t = typename E::response;
-        return completion_adapter<Transport, std::decay_t<Token>, response_t>::initiate(
-            std::forward<Token>(token), [self = this, req](auto&& handler) {
-                self->template async_call<E>(req, std::forward<decltype(handler)>(handler));
-            });
+    template <class Op>
+    typename Op::result_type run_sync(Op& op, std::error_code& ec, diagnostics& diag);
+    template <class Op, class Token, class Make>
+    auto run_async(Token&& token, diagnostics* diag, Make&& make) {
+        return completion_adapter<Transport>::template run<Op>(
+            transport_, clock_, std::forward<Token>(token), diag, std::forward<Make>(make));
     }
-    template <class Handler>
-    void start_wait(std::string job_id, wait_options opts, Handler&& handler, diagnostics* diag);
-    template <class R, class Handler>
-    void async_run(bool ready, std::error_code ec, diagnostics d, http::request hr, bool retry_safe,
-                   Handler&& handler, diagnostics* diag);
-    template <class R, class Handler>
-    void async_fail(std::error_code ec, diagnostics d, Handler&& handler, diagnostics* diag);
-    template <class Handler>
-    void start_upload(http::body body, const upload_options& opts, Handler&& handler,
-                      diagnostics* diag);
-    template <class Handler>
-    void start_upload_file(const std::filesystem::path& path, const upload_options& opts,
-                           Handler&& handler, diagnostics* diag);
-    template <class Handler>
-    void start_download(const std::string& url, const std::filesystem::path& path,
-                        download_options opts, Handler&& handler, diagnostics* diag);
+    template <class E>
+    detail::call_recipe<typename E::response> make_call(const typename E::request& req);
+    detail::call_recipe<upload_asset_response> make_upload(std::optional<http::body> body,
+                                                           const upload_options& opts,
+                                                           std::error_code ec, diagnostics d);
+    detail::call_recipe<upload_asset_response> make_upload_file(const std::filesystem::path& path,
+                                                                const upload_options& opts);
+    detail::download_recipe make_download(std::optional<std::string> url, detail::chunk_sink sink,
+                                          const std::filesystem::path& path, download_options opts);
+    detail::wait_recipe make_wait(std::string job_id, wait_options opts);
+    template <class Token>
+    auto start_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
+        return run_async<detail::wait_op>(std::forward<Token>(token), diag,
+                                          make_wait(std::move(job_id), std::move(opts)));
+    }
 
     Transport& transport_;
     ltx::config config_;
@@ -330,7 +460,5 @@ inline job parse_webhook(std::string_view body, std::error_code& ec,
 } // namespace ltx
 
 #include <ltx/impl/client.hpp>
-#include <ltx/impl/client_async.hpp>
-#include <ltx/impl/client_async_transfer.hpp>
 
 #endif

@@ -30,7 +30,8 @@ enum class errc {
                          ///< may not exist
     job_failed,          ///< the job ended in `failed`
     wait_timeout,        ///< the job did not finish before the wait's deadline
-    cancelled,           ///< the caller cancelled the operation
+    cancelled,           ///< the caller cancelled the operation (equal to
+                         ///< `std::errc::operation_canceled`)
     no_artifact,         ///< the job has no downloadable result (yet)
     size_mismatch,       ///< a download's length differs from its Content-Length
     file_error,          ///< a local file could not be read or written

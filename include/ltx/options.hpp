@@ -100,11 +100,17 @@ struct download_options {
 };
 
 /// How `upload_asset` sends a file.
+///
+/// Every member is optional and unset by default. That also keeps `{}` safe where g++ 12
+/// miscompiles it: an aggregate temporary in a `co_await` expression is relocated bytewise
+/// there, which breaks a member pointing into itself (a set `std::string` does, with its small
+/// buffer); unset optionals hold no such member. With g++ 12, pass options that set a string
+/// as a named variable, not a temporary, to a `co_await`ed call.
 struct upload_options {
-    /// The MIME type; empty: detected from the first bytes, then from the file name.
-    std::string mime_type{};
-    /// The asset kind sent as `type`; empty: derived from the MIME type (`image`, ...).
-    std::string type{};
+    /// The MIME type; unset: detected from the first bytes, then from the file name.
+    std::optional<std::string> mime_type{};
+    /// The asset kind sent as `type`; unset: derived from the MIME type (`image`, ...).
+    std::optional<std::string> type{};
     /// The account; unset: the configured one.
     std::optional<std::string> email{};
 };

@@ -3534,6 +3534,27 @@ inline std::ostream& operator<<(std::ostream& os, const config& c) {
 
 #endif
 // ---- end ltx/config.hpp ----
+// ---- begin ltx/detail/operation.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// Every client operation (a call, a wait, an upload, a download) as one machine without I/O.
+// A machine says what comes next: send `request()`, pause for a delay, or done with `error()`
+// and `result()`. The runners (the sync loop of impl/client.hpp, the callback runner of
+// run_callback.hpp and the Asio composed operation of ltx/asio/run.hpp) feed it the outcome
+// of each step; none of them knows what the operation is.
+//
+// The interface a runner uses:
+//   op_step start(time_point now);
+//   op_step on_response(std::error_code, http::response, time_point now);  // after a send
+//   op_step on_wake(time_point now);                                      // after a pause
+//   op_step on_cancelled();                    // the runner's caller cancelled: finish now
+//   const http::request& request() const;      // what a `send` step sends
+//   std::error_code error() const;  result_type& result();  diagnostics& diag();
+//   cancellation::state* cancel_token() const;  // options' cancellation, or null
+// A machine is not movable once started (a download's request points at its body sink).
+#ifndef LTX_DETAIL_OPERATION_HPP
+#define LTX_DETAIL_OPERATION_HPP
+
 // ---- begin ltx/detail/download.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_DETAIL_DOWNLOAD_HPP
@@ -5569,7 +5590,8 @@ enum class errc {
                          ///< may not exist
     job_failed,          ///< the job ended in `failed`
     wait_timeout,        ///< the job did not finish before the wait's deadline
-    cancelled,           ///< the caller cancelled the operation
+    cancelled,           ///< the caller cancelled the operation (equal to
+                         ///< `std::errc::operation_canceled`)
     no_artifact,         ///< the job has no downloadable result (yet)
     size_mismatch,       ///< a download's length differs from its Content-Length
     file_error,          ///< a local file could not be read or written
@@ -5683,6 +5705,14 @@ public:
             return "a local file could not be read or written";
         }
         return "unknown ltx error";
+    }
+
+    // A cancelled operation compares equal to std::errc::operation_canceled, as Asio's
+    // operation_aborted does, so one test covers both.
+    std::error_condition default_error_condition(int ev) const noexcept override {
+        if (static_cast<errc>(ev) == errc::cancelled)
+            return std::errc::operation_canceled;
+        return {ev, *this};
     }
 };
 
@@ -5842,11 +5872,17 @@ struct download_options {
 };
 
 /// How `upload_asset` sends a file.
+///
+/// Every member is optional and unset by default. That also keeps `{}` safe where g++ 12
+/// miscompiles it: an aggregate temporary in a `co_await` expression is relocated bytewise
+/// there, which breaks a member pointing into itself (a set `std::string` does, with its small
+/// buffer); unset optionals hold no such member. With g++ 12, pass options that set a string
+/// as a named variable, not a temporary, to a `co_await`ed call.
 struct upload_options {
-    /// The MIME type; empty: detected from the first bytes, then from the file name.
-    std::string mime_type{};
-    /// The asset kind sent as `type`; empty: derived from the MIME type (`image`, ...).
-    std::string type{};
+    /// The MIME type; unset: detected from the first bytes, then from the file name.
+    std::optional<std::string> mime_type{};
+    /// The asset kind sent as `type`; unset: derived from the MIME type (`image`, ...).
+    std::optional<std::string> type{};
     /// The account; unset: the configured one.
     std::optional<std::string> email{};
 };
@@ -6107,7 +6143,7 @@ public:
     /// A poll failed with `ec` at `now`. A cancelled poll is a cancelled wait: only the
     /// wait's caller cancels the polls it makes.
     wait_step on_error(std::error_code ec, time_point now) {
-        if (ec == http::transport_errc::cancelled)
+        if (ec == http::transport_errc::cancelled || ec == errc::cancelled)
             return {wait_step::fail, {}, errc::cancelled};
         const bool transient = ec == errc::server_error || ec == errc::too_many_requests ||
                                ec.category() == http::transport_category();
@@ -6137,6 +6173,626 @@ private:
 
 #endif
 // ---- end ltx/detail/wait.hpp ----
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace ltx::detail {
+
+/// What a machine asks its runner to do next.
+struct op_step {
+    enum kind_t {
+        send,  ///< send the machine's `request()`, then call `on_response`
+        sleep, ///< pause for `delay`, then call `on_wake`
+        done,  ///< the operation is over: `error()`, `result()`, `diag()`
+    } kind = done;
+    std::chrono::milliseconds delay{0};
+};
+
+using op_time = std::chrono::system_clock::time_point;
+
+// Distinct, reproducible seeds for the jitter of successive calls (splitmix64); a state of 0
+// means "random per call".
+inline std::uint64_t next_seed(std::uint64_t& state) {
+    if (state == 0)
+        return 0;
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+inline bool is_json_content_type(std::string_view v) {
+    const auto essence = v.substr(0, v.find(';'));
+    std::string lower;
+    for (char c : essence)
+        if (c != ' ' && c != '\t')
+            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
+}
+
+/// Maps a complete response to `R`: a non-2xx status to its `errc` with the server's text, a
+/// body that is not the expected JSON to `unexpected_response`. Server text is redacted of
+/// `secret`.
+template <class R>
+void decode_response(const http::response& resp, std::string_view secret, R& out,
+                     std::error_code& ec, diagnostics& diag) {
+    diag.status = resp.status;
+    if (!resp.ok()) {
+        ec = errc_from_status(resp.status);
+        error_body body;
+        reflect::json_error ignored;
+        if (reflect::read_json(resp.body, body, ignored) && body.error)
+            diag.server_message = redact(*body.error, secret);
+        return;
+    }
+    if (const auto type = resp.headers.find("Content-Type"); type && !is_json_content_type(*type)) {
+        ec = errc::unexpected_response;
+        diag.detail =
+            redact("expected a JSON body, got Content-Type " + std::string{*type}, secret);
+        return;
+    }
+    reflect::json_error err;
+    if (!reflect::read_json(resp.body, out, err)) {
+        out = R{};
+        ec = errc::unexpected_response;
+        diag.detail = redact(
+            "unexpected response body: " + (err.path.empty() ? "" : err.path + ": ") + err.message,
+            secret);
+        return;
+    }
+    ec.clear();
+}
+
+/// One request and its retries, answered by a JSON model `R`: calls, uploads, and each poll
+/// of a wait.
+template <class R> class call_op {
+public:
+    using result_type = R;
+
+    /// A call that sends `req` under `retry`'s rules.
+    call_op(http::request req, retry_machine retry, std::string_view secret)
+        : req_(std::move(req)), retry_(std::move(retry)), secret_(secret) {}
+
+    /// A call that failed before any I/O (validation): completes with `ec` and `d`.
+    call_op(std::error_code ec, diagnostics d, retry_machine retry)
+        : retry_(std::move(retry)), ec_(ec), diag_(std::move(d)), failed_early_(true) {}
+
+    call_op(const call_op&) = delete;
+    call_op& operator=(const call_op&) = delete;
+
+    op_step start(op_time) {
+        if (failed_early_)
+            return {op_step::done};
+        return {op_step::send};
+    }
+
+    /// Starts the same request over under fresh retry rules (the next poll of a wait).
+    op_step restart(retry_machine retry) {
+        retry_ = std::move(retry);
+        ec_.clear();
+        diag_.clear();
+        result_ = R{};
+        return {op_step::send};
+    }
+
+    op_step on_response(std::error_code tec, http::response resp, op_time now) {
+        const auto d = retry_.on_outcome(outcome_of(tec, resp), now);
+        if (d.kind == retry_decision::retry)
+            return {op_step::sleep, d.delay};
+        if (d.kind == retry_decision::ambiguous) {
+            diag_.transport_error = tec;
+            ec_ = errc::outcome_unknown;
+        } else if (tec) {
+            diag_.transport_error = tec;
+            ec_ = tec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : tec;
+        } else {
+            decode_response(resp, secret_, result_, ec_, diag_);
+        }
+        return {op_step::done};
+    }
+
+    op_step on_wake(op_time) { return {op_step::send}; }
+
+    op_step on_cancelled() {
+        ec_ = errc::cancelled;
+        return {op_step::done};
+    }
+
+    const http::request& request() const noexcept { return req_; }
+    std::error_code error() const noexcept { return ec_; }
+    R& result() noexcept { return result_; }
+    diagnostics& diag() noexcept { return diag_; }
+    cancellation::state* cancel_token() const noexcept { return nullptr; }
+
+private:
+    http::request req_;
+    retry_machine retry_;
+    std::string_view secret_;
+    std::error_code ec_;
+    diagnostics diag_;
+    R result_{};
+    bool failed_early_ = false;
+};
+
+/// What a `call_op<R>` is made of, kept until the operation starts (a deferred operation
+/// starts when it is launched): a prepared request, or the error that stopped its
+/// preparation.
+template <class R> struct call_recipe {
+    bool ok = false;
+    std::error_code ec;
+    diagnostics diag;
+    http::request req;
+    retry_machine retry;
+    std::string_view secret;
+
+    call_op<R> operator()() {
+        if (!ok)
+            return call_op<R>{ec, std::move(diag), std::move(retry)};
+        return call_op<R>{std::move(req), std::move(retry), secret};
+    }
+};
+
+/// Following a job to its end: polls (each a `call_op<job>` with its own retries) and pauses,
+/// as `wait_machine` decides.
+class wait_op {
+public:
+    using result_type = job;
+
+    /// A wait that polls with `poll` (a prepared `GET assets/{jobId}`), each poll under
+    /// `policy` with a seed drawn from `seed` (the client's).
+    wait_op(http::request poll, const retry_policy& policy, std::uint64_t& seed, wait_options opts,
+            std::string_view secret)
+        : opts_(std::move(opts)), policy_(policy), seed_(&seed),
+          poll_(std::move(poll), retry_machine{policy, true, 0}, secret), secret_(secret) {}
+
+    /// A wait that failed before any I/O.
+    wait_op(std::error_code ec, diagnostics d, wait_options opts)
+        : opts_(std::move(opts)), seed_(nullptr), poll_(ec, d, retry_machine{policy_, true, 0}),
+          ec_(ec), diag_(std::move(d)), failed_early_(true) {}
+
+    wait_op(const wait_op&) = delete;
+    wait_op& operator=(const wait_op&) = delete;
+
+    op_step start(op_time now) {
+        if (failed_early_)
+            return {op_step::done};
+        machine_.emplace(opts_, now);
+        return follow(machine_->start(), now);
+    }
+
+    op_step on_response(std::error_code tec, http::response resp, op_time now) {
+        const auto s = poll_.on_response(tec, std::move(resp), now);
+        if (s.kind != op_step::done) {
+            retrying_ = s.kind == op_step::sleep;
+            return s;
+        }
+        if (const auto ec = poll_.error())
+            return follow(machine_->on_error(ec, now), now);
+        last_ = std::move(poll_.result());
+        if (opts_.on_progress)
+            opts_.on_progress(last_);
+        return follow(machine_->on_job(last_, now), now);
+    }
+
+    op_step on_wake(op_time now) {
+        if (retrying_) {
+            retrying_ = false;
+            return poll_.on_wake(now);
+        }
+        return follow(machine_->start(), now);
+    }
+
+    op_step on_cancelled() {
+        ec_ = errc::cancelled;
+        diag_.clear();
+        return {op_step::done};
+    }
+
+    const http::request& request() const noexcept { return poll_.request(); }
+    std::error_code error() const noexcept { return ec_; }
+    job& result() noexcept { return last_; }
+    diagnostics& diag() noexcept { return diag_; }
+    cancellation::state* cancel_token() const noexcept { return opts_.cancel.get(); }
+
+private:
+    op_step follow(wait_step s, op_time now) {
+        if (opts_.cancel && opts_.cancel->cancelled())
+            return on_cancelled();
+        switch (s.kind) {
+        case wait_step::poll:
+            return poll_.restart(retry_machine{policy_, true, next_seed(*seed_)});
+        case wait_step::sleep:
+            return {op_step::sleep,
+                    s.until > now ? std::chrono::ceil<std::chrono::milliseconds>(s.until - now)
+                                  : std::chrono::milliseconds{0}};
+        case wait_step::done:
+            ec_.clear();
+            return {op_step::done};
+        case wait_step::fail:
+            ec_ = s.error;
+            if (s.error == errc::job_failed) {
+                diag_.clear();
+                if (last_.status && last_.status->message)
+                    diag_.server_message = redact(*last_.status->message, secret_);
+            } else if (s.error != errc::wait_timeout) {
+                diag_ = std::move(poll_.diag());
+            }
+            return {op_step::done};
+        }
+        return {op_step::done};
+    }
+
+    wait_options opts_;
+    std::optional<wait_machine> machine_;
+    retry_policy policy_{};
+    std::uint64_t* seed_;
+    call_op<job> poll_;
+    std::string_view secret_;
+    job last_{};
+    std::error_code ec_;
+    diagnostics diag_;
+    bool retrying_ = false;
+    bool failed_early_ = false;
+};
+
+/// What a `wait_op` is made of (see `call_recipe`).
+struct wait_recipe {
+    bool ok = false;
+    std::error_code ec;
+    diagnostics diag;
+    http::request poll;
+    retry_policy policy;
+    std::uint64_t* seed = nullptr;
+    wait_options opts;
+    std::string_view secret;
+
+    wait_op operator()() {
+        if (!ok)
+            return wait_op{ec, std::move(diag), std::move(opts)};
+        return wait_op{std::move(poll), policy, *seed, std::move(opts), secret};
+    }
+};
+
+/// A download into a sink, or into a file through a temporary renamed into place at the end.
+/// The result is the number of bytes received.
+class download_op {
+public:
+    using result_type = std::uint64_t;
+
+    /// Streams the answer to `req` into `sink`.
+    download_op(http::request req, chunk_sink sink, download_options opts, retry_machine retry)
+        : req_(std::move(req)), opts_(std::move(opts)),
+          machine_(std::move(sink), opts_, std::move(retry)) {
+        machine_.attach(req_);
+    }
+
+    /// Streams the answer to `req` into the file at `path`.
+    download_op(http::request req, const std::filesystem::path& path, download_options opts,
+                retry_machine retry)
+        : req_(std::move(req)), opts_(std::move(opts)), file_(std::make_unique<part_file>(path)),
+          machine_([f = file_.get()](std::string_view chunk) { return f->write(chunk); }, opts_,
+                   std::move(retry)) {
+        machine_.attach(req_);
+        if (!file_->is_open()) {
+            ec_ = errc::file_error;
+            diag_.detail = "cannot write " + file_->temp_path().string();
+            failed_early_ = true;
+        }
+    }
+
+    /// A download that failed before any I/O.
+    download_op(std::error_code ec, diagnostics d, download_options opts)
+        : opts_(std::move(opts)), machine_(nullptr, opts_, retry_machine{retry_policy{}, true, 0}),
+          ec_(ec), diag_(std::move(d)), failed_early_(true) {}
+
+    download_op(const download_op&) = delete;
+    download_op& operator=(const download_op&) = delete;
+
+    op_step start(op_time) {
+        if (failed_early_)
+            return {op_step::done};
+        return attempt();
+    }
+
+    op_step on_response(std::error_code tec, http::response resp, op_time now) {
+        std::error_code ec;
+        const auto d = machine_.on_attempt(tec, resp, now, ec, diag_);
+        if (d.kind == retry_decision::retry)
+            return {op_step::sleep, d.delay};
+        return finish(ec);
+    }
+
+    op_step on_wake(op_time) { return attempt(); }
+
+    op_step on_cancelled() { return finish(errc::cancelled); }
+
+    const http::request& request() const noexcept { return req_; }
+    std::error_code error() const noexcept { return ec_; }
+    std::uint64_t& result() noexcept { return bytes_; }
+    diagnostics& diag() noexcept { return diag_; }
+    cancellation::state* cancel_token() const noexcept { return opts_.cancel.get(); }
+
+private:
+    op_step attempt() {
+        if (machine_.cancelled())
+            return finish(errc::cancelled);
+        machine_.begin_attempt();
+        return {op_step::send};
+    }
+
+    op_step finish(std::error_code ec) {
+        if (file_)
+            file_->commit(ec, diag_);
+        ec_ = ec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : ec;
+        bytes_ = ec_ ? 0 : machine_.received();
+        return {op_step::done};
+    }
+
+    http::request req_;
+    download_options opts_;
+    std::unique_ptr<part_file> file_;
+    download_machine machine_;
+    std::error_code ec_;
+    diagnostics diag_;
+    std::uint64_t bytes_ = 0;
+    bool failed_early_ = false;
+};
+
+/// What a `download_op` is made of (see `call_recipe`): into `sink` when it is set, else
+/// into the file at `path`.
+struct download_recipe {
+    bool ok = false;
+    std::error_code ec;
+    diagnostics diag;
+    http::request req;
+    chunk_sink sink;
+    std::filesystem::path path;
+    download_options opts;
+    retry_machine retry;
+
+    download_op operator()() {
+        if (!ok)
+            return download_op{ec, std::move(diag), std::move(opts)};
+        if (sink)
+            return download_op{std::move(req), std::move(sink), std::move(opts), std::move(retry)};
+        return download_op{std::move(req), path, std::move(opts), std::move(retry)};
+    }
+};
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/operation.hpp ----
+// ---- begin ltx/detail/raise.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_RAISE_HPP
+#define LTX_DETAIL_RAISE_HPP
+
+
+#include <exception>
+#include <system_error>
+#include <utility>
+
+namespace ltx::detail {
+
+/// The exception that reports `ec` with `diag`, as every throwing form of the client throws
+/// it: `ltx::validation_error` for an invalid request with its violations, `ltx::api_error`
+/// for the other `ltx::errc` codes, `std::system_error` for the transport's.
+inline std::exception_ptr make_exception(std::error_code ec, diagnostics diag) {
+    if (ec == errc::invalid_request && !diag.violations.empty())
+        return std::make_exception_ptr(validation_error{std::move(diag.violations)});
+    if (ec.category() == error_category())
+        return std::make_exception_ptr(api_error{ec, std::move(diag)});
+    return std::make_exception_ptr(std::system_error{ec, diag.to_string(ec)});
+}
+
+/// Throws `make_exception(ec, diag)`.
+[[noreturn]] inline void raise(std::error_code ec, diagnostics diag) {
+    std::rethrow_exception(make_exception(ec, std::move(diag)));
+}
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/raise.hpp ----
+// ---- begin ltx/detail/run_callback.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The plain-callback runner: drives a machine of operation.hpp over any `ltx::async_transport`
+// that can also `async_sleep`, and completes `handler(std::error_code, R)` exactly once.
+//
+// Invariants:
+// - The machine is touched only under `mutex_`, so a cancellation from another thread
+//   (`cancellation::state::cancel`) and a completion cannot race on it.
+// - The transport is called without the lock held. A transport may complete inside
+//   `async_send` (a test double does): that completion finds `driving_` set, leaves its next
+//   step in `next_`, and the loop that called the transport picks it up, so the stack does not
+//   grow with the number of steps.
+// - A cancellation completes the handler at once; the step in flight keeps the state alive
+//   and is ignored when it completes.
+// - The handler is never invoked while the lock is held, nor inside the initiating call when
+//   the machine is done before any I/O: that completion goes through a zero pause.
+#ifndef LTX_DETAIL_RUN_CALLBACK_HPP
+#define LTX_DETAIL_RUN_CALLBACK_HPP
+
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <system_error>
+#include <utility>
+
+namespace ltx::detail {
+
+template <class Transport, class Clock, class Op, class Handler>
+class callback_run
+    : public std::enable_shared_from_this<callback_run<Transport, Clock, Op, Handler>> {
+public:
+    template <class Make>
+    callback_run(Transport& t, Clock& c, Handler h, diagnostics* out, Make&& make)
+        : transport_(t), clock_(c), handler_(std::move(h)), out_(out), op_(make()) {}
+
+    void start() {
+        std::unique_lock lock{mutex_};
+        auto* token = op_.cancel_token();
+        op_step s = token && token->cancelled() ? op_.on_cancelled() : op_.start(clock_.now());
+        if (s.kind == op_step::done) {
+            lock.unlock();
+            transport_.async_sleep(std::chrono::milliseconds{0},
+                                   [self = this->shared_from_this()](std::error_code) {
+                                       std::unique_lock l{self->mutex_};
+                                       self->finish(l);
+                                   });
+            return;
+        }
+        if (token) {
+            std::weak_ptr<callback_run> weak = this->shared_from_this();
+            lock.unlock();
+            token->on_cancel([weak] {
+                if (auto self = weak.lock())
+                    self->cancel_now();
+            });
+            lock.lock();
+        }
+        drive(lock, s);
+    }
+
+private:
+    void drive(std::unique_lock<std::mutex>& lock, op_step s) {
+        driving_ = true;
+        for (;;) {
+            if (finished_)
+                return;
+            if (s.kind == op_step::done)
+                return finish(lock);
+            if (const auto* token = op_.cancel_token(); token && token->cancelled()) {
+                s = op_.on_cancelled();
+                continue;
+            }
+            has_next_ = false;
+            if (s.kind == op_step::send) {
+                http::request req = op_.request();
+                lock.unlock();
+                transport_.async_send(std::move(req), [self = this->shared_from_this()](
+                                                          std::error_code ec, http::response r) {
+                    self->on_response(ec, std::move(r));
+                });
+            } else {
+                lock.unlock();
+                transport_.async_sleep(s.delay, [self = this->shared_from_this()](
+                                                    std::error_code ec) { self->on_wake(ec); });
+            }
+            lock.lock();
+            if (!has_next_) {
+                driving_ = false;
+                return;
+            }
+            s = next_;
+        }
+    }
+
+    void on_response(std::error_code ec, http::response resp) {
+        std::unique_lock lock{mutex_};
+        if (finished_)
+            return;
+        resume(lock, op_.on_response(ec, std::move(resp), clock_.now()));
+    }
+
+    void on_wake(std::error_code ec) {
+        std::unique_lock lock{mutex_};
+        if (finished_)
+            return;
+        resume(lock, ec ? op_.on_cancelled() : op_.on_wake(clock_.now()));
+    }
+
+    void resume(std::unique_lock<std::mutex>& lock, op_step s) {
+        if (driving_) { // completed inside the transport call of the loop below us
+            next_ = s;
+            has_next_ = true;
+            return;
+        }
+        drive(lock, s);
+    }
+
+    void cancel_now() {
+        std::unique_lock lock{mutex_};
+        if (finished_)
+            return;
+        op_.on_cancelled();
+        finish(lock);
+    }
+
+    void finish(std::unique_lock<std::mutex>& lock) {
+        if (finished_)
+            return;
+        finished_ = true;
+        driving_ = false;
+        const std::error_code ec = op_.error();
+        auto result = std::move(op_.result());
+        auto diag = std::move(op_.diag());
+        auto handler = std::move(handler_);
+        auto* token = op_.cancel_token();
+        lock.unlock();
+        if (token)
+            token->clear_callback();
+        if (out_)
+            *out_ = std::move(diag);
+        std::move(handler)(ec, std::move(result));
+    }
+
+    Transport& transport_;
+    Clock& clock_;
+    Handler handler_;
+    diagnostics* out_;
+    std::mutex mutex_;
+    Op op_;
+    op_step next_{};
+    bool has_next_ = false;
+    bool driving_ = false;
+    bool finished_ = false;
+};
+
+/// Runs the machine that `make()` returns over `t`, completing `handler` as above.
+template <class Op, class Transport, class Clock, class Handler, class Make>
+void run_callback(Transport& t, Clock& c, Handler&& handler, diagnostics* out, Make&& make) {
+    using run_t = callback_run<Transport, Clock, Op, std::decay_t<Handler>>;
+    auto run = std::make_shared<run_t>(t, c, std::forward<Handler>(handler), out,
+                                       std::forward<Make>(make));
+    run->start();
+}
+
+/// Runs `op` to its end over the blocking transport `t`, pausing with `clock.sleep_for`.
+template <class Transport, class Clock, class Op>
+void run_sync(Transport& t, Clock& clock, Op& op) {
+    auto s = op.start(clock.now());
+    while (s.kind != op_step::done) {
+        if (const auto* token = op.cancel_token(); token && token->cancelled()) {
+            op.on_cancelled();
+            return;
+        }
+        if (s.kind == op_step::send) {
+            std::error_code tec;
+            http::response resp = t.send(op.request(), tec);
+            s = op.on_response(tec, std::move(resp), clock.now());
+        } else {
+            clock.sleep_for(s.delay);
+            s = op.on_wake(clock.now());
+        }
+    }
+}
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/run_callback.hpp ----
 // ---- begin ltx/http/transport.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_HTTP_TRANSPORT_HPP
@@ -6677,6 +7333,7 @@ LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 
 namespace ltx {
 
@@ -6698,16 +7355,39 @@ concept async_sleeper = requires(T& t, std::chrono::milliseconds d) {
     t.async_sleep(d, [](std::error_code) {});
 };
 
-/// How an async call turns its completion token into a handler and a return value.
-/// By default the token is the handler itself, a callable `void(std::error_code, R)`, and the
-/// call returns nothing. A transport library specialises it for its own tokens: the Asio
-/// adapter makes `use_future`, `use_awaitable` and `deferred` work.
-template <class Transport, class Token, class R, class = void> struct completion_adapter {
-    template <class T, class Initiation> static void initiate(T&& token, Initiation&& init) {
-        static_assert(std::is_invocable_v<Token&&, std::error_code, R>,
-                      "this completion token is neither a callback void(std::error_code, R) nor "
-                      "a token the transport adapts");
-        std::forward<Initiation>(init)(std::forward<T>(token));
+namespace detail {
+/// The default completion token of a transport that has none: using it does not compile.
+struct no_default_token {};
+} // namespace detail
+
+/// How the async calls of a client over `Transport` run and complete.
+///
+/// By default a completion token is a callable `void(std::error_code, R)`, run by the
+/// plain-callback runner over any transport modelling `ltx::async_transport` and
+/// `ltx::async_sleeper`; the call returns nothing, and there is no default token.
+/// `<ltx/asio.hpp>` specialises it for every transport with an Asio `executor_type` (the
+/// property it is selected by, so a decorator of `ltx::asio::transport` that keeps the
+/// executor keeps every Asio token): one `asio::async_compose` operation per call, any Asio
+/// completion token, `deferred` as default token.
+template <class Transport, class = void> struct completion_adapter {
+    /// The token of an `async_` call given none.
+    using default_token = detail::no_default_token;
+
+    /// Runs the machine `make()` returns over `t`; completes `token`, filling `*diag` (when not
+    /// null) first.
+    template <class Op, class Clock, class Token, class Make>
+    static void run(Transport& t, Clock& c, Token&& token, diagnostics* diag, Make&& make) {
+        static_assert(!std::is_same_v<std::decay_t<Token>, detail::no_default_token>,
+                      "this transport has no default completion token: pass a callback "
+                      "void(std::error_code, R)");
+        static_assert(
+            std::is_invocable_v<std::decay_t<Token>&&, std::error_code, typename Op::result_type>,
+            "this completion token is neither a callback void(std::error_code, R) nor a token "
+            "the transport adapts (include <ltx/asio.hpp> for Asio's)");
+        static_assert(async_transport<Transport> && async_sleeper<Transport>,
+                      "async calls need a transport modelling ltx::async_transport and "
+                      "ltx::async_sleeper");
+        detail::run_callback<Op>(t, c, std::forward<Token>(token), diag, std::forward<Make>(make));
     }
 };
 
@@ -6812,100 +7492,213 @@ public:
                       const std::function<std::error_code(std::string_view)>& sink,
                       const download_options& opts, std::error_code& ec, diagnostics& diag);
 
-    /// Calls endpoint `E` asynchronously; `handler(std::error_code, typename E::response)` is
-    /// called exactly once, from the transport's completion context. `diag`, when not null,
-    /// must stay alive until then and receives the diagnostics.
-    /// Needs an async transport that models `ltx::async_sleeper`.
-    template <class E, class Handler>
-    void async_call(const typename E::request& req, Handler&& handler, diagnostics* diag = nullptr);
+    // ---- async calls ---------------------------------------------------------------------
+    //
+    // Every `async_` call below follows one contract:
+    // - It starts the operation and returns at once; what it returns is what the token makes
+    //   of it (nothing for a callback, a `std::future<R>` for `asio::use_future`, an
+    //   `asio::awaitable<R>` for `asio::use_awaitable`, a deferred operation by default with
+    //   the Asio transport). The handler is invoked exactly once, with the completion
+    //   signature `void(std::error_code, R)`, never inside the call that started it (a
+    //   transport that completes inside `async_send`, such as a test double in immediate
+    //   mode, excepted).
+    // - Arguments are copied or moved into the operation before the call returns: nothing
+    //   passed need outlive it but the client (and through it the transport), and the
+    //   `on_progress` callbacks, which run on the thread completing each step.
+    // - Requests are validated before any I/O, exactly as in the sync forms.
+    // - With the Asio transport: the handler runs on its associated executor (the
+    //   transport's when it has none); the handler's associated allocator allocates the
+    //   operation; cancellation types `terminal` and `partial` through the handler's
+    //   cancellation slot reach the request or pause in flight. A cancelled operation
+    //   completes with `ltx::errc::cancelled` (equal to `std::errc::operation_canceled`), but
+    //   a paid POST that may have reached the server completes with
+    //   `ltx::errc::outcome_unknown`. `ltx::asio::with_diagnostics(token)`, applied on its own
+    //   to `use_awaitable` and `use_future`, turns an error into the exception the sync
+    //   throwing form throws (`ltx::validation_error`, `ltx::api_error`, `std::system_error`).
+    // - With another async transport: `token` is a callback; `wait_options::cancel` and
+    //   `download_options::cancel` cancel at once from any thread.
 
-    /// Async `create_video`: `token` is a callback `void(std::error_code, ltx::job)`, or,
-    /// with a transport that adapts completion tokens (the Asio one), any token it accepts.
-    template <class Token> auto async_create_video(const ltx_create_request& req, Token&& token) {
-        return async_with<endpoints::create_video>(req, std::forward<Token>(token));
-    }
-    /// Async `get_job`.
-    template <class Token> auto async_get_job(std::string job_id, Token&& token) {
-        return async_with<endpoints::get_job>({std::move(job_id)}, std::forward<Token>(token));
-    }
-    /// Async `list_assets`.
-    template <class Token> auto async_list_assets(const list_assets_request& req, Token&& token) {
-        return async_with<endpoints::list_assets>(req, std::forward<Token>(token));
-    }
-    /// Async `configure_account`.
-    template <class Token> auto async_configure_account(const account_request& req, Token&& token) {
-        return async_with<endpoints::configure_account>(req, std::forward<Token>(token));
-    }
-    /// Async `get_account`.
-    template <class Token> auto async_get_account(std::string email, Token&& token) {
-        return async_with<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
-    }
-    /// Async `wait`, completing with `(std::error_code, ltx::job)`; cancel with `opts.cancel`,
-    /// which completes the wait at once with `errc::cancelled`, or (Asio transport) through
-    /// the token's cancellation slot, which ends the poll or pause in flight and completes the
-    /// wait with `errc::cancelled` too.
-    template <class Token> auto async_wait(std::string job_id, wait_options opts, Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, job>::initiate(
-            std::forward<Token>(token),
-            [self = this, id = std::move(job_id), o = std::move(opts)](auto&& handler) mutable {
-                self->start_wait(std::move(id), std::move(o),
-                                 std::forward<decltype(handler)>(handler), nullptr);
-            });
-    }
-    /// Async `wait` with a callback, filling `diag` (which must outlive the wait).
-    template <class Handler>
-    void async_wait(std::string job_id, wait_options opts, Handler&& handler, diagnostics* diag) {
-        start_wait(std::move(job_id), std::move(opts), std::forward<Handler>(handler), diag);
+    /// The token of an `async_` call given none (`ltx::asio::deferred` with the Asio
+    /// transport).
+    using default_token = typename completion_adapter<Transport>::default_token;
+
+    /// Calls endpoint `E` asynchronously; completes with `(std::error_code, E::response)`.
+    /// `diag`, when not null, must stay alive until the completion and receives the
+    /// diagnostics before the handler runs.
+    ///
+    /// ```
+    /// api.async_call<ltx::endpoints::get_job>({"job-id"}, [](std::error_code ec, ltx::job j) {});
+    /// ```
+    template <class E, class Token = default_token>
+    auto async_call(const typename E::request& req, Token&& token = {},
+                    diagnostics* diag = nullptr) {
+        return run_async<detail::call_op<typename E::response>>(std::forward<Token>(token), diag,
+                                                                make_call<E>(req));
     }
 
-    /// Async `upload_asset`, completing with `(std::error_code, ltx::upload_asset_response)`.
-    /// The MIME type is found (and a bad body refused) before any I/O, as in the sync form; a
-    /// file body is read by the transport as it sends.
-    template <class Token>
-    auto async_upload_asset(http::body body, upload_options opts, Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, upload_asset_response>::initiate(
-            std::forward<Token>(token),
-            [self = this, b = std::move(body), o = std::move(opts)](auto&& handler) mutable {
-                self->start_upload(std::move(b), o, std::forward<decltype(handler)>(handler),
-                                   nullptr);
-            });
+    /// Async `create_video` (`POST videos/ltx-create`): completes with
+    /// `(std::error_code, ltx::job)`. Never sent twice unless the server said it did not take
+    /// it; cancelled after it may have reached the server: `errc::outcome_unknown`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_create_video(req, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_create_video(const ltx_create_request& req, Token&& token = {}) {
+        return async_call<endpoints::create_video>(req, std::forward<Token>(token));
     }
-    /// Async `upload_file`: uploads the file at `path`.
-    template <class Token>
-    auto async_upload_file(std::filesystem::path path, upload_options opts, Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, upload_asset_response>::initiate(
-            std::forward<Token>(token),
-            [self = this, p = std::move(path), o = std::move(opts)](auto&& handler) mutable {
-                self->start_upload_file(p, o, std::forward<decltype(handler)>(handler), nullptr);
-            });
+
+    /// Async `get_job` (`GET assets/{jobId}`): completes with `(std::error_code, ltx::job)`.
+    ///
+    /// ```
+    /// api.async_get_job(id, [](std::error_code ec, ltx::job j) { /* j.status */ });
+    /// ```
+    template <class Token = default_token>
+    auto async_get_job(std::string job_id, Token&& token = {}) {
+        return async_call<endpoints::get_job>({std::move(job_id)}, std::forward<Token>(token));
     }
-    /// Async `download`, completing with `(std::error_code, std::uint64_t bytes)` once the
-    /// artifact of `done` is at `path` (same temporary-file, size and no-token rules as the
-    /// sync form). `opts.cancel` is checked at each piece of the body and between attempts;
-    /// a transport's own cancellation (the Asio adapter's slots) stops a stalled exchange.
-    template <class Token>
-    auto async_download(const job& done, std::filesystem::path path, download_options opts,
-                        Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, std::uint64_t>::initiate(
-            std::forward<Token>(token), [self = this, u = artifact_url(done), p = std::move(path),
-                                         o = std::move(opts)](auto&& handler) mutable {
-                if (!u)
-                    return self->template async_fail<std::uint64_t>(
-                        errc::no_artifact, {}, std::forward<decltype(handler)>(handler), nullptr);
-                self->start_download(*u, p, std::move(o), std::forward<decltype(handler)>(handler),
-                                     nullptr);
-            });
+
+    /// Async `list_assets` (`GET assets/`): completes with `(std::error_code, ltx::asset_page)`.
+    ///
+    /// ```
+    /// auto page = co_await api.async_list_assets({}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_list_assets(const list_assets_request& req, Token&& token = {}) {
+        return async_call<endpoints::list_assets>(req, std::forward<Token>(token));
     }
-    /// Async `download_url`: streams the file at `url` into `path`.
+    /// Async `list_assets` of the first page.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const list_assets_request&>) auto async_list_assets(
+        Token&& token = {}) {
+        return async_list_assets(list_assets_request{}, std::forward<Token>(token));
+    }
+
+    /// Async `configure_account` (`POST accounts`): completes with
+    /// `(std::error_code, ltx::account)`.
+    ///
+    /// ```
+    /// auto acc = co_await api.async_configure_account({.cookie = c}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_configure_account(const account_request& req, Token&& token = {}) {
+        return async_call<endpoints::configure_account>(req, std::forward<Token>(token));
+    }
+
+    /// Async `get_account` (`GET accounts/{email}`): completes with
+    /// `(std::error_code, ltx::account)`.
+    ///
+    /// ```
+    /// auto acc = co_await api.async_get_account("me@example.com", asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_get_account(std::string email, Token&& token = {}) {
+        return async_call<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
+    }
+
+    /// Async `wait`: polls until the job is done; completes with `(std::error_code, ltx::job)`,
+    /// the last job seen also on failure. Errors: `errc::job_failed`, `errc::wait_timeout`,
+    /// `errc::cancelled`, or the poll's error when it is not transient. A cancellation (slot
+    /// or `opts.cancel`) ends the poll or pause in flight.
+    ///
+    /// ```
+    /// auto done = co_await api.async_wait(id, {.interval = 2s}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_wait(std::string job_id, wait_options opts, Token&& token = {}) {
+        return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), nullptr);
+    }
+    /// Async `wait` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const wait_options&>) auto async_wait(
+        std::string job_id, Token&& token = {}) {
+        return start_wait(std::move(job_id), wait_options{}, std::forward<Token>(token), nullptr);
+    }
+    /// Async `wait` filling `diag` (which must outlive the wait) before the handler runs.
     template <class Token>
-    auto async_download_url(std::string url, std::filesystem::path path, download_options opts,
-                            Token&& token) {
-        return completion_adapter<Transport, std::decay_t<Token>, std::uint64_t>::initiate(
-            std::forward<Token>(token), [self = this, u = std::move(url), p = std::move(path),
-                                         o = std::move(opts)](auto&& handler) mutable {
-                self->start_download(u, p, std::move(o), std::forward<decltype(handler)>(handler),
-                                     nullptr);
-            });
+    auto async_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
+        return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), diag);
+    }
+
+    /// Async `upload_asset` (`POST assets/`): completes with
+    /// `(std::error_code, ltx::upload_asset_response)`. The MIME type is found (and a bad body
+    /// refused) before any I/O, as in the sync form; a file body is read as it is sent.
+    ///
+    /// ```
+    /// auto up = co_await api.async_upload_asset(std::move(png_bytes), {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_upload_asset(http::body body, upload_options opts, Token&& token = {}) {
+        return run_async<detail::call_op<upload_asset_response>>(
+            std::forward<Token>(token), nullptr, make_upload(std::move(body), opts, {}, {}));
+    }
+    /// Async `upload_asset` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const upload_options&>) auto async_upload_asset(
+        http::body body, Token&& token = {}) {
+        return async_upload_asset(std::move(body), upload_options{}, std::forward<Token>(token));
+    }
+
+    /// Async `upload_file`: uploads the file at `path` (see `async_upload_asset`); a file that
+    /// cannot be opened fails with `errc::file_error` before any I/O.
+    ///
+    /// ```
+    /// auto up = co_await api.async_upload_file("start.png", {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_upload_file(const std::filesystem::path& path, upload_options opts,
+                           Token&& token = {}) {
+        return run_async<detail::call_op<upload_asset_response>>(
+            std::forward<Token>(token), nullptr, make_upload_file(path, opts));
+    }
+    /// Async `upload_file` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const upload_options&>) auto async_upload_file(
+        const std::filesystem::path& path, Token&& token = {}) {
+        return async_upload_file(path, upload_options{}, std::forward<Token>(token));
+    }
+
+    /// Async `download`: completes with `(std::error_code, std::uint64_t bytes)` once the
+    /// artifact of `done` is at `path`, with the sync form's temporary-file, size and no-token
+    /// rules. Cancelled (slot or `opts.cancel`), it leaves no file.
+    ///
+    /// ```
+    /// auto bytes = co_await api.async_download(done, "out.mp4", {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_download(const job& done, const std::filesystem::path& path, download_options opts,
+                        Token&& token = {}) {
+        const auto url = artifact_url(done);
+        return run_async<detail::download_op>(
+            std::forward<Token>(token), nullptr,
+            make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path,
+                          std::move(opts)));
+    }
+    /// Async `download` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const download_options&>) auto async_download(
+        const job& done, const std::filesystem::path& path, Token&& token = {}) {
+        return async_download(done, path, download_options{}, std::forward<Token>(token));
+    }
+
+    /// Async `download_url`: streams the file at `url` into `path` (see `async_download`).
+    ///
+    /// ```
+    /// auto bytes = co_await api.async_download_url(url, "out.mp4", {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_download_url(std::string url, const std::filesystem::path& path,
+                            download_options opts, Token&& token = {}) {
+        return run_async<detail::download_op>(
+            std::forward<Token>(token), nullptr,
+            make_download(std::optional<std::string>{std::move(url)}, {}, path, std::move(opts)));
+    }
+    /// Async `download_url` with the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const download_options&>) auto async_download_url(
+        std::string url, const std::filesystem::path& path, Token&& token = {}) {
+        return async_download_url(std::move(url), path, download_options{},
+                                  std::forward<Token>(token));
     }
 
 private:
@@ -6918,36 +7711,29 @@ private:
                           diagnostics& diag) const;
     static std::optional<http::file_body> open_file_body(const std::filesystem::path& path,
                                                          std::error_code& ec, diagnostics& diag);
-    http::response exchange(const http::request& req, bool retry_safe,
-                            const std::shared_ptr<cancellation::state>& cancel, std::error_code& ec,
-                            diagnostics& diag);
-    template <class R>
-    R finish(const http::response& resp, std::error_code& ec, diagnostics& diag) const;
-    [[noreturn]] void raise(std::error_code ec, diagnostics& diag) const;
     template <class F> auto or_throw(F&& f);
-    template <class E, class Token> auto async_with(const typename E::request& req, Token&& token) {
-        using response_t = typename E::response;
-        return completion_adapter<Transport, std::decay_t<Token>, response_t>::initiate(
-            std::forward<Token>(token), [self = this, req](auto&& handler) {
-                self->template async_call<E>(req, std::forward<decltype(handler)>(handler));
-            });
+    template <class Op>
+    typename Op::result_type run_sync(Op& op, std::error_code& ec, diagnostics& diag);
+    template <class Op, class Token, class Make>
+    auto run_async(Token&& token, diagnostics* diag, Make&& make) {
+        return completion_adapter<Transport>::template run<Op>(
+            transport_, clock_, std::forward<Token>(token), diag, std::forward<Make>(make));
     }
-    template <class Handler>
-    void start_wait(std::string job_id, wait_options opts, Handler&& handler, diagnostics* diag);
-    template <class R, class Handler>
-    void async_run(bool ready, std::error_code ec, diagnostics d, http::request hr, bool retry_safe,
-                   Handler&& handler, diagnostics* diag);
-    template <class R, class Handler>
-    void async_fail(std::error_code ec, diagnostics d, Handler&& handler, diagnostics* diag);
-    template <class Handler>
-    void start_upload(http::body body, const upload_options& opts, Handler&& handler,
-                      diagnostics* diag);
-    template <class Handler>
-    void start_upload_file(const std::filesystem::path& path, const upload_options& opts,
-                           Handler&& handler, diagnostics* diag);
-    template <class Handler>
-    void start_download(const std::string& url, const std::filesystem::path& path,
-                        download_options opts, Handler&& handler, diagnostics* diag);
+    template <class E>
+    detail::call_recipe<typename E::response> make_call(const typename E::request& req);
+    detail::call_recipe<upload_asset_response> make_upload(std::optional<http::body> body,
+                                                           const upload_options& opts,
+                                                           std::error_code ec, diagnostics d);
+    detail::call_recipe<upload_asset_response> make_upload_file(const std::filesystem::path& path,
+                                                                const upload_options& opts);
+    detail::download_recipe make_download(std::optional<std::string> url, detail::chunk_sink sink,
+                                          const std::filesystem::path& path, download_options opts);
+    detail::wait_recipe make_wait(std::string job_id, wait_options opts);
+    template <class Token>
+    auto start_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
+        return run_async<detail::wait_op>(std::forward<Token>(token), diag,
+                                          make_wait(std::move(job_id), std::move(opts)));
+    }
 
     Transport& transport_;
     ltx::config config_;
@@ -6983,8 +7769,9 @@ inline job parse_webhook(std::string_view body, std::error_code& ec,
 // ---- begin ltx/impl/client.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// The synchronous driver of the client: every call validates, builds the HTTP request from
-// the endpoint's traits, runs the retry machine over `transport.send`, and maps the answer.
+// The client's calls: each builds one machine of detail/operation.hpp (validating and
+// building the HTTP request from the endpoint's traits first) and hands it to a runner: the
+// sync loop `detail::run_sync` here, or through `completion_adapter` an async runner.
 #ifndef LTX_IMPL_CLIENT_HPP
 #define LTX_IMPL_CLIENT_HPP
 
@@ -6997,30 +7784,11 @@ namespace ltx {
 
 namespace detail {
 
-// Distinct, reproducible seeds for the jitter of successive calls (splitmix64).
-inline std::uint64_t next_seed(std::uint64_t& state) {
-    if (state == 0)
-        return 0; // random per call
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
 template <class R>
 concept has_optional_email = requires(R r) {
     r.email = std::optional<std::string>{};
 }
 &&reflect::kind_of<decltype(R::email)> == reflect::type_kind::optional;
-
-inline bool is_json_content_type(std::string_view v) {
-    const auto essence = v.substr(0, v.find(';'));
-    std::string lower;
-    for (char c : essence)
-        if (c != ' ' && c != '\t')
-            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
-}
 
 } // namespace detail
 
@@ -7080,78 +7848,15 @@ bool basic_client<Transport, Clock>::prepare(const typename E::request& req, htt
 }
 
 template <class Transport, class Clock>
-http::response
-basic_client<Transport, Clock>::exchange(const http::request& req, bool retry_safe,
-                                         const std::shared_ptr<cancellation::state>& cancel,
-                                         std::error_code& ec, diagnostics& diag) {
-    detail::retry_machine retry{config_.retry, retry_safe, detail::next_seed(seed_)};
-    for (;;) {
-        if (cancel && cancel->cancelled()) {
-            ec = errc::cancelled;
-            return {};
-        }
-        std::error_code tec;
-        http::response resp = transport_.send(req, tec);
-        const auto d = retry.on_outcome(detail::outcome_of(tec, resp), clock_.now());
-        if (d.kind == detail::retry_decision::retry) {
-            clock_.sleep_for(d.delay);
-            continue;
-        }
-        if (d.kind == detail::retry_decision::ambiguous) {
-            ec = errc::outcome_unknown;
-            diag.transport_error = tec;
-            return {};
-        }
-        if (tec) {
-            ec = tec;
-            diag.transport_error = tec;
-            return {};
-        }
-        ec.clear();
-        return resp;
-    }
-}
-
-template <class Transport, class Clock>
-template <class R>
-R basic_client<Transport, Clock>::finish(const http::response& resp, std::error_code& ec,
-                                         diagnostics& diag) const {
-    diag.status = resp.status;
-    if (!resp.ok()) {
-        ec = errc_from_status(resp.status);
-        error_body body;
-        reflect::json_error ignored;
-        if (reflect::read_json(resp.body, body, ignored) && body.error)
-            diag.server_message = detail::redact(*body.error, config_.token);
-        return R{};
-    }
-    if (const auto type = resp.headers.find("Content-Type");
-        type && !detail::is_json_content_type(*type)) {
-        ec = errc::unexpected_response;
-        diag.detail = detail::redact("expected a JSON body, got Content-Type " + std::string{*type},
-                                     config_.token);
-        return R{};
-    }
-    R out{};
-    reflect::json_error err;
-    if (!reflect::read_json(resp.body, out, err)) {
-        ec = errc::unexpected_response;
-        diag.detail = detail::redact(
-            "unexpected response body: " + (err.path.empty() ? "" : err.path + ": ") + err.message,
-            config_.token);
-        return R{};
-    }
-    ec.clear();
-    return out;
-}
-
-template <class Transport, class Clock>
-void basic_client<Transport, Clock>::raise(std::error_code ec, diagnostics& diag) const {
-    if (ec == errc::invalid_request && !diag.violations.empty())
-        throw validation_error{std::move(diag.violations)};
-    if (ec.category() == error_category())
-        throw api_error{ec, std::move(diag)};
-    throw std::system_error{ec, diag.to_string(ec)};
+template <class Op>
+typename Op::result_type basic_client<Transport, Clock>::run_sync(Op& op, std::error_code& ec,
+                                                                  diagnostics& diag) {
+    static_assert(sync_transport<Transport>, "this call needs a transport modelling "
+                                             "ltx::sync_transport; use the async_ form");
+    detail::run_sync(transport_, clock_, op);
+    ec = op.error();
+    diag = std::move(op.diag());
+    return std::move(op.result());
 }
 
 template <class Transport, class Clock>
@@ -7162,11 +7867,11 @@ auto basic_client<Transport, Clock>::or_throw(F&& f) {
     if constexpr (std::is_void_v<decltype(f(ec, diag))>) {
         f(ec, diag);
         if (ec)
-            raise(ec, diag);
+            detail::raise(ec, std::move(diag));
     } else {
         auto r = f(ec, diag);
         if (ec)
-            raise(ec, diag);
+            detail::raise(ec, std::move(diag));
         return r;
     }
 }
@@ -7175,16 +7880,24 @@ template <class Transport, class Clock>
 template <class E>
 typename E::response basic_client<Transport, Clock>::call(const typename E::request& req,
                                                           std::error_code& ec, diagnostics& diag) {
-    static_assert(sync_transport<Transport>, "this call needs a transport modelling "
-                                             "ltx::sync_transport; use the async_ form");
-    diag.clear();
-    http::request hr;
-    if (!prepare<E>(req, {}, {}, hr, ec, diag))
-        return {};
-    const auto resp = exchange(hr, E::retry_safe, nullptr, ec, diag);
-    if (ec)
-        return {};
-    return finish<typename E::response>(resp, ec, diag);
+    auto make = make_call<E>(req);
+    auto op = make();
+    return run_sync(op, ec, diag);
+}
+
+template <class Transport, class Clock>
+template <class E>
+detail::call_recipe<typename E::response>
+basic_client<Transport, Clock>::make_call(const typename E::request& req) {
+    detail::call_recipe<typename E::response> r{
+        false,
+        {},
+        {},
+        {},
+        detail::retry_machine{config_.retry, E::retry_safe, detail::next_seed(seed_)},
+        config_.token};
+    r.ok = prepare<E>(req, {}, {}, r.req, r.ec, r.diag);
+    return r;
 }
 
 template <class Transport, class Clock>
@@ -7197,7 +7910,7 @@ template <class Transport, class Clock>
 bool basic_client<Transport, Clock>::prepare_upload(http::body body, const upload_options& opts,
                                                     http::request& out, std::error_code& ec,
                                                     diagnostics& diag) const {
-    std::string mime = opts.mime_type;
+    std::string mime = opts.mime_type.value_or(std::string{});
     if (mime.empty()) {
         std::string head;
         std::string name;
@@ -7219,8 +7932,7 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
     }
     upload_content content{mime, body.size()};
     diag.violations = reflect::validate(content);
-    upload_asset_request query{opts.email,
-                               opts.type.empty() ? std::string{asset_type_of(mime)} : opts.type};
+    upload_asset_request query{opts.email, opts.type.value_or(std::string{asset_type_of(mime)})};
     if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, out, ec, diag) ||
         !diag.violations.empty()) {
         ec = errc::invalid_request;
@@ -7230,17 +7942,40 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
 }
 
 template <class Transport, class Clock>
+detail::call_recipe<upload_asset_response> basic_client<Transport, Clock>::make_upload(
+    std::optional<http::body> body, const upload_options& opts, std::error_code ec, diagnostics d) {
+    detail::call_recipe<upload_asset_response> r{
+        false,
+        ec,
+        std::move(d),
+        {},
+        detail::retry_machine{config_.retry, endpoints::upload_asset::retry_safe,
+                              detail::next_seed(seed_)},
+        config_.token};
+    if (body)
+        r.ok = prepare_upload(std::move(*body), opts, r.req, r.ec, r.diag);
+    return r;
+}
+
+template <class Transport, class Clock>
+detail::call_recipe<upload_asset_response>
+basic_client<Transport, Clock>::make_upload_file(const std::filesystem::path& path,
+                                                 const upload_options& opts) {
+    std::error_code ec;
+    diagnostics d;
+    auto file = open_file_body(path, ec, d);
+    if (!file)
+        return make_upload(std::nullopt, opts, ec, std::move(d));
+    return make_upload(http::body{std::move(*file)}, opts, {}, {});
+}
+
+template <class Transport, class Clock>
 upload_asset_response
 basic_client<Transport, Clock>::upload_asset(http::body body, const upload_options& opts,
                                              std::error_code& ec, diagnostics& diag) {
-    diag.clear();
-    http::request hr;
-    if (!prepare_upload(std::move(body), opts, hr, ec, diag))
-        return {};
-    const auto resp = exchange(hr, endpoints::upload_asset::retry_safe, nullptr, ec, diag);
-    if (ec)
-        return {};
-    return finish<upload_asset_response>(resp, ec, diag);
+    auto make = make_upload(std::move(body), opts, {}, {});
+    auto op = make();
+    return run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -7256,11 +7991,9 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
                                                                   const upload_options& opts,
                                                                   std::error_code& ec,
                                                                   diagnostics& diag) {
-    diag.clear();
-    auto file = open_file_body(path, ec, diag);
-    if (!file)
-        return {};
-    return upload_asset(std::move(*file), opts, ec, diag);
+    auto make = make_upload_file(path, opts);
+    auto op = make();
+    return run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -7285,51 +8018,18 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
 }
 
 template <class Transport, class Clock>
+detail::wait_recipe basic_client<Transport, Clock>::make_wait(std::string job_id,
+                                                              wait_options opts) {
+    detail::wait_recipe r{false, {}, {}, {}, config_.retry, &seed_, std::move(opts), config_.token};
+    r.ok = prepare<endpoints::get_job>({std::move(job_id)}, {}, {}, r.poll, r.ec, r.diag);
+    return r;
+}
+
+template <class Transport, class Clock>
 job basic_client<Transport, Clock>::wait(const std::string& job_id, const wait_options& opts,
                                          std::error_code& ec, diagnostics& diag) {
-    diag.clear();
-    detail::wait_machine machine{opts, clock_.now()};
-    auto step = machine.start();
-    job last;
-    for (;;) {
-        if (opts.cancel && opts.cancel->cancelled()) {
-            ec = errc::cancelled;
-            return last;
-        }
-        switch (step.kind) {
-        case detail::wait_step::poll: {
-            std::error_code pec;
-            diagnostics pd;
-            job j = get_job(job_id, pec, pd);
-            if (pec) {
-                step = machine.on_error(pec, clock_.now());
-                if (step.kind == detail::wait_step::fail)
-                    diag = std::move(pd);
-            } else {
-                last = std::move(j);
-                if (opts.on_progress)
-                    opts.on_progress(last);
-                step = machine.on_job(last, clock_.now());
-            }
-            break;
-        }
-        case detail::wait_step::sleep: {
-            const auto now = clock_.now();
-            if (step.until > now)
-                clock_.sleep_for(std::chrono::ceil<std::chrono::milliseconds>(step.until - now));
-            step = machine.start();
-            break;
-        }
-        case detail::wait_step::done:
-            ec.clear();
-            return last;
-        case detail::wait_step::fail:
-            ec = step.error;
-            if (ec == errc::job_failed && last.status && last.status->message)
-                diag.server_message = detail::redact(*last.status->message, config_.token);
-            return last;
-        }
-    }
+    auto op = make_wait(job_id, opts)();
+    return run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -7356,25 +8056,28 @@ bool basic_client<Transport, Clock>::prepare_download(const std::string& url, ht
 }
 
 template <class Transport, class Clock>
+detail::download_recipe basic_client<Transport, Clock>::make_download(
+    std::optional<std::string> url, detail::chunk_sink sink, const std::filesystem::path& path,
+    download_options opts) {
+    detail::download_recipe r{false,
+                              url ? std::error_code{} : std::error_code{errc::no_artifact},
+                              {},
+                              {},
+                              std::move(sink),
+                              path,
+                              std::move(opts),
+                              detail::retry_machine{config_.retry, true, detail::next_seed(seed_)}};
+    if (url)
+        r.ok = prepare_download(*url, r.req, r.ec, r.diag);
+    return r;
+}
+
+template <class Transport, class Clock>
 void basic_client<Transport, Clock>::download_url(
     const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
     const download_options& opts, std::error_code& ec, diagnostics& diag) {
-    diag.clear();
-    http::request hr;
-    if (!prepare_download(url, hr, ec, diag))
-        return;
-    detail::download_machine machine{
-        sink, opts, detail::retry_machine{config_.retry, true, detail::next_seed(seed_)}};
-    machine.attach(hr);
-    for (;;) {
-        machine.begin_attempt();
-        std::error_code tec;
-        const auto resp = transport_.send(hr, tec);
-        const auto d = machine.on_attempt(tec, resp, clock_.now(), ec, diag);
-        if (d.kind != detail::retry_decision::retry)
-            return;
-        clock_.sleep_for(d.delay);
-    }
+    auto op = make_download(url, sink, {}, opts)();
+    run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -7382,16 +8085,8 @@ void basic_client<Transport, Clock>::download_url(const std::string& url,
                                                   const std::filesystem::path& path,
                                                   const download_options& opts, std::error_code& ec,
                                                   diagnostics& diag) {
-    detail::part_file file{path};
-    if (!file.is_open()) {
-        ec = errc::file_error;
-        diag.clear();
-        diag.detail = "cannot write " + file.temp_path().string();
-        return;
-    }
-    download_url(
-        url, [&](std::string_view chunk) { return file.write(chunk); }, opts, ec, diag);
-    file.commit(ec, diag);
+    auto op = make_download(url, {}, path, opts)();
+    run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -7406,12 +8101,9 @@ void basic_client<Transport, Clock>::download(const job& done, const std::filesy
                                               const download_options& opts, std::error_code& ec,
                                               diagnostics& diag) {
     const auto url = artifact_url(done);
-    if (!url) {
-        diag.clear();
-        ec = errc::no_artifact;
-        return;
-    }
-    download_url(*url, path, opts, ec, diag);
+    auto op =
+        make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path, opts)();
+    run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -7424,378 +8116,6 @@ void basic_client<Transport, Clock>::download(const job& done, const std::filesy
 
 #endif
 // ---- end ltx/impl/client.hpp ----
-// ---- begin ltx/impl/client_async.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-//
-// The callback driver of the client: the same retry and wait machines as the sync driver,
-// run over `transport.async_send` and `transport.async_sleep`.
-#ifndef LTX_IMPL_CLIENT_ASYNC_HPP
-#define LTX_IMPL_CLIENT_ASYNC_HPP
-
-
-#include <atomic>
-#include <memory>
-#include <utility>
-
-namespace ltx::detail {
-
-// One request with its retries. Owns itself through shared_ptr copies held by the pending
-// completion handlers; `done(ec, response, diag)` runs exactly once.
-template <class Client, class Transport, class Clock, class Done>
-struct async_exchange_op
-    : std::enable_shared_from_this<async_exchange_op<Client, Transport, Clock, Done>> {
-    async_exchange_op(Transport& t, Clock& c, http::request r, retry_machine m, Done d)
-        : transport(t), clock(c), req(std::move(r)), retry(std::move(m)), done(std::move(d)) {}
-
-    void attempt() {
-        transport.async_send(
-            req, [self = this->shared_from_this()](std::error_code tec, http::response resp) {
-                self->on_response(tec, std::move(resp));
-            });
-    }
-
-    void on_response(std::error_code tec, http::response resp) {
-        const auto d = retry.on_outcome(outcome_of(tec, resp), clock.now());
-        if (d.kind == retry_decision::retry) {
-            transport.async_sleep(d.delay, [self = this->shared_from_this()](std::error_code ec) {
-                if (ec)
-                    return self->finish(ec, {});
-                self->attempt();
-            });
-            return;
-        }
-        if (d.kind == retry_decision::ambiguous) {
-            diag.transport_error = tec;
-            return finish(errc::outcome_unknown, {});
-        }
-        if (tec) {
-            diag.transport_error = tec;
-            return finish(tec, {});
-        }
-        finish({}, std::move(resp));
-    }
-
-    void finish(std::error_code ec, http::response resp) {
-        auto d = std::move(done);
-        d(ec, std::move(resp), std::move(diag));
-    }
-
-    Transport& transport;
-    Clock& clock;
-    http::request req;
-    retry_machine retry;
-    Done done;
-    diagnostics diag;
-};
-
-} // namespace ltx::detail
-
-namespace ltx {
-
-template <class Transport, class Clock>
-template <class E, class Handler>
-void basic_client<Transport, Clock>::async_call(const typename E::request& req, Handler&& handler,
-                                                diagnostics* diag) {
-    std::error_code ec;
-    diagnostics d;
-    http::request hr;
-    const bool ready = prepare<E>(req, {}, {}, hr, ec, d);
-    async_run<typename E::response>(ready, ec, std::move(d), std::move(hr), E::retry_safe,
-                                    std::forward<Handler>(handler), diag);
-}
-
-template <class Transport, class Clock>
-template <class R, class Handler>
-void basic_client<Transport, Clock>::async_run(bool ready, std::error_code ec, diagnostics d,
-                                               http::request hr, bool retry_safe, Handler&& handler,
-                                               diagnostics* diag) {
-    static_assert(async_transport<Transport> && async_sleeper<Transport>,
-                  "async calls need a transport modelling ltx::async_transport and "
-                  "ltx::async_sleeper");
-    auto h = std::forward<Handler>(handler);
-    if (!ready)
-        return async_fail<R>(ec, std::move(d), std::move(h), diag);
-    auto done = [this, h = std::move(h), diag](std::error_code ec, http::response resp,
-                                               diagnostics d) mutable {
-        R out{};
-        if (!ec)
-            out = finish<R>(resp, ec, d);
-        if (diag)
-            *diag = std::move(d);
-        std::move(h)(ec, std::move(out));
-    };
-    using op_t = detail::async_exchange_op<basic_client, Transport, Clock, decltype(done)>;
-    auto op = std::make_shared<op_t>(
-        transport_, clock_, std::move(hr),
-        detail::retry_machine{config_.retry, retry_safe, detail::next_seed(seed_)},
-        std::move(done));
-    op->attempt();
-}
-
-template <class Transport, class Clock>
-template <class R, class Handler>
-void basic_client<Transport, Clock>::async_fail(std::error_code ec, diagnostics d,
-                                                Handler&& handler, diagnostics* diag) {
-    // Nothing was sent; complete through the transport rather than inline, so a handler never
-    // runs inside the call that started it.
-    transport_.async_sleep(
-        std::chrono::milliseconds{0},
-        [h = std::forward<Handler>(handler), ec, d = std::move(d), diag](std::error_code) mutable {
-            if (diag)
-                *diag = std::move(d);
-            std::move(h)(ec, R{});
-        });
-}
-
-namespace detail {
-
-// A wait over async polls. Completion is claimed through `finished`, so a cancellation from
-// another thread and a poll completing at the same time end the wait once. However the wait is
-// cancelled (`wait_options::cancel`, or a transport cancelling the poll or pause in flight, as
-// the Asio adapter does for a cancellation slot), it completes with `errc::cancelled`: only the
-// wait's own caller can cancel the operations the wait starts (wait_machine maps a cancelled
-// poll; a cancelled pause is mapped here).
-template <class Client, class Transport, class Clock, class Handler>
-struct async_wait_op
-    : std::enable_shared_from_this<async_wait_op<Client, Transport, Clock, Handler>> {
-    async_wait_op(Client& c, Transport& t, Clock& k, std::string id, wait_options o, Handler h,
-                  diagnostics* d)
-        : client(c), transport(t), clock(k), job_id(std::move(id)), opts(std::move(o)),
-          machine(opts, clock.now()), handler(std::move(h)), diag_out(d) {}
-
-    void start() {
-        if (opts.cancel) {
-            std::weak_ptr<async_wait_op> weak = this->shared_from_this();
-            opts.cancel->on_cancel([weak] {
-                if (auto self = weak.lock())
-                    self->complete(errc::cancelled, {});
-            });
-        }
-        step(machine.start());
-    }
-
-    void step(wait_step s) {
-        if (finished.load())
-            return;
-        switch (s.kind) {
-        case wait_step::poll:
-            client.template async_call<endpoints::get_job>(
-                get_job_request{job_id},
-                [self = this->shared_from_this()](std::error_code ec, job j) {
-                    self->on_poll(ec, std::move(j));
-                },
-                &poll_diag);
-            return;
-        case wait_step::sleep: {
-            const auto now = clock.now();
-            const auto delay = s.until > now
-                                   ? std::chrono::ceil<std::chrono::milliseconds>(s.until - now)
-                                   : std::chrono::milliseconds{0};
-            transport.async_sleep(delay, [self = this->shared_from_this()](std::error_code ec) {
-                if (ec)
-                    return self->complete(cancelled_or(ec), {});
-                self->step(self->machine.start());
-            });
-            return;
-        }
-        case wait_step::done:
-            return complete({}, {});
-        case wait_step::fail: {
-            diagnostics d;
-            if (s.error == errc::job_failed && last.status && last.status->message)
-                d.server_message = redact(*last.status->message, client.config().token);
-            else if (s.error != errc::wait_timeout)
-                d = poll_diag;
-            return complete(s.error, std::move(d));
-        }
-        }
-    }
-
-    void on_poll(std::error_code ec, job j) {
-        if (finished.load())
-            return;
-        if (ec)
-            return step(machine.on_error(ec, clock.now()));
-        last = std::move(j);
-        if (opts.on_progress)
-            opts.on_progress(last);
-        step(machine.on_job(last, clock.now()));
-    }
-
-    static std::error_code cancelled_or(std::error_code ec) {
-        return ec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : ec;
-    }
-
-    void complete(std::error_code ec, diagnostics d) {
-        if (finished.exchange(true))
-            return;
-        if (opts.cancel)
-            opts.cancel->clear_callback();
-        if (diag_out)
-            *diag_out = std::move(d);
-        auto h = std::move(handler);
-        std::move(h)(ec, last);
-    }
-
-    Client& client;
-    Transport& transport;
-    Clock& clock;
-    std::string job_id;
-    wait_options opts;
-    wait_machine machine;
-    Handler handler;
-    diagnostics* diag_out;
-    diagnostics poll_diag;
-    job last;
-    std::atomic<bool> finished{false};
-};
-
-} // namespace detail
-
-template <class Transport, class Clock>
-template <class Handler>
-void basic_client<Transport, Clock>::start_wait(std::string job_id, wait_options opts,
-                                                Handler&& handler, diagnostics* diag) {
-    using op_t = detail::async_wait_op<basic_client, Transport, Clock, std::decay_t<Handler>>;
-    auto op = std::make_shared<op_t>(*this, transport_, clock_, std::move(job_id), std::move(opts),
-                                     std::forward<Handler>(handler), diag);
-    op->start();
-}
-
-} // namespace ltx
-
-#endif
-// ---- end ltx/impl/client_async.hpp ----
-// ---- begin ltx/impl/client_async_transfer.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-//
-// The async uploads and downloads of the client: the same preparation, retry rules and
-// download machine as the sync forms, run over `transport.async_send` and `async_sleep`.
-#ifndef LTX_IMPL_CLIENT_ASYNC_TRANSFER_HPP
-#define LTX_IMPL_CLIENT_ASYNC_TRANSFER_HPP
-
-
-#include <memory>
-#include <utility>
-
-namespace ltx::detail {
-
-// One download into a file with its retries. Owns itself through the shared_ptr copies held
-// by the pending completion handlers; the handler runs exactly once.
-template <class Transport, class Clock, class Handler>
-struct async_download_op
-    : std::enable_shared_from_this<async_download_op<Transport, Clock, Handler>> {
-    async_download_op(Transport& t, Clock& c, http::request r, const std::filesystem::path& path,
-                      download_options o, retry_machine m, Handler h, diagnostics* d)
-        : transport(t), clock(c), req(std::move(r)), file(path),
-          machine([this](std::string_view chunk) { return file.write(chunk); }, std::move(o),
-                  std::move(m)),
-          handler(std::move(h)), diag_out(d) {
-        machine.attach(req);
-    }
-
-    void attempt() {
-        if (machine.cancelled())
-            return finish(errc::cancelled);
-        machine.begin_attempt();
-        transport.async_send(
-            req, [self = this->shared_from_this()](std::error_code tec, http::response resp) {
-                self->on_response(tec, resp);
-            });
-    }
-
-    void on_response(std::error_code tec, const http::response& resp) {
-        std::error_code ec;
-        const auto d = machine.on_attempt(tec, resp, clock.now(), ec, diag);
-        if (d.kind != retry_decision::retry)
-            return finish(ec);
-        transport.async_sleep(d.delay, [self = this->shared_from_this()](std::error_code e) {
-            if (e)
-                return self->finish(e);
-            self->attempt();
-        });
-    }
-
-    void finish(std::error_code ec) {
-        file.commit(ec, diag);
-        if (diag_out)
-            *diag_out = std::move(diag);
-        auto h = std::move(handler);
-        std::move(h)(ec, ec ? std::uint64_t{0} : machine.received());
-    }
-
-    Transport& transport;
-    Clock& clock;
-    http::request req;
-    part_file file;
-    download_machine machine;
-    Handler handler;
-    diagnostics* diag_out;
-    diagnostics diag;
-};
-
-} // namespace ltx::detail
-
-namespace ltx {
-
-template <class Transport, class Clock>
-template <class Handler>
-void basic_client<Transport, Clock>::start_upload(http::body body, const upload_options& opts,
-                                                  Handler&& handler, diagnostics* diag) {
-    std::error_code ec;
-    diagnostics d;
-    http::request hr;
-    const bool ready = prepare_upload(std::move(body), opts, hr, ec, d);
-    async_run<upload_asset_response>(ready, ec, std::move(d), std::move(hr),
-                                     endpoints::upload_asset::retry_safe,
-                                     std::forward<Handler>(handler), diag);
-}
-
-template <class Transport, class Clock>
-template <class Handler>
-void basic_client<Transport, Clock>::start_upload_file(const std::filesystem::path& path,
-                                                       const upload_options& opts,
-                                                       Handler&& handler, diagnostics* diag) {
-    std::error_code ec;
-    diagnostics d;
-    auto file = open_file_body(path, ec, d);
-    if (!file)
-        return async_fail<upload_asset_response>(ec, std::move(d), std::forward<Handler>(handler),
-                                                 diag);
-    start_upload(std::move(*file), opts, std::forward<Handler>(handler), diag);
-}
-
-template <class Transport, class Clock>
-template <class Handler>
-void basic_client<Transport, Clock>::start_download(const std::string& url,
-                                                    const std::filesystem::path& path,
-                                                    download_options opts, Handler&& handler,
-                                                    diagnostics* diag) {
-    static_assert(async_transport<Transport> && async_sleeper<Transport>,
-                  "async calls need a transport modelling ltx::async_transport and "
-                  "ltx::async_sleeper");
-    std::error_code ec;
-    diagnostics d;
-    http::request hr;
-    if (!prepare_download(url, hr, ec, d))
-        return async_fail<std::uint64_t>(ec, std::move(d), std::forward<Handler>(handler), diag);
-    using op_t = detail::async_download_op<Transport, Clock, std::decay_t<Handler>>;
-    auto op =
-        std::make_shared<op_t>(transport_, clock_, std::move(hr), path, std::move(opts),
-                               detail::retry_machine{config_.retry, true, detail::next_seed(seed_)},
-                               std::forward<Handler>(handler), diag);
-    if (!op->file.is_open()) {
-        d.detail = "cannot write " + op->file.temp_path().string();
-        return async_fail<std::uint64_t>(errc::file_error, std::move(d), std::move(op->handler),
-                                         diag);
-    }
-    op->attempt();
-}
-
-} // namespace ltx
-
-#endif
-// ---- end ltx/impl/client_async_transfer.hpp ----
 
 #endif
 // ---- end ltx/client.hpp ----

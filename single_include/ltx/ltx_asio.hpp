@@ -54,198 +54,381 @@ inline constexpr deferred_t deferred{};
 #ifndef LTX_ASIO_COMPLETION_HPP
 #define LTX_ASIO_COMPLETION_HPP
 
-// ---- begin ltx/asio/detail/cancel_scope.hpp ----
+// ---- begin ltx/asio/detail/run.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// How a cancellation slot of a client-level operation reaches the transport operations the
-// client starts on its behalf. The client wraps handlers in its own lambdas, which carry no
-// cancellation slot; but it starts each next step (a retry, a poll, a pause) synchronously from
-// the completion of the previous one, or from the initiation. So the scope of the operation is
-// set as the thread's current scope during the initiation and during each completion, and every
-// transport operation started meanwhile joins it.
-#ifndef LTX_ASIO_DETAIL_CANCEL_SCOPE_HPP
-#define LTX_ASIO_DETAIL_CANCEL_SCOPE_HPP
+// The Asio runner of the client's machines (ltx/detail/operation.hpp): one
+// `asio::async_compose` operation per call that passes itself to the transport's `async_send`
+// and `async_sleep`. The intermediate handler is the composed operation, so the final
+// handler's executor, allocator and cancellation slot reach every step with no state beside
+// them. The machine is allocated once, with the handler's associated allocator, because a
+// download's request points into it and the composed operation moves at every step.
+#ifndef LTX_ASIO_DETAIL_RUN_HPP
+#define LTX_ASIO_DETAIL_RUN_HPP
 
 
-#include <functional>
+#include <asio/associated_allocator.hpp>
+#include <asio/cancellation_state.hpp>
+#include <asio/cancellation_type.hpp>
+#include <asio/compose.hpp>
+
+#include <chrono>
 #include <memory>
-#include <mutex>
+#include <system_error>
 #include <utility>
 
 namespace ltx::asio::detail {
 
-// One client-level operation's cancellation: at most one transport operation in flight holds
-// the hook at a time.
-class cancel_scope {
+// Owns one object of type T allocated with an allocator of the handler's.
+template <class T, class Alloc> class allocated {
+    using alloc_t = typename std::allocator_traits<Alloc>::template rebind_alloc<T>;
+    using traits = std::allocator_traits<alloc_t>;
+
 public:
-    void cancel() {
-        std::function<void()> hook;
-        {
-            std::lock_guard lock{mutex_};
-            if (cancelled_) {
-                return;
-            }
-            cancelled_ = true;
-            hook = std::move(hook_);
-        }
-        if (hook) {
-            hook();
+    template <class Make>
+    allocated(const Alloc& a, Make& make) : alloc_(a), ptr_(traits::allocate(alloc_, 1)) {
+        try {
+            ::new (static_cast<void*>(ptr_)) T(make());
+        } catch (...) {
+            traits::deallocate(alloc_, ptr_, 1);
+            throw;
         }
     }
+    allocated(allocated&& o) noexcept : alloc_(o.alloc_), ptr_(std::exchange(o.ptr_, nullptr)) {}
+    allocated& operator=(allocated&&) = delete;
+    ~allocated() { reset(); }
 
-    // Runs `hook` at once (on this thread) when the scope is already cancelled.
-    void attach(std::function<void()> hook) {
-        {
-            std::lock_guard lock{mutex_};
-            if (!cancelled_) {
-                hook_ = std::move(hook);
-                return;
-            }
+    T* operator->() const noexcept { return ptr_; }
+    void reset() noexcept {
+        if (ptr_) {
+            ptr_->~T();
+            traits::deallocate(alloc_, ptr_, 1);
+            ptr_ = nullptr;
         }
-        hook();
-    }
-
-    void detach() {
-        std::lock_guard lock{mutex_};
-        hook_ = nullptr;
     }
 
 private:
-    std::mutex mutex_;
-    bool cancelled_ = false;
-    std::function<void()> hook_;
+    alloc_t alloc_;
+    T* ptr_;
 };
 
-inline std::shared_ptr<cancel_scope>& current_cancel_scope() noexcept {
-    thread_local std::shared_ptr<cancel_scope> scope;
-    return scope;
-}
-
-// Makes `scope` the thread's current scope for the guard's lifetime.
-class cancel_scope_guard {
+// The body of the composed operation: feeds the machine the outcome of each step.
+template <class Transport, class Clock, class Op, class Alloc> class run_op {
 public:
-    explicit cancel_scope_guard(std::shared_ptr<cancel_scope> scope)
-        : previous_(std::exchange(current_cancel_scope(), std::move(scope))) {}
-    ~cancel_scope_guard() { current_cancel_scope() = std::move(previous_); }
-    cancel_scope_guard(const cancel_scope_guard&) = delete;
-    cancel_scope_guard& operator=(const cancel_scope_guard&) = delete;
+    template <class Make>
+    run_op(Transport& t, Clock& c, diagnostics* diag, const Alloc& alloc, Make& make)
+        : transport_(t), clock_(c), diag_(diag), op_(alloc, make) {}
+
+    // The start, inside the initiating call.
+    template <class Self> void operator()(Self& self) {
+        self.reset_cancellation_state(::asio::enable_partial_cancellation());
+        const op_step s = op_->start(clock_.now());
+        if (s.kind == op_step::done) { // never complete inside the initiating call
+            finishing_ = true;
+            return transport_.async_sleep(std::chrono::milliseconds{0}, std::move(self));
+        }
+        next(self, s);
+    }
+
+    // A send completed.
+    template <class Self> void operator()(Self& self, std::error_code ec, http::response resp) {
+        next(self, op_->on_response(ec, std::move(resp), clock_.now()));
+    }
+
+    // A pause completed (or was cancelled).
+    template <class Self> void operator()(Self& self, std::error_code ec) {
+        if (finishing_)
+            return complete(self);
+        next(self, ec ? op_->on_cancelled() : op_->on_wake(clock_.now()));
+    }
 
 private:
-    std::shared_ptr<cancel_scope> previous_;
+    using op_step = ltx::detail::op_step;
+
+    template <class Self> void next(Self& self, op_step s) {
+        if (s.kind != op_step::done && cancelled(self))
+            s = op_->on_cancelled();
+        switch (s.kind) {
+        case op_step::send:
+            return transport_.async_send(op_->request(), std::move(self));
+        case op_step::sleep:
+            return transport_.async_sleep(s.delay, std::move(self));
+        case op_step::done:
+            return complete(self);
+        }
+    }
+
+    template <class Self> bool cancelled(Self& self) const {
+        if (self.get_cancellation_state().cancelled() != ::asio::cancellation_type::none)
+            return true;
+        const auto* token = op_->cancel_token();
+        return token && token->cancelled();
+    }
+
+    template <class Self> void complete(Self& self) {
+        const std::error_code ec = op_->error();
+        auto result = std::move(op_->result());
+        if (diag_)
+            *diag_ = std::move(op_->diag());
+        op_.reset(); // before the handler runs, which may start the next operation
+        self.complete(ec, std::move(result));
+    }
+
+    Transport& transport_;
+    Clock& clock_;
+    diagnostics* diag_;
+    allocated<Op, Alloc> op_;
+    bool finishing_ = false;
+};
+
+// The initiation of every client call over an Asio transport: `(handler, make, diag)`, where
+// `make()` makes the machine and `diag`, when not null, receives the diagnostics before the
+// handler runs (`with_diagnostics` passes its own).
+template <class Transport, class Clock, class Op> struct run_initiation {
+    Transport& transport;
+    Clock& clock;
+
+    template <class Handler, class Make>
+    void operator()(Handler&& handler, Make make, diagnostics* diag) const {
+        using result_t = typename Op::result_type;
+        using handler_t = std::decay_t<Handler>;
+        using alloc_t = ::asio::associated_allocator_t<handler_t>;
+        handler_t h(std::forward<Handler>(handler)); // async_compose moves from an lvalue
+        alloc_t alloc = ::asio::get_associated_allocator(h);
+        ::asio::async_compose<handler_t, void(std::error_code, result_t)>(
+            run_op<Transport, Clock, Op, alloc_t>{transport, clock, diag, alloc, make}, h,
+            transport.get_executor());
+    }
 };
 
 } // namespace ltx::asio::detail
 
 #endif
-// ---- end ltx/asio/detail/cancel_scope.hpp ----
-// ---- begin ltx/asio/detail/handler.hpp ----
+// ---- end ltx/asio/detail/run.hpp ----
+// ---- begin ltx/asio/with_diagnostics.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HANDLER_HPP
-#define LTX_ASIO_DETAIL_HANDLER_HPP
+#ifndef LTX_ASIO_WITH_DIAGNOSTICS_HPP
+#define LTX_ASIO_WITH_DIAGNOSTICS_HPP
 
 
-#include <asio/associated_cancellation_slot.hpp>
-#include <asio/associated_executor.hpp>
-#include <asio/cancellation_signal.hpp>
-#include <asio/dispatch.hpp>
-#include <asio/execution/outstanding_work.hpp>
-#include <asio/prefer.hpp>
+#include <asio/associator.hpp>
+#include <asio/async_result.hpp>
 
+#include <exception>
 #include <memory>
+#include <system_error>
 #include <type_traits>
 #include <utility>
 
-namespace ltx::asio::detail {
+namespace ltx::asio {
 
-// The executor a handler runs on, holding work on it until the handler has run, so an
-// io_context does not run out of work while an operation is pending.
-template <class Handler, class Executor>
-auto tracked_executor(const Handler& handler, const Executor& fallback) {
-    return ::asio::prefer(::asio::get_associated_executor(handler, fallback),
-                          ::asio::execution::outstanding_work.tracked);
+/// A completion token adapter for the client's async calls: the operation completes the
+/// inner token with `void(std::exception_ptr, R)` instead of `void(std::error_code, R)`, the
+/// exception being the one the sync throwing form throws for the same failure
+/// (`ltx::validation_error` with every violation, `ltx::api_error` with the status and the
+/// server's text, `std::system_error` for a transport error), or null on success.
+///
+/// With `asio::use_awaitable` a failed `co_await` throws that exception, with `use_future`
+/// the future holds it. The client applies it on its own to those two tokens; name it for
+/// any other (`with_diagnostics(ltx::asio::deferred)`, a callback taking an exception_ptr).
+///
+/// ```
+/// try {
+///     co_await api.async_create_video(req, ltx::asio::with_diagnostics(asio::use_awaitable));
+/// } catch (const ltx::validation_error& e) {
+///     for (const auto& v : e.violations()) std::cerr << v.path << ": " << v.message << "\n";
+/// }
+/// ```
+template <class Token> struct with_diagnostics_t {
+    /// The token the adapted operation completes.
+    Token token;
+};
+
+/// Adapts `token` (see `with_diagnostics_t`).
+template <class Token> with_diagnostics_t<std::decay_t<Token>> with_diagnostics(Token&& token) {
+    return {std::forward<Token>(token)};
 }
 
-// Completes a handler on its associated executor: detaches the operation from its scope and
-// slot first (so the next operation of the same scope can attach), then dispatches. While the
-// handler runs, `invoke_scope` is the thread's current cancel scope.
-template <class Handler, class WorkExecutor> class completion {
-public:
-    completion(Handler handler, WorkExecutor work, std::shared_ptr<cancel_scope> scope,
-               std::shared_ptr<cancel_scope> invoke_scope)
-        : handler_(std::move(handler)), work_(std::move(work)), scope_(std::move(scope)),
-          invoke_scope_(std::move(invoke_scope)) {}
+namespace detail {
 
-    template <class... Args> void operator()(Args&&... args) {
-        auto slot = ::asio::get_associated_cancellation_slot(handler_);
-        if (slot.is_connected()) {
-            slot.clear();
-        }
-        if (scope_) {
-            scope_->detach();
-        }
-        auto work = std::move(work_);
-        ::asio::dispatch(work, [h = std::move(handler_), s = std::move(invoke_scope_),
-                                ... a = std::forward<Args>(args)]() mutable {
-            cancel_scope_guard guard{std::move(s)};
-            std::move(h)(std::move(a)...);
-        });
+// The handler `with_diagnostics` completes the client's operation with: it owns the
+// diagnostics the operation fills (at a stable address, however the handler moves), and
+// forwards its associated executor, allocator and cancellation slot from the inner handler.
+template <class Handler> class diagnostics_handler {
+public:
+    diagnostics_handler(Handler h, diagnostics* user)
+        : handler_(std::move(h)), diag_(std::make_unique<diagnostics>()), user_(user) {}
+
+    diagnostics* target() const noexcept { return diag_.get(); }
+
+    template <class R> void operator()(std::error_code ec, R&& result) {
+        std::exception_ptr error;
+        if (user_)
+            *user_ = *diag_;
+        if (ec)
+            error = ltx::detail::make_exception(ec, std::move(*diag_));
+        diag_.reset();
+        std::move(handler_)(std::move(error), std::forward<R>(result));
     }
+
+    const Handler& inner() const noexcept { return handler_; }
 
 private:
     Handler handler_;
-    WorkExecutor work_;
-    std::shared_ptr<cancel_scope> scope_;
-    std::shared_ptr<cancel_scope> invoke_scope_;
+    std::unique_ptr<diagnostics> diag_;
+    diagnostics* user_;
 };
 
-template <class Handler, class WorkExecutor>
-completion(Handler, WorkExecutor, std::shared_ptr<cancel_scope>, std::shared_ptr<cancel_scope>)
-    -> completion<Handler, WorkExecutor>;
+template <class Sig> struct exception_signature;
+template <class R> struct exception_signature<void(std::error_code, R)> {
+    using type = void(std::exception_ptr, R);
+};
 
-// Connects the cancellation of a new, not yet started operation `op` (with a `cancel()` member
-// callable from any thread) to the thread's current scope and to a handler's `slot`, for the
-// cancellation types in `types`.
-template <class Op, class Slot>
-void attach_cancellation(const std::shared_ptr<Op>& op, const std::shared_ptr<cancel_scope>& scope,
-                         Slot slot, ::asio::cancellation_type types) {
-    std::weak_ptr<Op> weak = op;
-    if (slot.is_connected()) {
-        slot.assign([weak, types](::asio::cancellation_type type) {
-            if ((type & types) != ::asio::cancellation_type::none) {
-                if (auto o = weak.lock()) {
-                    o->cancel();
-                }
-            }
-        });
-    }
-    if (scope) {
-        scope->attach([weak] {
-            if (auto o = weak.lock()) {
-                o->cancel();
-            }
-        });
-    }
-}
+} // namespace detail
+} // namespace ltx::asio
 
-} // namespace ltx::asio::detail
+namespace asio {
+
+/// The client's operations complete `with_diagnostics_t<Token>` through `Token` with the
+/// error code replaced by an exception.
+template <class Token, class R>
+struct async_result<ltx::asio::with_diagnostics_t<Token>, void(std::error_code, R)> {
+    using inner_signature = void(std::exception_ptr, R);
+    using return_type = typename async_result<Token, inner_signature>::return_type;
+
+    // The initiation is the client's: `(handler, make, diagnostics*)`.
+    template <class Initiation, class Make>
+    static return_type initiate(Initiation&& init, ltx::asio::with_diagnostics_t<Token> t,
+                                Make&& make, ltx::diagnostics* user) {
+        return async_initiate<Token, inner_signature>(
+            [init = std::forward<Initiation>(init)](auto&& handler, auto&& m,
+                                                    ltx::diagnostics* u) mutable {
+                using handler_t = std::decay_t<decltype(handler)>;
+                ltx::asio::detail::diagnostics_handler<handler_t> h{
+                    std::forward<decltype(handler)>(handler), u};
+                auto* target = h.target();
+                std::move(init)(std::move(h), std::forward<decltype(m)>(m), target);
+            },
+            t.token, std::forward<Make>(make), user);
+    }
+};
+
+template <template <class, class> class Associator, class Handler, class Default>
+struct associator<Associator, ltx::asio::detail::diagnostics_handler<Handler>, Default> {
+    using type = typename Associator<Handler, Default>::type;
+    static type get(const ltx::asio::detail::diagnostics_handler<Handler>& h,
+                    const Default& d = Default()) noexcept {
+        return Associator<Handler, Default>::get(h.inner(), d);
+    }
+};
+
+} // namespace asio
 
 #endif
-// ---- end ltx/asio/detail/handler.hpp ----
-// ---- begin ltx/asio/transport.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_TRANSPORT_HPP
-#define LTX_ASIO_TRANSPORT_HPP
+// ---- end ltx/asio/with_diagnostics.hpp ----
 
-// ---- begin ltx/asio/detail/exchange.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_EXCHANGE_HPP
-#define LTX_ASIO_DETAIL_EXCHANGE_HPP
+#include <asio/async_result.hpp>
+#include <asio/execution/executor.hpp>
+#include <asio/is_executor.hpp>
+#include <asio/use_future.hpp>
+#if defined(ASIO_HAS_CO_AWAIT)
+#include <asio/use_awaitable.hpp>
+#endif
 
-// ---- begin ltx/asio/detail/connection.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_CONNECTION_HPP
-#define LTX_ASIO_DETAIL_CONNECTION_HPP
+#include <system_error>
+#include <type_traits>
+#include <utility>
 
+namespace ltx::asio {
+
+/// True for a transport the Asio front end runs: one with an Asio `executor_type` and
+/// `get_executor()`, whose `async_send` and `async_sleep` take Asio completion tokens (as
+/// `ltx::asio::transport` and any decorator of it that keeps its executor do).
+template <class T>
+concept asio_transport = requires(T& t) {
+    typename T::executor_type;
+    { t.get_executor() } -> std::convertible_to<typename T::executor_type>;
+}
+&&(::asio::execution::is_executor<typename T::executor_type>::value ||
+   ::asio::is_executor<typename T::executor_type>::value);
+
+namespace detail {
+
+template <class T> struct is_use_awaitable : std::false_type {};
+#if defined(ASIO_HAS_CO_AWAIT)
+template <class Ex> struct is_use_awaitable<::asio::use_awaitable_t<Ex>> : std::true_type {};
+#endif
+template <class T> struct is_use_future : std::false_type {};
+template <class A> struct is_use_future<::asio::use_future_t<A>> : std::true_type {};
+
+// Tokens that turn an error into an exception anyway get the precise one.
+template <class Token>
+inline constexpr bool throws_errors_v =
+    is_use_awaitable<std::decay_t<Token>>::value || is_use_future<std::decay_t<Token>>::value;
+
+template <class Executor>
+using executor_default_token_t = ::asio::default_completion_token_t<Executor>;
+
+} // namespace detail
+
+} // namespace ltx::asio
+
+namespace ltx {
+
+/// The Asio front end of the client's async calls, for every `ltx::asio::asio_transport`.
+///
+/// - Tokens: any Asio completion token for `void(std::error_code, R)`: a callback,
+///   `asio::use_future`, `asio::use_awaitable` (C++20 coroutines), `ltx::asio::deferred`
+///   (the default token unless the executor names one), or adapters over them
+///   (`asio::bind_executor`, `asio::bind_cancellation_slot`, `ltx::asio::with_diagnostics`).
+/// - Each call is one `asio::async_compose` operation that hands itself to the transport's
+///   `async_send` and `async_sleep`, so the handler's associated executor, allocator and
+///   cancellation slot reach every step. The handler runs on its associated executor (the
+///   transport's when it has none), never inside the initiating call.
+/// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+///   pause in flight; the operation completes with `ltx::errc::cancelled`, or, for a paid POST
+///   that may have reached the server, `ltx::errc::outcome_unknown`. `wait_options::cancel`
+///   and `download_options::cancel` are seen between steps.
+/// - Errors: `use_awaitable` and `use_future` report an error as the exception the sync
+///   throwing form throws (`ltx::validation_error`, `ltx::api_error`, `std::system_error`),
+///   as `ltx::asio::with_diagnostics` does for any token.
+///
+/// ```
+/// asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+///     auto job = co_await api.async_create_video(req, asio::use_awaitable);
+///     auto done = co_await api.async_wait(job.jobId.value(), {}, asio::use_awaitable);
+/// }, asio::detached);
+/// ```
+template <class Transport>
+struct completion_adapter<Transport, std::enable_if_t<ltx::asio::asio_transport<Transport>>> {
+    /// The executor's default token, or `ltx::asio::deferred` when it names none.
+    using default_token = std::conditional_t<
+        std::is_void_v<
+            ltx::asio::detail::executor_default_token_t<typename Transport::executor_type>>,
+        ltx::asio::deferred_t,
+        ltx::asio::detail::executor_default_token_t<typename Transport::executor_type>>;
+
+    /// Starts the machine `make()` returns as one composed operation; returns what `token`
+    /// makes of it.
+    template <class Op, class Clock, class Token, class Make>
+    static auto run(Transport& t, Clock& c, Token&& token, diagnostics* diag, Make&& make) {
+        using result_t = typename Op::result_type;
+        using init_t = ltx::asio::detail::run_initiation<Transport, Clock, Op>;
+        if constexpr (ltx::asio::detail::throws_errors_v<Token>) {
+            auto adapted = ltx::asio::with_diagnostics(std::forward<Token>(token));
+            return ::asio::async_initiate<decltype(adapted), void(std::error_code, result_t)>(
+                init_t{t, c}, adapted, std::forward<Make>(make), diag);
+        } else {
+            return ::asio::async_initiate<Token, void(std::error_code, result_t)>(
+                init_t{t, c}, token, std::forward<Make>(make), diag);
+        }
+    }
+};
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/asio/completion.hpp ----
 // ---- begin ltx/asio/options.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_ASIO_OPTIONS_HPP
@@ -396,6 +579,143 @@ LTX_DECL proxy_options proxy_from_environment() {
 
 #endif
 // ---- end ltx/asio/options.hpp ----
+// ---- begin ltx/asio/tls.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_TLS_HPP
+#define LTX_ASIO_TLS_HPP
+
+
+#include <asio/ssl/context.hpp>
+
+#include <string>
+#include <system_error>
+
+namespace ltx::asio {
+
+/// Where the certificates that authenticate servers come from.
+struct tls_options {
+    /// Trust the system's certificate authorities (OpenSSL's default verify paths, on
+    /// Debian `/etc/ssl/certs`).
+    bool system_cas = true;
+    /// A PEM file of further trusted certificate authorities; empty: none.
+    std::string ca_file{};
+    /// A directory of trusted certificate authorities in OpenSSL's hashed layout
+    /// (`c_rehash`); empty: none.
+    std::string ca_dir{};
+};
+
+/// A TLS client context for `ltx::asio::transport`: TLS 1.2 or later, peer verification on,
+/// trusting what `opts` names.
+///
+/// The transport verifies, for every connection, the certificate chain against these
+/// authorities and the certificate against the URL's host (DNS name or IP address), and sends
+/// the host name as SNI; it never turns verification off.
+/// @throws std::system_error when a CA file or directory cannot be loaded.
+LTX_DECL ::asio::ssl::context make_tls_context(const tls_options& opts);
+
+/// `make_tls_context({})`: a client context trusting the system's certificate authorities.
+/// @throws std::system_error when the system's authorities cannot be loaded.
+inline ::asio::ssl::context default_tls_context() {
+    return make_tls_context(tls_options{});
+}
+
+/// The category of certificate verification failures, named `"ltx.tls"`.
+///
+/// When a server's certificate is refused, the transport fails the exchange with an error of
+/// this category rather than the bare `transport_errc::tls_failure`, so the message says why:
+/// the value is OpenSSL's verification result (`X509_V_ERR_*`), the message reads
+/// `"TLS certificate rejected: certificate has expired"`, `"... self-signed certificate"`,
+/// `"... hostname mismatch"`, and so on. Its `default_error_condition` is that of
+/// `transport_errc::tls_failure`; `ltx::asio::is_tls_error` tests for both.
+LTX_DECL const std::error_category& tls_verify_category() noexcept;
+
+/// True when `ec` is a TLS failure: `transport_errc::tls_failure` or a certificate
+/// rejection of `tls_verify_category()`.
+LTX_DECL bool is_tls_error(const std::error_code& ec) noexcept;
+
+} // namespace ltx::asio
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/asio/impl/tls.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_IMPL_TLS_IPP
+#define LTX_ASIO_IMPL_TLS_IPP
+
+
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <string>
+
+namespace ltx::asio {
+
+namespace detail {
+
+class tls_verify_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "ltx.tls"; }
+
+    std::string message(int ev) const override {
+        return std::string("TLS certificate rejected: ") + X509_verify_cert_error_string(ev);
+    }
+
+    std::error_condition default_error_condition(int) const noexcept override {
+        return make_error_code(http::transport_errc::tls_failure).default_error_condition();
+    }
+};
+
+} // namespace detail
+
+LTX_DECL const std::error_category& tls_verify_category() noexcept {
+    static const detail::tls_verify_category_impl category;
+    return category;
+}
+
+LTX_DECL bool is_tls_error(const std::error_code& ec) noexcept {
+    return ec.category() == tls_verify_category() || ec == http::transport_errc::tls_failure;
+}
+
+LTX_DECL ::asio::ssl::context make_tls_context(const tls_options& opts) {
+    ::asio::ssl::context ctx{::asio::ssl::context::tls_client};
+    SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
+    ctx.set_options(::asio::ssl::context::default_workarounds | ::asio::ssl::context::no_sslv2 |
+                    ::asio::ssl::context::no_sslv3 | ::asio::ssl::context::no_compression);
+    ctx.set_verify_mode(::asio::ssl::verify_peer);
+    if (opts.system_cas) {
+        ctx.set_default_verify_paths();
+    }
+    if (!opts.ca_file.empty()) {
+        ctx.load_verify_file(opts.ca_file);
+    }
+    if (!opts.ca_dir.empty()) {
+        ctx.add_verify_path(opts.ca_dir);
+    }
+    return ctx;
+}
+
+} // namespace ltx::asio
+
+#endif
+// ---- end ltx/asio/impl/tls.ipp ----
+#endif
+
+#endif
+// ---- end ltx/asio/tls.hpp ----
+// ---- begin ltx/asio/transport.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_TRANSPORT_HPP
+#define LTX_ASIO_TRANSPORT_HPP
+
+// ---- begin ltx/asio/detail/exchange.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_EXCHANGE_HPP
+#define LTX_ASIO_DETAIL_EXCHANGE_HPP
+
+// ---- begin ltx/asio/detail/connection.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_CONNECTION_HPP
+#define LTX_ASIO_DETAIL_CONNECTION_HPP
+
 
 #include <asio/any_io_executor.hpp>
 #include <asio/ip/tcp.hpp>
@@ -2289,128 +2609,6 @@ private:
 #ifndef LTX_ASIO_DETAIL_IMPL_STATE_IPP
 #define LTX_ASIO_DETAIL_IMPL_STATE_IPP
 
-// ---- begin ltx/asio/tls.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_TLS_HPP
-#define LTX_ASIO_TLS_HPP
-
-
-#include <asio/ssl/context.hpp>
-
-#include <string>
-#include <system_error>
-
-namespace ltx::asio {
-
-/// Where the certificates that authenticate servers come from.
-struct tls_options {
-    /// Trust the system's certificate authorities (OpenSSL's default verify paths, on
-    /// Debian `/etc/ssl/certs`).
-    bool system_cas = true;
-    /// A PEM file of further trusted certificate authorities; empty: none.
-    std::string ca_file{};
-    /// A directory of trusted certificate authorities in OpenSSL's hashed layout
-    /// (`c_rehash`); empty: none.
-    std::string ca_dir{};
-};
-
-/// A TLS client context for `ltx::asio::transport`: TLS 1.2 or later, peer verification on,
-/// trusting what `opts` names.
-///
-/// The transport verifies, for every connection, the certificate chain against these
-/// authorities and the certificate against the URL's host (DNS name or IP address), and sends
-/// the host name as SNI; it never turns verification off.
-/// @throws std::system_error when a CA file or directory cannot be loaded.
-LTX_DECL ::asio::ssl::context make_tls_context(const tls_options& opts);
-
-/// `make_tls_context({})`: a client context trusting the system's certificate authorities.
-/// @throws std::system_error when the system's authorities cannot be loaded.
-inline ::asio::ssl::context default_tls_context() {
-    return make_tls_context(tls_options{});
-}
-
-/// The category of certificate verification failures, named `"ltx.tls"`.
-///
-/// When a server's certificate is refused, the transport fails the exchange with an error of
-/// this category rather than the bare `transport_errc::tls_failure`, so the message says why:
-/// the value is OpenSSL's verification result (`X509_V_ERR_*`), the message reads
-/// `"TLS certificate rejected: certificate has expired"`, `"... self-signed certificate"`,
-/// `"... hostname mismatch"`, and so on. Its `default_error_condition` is that of
-/// `transport_errc::tls_failure`; `ltx::asio::is_tls_error` tests for both.
-LTX_DECL const std::error_category& tls_verify_category() noexcept;
-
-/// True when `ec` is a TLS failure: `transport_errc::tls_failure` or a certificate
-/// rejection of `tls_verify_category()`.
-LTX_DECL bool is_tls_error(const std::error_code& ec) noexcept;
-
-} // namespace ltx::asio
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/impl/tls.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_IMPL_TLS_IPP
-#define LTX_ASIO_IMPL_TLS_IPP
-
-
-#include <openssl/ssl.h>
-#include <openssl/x509.h>
-
-#include <string>
-
-namespace ltx::asio {
-
-namespace detail {
-
-class tls_verify_category_impl final : public std::error_category {
-public:
-    const char* name() const noexcept override { return "ltx.tls"; }
-
-    std::string message(int ev) const override {
-        return std::string("TLS certificate rejected: ") + X509_verify_cert_error_string(ev);
-    }
-
-    std::error_condition default_error_condition(int) const noexcept override {
-        return make_error_code(http::transport_errc::tls_failure).default_error_condition();
-    }
-};
-
-} // namespace detail
-
-LTX_DECL const std::error_category& tls_verify_category() noexcept {
-    static const detail::tls_verify_category_impl category;
-    return category;
-}
-
-LTX_DECL bool is_tls_error(const std::error_code& ec) noexcept {
-    return ec.category() == tls_verify_category() || ec == http::transport_errc::tls_failure;
-}
-
-LTX_DECL ::asio::ssl::context make_tls_context(const tls_options& opts) {
-    ::asio::ssl::context ctx{::asio::ssl::context::tls_client};
-    SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
-    ctx.set_options(::asio::ssl::context::default_workarounds | ::asio::ssl::context::no_sslv2 |
-                    ::asio::ssl::context::no_sslv3 | ::asio::ssl::context::no_compression);
-    ctx.set_verify_mode(::asio::ssl::verify_peer);
-    if (opts.system_cas) {
-        ctx.set_default_verify_paths();
-    }
-    if (!opts.ca_file.empty()) {
-        ctx.load_verify_file(opts.ca_file);
-    }
-    if (!opts.ca_dir.empty()) {
-        ctx.add_verify_path(opts.ca_dir);
-    }
-    return ctx;
-}
-
-} // namespace ltx::asio
-
-#endif
-// ---- end ltx/asio/impl/tls.ipp ----
-#endif
-
-#endif
-// ---- end ltx/asio/tls.hpp ----
 
 namespace ltx::asio::detail {
 
@@ -3526,6 +3724,81 @@ LTX_DECL void exchange_op::on_handshake(const std::error_code& ec) {
 
 #endif
 // ---- end ltx/asio/detail/exchange.hpp ----
+// ---- begin ltx/asio/detail/handler.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_HANDLER_HPP
+#define LTX_ASIO_DETAIL_HANDLER_HPP
+
+
+#include <asio/associated_cancellation_slot.hpp>
+#include <asio/associated_executor.hpp>
+#include <asio/cancellation_signal.hpp>
+#include <asio/dispatch.hpp>
+#include <asio/execution/outstanding_work.hpp>
+#include <asio/prefer.hpp>
+
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+namespace ltx::asio::detail {
+
+// The executor a handler runs on, holding work on it until the handler has run, so an
+// io_context does not run out of work while an operation is pending.
+template <class Handler, class Executor>
+auto tracked_executor(const Handler& handler, const Executor& fallback) {
+    return ::asio::prefer(::asio::get_associated_executor(handler, fallback),
+                          ::asio::execution::outstanding_work.tracked);
+}
+
+// Completes a handler on its associated executor: detaches the operation from the handler's
+// cancellation slot first, then dispatches.
+template <class Handler, class WorkExecutor> class completion {
+public:
+    completion(Handler handler, WorkExecutor work)
+        : handler_(std::move(handler)), work_(std::move(work)) {}
+
+    template <class... Args> void operator()(Args&&... args) {
+        auto slot = ::asio::get_associated_cancellation_slot(handler_);
+        if (slot.is_connected()) {
+            slot.clear();
+        }
+        auto work = std::move(work_);
+        ::asio::dispatch(work,
+                         [h = std::move(handler_), ... a = std::forward<Args>(args)]() mutable {
+                             std::move(h)(std::move(a)...);
+                         });
+    }
+
+private:
+    Handler handler_;
+    WorkExecutor work_;
+};
+
+template <class Handler, class WorkExecutor>
+completion(Handler, WorkExecutor) -> completion<Handler, WorkExecutor>;
+
+// Connects the cancellation of a new, not yet started operation `op` (with a `cancel()` member
+// callable from any thread) to a handler's `slot`, for the cancellation types in `types`.
+template <class Op, class Slot>
+void attach_cancellation(const std::shared_ptr<Op>& op, Slot slot,
+                         ::asio::cancellation_type types) {
+    if (slot.is_connected()) {
+        std::weak_ptr<Op> weak = op;
+        slot.assign([weak, types](::asio::cancellation_type type) {
+            if ((type & types) != ::asio::cancellation_type::none) {
+                if (auto o = weak.lock()) {
+                    o->cancel();
+                }
+            }
+        });
+    }
+}
+
+} // namespace ltx::asio::detail
+
+#endif
+// ---- end ltx/asio/detail/handler.hpp ----
 // ---- begin ltx/asio/detail/sleep.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_ASIO_DETAIL_SLEEP_HPP
@@ -3694,9 +3967,9 @@ public:
     ///   `asio::use_awaitable`, `asio::experimental::deferred`, ...).
     /// - The handler runs on its associated executor (by default the transport's), never
     ///   inside `async_send`.
-    /// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
-    ///   slot; the connection is closed (or the exchange leaves the queue of a host at its
-    ///   `max_connections_per_host`) and the operation completes with
+    /// - Cancellation: `asio::cancellation_type::terminal` or `partial` through the handler's
+    ///   cancellation slot; the connection is closed (or the exchange leaves the queue of a host at
+    ///   its `max_connections_per_host`) and the operation completes with
     ///   `transport_errc::cancelled`.
     ///
     /// ```
@@ -3730,16 +4003,16 @@ private:
         std::shared_ptr<detail::transport_state> state;
 
         template <class Handler> void operator()(Handler&& handler, http::request req) const {
-            auto scope = detail::current_cancel_scope();
             auto slot = ::asio::get_associated_cancellation_slot(handler);
             auto work = detail::tracked_executor(handler, state->executor);
             auto op = std::make_shared<detail::exchange_op>(
                 state, nullptr, ::asio::make_strand(state->executor), state->executor, nullptr,
                 std::optional<http::request>(std::move(req)),
-                http::response_handler{detail::completion{std::forward<Handler>(handler),
-                                                          std::move(work), scope, scope}});
+                http::response_handler{
+                    detail::completion{std::forward<Handler>(handler), std::move(work)}});
             // Attached before the start, so a completion on another thread cannot detach first.
-            detail::attach_cancellation(op, scope, slot, ::asio::cancellation_type::terminal);
+            detail::attach_cancellation(
+                op, slot, ::asio::cancellation_type::terminal | ::asio::cancellation_type::partial);
             op->start();
         }
     };
@@ -3749,14 +4022,11 @@ private:
 
         template <class Handler>
         void operator()(Handler&& handler, std::chrono::milliseconds delay) const {
-            auto scope = detail::current_cancel_scope();
             auto op = std::make_shared<detail::sleep_op>(::asio::make_strand(state->executor));
-            detail::attach_cancellation(op, scope,
-                                        ::asio::get_associated_cancellation_slot(handler),
+            detail::attach_cancellation(op, ::asio::get_associated_cancellation_slot(handler),
                                         ::asio::cancellation_type::all);
             auto work = detail::tracked_executor(handler, state->executor);
-            op->start(delay, detail::completion{std::forward<Handler>(handler), std::move(work),
-                                                scope, scope});
+            op->start(delay, detail::completion{std::forward<Handler>(handler), std::move(work)});
         }
     };
 
@@ -3844,91 +4114,6 @@ LTX_DECL transport_stats transport::stats() const {
 
 #endif
 // ---- end ltx/asio/transport.hpp ----
-
-#include <asio/associated_cancellation_slot.hpp>
-#include <asio/async_result.hpp>
-#include <asio/cancellation_type.hpp>
-#include <asio/system_executor.hpp>
-
-#include <memory>
-#include <system_error>
-#include <type_traits>
-#include <utility>
-
-namespace ltx::asio::detail {
-
-// Starts a client operation with a handler made from a completion token. The operation's
-// cancel scope is current while the client starts its first transport operation, so every
-// transport operation of the client's call (retries, polls, pauses) joins it; the handler's
-// slot cancels the scope.
-template <class Init, class R> struct client_initiation {
-    Init init;
-
-    template <class Handler> void operator()(Handler&& handler) {
-        auto scope = std::make_shared<cancel_scope>();
-        auto slot = ::asio::get_associated_cancellation_slot(handler);
-        if (slot.is_connected()) {
-            slot.assign([scope](::asio::cancellation_type type) {
-                if ((type & ::asio::cancellation_type::terminal) !=
-                    ::asio::cancellation_type::none) {
-                    scope->cancel();
-                }
-            });
-        }
-        auto work = tracked_executor(handler, ::asio::system_executor{});
-        cancel_scope_guard guard{scope};
-        std::move(init)(completion{std::forward<Handler>(handler), std::move(work), scope,
-                                   std::shared_ptr<cancel_scope>{}});
-    }
-};
-
-} // namespace ltx::asio::detail
-
-namespace ltx {
-
-/// Completion tokens for the client's async calls over `ltx::asio::transport`.
-///
-/// With this transport, every `async_*` call of `ltx::basic_client` takes any Asio completion
-/// token for the signature `void(std::error_code, R)`: a callback, `asio::use_future`,
-/// `asio::use_awaitable` (C++20 coroutines), `ltx::asio::deferred`, or adapters over them
-/// (`asio::bind_executor`, `asio::bind_cancellation_slot`, ...), and returns what the token
-/// makes of it (nothing, a `std::future<R>`, an `asio::awaitable<R>`, a deferred operation).
-///
-/// - Executor: the handler runs on its associated executor (a coroutine's own, or the one
-///   bound with `asio::bind_executor`); a handler without one runs on the transport's
-///   executor. Never inside the call that started the operation. Work is tracked on the
-///   handler's executor until it has run.
-/// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
-///   slot (for example `asio::bind_cancellation_slot`, or an awaitable's, which the
-///   `||` operator of `asio::experimental::awaitable_operators` emits). It reaches the request
-///   in flight (its connection is closed, or it leaves the queue of a capped host) and the
-///   pause between retries or polls. A single request completes with
-///   `ltx::http::transport_errc::cancelled` — or, for a paid POST whose request may already
-///   have reached the server, `ltx::errc::outcome_unknown`; `async_wait` completes with
-///   `ltx::errc::cancelled`, as when cancelled through `wait_options::cancel`.
-/// - Diagnostics: token calls report the error code only; the callback overloads that take an
-///   `ltx::diagnostics*` give the rest.
-///
-/// ```
-/// asio::co_spawn(io, [&]() -> asio::awaitable<void> {
-///     auto job = co_await api.async_create_video(req, asio::use_awaitable);
-///     auto done = co_await api.async_wait(job.jobId.value(), {}, asio::use_awaitable);
-/// }, asio::detached);
-/// ```
-template <class Token, class R> struct completion_adapter<ltx::asio::transport, Token, R> {
-    /// Runs `init` with the handler that `token` makes; returns what `token` returns.
-    template <class T, class Initiation> static auto initiate(T&& token, Initiation&& init) {
-        return ::asio::async_initiate<T, void(std::error_code, R)>(
-            ltx::asio::detail::client_initiation<std::decay_t<Initiation>, R>{
-                std::forward<Initiation>(init)},
-            token);
-    }
-};
-
-} // namespace ltx
-
-#endif
-// ---- end ltx/asio/completion.hpp ----
 
 #endif
 // ---- end ltx/asio.hpp ----

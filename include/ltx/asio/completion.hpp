@@ -4,74 +4,75 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/asio/compat.hpp>
-#include <ltx/asio/detail/cancel_scope.hpp>
-#include <ltx/asio/detail/handler.hpp>
-#include <ltx/asio/transport.hpp>
+#include <ltx/asio/detail/run.hpp>
+#include <ltx/asio/with_diagnostics.hpp>
 #include <ltx/client.hpp>
 
-#include <asio/associated_cancellation_slot.hpp>
 #include <asio/async_result.hpp>
-#include <asio/cancellation_type.hpp>
-#include <asio/system_executor.hpp>
+#include <asio/execution/executor.hpp>
+#include <asio/is_executor.hpp>
+#include <asio/use_future.hpp>
+#if defined(ASIO_HAS_CO_AWAIT)
+#include <asio/use_awaitable.hpp>
+#endif
 
-#include <memory>
 #include <system_error>
 #include <type_traits>
 #include <utility>
 
-namespace ltx::asio::detail {
+namespace ltx::asio {
 
-// Starts a client operation with a handler made from a completion token. The operation's
-// cancel scope is current while the client starts its first transport operation, so every
-// transport operation of the client's call (retries, polls, pauses) joins it; the handler's
-// slot cancels the scope.
-template <class Init, class R> struct client_initiation {
-    Init init;
+/// True for a transport the Asio front end runs: one with an Asio `executor_type` and
+/// `get_executor()`, whose `async_send` and `async_sleep` take Asio completion tokens (as
+/// `ltx::asio::transport` and any decorator of it that keeps its executor do).
+template <class T>
+concept asio_transport = requires(T& t) {
+    typename T::executor_type;
+    { t.get_executor() } -> std::convertible_to<typename T::executor_type>;
+}
+&&(::asio::execution::is_executor<typename T::executor_type>::value ||
+   ::asio::is_executor<typename T::executor_type>::value);
 
-    template <class Handler> void operator()(Handler&& handler) {
-        auto scope = std::make_shared<cancel_scope>();
-        auto slot = ::asio::get_associated_cancellation_slot(handler);
-        if (slot.is_connected()) {
-            slot.assign([scope](::asio::cancellation_type type) {
-                if ((type & ::asio::cancellation_type::terminal) !=
-                    ::asio::cancellation_type::none) {
-                    scope->cancel();
-                }
-            });
-        }
-        auto work = tracked_executor(handler, ::asio::system_executor{});
-        cancel_scope_guard guard{scope};
-        std::move(init)(completion{std::forward<Handler>(handler), std::move(work), scope,
-                                   std::shared_ptr<cancel_scope>{}});
-    }
-};
+namespace detail {
 
-} // namespace ltx::asio::detail
+template <class T> struct is_use_awaitable : std::false_type {};
+#if defined(ASIO_HAS_CO_AWAIT)
+template <class Ex> struct is_use_awaitable<::asio::use_awaitable_t<Ex>> : std::true_type {};
+#endif
+template <class T> struct is_use_future : std::false_type {};
+template <class A> struct is_use_future<::asio::use_future_t<A>> : std::true_type {};
+
+// Tokens that turn an error into an exception anyway get the precise one.
+template <class Token>
+inline constexpr bool throws_errors_v =
+    is_use_awaitable<std::decay_t<Token>>::value || is_use_future<std::decay_t<Token>>::value;
+
+template <class Executor>
+using executor_default_token_t = ::asio::default_completion_token_t<Executor>;
+
+} // namespace detail
+
+} // namespace ltx::asio
 
 namespace ltx {
 
-/// Completion tokens for the client's async calls over `ltx::asio::transport`.
+/// The Asio front end of the client's async calls, for every `ltx::asio::asio_transport`.
 ///
-/// With this transport, every `async_*` call of `ltx::basic_client` takes any Asio completion
-/// token for the signature `void(std::error_code, R)`: a callback, `asio::use_future`,
-/// `asio::use_awaitable` (C++20 coroutines), `ltx::asio::deferred`, or adapters over them
-/// (`asio::bind_executor`, `asio::bind_cancellation_slot`, ...), and returns what the token
-/// makes of it (nothing, a `std::future<R>`, an `asio::awaitable<R>`, a deferred operation).
-///
-/// - Executor: the handler runs on its associated executor (a coroutine's own, or the one
-///   bound with `asio::bind_executor`); a handler without one runs on the transport's
-///   executor. Never inside the call that started the operation. Work is tracked on the
-///   handler's executor until it has run.
-/// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
-///   slot (for example `asio::bind_cancellation_slot`, or an awaitable's, which the
-///   `||` operator of `asio::experimental::awaitable_operators` emits). It reaches the request
-///   in flight (its connection is closed, or it leaves the queue of a capped host) and the
-///   pause between retries or polls. A single request completes with
-///   `ltx::http::transport_errc::cancelled` — or, for a paid POST whose request may already
-///   have reached the server, `ltx::errc::outcome_unknown`; `async_wait` completes with
-///   `ltx::errc::cancelled`, as when cancelled through `wait_options::cancel`.
-/// - Diagnostics: token calls report the error code only; the callback overloads that take an
-///   `ltx::diagnostics*` give the rest.
+/// - Tokens: any Asio completion token for `void(std::error_code, R)`: a callback,
+///   `asio::use_future`, `asio::use_awaitable` (C++20 coroutines), `ltx::asio::deferred`
+///   (the default token unless the executor names one), or adapters over them
+///   (`asio::bind_executor`, `asio::bind_cancellation_slot`, `ltx::asio::with_diagnostics`).
+/// - Each call is one `asio::async_compose` operation that hands itself to the transport's
+///   `async_send` and `async_sleep`, so the handler's associated executor, allocator and
+///   cancellation slot reach every step. The handler runs on its associated executor (the
+///   transport's when it has none), never inside the initiating call.
+/// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+///   pause in flight; the operation completes with `ltx::errc::cancelled`, or, for a paid POST
+///   that may have reached the server, `ltx::errc::outcome_unknown`. `wait_options::cancel`
+///   and `download_options::cancel` are seen between steps.
+/// - Errors: `use_awaitable` and `use_future` report an error as the exception the sync
+///   throwing form throws (`ltx::validation_error`, `ltx::api_error`, `std::system_error`),
+///   as `ltx::asio::with_diagnostics` does for any token.
 ///
 /// ```
 /// asio::co_spawn(io, [&]() -> asio::awaitable<void> {
@@ -79,13 +80,29 @@ namespace ltx {
 ///     auto done = co_await api.async_wait(job.jobId.value(), {}, asio::use_awaitable);
 /// }, asio::detached);
 /// ```
-template <class Token, class R> struct completion_adapter<ltx::asio::transport, Token, R> {
-    /// Runs `init` with the handler that `token` makes; returns what `token` returns.
-    template <class T, class Initiation> static auto initiate(T&& token, Initiation&& init) {
-        return ::asio::async_initiate<T, void(std::error_code, R)>(
-            ltx::asio::detail::client_initiation<std::decay_t<Initiation>, R>{
-                std::forward<Initiation>(init)},
-            token);
+template <class Transport>
+struct completion_adapter<Transport, std::enable_if_t<ltx::asio::asio_transport<Transport>>> {
+    /// The executor's default token, or `ltx::asio::deferred` when it names none.
+    using default_token = std::conditional_t<
+        std::is_void_v<
+            ltx::asio::detail::executor_default_token_t<typename Transport::executor_type>>,
+        ltx::asio::deferred_t,
+        ltx::asio::detail::executor_default_token_t<typename Transport::executor_type>>;
+
+    /// Starts the machine `make()` returns as one composed operation; returns what `token`
+    /// makes of it.
+    template <class Op, class Clock, class Token, class Make>
+    static auto run(Transport& t, Clock& c, Token&& token, diagnostics* diag, Make&& make) {
+        using result_t = typename Op::result_type;
+        using init_t = ltx::asio::detail::run_initiation<Transport, Clock, Op>;
+        if constexpr (ltx::asio::detail::throws_errors_v<Token>) {
+            auto adapted = ltx::asio::with_diagnostics(std::forward<Token>(token));
+            return ::asio::async_initiate<decltype(adapted), void(std::error_code, result_t)>(
+                init_t{t, c}, adapted, std::forward<Make>(make), diag);
+        } else {
+            return ::asio::async_initiate<Token, void(std::error_code, result_t)>(
+                init_t{t, c}, token, std::forward<Make>(make), diag);
+        }
     }
 };
 

@@ -3,7 +3,6 @@
 #define LTX_ASIO_TRANSPORT_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/asio/detail/cancel_scope.hpp>
 #include <ltx/asio/detail/exchange.hpp>
 #include <ltx/asio/detail/handler.hpp>
 #include <ltx/asio/detail/sleep.hpp>
@@ -124,9 +123,9 @@ public:
     ///   `asio::use_awaitable`, `asio::experimental::deferred`, ...).
     /// - The handler runs on its associated executor (by default the transport's), never
     ///   inside `async_send`.
-    /// - Cancellation: `asio::cancellation_type::terminal` through the handler's cancellation
-    ///   slot; the connection is closed (or the exchange leaves the queue of a host at its
-    ///   `max_connections_per_host`) and the operation completes with
+    /// - Cancellation: `asio::cancellation_type::terminal` or `partial` through the handler's
+    ///   cancellation slot; the connection is closed (or the exchange leaves the queue of a host at
+    ///   its `max_connections_per_host`) and the operation completes with
     ///   `transport_errc::cancelled`.
     ///
     /// ```
@@ -160,16 +159,16 @@ private:
         std::shared_ptr<detail::transport_state> state;
 
         template <class Handler> void operator()(Handler&& handler, http::request req) const {
-            auto scope = detail::current_cancel_scope();
             auto slot = ::asio::get_associated_cancellation_slot(handler);
             auto work = detail::tracked_executor(handler, state->executor);
             auto op = std::make_shared<detail::exchange_op>(
                 state, nullptr, ::asio::make_strand(state->executor), state->executor, nullptr,
                 std::optional<http::request>(std::move(req)),
-                http::response_handler{detail::completion{std::forward<Handler>(handler),
-                                                          std::move(work), scope, scope}});
+                http::response_handler{
+                    detail::completion{std::forward<Handler>(handler), std::move(work)}});
             // Attached before the start, so a completion on another thread cannot detach first.
-            detail::attach_cancellation(op, scope, slot, ::asio::cancellation_type::terminal);
+            detail::attach_cancellation(
+                op, slot, ::asio::cancellation_type::terminal | ::asio::cancellation_type::partial);
             op->start();
         }
     };
@@ -179,14 +178,11 @@ private:
 
         template <class Handler>
         void operator()(Handler&& handler, std::chrono::milliseconds delay) const {
-            auto scope = detail::current_cancel_scope();
             auto op = std::make_shared<detail::sleep_op>(::asio::make_strand(state->executor));
-            detail::attach_cancellation(op, scope,
-                                        ::asio::get_associated_cancellation_slot(handler),
+            detail::attach_cancellation(op, ::asio::get_associated_cancellation_slot(handler),
                                         ::asio::cancellation_type::all);
             auto work = detail::tracked_executor(handler, state->executor);
-            op->start(delay, detail::completion{std::forward<Handler>(handler), std::move(work),
-                                                scope, scope});
+            op->start(delay, detail::completion{std::forward<Handler>(handler), std::move(work)});
         }
     };
 

@@ -54,7 +54,7 @@ public:
     /// A poll failed with `ec` at `now`. A cancelled poll is a cancelled wait: only the
     /// wait's caller cancels the polls it makes.
     wait_step on_error(std::error_code ec, time_point now) {
-        if (ec == http::transport_errc::cancelled)
+        if (ec == http::transport_errc::cancelled || ec == errc::cancelled)
             return {wait_step::fail, {}, errc::cancelled};
         const bool transient = ec == errc::server_error || ec == errc::too_many_requests ||
                                ec.category() == http::transport_category();

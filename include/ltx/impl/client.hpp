@@ -1,7 +1,8 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// The synchronous driver of the client: every call validates, builds the HTTP request from
-// the endpoint's traits, runs the retry machine over `transport.send`, and maps the answer.
+// The client's calls: each builds one machine of detail/operation.hpp (validating and
+// building the HTTP request from the endpoint's traits first) and hands it to a runner: the
+// sync loop `detail::run_sync` here, or through `completion_adapter` an async runner.
 #ifndef LTX_IMPL_CLIENT_HPP
 #define LTX_IMPL_CLIENT_HPP
 
@@ -15,30 +16,11 @@ namespace ltx {
 
 namespace detail {
 
-// Distinct, reproducible seeds for the jitter of successive calls (splitmix64).
-inline std::uint64_t next_seed(std::uint64_t& state) {
-    if (state == 0)
-        return 0; // random per call
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
 template <class R>
 concept has_optional_email = requires(R r) {
     r.email = std::optional<std::string>{};
 }
 &&reflect::kind_of<decltype(R::email)> == reflect::type_kind::optional;
-
-inline bool is_json_content_type(std::string_view v) {
-    const auto essence = v.substr(0, v.find(';'));
-    std::string lower;
-    for (char c : essence)
-        if (c != ' ' && c != '\t')
-            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
-}
 
 } // namespace detail
 
@@ -98,78 +80,15 @@ bool basic_client<Transport, Clock>::prepare(const typename E::request& req, htt
 }
 
 template <class Transport, class Clock>
-http::response
-basic_client<Transport, Clock>::exchange(const http::request& req, bool retry_safe,
-                                         const std::shared_ptr<cancellation::state>& cancel,
-                                         std::error_code& ec, diagnostics& diag) {
-    detail::retry_machine retry{config_.retry, retry_safe, detail::next_seed(seed_)};
-    for (;;) {
-        if (cancel && cancel->cancelled()) {
-            ec = errc::cancelled;
-            return {};
-        }
-        std::error_code tec;
-        http::response resp = transport_.send(req, tec);
-        const auto d = retry.on_outcome(detail::outcome_of(tec, resp), clock_.now());
-        if (d.kind == detail::retry_decision::retry) {
-            clock_.sleep_for(d.delay);
-            continue;
-        }
-        if (d.kind == detail::retry_decision::ambiguous) {
-            ec = errc::outcome_unknown;
-            diag.transport_error = tec;
-            return {};
-        }
-        if (tec) {
-            ec = tec;
-            diag.transport_error = tec;
-            return {};
-        }
-        ec.clear();
-        return resp;
-    }
-}
-
-template <class Transport, class Clock>
-template <class R>
-R basic_client<Transport, Clock>::finish(const http::response& resp, std::error_code& ec,
-                                         diagnostics& diag) const {
-    diag.status = resp.status;
-    if (!resp.ok()) {
-        ec = errc_from_status(resp.status);
-        error_body body;
-        reflect::json_error ignored;
-        if (reflect::read_json(resp.body, body, ignored) && body.error)
-            diag.server_message = detail::redact(*body.error, config_.token);
-        return R{};
-    }
-    if (const auto type = resp.headers.find("Content-Type");
-        type && !detail::is_json_content_type(*type)) {
-        ec = errc::unexpected_response;
-        diag.detail = detail::redact("expected a JSON body, got Content-Type " + std::string{*type},
-                                     config_.token);
-        return R{};
-    }
-    R out{};
-    reflect::json_error err;
-    if (!reflect::read_json(resp.body, out, err)) {
-        ec = errc::unexpected_response;
-        diag.detail = detail::redact(
-            "unexpected response body: " + (err.path.empty() ? "" : err.path + ": ") + err.message,
-            config_.token);
-        return R{};
-    }
-    ec.clear();
-    return out;
-}
-
-template <class Transport, class Clock>
-void basic_client<Transport, Clock>::raise(std::error_code ec, diagnostics& diag) const {
-    if (ec == errc::invalid_request && !diag.violations.empty())
-        throw validation_error{std::move(diag.violations)};
-    if (ec.category() == error_category())
-        throw api_error{ec, std::move(diag)};
-    throw std::system_error{ec, diag.to_string(ec)};
+template <class Op>
+typename Op::result_type basic_client<Transport, Clock>::run_sync(Op& op, std::error_code& ec,
+                                                                  diagnostics& diag) {
+    static_assert(sync_transport<Transport>, "this call needs a transport modelling "
+                                             "ltx::sync_transport; use the async_ form");
+    detail::run_sync(transport_, clock_, op);
+    ec = op.error();
+    diag = std::move(op.diag());
+    return std::move(op.result());
 }
 
 template <class Transport, class Clock>
@@ -180,11 +99,11 @@ auto basic_client<Transport, Clock>::or_throw(F&& f) {
     if constexpr (std::is_void_v<decltype(f(ec, diag))>) {
         f(ec, diag);
         if (ec)
-            raise(ec, diag);
+            detail::raise(ec, std::move(diag));
     } else {
         auto r = f(ec, diag);
         if (ec)
-            raise(ec, diag);
+            detail::raise(ec, std::move(diag));
         return r;
     }
 }
@@ -193,16 +112,24 @@ template <class Transport, class Clock>
 template <class E>
 typename E::response basic_client<Transport, Clock>::call(const typename E::request& req,
                                                           std::error_code& ec, diagnostics& diag) {
-    static_assert(sync_transport<Transport>, "this call needs a transport modelling "
-                                             "ltx::sync_transport; use the async_ form");
-    diag.clear();
-    http::request hr;
-    if (!prepare<E>(req, {}, {}, hr, ec, diag))
-        return {};
-    const auto resp = exchange(hr, E::retry_safe, nullptr, ec, diag);
-    if (ec)
-        return {};
-    return finish<typename E::response>(resp, ec, diag);
+    auto make = make_call<E>(req);
+    auto op = make();
+    return run_sync(op, ec, diag);
+}
+
+template <class Transport, class Clock>
+template <class E>
+detail::call_recipe<typename E::response>
+basic_client<Transport, Clock>::make_call(const typename E::request& req) {
+    detail::call_recipe<typename E::response> r{
+        false,
+        {},
+        {},
+        {},
+        detail::retry_machine{config_.retry, E::retry_safe, detail::next_seed(seed_)},
+        config_.token};
+    r.ok = prepare<E>(req, {}, {}, r.req, r.ec, r.diag);
+    return r;
 }
 
 template <class Transport, class Clock>
@@ -215,7 +142,7 @@ template <class Transport, class Clock>
 bool basic_client<Transport, Clock>::prepare_upload(http::body body, const upload_options& opts,
                                                     http::request& out, std::error_code& ec,
                                                     diagnostics& diag) const {
-    std::string mime = opts.mime_type;
+    std::string mime = opts.mime_type.value_or(std::string{});
     if (mime.empty()) {
         std::string head;
         std::string name;
@@ -237,8 +164,7 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
     }
     upload_content content{mime, body.size()};
     diag.violations = reflect::validate(content);
-    upload_asset_request query{opts.email,
-                               opts.type.empty() ? std::string{asset_type_of(mime)} : opts.type};
+    upload_asset_request query{opts.email, opts.type.value_or(std::string{asset_type_of(mime)})};
     if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, out, ec, diag) ||
         !diag.violations.empty()) {
         ec = errc::invalid_request;
@@ -248,17 +174,40 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
 }
 
 template <class Transport, class Clock>
+detail::call_recipe<upload_asset_response> basic_client<Transport, Clock>::make_upload(
+    std::optional<http::body> body, const upload_options& opts, std::error_code ec, diagnostics d) {
+    detail::call_recipe<upload_asset_response> r{
+        false,
+        ec,
+        std::move(d),
+        {},
+        detail::retry_machine{config_.retry, endpoints::upload_asset::retry_safe,
+                              detail::next_seed(seed_)},
+        config_.token};
+    if (body)
+        r.ok = prepare_upload(std::move(*body), opts, r.req, r.ec, r.diag);
+    return r;
+}
+
+template <class Transport, class Clock>
+detail::call_recipe<upload_asset_response>
+basic_client<Transport, Clock>::make_upload_file(const std::filesystem::path& path,
+                                                 const upload_options& opts) {
+    std::error_code ec;
+    diagnostics d;
+    auto file = open_file_body(path, ec, d);
+    if (!file)
+        return make_upload(std::nullopt, opts, ec, std::move(d));
+    return make_upload(http::body{std::move(*file)}, opts, {}, {});
+}
+
+template <class Transport, class Clock>
 upload_asset_response
 basic_client<Transport, Clock>::upload_asset(http::body body, const upload_options& opts,
                                              std::error_code& ec, diagnostics& diag) {
-    diag.clear();
-    http::request hr;
-    if (!prepare_upload(std::move(body), opts, hr, ec, diag))
-        return {};
-    const auto resp = exchange(hr, endpoints::upload_asset::retry_safe, nullptr, ec, diag);
-    if (ec)
-        return {};
-    return finish<upload_asset_response>(resp, ec, diag);
+    auto make = make_upload(std::move(body), opts, {}, {});
+    auto op = make();
+    return run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -274,11 +223,9 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
                                                                   const upload_options& opts,
                                                                   std::error_code& ec,
                                                                   diagnostics& diag) {
-    diag.clear();
-    auto file = open_file_body(path, ec, diag);
-    if (!file)
-        return {};
-    return upload_asset(std::move(*file), opts, ec, diag);
+    auto make = make_upload_file(path, opts);
+    auto op = make();
+    return run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -303,51 +250,18 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
 }
 
 template <class Transport, class Clock>
+detail::wait_recipe basic_client<Transport, Clock>::make_wait(std::string job_id,
+                                                              wait_options opts) {
+    detail::wait_recipe r{false, {}, {}, {}, config_.retry, &seed_, std::move(opts), config_.token};
+    r.ok = prepare<endpoints::get_job>({std::move(job_id)}, {}, {}, r.poll, r.ec, r.diag);
+    return r;
+}
+
+template <class Transport, class Clock>
 job basic_client<Transport, Clock>::wait(const std::string& job_id, const wait_options& opts,
                                          std::error_code& ec, diagnostics& diag) {
-    diag.clear();
-    detail::wait_machine machine{opts, clock_.now()};
-    auto step = machine.start();
-    job last;
-    for (;;) {
-        if (opts.cancel && opts.cancel->cancelled()) {
-            ec = errc::cancelled;
-            return last;
-        }
-        switch (step.kind) {
-        case detail::wait_step::poll: {
-            std::error_code pec;
-            diagnostics pd;
-            job j = get_job(job_id, pec, pd);
-            if (pec) {
-                step = machine.on_error(pec, clock_.now());
-                if (step.kind == detail::wait_step::fail)
-                    diag = std::move(pd);
-            } else {
-                last = std::move(j);
-                if (opts.on_progress)
-                    opts.on_progress(last);
-                step = machine.on_job(last, clock_.now());
-            }
-            break;
-        }
-        case detail::wait_step::sleep: {
-            const auto now = clock_.now();
-            if (step.until > now)
-                clock_.sleep_for(std::chrono::ceil<std::chrono::milliseconds>(step.until - now));
-            step = machine.start();
-            break;
-        }
-        case detail::wait_step::done:
-            ec.clear();
-            return last;
-        case detail::wait_step::fail:
-            ec = step.error;
-            if (ec == errc::job_failed && last.status && last.status->message)
-                diag.server_message = detail::redact(*last.status->message, config_.token);
-            return last;
-        }
-    }
+    auto op = make_wait(job_id, opts)();
+    return run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -374,25 +288,28 @@ bool basic_client<Transport, Clock>::prepare_download(const std::string& url, ht
 }
 
 template <class Transport, class Clock>
+detail::download_recipe basic_client<Transport, Clock>::make_download(
+    std::optional<std::string> url, detail::chunk_sink sink, const std::filesystem::path& path,
+    download_options opts) {
+    detail::download_recipe r{false,
+                              url ? std::error_code{} : std::error_code{errc::no_artifact},
+                              {},
+                              {},
+                              std::move(sink),
+                              path,
+                              std::move(opts),
+                              detail::retry_machine{config_.retry, true, detail::next_seed(seed_)}};
+    if (url)
+        r.ok = prepare_download(*url, r.req, r.ec, r.diag);
+    return r;
+}
+
+template <class Transport, class Clock>
 void basic_client<Transport, Clock>::download_url(
     const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
     const download_options& opts, std::error_code& ec, diagnostics& diag) {
-    diag.clear();
-    http::request hr;
-    if (!prepare_download(url, hr, ec, diag))
-        return;
-    detail::download_machine machine{
-        sink, opts, detail::retry_machine{config_.retry, true, detail::next_seed(seed_)}};
-    machine.attach(hr);
-    for (;;) {
-        machine.begin_attempt();
-        std::error_code tec;
-        const auto resp = transport_.send(hr, tec);
-        const auto d = machine.on_attempt(tec, resp, clock_.now(), ec, diag);
-        if (d.kind != detail::retry_decision::retry)
-            return;
-        clock_.sleep_for(d.delay);
-    }
+    auto op = make_download(url, sink, {}, opts)();
+    run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -400,16 +317,8 @@ void basic_client<Transport, Clock>::download_url(const std::string& url,
                                                   const std::filesystem::path& path,
                                                   const download_options& opts, std::error_code& ec,
                                                   diagnostics& diag) {
-    detail::part_file file{path};
-    if (!file.is_open()) {
-        ec = errc::file_error;
-        diag.clear();
-        diag.detail = "cannot write " + file.temp_path().string();
-        return;
-    }
-    download_url(
-        url, [&](std::string_view chunk) { return file.write(chunk); }, opts, ec, diag);
-    file.commit(ec, diag);
+    auto op = make_download(url, {}, path, opts)();
+    run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
@@ -424,12 +333,9 @@ void basic_client<Transport, Clock>::download(const job& done, const std::filesy
                                               const download_options& opts, std::error_code& ec,
                                               diagnostics& diag) {
     const auto url = artifact_url(done);
-    if (!url) {
-        diag.clear();
-        ec = errc::no_artifact;
-        return;
-    }
-    download_url(*url, path, opts, ec, diag);
+    auto op =
+        make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path, opts)();
+    run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>

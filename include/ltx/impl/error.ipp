@@ -46,6 +46,14 @@ public:
         }
         return "unknown ltx error";
     }
+
+    // A cancelled operation compares equal to std::errc::operation_canceled, as Asio's
+    // operation_aborted does, so one test covers both.
+    std::error_condition default_error_condition(int ev) const noexcept override {
+        if (static_cast<errc>(ev) == errc::cancelled)
+            return std::errc::operation_canceled;
+        return {ev, *this};
+    }
 };
 
 LTX_DECL std::string redact(std::string text, std::string_view secret) {

@@ -1,0 +1,426 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// Every client operation (a call, a wait, an upload, a download) as one machine without I/O.
+// A machine says what comes next: send `request()`, pause for a delay, or done with `error()`
+// and `result()`. The runners (the sync loop of impl/client.hpp, the callback runner of
+// run_callback.hpp and the Asio composed operation of ltx/asio/run.hpp) feed it the outcome
+// of each step; none of them knows what the operation is.
+//
+// The interface a runner uses:
+//   op_step start(time_point now);
+//   op_step on_response(std::error_code, http::response, time_point now);  // after a send
+//   op_step on_wake(time_point now);                                      // after a pause
+//   op_step on_cancelled();                    // the runner's caller cancelled: finish now
+//   const http::request& request() const;      // what a `send` step sends
+//   std::error_code error() const;  result_type& result();  diagnostics& diag();
+//   cancellation::state* cancel_token() const;  // options' cancellation, or null
+// A machine is not movable once started (a download's request points at its body sink).
+#ifndef LTX_DETAIL_OPERATION_HPP
+#define LTX_DETAIL_OPERATION_HPP
+
+#include <ltx/detail/config.hpp>
+#include <ltx/api/endpoints.hpp>
+#include <ltx/detail/download.hpp>
+#include <ltx/detail/retry.hpp>
+#include <ltx/detail/wait.hpp>
+#include <ltx/error.hpp>
+#include <ltx/http/message.hpp>
+#include <ltx/options.hpp>
+#include <ltx/reflect.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace ltx::detail {
+
+/// What a machine asks its runner to do next.
+struct op_step {
+    enum kind_t {
+        send,  ///< send the machine's `request()`, then call `on_response`
+        sleep, ///< pause for `delay`, then call `on_wake`
+        done,  ///< the operation is over: `error()`, `result()`, `diag()`
+    } kind = done;
+    std::chrono::milliseconds delay{0};
+};
+
+using op_time = std::chrono::system_clock::time_point;
+
+// Distinct, reproducible seeds for the jitter of successive calls (splitmix64); a state of 0
+// means "random per call".
+inline std::uint64_t next_seed(std::uint64_t& state) {
+    if (state == 0)
+        return 0;
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+inline bool is_json_content_type(std::string_view v) {
+    const auto essence = v.substr(0, v.find(';'));
+    std::string lower;
+    for (char c : essence)
+        if (c != ' ' && c != '\t')
+            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
+}
+
+/// Maps a complete response to `R`: a non-2xx status to its `errc` with the server's text, a
+/// body that is not the expected JSON to `unexpected_response`. Server text is redacted of
+/// `secret`.
+template <class R>
+void decode_response(const http::response& resp, std::string_view secret, R& out,
+                     std::error_code& ec, diagnostics& diag) {
+    diag.status = resp.status;
+    if (!resp.ok()) {
+        ec = errc_from_status(resp.status);
+        error_body body;
+        reflect::json_error ignored;
+        if (reflect::read_json(resp.body, body, ignored) && body.error)
+            diag.server_message = redact(*body.error, secret);
+        return;
+    }
+    if (const auto type = resp.headers.find("Content-Type"); type && !is_json_content_type(*type)) {
+        ec = errc::unexpected_response;
+        diag.detail =
+            redact("expected a JSON body, got Content-Type " + std::string{*type}, secret);
+        return;
+    }
+    reflect::json_error err;
+    if (!reflect::read_json(resp.body, out, err)) {
+        out = R{};
+        ec = errc::unexpected_response;
+        diag.detail = redact(
+            "unexpected response body: " + (err.path.empty() ? "" : err.path + ": ") + err.message,
+            secret);
+        return;
+    }
+    ec.clear();
+}
+
+/// One request and its retries, answered by a JSON model `R`: calls, uploads, and each poll
+/// of a wait.
+template <class R> class call_op {
+public:
+    using result_type = R;
+
+    /// A call that sends `req` under `retry`'s rules.
+    call_op(http::request req, retry_machine retry, std::string_view secret)
+        : req_(std::move(req)), retry_(std::move(retry)), secret_(secret) {}
+
+    /// A call that failed before any I/O (validation): completes with `ec` and `d`.
+    call_op(std::error_code ec, diagnostics d, retry_machine retry)
+        : retry_(std::move(retry)), ec_(ec), diag_(std::move(d)), failed_early_(true) {}
+
+    call_op(const call_op&) = delete;
+    call_op& operator=(const call_op&) = delete;
+
+    op_step start(op_time) {
+        if (failed_early_)
+            return {op_step::done};
+        return {op_step::send};
+    }
+
+    /// Starts the same request over under fresh retry rules (the next poll of a wait).
+    op_step restart(retry_machine retry) {
+        retry_ = std::move(retry);
+        ec_.clear();
+        diag_.clear();
+        result_ = R{};
+        return {op_step::send};
+    }
+
+    op_step on_response(std::error_code tec, http::response resp, op_time now) {
+        const auto d = retry_.on_outcome(outcome_of(tec, resp), now);
+        if (d.kind == retry_decision::retry)
+            return {op_step::sleep, d.delay};
+        if (d.kind == retry_decision::ambiguous) {
+            diag_.transport_error = tec;
+            ec_ = errc::outcome_unknown;
+        } else if (tec) {
+            diag_.transport_error = tec;
+            ec_ = tec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : tec;
+        } else {
+            decode_response(resp, secret_, result_, ec_, diag_);
+        }
+        return {op_step::done};
+    }
+
+    op_step on_wake(op_time) { return {op_step::send}; }
+
+    op_step on_cancelled() {
+        ec_ = errc::cancelled;
+        return {op_step::done};
+    }
+
+    const http::request& request() const noexcept { return req_; }
+    std::error_code error() const noexcept { return ec_; }
+    R& result() noexcept { return result_; }
+    diagnostics& diag() noexcept { return diag_; }
+    cancellation::state* cancel_token() const noexcept { return nullptr; }
+
+private:
+    http::request req_;
+    retry_machine retry_;
+    std::string_view secret_;
+    std::error_code ec_;
+    diagnostics diag_;
+    R result_{};
+    bool failed_early_ = false;
+};
+
+/// What a `call_op<R>` is made of, kept until the operation starts (a deferred operation
+/// starts when it is launched): a prepared request, or the error that stopped its
+/// preparation.
+template <class R> struct call_recipe {
+    bool ok = false;
+    std::error_code ec;
+    diagnostics diag;
+    http::request req;
+    retry_machine retry;
+    std::string_view secret;
+
+    call_op<R> operator()() {
+        if (!ok)
+            return call_op<R>{ec, std::move(diag), std::move(retry)};
+        return call_op<R>{std::move(req), std::move(retry), secret};
+    }
+};
+
+/// Following a job to its end: polls (each a `call_op<job>` with its own retries) and pauses,
+/// as `wait_machine` decides.
+class wait_op {
+public:
+    using result_type = job;
+
+    /// A wait that polls with `poll` (a prepared `GET assets/{jobId}`), each poll under
+    /// `policy` with a seed drawn from `seed` (the client's).
+    wait_op(http::request poll, const retry_policy& policy, std::uint64_t& seed, wait_options opts,
+            std::string_view secret)
+        : opts_(std::move(opts)), policy_(policy), seed_(&seed),
+          poll_(std::move(poll), retry_machine{policy, true, 0}, secret), secret_(secret) {}
+
+    /// A wait that failed before any I/O.
+    wait_op(std::error_code ec, diagnostics d, wait_options opts)
+        : opts_(std::move(opts)), seed_(nullptr), poll_(ec, d, retry_machine{policy_, true, 0}),
+          ec_(ec), diag_(std::move(d)), failed_early_(true) {}
+
+    wait_op(const wait_op&) = delete;
+    wait_op& operator=(const wait_op&) = delete;
+
+    op_step start(op_time now) {
+        if (failed_early_)
+            return {op_step::done};
+        machine_.emplace(opts_, now);
+        return follow(machine_->start(), now);
+    }
+
+    op_step on_response(std::error_code tec, http::response resp, op_time now) {
+        const auto s = poll_.on_response(tec, std::move(resp), now);
+        if (s.kind != op_step::done) {
+            retrying_ = s.kind == op_step::sleep;
+            return s;
+        }
+        if (const auto ec = poll_.error())
+            return follow(machine_->on_error(ec, now), now);
+        last_ = std::move(poll_.result());
+        if (opts_.on_progress)
+            opts_.on_progress(last_);
+        return follow(machine_->on_job(last_, now), now);
+    }
+
+    op_step on_wake(op_time now) {
+        if (retrying_) {
+            retrying_ = false;
+            return poll_.on_wake(now);
+        }
+        return follow(machine_->start(), now);
+    }
+
+    op_step on_cancelled() {
+        ec_ = errc::cancelled;
+        diag_.clear();
+        return {op_step::done};
+    }
+
+    const http::request& request() const noexcept { return poll_.request(); }
+    std::error_code error() const noexcept { return ec_; }
+    job& result() noexcept { return last_; }
+    diagnostics& diag() noexcept { return diag_; }
+    cancellation::state* cancel_token() const noexcept { return opts_.cancel.get(); }
+
+private:
+    op_step follow(wait_step s, op_time now) {
+        if (opts_.cancel && opts_.cancel->cancelled())
+            return on_cancelled();
+        switch (s.kind) {
+        case wait_step::poll:
+            return poll_.restart(retry_machine{policy_, true, next_seed(*seed_)});
+        case wait_step::sleep:
+            return {op_step::sleep,
+                    s.until > now ? std::chrono::ceil<std::chrono::milliseconds>(s.until - now)
+                                  : std::chrono::milliseconds{0}};
+        case wait_step::done:
+            ec_.clear();
+            return {op_step::done};
+        case wait_step::fail:
+            ec_ = s.error;
+            if (s.error == errc::job_failed) {
+                diag_.clear();
+                if (last_.status && last_.status->message)
+                    diag_.server_message = redact(*last_.status->message, secret_);
+            } else if (s.error != errc::wait_timeout) {
+                diag_ = std::move(poll_.diag());
+            }
+            return {op_step::done};
+        }
+        return {op_step::done};
+    }
+
+    wait_options opts_;
+    std::optional<wait_machine> machine_;
+    retry_policy policy_{};
+    std::uint64_t* seed_;
+    call_op<job> poll_;
+    std::string_view secret_;
+    job last_{};
+    std::error_code ec_;
+    diagnostics diag_;
+    bool retrying_ = false;
+    bool failed_early_ = false;
+};
+
+/// What a `wait_op` is made of (see `call_recipe`).
+struct wait_recipe {
+    bool ok = false;
+    std::error_code ec;
+    diagnostics diag;
+    http::request poll;
+    retry_policy policy;
+    std::uint64_t* seed = nullptr;
+    wait_options opts;
+    std::string_view secret;
+
+    wait_op operator()() {
+        if (!ok)
+            return wait_op{ec, std::move(diag), std::move(opts)};
+        return wait_op{std::move(poll), policy, *seed, std::move(opts), secret};
+    }
+};
+
+/// A download into a sink, or into a file through a temporary renamed into place at the end.
+/// The result is the number of bytes received.
+class download_op {
+public:
+    using result_type = std::uint64_t;
+
+    /// Streams the answer to `req` into `sink`.
+    download_op(http::request req, chunk_sink sink, download_options opts, retry_machine retry)
+        : req_(std::move(req)), opts_(std::move(opts)),
+          machine_(std::move(sink), opts_, std::move(retry)) {
+        machine_.attach(req_);
+    }
+
+    /// Streams the answer to `req` into the file at `path`.
+    download_op(http::request req, const std::filesystem::path& path, download_options opts,
+                retry_machine retry)
+        : req_(std::move(req)), opts_(std::move(opts)), file_(std::make_unique<part_file>(path)),
+          machine_([f = file_.get()](std::string_view chunk) { return f->write(chunk); }, opts_,
+                   std::move(retry)) {
+        machine_.attach(req_);
+        if (!file_->is_open()) {
+            ec_ = errc::file_error;
+            diag_.detail = "cannot write " + file_->temp_path().string();
+            failed_early_ = true;
+        }
+    }
+
+    /// A download that failed before any I/O.
+    download_op(std::error_code ec, diagnostics d, download_options opts)
+        : opts_(std::move(opts)), machine_(nullptr, opts_, retry_machine{retry_policy{}, true, 0}),
+          ec_(ec), diag_(std::move(d)), failed_early_(true) {}
+
+    download_op(const download_op&) = delete;
+    download_op& operator=(const download_op&) = delete;
+
+    op_step start(op_time) {
+        if (failed_early_)
+            return {op_step::done};
+        return attempt();
+    }
+
+    op_step on_response(std::error_code tec, http::response resp, op_time now) {
+        std::error_code ec;
+        const auto d = machine_.on_attempt(tec, resp, now, ec, diag_);
+        if (d.kind == retry_decision::retry)
+            return {op_step::sleep, d.delay};
+        return finish(ec);
+    }
+
+    op_step on_wake(op_time) { return attempt(); }
+
+    op_step on_cancelled() { return finish(errc::cancelled); }
+
+    const http::request& request() const noexcept { return req_; }
+    std::error_code error() const noexcept { return ec_; }
+    std::uint64_t& result() noexcept { return bytes_; }
+    diagnostics& diag() noexcept { return diag_; }
+    cancellation::state* cancel_token() const noexcept { return opts_.cancel.get(); }
+
+private:
+    op_step attempt() {
+        if (machine_.cancelled())
+            return finish(errc::cancelled);
+        machine_.begin_attempt();
+        return {op_step::send};
+    }
+
+    op_step finish(std::error_code ec) {
+        if (file_)
+            file_->commit(ec, diag_);
+        ec_ = ec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : ec;
+        bytes_ = ec_ ? 0 : machine_.received();
+        return {op_step::done};
+    }
+
+    http::request req_;
+    download_options opts_;
+    std::unique_ptr<part_file> file_;
+    download_machine machine_;
+    std::error_code ec_;
+    diagnostics diag_;
+    std::uint64_t bytes_ = 0;
+    bool failed_early_ = false;
+};
+
+/// What a `download_op` is made of (see `call_recipe`): into `sink` when it is set, else
+/// into the file at `path`.
+struct download_recipe {
+    bool ok = false;
+    std::error_code ec;
+    diagnostics diag;
+    http::request req;
+    chunk_sink sink;
+    std::filesystem::path path;
+    download_options opts;
+    retry_machine retry;
+
+    download_op operator()() {
+        if (!ok)
+            return download_op{ec, std::move(diag), std::move(opts)};
+        if (sink)
+            return download_op{std::move(req), std::move(sink), std::move(opts), std::move(retry)};
+        return download_op{std::move(req), path, std::move(opts), std::move(retry)};
+    }
+};
+
+} // namespace ltx::detail
+
+#endif
