@@ -228,18 +228,6 @@ TEST_CASE("asio transport: HEAD, 204 and 304 have no body and keep the connectio
     CHECK(server.connections() == 1);
 }
 
-TEST_CASE("asio transport: a 429 with Retry-After is a response, not an error") {
-    ltx_test::http_server server;
-    ::asio::io_context io;
-    ltx::asio::transport t{io.get_executor()};
-    std::error_code ec;
-    const auto r = t.send(make_request(server.url("/429?after=7")), ec);
-    CHECK_FALSE(ec);
-    CHECK(r.status == 429);
-    CHECK(r.headers.find("Retry-After") == "7");
-    CHECK(r.body == R"({"error":"Too many jobs","code":429})");
-}
-
 TEST_CASE("asio transport: idle connections expire and are capped per host") {
     ltx_test::http_server server;
     ::asio::io_context io;

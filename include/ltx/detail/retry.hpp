@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string_view>
@@ -56,6 +57,19 @@ class retry_machine {
 public:
     retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed)
         : policy_(policy), retry_safe_(retry_safe), seed_(seed) {}
+    retry_machine(const retry_machine& o)
+        : policy_(o.policy_), retry_safe_(o.retry_safe_), attempts_(o.attempts_), seed_(o.seed_),
+          rng_(o.rng_ ? std::make_unique<std::mt19937_64>(*o.rng_) : nullptr) {}
+    retry_machine(retry_machine&&) noexcept = default;
+    retry_machine& operator=(retry_machine o) noexcept {
+        policy_ = o.policy_;
+        retry_safe_ = o.retry_safe_;
+        attempts_ = o.attempts_;
+        seed_ = o.seed_;
+        rng_ = std::move(o.rng_);
+        return *this;
+    }
+    ~retry_machine() = default;
 
     /// Number of attempts made so far.
     int attempts() const noexcept { return attempts_; }
@@ -100,12 +114,14 @@ private:
         const auto cap = static_cast<double>(policy_.max_backoff.count());
         const auto bound = static_cast<long long>(std::min(base, cap));
         std::uniform_int_distribution<long long> pick(0, std::max(bound, 0LL));
-        // Seeded at the first retry: most calls never retry, and seeding (two std::random_device
-        // reads for seed 0, then 312 words of state) would be most of the cost of a call.
+        // Made at the first retry, on the heap: most calls never retry, seeding (two
+        // std::random_device reads for seed 0, then 312 words of state) would be most of the
+        // cost of a call, and those 2.5 KB would sit in every waited job.
         if (!rng_)
-            rng_.emplace(seed_ != 0 ? seed_
-                                    : (std::uint64_t{std::random_device{}()} << 32) ^
-                                          std::random_device{}());
+            rng_ = std::make_unique<std::mt19937_64>(
+                seed_ != 0 ? seed_
+                           : (std::uint64_t{std::random_device{}()} << 32) ^
+                                 std::random_device{}());
         return std::chrono::milliseconds{pick(*rng_)};
     }
 
@@ -113,7 +129,7 @@ private:
     bool retry_safe_;
     int attempts_ = 0;
     std::uint64_t seed_;
-    std::optional<std::mt19937_64> rng_;
+    std::unique_ptr<std::mt19937_64> rng_;
 };
 
 } // namespace ltx::detail
