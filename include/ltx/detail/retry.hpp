@@ -119,9 +119,9 @@ private:
         // cost of a call, and those 2.5 KB would sit in every waited job.
         if (!rng_)
             rng_ = std::make_unique<std::mt19937_64>(
-                seed_ != 0 ? seed_
-                           : (std::uint64_t{std::random_device{}()} << 32) ^
-                                 std::random_device{}());
+                seed_ != 0
+                    ? seed_
+                    : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}());
         return std::chrono::milliseconds{pick(*rng_)};
     }
 
