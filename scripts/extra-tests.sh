@@ -3,8 +3,6 @@
 #   nginx  the transport against nginx (Debian package) started here on a free loopback port
 #          with a temporary configuration: static JSON with keep-alive, and chunked JSON;
 #          runs the `nginx` test cases of ltx_tests (g++ Release build, built if missing).
-#   tsan   the transport and completion-token tests built with clang++ -fsanitize=thread
-#          into build/tsan and run: the thread-safety the transport documents.
 #
 #   bash scripts/extra-tests.sh             every step
 #   bash scripts/extra-tests.sh nginx       only the named steps
@@ -85,37 +83,9 @@ CONF
     LTX_NGINX_PORT="$port" "$build_dir/tests/ltx_tests" --test-case='*nginx*'
 }
 
-step_tsan() {
-    local out="$root/build/tsan" cxx="${LTX_TSAN_CXX:-clang++}"
-    mkdir -p "$out"
-    local flags=(-std=c++20 -O1 -g -fsanitize=thread -fno-omit-frame-pointer -DASIO_NO_DEPRECATED
-        -Wall -Wextra -Wpedantic -Werror -I"$root/include" -I"$root/tests")
-    local sources=(main.cpp asio_servers/test_server.cpp asio_servers/certs.cpp
-        asio/transport_http.cpp asio/transport_errors.cpp asio/client_tokens.cpp
-        asio/transport_pool.cpp)
-    local objects=() pids=() s o
-    for s in "${sources[@]}"; do
-        o="$out/${s//\//_}.o"
-        objects+=("$o")
-        "$cxx" "${flags[@]}" -c "$root/tests/$s" -o "$o" &
-        pids+=($!)
-        if [ "${#pids[@]}" -ge "$jobs" ]; then
-            wait "${pids[0]}"
-            pids=("${pids[@]:1}")
-        fi
-    done
-    for o in "${pids[@]}"; do
-        wait "$o"
-    done
-    "$cxx" "${flags[@]}" "${objects[@]}" -o "$out/ltx_asio_tsan" \
-        -lboost_json -lssl -lcrypto -pthread
-    echo "-- running $out/ltx_asio_tsan"
-    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" "$out/ltx_asio_tsan"
-}
-
 steps=("$@")
 if [ "${#steps[@]}" -eq 0 ]; then
-    steps=(nginx tsan)
+    steps=(nginx)
 fi
 for s in "${steps[@]}"; do
     echo "== extra-tests: $s"

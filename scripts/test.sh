@@ -96,6 +96,14 @@ step_sanitize() {
     cmake_build_test sanitize
 }
 
+step_tsan() {
+    export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+    cmake_configure tsan clang++ RelWithDebInfo -DLTX_BUILD_BENCHMARKS=OFF \
+        -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" \
+        -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
+    cmake_build_test tsan
+}
+
 step_meson() {
     local reconfigure=()
     if [ -f build/meson/build.ninja ]; then
@@ -151,7 +159,7 @@ step_extra_tests() { run_hook scripts/extra-tests.sh; }
 
 # ---- driver ----------------------------------------------------------------------------------
 
-all_steps=(setup format amalgamate core-includes gcc clang sanitize meson consumer benchmarks
+all_steps=(setup format amalgamate core-includes gcc clang sanitize tsan meson consumer benchmarks
     fuzz-smoke extra-tests)
 declare -A describe=(
     [setup]="bash scripts/setup.sh: install the Debian packages that are missing"
@@ -161,6 +169,7 @@ declare -A describe=(
     [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc"
     [clang]="clang++ Release build (-Werror) + ctest, in build/clang"
     [sanitize]="clang++ Debug build with ASan+UBSan (-fno-sanitize-recover=all) + ctest"
+    [tsan]="clang++ RelWithDebInfo build with TSan (halt_on_error) + ctest, in build/tsan"
     [meson]="meson setup/compile/test, in build/meson"
     [consumer]="tests/consumer via find_package (install of build/gcc), add_subdirectory, FetchContent"
     [benchmarks]="build ltx_benchmarks; run scripts/bench.sh if present, else a smoke run"

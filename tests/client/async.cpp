@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+
 using ltx::errc;
 using ltx::http::method;
 using namespace ltx_test;
@@ -129,4 +132,50 @@ TEST_CASE_FIXTURE(fixture, "async_wait reports a failed job and a deadline") {
                       [&](std::error_code ec, ltx::job) { result = ec; });
     mock.run_all();
     CHECK(*result == errc::wait_timeout);
+}
+
+TEST_CASE_FIXTURE(fixture, "async_wait cancelled from its own progress callback ends once") {
+    for (int i = 0; i < 5; ++i)
+        mock.expect(method::get).respond(200, active_job(i));
+    ltx::cancellation cancel;
+    int completions = 0;
+    std::optional<std::error_code> result;
+    client.async_wait("j",
+                      {.interval = milliseconds{100},
+                       .on_progress =
+                           [&](const ltx::job& j) {
+                               if (j.status->progress == 1)
+                                   cancel.cancel(); // on the thread running the wait's step
+                           },
+                       .cancel = cancel.token()},
+                      [&](std::error_code ec, ltx::job j) {
+                          ++completions;
+                          result = ec;
+                          CHECK(j.status->progress == 1); // the last job seen
+                      });
+    mock.run_all();
+    CHECK(completions == 1);
+    REQUIRE(result);
+    CHECK(*result == errc::cancelled);
+    CHECK(mock.requests().size() == 2); // polls 0 and 1, no third
+}
+
+TEST_CASE_FIXTURE(fixture, "async_wait cancelled from another thread while a poll is pending") {
+    for (int i = 0; i < 3; ++i)
+        mock.expect(method::get).respond(200, active_job(i));
+    ltx::cancellation cancel;
+    std::atomic<int> completions{0};
+    std::error_code result;
+    client.async_wait("j", {.interval = milliseconds{100}, .cancel = cancel.token()},
+                      [&](std::error_code ec, ltx::job) {
+                          ++completions;
+                          result = ec;
+                      });
+    std::thread other{[&] { cancel.cancel(); }};
+    other.join();
+    CHECK(completions.load() == 1);
+    CHECK(result == errc::cancelled);
+    mock.run_all(); // the poll in flight completes into a finished wait
+    CHECK(completions.load() == 1);
+    CHECK(mock.requests().size() <= 1);
 }

@@ -10,8 +10,8 @@
 //   `async_send` (a test double does): that completion finds `driving_` set, leaves its next
 //   step in `next_`, and the loop that called the transport picks it up, so the stack does not
 //   grow with the number of steps.
-// - A cancellation completes the handler at once; the step in flight keeps the state alive
-//   and is ignored when it completes.
+// - A cancellation completes the handler at once, or at the next check of the thread that
+//   holds the lock; the step in flight keeps the state alive and is ignored when it completes.
 // - The handler is never invoked while the lock is held, nor inside the initiating call when
 //   the machine is done before any I/O: that completion goes through a zero pause.
 #ifndef LTX_DETAIL_RUN_CALLBACK_HPP
@@ -87,6 +87,12 @@ private:
                                                     std::error_code ec) { self->on_wake(ec); });
             }
             lock.lock();
+            if (finished_)
+                return;
+            if (const auto* token = op_.cancel_token(); token && token->cancelled()) {
+                op_.on_cancelled(); // the step in flight is ignored when it completes
+                return finish(lock);
+            }
             if (!has_next_) {
                 driving_ = false;
                 return;
@@ -110,7 +116,7 @@ private:
     }
 
     void resume(std::unique_lock<std::mutex>& lock, op_step s) {
-        if (driving_) { // completed inside the transport call of the loop below us
+        if (driving_) { // completed inside the transport call of the loop above
             next_ = s;
             has_next_ = true;
             return;
@@ -118,9 +124,12 @@ private:
         drive(lock, s);
     }
 
+    // From the cancelling thread. When the lock is held (by a step on another thread, or by
+    // this one: `on_progress` may cancel), the holder sees the token's flag, which is set
+    // before this runs, at its next check, and finishes then.
     void cancel_now() {
-        std::unique_lock lock{mutex_};
-        if (finished_)
+        std::unique_lock lock{mutex_, std::try_to_lock};
+        if (!lock.owns_lock() || finished_)
             return;
         op_.on_cancelled();
         finish(lock);
