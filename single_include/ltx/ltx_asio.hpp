@@ -167,9 +167,9 @@ private:
 
     template <class Self> void complete(Self& self) {
         const std::error_code ec = op_->error();
-        auto result = std::move(op_->result());
+        auto result = op_->take_result();
         if (diag_)
-            *diag_ = std::move(op_->diag());
+            *diag_ = op_->take_diag();
         op_.reset(); // before the handler runs, which may start the next operation
         self.complete(ec, std::move(result));
     }

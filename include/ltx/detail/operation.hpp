@@ -2,7 +2,7 @@
 //
 // Every client operation (a call, a wait, an upload, a download) as one machine without I/O.
 // A machine says what comes next: send `request()`, pause for a delay, or done with `error()`
-// and `result()`. The runners (the sync loop of impl/client.hpp, the callback runner of
+// and `take_result()`. The runners (the sync loop of impl/client.hpp, the callback runner of
 // run_callback.hpp and the Asio composed operation of ltx/asio/run.hpp) feed it the outcome
 // of each step; none of them knows what the operation is.
 //
@@ -12,7 +12,7 @@
 //   op_step on_wake(time_point now);                                      // after a pause
 //   op_step on_cancelled();                    // the runner's caller cancelled: finish now
 //   const http::request& request() const;      // what a `send` step sends
-//   std::error_code error() const;  result_type& result();  diagnostics& diag();
+//   std::error_code error() const;  result_type take_result();  diagnostics take_diag();
 //   cancellation::state* cancel_token() const;  // options' cancellation, or null
 // A machine is not movable once started (a download's request points at its body sink).
 #ifndef LTX_DETAIL_OPERATION_HPP
@@ -45,7 +45,7 @@ struct op_step {
     enum kind_t {
         send,  ///< send the machine's `request()`, then call `on_response`
         sleep, ///< pause for `delay`, then call `on_wake`
-        done,  ///< the operation is over: `error()`, `result()`, `diag()`
+        done,  ///< the operation is over: `error()`, `take_result()`, `take_diag()`
     } kind = done;
     std::chrono::milliseconds delay{0};
 };
@@ -105,19 +105,51 @@ void decode_response(const http::response& resp, std::string_view secret, R& out
     ec.clear();
 }
 
-/// One request and its retries, answered by a JSON model `R`: calls, uploads, and each poll
-/// of a wait.
+/// One request and its retries: the part of every machine that sends.
+struct exchange {
+    enum outcome {
+        again,    ///< send the request again after `delay`
+        failed,   ///< over, with the error and diagnostics set
+        answered, ///< over, with a complete response (of any status)
+    };
+
+    http::request req;
+    retry_machine retry;
+
+    /// After a send that ended with `tec` or `resp`.
+    outcome on_response(std::error_code tec, const http::response& resp, op_time now,
+                        std::chrono::milliseconds& delay, std::error_code& ec, diagnostics& diag) {
+        const auto d = retry.on_outcome(outcome_of(tec, resp), now);
+        if (d.kind == retry_decision::retry) {
+            delay = d.delay;
+            return again;
+        }
+        if (d.kind == retry_decision::ambiguous) {
+            diag.transport_error = tec;
+            ec = errc::outcome_unknown;
+            return failed;
+        }
+        if (tec) {
+            diag.transport_error = tec;
+            ec = tec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : tec;
+            return failed;
+        }
+        return answered;
+    }
+};
+
+/// One request and its retries, answered by a JSON model `R`: calls and uploads.
 template <class R> class call_op {
 public:
     using result_type = R;
 
     /// A call that sends `req` under `retry`'s rules.
     call_op(http::request req, retry_machine retry, std::string_view secret)
-        : req_(std::move(req)), retry_(std::move(retry)), secret_(secret) {}
+        : x_{std::move(req), std::move(retry)}, secret_(secret) {}
 
     /// A call that failed before any I/O (validation): completes with `ec` and `d`.
     call_op(std::error_code ec, diagnostics d, retry_machine retry)
-        : retry_(std::move(retry)), ec_(ec), diag_(std::move(d)), failed_early_(true) {}
+        : x_{{}, std::move(retry)}, ec_(ec), diag_(std::move(d)), failed_early_(true) {}
 
     call_op(const call_op&) = delete;
     call_op& operator=(const call_op&) = delete;
@@ -128,27 +160,18 @@ public:
         return {op_step::send};
     }
 
-    /// Starts the same request over under fresh retry rules (the next poll of a wait).
-    op_step restart(retry_machine retry) {
-        retry_ = std::move(retry);
-        ec_.clear();
-        diag_.clear();
-        result_ = R{};
-        return {op_step::send};
-    }
-
     op_step on_response(std::error_code tec, http::response resp, op_time now) {
-        const auto d = retry_.on_outcome(outcome_of(tec, resp), now);
-        if (d.kind == retry_decision::retry)
-            return {op_step::sleep, d.delay};
-        if (d.kind == retry_decision::ambiguous) {
-            diag_.transport_error = tec;
-            ec_ = errc::outcome_unknown;
-        } else if (tec) {
-            diag_.transport_error = tec;
-            ec_ = tec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : tec;
-        } else {
+        std::chrono::milliseconds delay{0};
+        switch (x_.on_response(tec, resp, now, delay, ec_, diag_)) {
+        case exchange::again:
+            return {op_step::sleep, delay};
+        case exchange::failed:
+            return {op_step::done};
+        case exchange::answered:
             decode_response(resp, secret_, result_, ec_, diag_);
+            if (ec_)
+                result_ = R{};
+            return {op_step::done};
         }
         return {op_step::done};
     }
@@ -160,15 +183,14 @@ public:
         return {op_step::done};
     }
 
-    const http::request& request() const noexcept { return req_; }
+    const http::request& request() const noexcept { return x_.req; }
     std::error_code error() const noexcept { return ec_; }
-    R& result() noexcept { return result_; }
-    diagnostics& diag() noexcept { return diag_; }
+    R take_result() { return std::move(result_); }
+    diagnostics take_diag() { return std::move(diag_); }
     cancellation::state* cancel_token() const noexcept { return nullptr; }
 
 private:
-    http::request req_;
-    retry_machine retry_;
+    exchange x_;
     std::string_view secret_;
     std::error_code ec_;
     diagnostics diag_;
@@ -194,23 +216,25 @@ template <class R> struct call_recipe {
     }
 };
 
-/// Following a job to its end: polls (each a `call_op<job>` with its own retries) and pauses,
-/// as `wait_machine` decides.
+/// Following a job to its end: polls (each an `exchange` with its own retries) and pauses,
+/// as `wait_machine` decides. Between polls it keeps the request, the last body that decoded
+/// (the job is decoded again at the end), and no diagnostics until there are some: thousands
+/// of waits may sleep at once.
 class wait_op {
 public:
     using result_type = job;
 
     /// A wait that polls with `poll` (a prepared `GET assets/{jobId}`), each poll under
-    /// `policy` with a seed drawn from `seed` (the client's).
+    /// `policy` (which must outlive the wait) with a seed drawn from `seed` (the client's).
     wait_op(http::request poll, const retry_policy& policy, std::uint64_t& seed, wait_options opts,
             std::string_view secret)
-        : opts_(std::move(opts)), policy_(policy), seed_(&seed),
-          poll_(std::move(poll), retry_machine{policy, true, 0}, secret), secret_(secret) {}
+        : opts_(std::move(opts)), policy_(&policy),
+          seed_(&seed), poll_{std::move(poll), retry_machine{policy, true, 0}}, secret_(secret) {}
 
     /// A wait that failed before any I/O.
     wait_op(std::error_code ec, diagnostics d, wait_options opts)
-        : opts_(std::move(opts)), seed_(nullptr), poll_(ec, d, retry_machine{policy_, true, 0}),
-          ec_(ec), diag_(std::move(d)), failed_early_(true) {}
+        : opts_(std::move(opts)), poll_{{}, retry_machine{retry_policy{}, true, 0}}, ec_(ec),
+          diag_(std::make_unique<diagnostics>(std::move(d))), failed_early_(true) {}
 
     wait_op(const wait_op&) = delete;
     wait_op& operator=(const wait_op&) = delete;
@@ -223,62 +247,90 @@ public:
     }
 
     op_step on_response(std::error_code tec, http::response resp, op_time now) {
-        const auto s = poll_.on_response(tec, std::move(resp), now);
-        if (s.kind != op_step::done) {
-            retrying_ = s.kind == op_step::sleep;
-            return s;
-        }
-        if (const auto ec = poll_.error())
+        std::chrono::milliseconds delay{0};
+        std::error_code ec;
+        diagnostics d;
+        switch (poll_.on_response(tec, resp, now, delay, ec, d)) {
+        case exchange::again:
+            retrying_ = true;
+            return {op_step::sleep, delay};
+        case exchange::failed:
+            keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
-        last_ = std::move(poll_.result());
+        case exchange::answered:
+            break;
+        }
+        job j;
+        decode_response(resp, secret_, j, ec, d);
+        if (ec) {
+            keep(std::move(d));
+            return follow(machine_->on_error(ec, now), now);
+        }
+        last_body_ = std::move(resp.body);
         if (opts_.on_progress)
-            opts_.on_progress(last_);
-        return follow(machine_->on_job(last_, now), now);
+            opts_.on_progress(j);
+        if (is_failed(j)) {
+            diagnostics f;
+            if (j.status && j.status->message)
+                f.server_message = redact(*j.status->message, secret_);
+            keep(std::move(f));
+        }
+        return follow(machine_->on_job(j, now), now);
     }
 
     op_step on_wake(op_time now) {
         if (retrying_) {
             retrying_ = false;
-            return poll_.on_wake(now);
+            return {op_step::send};
         }
         return follow(machine_->start(), now);
     }
 
     op_step on_cancelled() {
         ec_ = errc::cancelled;
-        diag_.clear();
+        diag_.reset();
         return {op_step::done};
     }
 
-    const http::request& request() const noexcept { return poll_.request(); }
+    const http::request& request() const noexcept { return poll_.req; }
     std::error_code error() const noexcept { return ec_; }
-    job& result() noexcept { return last_; }
-    diagnostics& diag() noexcept { return diag_; }
+    /// The last job a poll returned (default-constructed when none did).
+    job take_result() {
+        job j;
+        if (!last_body_.empty()) {
+            std::error_code ignored;
+            diagnostics unused;
+            decode_response(http::response{200, {}, std::move(last_body_)}, secret_, j, ignored,
+                            unused);
+        }
+        return j;
+    }
+    diagnostics take_diag() { return diag_ ? std::move(*diag_) : diagnostics{}; }
     cancellation::state* cancel_token() const noexcept { return opts_.cancel.get(); }
 
 private:
+    void keep(diagnostics d) { diag_ = std::make_unique<diagnostics>(std::move(d)); }
+
     op_step follow(wait_step s, op_time now) {
         if (opts_.cancel && opts_.cancel->cancelled())
             return on_cancelled();
         switch (s.kind) {
         case wait_step::poll:
-            return poll_.restart(retry_machine{policy_, true, next_seed(*seed_)});
+            diag_.reset();
+            poll_.retry = retry_machine{*policy_, true, next_seed(*seed_)};
+            return {op_step::send};
         case wait_step::sleep:
             return {op_step::sleep,
                     s.until > now ? std::chrono::ceil<std::chrono::milliseconds>(s.until - now)
                                   : std::chrono::milliseconds{0}};
         case wait_step::done:
             ec_.clear();
+            diag_.reset();
             return {op_step::done};
         case wait_step::fail:
             ec_ = s.error;
-            if (s.error == errc::job_failed) {
-                diag_.clear();
-                if (last_.status && last_.status->message)
-                    diag_.server_message = redact(*last_.status->message, secret_);
-            } else if (s.error != errc::wait_timeout) {
-                diag_ = std::move(poll_.diag());
-            }
+            if (s.error == errc::wait_timeout)
+                diag_.reset();
             return {op_step::done};
         }
         return {op_step::done};
@@ -286,13 +338,13 @@ private:
 
     wait_options opts_;
     std::optional<wait_machine> machine_;
-    retry_policy policy_{};
-    std::uint64_t* seed_;
-    call_op<job> poll_;
+    const retry_policy* policy_ = nullptr;
+    std::uint64_t* seed_ = nullptr;
+    exchange poll_;
     std::string_view secret_;
-    job last_{};
+    std::string last_body_;
     std::error_code ec_;
-    diagnostics diag_;
+    std::unique_ptr<diagnostics> diag_;
     bool retrying_ = false;
     bool failed_early_ = false;
 };
@@ -303,7 +355,7 @@ struct wait_recipe {
     std::error_code ec;
     diagnostics diag;
     http::request poll;
-    retry_policy policy;
+    const retry_policy* policy = nullptr; // the client's
     std::uint64_t* seed = nullptr;
     wait_options opts;
     std::string_view secret;
@@ -311,7 +363,7 @@ struct wait_recipe {
     wait_op operator()() {
         if (!ok)
             return wait_op{ec, std::move(diag), std::move(opts)};
-        return wait_op{std::move(poll), policy, *seed, std::move(opts), secret};
+        return wait_op{std::move(poll), *policy, *seed, std::move(opts), secret};
     }
 };
 
@@ -370,8 +422,8 @@ public:
 
     const http::request& request() const noexcept { return req_; }
     std::error_code error() const noexcept { return ec_; }
-    std::uint64_t& result() noexcept { return bytes_; }
-    diagnostics& diag() noexcept { return diag_; }
+    std::uint64_t take_result() noexcept { return bytes_; }
+    diagnostics take_diag() { return std::move(diag_); }
     cancellation::state* cancel_token() const noexcept { return opts_.cancel.get(); }
 
 private:

@@ -141,8 +141,8 @@ private:
         finished_ = true;
         driving_ = false;
         const std::error_code ec = op_.error();
-        auto result = std::move(op_.result());
-        auto diag = std::move(op_.diag());
+        auto result = op_.take_result();
+        auto diag = op_.take_diag();
         auto handler = std::move(handler_);
         auto* token = op_.cancel_token();
         lock.unlock();

@@ -87,8 +87,8 @@ typename Op::result_type basic_client<Transport, Clock>::run_sync(Op& op, std::e
                                              "ltx::sync_transport; use the async_ form");
     detail::run_sync(transport_, clock_, op);
     ec = op.error();
-    diag = std::move(op.diag());
-    return std::move(op.result());
+    diag = op.take_diag();
+    return op.take_result();
 }
 
 template <class Transport, class Clock>
@@ -252,7 +252,8 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
 template <class Transport, class Clock>
 detail::wait_recipe basic_client<Transport, Clock>::make_wait(std::string job_id,
                                                               wait_options opts) {
-    detail::wait_recipe r{false, {}, {}, {}, config_.retry, &seed_, std::move(opts), config_.token};
+    detail::wait_recipe r{false,           {},           {}, {}, &config_.retry, &seed_,
+                          std::move(opts), config_.token};
     r.ok = prepare<endpoints::get_job>({std::move(job_id)}, {}, {}, r.poll, r.ec, r.diag);
     return r;
 }
