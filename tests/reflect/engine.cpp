@@ -271,7 +271,7 @@ struct even_t {
 };
 
 struct tally {
-    ltx::optional<long long> n{};
+    std::optional<long long> n{};
     long long m = 0;
 };
 BOOST_DESCRIBE_STRUCT(tally, (), (n, m))
@@ -282,8 +282,8 @@ constexpr auto ltx_schema(ltx::reflect::tag<tally>) {
 
 } // namespace demo
 
-TEST_CASE("a rule of the user's own reports through report::fail, on an ltx::optional too") {
-    static_assert(kind_of<ltx::optional<int>> == type_kind::optional);
+TEST_CASE("a rule of the user's own reports through report::fail, on an optional too") {
+    static_assert(kind_of<std::optional<int>> == type_kind::optional);
     demo::tally t{.n = 3, .m = 4};
     auto v = validate(t);
     REQUIRE(v.size() == 1);

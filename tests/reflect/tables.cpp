@@ -38,12 +38,12 @@ struct all {
     std::int64_t i64 = 0;
     std::uint64_t u64 = 0;
     std::optional<std::int8_t> oi8{};
-    ltx::optional<std::uint16_t> ou16{};
+    std::optional<std::uint16_t> ou16{};
     float f = 0;
     double d = 0;
     bool b = false;
     tiny t = tiny::zero;
-    ltx::optional<wide> w{};
+    std::optional<wide> w{};
 };
 BOOST_DESCRIBE_STRUCT(all, (), (i8, u8, i16, u16, i32, u32, i64, u64, oi8, ou16, f, d, b, t, w))
 

@@ -343,9 +343,7 @@ TEST_CASE("client forms: use_awaitable with {} temporaries, every call") {
             auto up = co_await f.api.async_upload_file("start.png", {}, ::asio::use_awaitable);
             auto up2 = co_await f.api.async_upload_asset(read_file("start.png"), {},
                                                          ::asio::use_awaitable);
-            // No `{}` request here: list_assets_request's ltx::optional members hold a string
-            // even when empty, which g++ 12 breaks in a co_await temporary (upload_options).
-            auto page = co_await f.api.async_list_assets(::asio::use_awaitable);
+            auto page = co_await f.api.async_list_assets({}, ::asio::use_awaitable);
             auto created = co_await f.api.async_create_video(
                 request_for(up.asset.value().fileId.value()), ::asio::use_awaitable);
             auto polled = co_await f.api.async_get_job(*created.jobId, ::asio::use_awaitable);

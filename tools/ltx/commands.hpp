@@ -38,7 +38,7 @@ inline void print_job(environment& env, const settings& s, const ltx::job& j) {
 // Turns `--start`/`--end` into asset ids: an `asset:` id is used as is, a file is uploaded.
 template <class Client>
 int resolve_frame(Client& client, environment& env, const settings& s, const std::string& arg,
-                  ltx::optional<std::string>& id) {
+                  std::optional<std::string>& id) {
     if (arg.empty())
         return exit_ok;
     if (arg.rfind("asset:", 0) == 0) {
@@ -215,7 +215,7 @@ int assets_list_command(Client& client, environment& env, const settings& s,
             if (page.items)
                 for (const auto& item : *page.items) {
                     const auto& a =
-                        item.signedAsset ? item.signedAsset->asset : ltx::optional<ltx::asset>{};
+                        item.signedAsset ? item.signedAsset->asset : std::optional<ltx::asset>{};
                     env.out << (a && a->fileId ? *a->fileId : item.id.value_or("?")) << "  "
                             << (a && a->mimeType ? *a->mimeType : "-") << "  "
                             << item.jobId.value_or("-") << "\n";

@@ -103,7 +103,6 @@ public:
 private:
     template <class T> struct unwrap { using type = T; };
     template <class T> struct unwrap<std::optional<T>> { using type = T; };
-    template <class T> struct unwrap<ltx::optional<T>> { using type = T; };
     template <class T> using unwrapped = typename unwrap<T>::type;
 
     std::map<std::string, std::string> values_;

@@ -7,11 +7,11 @@
 #define LTX_API_ACCOUNTS_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/optional.hpp>
 #include <ltx/api/common.hpp>
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace ltx {
@@ -22,7 +22,7 @@ struct account_request {
     /// It is a credential: ltx never logs it.
     std::string cookie{};
     /// Concurrent-job limit, 1 to 100; default 20.
-    ltx::optional<int> maxJobs{};
+    std::optional<int> maxJobs{};
 };
 BOOST_DESCRIBE_STRUCT(account_request, (), (cookie, maxJobs))
 constexpr auto ltx_schema(reflect::tag<account_request>) {
@@ -46,37 +46,37 @@ constexpr auto ltx_schema(reflect::tag<get_account_request>) {
 
 /// Amounts per token kind.
 struct token_amounts {
-    ltx::optional<double> LTXStudio_token{};
+    std::optional<double> LTXStudio_token{};
 };
 BOOST_DESCRIBE_STRUCT(token_amounts, (), (LTXStudio_token))
 
 /// Times per token kind, in milliseconds since the epoch.
 struct token_times {
-    ltx::optional<std::int64_t> LTXStudio_token{};
+    std::optional<std::int64_t> LTXStudio_token{};
 };
 BOOST_DESCRIBE_STRUCT(token_times, (), (LTXStudio_token))
 
 /// The account model.
 struct account {
-    ltx::optional<std::string> email{};
+    std::optional<std::string> email{};
     /// Cookie names to values; the server shows secrets as `…secured…`.
-    ltx::optional<std::map<std::string, std::string>> cookie{};
-    ltx::optional<int> maxJobs{};
+    std::optional<std::map<std::string, std::string>> cookie{};
+    std::optional<int> maxJobs{};
     /// Milliseconds since the epoch.
-    ltx::optional<std::int64_t> updated{};
-    ltx::optional<std::string> updatedUTC{};
+    std::optional<std::int64_t> updated{};
+    std::optional<std::string> updatedUTC{};
     /// Milliseconds since the epoch.
-    ltx::optional<std::int64_t> tokenExpire{};
-    ltx::optional<std::string> tokenExpireUTC{};
+    std::optional<std::int64_t> tokenExpire{};
+    std::optional<std::string> tokenExpireUTC{};
     /// Milliseconds since the epoch.
-    ltx::optional<std::int64_t> refreshTokenExpire{};
-    ltx::optional<std::string> refreshTokenExpireUTC{};
+    std::optional<std::int64_t> refreshTokenExpire{};
+    std::optional<std::string> refreshTokenExpireUTC{};
     /// Remaining credits.
-    ltx::optional<token_amounts> balance{};
+    std::optional<token_amounts> balance{};
     /// When each kind of token was last spent.
-    ltx::optional<token_times> latestCreatedAtMs{};
+    std::optional<token_times> latestCreatedAtMs{};
     /// A problem with the account, when there is one.
-    ltx::optional<std::string> error{};
+    std::optional<std::string> error{};
 };
 BOOST_DESCRIBE_STRUCT(account, (),
                       (email, cookie, maxJobs, updated, updatedUTC, tokenExpire, tokenExpireUTC,

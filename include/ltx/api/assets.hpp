@@ -6,13 +6,13 @@
 #define LTX_API_ASSETS_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/optional.hpp>
 #include <ltx/api/job.hpp>
 
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,9 +31,9 @@ constexpr auto ltx_schema(reflect::tag<get_job_request>) {
 /// The query of `POST assets/`; the file itself is the raw request body.
 struct upload_asset_request {
     /// The LTX Studio account; required when several accounts are configured.
-    ltx::optional<std::string> email{};
+    std::optional<std::string> email{};
     /// The kind of asset, such as `image`.
-    ltx::optional<std::string> type{};
+    std::optional<std::string> type{};
 };
 BOOST_DESCRIBE_STRUCT(upload_asset_request, (), (email, type))
 constexpr auto ltx_schema(reflect::tag<upload_asset_request>) {
@@ -64,13 +64,13 @@ BOOST_DESCRIBE_ENUM(asset_filter, images, videos, audio, other)
 /// The query of `GET assets/`.
 struct list_assets_request {
     /// The LTX Studio account; required when several accounts are configured.
-    ltx::optional<std::string> email{};
+    std::optional<std::string> email{};
     /// The page, from 1 (the default).
-    ltx::optional<int> page{};
+    std::optional<int> page{};
     /// Items per page, at least 1; default 20. The reference gives no maximum.
-    ltx::optional<int> limit{};
+    std::optional<int> limit{};
     /// Only this kind of asset; default all.
-    ltx::optional<asset_filter> filter{};
+    std::optional<asset_filter> filter{};
 };
 BOOST_DESCRIBE_STRUCT(list_assets_request, (), (email, page, limit, filter))
 constexpr auto ltx_schema(reflect::tag<list_assets_request>) {
@@ -84,34 +84,34 @@ constexpr auto ltx_schema(reflect::tag<list_assets_request>) {
 /// Assets derived from a listed asset.
 struct related_assets {
     /// Thumbnails by size name (`large`, ...).
-    ltx::optional<std::map<std::string, signed_asset>> thumbnails{};
+    std::optional<std::map<std::string, signed_asset>> thumbnails{};
 };
 BOOST_DESCRIBE_STRUCT(related_assets, (), (thumbnails))
 
 /// One entry of an asset page.
 struct asset_item {
-    ltx::optional<std::string> id{};
+    std::optional<std::string> id{};
     /// The job that produced the asset, for generated videos.
-    ltx::optional<std::string> jobId{};
-    ltx::optional<signed_asset> signedAsset{};
-    ltx::optional<ltx::related_assets> relatedAssets{};
+    std::optional<std::string> jobId{};
+    std::optional<signed_asset> signedAsset{};
+    std::optional<ltx::related_assets> relatedAssets{};
 };
 BOOST_DESCRIBE_STRUCT(asset_item, (), (id, jobId, signedAsset, relatedAssets))
 
 /// Pagination of an asset page.
 struct page_meta {
-    ltx::optional<std::int64_t> totalItems{};
-    ltx::optional<std::int64_t> itemCount{};
-    ltx::optional<std::int64_t> itemsPerPage{};
-    ltx::optional<std::int64_t> totalPages{};
-    ltx::optional<std::int64_t> currentPage{};
+    std::optional<std::int64_t> totalItems{};
+    std::optional<std::int64_t> itemCount{};
+    std::optional<std::int64_t> itemsPerPage{};
+    std::optional<std::int64_t> totalPages{};
+    std::optional<std::int64_t> currentPage{};
 };
 BOOST_DESCRIBE_STRUCT(page_meta, (), (totalItems, itemCount, itemsPerPage, totalPages, currentPage))
 
 /// The response of `GET assets/`.
 struct asset_page {
-    ltx::optional<std::vector<asset_item>> items{};
-    ltx::optional<page_meta> meta{};
+    std::optional<std::vector<asset_item>> items{};
+    std::optional<page_meta> meta{};
 };
 BOOST_DESCRIBE_STRUCT(asset_page, (), (items, meta))
 

@@ -7,11 +7,11 @@
 #define LTX_API_COMMON_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/optional.hpp>
 #include <ltx/reflect.hpp>
 
 #include <boost/describe/class.hpp>
 
+#include <optional>
 #include <string>
 
 namespace ltx {
@@ -19,33 +19,33 @@ namespace ltx {
 /// A stored file: an uploaded image or a generated artifact.
 struct asset {
     /// `image`, `video`, `audio`, `artifact`, ... (an open set).
-    ltx::optional<std::string> type{};
+    std::optional<std::string> type{};
     /// The asset id, `asset:<uuid>-type:<mime type>`; pass it as `startAssetId`/`endAssetId`.
-    ltx::optional<std::string> fileId{};
+    std::optional<std::string> fileId{};
     /// The MIME type, such as `image/png` or `video/mp4`.
-    ltx::optional<std::string> mimeType{};
+    std::optional<std::string> mimeType{};
     /// For artifacts, how they were made (`model-serving`).
-    ltx::optional<std::string> artifactSubtype{};
+    std::optional<std::string> artifactSubtype{};
 };
 BOOST_DESCRIBE_STRUCT(asset, (), (type, fileId, mimeType, artifactSubtype))
 
 /// An asset with a signed download URL that stops working after `expirationDateString`.
 struct signed_asset {
     /// The signed URL of the file. It needs no API token: never send the token there.
-    ltx::optional<std::string> assetUrl{};
+    std::optional<std::string> assetUrl{};
     /// When `assetUrl` expires: milliseconds since the epoch, as a decimal string.
-    ltx::optional<std::string> expirationDateString{};
+    std::optional<std::string> expirationDateString{};
     /// The asset itself.
-    ltx::optional<ltx::asset> asset{};
+    std::optional<ltx::asset> asset{};
 };
 BOOST_DESCRIBE_STRUCT(signed_asset, (), (assetUrl, expirationDateString, asset))
 
 /// The body of every error response: `{"error": "...", "code": 400}`.
 struct error_body {
     /// The server's explanation.
-    ltx::optional<std::string> error{};
+    std::optional<std::string> error{};
     /// The HTTP status, repeated.
-    ltx::optional<int> code{};
+    std::optional<int> code{};
 };
 BOOST_DESCRIBE_STRUCT(error_body, (), (error, code))
 

@@ -5,11 +5,11 @@
 #define LTX_API_JOB_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/optional.hpp>
 #include <ltx/api/common.hpp>
 
 #include <boost/describe/enum.hpp>
 
+#include <optional>
 #include <string>
 
 namespace ltx {
@@ -21,41 +21,41 @@ BOOST_DESCRIBE_ENUM(job_state, active, completed, failed)
 /// The progress and result of a job.
 struct job_status {
     /// The lifecycle state.
-    ltx::optional<job_state> type{};
+    std::optional<job_state> type{};
     /// Progress in percent, 0 to 100.
-    ltx::optional<int> progress{};
+    std::optional<int> progress{};
     /// A human-readable message; for failed jobs, why.
-    ltx::optional<std::string> message{};
+    std::optional<std::string> message{};
     /// The generated video, once there is one. It may appear after `type` reads
     /// `completed`: see `is_done`.
-    ltx::optional<signed_asset> artifact{};
+    std::optional<signed_asset> artifact{};
 };
 BOOST_DESCRIBE_STRUCT(job_status, (), (type, progress, message, artifact))
 
 /// A generation job.
 struct job {
     /// Progress and result.
-    ltx::optional<job_status> status{};
+    std::optional<job_status> status{};
     /// The job id, `email:<account email>:<uuid>-type:video`.
-    ltx::optional<std::string> jobId{};
+    std::optional<std::string> jobId{};
     /// The generation id, `gen_...`.
-    ltx::optional<std::string> generationId{};
+    std::optional<std::string> generationId{};
     /// The caller's `replyRef`, echoed back.
-    ltx::optional<std::string> replyRef{};
+    std::optional<std::string> replyRef{};
     /// The caller's `replyUrl`, echoed back.
-    ltx::optional<std::string> replyUrl{};
+    std::optional<std::string> replyUrl{};
     /// The HTTP status, repeated in bodies returned with `pollForResult`.
-    ltx::optional<int> code{};
+    std::optional<int> code{};
 };
 BOOST_DESCRIBE_STRUCT(job, (), (status, jobId, generationId, replyRef, replyUrl, code))
 
 /// The job's state, or nullopt when the server did not say.
-inline ltx::optional<job_state> state_of(const job& j) {
+inline std::optional<job_state> state_of(const job& j) {
     return j.status ? j.status->type : std::nullopt;
 }
 
 /// The signed URL of the finished video, or nullopt.
-inline ltx::optional<std::string> artifact_url(const job& j) {
+inline std::optional<std::string> artifact_url(const job& j) {
     if (j.status && j.status->artifact && j.status->artifact->assetUrl &&
         !j.status->artifact->assetUrl->empty())
         return j.status->artifact->assetUrl;

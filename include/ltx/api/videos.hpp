@@ -6,12 +6,12 @@
 #define LTX_API_VIDEOS_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/optional.hpp>
 #include <ltx/api/job.hpp>
 
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace ltx {
@@ -52,35 +52,35 @@ BOOST_DESCRIBE_ENUM(intensity, low, medium, high)
 /// the server applies the default noted on each member.
 struct ltx_create_request {
     /// The LTX Studio account to use; required when several accounts are configured.
-    ltx::optional<std::string> email{};
+    std::optional<std::string> email{};
     /// What the video shows: 1 to 2000 Unicode characters. Required.
     std::string prompt{};
     /// `fileId` of the first frame's asset. At least one of startAssetId and endAssetId.
-    ltx::optional<std::string> startAssetId{};
+    std::optional<std::string> startAssetId{};
     /// `fileId` of the last frame's asset.
-    ltx::optional<std::string> endAssetId{};
+    std::optional<std::string> endAssetId{};
     /// Default `ltxv-turbo`.
-    ltx::optional<ltx::model> model{};
+    std::optional<ltx::model> model{};
     /// Default 3 seconds.
-    ltx::optional<ltx::duration> duration{};
+    std::optional<ltx::duration> duration{};
     /// Default 16:9.
-    ltx::optional<ltx::aspect_ratio> aspectRatio{};
+    std::optional<ltx::aspect_ratio> aspectRatio{};
     /// Default medium.
-    ltx::optional<ltx::intensity> intensity{};
+    std::optional<ltx::intensity> intensity{};
     /// Any integer; random when unset.
-    ltx::optional<std::int64_t> seed{};
+    std::optional<std::int64_t> seed{};
     /// Generate sound effects; default false.
-    ltx::optional<bool> audioSFX{};
+    std::optional<bool> audioSFX{};
     /// 1 to 20: the server polls every 3 s up to this many times before answering, and then
     /// returns the job model instead of just its id. Unset: it answers at once.
-    ltx::optional<int> pollForResult{};
+    std::optional<int> pollForResult{};
     /// Overrides the account's concurrent-job limit for this call, 1 to 100. (The reference
     /// gives no range of its own; the account range is assumed.)
-    ltx::optional<int> maxJobs{};
+    std::optional<int> maxJobs{};
     /// Absolute http(s) URL that receives the job model when the job completes or fails.
-    ltx::optional<std::string> replyUrl{};
+    std::optional<std::string> replyUrl{};
     /// Echoed back in the job model and the webhook.
-    ltx::optional<std::string> replyRef{};
+    std::optional<std::string> replyRef{};
 };
 BOOST_DESCRIBE_STRUCT(ltx_create_request, (),
                       (email, prompt, startAssetId, endAssetId, model, duration, aspectRatio,

@@ -3,7 +3,6 @@
 #define LTX_REFLECT_CLASSIFY_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/optional.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
@@ -26,7 +25,7 @@ namespace ltx::reflect {
 enum class type_kind {
     described_struct, ///< an aggregate described with BOOST_DESCRIBE_STRUCT
     described_enum,   ///< an enum described with BOOST_DESCRIBE_ENUM (wire names: enum.hpp)
-    optional,         ///< std::optional<T> or ltx::optional<T>: may be absent
+    optional,         ///< std::optional<T>: may be absent
     sequence,         ///< std::vector<T>: a JSON array
     map,              ///< std::map<std::string, T>: a JSON object with free keys
     string,           ///< std::string
@@ -43,7 +42,6 @@ namespace detail {
 
 template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
-template <class T> struct is_optional<ltx::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
 template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
 template <class T> struct is_string_map : std::false_type {};
@@ -93,7 +91,7 @@ template <class T> consteval void require_reflectable() {
                   "ltx::reflect: this type is not described. Structs need "
                   "BOOST_DESCRIBE_STRUCT(T, (), (members...)), enums need "
                   "BOOST_DESCRIBE_ENUM(E, values...); supported leaves are std::string, bool, "
-                  "integers, floating point, std::optional, ltx::optional, std::vector and "
+                  "integers, floating point, std::optional, std::vector and "
                   "std::map<std::string, T>.");
 }
 

@@ -121,7 +121,7 @@ public:
 
     /// The reference's `email` rule: optional with one account, required with several, and
     /// naming a configured account when given.
-    account_choice resolve(const ltx::optional<std::string>& email) const {
+    account_choice resolve(const std::optional<std::string>& email) const {
         if (email) {
             if (const auto i = s_.find_account(*email))
                 return {*i, {}};

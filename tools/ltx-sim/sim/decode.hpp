@@ -129,7 +129,6 @@ namespace detail {
 
 template <class T> struct unwrapped { using type = T; };
 template <class T> struct unwrapped<std::optional<T>> { using type = T; };
-template <class T> struct unwrapped<ltx::optional<T>> { using type = T; };
 
 // The JSON value a form field stands for, given the member type it is meant for. Text that
 // does not fit the type stays a string, so that the JSON decoder reports the same error

@@ -13,7 +13,6 @@
 #define LTX_REFLECT_DETAIL_FIELDS_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/optional.hpp>
 #include <ltx/reflect/classify.hpp>
 #include <ltx/reflect/enum.hpp>
 
@@ -182,13 +181,10 @@ consteval auto make_field_table(L<D...>) {
 template <class T> inline constexpr auto field_table = make_field_table<T>(members_of<T>{});
 
 /// The address of a member's value, or null for an absent optional: the one function per
-/// member type that handling a struct compiles. It reads ltx::optional's members directly,
-/// as its friend, rather than through operator bool and operator*.
+/// member type that handling a struct compiles.
 struct optional_access {
     template <class V> static const void* value_address(const V& v) noexcept {
-        if constexpr (ltx::detail::is_ltx_optional<V>::value)
-            return v.engaged_ ? static_cast<const void*>(&v.value_) : nullptr;
-        else if constexpr (kind_of<V> == type_kind::optional)
+        if constexpr (kind_of<V> == type_kind::optional)
             return v ? static_cast<const void*>(&*v) : nullptr;
         else
             return &v;
