@@ -422,6 +422,8 @@ private:
     detail::download_recipe make_download(std::optional<std::string> url, detail::chunk_sink sink,
                                           const std::filesystem::path& path, download_options opts);
     detail::wait_recipe make_wait(std::string job_id, wait_options opts);
+    static bool build_poll(const void* self, const std::string& job_id, http::request& out,
+                           std::error_code& ec, diagnostics& diag);
     template <class Token>
     auto start_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
         return run_async<detail::wait_op>(std::forward<Token>(token), diag,

@@ -54,203 +54,6 @@
 #ifndef LTX_REFLECT_CLASSIFY_HPP
 #define LTX_REFLECT_CLASSIFY_HPP
 
-// ---- begin ltx/optional.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-//
-// ltx::optional<T>: the "may be absent" of every model member.
-//
-// Why not std::optional: the models hold optionals of some twenty types, and each TU that
-// includes <ltx/ltx.hpp> instantiates all of them. With g++ 12 one std::optional<T> costs about
-// 15 million compiler instructions to instantiate (its storage is four layers of partially
-// specialised bases and a dozen constrained constructors), and each member function an
-// encoder calls is several more functions to compile at -O0. ltx::optional is a plain pair of
-// a T and a flag, so its special members are the implicit ones, trivial whenever T's are.
-//
-// It reads like std::optional: `r.seed = 42;`, `if (j.status)`, `*j.status`, `->`,
-// `value()`, `value_or()`, `has_value()`, `reset()`, `emplace()`, `= std::nullopt`,
-// `== std::nullopt`, `== value`, and it converts to and from std::optional<T>. It has no
-// ordering operators (compare the values: `*j.status->progress >= 50`). The other
-// difference: it always holds a T, default-constructed while empty (an empty std::string, a
-// zero), so T must be default constructible, and reset() puts a fresh T{} back (releasing
-// what the old value held).
-#ifndef LTX_OPTIONAL_HPP
-#define LTX_OPTIONAL_HPP
-
-
-#include <optional>
-#include <type_traits>
-#include <utility>
-
-namespace ltx {
-
-template <class T> class optional;
-
-namespace reflect::detail {
-struct optional_access;
-} // namespace reflect::detail
-
-namespace detail {
-template <class X> struct is_ltx_optional : std::false_type {};
-template <class X> struct is_ltx_optional<optional<X>> : std::true_type {};
-
-// The optionals of either kind, which the heterogeneous comparisons and conversions leave
-// to their own overloads.
-template <class X>
-concept optional_like = is_ltx_optional<std::remove_cvref_t<X>>::value ||
-    std::is_same_v<std::remove_cvref_t<X>, std::nullopt_t>;
-} // namespace detail
-
-template <class T> class optional {
-    static_assert(std::is_default_constructible_v<T>,
-                  "ltx::optional<T> holds a T while empty: T must be default constructible");
-    static_assert(!std::is_reference_v<T> && !std::is_same_v<std::remove_cv_t<T>, std::nullopt_t>,
-                  "ltx::optional<T>: T must be an object type");
-
-public:
-    using value_type = T;
-
-    constexpr optional() = default;
-    constexpr optional(std::nullopt_t) noexcept {}
-
-    /// From a value, implicitly, as std::optional: `r.prompt = "..."`, `r.seed = 42`.
-    template <class U = T>
-    requires(!detail::optional_like<U> && std::is_constructible_v<T, U&&> &&
-             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>>) constexpr optional(U&& v)
-        : value_(std::forward<U>(v)), engaged_(true) {}
-
-    /// From a std::optional<T>, implicitly. (Templates, like the conversion back, so that
-    /// std::optional<T> is instantiated only where one is actually converted.)
-    template <class U>
-    requires std::is_same_v<U, T>
-    constexpr optional(const std::optional<U>& o) : engaged_(o.has_value()) {
-        if (o)
-            value_ = *o;
-    }
-    template <class U>
-    requires std::is_same_v<U, T>
-    constexpr optional(std::optional<U>&& o) : engaged_(o.has_value()) {
-        if (o)
-            value_ = std::move(*o);
-    }
-
-    constexpr optional& operator=(std::nullopt_t) noexcept(noexcept(T{}) &&
-                                                           std::is_nothrow_move_assignable_v<T>) {
-        reset();
-        return *this;
-    }
-
-    template <class U = T>
-    requires(!detail::optional_like<U> && std::is_constructible_v<T, U&&> &&
-             std::is_assignable_v<T&, U&&> &&
-             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>>) constexpr optional&
-    operator=(U&& v) {
-        value_ = std::forward<U>(v);
-        engaged_ = true;
-        return *this;
-    }
-
-    /// To a std::optional<T>, implicitly: `std::optional<std::string> e = job.error;`.
-    template <class O>
-    requires std::is_same_v<O, std::optional<T>>
-    constexpr operator O() const& {
-        if (engaged_)
-            return O{value_};
-        return O{};
-    }
-    template <class O>
-    requires std::is_same_v<O, std::optional<T>>
-    constexpr operator O() && {
-        if (engaged_)
-            return O{std::move(value_)};
-        return O{};
-    }
-
-    constexpr bool has_value() const noexcept { return engaged_; }
-    constexpr explicit operator bool() const noexcept { return engaged_; }
-
-    // Unchecked, as std::optional's: reading an empty optional gives the T it holds.
-    constexpr T& operator*() & noexcept { return value_; }
-    constexpr const T& operator*() const& noexcept { return value_; }
-    constexpr T&& operator*() && noexcept { return std::move(value_); }
-    constexpr T* operator->() noexcept { return &value_; }
-    constexpr const T* operator->() const noexcept { return &value_; }
-
-    /// The value; throws std::bad_optional_access when empty.
-    constexpr T& value() & { return check(), value_; }
-    constexpr const T& value() const& { return check(), value_; }
-    constexpr T&& value() && { return check(), std::move(value_); }
-
-    template <class U> constexpr T value_or(U&& fallback) const& {
-        return engaged_ ? value_ : static_cast<T>(std::forward<U>(fallback));
-    }
-    template <class U> constexpr T value_or(U&& fallback) && {
-        return engaged_ ? std::move(value_) : static_cast<T>(std::forward<U>(fallback));
-    }
-
-    /// Empties the optional; the T it held is replaced by a fresh T{}.
-    constexpr void reset() noexcept(noexcept(T{}) && std::is_nothrow_move_assignable_v<T>) {
-        value_ = T{};
-        engaged_ = false;
-    }
-
-    /// Replaces the value with a T made from `args` and returns it. If making it throws,
-    /// the optional is left empty.
-    template <class... A> constexpr T& emplace(A&&... args) {
-        engaged_ = false;
-        value_ = T(std::forward<A>(args)...);
-        engaged_ = true;
-        return value_;
-    }
-
-    constexpr void swap(optional& other) noexcept(std::is_nothrow_swappable_v<T>) {
-        using std::swap;
-        swap(value_, other.value_);
-        swap(engaged_, other.engaged_);
-    }
-    friend constexpr void swap(optional& a, optional& b) noexcept(noexcept(a.swap(b))) {
-        a.swap(b);
-    }
-
-    // Two optionals are equal when both are empty, or both hold equal values.
-    template <class U> friend constexpr bool operator==(const optional& a, const optional<U>& b) {
-        if (a.has_value() != b.has_value())
-            return false;
-        return !a.has_value() || *a == *b;
-    }
-    friend constexpr bool operator==(const optional& a, std::nullopt_t) noexcept {
-        return !a.engaged_;
-    }
-    // U is a value T can be made from, or a non-class such as a string literal: an
-    // expression wrapper that only names an optional among its template arguments (doctest's
-    // Expression_lhs) must not match, or `a.value_ == v` would turn value_ back into an
-    // optional and call this again, without end.
-    template <class U>
-    requires(!detail::optional_like<U> &&
-             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>> &&
-             (!std::is_class_v<U> || std::is_same_v<U, T> ||
-              std::is_constructible_v<T, const U&>)) friend constexpr bool
-    operator==(const optional& a, const U& v) {
-        return a.engaged_ && a.value_ == v;
-    }
-
-private:
-    friend struct reflect::detail::optional_access; // the engine reads the members directly
-
-    constexpr void check() const {
-        if (!engaged_)
-            throw std::bad_optional_access{};
-    }
-
-    T value_{};
-    bool engaged_ = false;
-};
-
-template <class T> optional(T) -> optional<T>;
-
-} // namespace ltx
-
-#endif
-// ---- end ltx/optional.hpp ----
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
@@ -273,7 +76,7 @@ namespace ltx::reflect {
 enum class type_kind {
     described_struct, ///< an aggregate described with BOOST_DESCRIBE_STRUCT
     described_enum,   ///< an enum described with BOOST_DESCRIBE_ENUM (wire names: enum.hpp)
-    optional,         ///< std::optional<T> or ltx::optional<T>: may be absent
+    optional,         ///< std::optional<T>: may be absent
     sequence,         ///< std::vector<T>: a JSON array
     map,              ///< std::map<std::string, T>: a JSON object with free keys
     string,           ///< std::string
@@ -290,7 +93,6 @@ namespace detail {
 
 template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
-template <class T> struct is_optional<ltx::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
 template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
 template <class T> struct is_string_map : std::false_type {};
@@ -340,7 +142,7 @@ template <class T> consteval void require_reflectable() {
                   "ltx::reflect: this type is not described. Structs need "
                   "BOOST_DESCRIBE_STRUCT(T, (), (members...)), enums need "
                   "BOOST_DESCRIBE_ENUM(E, values...); supported leaves are std::string, bool, "
-                  "integers, floating point, std::optional, ltx::optional, std::vector and "
+                  "integers, floating point, std::optional, std::vector and "
                   "std::map<std::string, T>.");
 }
 
@@ -1067,13 +869,10 @@ consteval auto make_field_table(L<D...>) {
 template <class T> inline constexpr auto field_table = make_field_table<T>(members_of<T>{});
 
 /// The address of a member's value, or null for an absent optional: the one function per
-/// member type that handling a struct compiles. It reads ltx::optional's members directly,
-/// as its friend, rather than through operator bool and operator*.
+/// member type that handling a struct compiles.
 struct optional_access {
     template <class V> static const void* value_address(const V& v) noexcept {
-        if constexpr (ltx::detail::is_ltx_optional<V>::value)
-            return v.engaged_ ? static_cast<const void*>(&v.value_) : nullptr;
-        else if constexpr (kind_of<V> == type_kind::optional)
+        if constexpr (kind_of<V> == type_kind::optional)
             return v ? static_cast<const void*>(&*v) : nullptr;
         else
             return &v;
@@ -2839,6 +2638,7 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
 
 #include <boost/describe/class.hpp>
 
+#include <optional>
 #include <string>
 
 namespace ltx {
@@ -2846,33 +2646,33 @@ namespace ltx {
 /// A stored file: an uploaded image or a generated artifact.
 struct asset {
     /// `image`, `video`, `audio`, `artifact`, ... (an open set).
-    ltx::optional<std::string> type{};
+    std::optional<std::string> type{};
     /// The asset id, `asset:<uuid>-type:<mime type>`; pass it as `startAssetId`/`endAssetId`.
-    ltx::optional<std::string> fileId{};
+    std::optional<std::string> fileId{};
     /// The MIME type, such as `image/png` or `video/mp4`.
-    ltx::optional<std::string> mimeType{};
+    std::optional<std::string> mimeType{};
     /// For artifacts, how they were made (`model-serving`).
-    ltx::optional<std::string> artifactSubtype{};
+    std::optional<std::string> artifactSubtype{};
 };
 BOOST_DESCRIBE_STRUCT(asset, (), (type, fileId, mimeType, artifactSubtype))
 
 /// An asset with a signed download URL that stops working after `expirationDateString`.
 struct signed_asset {
     /// The signed URL of the file. It needs no API token: never send the token there.
-    ltx::optional<std::string> assetUrl{};
+    std::optional<std::string> assetUrl{};
     /// When `assetUrl` expires: milliseconds since the epoch, as a decimal string.
-    ltx::optional<std::string> expirationDateString{};
+    std::optional<std::string> expirationDateString{};
     /// The asset itself.
-    ltx::optional<ltx::asset> asset{};
+    std::optional<ltx::asset> asset{};
 };
 BOOST_DESCRIBE_STRUCT(signed_asset, (), (assetUrl, expirationDateString, asset))
 
 /// The body of every error response: `{"error": "...", "code": 400}`.
 struct error_body {
     /// The server's explanation.
-    ltx::optional<std::string> error{};
+    std::optional<std::string> error{};
     /// The HTTP status, repeated.
-    ltx::optional<int> code{};
+    std::optional<int> code{};
 };
 BOOST_DESCRIBE_STRUCT(error_body, (), (error, code))
 
@@ -2890,6 +2690,7 @@ BOOST_DESCRIBE_STRUCT(error_body, (), (error, code))
 
 #include <boost/describe/enum.hpp>
 
+#include <optional>
 #include <string>
 
 namespace ltx {
@@ -2901,41 +2702,41 @@ BOOST_DESCRIBE_ENUM(job_state, active, completed, failed)
 /// The progress and result of a job.
 struct job_status {
     /// The lifecycle state.
-    ltx::optional<job_state> type{};
+    std::optional<job_state> type{};
     /// Progress in percent, 0 to 100.
-    ltx::optional<int> progress{};
+    std::optional<int> progress{};
     /// A human-readable message; for failed jobs, why.
-    ltx::optional<std::string> message{};
+    std::optional<std::string> message{};
     /// The generated video, once there is one. It may appear after `type` reads
     /// `completed`: see `is_done`.
-    ltx::optional<signed_asset> artifact{};
+    std::optional<signed_asset> artifact{};
 };
 BOOST_DESCRIBE_STRUCT(job_status, (), (type, progress, message, artifact))
 
 /// A generation job.
 struct job {
     /// Progress and result.
-    ltx::optional<job_status> status{};
+    std::optional<job_status> status{};
     /// The job id, `email:<account email>:<uuid>-type:video`.
-    ltx::optional<std::string> jobId{};
+    std::optional<std::string> jobId{};
     /// The generation id, `gen_...`.
-    ltx::optional<std::string> generationId{};
+    std::optional<std::string> generationId{};
     /// The caller's `replyRef`, echoed back.
-    ltx::optional<std::string> replyRef{};
+    std::optional<std::string> replyRef{};
     /// The caller's `replyUrl`, echoed back.
-    ltx::optional<std::string> replyUrl{};
+    std::optional<std::string> replyUrl{};
     /// The HTTP status, repeated in bodies returned with `pollForResult`.
-    ltx::optional<int> code{};
+    std::optional<int> code{};
 };
 BOOST_DESCRIBE_STRUCT(job, (), (status, jobId, generationId, replyRef, replyUrl, code))
 
 /// The job's state, or nullopt when the server did not say.
-inline ltx::optional<job_state> state_of(const job& j) {
+inline std::optional<job_state> state_of(const job& j) {
     return j.status ? j.status->type : std::nullopt;
 }
 
 /// The signed URL of the finished video, or nullopt.
-inline ltx::optional<std::string> artifact_url(const job& j) {
+inline std::optional<std::string> artifact_url(const job& j) {
     if (j.status && j.status->artifact && j.status->artifact->assetUrl &&
         !j.status->artifact->assetUrl->empty())
         return j.status->artifact->assetUrl;
@@ -2969,6 +2770,7 @@ inline bool is_failed(const job& j) {
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace ltx {
@@ -3009,35 +2811,35 @@ BOOST_DESCRIBE_ENUM(intensity, low, medium, high)
 /// the server applies the default noted on each member.
 struct ltx_create_request {
     /// The LTX Studio account to use; required when several accounts are configured.
-    ltx::optional<std::string> email{};
+    std::optional<std::string> email{};
     /// What the video shows: 1 to 2000 Unicode characters. Required.
     std::string prompt{};
     /// `fileId` of the first frame's asset. At least one of startAssetId and endAssetId.
-    ltx::optional<std::string> startAssetId{};
+    std::optional<std::string> startAssetId{};
     /// `fileId` of the last frame's asset.
-    ltx::optional<std::string> endAssetId{};
+    std::optional<std::string> endAssetId{};
     /// Default `ltxv-turbo`.
-    ltx::optional<ltx::model> model{};
+    std::optional<ltx::model> model{};
     /// Default 3 seconds.
-    ltx::optional<ltx::duration> duration{};
+    std::optional<ltx::duration> duration{};
     /// Default 16:9.
-    ltx::optional<ltx::aspect_ratio> aspectRatio{};
+    std::optional<ltx::aspect_ratio> aspectRatio{};
     /// Default medium.
-    ltx::optional<ltx::intensity> intensity{};
+    std::optional<ltx::intensity> intensity{};
     /// Any integer; random when unset.
-    ltx::optional<std::int64_t> seed{};
+    std::optional<std::int64_t> seed{};
     /// Generate sound effects; default false.
-    ltx::optional<bool> audioSFX{};
+    std::optional<bool> audioSFX{};
     /// 1 to 20: the server polls every 3 s up to this many times before answering, and then
     /// returns the job model instead of just its id. Unset: it answers at once.
-    ltx::optional<int> pollForResult{};
+    std::optional<int> pollForResult{};
     /// Overrides the account's concurrent-job limit for this call, 1 to 100. (The reference
     /// gives no range of its own; the account range is assumed.)
-    ltx::optional<int> maxJobs{};
+    std::optional<int> maxJobs{};
     /// Absolute http(s) URL that receives the job model when the job completes or fails.
-    ltx::optional<std::string> replyUrl{};
+    std::optional<std::string> replyUrl{};
     /// Echoed back in the job model and the webhook.
-    ltx::optional<std::string> replyRef{};
+    std::optional<std::string> replyRef{};
 };
 BOOST_DESCRIBE_STRUCT(ltx_create_request, (),
                       (email, prompt, startAssetId, endAssetId, model, duration, aspectRatio,
@@ -3086,6 +2888,7 @@ using ltx_create_response = job;
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -3104,9 +2907,9 @@ constexpr auto ltx_schema(reflect::tag<get_job_request>) {
 /// The query of `POST assets/`; the file itself is the raw request body.
 struct upload_asset_request {
     /// The LTX Studio account; required when several accounts are configured.
-    ltx::optional<std::string> email{};
+    std::optional<std::string> email{};
     /// The kind of asset, such as `image`.
-    ltx::optional<std::string> type{};
+    std::optional<std::string> type{};
 };
 BOOST_DESCRIBE_STRUCT(upload_asset_request, (), (email, type))
 constexpr auto ltx_schema(reflect::tag<upload_asset_request>) {
@@ -3137,13 +2940,13 @@ BOOST_DESCRIBE_ENUM(asset_filter, images, videos, audio, other)
 /// The query of `GET assets/`.
 struct list_assets_request {
     /// The LTX Studio account; required when several accounts are configured.
-    ltx::optional<std::string> email{};
+    std::optional<std::string> email{};
     /// The page, from 1 (the default).
-    ltx::optional<int> page{};
+    std::optional<int> page{};
     /// Items per page, at least 1; default 20. The reference gives no maximum.
-    ltx::optional<int> limit{};
+    std::optional<int> limit{};
     /// Only this kind of asset; default all.
-    ltx::optional<asset_filter> filter{};
+    std::optional<asset_filter> filter{};
 };
 BOOST_DESCRIBE_STRUCT(list_assets_request, (), (email, page, limit, filter))
 constexpr auto ltx_schema(reflect::tag<list_assets_request>) {
@@ -3157,34 +2960,34 @@ constexpr auto ltx_schema(reflect::tag<list_assets_request>) {
 /// Assets derived from a listed asset.
 struct related_assets {
     /// Thumbnails by size name (`large`, ...).
-    ltx::optional<std::map<std::string, signed_asset>> thumbnails{};
+    std::optional<std::map<std::string, signed_asset>> thumbnails{};
 };
 BOOST_DESCRIBE_STRUCT(related_assets, (), (thumbnails))
 
 /// One entry of an asset page.
 struct asset_item {
-    ltx::optional<std::string> id{};
+    std::optional<std::string> id{};
     /// The job that produced the asset, for generated videos.
-    ltx::optional<std::string> jobId{};
-    ltx::optional<signed_asset> signedAsset{};
-    ltx::optional<ltx::related_assets> relatedAssets{};
+    std::optional<std::string> jobId{};
+    std::optional<signed_asset> signedAsset{};
+    std::optional<ltx::related_assets> relatedAssets{};
 };
 BOOST_DESCRIBE_STRUCT(asset_item, (), (id, jobId, signedAsset, relatedAssets))
 
 /// Pagination of an asset page.
 struct page_meta {
-    ltx::optional<std::int64_t> totalItems{};
-    ltx::optional<std::int64_t> itemCount{};
-    ltx::optional<std::int64_t> itemsPerPage{};
-    ltx::optional<std::int64_t> totalPages{};
-    ltx::optional<std::int64_t> currentPage{};
+    std::optional<std::int64_t> totalItems{};
+    std::optional<std::int64_t> itemCount{};
+    std::optional<std::int64_t> itemsPerPage{};
+    std::optional<std::int64_t> totalPages{};
+    std::optional<std::int64_t> currentPage{};
 };
 BOOST_DESCRIBE_STRUCT(page_meta, (), (totalItems, itemCount, itemsPerPage, totalPages, currentPage))
 
 /// The response of `GET assets/`.
 struct asset_page {
-    ltx::optional<std::vector<asset_item>> items{};
-    ltx::optional<page_meta> meta{};
+    std::optional<std::vector<asset_item>> items{};
+    std::optional<page_meta> meta{};
 };
 BOOST_DESCRIBE_STRUCT(asset_page, (), (items, meta))
 
@@ -3204,6 +3007,7 @@ BOOST_DESCRIBE_STRUCT(asset_page, (), (items, meta))
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace ltx {
@@ -3214,7 +3018,7 @@ struct account_request {
     /// It is a credential: ltx never logs it.
     std::string cookie{};
     /// Concurrent-job limit, 1 to 100; default 20.
-    ltx::optional<int> maxJobs{};
+    std::optional<int> maxJobs{};
 };
 BOOST_DESCRIBE_STRUCT(account_request, (), (cookie, maxJobs))
 constexpr auto ltx_schema(reflect::tag<account_request>) {
@@ -3238,37 +3042,37 @@ constexpr auto ltx_schema(reflect::tag<get_account_request>) {
 
 /// Amounts per token kind.
 struct token_amounts {
-    ltx::optional<double> LTXStudio_token{};
+    std::optional<double> LTXStudio_token{};
 };
 BOOST_DESCRIBE_STRUCT(token_amounts, (), (LTXStudio_token))
 
 /// Times per token kind, in milliseconds since the epoch.
 struct token_times {
-    ltx::optional<std::int64_t> LTXStudio_token{};
+    std::optional<std::int64_t> LTXStudio_token{};
 };
 BOOST_DESCRIBE_STRUCT(token_times, (), (LTXStudio_token))
 
 /// The account model.
 struct account {
-    ltx::optional<std::string> email{};
+    std::optional<std::string> email{};
     /// Cookie names to values; the server shows secrets as `…secured…`.
-    ltx::optional<std::map<std::string, std::string>> cookie{};
-    ltx::optional<int> maxJobs{};
+    std::optional<std::map<std::string, std::string>> cookie{};
+    std::optional<int> maxJobs{};
     /// Milliseconds since the epoch.
-    ltx::optional<std::int64_t> updated{};
-    ltx::optional<std::string> updatedUTC{};
+    std::optional<std::int64_t> updated{};
+    std::optional<std::string> updatedUTC{};
     /// Milliseconds since the epoch.
-    ltx::optional<std::int64_t> tokenExpire{};
-    ltx::optional<std::string> tokenExpireUTC{};
+    std::optional<std::int64_t> tokenExpire{};
+    std::optional<std::string> tokenExpireUTC{};
     /// Milliseconds since the epoch.
-    ltx::optional<std::int64_t> refreshTokenExpire{};
-    ltx::optional<std::string> refreshTokenExpireUTC{};
+    std::optional<std::int64_t> refreshTokenExpire{};
+    std::optional<std::string> refreshTokenExpireUTC{};
     /// Remaining credits.
-    ltx::optional<token_amounts> balance{};
+    std::optional<token_amounts> balance{};
     /// When each kind of token was last spent.
-    ltx::optional<token_times> latestCreatedAtMs{};
+    std::optional<token_times> latestCreatedAtMs{};
     /// A problem with the account, when there is one.
-    ltx::optional<std::string> error{};
+    std::optional<std::string> error{};
 };
 BOOST_DESCRIBE_STRUCT(account, (),
                       (email, cookie, maxJobs, updated, updatedUTC, tokenExpire, tokenExpireUTC,
@@ -6378,25 +6182,33 @@ template <class R> struct call_recipe {
     }
 };
 
+/// How a wait builds the request of each poll: the client's preparation of
+/// `GET assets/{jobId}`, behind a pointer, so a sleeping wait holds no request.
+struct poll_builder {
+    const void* client = nullptr;
+    bool (*build)(const void* client, const std::string& job_id, http::request& out,
+                  std::error_code& ec, diagnostics& diag) = nullptr;
+};
+
 /// Following a job to its end: polls (each an `exchange` with its own retries) and pauses,
-/// as `wait_machine` decides. Between polls it keeps the request, the last body that decoded
-/// (the job is decoded again at the end), and no diagnostics until there are some: thousands
-/// of waits may sleep at once.
+/// as `wait_machine` decides. Between polls it keeps the job id, the last body that decoded
+/// (the job is decoded again at the end), and no request and no diagnostics until there are
+/// some: thousands of waits may sleep at once.
 class wait_op {
 public:
     using result_type = job;
 
-    /// A wait that polls with `poll` (a prepared `GET assets/{jobId}`), each poll under
-    /// `policy` (which must outlive the wait) with a seed drawn from `seed` (the client's).
-    wait_op(http::request poll, const retry_policy& policy, std::uint64_t& seed, wait_options opts,
-            std::string_view secret)
-        : opts_(std::move(opts)), policy_(&policy),
-          seed_(&seed), poll_{std::move(poll), retry_machine{policy, true, 0}}, secret_(secret) {}
+    /// A wait that polls for `job_id` with requests from `builder`, each poll under `policy`
+    /// (which must outlive the wait) with a seed drawn from `seed` (the client's).
+    wait_op(poll_builder builder, std::string job_id, const retry_policy& policy,
+            std::uint64_t& seed, wait_options opts, std::string_view secret)
+        : opts_(std::move(opts)), policy_(&policy), seed_(&seed), builder_(builder),
+          job_id_(std::move(job_id)), secret_(secret) {}
 
     /// A wait that failed before any I/O.
     wait_op(std::error_code ec, diagnostics d, wait_options opts)
-        : opts_(std::move(opts)), poll_{{}, retry_machine{retry_policy{}, true, 0}}, ec_(ec),
-          diag_(std::make_unique<diagnostics>(std::move(d))), failed_early_(true) {}
+        : opts_(std::move(opts)), ec_(ec), diag_(std::make_unique<diagnostics>(std::move(d))),
+          failed_early_(true) {}
 
     wait_op(const wait_op&) = delete;
     wait_op& operator=(const wait_op&) = delete;
@@ -6412,15 +6224,15 @@ public:
         std::chrono::milliseconds delay{0};
         std::error_code ec;
         diagnostics d;
-        switch (poll_.on_response(tec, resp, now, delay, ec, d)) {
-        case exchange::again:
+        const auto outcome = poll_->on_response(tec, resp, now, delay, ec, d);
+        if (outcome == exchange::again) {
             retrying_ = true;
             return {op_step::sleep, delay};
-        case exchange::failed:
+        }
+        poll_.reset();
+        if (outcome == exchange::failed) {
             keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
-        case exchange::answered:
-            break;
         }
         job j;
         decode_response(resp, secret_, j, ec, d);
@@ -6454,7 +6266,7 @@ public:
         return {op_step::done};
     }
 
-    const http::request& request() const noexcept { return poll_.req; }
+    const http::request& request() const noexcept { return poll_->req; }
     std::error_code error() const noexcept { return ec_; }
     /// The last job a poll returned (default-constructed when none did).
     job take_result() {
@@ -6477,10 +6289,17 @@ private:
         if (opts_.cancel && opts_.cancel->cancelled())
             return on_cancelled();
         switch (s.kind) {
-        case wait_step::poll:
+        case wait_step::poll: {
             diag_.reset();
-            poll_.retry = retry_machine{*policy_, true, next_seed(*seed_)};
+            poll_ = std::make_unique<exchange>(
+                exchange{{}, retry_machine{*policy_, true, next_seed(*seed_)}});
+            diagnostics d;
+            if (!builder_.build(builder_.client, job_id_, poll_->req, ec_, d)) {
+                keep(std::move(d));
+                return {op_step::done};
+            }
             return {op_step::send};
+        }
         case wait_step::sleep:
             return {op_step::sleep,
                     s.until > now ? std::chrono::ceil<std::chrono::milliseconds>(s.until - now)
@@ -6502,7 +6321,9 @@ private:
     std::optional<wait_machine> machine_;
     const retry_policy* policy_ = nullptr;
     std::uint64_t* seed_ = nullptr;
-    exchange poll_;
+    poll_builder builder_;
+    std::string job_id_;
+    std::unique_ptr<exchange> poll_; // while a poll is in flight
     std::string_view secret_;
     std::string last_body_;
     std::error_code ec_;
@@ -6516,7 +6337,8 @@ struct wait_recipe {
     bool ok = false;
     std::error_code ec;
     diagnostics diag;
-    http::request poll;
+    poll_builder builder;
+    std::string job_id;
     const retry_policy* policy = nullptr; // the client's
     std::uint64_t* seed = nullptr;
     wait_options opts;
@@ -6525,7 +6347,7 @@ struct wait_recipe {
     wait_op operator()() {
         if (!ok)
             return wait_op{ec, std::move(diag), std::move(opts)};
-        return wait_op{std::move(poll), *policy, *seed, std::move(opts), secret};
+        return wait_op{builder, std::move(job_id), *policy, *seed, std::move(opts), secret};
     }
 };
 
@@ -7806,6 +7628,8 @@ private:
     detail::download_recipe make_download(std::optional<std::string> url, detail::chunk_sink sink,
                                           const std::filesystem::path& path, download_options opts);
     detail::wait_recipe make_wait(std::string job_id, wait_options opts);
+    static bool build_poll(const void* self, const std::string& job_id, http::request& out,
+                           std::error_code& ec, diagnostics& diag);
     template <class Token>
     auto start_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
         return run_async<detail::wait_op>(std::forward<Token>(token), diag,
@@ -8095,11 +7919,21 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
 }
 
 template <class Transport, class Clock>
+bool basic_client<Transport, Clock>::build_poll(const void* self, const std::string& job_id,
+                                                http::request& out, std::error_code& ec,
+                                                diagnostics& diag) {
+    return static_cast<const basic_client*>(self)->template prepare<endpoints::get_job>(
+        {job_id}, {}, {}, out, ec, diag);
+}
+
+template <class Transport, class Clock>
 detail::wait_recipe basic_client<Transport, Clock>::make_wait(std::string job_id,
                                                               wait_options opts) {
-    detail::wait_recipe r{false,           {},           {}, {}, &config_.retry, &seed_,
-                          std::move(opts), config_.token};
-    r.ok = prepare<endpoints::get_job>({std::move(job_id)}, {}, {}, r.poll, r.ec, r.diag);
+    detail::wait_recipe r{
+        false,           {},           {}, {this, &build_poll}, job_id, &config_.retry, &seed_,
+        std::move(opts), config_.token};
+    http::request first; // validates the id now: a bad one fails before any I/O
+    r.ok = prepare<endpoints::get_job>({std::move(job_id)}, {}, {}, first, r.ec, r.diag);
     return r;
 }
 

@@ -216,25 +216,33 @@ template <class R> struct call_recipe {
     }
 };
 
+/// How a wait builds the request of each poll: the client's preparation of
+/// `GET assets/{jobId}`, behind a pointer, so a sleeping wait holds no request.
+struct poll_builder {
+    const void* client = nullptr;
+    bool (*build)(const void* client, const std::string& job_id, http::request& out,
+                  std::error_code& ec, diagnostics& diag) = nullptr;
+};
+
 /// Following a job to its end: polls (each an `exchange` with its own retries) and pauses,
-/// as `wait_machine` decides. Between polls it keeps the request, the last body that decoded
-/// (the job is decoded again at the end), and no diagnostics until there are some: thousands
-/// of waits may sleep at once.
+/// as `wait_machine` decides. Between polls it keeps the job id, the last body that decoded
+/// (the job is decoded again at the end), and no request and no diagnostics until there are
+/// some: thousands of waits may sleep at once.
 class wait_op {
 public:
     using result_type = job;
 
-    /// A wait that polls with `poll` (a prepared `GET assets/{jobId}`), each poll under
-    /// `policy` (which must outlive the wait) with a seed drawn from `seed` (the client's).
-    wait_op(http::request poll, const retry_policy& policy, std::uint64_t& seed, wait_options opts,
-            std::string_view secret)
-        : opts_(std::move(opts)), policy_(&policy),
-          seed_(&seed), poll_{std::move(poll), retry_machine{policy, true, 0}}, secret_(secret) {}
+    /// A wait that polls for `job_id` with requests from `builder`, each poll under `policy`
+    /// (which must outlive the wait) with a seed drawn from `seed` (the client's).
+    wait_op(poll_builder builder, std::string job_id, const retry_policy& policy,
+            std::uint64_t& seed, wait_options opts, std::string_view secret)
+        : opts_(std::move(opts)), policy_(&policy), seed_(&seed), builder_(builder),
+          job_id_(std::move(job_id)), secret_(secret) {}
 
     /// A wait that failed before any I/O.
     wait_op(std::error_code ec, diagnostics d, wait_options opts)
-        : opts_(std::move(opts)), poll_{{}, retry_machine{retry_policy{}, true, 0}}, ec_(ec),
-          diag_(std::make_unique<diagnostics>(std::move(d))), failed_early_(true) {}
+        : opts_(std::move(opts)), ec_(ec), diag_(std::make_unique<diagnostics>(std::move(d))),
+          failed_early_(true) {}
 
     wait_op(const wait_op&) = delete;
     wait_op& operator=(const wait_op&) = delete;
@@ -250,15 +258,15 @@ public:
         std::chrono::milliseconds delay{0};
         std::error_code ec;
         diagnostics d;
-        switch (poll_.on_response(tec, resp, now, delay, ec, d)) {
-        case exchange::again:
+        const auto outcome = poll_->on_response(tec, resp, now, delay, ec, d);
+        if (outcome == exchange::again) {
             retrying_ = true;
             return {op_step::sleep, delay};
-        case exchange::failed:
+        }
+        poll_.reset();
+        if (outcome == exchange::failed) {
             keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
-        case exchange::answered:
-            break;
         }
         job j;
         decode_response(resp, secret_, j, ec, d);
@@ -292,7 +300,7 @@ public:
         return {op_step::done};
     }
 
-    const http::request& request() const noexcept { return poll_.req; }
+    const http::request& request() const noexcept { return poll_->req; }
     std::error_code error() const noexcept { return ec_; }
     /// The last job a poll returned (default-constructed when none did).
     job take_result() {
@@ -315,10 +323,17 @@ private:
         if (opts_.cancel && opts_.cancel->cancelled())
             return on_cancelled();
         switch (s.kind) {
-        case wait_step::poll:
+        case wait_step::poll: {
             diag_.reset();
-            poll_.retry = retry_machine{*policy_, true, next_seed(*seed_)};
+            poll_ = std::make_unique<exchange>(
+                exchange{{}, retry_machine{*policy_, true, next_seed(*seed_)}});
+            diagnostics d;
+            if (!builder_.build(builder_.client, job_id_, poll_->req, ec_, d)) {
+                keep(std::move(d));
+                return {op_step::done};
+            }
             return {op_step::send};
+        }
         case wait_step::sleep:
             return {op_step::sleep,
                     s.until > now ? std::chrono::ceil<std::chrono::milliseconds>(s.until - now)
@@ -340,7 +355,9 @@ private:
     std::optional<wait_machine> machine_;
     const retry_policy* policy_ = nullptr;
     std::uint64_t* seed_ = nullptr;
-    exchange poll_;
+    poll_builder builder_;
+    std::string job_id_;
+    std::unique_ptr<exchange> poll_; // while a poll is in flight
     std::string_view secret_;
     std::string last_body_;
     std::error_code ec_;
@@ -354,7 +371,8 @@ struct wait_recipe {
     bool ok = false;
     std::error_code ec;
     diagnostics diag;
-    http::request poll;
+    poll_builder builder;
+    std::string job_id;
     const retry_policy* policy = nullptr; // the client's
     std::uint64_t* seed = nullptr;
     wait_options opts;
@@ -363,7 +381,7 @@ struct wait_recipe {
     wait_op operator()() {
         if (!ok)
             return wait_op{ec, std::move(diag), std::move(opts)};
-        return wait_op{std::move(poll), *policy, *seed, std::move(opts), secret};
+        return wait_op{builder, std::move(job_id), *policy, *seed, std::move(opts), secret};
     }
 };
 

@@ -250,11 +250,21 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
 }
 
 template <class Transport, class Clock>
+bool basic_client<Transport, Clock>::build_poll(const void* self, const std::string& job_id,
+                                                http::request& out, std::error_code& ec,
+                                                diagnostics& diag) {
+    return static_cast<const basic_client*>(self)->template prepare<endpoints::get_job>(
+        {job_id}, {}, {}, out, ec, diag);
+}
+
+template <class Transport, class Clock>
 detail::wait_recipe basic_client<Transport, Clock>::make_wait(std::string job_id,
                                                               wait_options opts) {
-    detail::wait_recipe r{false,           {},           {}, {}, &config_.retry, &seed_,
-                          std::move(opts), config_.token};
-    r.ok = prepare<endpoints::get_job>({std::move(job_id)}, {}, {}, r.poll, r.ec, r.diag);
+    detail::wait_recipe r{
+        false,           {},           {}, {this, &build_poll}, job_id, &config_.retry, &seed_,
+        std::move(opts), config_.token};
+    http::request first; // validates the id now: a bad one fails before any I/O
+    r.ok = prepare<endpoints::get_job>({std::move(job_id)}, {}, {}, first, r.ec, r.diag);
     return r;
 }
 
