@@ -31,3 +31,15 @@ install(FILES
     "${PROJECT_BINARY_DIR}/ltxConfig.cmake"
     "${PROJECT_BINARY_DIR}/ltxConfigVersion.cmake"
     DESTINATION "${LTX_INSTALL_CMAKEDIR}")
+
+# pkg-config files, for builds without CMake: `pkg-config --cflags --libs ltx-asio`. Boost and
+# standalone Asio are found on the compiler's default include path, as Debian installs them.
+set(LTX_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig"
+    CACHE STRING "Install directory of ltx's pkg-config files")
+configure_file("${PROJECT_SOURCE_DIR}/cmake/ltx.pc.in" "${PROJECT_BINARY_DIR}/ltx.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/ltx.pc" DESTINATION "${LTX_INSTALL_PKGCONFIGDIR}")
+if(TARGET ltx_asio)
+    configure_file("${PROJECT_SOURCE_DIR}/cmake/ltx-asio.pc.in" "${PROJECT_BINARY_DIR}/ltx-asio.pc"
+        @ONLY)
+    install(FILES "${PROJECT_BINARY_DIR}/ltx-asio.pc" DESTINATION "${LTX_INSTALL_PKGCONFIGDIR}")
+endif()

@@ -44,6 +44,24 @@ gcc_build() {
     cmake --build build/gcc -j "$jobs"
 }
 
+# pkg_config_consumer <pc dir> <sysroot or ""> <out dir>: builds and runs tests/consumer with
+# nothing but `pkg-config --cflags --libs ltx-asio` from the installed .pc files.
+pkg_config_consumer() {
+    local pc=(env PKG_CONFIG_PATH="$1" PKG_CONFIG_SYSROOT_DIR="$2" pkg-config) flags=() source
+    "${pc[@]}" --validate ltx
+    "${pc[@]}" --validate ltx-asio
+    [ -f "$("${pc[@]}" --variable=includedir ltx)/ltx/ltx.hpp" ] ||
+        { echo "pkg-config: ltx's includedir holds no ltx/ltx.hpp"; return 1; }
+    read -r -a flags <<<"$("${pc[@]}" --cflags --libs ltx-asio)"
+    rm -rf "$3"
+    mkdir -p "$3"
+    for source in main main_asio; do
+        g++ -std=c++20 -Wall -Wextra -Werror "tests/consumer/$source.cpp" "${flags[@]}" \
+            -o "$3/$source"
+        "$3/$source"
+    done
+}
+
 skipped=100 # a step's exit status meaning "nothing to run here"
 
 run_hook() { # <script>: run an optional hook script
@@ -123,6 +141,14 @@ step_meson() {
     meson setup "${reconfigure[@]}" build/meson
     meson compile -C build/meson -j "$jobs"
     meson test -C build/meson --print-errorlogs --num-processes "$jobs"
+    # What it installs for builds without meson: the headers and the pkg-config files.
+    rm -rf build/meson-install
+    meson install -C build/meson --no-rebuild --tags devel --destdir "$root/build/meson-install"
+    local pc
+    pc="$(find build/meson-install -name ltx.pc -print -quit)"
+    [ -n "$pc" ] || { echo "meson install: no ltx.pc"; return 1; }
+    pkg_config_consumer "$root/$(dirname "$pc")" "$root/build/meson-install" \
+        build/meson-consumer-pkg-config
 }
 
 step_consumer() {
@@ -132,13 +158,16 @@ step_consumer() {
     local f
     for f in include/ltx/detail/config.hpp share/cmake/ltx/ltxConfig.cmake \
         share/cmake/ltx/ltxConfigVersion.cmake share/cmake/ltx/ltxTargets.cmake \
-        share/cmake/ltx/ltxAsioTargets.cmake; do
+        share/cmake/ltx/ltxAsioTargets.cmake share/pkgconfig/ltx.pc share/pkgconfig/ltx-asio.pc; do
         [ -f "build/install/$f" ] || { echo "install: missing $f"; return 1; }
     done
     if [ -f single_include/ltx/ltx.hpp ]; then
         [ -f build/install/include/ltx-single/ltx/ltx.hpp ] ||
             { echo "install: missing include/ltx-single/ltx/ltx.hpp"; return 1; }
     fi
+
+    echo "-- consumer, mode pkg-config"
+    pkg_config_consumer "$root/build/install/share/pkgconfig" "" build/consumer-pkg-config
 
     local mode
     for mode in package subdirectory fetchcontent; do
@@ -182,8 +211,8 @@ declare -A describe=(
     [sanitize]="clang++ Debug build with ASan+UBSan (-fno-sanitize-recover=all) + ctest"
     [sanitize-gcc]="g++ Debug build with ASan+UBSan + ctest (the coroutine forms), in build/sanitize-gcc"
     [tsan]="g++ RelWithDebInfo build with TSan (halt_on_error) + ctest, in build/tsan"
-    [meson]="meson setup/compile/test, in build/meson"
-    [consumer]="tests/consumer via find_package (install of build/gcc), add_subdirectory, FetchContent"
+    [meson]="meson setup/compile/test, in build/meson; its install's pkg-config files used"
+    [consumer]="tests/consumer via pkg-config and find_package (install of build/gcc), add_subdirectory, FetchContent"
     [benchmarks]="build ltx_benchmarks; run scripts/bench.sh if present, else a smoke run"
     [fuzz-smoke]="bash scripts/fuzz-smoke.sh, if present"
     [extra-tests]="bash scripts/extra-tests.sh, if present"
