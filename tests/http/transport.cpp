@@ -40,23 +40,22 @@ struct nothing {};
 
 } // namespace
 
-TEST_CASE("transport concepts: what models them and what does not") {
-    static_assert(ltx::sync_transport<sync_only>);
-    static_assert(!ltx::async_transport<sync_only>);
-    static_assert(ltx::async_transport<async_only>);
-    static_assert(!ltx::sync_transport<async_only>);
-    static_assert(ltx::async_transport<generic_async>);
-    static_assert(!ltx::async_transport<copyable_handlers_only>);
-    static_assert(!ltx::sync_transport<wrong_return>);
-    static_assert(!ltx::sync_transport<throwing_signature>);
-    static_assert(!ltx::sync_transport<nothing>);
-    static_assert(!ltx::async_transport<nothing>);
-    static_assert(ltx::http::is_sync_transport_v<sync_only>);
-    static_assert(!ltx::http::is_async_transport_v<sync_only>);
-    LTX_ASSERT_SYNC_TRANSPORT(sync_only);
-    LTX_ASSERT_ASYNC_TRANSPORT(async_only);
-    CHECK(ltx::http::check_sync_transport<sync_only>());
-}
+// What models the transport concepts and what does not: checked when this file compiles.
+static_assert(ltx::sync_transport<sync_only>);
+static_assert(!ltx::async_transport<sync_only>);
+static_assert(ltx::async_transport<async_only>);
+static_assert(!ltx::sync_transport<async_only>);
+static_assert(ltx::async_transport<generic_async>);
+static_assert(!ltx::async_transport<copyable_handlers_only>);
+static_assert(!ltx::sync_transport<wrong_return>);
+static_assert(!ltx::sync_transport<throwing_signature>);
+static_assert(!ltx::sync_transport<nothing>);
+static_assert(!ltx::async_transport<nothing>);
+static_assert(ltx::http::is_sync_transport_v<sync_only>);
+static_assert(!ltx::http::is_async_transport_v<sync_only>);
+static_assert(ltx::http::check_sync_transport<sync_only>());
+LTX_ASSERT_SYNC_TRANSPORT(sync_only);
+LTX_ASSERT_ASYNC_TRANSPORT(async_only);
 
 TEST_CASE("response_handler: holds move-only callables, runs once") {
     auto token = std::make_unique<int>(7);

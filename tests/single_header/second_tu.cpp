@@ -5,6 +5,8 @@
 #include <ltx/ltx_asio.hpp>
 #endif
 
-int ltx_single_header_second_tu() {
-    return 7;
+// The library's error category as this translation unit sees it: one object for the program,
+// or error codes made here would not compare equal to those made in main.cpp.
+const std::error_category* ltx_single_header_second_tu() {
+    return &ltx::make_error_code(ltx::errc::not_found).category();
 }
