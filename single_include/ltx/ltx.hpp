@@ -3091,6 +3091,77 @@ BOOST_DESCRIBE_STRUCT(account, (),
 #ifndef LTX_API_ENDPOINTS_HPP
 #define LTX_API_ENDPOINTS_HPP
 
+// ---- begin ltx/http/method.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_METHOD_HPP
+#define LTX_HTTP_METHOD_HPP
+
+
+#include <optional>
+#include <string_view>
+
+namespace ltx::http {
+
+/// An HTTP request method (RFC 9110 section 9).
+///
+/// Only the methods an HTTP API client plausibly sends are listed. `delete_` carries a trailing
+/// underscore because `delete` is a keyword; its wire name is `DELETE`.
+enum class method {
+    get,     ///< `GET`: read a resource.
+    head,    ///< `HEAD`: as GET, without a response body.
+    post,    ///< `POST`: create or process; neither safe nor idempotent.
+    put,     ///< `PUT`: replace a resource.
+    delete_, ///< `DELETE`: remove a resource.
+    patch,   ///< `PATCH`: partially modify a resource.
+    options, ///< `OPTIONS`: ask for communication options.
+};
+
+/// The wire name of `m`, upper case as it appears in a request line (`"POST"`).
+/// Returns an empty view for a value outside the enumeration.
+constexpr std::string_view to_string(method m) noexcept {
+    switch (m) {
+    case method::get:
+        return "GET";
+    case method::head:
+        return "HEAD";
+    case method::post:
+        return "POST";
+    case method::put:
+        return "PUT";
+    case method::delete_:
+        return "DELETE";
+    case method::patch:
+        return "PATCH";
+    case method::options:
+        return "OPTIONS";
+    }
+    return {};
+}
+
+/// The method whose wire name is exactly `name`, or nullopt.
+///
+/// Method names are case-sensitive (RFC 9110 section 9.1): `"get"` is not `GET`.
+constexpr std::optional<method> parse_method(std::string_view name) noexcept {
+    for (method m : {method::get, method::head, method::post, method::put, method::delete_,
+                     method::patch, method::options}) {
+        if (to_string(m) == name) {
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
+/// True when RFC 9110 defines `m` as idempotent (GET, HEAD, PUT, DELETE, OPTIONS): sending
+/// such a request twice has the same intended effect as sending it once. POST and PATCH are
+/// not, so a client must not re-send them after a failure unless it knows nothing was sent.
+constexpr bool is_idempotent(method m) noexcept {
+    return m != method::post && m != method::patch;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/method.hpp ----
 
 #include <string>
 #include <string_view>
@@ -3111,7 +3182,7 @@ namespace endpoints {
 struct create_video {
     using request = ltx_create_request;
     using response = ltx_create_response;
-    static constexpr std::string_view method = "POST";
+    static constexpr http::method method = http::method::post;
     static constexpr std::string_view path = "videos/ltx-create";
     static constexpr body_encoding body = body_encoding::json;
     static constexpr bool retry_safe = false;
@@ -3121,7 +3192,7 @@ struct create_video {
 struct get_job {
     using request = get_job_request;
     using response = job;
-    static constexpr std::string_view method = "GET";
+    static constexpr http::method method = http::method::get;
     static constexpr std::string_view path = "assets/{jobId}";
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;
@@ -3132,7 +3203,7 @@ struct get_job {
 struct upload_asset {
     using request = upload_asset_request;
     using response = upload_asset_response;
-    static constexpr std::string_view method = "POST";
+    static constexpr http::method method = http::method::post;
     static constexpr std::string_view path = "assets/";
     static constexpr body_encoding body = body_encoding::raw;
     static constexpr bool retry_safe = false;
@@ -3142,7 +3213,7 @@ struct upload_asset {
 struct list_assets {
     using request = list_assets_request;
     using response = asset_page;
-    static constexpr std::string_view method = "GET";
+    static constexpr http::method method = http::method::get;
     static constexpr std::string_view path = "assets/";
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;
@@ -3152,7 +3223,7 @@ struct list_assets {
 struct configure_account {
     using request = account_request;
     using response = account;
-    static constexpr std::string_view method = "POST";
+    static constexpr http::method method = http::method::post;
     static constexpr std::string_view path = "accounts";
     static constexpr body_encoding body = body_encoding::json;
     static constexpr bool retry_safe = true;
@@ -3162,7 +3233,7 @@ struct configure_account {
 struct get_account {
     using request = get_account_request;
     using response = account;
-    static constexpr std::string_view method = "GET";
+    static constexpr http::method method = http::method::get;
     static constexpr std::string_view path = "accounts/{email}";
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;
@@ -4274,77 +4345,6 @@ LTX_DECL file_body::file_body(std::filesystem::path path, std::error_code& ec)
 
 #endif
 // ---- end ltx/http/body.hpp ----
-// ---- begin ltx/http/method.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_METHOD_HPP
-#define LTX_HTTP_METHOD_HPP
-
-
-#include <optional>
-#include <string_view>
-
-namespace ltx::http {
-
-/// An HTTP request method (RFC 9110 section 9).
-///
-/// Only the methods an HTTP API client plausibly sends are listed. `delete_` carries a trailing
-/// underscore because `delete` is a keyword; its wire name is `DELETE`.
-enum class method {
-    get,     ///< `GET`: read a resource.
-    head,    ///< `HEAD`: as GET, without a response body.
-    post,    ///< `POST`: create or process; neither safe nor idempotent.
-    put,     ///< `PUT`: replace a resource.
-    delete_, ///< `DELETE`: remove a resource.
-    patch,   ///< `PATCH`: partially modify a resource.
-    options, ///< `OPTIONS`: ask for communication options.
-};
-
-/// The wire name of `m`, upper case as it appears in a request line (`"POST"`).
-/// Returns an empty view for a value outside the enumeration.
-constexpr std::string_view to_string(method m) noexcept {
-    switch (m) {
-    case method::get:
-        return "GET";
-    case method::head:
-        return "HEAD";
-    case method::post:
-        return "POST";
-    case method::put:
-        return "PUT";
-    case method::delete_:
-        return "DELETE";
-    case method::patch:
-        return "PATCH";
-    case method::options:
-        return "OPTIONS";
-    }
-    return {};
-}
-
-/// The method whose wire name is exactly `name`, or nullopt.
-///
-/// Method names are case-sensitive (RFC 9110 section 9.1): `"get"` is not `GET`.
-constexpr std::optional<method> parse_method(std::string_view name) noexcept {
-    for (method m : {method::get, method::head, method::post, method::put, method::delete_,
-                     method::patch, method::options}) {
-        if (to_string(m) == name) {
-            return m;
-        }
-    }
-    return std::nullopt;
-}
-
-/// True when RFC 9110 defines `m` as idempotent (GET, HEAD, PUT, DELETE, OPTIONS): sending
-/// such a request twice has the same intended effect as sending it once. POST and PATCH are
-/// not, so a client must not re-send them after a failure unless it knows nothing was sent.
-constexpr bool is_idempotent(method m) noexcept {
-    return m != method::post && m != method::patch;
-}
-
-} // namespace ltx::http
-
-#endif
-// ---- end ltx/http/method.hpp ----
 // ---- begin ltx/http/url.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_HTTP_URL_HPP
@@ -7730,7 +7730,7 @@ bool basic_client<Transport, Clock>::prepare(const typename E::request& req, htt
         return false;
     }
     out = http::request{};
-    out.method = *http::parse_method(E::method);
+    out.method = E::method;
     out.url = *url;
     // The token goes to the API's own origin and nowhere else.
     if (!config_.token.empty() && out.url.origin() == base_.origin())

@@ -153,6 +153,6 @@ TEST_CASE("endpoint traits") {
     static_assert(!create_video::retry_safe && get_job::retry_safe && list_assets::retry_safe);
     static_assert(std::is_same_v<get_job::response, ltx::job>);
     static_assert(ltx::is_path_param<get_job>("jobId") && !ltx::is_path_param<get_job>("job"));
-    CHECK(create_video::method == "POST");
+    CHECK(create_video::method == ltx::http::method::post);
     CHECK(get_account::path == "accounts/{email}");
 }

@@ -10,6 +10,7 @@
 #include <ltx/api/assets.hpp>
 #include <ltx/api/job.hpp>
 #include <ltx/api/videos.hpp>
+#include <ltx/http/method.hpp>
 #include <ltx/reflect.hpp>
 
 #include <string>
@@ -31,7 +32,7 @@ namespace endpoints {
 struct create_video {
     using request = ltx_create_request;
     using response = ltx_create_response;
-    static constexpr std::string_view method = "POST";
+    static constexpr http::method method = http::method::post;
     static constexpr std::string_view path = "videos/ltx-create";
     static constexpr body_encoding body = body_encoding::json;
     static constexpr bool retry_safe = false;
@@ -41,7 +42,7 @@ struct create_video {
 struct get_job {
     using request = get_job_request;
     using response = job;
-    static constexpr std::string_view method = "GET";
+    static constexpr http::method method = http::method::get;
     static constexpr std::string_view path = "assets/{jobId}";
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;
@@ -52,7 +53,7 @@ struct get_job {
 struct upload_asset {
     using request = upload_asset_request;
     using response = upload_asset_response;
-    static constexpr std::string_view method = "POST";
+    static constexpr http::method method = http::method::post;
     static constexpr std::string_view path = "assets/";
     static constexpr body_encoding body = body_encoding::raw;
     static constexpr bool retry_safe = false;
@@ -62,7 +63,7 @@ struct upload_asset {
 struct list_assets {
     using request = list_assets_request;
     using response = asset_page;
-    static constexpr std::string_view method = "GET";
+    static constexpr http::method method = http::method::get;
     static constexpr std::string_view path = "assets/";
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;
@@ -72,7 +73,7 @@ struct list_assets {
 struct configure_account {
     using request = account_request;
     using response = account;
-    static constexpr std::string_view method = "POST";
+    static constexpr http::method method = http::method::post;
     static constexpr std::string_view path = "accounts";
     static constexpr body_encoding body = body_encoding::json;
     static constexpr bool retry_safe = true;
@@ -82,7 +83,7 @@ struct configure_account {
 struct get_account {
     using request = get_account_request;
     using response = account;
-    static constexpr std::string_view method = "GET";
+    static constexpr http::method method = http::method::get;
     static constexpr std::string_view path = "accounts/{email}";
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;

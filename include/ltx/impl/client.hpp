@@ -61,7 +61,7 @@ bool basic_client<Transport, Clock>::prepare(const typename E::request& req, htt
         return false;
     }
     out = http::request{};
-    out.method = *http::parse_method(E::method);
+    out.method = E::method;
     out.url = *url;
     // The token goes to the API's own origin and nowhere else.
     if (!config_.token.empty() && out.url.origin() == base_.origin())

@@ -14,7 +14,9 @@
 #include "store.hpp"
 
 #include <ltx/api/assets.hpp>
+#include <ltx/api/endpoints.hpp>
 #include <ltx/api/videos.hpp>
+#include <ltx/http/method.hpp>
 #include <ltx/http/percent_encoding.hpp>
 #include <ltx/mime.hpp>
 
@@ -22,6 +24,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -42,11 +45,19 @@ public:
         if (path.starts_with("/v1/ltxstudio/"))
             path.remove_prefix(13);
 
-        // A known path: 405 for another method, 401 without a valid token, else go on.
-        const auto route = [&](std::string_view allowed) -> std::optional<api_outcome> {
-            if (!method_in(req.method, allowed)) {
+        // A known path: 405 for another method, 401 without a valid token, else go on. The
+        // methods come from the library's endpoint traits, so the simulator routes what the
+        // client sends.
+        const auto method = ltx::http::parse_method(req.method);
+        const auto route =
+            [&](std::initializer_list<ltx::http::method> allowed) -> std::optional<api_outcome> {
+            if (!method || std::find(allowed.begin(), allowed.end(), *method) == allowed.end()) {
                 auto r = error_reply(405, "Method not allowed");
-                r.allow = std::string{allowed};
+                for (const auto m : allowed) {
+                    if (!r.allow.empty())
+                        r.allow += ", ";
+                    r.allow += ltx::http::to_string(m);
+                }
                 return api_outcome{std::move(r)};
             }
             if (!authorized(req.authorization))
@@ -55,28 +66,30 @@ public:
         };
 
         if (path == "/videos/ltx-create" || path == "/videos/ltx-create/") {
-            if (auto r = route("POST"))
+            if (auto r = route({endpoints::create_video::method}))
                 return std::move(*r);
             return create_video(req, now);
         }
         if (path == "/assets" || path == "/assets/") {
-            if (auto r = route("GET, POST"))
+            if (auto r = route({endpoints::list_assets::method, endpoints::upload_asset::method}))
                 return std::move(*r);
-            return req.method == "GET" ? api_outcome{list_assets(query, now)}
-                                       : api_outcome{upload_asset(req, query, now)};
+            return method == endpoints::list_assets::method
+                       ? api_outcome{list_assets(query, now)}
+                       : api_outcome{upload_asset(req, query, now)};
         }
         if (path.starts_with("/assets/")) {
-            if (auto r = route("GET"))
+            if (auto r = route({endpoints::get_job::method}))
                 return std::move(*r);
             return {get_job(path.substr(8), now)};
         }
-        if (path == "/accounts" || (path == "/accounts/" && req.method == "POST")) {
-            if (auto r = route("POST"))
+        if (path == "/accounts" ||
+            (path == "/accounts/" && method == endpoints::configure_account::method)) {
+            if (auto r = route({endpoints::configure_account::method}))
                 return std::move(*r);
             return {accounts_.configure(req, now)};
         }
         if (path.starts_with("/accounts/")) {
-            if (auto r = route("GET"))
+            if (auto r = route({endpoints::get_account::method}))
                 return std::move(*r);
             return {accounts_.get(path.substr(10))};
         }
@@ -186,17 +199,6 @@ private:
         if (auto e = sim::decode_body(req.content_type, req.body, out))
             return error_reply(400, std::move(*e));
         return std::nullopt;
-    }
-
-    static bool method_in(std::string_view method, std::string_view allowed) {
-        while (!allowed.empty()) {
-            const auto comma = allowed.find(',');
-            if (allowed.substr(0, comma) == method)
-                return true;
-            allowed =
-                comma == std::string_view::npos ? std::string_view{} : allowed.substr(comma + 2);
-        }
-        return false;
     }
 
     bool known_image(std::string_view file_id) const {
