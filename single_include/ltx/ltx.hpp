@@ -383,10 +383,6 @@ namespace ltx::detail {
 /// std::optional: a function returning one instantiates it in every TU that includes this.
 LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept;
 
-/// An absolute http or https URL with a non-empty host, an optional numeric port and no
-/// whitespace or control characters anywhere.
-LTX_DECL bool is_http_url(std::string_view s) noexcept;
-
 /// `local@domain` with a dot-atom local part and a domain of at least two DNS labels.
 LTX_DECL bool is_email(std::string_view s) noexcept;
 
@@ -441,31 +437,6 @@ constexpr bool is_tchar(char c) noexcept {
 }
 constexpr bool is_atext(char c) noexcept {
     return is_alnum(c) || in_set("!#$%&'*+-/=?^_`{|}~", c);
-}
-// A switch rather than a table built by a constexpr loop, which took longer to compile
-// than the rest of this file; optimised builds turn it into a table anyway.
-constexpr bool is_host_char(char c) noexcept {
-    switch (c) {
-    case '-':
-    case '.':
-    case '_':
-    case '~':
-    case '%':
-    case '!':
-    case '$':
-    case '&':
-    case '\'':
-    case '(':
-    case ')':
-    case '*':
-    case '+':
-    case ',':
-    case ';':
-    case '=':
-        return true;
-    default:
-        return is_alnum(c);
-    }
 }
 // The last `c` in [b, e), or e.
 constexpr const char* find_last(const char* b, const char* e, char c) noexcept {
@@ -533,75 +504,6 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
         ++count;
     }
     return true;
-}
-
-LTX_DECL bool is_http_url(std::string_view text) noexcept {
-    // Pointers rather than string_view members, as in all the checks here: see chars.
-    const char* const b = text.data();
-    const char* const e = b + text.size();
-    for (const char* p = b; p != e; ++p)
-        if (static_cast<unsigned char>(*p) <= 0x20 || *p == 0x7F)
-            return false;
-    // The scheme, up to the first "://": http or https, in any case.
-    const char* sep = b;
-    while (e - sep >= 3 && !(sep[0] == ':' && sep[1] == '/' && sep[2] == '/'))
-        ++sep;
-    if (e - sep < 3)
-        return false;
-    const auto scheme_size = sep - b;
-    if (scheme_size != 4 && scheme_size != 5)
-        return false;
-    for (std::ptrdiff_t i = 0; i < scheme_size; ++i) {
-        const char c = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
-        if (c != "https"[i])
-            return false;
-    }
-    // The authority, up to the path, query or fragment, without any user information.
-    const char* a = sep + 3;
-    const char* ae = a;
-    while (ae != e && *ae != '/' && *ae != '?' && *ae != '#')
-        ++ae;
-    if (const char* at = chars::find_last(a, ae, '@'); at != ae)
-        a = at + 1;
-    // The host is [a, host_end), the port [port, ae).
-    const char* host_end = ae;
-    const char* port = ae;
-    if (a != ae && *a == '[') {
-        const char* close = chars::find_first(a, ae, ']');
-        if (close == ae || close - a < 3)
-            return false;
-        for (const char* p = a + 1; p != close; ++p)
-            if (!(chars::is_alnum(*p) || *p == ':' || *p == '.'))
-                return false;
-        host_end = close + 1;
-        if (host_end != ae) {
-            if (*host_end != ':')
-                return false;
-            port = host_end + 1;
-            if (port == ae)
-                return false;
-        }
-    } else if (const char* colon = chars::find_last(a, ae, ':'); colon != ae) {
-        host_end = colon;
-        port = colon + 1;
-        if (port == ae)
-            return false;
-    }
-    if (host_end == a)
-        return false;
-    if (*a != '[')
-        for (const char* p = a; p != host_end; ++p)
-            if (!chars::is_host_char(*p))
-                return false;
-    if (ae - port > 5)
-        return false;
-    unsigned value = 0;
-    for (const char* p = port; p != ae; ++p) {
-        if (*p < '0' || *p > '9')
-            return false;
-        value = value * 10 + static_cast<unsigned>(*p - '0');
-    }
-    return value <= 65535;
 }
 
 LTX_DECL bool is_email(std::string_view text) noexcept {
@@ -1810,7 +1712,8 @@ struct range {
     }
 };
 
-/// An absolute http:// or https:// URL.
+/// An absolute http:// or https:// URL that `ltx::http::parse_url` accepts, so one the client
+/// can send to.
 struct http_url_t {
     static constexpr std::string_view name = "url";
     void check(const std::string& s, const report& r) const { detail::check_http_url(s, r); }
@@ -1859,6 +1762,857 @@ template <auto... Members> struct at_least_one_of {
 #ifndef LTX_REFLECT_IMPL_RULES_IPP
 #define LTX_REFLECT_IMPL_RULES_IPP
 
+
+// ---- begin ltx/http/url.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_URL_HPP
+#define LTX_HTTP_URL_HPP
+
+// ---- begin ltx/http/percent_encoding.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_PERCENT_ENCODING_HPP
+#define LTX_HTTP_PERCENT_ENCODING_HPP
+
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltx::http {
+
+/// True when `c` is an RFC 3986 unreserved character: `A-Z a-z 0-9 - . _ ~`.
+constexpr bool is_unreserved(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+/// Percent-encodes `s` (RFC 3986 section 2.1).
+///
+/// Unreserved characters are kept; every other byte becomes `%XX` with upper-case hex digits.
+/// With `path_segment` true (the default) the result is one path segment or one query
+/// component: `/`, `?`, `&`, `=`, `:`, `@` and space are all encoded, so a job id such as
+/// `email:a@b.c:id-type:video` becomes `email%3Aa%40b.c%3Aid-type%3Avideo`. With
+/// `path_segment` false, `/` is kept as well, so a multi-segment path can be encoded in
+/// one call. Space is always `%20`, never `+`.
+LTX_DECL std::string percent_encode(std::string_view s, bool path_segment = true);
+
+/// Decodes every `%XX` triplet of `s` (hex digits in either case) into its byte.
+///
+/// Returns nullopt when a `%` is not followed by two hex digits. `+` is left as it is: it
+/// means space only in HTML form encoding, not in RFC 3986. The result may hold any byte,
+/// NUL included; validate it before use.
+LTX_DECL std::optional<std::string> percent_decode(std::string_view s);
+
+} // namespace ltx::http
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/percent_encoding.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_PERCENT_ENCODING_IPP
+#define LTX_HTTP_IMPL_PERCENT_ENCODING_IPP
+
+
+namespace ltx::http {
+
+namespace detail {
+
+inline int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+} // namespace detail
+
+LTX_DECL std::string percent_encode(std::string_view s, bool path_segment) {
+    // One encoder for the whole library: the reflection engine's, which the query and path
+    // encoders use too. Here it only learns to keep the `/` between segments.
+    std::string out;
+    out.reserve(s.size());
+    if (path_segment) {
+        ltx::detail::percent_encode(s, out);
+        return out;
+    }
+    for (std::size_t start = 0;;) {
+        const auto slash = s.find('/', start);
+        ltx::detail::percent_encode(s.substr(start, slash - start), out);
+        if (slash == std::string_view::npos)
+            return out;
+        out += '/';
+        start = slash + 1;
+    }
+}
+
+LTX_DECL std::optional<std::string> percent_decode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '%') {
+            out += s[i];
+            continue;
+        }
+        if (s.size() - i < 3) {
+            return std::nullopt;
+        }
+        const int hi = detail::hex_value(s[i + 1]);
+        const int lo = detail::hex_value(s[i + 2]);
+        if (hi < 0 || lo < 0) {
+            return std::nullopt;
+        }
+        out += static_cast<char>(hi * 16 + lo);
+        i += 2;
+    }
+    return out;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/percent_encoding.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/percent_encoding.hpp ----
+// ---- begin ltx/http/url_error.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_URL_ERROR_HPP
+#define LTX_HTTP_URL_ERROR_HPP
+
+
+#include <system_error>
+#include <type_traits>
+
+namespace ltx::http {
+
+/// Why a string is not an absolute http(s) URL that ltx accepts. Usable as `std::error_code`.
+/// The messages never quote the URL: a URL may carry a signed token in its query.
+enum class url_errc {
+    empty = 1,                ///< The input (or the base URL) is empty.
+    missing_scheme,           ///< No `scheme:` prefix.
+    unsupported_scheme,       ///< A scheme other than `http` or `https`.
+    missing_authority,        ///< The scheme is not followed by `//`.
+    userinfo_not_allowed,     ///< `user[:password]@` before the host; refused so no credential
+                              ///< travels in a URL, where it would reach logs.
+    empty_host,               ///< Nothing between `//` and the port or path.
+    invalid_host,             ///< Not a host name, dotted-quad IPv4 or bracketed IPv6 address.
+    invalid_port,             ///< The port is not a decimal number from 1 to 65535.
+    invalid_character,        ///< A byte that must be percent-encoded (space, control, `"`,
+                              ///< `<`, `\`, non-ASCII, ...).
+    invalid_percent_encoding, ///< A `%` not followed by two hex digits.
+};
+
+/// The error category of `url_errc`, named `"ltx.url"`.
+LTX_DECL const std::error_category& url_category() noexcept;
+
+/// Makes `e` an error code of `url_category()`; found by argument-dependent lookup.
+inline std::error_code make_error_code(url_errc e) noexcept {
+    return {static_cast<int>(e), url_category()};
+}
+
+} // namespace ltx::http
+
+/// Lets `url_errc` convert implicitly to `std::error_code`.
+template <> struct std::is_error_code_enum<ltx::http::url_errc> : std::true_type {};
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/url_error.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_URL_ERROR_IPP
+#define LTX_HTTP_IMPL_URL_ERROR_IPP
+
+
+#include <string>
+
+namespace ltx::http {
+
+namespace detail {
+
+class url_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "ltx.url"; }
+
+    std::string message(int ev) const override {
+        switch (static_cast<url_errc>(ev)) {
+        case url_errc::empty:
+            return "URL is empty";
+        case url_errc::missing_scheme:
+            return "URL has no scheme (expected http:// or https://)";
+        case url_errc::unsupported_scheme:
+            return "URL scheme is not http or https";
+        case url_errc::missing_authority:
+            return "URL has no authority (expected // after the scheme)";
+        case url_errc::userinfo_not_allowed:
+            return "URL contains userinfo (user:password@ before the host), which is refused";
+        case url_errc::empty_host:
+            return "URL has an empty host";
+        case url_errc::invalid_host:
+            return "URL host is not a host name, a dotted-quad IPv4 or a bracketed IPv6 address";
+        case url_errc::invalid_port:
+            return "URL port is not a number from 1 to 65535";
+        case url_errc::invalid_character:
+            return "URL contains a character that must be percent-encoded";
+        case url_errc::invalid_percent_encoding:
+            return "URL contains a % not followed by two hex digits";
+        }
+        return "unknown URL error";
+    }
+};
+
+} // namespace detail
+
+LTX_DECL const std::error_category& url_category() noexcept {
+    static const detail::url_category_impl category;
+    return category;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/url_error.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/url_error.hpp ----
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace ltx::http {
+
+/// What a URL's host is, as far as a connection cares (TLS sends SNI for names only).
+enum class host_kind {
+    name, ///< A registered name such as `api.useapi.net` (lower-cased).
+    ipv4, ///< A dotted-quad IPv4 address such as `127.0.0.1`.
+    ipv6, ///< A bracketed IPv6 address such as `[::1]`.
+};
+
+namespace detail {
+struct url_access;
+} // namespace detail
+
+/// An absolute `http` or `https` URL, parsed and validated.
+///
+/// Obtained from `parse_url` or `resolve`, which guarantee: a lower-case scheme `http` or
+/// `https`; a non-empty, lower-case host; a port from 1 to 65535 (the scheme's default when
+/// the URL gave none); a path that starts with `/`; a query without its `?`; no userinfo; no
+/// byte that would need percent-encoding. The fragment is dropped: it is never sent.
+/// Path and query keep their percent-encoding as written. A default-constructed `url` is
+/// empty (`empty()` is true) and is not meant to be sent.
+class url {
+public:
+    /// An empty URL: no scheme, no host, port 0.
+    url() = default;
+
+    /// True for a default-constructed URL.
+    bool empty() const noexcept { return host_.empty(); }
+
+    /// `"http"` or `"https"`.
+    const std::string& scheme() const noexcept { return scheme_; }
+
+    /// True when the scheme is `https`.
+    bool is_https() const noexcept { return scheme_ == "https"; }
+
+    /// The host as written in a URL, lower case; an IPv6 address keeps its brackets (`[::1]`).
+    const std::string& host() const noexcept { return host_; }
+
+    /// The host without IPv6 brackets (`::1`): the form a resolver expects.
+    std::string_view host_unbracketed() const noexcept {
+        std::string_view h = host_;
+        return kind_ == host_kind::ipv6 ? h.substr(1, h.size() - 2) : h;
+    }
+
+    /// Whether the host is a name, an IPv4 or an IPv6 address.
+    host_kind kind() const noexcept { return kind_; }
+
+    /// The port: as written, or 80 for http and 443 for https.
+    std::uint16_t port() const noexcept { return port_; }
+
+    /// True when `port()` is the scheme's default (80 for http, 443 for https).
+    bool has_default_port() const noexcept { return port_ == (is_https() ? 443 : 80); }
+
+    /// The path, percent-encoded as written, at least `"/"`.
+    const std::string& path() const noexcept { return path_; }
+
+    /// The query without the leading `?`, empty when there is none.
+    const std::string& query() const noexcept { return query_; }
+
+    /// `host[:port]`, the port omitted when it is the default: the value of a `Host` header.
+    LTX_DECL std::string authority() const;
+
+    /// `scheme://authority`, as `https://api.useapi.net`.
+    LTX_DECL std::string origin() const;
+
+    /// `path[?query]`: the request target of an HTTP/1.1 request line.
+    LTX_DECL std::string target() const;
+
+    /// The whole URL, normalised: `origin() + target()`. Empty for an empty URL.
+    LTX_DECL std::string to_string() const;
+
+    /// URLs are equal when all their parts are equal.
+    friend bool operator==(const url&, const url&) = default;
+
+private:
+    friend struct detail::url_access;
+
+    std::string scheme_;
+    std::string host_;
+    std::string path_;
+    std::string query_;
+    std::uint16_t port_ = 0;
+    host_kind kind_ = host_kind::name;
+};
+
+/// The outcome of `parse_url` or `resolve`: a `url`, or the reason there is none.
+class url_result {
+public:
+    /// A success holding `u`.
+    url_result(url u) noexcept : url_(std::move(u)) {}
+
+    /// A failure for reason `e` (not 0).
+    url_result(url_errc e) noexcept : error_(e) {}
+
+    /// True on success.
+    bool has_value() const noexcept { return error_ == url_errc{}; }
+
+    /// True on success.
+    explicit operator bool() const noexcept { return has_value(); }
+
+    /// The URL. @throws std::system_error holding `error()` on failure.
+    const url& value() const& {
+        check();
+        return url_;
+    }
+
+    /// The URL, moved out. @throws std::system_error holding `error()` on failure.
+    url&& value() && {
+        check();
+        return std::move(url_);
+    }
+
+    /// The URL; only on success.
+    const url& operator*() const noexcept { return url_; }
+
+    /// Member access to the URL; only on success.
+    const url* operator->() const noexcept { return &url_; }
+
+    /// The reason of a failure; an empty error code on success.
+    std::error_code error() const noexcept {
+        return has_value() ? std::error_code{} : make_error_code(error_);
+    }
+
+private:
+    void check() const {
+        if (!has_value()) {
+            throw std::system_error(make_error_code(error_));
+        }
+    }
+
+    url url_;
+    url_errc error_{};
+};
+
+/// Parses an absolute `http` or `https` URL (RFC 3986, restricted as described at `url`).
+///
+/// The scheme and host are lower-cased; a host is a DNS-style name (labels of letters, digits,
+/// `-`, `_`), a dotted-quad IPv4 address (a host whose last label is numeric must be one:
+/// `1.2.3`, `0x7f.0.0.1` and `01.2.3.4` are refused as ambiguous), or a bracketed IPv6
+/// address without zone. `http://h:/` (empty port) means the default port. The fragment is
+/// validated and dropped.
+LTX_DECL url_result parse_url(std::string_view s);
+
+/// True when `parse_url(s)` succeeds: `s` is an absolute http or https URL ltx would send to.
+LTX_DECL bool is_absolute_http_url(std::string_view s);
+
+/// Resolves the reference `relative` against `base` (RFC 3986 section 5.2, fragment dropped).
+///
+/// A relative path is appended to the base path's directory, that is up to and including its
+/// last `/`, then `.` and `..` segments are removed. So the base URL must end with `/`:
+/// `https://api.useapi.net/v1/ltxstudio/` with `videos/ltx-create` gives
+/// `https://api.useapi.net/v1/ltxstudio/videos/ltx-create`, while a base without the final
+/// `/` would lose its last segment. A reference starting with `/` replaces the path, one
+/// starting with `?` only the query; a reference with its own scheme or `//` authority is
+/// parsed as a URL of its own. The query of `relative` is kept as written. A path segment
+/// holding `:` or `@` (such as a job id) must be percent-encoded (`percent_encode`), else
+/// `email:...` reads as a URL whose scheme is `email` (`unsupported_scheme`).
+LTX_DECL url_result resolve(const url& base, std::string_view relative);
+
+/// `resolve(parse_url(base), relative)`; fails with the parse error when `base` is invalid.
+LTX_DECL url_result resolve(std::string_view base, std::string_view relative);
+
+} // namespace ltx::http
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/url.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_URL_IPP
+#define LTX_HTTP_IMPL_URL_IPP
+
+
+// ---- begin ltx/http/detail/url_syntax.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// Character classes and small parsers of RFC 3986, used by impl/url.ipp only.
+#ifndef LTX_HTTP_DETAIL_URL_SYNTAX_HPP
+#define LTX_HTTP_DETAIL_URL_SYNTAX_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ltx::http::detail {
+
+inline bool is_visible_ascii(char c) noexcept {
+    return c > 0x20 && c < 0x7f;
+}
+
+inline bool is_alpha(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+inline bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
+
+inline bool is_hex_digit(char c) noexcept {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+inline std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+// Length of the scheme when `s` starts with `scheme:`, else 0.
+inline std::size_t scheme_length(std::string_view s) noexcept {
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !is_alpha(s[0])) {
+        return 0;
+    }
+    for (std::size_t i = 1; i < colon; ++i) {
+        const char c = s[i];
+        if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') {
+            return 0;
+        }
+    }
+    return colon;
+}
+
+// Leading zeros are refused: some resolvers read `010` as octal.
+inline bool is_ipv4(std::string_view s) noexcept {
+    int parts = 0;
+    while (true) {
+        const auto dot = s.find('.');
+        const auto part = s.substr(0, dot);
+        if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0')) {
+            return false;
+        }
+        int value = 0;
+        for (char c : part) {
+            if (!is_digit(c)) {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        if (value > 255 || ++parts > 4) {
+            return false;
+        }
+        if (dot == std::string_view::npos) {
+            return parts == 4;
+        }
+        s.remove_prefix(dot + 1);
+    }
+}
+
+// Counts the 16-bit groups of `h16 *(":" h16)`, an IPv4 tail counting as two; -1 if malformed.
+inline int ipv6_groups(std::string_view s, bool allow_ipv4_tail) noexcept {
+    if (s.empty()) {
+        return 0;
+    }
+    int groups = 0;
+    while (true) {
+        const auto colon = s.find(':');
+        const auto part = s.substr(0, colon);
+        if (colon == std::string_view::npos && allow_ipv4_tail &&
+            part.find('.') != std::string_view::npos) {
+            return is_ipv4(part) ? groups + 2 : -1;
+        }
+        if (part.empty() || part.size() > 4) {
+            return -1;
+        }
+        for (char c : part) {
+            if (!is_hex_digit(c)) {
+                return -1;
+            }
+        }
+        ++groups;
+        if (colon == std::string_view::npos) {
+            return groups;
+        }
+        s.remove_prefix(colon + 1);
+    }
+}
+
+// RFC 4291 text form without zone: eight groups, or fewer around a single `::`.
+inline bool is_ipv6(std::string_view s) noexcept {
+    const auto gap = s.find("::");
+    if (gap == std::string_view::npos) {
+        return ipv6_groups(s, true) == 8;
+    }
+    if (s.find("::", gap + 1) != std::string_view::npos) {
+        return false;
+    }
+    const int left = ipv6_groups(s.substr(0, gap), false);
+    const int right = ipv6_groups(s.substr(gap + 2), true);
+    return left >= 0 && right >= 0 && left + right <= 7;
+}
+
+// A host whose last label is numeric can only be an IPv4 address; anything else there
+// (`1.2.3`, `0x7f.1`) is refused rather than guessed, as resolvers disagree on it.
+enum class host_class { invalid, name, ipv4 };
+
+inline host_class classify_host_name(std::string_view host) noexcept {
+    if (host.size() > 253) {
+        return host_class::invalid;
+    }
+    std::string_view last;
+    std::string_view rest = host;
+    while (true) {
+        const auto dot = rest.find('.');
+        last = rest.substr(0, dot);
+        if (last.empty() || last.size() > 63) {
+            return host_class::invalid;
+        }
+        for (char c : last) {
+            if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '_') {
+                return host_class::invalid;
+            }
+        }
+        if (dot == std::string_view::npos) {
+            break;
+        }
+        rest.remove_prefix(dot + 1);
+    }
+    bool numeric = true;
+    for (char c : last) {
+        numeric = numeric && is_digit(c);
+    }
+    if (!numeric) {
+        return host_class::name;
+    }
+    return is_ipv4(host) ? host_class::ipv4 : host_class::invalid;
+}
+
+inline std::optional<std::uint16_t> parse_port(std::string_view s) noexcept {
+    if (s.empty() || s.size() > 5) {
+        return std::nullopt;
+    }
+    unsigned value = 0;
+    for (char c : s) {
+        if (!is_digit(c)) {
+            return std::nullopt;
+        }
+        value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (value == 0 || value > 65535) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(value);
+}
+
+// pchar / "/" (and "?" in a query or fragment), percent-encoded triplets checked.
+inline url_errc check_component(std::string_view s, bool allow_question_mark) noexcept {
+    constexpr std::string_view allowed = "!$&'()*+,;=:@/";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '%') {
+            if (s.size() - i < 3 || !is_hex_digit(s[i + 1]) || !is_hex_digit(s[i + 2])) {
+                return url_errc::invalid_percent_encoding;
+            }
+            i += 2;
+        } else if (!is_unreserved(c) && allowed.find(c) == std::string_view::npos &&
+                   !(allow_question_mark && c == '?')) {
+            return url_errc::invalid_character;
+        }
+    }
+    return url_errc{};
+}
+
+struct reference_parts {
+    std::string_view path;
+    std::string_view query;
+    bool has_query = false;
+};
+
+// Splits `path[?query][#fragment]`, validating all three; the fragment is then dropped.
+inline url_errc split_reference(std::string_view s, reference_parts& out) noexcept {
+    const auto hash = s.find('#');
+    if (hash != std::string_view::npos) {
+        if (auto e = check_component(s.substr(hash + 1), true); e != url_errc{}) {
+            return e;
+        }
+        s = s.substr(0, hash);
+    }
+    const auto question = s.find('?');
+    out.path = s.substr(0, question);
+    out.has_query = question != std::string_view::npos;
+    out.query = out.has_query ? s.substr(question + 1) : std::string_view();
+    if (auto e = check_component(out.path, false); e != url_errc{}) {
+        return e;
+    }
+    return check_component(out.query, true);
+}
+
+// RFC 3986 section 5.2.4.
+inline std::string remove_dot_segments(std::string_view path) {
+    std::string in(path);
+    std::string out;
+    const auto drop_last_segment = [&out] {
+        const auto slash = out.rfind('/');
+        out.erase(slash == std::string::npos ? 0 : slash);
+    };
+    while (!in.empty()) {
+        if (in.starts_with("../")) {
+            in.erase(0, 3);
+        } else if (in.starts_with("./")) {
+            in.erase(0, 2);
+        } else if (in.starts_with("/./")) {
+            in.erase(0, 2);
+        } else if (in == "/.") {
+            in = "/";
+        } else if (in.starts_with("/../")) {
+            in.erase(0, 3);
+            drop_last_segment();
+        } else if (in == "/..") {
+            in = "/";
+            drop_last_segment();
+        } else if (in == "." || in == "..") {
+            in.clear();
+        } else {
+            const auto next = in.find('/', 1);
+            out.append(in, 0, next);
+            in.erase(0, next);
+        }
+    }
+    return out;
+}
+
+} // namespace ltx::http::detail
+
+#endif
+// ---- end ltx/http/detail/url_syntax.hpp ----
+
+#include <algorithm>
+#include <optional>
+
+namespace ltx::http {
+
+namespace detail {
+
+struct url_access {
+    static url make(std::string scheme, std::string host, host_kind kind, std::uint16_t port,
+                    std::string path, std::string query) {
+        url u;
+        u.scheme_ = std::move(scheme);
+        u.host_ = std::move(host);
+        u.kind_ = kind;
+        u.port_ = port;
+        u.path_ = path.empty() ? std::string("/") : std::move(path);
+        u.query_ = std::move(query);
+        return u;
+    }
+};
+
+struct host_and_port {
+    std::string host;
+    host_kind kind = host_kind::name;
+    std::uint16_t port = 0;
+};
+
+inline url_errc parse_authority(std::string_view auth, bool https, host_and_port& out) {
+    if (auth.find('@') != std::string_view::npos) {
+        return url_errc::userinfo_not_allowed;
+    }
+    if (auth.empty()) {
+        return url_errc::empty_host;
+    }
+    std::string_view host;
+    std::optional<std::string_view> port;
+    if (auth.front() == '[') {
+        const auto close = auth.find(']');
+        if (close == std::string_view::npos || !is_ipv6(auth.substr(1, close - 1))) {
+            return url_errc::invalid_host;
+        }
+        host = auth.substr(0, close + 1);
+        const auto after = auth.substr(close + 1);
+        if (!after.empty()) {
+            if (after.front() != ':') {
+                return url_errc::invalid_host;
+            }
+            port = after.substr(1);
+        }
+        out.kind = host_kind::ipv6;
+    } else {
+        const auto colon = auth.find(':');
+        host = auth.substr(0, colon);
+        if (colon != std::string_view::npos) {
+            port = auth.substr(colon + 1);
+        }
+        if (host.empty()) {
+            return url_errc::empty_host;
+        }
+        switch (classify_host_name(host)) {
+        case host_class::invalid:
+            return url_errc::invalid_host;
+        case host_class::name:
+            out.kind = host_kind::name;
+            break;
+        case host_class::ipv4:
+            out.kind = host_kind::ipv4;
+            break;
+        }
+    }
+    out.host = to_lower(host);
+    out.port = https ? 443 : 80;
+    if (port && !port->empty()) {
+        const auto n = parse_port(*port);
+        if (!n) {
+            return url_errc::invalid_port;
+        }
+        out.port = *n;
+    }
+    return url_errc{};
+}
+
+} // namespace detail
+
+LTX_DECL std::string url::authority() const {
+    if (empty() || has_default_port()) {
+        return host_;
+    }
+    return host_ + ':' + std::to_string(port_);
+}
+
+LTX_DECL std::string url::origin() const {
+    return empty() ? std::string() : scheme_ + "://" + authority();
+}
+
+LTX_DECL std::string url::target() const {
+    return query_.empty() ? path_ : path_ + '?' + query_;
+}
+
+LTX_DECL std::string url::to_string() const {
+    return empty() ? std::string() : origin() + target();
+}
+
+LTX_DECL url_result parse_url(std::string_view s) {
+    if (s.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(s.begin(), s.end(), [](char c) { return !detail::is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    const auto scheme_len = detail::scheme_length(s);
+    if (scheme_len == 0) {
+        return url_errc::missing_scheme;
+    }
+    std::string scheme = detail::to_lower(s.substr(0, scheme_len));
+    if (scheme != "http" && scheme != "https") {
+        return url_errc::unsupported_scheme;
+    }
+    auto rest = s.substr(scheme_len + 1);
+    if (!rest.starts_with("//")) {
+        return url_errc::missing_authority;
+    }
+    rest.remove_prefix(2);
+    const auto auth_end = std::min(rest.find_first_of("/?#"), rest.size());
+    detail::host_and_port hp;
+    if (auto e = detail::parse_authority(rest.substr(0, auth_end), scheme == "https", hp);
+        e != url_errc{}) {
+        return e;
+    }
+    detail::reference_parts parts;
+    if (auto e = detail::split_reference(rest.substr(auth_end), parts); e != url_errc{}) {
+        return e;
+    }
+    return detail::url_access::make(std::move(scheme), std::move(hp.host), hp.kind, hp.port,
+                                    std::string(parts.path), std::string(parts.query));
+}
+
+LTX_DECL bool is_absolute_http_url(std::string_view s) {
+    return parse_url(s).has_value();
+}
+
+LTX_DECL url_result resolve(const url& base, std::string_view relative) {
+    if (base.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(relative.begin(), relative.end(),
+                    [](char c) { return !detail::is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    if (detail::scheme_length(relative) != 0) {
+        return parse_url(relative);
+    }
+    if (relative.starts_with("//")) {
+        return parse_url(base.scheme() + ':' + std::string(relative));
+    }
+    detail::reference_parts parts;
+    if (auto e = detail::split_reference(relative, parts); e != url_errc{}) {
+        return e;
+    }
+    std::string path;
+    std::string query(parts.query);
+    if (parts.path.empty()) {
+        path = base.path();
+        if (!parts.has_query) {
+            query = base.query();
+        }
+    } else if (parts.path.front() == '/') {
+        path = detail::remove_dot_segments(parts.path);
+    } else {
+        const std::string_view base_path = base.path();
+        std::string merged(base_path.substr(0, base_path.rfind('/') + 1));
+        merged += parts.path;
+        path = detail::remove_dot_segments(merged);
+    }
+    return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
+                                    std::move(path), std::move(query));
+}
+
+LTX_DECL url_result resolve(std::string_view base, std::string_view relative) {
+    auto parsed = parse_url(base);
+    if (!parsed) {
+        return parsed;
+    }
+    return resolve(*parsed, relative);
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/url.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/url.hpp ----
 
 #include <limits>
 
@@ -1941,7 +2695,8 @@ LTX_DECL void check_not_empty(std::string_view s, const report& r) {
 }
 
 LTX_DECL void check_http_url(std::string_view s, const report& r) {
-    if (!ltx::detail::is_http_url(s))
+    // The client's own grammar, so that a URL validation accepts is one it can send to.
+    if (!ltx::http::is_absolute_http_url(s))
         r.fail("must be an absolute http or https URL");
 }
 
@@ -4345,856 +5100,6 @@ LTX_DECL file_body::file_body(std::filesystem::path path, std::error_code& ec)
 
 #endif
 // ---- end ltx/http/body.hpp ----
-// ---- begin ltx/http/url.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_URL_HPP
-#define LTX_HTTP_URL_HPP
-
-// ---- begin ltx/http/percent_encoding.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_PERCENT_ENCODING_HPP
-#define LTX_HTTP_PERCENT_ENCODING_HPP
-
-
-#include <optional>
-#include <string>
-#include <string_view>
-
-namespace ltx::http {
-
-/// True when `c` is an RFC 3986 unreserved character: `A-Z a-z 0-9 - . _ ~`.
-constexpr bool is_unreserved(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
-}
-
-/// Percent-encodes `s` (RFC 3986 section 2.1).
-///
-/// Unreserved characters are kept; every other byte becomes `%XX` with upper-case hex digits.
-/// With `path_segment` true (the default) the result is one path segment or one query
-/// component: `/`, `?`, `&`, `=`, `:`, `@` and space are all encoded, so a job id such as
-/// `email:a@b.c:id-type:video` becomes `email%3Aa%40b.c%3Aid-type%3Avideo`. With
-/// `path_segment` false, `/` is kept as well, so a multi-segment path can be encoded in
-/// one call. Space is always `%20`, never `+`.
-LTX_DECL std::string percent_encode(std::string_view s, bool path_segment = true);
-
-/// Decodes every `%XX` triplet of `s` (hex digits in either case) into its byte.
-///
-/// Returns nullopt when a `%` is not followed by two hex digits. `+` is left as it is: it
-/// means space only in HTML form encoding, not in RFC 3986. The result may hold any byte,
-/// NUL included; validate it before use.
-LTX_DECL std::optional<std::string> percent_decode(std::string_view s);
-
-} // namespace ltx::http
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/http/impl/percent_encoding.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_IMPL_PERCENT_ENCODING_IPP
-#define LTX_HTTP_IMPL_PERCENT_ENCODING_IPP
-
-
-namespace ltx::http {
-
-namespace detail {
-
-inline int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-} // namespace detail
-
-LTX_DECL std::string percent_encode(std::string_view s, bool path_segment) {
-    // One encoder for the whole library: the reflection engine's, which the query and path
-    // encoders use too. Here it only learns to keep the `/` between segments.
-    std::string out;
-    out.reserve(s.size());
-    if (path_segment) {
-        ltx::detail::percent_encode(s, out);
-        return out;
-    }
-    for (std::size_t start = 0;;) {
-        const auto slash = s.find('/', start);
-        ltx::detail::percent_encode(s.substr(start, slash - start), out);
-        if (slash == std::string_view::npos)
-            return out;
-        out += '/';
-        start = slash + 1;
-    }
-}
-
-LTX_DECL std::optional<std::string> percent_decode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '%') {
-            out += s[i];
-            continue;
-        }
-        if (s.size() - i < 3) {
-            return std::nullopt;
-        }
-        const int hi = detail::hex_value(s[i + 1]);
-        const int lo = detail::hex_value(s[i + 2]);
-        if (hi < 0 || lo < 0) {
-            return std::nullopt;
-        }
-        out += static_cast<char>(hi * 16 + lo);
-        i += 2;
-    }
-    return out;
-}
-
-} // namespace ltx::http
-
-#endif
-// ---- end ltx/http/impl/percent_encoding.ipp ----
-#endif
-
-#endif
-// ---- end ltx/http/percent_encoding.hpp ----
-// ---- begin ltx/http/url_error.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_URL_ERROR_HPP
-#define LTX_HTTP_URL_ERROR_HPP
-
-
-#include <system_error>
-#include <type_traits>
-
-namespace ltx::http {
-
-/// Why a string is not an absolute http(s) URL that ltx accepts. Usable as `std::error_code`.
-/// The messages never quote the URL: a URL may carry a signed token in its query.
-enum class url_errc {
-    empty = 1,                ///< The input (or the base URL) is empty.
-    missing_scheme,           ///< No `scheme:` prefix.
-    unsupported_scheme,       ///< A scheme other than `http` or `https`.
-    missing_authority,        ///< The scheme is not followed by `//`.
-    userinfo_not_allowed,     ///< `user[:password]@` before the host; refused so no credential
-                              ///< travels in a URL, where it would reach logs.
-    empty_host,               ///< Nothing between `//` and the port or path.
-    invalid_host,             ///< Not a host name, dotted-quad IPv4 or bracketed IPv6 address.
-    invalid_port,             ///< The port is not a decimal number from 1 to 65535.
-    invalid_character,        ///< A byte that must be percent-encoded (space, control, `"`,
-                              ///< `<`, `\`, non-ASCII, ...).
-    invalid_percent_encoding, ///< A `%` not followed by two hex digits.
-};
-
-/// The error category of `url_errc`, named `"ltx.url"`.
-LTX_DECL const std::error_category& url_category() noexcept;
-
-/// Makes `e` an error code of `url_category()`; found by argument-dependent lookup.
-inline std::error_code make_error_code(url_errc e) noexcept {
-    return {static_cast<int>(e), url_category()};
-}
-
-} // namespace ltx::http
-
-/// Lets `url_errc` convert implicitly to `std::error_code`.
-template <> struct std::is_error_code_enum<ltx::http::url_errc> : std::true_type {};
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/http/impl/url_error.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_IMPL_URL_ERROR_IPP
-#define LTX_HTTP_IMPL_URL_ERROR_IPP
-
-
-#include <string>
-
-namespace ltx::http {
-
-namespace detail {
-
-class url_category_impl final : public std::error_category {
-public:
-    const char* name() const noexcept override { return "ltx.url"; }
-
-    std::string message(int ev) const override {
-        switch (static_cast<url_errc>(ev)) {
-        case url_errc::empty:
-            return "URL is empty";
-        case url_errc::missing_scheme:
-            return "URL has no scheme (expected http:// or https://)";
-        case url_errc::unsupported_scheme:
-            return "URL scheme is not http or https";
-        case url_errc::missing_authority:
-            return "URL has no authority (expected // after the scheme)";
-        case url_errc::userinfo_not_allowed:
-            return "URL contains userinfo (user:password@ before the host), which is refused";
-        case url_errc::empty_host:
-            return "URL has an empty host";
-        case url_errc::invalid_host:
-            return "URL host is not a host name, a dotted-quad IPv4 or a bracketed IPv6 address";
-        case url_errc::invalid_port:
-            return "URL port is not a number from 1 to 65535";
-        case url_errc::invalid_character:
-            return "URL contains a character that must be percent-encoded";
-        case url_errc::invalid_percent_encoding:
-            return "URL contains a % not followed by two hex digits";
-        }
-        return "unknown URL error";
-    }
-};
-
-} // namespace detail
-
-LTX_DECL const std::error_category& url_category() noexcept {
-    static const detail::url_category_impl category;
-    return category;
-}
-
-} // namespace ltx::http
-
-#endif
-// ---- end ltx/http/impl/url_error.ipp ----
-#endif
-
-#endif
-// ---- end ltx/http/url_error.hpp ----
-
-#include <cstdint>
-#include <string>
-#include <string_view>
-#include <system_error>
-#include <utility>
-
-namespace ltx::http {
-
-/// What a URL's host is, as far as a connection cares (TLS sends SNI for names only).
-enum class host_kind {
-    name, ///< A registered name such as `api.useapi.net` (lower-cased).
-    ipv4, ///< A dotted-quad IPv4 address such as `127.0.0.1`.
-    ipv6, ///< A bracketed IPv6 address such as `[::1]`.
-};
-
-namespace detail {
-struct url_access;
-} // namespace detail
-
-/// An absolute `http` or `https` URL, parsed and validated.
-///
-/// Obtained from `parse_url` or `resolve`, which guarantee: a lower-case scheme `http` or
-/// `https`; a non-empty, lower-case host; a port from 1 to 65535 (the scheme's default when
-/// the URL gave none); a path that starts with `/`; a query without its `?`; no userinfo; no
-/// byte that would need percent-encoding. The fragment is dropped: it is never sent.
-/// Path and query keep their percent-encoding as written. A default-constructed `url` is
-/// empty (`empty()` is true) and is not meant to be sent.
-class url {
-public:
-    /// An empty URL: no scheme, no host, port 0.
-    url() = default;
-
-    /// True for a default-constructed URL.
-    bool empty() const noexcept { return host_.empty(); }
-
-    /// `"http"` or `"https"`.
-    const std::string& scheme() const noexcept { return scheme_; }
-
-    /// True when the scheme is `https`.
-    bool is_https() const noexcept { return scheme_ == "https"; }
-
-    /// The host as written in a URL, lower case; an IPv6 address keeps its brackets (`[::1]`).
-    const std::string& host() const noexcept { return host_; }
-
-    /// The host without IPv6 brackets (`::1`): the form a resolver expects.
-    std::string_view host_unbracketed() const noexcept {
-        std::string_view h = host_;
-        return kind_ == host_kind::ipv6 ? h.substr(1, h.size() - 2) : h;
-    }
-
-    /// Whether the host is a name, an IPv4 or an IPv6 address.
-    host_kind kind() const noexcept { return kind_; }
-
-    /// The port: as written, or 80 for http and 443 for https.
-    std::uint16_t port() const noexcept { return port_; }
-
-    /// True when `port()` is the scheme's default (80 for http, 443 for https).
-    bool has_default_port() const noexcept { return port_ == (is_https() ? 443 : 80); }
-
-    /// The path, percent-encoded as written, at least `"/"`.
-    const std::string& path() const noexcept { return path_; }
-
-    /// The query without the leading `?`, empty when there is none.
-    const std::string& query() const noexcept { return query_; }
-
-    /// `host[:port]`, the port omitted when it is the default: the value of a `Host` header.
-    LTX_DECL std::string authority() const;
-
-    /// `scheme://authority`, as `https://api.useapi.net`.
-    LTX_DECL std::string origin() const;
-
-    /// `path[?query]`: the request target of an HTTP/1.1 request line.
-    LTX_DECL std::string target() const;
-
-    /// The whole URL, normalised: `origin() + target()`. Empty for an empty URL.
-    LTX_DECL std::string to_string() const;
-
-    /// URLs are equal when all their parts are equal.
-    friend bool operator==(const url&, const url&) = default;
-
-private:
-    friend struct detail::url_access;
-
-    std::string scheme_;
-    std::string host_;
-    std::string path_;
-    std::string query_;
-    std::uint16_t port_ = 0;
-    host_kind kind_ = host_kind::name;
-};
-
-/// The outcome of `parse_url` or `resolve`: a `url`, or the reason there is none.
-class url_result {
-public:
-    /// A success holding `u`.
-    url_result(url u) noexcept : url_(std::move(u)) {}
-
-    /// A failure for reason `e` (not 0).
-    url_result(url_errc e) noexcept : error_(e) {}
-
-    /// True on success.
-    bool has_value() const noexcept { return error_ == url_errc{}; }
-
-    /// True on success.
-    explicit operator bool() const noexcept { return has_value(); }
-
-    /// The URL. @throws std::system_error holding `error()` on failure.
-    const url& value() const& {
-        check();
-        return url_;
-    }
-
-    /// The URL, moved out. @throws std::system_error holding `error()` on failure.
-    url&& value() && {
-        check();
-        return std::move(url_);
-    }
-
-    /// The URL; only on success.
-    const url& operator*() const noexcept { return url_; }
-
-    /// Member access to the URL; only on success.
-    const url* operator->() const noexcept { return &url_; }
-
-    /// The reason of a failure; an empty error code on success.
-    std::error_code error() const noexcept {
-        return has_value() ? std::error_code{} : make_error_code(error_);
-    }
-
-private:
-    void check() const {
-        if (!has_value()) {
-            throw std::system_error(make_error_code(error_));
-        }
-    }
-
-    url url_;
-    url_errc error_{};
-};
-
-/// Parses an absolute `http` or `https` URL (RFC 3986, restricted as described at `url`).
-///
-/// The scheme and host are lower-cased; a host is a DNS-style name (labels of letters, digits,
-/// `-`, `_`), a dotted-quad IPv4 address (a host whose last label is numeric must be one:
-/// `1.2.3`, `0x7f.0.0.1` and `01.2.3.4` are refused as ambiguous), or a bracketed IPv6
-/// address without zone. `http://h:/` (empty port) means the default port. The fragment is
-/// validated and dropped.
-LTX_DECL url_result parse_url(std::string_view s);
-
-/// True when `parse_url(s)` succeeds: `s` is an absolute http or https URL ltx would send to.
-LTX_DECL bool is_absolute_http_url(std::string_view s);
-
-/// Resolves the reference `relative` against `base` (RFC 3986 section 5.2, fragment dropped).
-///
-/// A relative path is appended to the base path's directory, that is up to and including its
-/// last `/`, then `.` and `..` segments are removed. So the base URL must end with `/`:
-/// `https://api.useapi.net/v1/ltxstudio/` with `videos/ltx-create` gives
-/// `https://api.useapi.net/v1/ltxstudio/videos/ltx-create`, while a base without the final
-/// `/` would lose its last segment. A reference starting with `/` replaces the path, one
-/// starting with `?` only the query; a reference with its own scheme or `//` authority is
-/// parsed as a URL of its own. The query of `relative` is kept as written. A path segment
-/// holding `:` or `@` (such as a job id) must be percent-encoded (`percent_encode`), else
-/// `email:...` reads as a URL whose scheme is `email` (`unsupported_scheme`).
-LTX_DECL url_result resolve(const url& base, std::string_view relative);
-
-/// `resolve(parse_url(base), relative)`; fails with the parse error when `base` is invalid.
-LTX_DECL url_result resolve(std::string_view base, std::string_view relative);
-
-} // namespace ltx::http
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/http/impl/url.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_IMPL_URL_IPP
-#define LTX_HTTP_IMPL_URL_IPP
-
-
-// ---- begin ltx/http/detail/url_syntax.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-//
-// Character classes and small parsers of RFC 3986, used by impl/url.ipp only.
-#ifndef LTX_HTTP_DETAIL_URL_SYNTAX_HPP
-#define LTX_HTTP_DETAIL_URL_SYNTAX_HPP
-
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-
-namespace ltx::http::detail {
-
-inline bool is_visible_ascii(char c) noexcept {
-    return c > 0x20 && c < 0x7f;
-}
-
-inline bool is_alpha(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-inline bool is_digit(char c) noexcept {
-    return c >= '0' && c <= '9';
-}
-
-inline bool is_hex_digit(char c) noexcept {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-inline std::string to_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
-// Length of the scheme when `s` starts with `scheme:`, else 0.
-inline std::size_t scheme_length(std::string_view s) noexcept {
-    const auto colon = s.find(':');
-    if (colon == std::string_view::npos || colon == 0 || !is_alpha(s[0])) {
-        return 0;
-    }
-    for (std::size_t i = 1; i < colon; ++i) {
-        const char c = s[i];
-        if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') {
-            return 0;
-        }
-    }
-    return colon;
-}
-
-// Leading zeros are refused: some resolvers read `010` as octal.
-inline bool is_ipv4(std::string_view s) noexcept {
-    int parts = 0;
-    while (true) {
-        const auto dot = s.find('.');
-        const auto part = s.substr(0, dot);
-        if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0')) {
-            return false;
-        }
-        int value = 0;
-        for (char c : part) {
-            if (!is_digit(c)) {
-                return false;
-            }
-            value = value * 10 + (c - '0');
-        }
-        if (value > 255 || ++parts > 4) {
-            return false;
-        }
-        if (dot == std::string_view::npos) {
-            return parts == 4;
-        }
-        s.remove_prefix(dot + 1);
-    }
-}
-
-// Counts the 16-bit groups of `h16 *(":" h16)`, an IPv4 tail counting as two; -1 if malformed.
-inline int ipv6_groups(std::string_view s, bool allow_ipv4_tail) noexcept {
-    if (s.empty()) {
-        return 0;
-    }
-    int groups = 0;
-    while (true) {
-        const auto colon = s.find(':');
-        const auto part = s.substr(0, colon);
-        if (colon == std::string_view::npos && allow_ipv4_tail &&
-            part.find('.') != std::string_view::npos) {
-            return is_ipv4(part) ? groups + 2 : -1;
-        }
-        if (part.empty() || part.size() > 4) {
-            return -1;
-        }
-        for (char c : part) {
-            if (!is_hex_digit(c)) {
-                return -1;
-            }
-        }
-        ++groups;
-        if (colon == std::string_view::npos) {
-            return groups;
-        }
-        s.remove_prefix(colon + 1);
-    }
-}
-
-// RFC 4291 text form without zone: eight groups, or fewer around a single `::`.
-inline bool is_ipv6(std::string_view s) noexcept {
-    const auto gap = s.find("::");
-    if (gap == std::string_view::npos) {
-        return ipv6_groups(s, true) == 8;
-    }
-    if (s.find("::", gap + 1) != std::string_view::npos) {
-        return false;
-    }
-    const int left = ipv6_groups(s.substr(0, gap), false);
-    const int right = ipv6_groups(s.substr(gap + 2), true);
-    return left >= 0 && right >= 0 && left + right <= 7;
-}
-
-// A host whose last label is numeric can only be an IPv4 address; anything else there
-// (`1.2.3`, `0x7f.1`) is refused rather than guessed, as resolvers disagree on it.
-enum class host_class { invalid, name, ipv4 };
-
-inline host_class classify_host_name(std::string_view host) noexcept {
-    if (host.size() > 253) {
-        return host_class::invalid;
-    }
-    std::string_view last;
-    std::string_view rest = host;
-    while (true) {
-        const auto dot = rest.find('.');
-        last = rest.substr(0, dot);
-        if (last.empty() || last.size() > 63) {
-            return host_class::invalid;
-        }
-        for (char c : last) {
-            if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '_') {
-                return host_class::invalid;
-            }
-        }
-        if (dot == std::string_view::npos) {
-            break;
-        }
-        rest.remove_prefix(dot + 1);
-    }
-    bool numeric = true;
-    for (char c : last) {
-        numeric = numeric && is_digit(c);
-    }
-    if (!numeric) {
-        return host_class::name;
-    }
-    return is_ipv4(host) ? host_class::ipv4 : host_class::invalid;
-}
-
-inline std::optional<std::uint16_t> parse_port(std::string_view s) noexcept {
-    if (s.empty() || s.size() > 5) {
-        return std::nullopt;
-    }
-    unsigned value = 0;
-    for (char c : s) {
-        if (!is_digit(c)) {
-            return std::nullopt;
-        }
-        value = value * 10 + static_cast<unsigned>(c - '0');
-    }
-    if (value == 0 || value > 65535) {
-        return std::nullopt;
-    }
-    return static_cast<std::uint16_t>(value);
-}
-
-// pchar / "/" (and "?" in a query or fragment), percent-encoded triplets checked.
-inline url_errc check_component(std::string_view s, bool allow_question_mark) noexcept {
-    constexpr std::string_view allowed = "!$&'()*+,;=:@/";
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c == '%') {
-            if (s.size() - i < 3 || !is_hex_digit(s[i + 1]) || !is_hex_digit(s[i + 2])) {
-                return url_errc::invalid_percent_encoding;
-            }
-            i += 2;
-        } else if (!is_unreserved(c) && allowed.find(c) == std::string_view::npos &&
-                   !(allow_question_mark && c == '?')) {
-            return url_errc::invalid_character;
-        }
-    }
-    return url_errc{};
-}
-
-struct reference_parts {
-    std::string_view path;
-    std::string_view query;
-    bool has_query = false;
-};
-
-// Splits `path[?query][#fragment]`, validating all three; the fragment is then dropped.
-inline url_errc split_reference(std::string_view s, reference_parts& out) noexcept {
-    const auto hash = s.find('#');
-    if (hash != std::string_view::npos) {
-        if (auto e = check_component(s.substr(hash + 1), true); e != url_errc{}) {
-            return e;
-        }
-        s = s.substr(0, hash);
-    }
-    const auto question = s.find('?');
-    out.path = s.substr(0, question);
-    out.has_query = question != std::string_view::npos;
-    out.query = out.has_query ? s.substr(question + 1) : std::string_view();
-    if (auto e = check_component(out.path, false); e != url_errc{}) {
-        return e;
-    }
-    return check_component(out.query, true);
-}
-
-// RFC 3986 section 5.2.4.
-inline std::string remove_dot_segments(std::string_view path) {
-    std::string in(path);
-    std::string out;
-    const auto drop_last_segment = [&out] {
-        const auto slash = out.rfind('/');
-        out.erase(slash == std::string::npos ? 0 : slash);
-    };
-    while (!in.empty()) {
-        if (in.starts_with("../")) {
-            in.erase(0, 3);
-        } else if (in.starts_with("./")) {
-            in.erase(0, 2);
-        } else if (in.starts_with("/./")) {
-            in.erase(0, 2);
-        } else if (in == "/.") {
-            in = "/";
-        } else if (in.starts_with("/../")) {
-            in.erase(0, 3);
-            drop_last_segment();
-        } else if (in == "/..") {
-            in = "/";
-            drop_last_segment();
-        } else if (in == "." || in == "..") {
-            in.clear();
-        } else {
-            const auto next = in.find('/', 1);
-            out.append(in, 0, next);
-            in.erase(0, next);
-        }
-    }
-    return out;
-}
-
-} // namespace ltx::http::detail
-
-#endif
-// ---- end ltx/http/detail/url_syntax.hpp ----
-
-#include <algorithm>
-#include <optional>
-
-namespace ltx::http {
-
-namespace detail {
-
-struct url_access {
-    static url make(std::string scheme, std::string host, host_kind kind, std::uint16_t port,
-                    std::string path, std::string query) {
-        url u;
-        u.scheme_ = std::move(scheme);
-        u.host_ = std::move(host);
-        u.kind_ = kind;
-        u.port_ = port;
-        u.path_ = path.empty() ? std::string("/") : std::move(path);
-        u.query_ = std::move(query);
-        return u;
-    }
-};
-
-struct host_and_port {
-    std::string host;
-    host_kind kind = host_kind::name;
-    std::uint16_t port = 0;
-};
-
-inline url_errc parse_authority(std::string_view auth, bool https, host_and_port& out) {
-    if (auth.find('@') != std::string_view::npos) {
-        return url_errc::userinfo_not_allowed;
-    }
-    if (auth.empty()) {
-        return url_errc::empty_host;
-    }
-    std::string_view host;
-    std::optional<std::string_view> port;
-    if (auth.front() == '[') {
-        const auto close = auth.find(']');
-        if (close == std::string_view::npos || !is_ipv6(auth.substr(1, close - 1))) {
-            return url_errc::invalid_host;
-        }
-        host = auth.substr(0, close + 1);
-        const auto after = auth.substr(close + 1);
-        if (!after.empty()) {
-            if (after.front() != ':') {
-                return url_errc::invalid_host;
-            }
-            port = after.substr(1);
-        }
-        out.kind = host_kind::ipv6;
-    } else {
-        const auto colon = auth.find(':');
-        host = auth.substr(0, colon);
-        if (colon != std::string_view::npos) {
-            port = auth.substr(colon + 1);
-        }
-        if (host.empty()) {
-            return url_errc::empty_host;
-        }
-        switch (classify_host_name(host)) {
-        case host_class::invalid:
-            return url_errc::invalid_host;
-        case host_class::name:
-            out.kind = host_kind::name;
-            break;
-        case host_class::ipv4:
-            out.kind = host_kind::ipv4;
-            break;
-        }
-    }
-    out.host = to_lower(host);
-    out.port = https ? 443 : 80;
-    if (port && !port->empty()) {
-        const auto n = parse_port(*port);
-        if (!n) {
-            return url_errc::invalid_port;
-        }
-        out.port = *n;
-    }
-    return url_errc{};
-}
-
-} // namespace detail
-
-LTX_DECL std::string url::authority() const {
-    if (empty() || has_default_port()) {
-        return host_;
-    }
-    return host_ + ':' + std::to_string(port_);
-}
-
-LTX_DECL std::string url::origin() const {
-    return empty() ? std::string() : scheme_ + "://" + authority();
-}
-
-LTX_DECL std::string url::target() const {
-    return query_.empty() ? path_ : path_ + '?' + query_;
-}
-
-LTX_DECL std::string url::to_string() const {
-    return empty() ? std::string() : origin() + target();
-}
-
-LTX_DECL url_result parse_url(std::string_view s) {
-    if (s.empty()) {
-        return url_errc::empty;
-    }
-    if (std::any_of(s.begin(), s.end(), [](char c) { return !detail::is_visible_ascii(c); })) {
-        return url_errc::invalid_character;
-    }
-    const auto scheme_len = detail::scheme_length(s);
-    if (scheme_len == 0) {
-        return url_errc::missing_scheme;
-    }
-    std::string scheme = detail::to_lower(s.substr(0, scheme_len));
-    if (scheme != "http" && scheme != "https") {
-        return url_errc::unsupported_scheme;
-    }
-    auto rest = s.substr(scheme_len + 1);
-    if (!rest.starts_with("//")) {
-        return url_errc::missing_authority;
-    }
-    rest.remove_prefix(2);
-    const auto auth_end = std::min(rest.find_first_of("/?#"), rest.size());
-    detail::host_and_port hp;
-    if (auto e = detail::parse_authority(rest.substr(0, auth_end), scheme == "https", hp);
-        e != url_errc{}) {
-        return e;
-    }
-    detail::reference_parts parts;
-    if (auto e = detail::split_reference(rest.substr(auth_end), parts); e != url_errc{}) {
-        return e;
-    }
-    return detail::url_access::make(std::move(scheme), std::move(hp.host), hp.kind, hp.port,
-                                    std::string(parts.path), std::string(parts.query));
-}
-
-LTX_DECL bool is_absolute_http_url(std::string_view s) {
-    return parse_url(s).has_value();
-}
-
-LTX_DECL url_result resolve(const url& base, std::string_view relative) {
-    if (base.empty()) {
-        return url_errc::empty;
-    }
-    if (std::any_of(relative.begin(), relative.end(),
-                    [](char c) { return !detail::is_visible_ascii(c); })) {
-        return url_errc::invalid_character;
-    }
-    if (detail::scheme_length(relative) != 0) {
-        return parse_url(relative);
-    }
-    if (relative.starts_with("//")) {
-        return parse_url(base.scheme() + ':' + std::string(relative));
-    }
-    detail::reference_parts parts;
-    if (auto e = detail::split_reference(relative, parts); e != url_errc{}) {
-        return e;
-    }
-    std::string path;
-    std::string query(parts.query);
-    if (parts.path.empty()) {
-        path = base.path();
-        if (!parts.has_query) {
-            query = base.query();
-        }
-    } else if (parts.path.front() == '/') {
-        path = detail::remove_dot_segments(parts.path);
-    } else {
-        const std::string_view base_path = base.path();
-        std::string merged(base_path.substr(0, base_path.rfind('/') + 1));
-        merged += parts.path;
-        path = detail::remove_dot_segments(merged);
-    }
-    return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
-                                    std::move(path), std::move(query));
-}
-
-LTX_DECL url_result resolve(std::string_view base, std::string_view relative) {
-    auto parsed = parse_url(base);
-    if (!parsed) {
-        return parsed;
-    }
-    return resolve(*parsed, relative);
-}
-
-} // namespace ltx::http
-
-#endif
-// ---- end ltx/http/impl/url.ipp ----
-#endif
-
-#endif
-// ---- end ltx/http/url.hpp ----
 
 #include <chrono>
 #include <string>

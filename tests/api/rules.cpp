@@ -4,8 +4,12 @@
 
 #include <doctest/doctest.h>
 
+#include <cstddef>
 #include <functional>
+#include <iterator>
+#include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -157,10 +161,61 @@ TEST_CASE("ltx-create: replyUrl absolute http(s), email syntax") {
         base, [](auto& r) { r.replyUrl = "/relative"; }, expect_rule{"replyUrl", "url"});
     check_case<ltx::ltx_create_request>(
         base, [](auto& r) { r.replyUrl = "ftp://x.example/"; }, expect_rule{"replyUrl", "url"});
+    // The client's URL grammar: no userinfo, and an empty port is the default one.
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.replyUrl = "https://user@hooks.example.com/"; },
+        expect_rule{"replyUrl", "url"});
+    check_case<ltx::ltx_create_request>(
+        base, [](auto& r) { r.replyUrl = "https://hooks.example.com:/ltx"; }, accepted);
     check_case<ltx::ltx_create_request>(
         base, [](auto& r) { r.email = "me@example.com"; }, accepted);
     check_case<ltx::ltx_create_request>(
         base, [](auto& r) { r.email = "me-at-example.com"; }, expect_rule{"email", "email"});
+}
+
+TEST_CASE("replyUrl: validation accepts exactly the URLs http::parse_url accepts") {
+    constexpr std::string_view alphabet{"hHtTpPsS:/[]@.?#-_~%09az;=!$&'()*+,^\" \x7f\x01"};
+    const std::string_view seeds[] = {"https://example.com/hook", "http://[::1]:9000/x?y#z",
+                                      "HTTP://user:pw@host:65535", "https://a.b.c:1/",
+                                      "http://127.0.0.1:8080/a%20b?c=d"};
+    std::mt19937 rng{20261203};
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    auto base = valid_create();
+    int accepted_urls = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string url;
+        if (i % 2) {
+            url.resize(rng() % 25);
+            for (auto& c : url)
+                c = alphabet[pick(rng)];
+        } else {
+            // A valid URL with a few random edits, so that the search stays near the boundary.
+            url = seeds[i / 2 % std::size(seeds)];
+            for (auto n = 1 + rng() % 3; n > 0; --n) {
+                const auto at = rng() % (url.size() + 1);
+                switch (rng() % 3) {
+                case 0:
+                    url.insert(url.begin() + static_cast<std::ptrdiff_t>(at), alphabet[pick(rng)]);
+                    break;
+                case 1:
+                    if (at < url.size())
+                        url.erase(at, 1);
+                    break;
+                default:
+                    if (at < url.size())
+                        url[at] = alphabet[pick(rng)];
+                }
+            }
+        }
+        INFO("url: " << url);
+        base.replyUrl = url;
+        const bool valid = ltx::reflect::validate(base).empty();
+        REQUIRE(valid == ltx::http::parse_url(url).has_value());
+        accepted_urls += valid;
+    }
+    // Both answers occur often, so the comparison covers accepting and refusing paths.
+    CHECK(accepted_urls > 1000);
+    CHECK(accepted_urls < 19000);
 }
 
 TEST_CASE("POST assets: Content-Type a MIME type, body non-empty, email syntax") {

@@ -13,7 +13,6 @@
 #include <string_view>
 
 using ltx::detail::is_email;
-using ltx::detail::is_http_url;
 using ltx::detail::is_mime_type;
 
 namespace {
@@ -84,24 +83,6 @@ TEST_CASE("utf8_length agrees with a naive decoder on every 1- and 2-byte input"
             }
         }
     CHECK(valid == 128 * 128 + (0x800 - 0x80));
-}
-
-TEST_CASE("is_http_url") {
-    CHECK(is_http_url("https://example.com/hook"));
-    CHECK(is_http_url("http://127.0.0.1:8080/a?b=c#d"));
-    CHECK(is_http_url("HTTPS://Example.com"));
-    CHECK(is_http_url("http://[::1]:9000/x"));
-    CHECK_FALSE(is_http_url("ftp://example.com/"));
-    CHECK_FALSE(is_http_url("example.com/hook"));
-    CHECK_FALSE(is_http_url("/relative/path"));
-    CHECK_FALSE(is_http_url("https://"));
-    CHECK_FALSE(is_http_url("https:///path"));
-    CHECK_FALSE(is_http_url("https://exa mple.com/"));
-    CHECK_FALSE(is_http_url("https://example.com:99999/"));
-    CHECK_FALSE(is_http_url("https://example.com:/"));
-    CHECK_FALSE(is_http_url("https://example.com:8a/"));
-    CHECK_FALSE(is_http_url("https://[::1/"));
-    CHECK_FALSE(is_http_url("https://example.com/\n"));
 }
 
 TEST_CASE("is_email") {
@@ -179,25 +160,15 @@ std::string mutated(std::mt19937& rng, std::string s, std::string_view alphabet)
 
 } // namespace
 
-TEST_CASE("is_http_url, is_email and is_mime_type agree with the string_view oracle") {
+TEST_CASE("is_email and is_mime_type agree with the string_view oracle") {
     std::mt19937 rng{20261201};
-    constexpr std::string_view url_chars{"hHtTpPsS:/[]@.?#-_~%09az;=!$&'()*+,^\" \x7f\x01"};
     constexpr std::string_view email_chars{"a.Z-9@_+!.@-"};
     constexpr std::string_view mime_chars{"ab/;= \t\x7f.+-"};
-    const std::string_view urls[] = {"https://example.com/hook", "http://[::1]:9000/x?y#z",
-                                     "HTTP://user:pw@host:65535", "https://a.b.c:1/"};
     const std::string_view emails[] = {"user@example.com", "a.b+c@d-e.example.org"};
     const std::string_view mimes[] = {"image/png", "text/plain; charset=utf-8"};
-    int accepted_urls = 0;
     int accepted_emails = 0;
     int accepted_mimes = 0;
     for (int i = 0; i < 40000; ++i) {
-        const auto url = i % 2 ? random_text(rng, url_chars, 24)
-                               : mutated(rng, std::string{urls[i / 2 % 4]}, url_chars);
-        INFO("url: " << url);
-        REQUIRE(ltx::detail::is_http_url(url) == text_oracle::is_http_url(url));
-        accepted_urls += ltx::detail::is_http_url(url);
-
         const auto email = i % 2 ? random_text(rng, email_chars, 20)
                                  : mutated(rng, std::string{emails[i / 2 % 2]}, email_chars);
         INFO("email: " << email);
@@ -211,8 +182,6 @@ TEST_CASE("is_http_url, is_email and is_mime_type agree with the string_view ora
         accepted_mimes += ltx::detail::is_mime_type(mime);
     }
     // Both answers occur often, so the comparison covers accepting and refusing paths.
-    CHECK(accepted_urls > 2000);
-    CHECK(accepted_urls < 38000);
     CHECK(accepted_emails > 2000);
     CHECK(accepted_emails < 38000);
     CHECK(accepted_mimes > 2000);

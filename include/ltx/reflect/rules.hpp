@@ -75,7 +75,8 @@ struct range {
     }
 };
 
-/// An absolute http:// or https:// URL.
+/// An absolute http:// or https:// URL that `ltx::http::parse_url` accepts, so one the client
+/// can send to.
 struct http_url_t {
     static constexpr std::string_view name = "url";
     void check(const std::string& s, const report& r) const { detail::check_http_url(s, r); }

@@ -15,10 +15,6 @@ namespace ltx::detail {
 /// std::optional: a function returning one instantiates it in every TU that includes this.
 LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept;
 
-/// An absolute http or https URL with a non-empty host, an optional numeric port and no
-/// whitespace or control characters anywhere.
-LTX_DECL bool is_http_url(std::string_view s) noexcept;
-
 /// `local@domain` with a dot-atom local part and a domain of at least two DNS labels.
 LTX_DECL bool is_email(std::string_view s) noexcept;
 

@@ -4,6 +4,8 @@
 
 #include <ltx/reflect/rules.hpp>
 
+#include <ltx/http/url.hpp>
+
 #include <limits>
 
 namespace ltx::reflect::detail {
@@ -85,7 +87,8 @@ LTX_DECL void check_not_empty(std::string_view s, const report& r) {
 }
 
 LTX_DECL void check_http_url(std::string_view s, const report& r) {
-    if (!ltx::detail::is_http_url(s))
+    // The client's own grammar, so that a URL validation accepts is one it can send to.
+    if (!ltx::http::is_absolute_http_url(s))
         r.fail("must be an absolute http or https URL");
 }
 

@@ -28,31 +28,6 @@ constexpr bool is_tchar(char c) noexcept {
 constexpr bool is_atext(char c) noexcept {
     return is_alnum(c) || in_set("!#$%&'*+-/=?^_`{|}~", c);
 }
-// A switch rather than a table built by a constexpr loop, which took longer to compile
-// than the rest of this file; optimised builds turn it into a table anyway.
-constexpr bool is_host_char(char c) noexcept {
-    switch (c) {
-    case '-':
-    case '.':
-    case '_':
-    case '~':
-    case '%':
-    case '!':
-    case '$':
-    case '&':
-    case '\'':
-    case '(':
-    case ')':
-    case '*':
-    case '+':
-    case ',':
-    case ';':
-    case '=':
-        return true;
-    default:
-        return is_alnum(c);
-    }
-}
 // The last `c` in [b, e), or e.
 constexpr const char* find_last(const char* b, const char* e, char c) noexcept {
     for (const char* p = e; p != b; --p)
@@ -119,75 +94,6 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
         ++count;
     }
     return true;
-}
-
-LTX_DECL bool is_http_url(std::string_view text) noexcept {
-    // Pointers rather than string_view members, as in all the checks here: see chars.
-    const char* const b = text.data();
-    const char* const e = b + text.size();
-    for (const char* p = b; p != e; ++p)
-        if (static_cast<unsigned char>(*p) <= 0x20 || *p == 0x7F)
-            return false;
-    // The scheme, up to the first "://": http or https, in any case.
-    const char* sep = b;
-    while (e - sep >= 3 && !(sep[0] == ':' && sep[1] == '/' && sep[2] == '/'))
-        ++sep;
-    if (e - sep < 3)
-        return false;
-    const auto scheme_size = sep - b;
-    if (scheme_size != 4 && scheme_size != 5)
-        return false;
-    for (std::ptrdiff_t i = 0; i < scheme_size; ++i) {
-        const char c = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
-        if (c != "https"[i])
-            return false;
-    }
-    // The authority, up to the path, query or fragment, without any user information.
-    const char* a = sep + 3;
-    const char* ae = a;
-    while (ae != e && *ae != '/' && *ae != '?' && *ae != '#')
-        ++ae;
-    if (const char* at = chars::find_last(a, ae, '@'); at != ae)
-        a = at + 1;
-    // The host is [a, host_end), the port [port, ae).
-    const char* host_end = ae;
-    const char* port = ae;
-    if (a != ae && *a == '[') {
-        const char* close = chars::find_first(a, ae, ']');
-        if (close == ae || close - a < 3)
-            return false;
-        for (const char* p = a + 1; p != close; ++p)
-            if (!(chars::is_alnum(*p) || *p == ':' || *p == '.'))
-                return false;
-        host_end = close + 1;
-        if (host_end != ae) {
-            if (*host_end != ':')
-                return false;
-            port = host_end + 1;
-            if (port == ae)
-                return false;
-        }
-    } else if (const char* colon = chars::find_last(a, ae, ':'); colon != ae) {
-        host_end = colon;
-        port = colon + 1;
-        if (port == ae)
-            return false;
-    }
-    if (host_end == a)
-        return false;
-    if (*a != '[')
-        for (const char* p = a; p != host_end; ++p)
-            if (!chars::is_host_char(*p))
-                return false;
-    if (ae - port > 5)
-        return false;
-    unsigned value = 0;
-    for (const char* p = port; p != ae; ++p) {
-        if (*p < '0' || *p > '9')
-            return false;
-        value = value * 10 + static_cast<unsigned>(*p - '0');
-    }
-    return value <= 65535;
 }
 
 LTX_DECL bool is_email(std::string_view text) noexcept {
