@@ -413,6 +413,118 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out);
 #ifndef LTX_REFLECT_IMPL_TEXT_IPP
 #define LTX_REFLECT_IMPL_TEXT_IPP
 
+// ---- begin ltx/detail/ascii.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The ASCII character classes, case folding and hex digits of the whole library. Protocol
+// text (HTTP field names, URL schemes and hosts, MIME types) is ASCII and case-insensitive
+// in ASCII only, so none of this consults the C locale as <cctype> does. Percent-encoding
+// is ltx/http/percent_encoding.hpp, built on these.
+#ifndef LTX_DETAIL_ASCII_HPP
+#define LTX_DETAIL_ASCII_HPP
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ltx::detail {
+
+constexpr bool is_upper(char c) noexcept {
+    return c >= 'A' && c <= 'Z';
+}
+constexpr bool is_lower(char c) noexcept {
+    return c >= 'a' && c <= 'z';
+}
+constexpr bool is_alpha(char c) noexcept {
+    return is_upper(c) || is_lower(c);
+}
+constexpr bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
+constexpr bool is_alnum(char c) noexcept {
+    return is_alpha(c) || is_digit(c);
+}
+
+/// An RFC 9110 `tchar`, a character of a token (field names, methods, MIME types).
+constexpr bool is_tchar(char c) noexcept {
+    switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
+        return true;
+    default:
+        return is_alnum(c);
+    }
+}
+
+/// An RFC 3986 unreserved character: `A-Z a-z 0-9 - . _ ~`.
+constexpr bool is_unreserved(char c) noexcept {
+    return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+/// `c` with `A`-`Z` mapped to `a`-`z`; every other byte unchanged.
+constexpr char to_lower(char c) noexcept {
+    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// `s` with `A`-`Z` mapped to `a`-`z`.
+inline std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        c = to_lower(c);
+    return out;
+}
+
+/// True when `a` and `b` are equal once `A`-`Z` are folded to `a`-`z`.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (to_lower(a[i]) != to_lower(b[i]))
+            return false;
+    return true;
+}
+
+/// The value of the hex digit `c` (`0`-`9`, `a`-`f`, `A`-`F`), or -1.
+constexpr int hex_value(char c) noexcept {
+    if (is_digit(c))
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+constexpr bool is_hex_digit(char c) noexcept {
+    return hex_value(c) >= 0;
+}
+
+/// The hex digit of `v & 0xF`, upper case (`A`-`F`, as percent-encoding writes them).
+constexpr char hex_digit_upper(unsigned v) noexcept {
+    return "0123456789ABCDEF"[v & 0xFu];
+}
+/// The hex digit of `v & 0xF`, lower case.
+constexpr char hex_digit_lower(unsigned v) noexcept {
+    return "0123456789abcdef"[v & 0xFu];
+}
+
+} // namespace ltx::detail
+
+#endif
+// ---- end ltx/detail/ascii.hpp ----
 
 #include <cstddef>
 #include <cstdint>
@@ -421,9 +533,7 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out);
 namespace ltx::detail {
 
 namespace chars {
-constexpr bool is_alnum(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+using ltx::detail::is_alnum;
 // A loop over the set rather than std::string_view::find: every std:: member function these
 // checks call is compiled into each TU that validates.
 constexpr bool in_set(const char* set, char c) noexcept {
@@ -432,9 +542,7 @@ constexpr bool in_set(const char* set, char c) noexcept {
             return true;
     return false;
 }
-constexpr bool is_tchar(char c) noexcept {
-    return is_alnum(c) || in_set("!#$%&'*+-.^_`|~", c);
-}
+using ltx::detail::is_tchar;
 constexpr bool is_atext(char c) noexcept {
     return is_alnum(c) || in_set("!#$%&'*+-/=?^_`{|}~", c);
 }
@@ -564,15 +672,14 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
 }
 
 LTX_DECL void percent_encode(std::string_view s, std::string& out) {
-    constexpr char hex[] = "0123456789ABCDEF";
     for (char c : s) {
-        if (chars::is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+        if (is_unreserved(c)) {
             out += c;
         } else {
             const auto b = static_cast<unsigned char>(c);
             out += '%';
-            out += hex[b >> 4];
-            out += hex[b & 0x0F];
+            out += hex_digit_upper(b >> 4);
+            out += hex_digit_upper(b);
         }
     }
 }
@@ -1782,8 +1889,7 @@ namespace ltx::http {
 
 /// True when `c` is an RFC 3986 unreserved character: `A-Z a-z 0-9 - . _ ~`.
 constexpr bool is_unreserved(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
+    return ltx::detail::is_unreserved(c);
 }
 
 /// Percent-encodes `s` (RFC 3986 section 2.1).
@@ -1813,23 +1919,6 @@ LTX_DECL std::optional<std::string> percent_decode(std::string_view s);
 
 
 namespace ltx::http {
-
-namespace detail {
-
-inline int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-} // namespace detail
 
 LTX_DECL std::string percent_encode(std::string_view s, bool path_segment) {
     // One encoder for the whole library: the reflection engine's, which the query and path
@@ -1861,8 +1950,8 @@ LTX_DECL std::optional<std::string> percent_decode(std::string_view s) {
         if (s.size() - i < 3) {
             return std::nullopt;
         }
-        const int hi = detail::hex_value(s[i + 1]);
-        const int lo = detail::hex_value(s[i + 2]);
+        const int hi = ltx::detail::hex_value(s[i + 1]);
+        const int lo = ltx::detail::hex_value(s[i + 2]);
         if (hi < 0 || lo < 0) {
             return std::nullopt;
         }
@@ -2178,27 +2267,10 @@ inline bool is_visible_ascii(char c) noexcept {
     return c > 0x20 && c < 0x7f;
 }
 
-inline bool is_alpha(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-inline bool is_digit(char c) noexcept {
-    return c >= '0' && c <= '9';
-}
-
-inline bool is_hex_digit(char c) noexcept {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-inline std::string to_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
+using ltx::detail::is_alpha;
+using ltx::detail::is_digit;
+using ltx::detail::is_hex_digit;
+using ltx::detail::to_lower;
 
 // Length of the scheme when `s` starts with `scheme:`, else 0.
 inline std::size_t scheme_length(std::string_view s) noexcept {
@@ -4329,7 +4401,7 @@ struct cursor {
         }
         out = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            if (s[i] < '0' || s[i] > '9') {
+            if (!is_digit(s[i])) {
                 return false;
             }
             out = out * 10 + static_cast<unsigned>(s[i] - '0');
@@ -4507,11 +4579,11 @@ parse_retry_after(std::string_view value, std::chrono::system_clock::time_point 
     if (value.empty()) {
         return std::nullopt;
     }
-    if (value.front() >= '0' && value.front() <= '9') {
+    if (is_digit(value.front())) {
         // Saturating: once past the limit, further digits only make it larger.
         std::int64_t secs = 0;
         for (const char ch : value) {
-            if (ch < '0' || ch > '9') {
+            if (!is_digit(ch)) {
                 return std::nullopt;
             }
             if (secs <= retry_after_limit.count()) {
@@ -4821,22 +4893,17 @@ namespace ltx::http {
 
 namespace detail {
 
-inline char ascii_lower(char c) noexcept {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // An invalid name may carry control bytes or be huge; the message shows it escaped and cut
 // so that the exception text is itself safe to log on one line.
 inline std::string printable_name(std::string_view name) {
     constexpr std::size_t max_shown = 64;
-    constexpr char hex[] = "0123456789ABCDEF";
     std::string out;
     for (std::size_t i = 0; i < name.size() && i < max_shown; ++i) {
         const auto b = static_cast<unsigned char>(name[i]);
         if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
             out += "\\x";
-            out += hex[b >> 4];
-            out += hex[b & 0xF];
+            out += ltx::detail::hex_digit_upper(b >> 4u);
+            out += ltx::detail::hex_digit_upper(b);
         } else {
             out += static_cast<char>(b);
         }
@@ -4862,11 +4929,7 @@ inline void check_field(std::string_view name, std::string_view value) {
 } // namespace detail
 
 LTX_DECL bool is_token(std::string_view name) noexcept {
-    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
-    return !name.empty() && std::all_of(name.begin(), name.end(), [&](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               specials.find(c) != std::string_view::npos;
-    });
+    return !name.empty() && std::all_of(name.begin(), name.end(), ltx::detail::is_tchar);
 }
 
 LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
@@ -4874,9 +4937,7 @@ LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
 }
 
 LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return detail::ascii_lower(x) == detail::ascii_lower(y);
-           });
+    return ltx::detail::iequals(a, b);
 }
 
 LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {
@@ -5939,7 +6000,7 @@ inline bool is_json_content_type(std::string_view v) {
     std::string lower;
     for (char c : essence)
         if (c != ' ' && c != '\t')
-            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            lower += to_lower(c);
     return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
 }
 
@@ -6847,6 +6908,7 @@ LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
 #define LTX_IMPL_MIME_IPP
 
 
+
 #include <cstdint>
 
 namespace ltx {
@@ -6862,22 +6924,6 @@ constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
 constexpr bool starts_with_at(std::string_view s, std::size_t offset,
                               std::string_view magic) noexcept {
     return s.size() >= offset + magic.size() && s.substr(offset, magic.size()) == magic;
-}
-
-constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i];
-        char y = b[i];
-        x = x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x;
-        y = y >= 'A' && y <= 'Z' ? static_cast<char>(y - 'A' + 'a') : y;
-        if (x != y) {
-            return false;
-        }
-    }
-    return true;
 }
 
 constexpr std::optional<std::string_view> brand_type(std::string_view brand) noexcept {
@@ -7062,7 +7108,6 @@ LTX_DECL std::optional<std::string_view> sniff_mime(std::string_view s) noexcept
 
 LTX_DECL std::optional<std::string_view>
 mime_from_extension(std::string_view path_or_name) noexcept {
-    using detail::mime_impl::iequals_ascii;
     const std::size_t slash = path_or_name.find_last_of("/\\");
     const std::string_view name =
         slash == std::string_view::npos ? path_or_name : path_or_name.substr(slash + 1);
@@ -7086,7 +7131,7 @@ mime_from_extension(std::string_view path_or_name) noexcept {
         {"aac", "audio/aac"},        {"pdf", "application/pdf"},
     };
     for (const auto& e : table) {
-        if (iequals_ascii(e.ext, ext)) {
+        if (ltx::detail::iequals(e.ext, ext)) {
             return e.mime;
         }
     }
@@ -7094,14 +7139,13 @@ mime_from_extension(std::string_view path_or_name) noexcept {
 }
 
 LTX_DECL std::string_view asset_type_of(std::string_view mime) noexcept {
-    using detail::mime_impl::iequals_ascii;
     const std::size_t slash = mime.find('/');
     if (slash == std::string_view::npos || slash + 1 == mime.size()) {
         return "other";
     }
     const std::string_view type = mime.substr(0, slash);
     for (const std::string_view kind : {"image", "video", "audio"}) {
-        if (iequals_ascii(type, kind)) {
+        if (ltx::detail::iequals(type, kind)) {
             return kind;
         }
     }

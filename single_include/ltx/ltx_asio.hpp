@@ -1321,13 +1321,7 @@ private:
 // the head parser and the body decoder.
 namespace ltx::detail::http1 {
 
-/// True for a `tchar`: the characters of a token (field names, methods, list items).
-constexpr bool is_tchar(char c) noexcept {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        return true;
-    }
-    return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
+using ltx::detail::is_tchar;
 
 /// True when `s` is a non-empty token.
 constexpr bool is_token(std::string_view s) noexcept {
@@ -1375,22 +1369,7 @@ constexpr std::string_view trim_ows(std::string_view s) noexcept {
     return s;
 }
 
-/// ASCII case-insensitive equality (field names, tokens).
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i];
-        char y = b[i];
-        x = (x >= 'A' && x <= 'Z') ? static_cast<char>(x - 'A' + 'a') : x;
-        y = (y >= 'A' && y <= 'Z') ? static_cast<char>(y - 'A' + 'a') : y;
-        if (x != y) {
-            return false;
-        }
-    }
-    return true;
-}
+using ltx::detail::iequals;
 
 /// The tokens of a Connection field that matter for persistence.
 struct connection_options {
@@ -1453,7 +1432,7 @@ LTX_DECL std::optional<std::uint64_t> parse_decimal(std::string_view s) noexcept
     constexpr auto max = std::numeric_limits<std::uint64_t>::max();
     std::uint64_t v = 0;
     for (char c : s) {
-        if (c < '0' || c > '9') {
+        if (!is_digit(c)) {
             return std::nullopt;
         }
         const auto d = static_cast<std::uint64_t>(c - '0');
@@ -1655,12 +1634,11 @@ LTX_DECL std::size_t line_reader::read(const char* p, std::size_t n, std::size_t
 }
 
 LTX_DECL std::error_code parse_status_line(std::string_view line, status_line& out) {
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
     if (line.size() < 9 || line.substr(0, 7) != "HTTP/1." || line[8] != ' ' ||
         (line[7] != '0' && line[7] != '1')) {
         return error::bad_version;
     }
-    if (line.size() < 13 || !digit(line[9]) || !digit(line[10]) || !digit(line[11]) ||
+    if (line.size() < 13 || !is_digit(line[9]) || !is_digit(line[10]) || !is_digit(line[11]) ||
         line[12] != ' ') {
         return error::bad_status;
     }
@@ -1833,22 +1811,13 @@ private:
 namespace ltx::detail::http1 {
 
 LTX_DECL std::error_code parse_chunk_line(std::string_view line, std::uint64_t& size) {
-    const auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    };
     std::size_t i = 0;
     std::uint64_t v = 0;
-    for (; i < line.size() && hex(line[i]) >= 0; ++i) {
+    for (; i < line.size() && hex_value(line[i]) >= 0; ++i) {
         if (v > std::numeric_limits<std::uint64_t>::max() >> 4) {
             return error::chunk_size_overflow;
         }
-        v = (v << 4) | static_cast<std::uint64_t>(hex(line[i]));
+        v = (v << 4) | static_cast<std::uint64_t>(hex_value(line[i]));
     }
     if (i == 0 || (i < line.size() && !is_ows(line[i]) && line[i] != ';')) {
         return error::bad_chunk_size;
@@ -2530,7 +2499,7 @@ LTX_DECL int connect_status(std::string_view head) noexcept {
     }
     int status = 0;
     for (std::size_t i = 9; i < 12; ++i) {
-        if (head[i] < '0' || head[i] > '9') {
+        if (!ltx::detail::is_digit(head[i])) {
             return -1;
         }
         status = status * 10 + (head[i] - '0');

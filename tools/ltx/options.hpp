@@ -6,6 +6,7 @@
 #ifndef LTX_TOOLS_LTX_OPTIONS_HPP
 #define LTX_TOOLS_LTX_OPTIONS_HPP
 
+#include <ltx/detail/ascii.hpp>
 #include <ltx/ltx.hpp>
 
 #include <CLI/CLI.hpp>
@@ -24,11 +25,10 @@ inline std::string kebab(std::string_view name) {
     std::string out;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const char c = name[i];
-        const bool upper = c >= 'A' && c <= 'Z';
-        const bool prev_lower = i > 0 && !(name[i - 1] >= 'A' && name[i - 1] <= 'Z');
-        if (upper && i > 0 && prev_lower)
+        const bool upper = ltx::detail::is_upper(c);
+        if (upper && i > 0 && !ltx::detail::is_upper(name[i - 1]))
             out += '-';
-        out += static_cast<char>(upper ? c - 'A' + 'a' : c);
+        out += ltx::detail::to_lower(c);
     }
     return out;
 }

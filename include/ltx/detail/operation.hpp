@@ -20,6 +20,7 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/api/endpoints.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/detail/download.hpp>
 #include <ltx/detail/retry.hpp>
 #include <ltx/detail/wait.hpp>
@@ -68,7 +69,7 @@ inline bool is_json_content_type(std::string_view v) {
     std::string lower;
     for (char c : essence)
         if (c != ' ' && c != '\t')
-            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            lower += to_lower(c);
     return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
 }
 

@@ -3,6 +3,7 @@
 #define LTX_HTTP_PERCENT_ENCODING_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/detail/ascii.hpp>
 
 #include <optional>
 #include <string>
@@ -12,8 +13,7 @@ namespace ltx::http {
 
 /// True when `c` is an RFC 3986 unreserved character: `A-Z a-z 0-9 - . _ ~`.
 constexpr bool is_unreserved(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
+    return ltx::detail::is_unreserved(c);
 }
 
 /// Percent-encodes `s` (RFC 3986 section 2.1).

@@ -4,6 +4,8 @@
 
 #include <ltx/mime.hpp>
 
+#include <ltx/detail/ascii.hpp>
+
 #include <cstdint>
 
 namespace ltx {
@@ -19,22 +21,6 @@ constexpr unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
 constexpr bool starts_with_at(std::string_view s, std::size_t offset,
                               std::string_view magic) noexcept {
     return s.size() >= offset + magic.size() && s.substr(offset, magic.size()) == magic;
-}
-
-constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i];
-        char y = b[i];
-        x = x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x;
-        y = y >= 'A' && y <= 'Z' ? static_cast<char>(y - 'A' + 'a') : y;
-        if (x != y) {
-            return false;
-        }
-    }
-    return true;
 }
 
 constexpr std::optional<std::string_view> brand_type(std::string_view brand) noexcept {
@@ -219,7 +205,6 @@ LTX_DECL std::optional<std::string_view> sniff_mime(std::string_view s) noexcept
 
 LTX_DECL std::optional<std::string_view>
 mime_from_extension(std::string_view path_or_name) noexcept {
-    using detail::mime_impl::iequals_ascii;
     const std::size_t slash = path_or_name.find_last_of("/\\");
     const std::string_view name =
         slash == std::string_view::npos ? path_or_name : path_or_name.substr(slash + 1);
@@ -243,7 +228,7 @@ mime_from_extension(std::string_view path_or_name) noexcept {
         {"aac", "audio/aac"},        {"pdf", "application/pdf"},
     };
     for (const auto& e : table) {
-        if (iequals_ascii(e.ext, ext)) {
+        if (ltx::detail::iequals(e.ext, ext)) {
             return e.mime;
         }
     }
@@ -251,14 +236,13 @@ mime_from_extension(std::string_view path_or_name) noexcept {
 }
 
 LTX_DECL std::string_view asset_type_of(std::string_view mime) noexcept {
-    using detail::mime_impl::iequals_ascii;
     const std::size_t slash = mime.find('/');
     if (slash == std::string_view::npos || slash + 1 == mime.size()) {
         return "other";
     }
     const std::string_view type = mime.substr(0, slash);
     for (const std::string_view kind : {"image", "video", "audio"}) {
-        if (iequals_ascii(type, kind)) {
+        if (ltx::detail::iequals(type, kind)) {
             return kind;
         }
     }

@@ -11,6 +11,7 @@
 #include "store.hpp"
 
 #include <ltx/api/accounts.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/http/percent_encoding.hpp>
 
 #include <boost/json/parse.hpp>
@@ -31,11 +32,11 @@ inline std::optional<std::string> base64url_decode(std::string_view s) {
     int bits = 0;
     for (const char c : s) {
         int v = -1;
-        if (c >= 'A' && c <= 'Z')
+        if (ltx::detail::is_upper(c))
             v = c - 'A';
-        else if (c >= 'a' && c <= 'z')
+        else if (ltx::detail::is_lower(c))
             v = c - 'a' + 26;
-        else if (c >= '0' && c <= '9')
+        else if (ltx::detail::is_digit(c))
             v = c - '0' + 52;
         else if (c == '-' || c == '+')
             v = 62;

@@ -16,7 +16,9 @@
 #include <ltx/api/assets.hpp>
 #include <ltx/api/endpoints.hpp>
 #include <ltx/api/videos.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/http/method.hpp>
+#include <ltx/http/headers.hpp>
 #include <ltx/http/percent_encoding.hpp>
 #include <ltx/mime.hpp>
 
@@ -129,9 +131,8 @@ public:
         constexpr std::string_view scheme = "bearer ";
         if (header.size() <= scheme.size())
             return false;
-        for (std::size_t i = 0; i < scheme.size(); ++i)
-            if ((header[i] | 0x20) != scheme[i])
-                return false;
+        if (!ltx::http::iequals(header.substr(0, scheme.size()), scheme))
+            return false;
         auto token = header.substr(scheme.size());
         while (!token.empty() && token.front() == ' ')
             token.remove_prefix(1);
@@ -216,7 +217,7 @@ private:
         if (auto e = decode_query(query, q))
             return std::move(*e);
         // The MIME type without parameters, which the asset id repeats.
-        auto mime = lower(req.content_type.substr(0, req.content_type.find(';')));
+        auto mime = ltx::detail::to_lower(req.content_type.substr(0, req.content_type.find(';')));
         while (!mime.empty() && mime.back() == ' ')
             mime.pop_back();
         const ltx::upload_content content{std::string{req.content_type}, req.body.size()};

@@ -5,6 +5,8 @@
 #ifndef LTX_SIM_DECODE_HPP
 #define LTX_SIM_DECODE_HPP
 
+#include <ltx/detail/ascii.hpp>
+#include <ltx/http/headers.hpp>
 #include <ltx/http/percent_encoding.hpp>
 #include <ltx/reflect.hpp>
 
@@ -58,10 +60,7 @@ inline std::optional<std::string> header_param(std::string_view value, std::stri
         const auto eq = rest.find('=');
         const auto next = rest.find(';');
         if (eq != std::string_view::npos && (next == std::string_view::npos || eq < next)) {
-            std::string key{rest.substr(0, eq)};
-            for (auto& c : key)
-                c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-            if (key == name) {
+            if (ltx::detail::to_lower(rest.substr(0, eq)) == name) {
                 auto v = rest.substr(eq + 1);
                 if (!v.empty() && v.front() == '"') {
                     const auto close = v.find('"', 1);
@@ -110,10 +109,8 @@ inline std::optional<form_fields> parse_multipart(std::string_view content_type,
             const auto line = head.substr(0, eol);
             head = eol == std::string_view::npos ? std::string_view{} : head.substr(eol + 2);
             const auto colon = line.find(':');
-            std::string key{line.substr(0, colon)};
-            for (auto& c : key)
-                c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-            if (colon != std::string_view::npos && key == "content-disposition")
+            if (colon != std::string_view::npos &&
+                ltx::http::iequals(line.substr(0, colon), "content-disposition"))
                 name = detail::header_param(line.substr(colon + 1), "name");
         }
         const auto content = head_end + 4;
@@ -206,21 +203,13 @@ template <class T> bool decode_fields(const form_fields& fields, T& out, reflect
     return read_model(boost::json::value(std::move(obj)), out, err);
 }
 
-/// `s` in ASCII lower case.
-inline std::string lower(std::string_view s) {
-    std::string out{s};
-    for (auto& c : out)
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return out;
-}
-
 /// Decodes a request body into `out`: multipart/form-data when `content_type` says so, JSON
 /// otherwise. Returns the 400 text when it does not decode.
 template <class T>
 std::optional<std::string> decode_body(std::string_view content_type, std::string_view body,
                                        T& out) {
     reflect::json_error err;
-    if (lower(content_type).starts_with("multipart/form-data")) {
+    if (ltx::detail::to_lower(content_type).starts_with("multipart/form-data")) {
         const auto fields = parse_multipart(content_type, body);
         if (!fields)
             return "body: malformed multipart/form-data";

@@ -4,6 +4,8 @@
 #ifndef LTX_SIM_IDS_HPP
 #define LTX_SIM_IDS_HPP
 
+#include <ltx/detail/ascii.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -55,7 +57,6 @@ struct uuid {
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lower-case.
     std::string str() const {
-        static constexpr char hex[] = "0123456789abcdef";
         std::string s(36, '-');
         std::size_t at = 0;
         for (int i = 0; i < 32; ++i) {
@@ -63,7 +64,7 @@ struct uuid {
                 ++at;
             const auto word = i < 16 ? hi : lo;
             const int shift = 60 - 4 * (i % 16);
-            s[at++] = hex[(word >> shift) & 0xF];
+            s[at++] = ltx::detail::hex_digit_lower(static_cast<unsigned>(word >> shift));
         }
         return s;
     }
@@ -81,14 +82,8 @@ struct uuid {
                     return std::nullopt;
                 continue;
             }
-            int v = 0;
-            if (c >= '0' && c <= '9')
-                v = c - '0';
-            else if (c >= 'a' && c <= 'f')
-                v = c - 'a' + 10;
-            else if (c >= 'A' && c <= 'F')
-                v = c - 'A' + 10;
-            else
+            const int v = ltx::detail::hex_value(c);
+            if (v < 0)
                 return std::nullopt;
             auto& word = digits < 16 ? u.hi : u.lo;
             word = (word << 4) | static_cast<std::uint64_t>(v);
@@ -115,10 +110,9 @@ inline std::string sign(std::uint64_t key, std::string_view text) {
     }
     prng mix{h ^ key};
     h = mix.next();
-    static constexpr char hex[] = "0123456789abcdef";
     std::string s(16, '0');
     for (int i = 15; i >= 0; --i, h >>= 4)
-        s[static_cast<std::size_t>(i)] = hex[h & 0xF];
+        s[static_cast<std::size_t>(i)] = ltx::detail::hex_digit_lower(static_cast<unsigned>(h));
     return s;
 }
 

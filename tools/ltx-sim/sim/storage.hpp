@@ -11,6 +11,8 @@
 #include "session.hpp"
 #include "store.hpp"
 
+#include <ltx/detail/ascii.hpp>
+
 #include <boost/describe/class.hpp>
 
 #include <charconv>
@@ -138,7 +140,7 @@ private:
     void record(const request_t& req) {
         recorded_request r{std::string{req.method_string()}, std::string{req.target()}, {}};
         for (const auto& f : req) {
-            auto& v = r.headers[lower(f.name_string())];
+            auto& v = r.headers[ltx::detail::to_lower(f.name_string())];
             v += (v.empty() ? "" : ", ") + std::string{f.value()};
         }
         std::lock_guard lock{mutex_};

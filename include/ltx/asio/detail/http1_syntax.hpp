@@ -3,6 +3,7 @@
 #define LTX_ASIO_DETAIL_HTTP1_SYNTAX_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/detail/ascii.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -13,13 +14,7 @@
 // the head parser and the body decoder.
 namespace ltx::detail::http1 {
 
-/// True for a `tchar`: the characters of a token (field names, methods, list items).
-constexpr bool is_tchar(char c) noexcept {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        return true;
-    }
-    return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
+using ltx::detail::is_tchar;
 
 /// True when `s` is a non-empty token.
 constexpr bool is_token(std::string_view s) noexcept {
@@ -67,22 +62,7 @@ constexpr std::string_view trim_ows(std::string_view s) noexcept {
     return s;
 }
 
-/// ASCII case-insensitive equality (field names, tokens).
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i];
-        char y = b[i];
-        x = (x >= 'A' && x <= 'Z') ? static_cast<char>(x - 'A' + 'a') : x;
-        y = (y >= 'A' && y <= 'Z') ? static_cast<char>(y - 'A' + 'a') : y;
-        if (x != y) {
-            return false;
-        }
-    }
-    return true;
-}
+using ltx::detail::iequals;
 
 /// The tokens of a Connection field that matter for persistence.
 struct connection_options {

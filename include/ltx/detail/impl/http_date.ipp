@@ -3,6 +3,7 @@
 #define LTX_DETAIL_IMPL_HTTP_DATE_IPP
 
 #include <ltx/detail/http_date.hpp>
+#include <ltx/detail/ascii.hpp>
 
 #include <cstddef>
 
@@ -49,7 +50,7 @@ struct cursor {
         }
         out = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            if (s[i] < '0' || s[i] > '9') {
+            if (!is_digit(s[i])) {
                 return false;
             }
             out = out * 10 + static_cast<unsigned>(s[i] - '0');
@@ -227,11 +228,11 @@ parse_retry_after(std::string_view value, std::chrono::system_clock::time_point 
     if (value.empty()) {
         return std::nullopt;
     }
-    if (value.front() >= '0' && value.front() <= '9') {
+    if (is_digit(value.front())) {
         // Saturating: once past the limit, further digits only make it larger.
         std::int64_t secs = 0;
         for (const char ch : value) {
-            if (ch < '0' || ch > '9') {
+            if (!is_digit(ch)) {
                 return std::nullopt;
             }
             if (secs <= retry_after_limit.count()) {

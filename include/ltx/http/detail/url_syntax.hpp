@@ -5,6 +5,7 @@
 #define LTX_HTTP_DETAIL_URL_SYNTAX_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/http/percent_encoding.hpp>
 #include <ltx/http/url_error.hpp>
 
@@ -20,27 +21,10 @@ inline bool is_visible_ascii(char c) noexcept {
     return c > 0x20 && c < 0x7f;
 }
 
-inline bool is_alpha(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-inline bool is_digit(char c) noexcept {
-    return c >= '0' && c <= '9';
-}
-
-inline bool is_hex_digit(char c) noexcept {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-inline std::string to_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
+using ltx::detail::is_alpha;
+using ltx::detail::is_digit;
+using ltx::detail::is_hex_digit;
+using ltx::detail::to_lower;
 
 // Length of the scheme when `s` starts with `scheme:`, else 0.
 inline std::size_t scheme_length(std::string_view s) noexcept {

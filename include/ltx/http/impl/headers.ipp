@@ -3,6 +3,7 @@
 #define LTX_HTTP_IMPL_HEADERS_IPP
 
 #include <ltx/http/headers.hpp>
+#include <ltx/detail/ascii.hpp>
 
 #include <algorithm>
 #include <stdexcept>
@@ -11,22 +12,17 @@ namespace ltx::http {
 
 namespace detail {
 
-inline char ascii_lower(char c) noexcept {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // An invalid name may carry control bytes or be huge; the message shows it escaped and cut
 // so that the exception text is itself safe to log on one line.
 inline std::string printable_name(std::string_view name) {
     constexpr std::size_t max_shown = 64;
-    constexpr char hex[] = "0123456789ABCDEF";
     std::string out;
     for (std::size_t i = 0; i < name.size() && i < max_shown; ++i) {
         const auto b = static_cast<unsigned char>(name[i]);
         if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
             out += "\\x";
-            out += hex[b >> 4];
-            out += hex[b & 0xF];
+            out += ltx::detail::hex_digit_upper(b >> 4u);
+            out += ltx::detail::hex_digit_upper(b);
         } else {
             out += static_cast<char>(b);
         }
@@ -52,11 +48,7 @@ inline void check_field(std::string_view name, std::string_view value) {
 } // namespace detail
 
 LTX_DECL bool is_token(std::string_view name) noexcept {
-    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
-    return !name.empty() && std::all_of(name.begin(), name.end(), [&](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               specials.find(c) != std::string_view::npos;
-    });
+    return !name.empty() && std::all_of(name.begin(), name.end(), ltx::detail::is_tchar);
 }
 
 LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
@@ -64,9 +56,7 @@ LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
 }
 
 LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return detail::ascii_lower(x) == detail::ascii_lower(y);
-           });
+    return ltx::detail::iequals(a, b);
 }
 
 LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {

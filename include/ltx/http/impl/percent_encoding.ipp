@@ -3,26 +3,10 @@
 #define LTX_HTTP_IMPL_PERCENT_ENCODING_IPP
 
 #include <ltx/http/percent_encoding.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/reflect/detail/text.hpp>
 
 namespace ltx::http {
-
-namespace detail {
-
-inline int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-} // namespace detail
 
 LTX_DECL std::string percent_encode(std::string_view s, bool path_segment) {
     // One encoder for the whole library: the reflection engine's, which the query and path
@@ -54,8 +38,8 @@ LTX_DECL std::optional<std::string> percent_decode(std::string_view s) {
         if (s.size() - i < 3) {
             return std::nullopt;
         }
-        const int hi = detail::hex_value(s[i + 1]);
-        const int lo = detail::hex_value(s[i + 2]);
+        const int hi = ltx::detail::hex_value(s[i + 1]);
+        const int lo = ltx::detail::hex_value(s[i + 2]);
         if (hi < 0 || lo < 0) {
             return std::nullopt;
         }

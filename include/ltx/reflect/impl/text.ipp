@@ -3,6 +3,7 @@
 #define LTX_REFLECT_IMPL_TEXT_IPP
 
 #include <ltx/reflect/detail/text.hpp>
+#include <ltx/detail/ascii.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -11,9 +12,7 @@
 namespace ltx::detail {
 
 namespace chars {
-constexpr bool is_alnum(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+using ltx::detail::is_alnum;
 // A loop over the set rather than std::string_view::find: every std:: member function these
 // checks call is compiled into each TU that validates.
 constexpr bool in_set(const char* set, char c) noexcept {
@@ -22,9 +21,7 @@ constexpr bool in_set(const char* set, char c) noexcept {
             return true;
     return false;
 }
-constexpr bool is_tchar(char c) noexcept {
-    return is_alnum(c) || in_set("!#$%&'*+-.^_`|~", c);
-}
+using ltx::detail::is_tchar;
 constexpr bool is_atext(char c) noexcept {
     return is_alnum(c) || in_set("!#$%&'*+-/=?^_`{|}~", c);
 }
@@ -154,15 +151,14 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
 }
 
 LTX_DECL void percent_encode(std::string_view s, std::string& out) {
-    constexpr char hex[] = "0123456789ABCDEF";
     for (char c : s) {
-        if (chars::is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+        if (is_unreserved(c)) {
             out += c;
         } else {
             const auto b = static_cast<unsigned char>(c);
             out += '%';
-            out += hex[b >> 4];
-            out += hex[b & 0x0F];
+            out += hex_digit_upper(b >> 4);
+            out += hex_digit_upper(b);
         }
     }
 }

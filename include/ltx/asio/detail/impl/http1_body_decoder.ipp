@@ -12,22 +12,13 @@
 namespace ltx::detail::http1 {
 
 LTX_DECL std::error_code parse_chunk_line(std::string_view line, std::uint64_t& size) {
-    const auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    };
     std::size_t i = 0;
     std::uint64_t v = 0;
-    for (; i < line.size() && hex(line[i]) >= 0; ++i) {
+    for (; i < line.size() && hex_value(line[i]) >= 0; ++i) {
         if (v > std::numeric_limits<std::uint64_t>::max() >> 4) {
             return error::chunk_size_overflow;
         }
-        v = (v << 4) | static_cast<std::uint64_t>(hex(line[i]));
+        v = (v << 4) | static_cast<std::uint64_t>(hex_value(line[i]));
     }
     if (i == 0 || (i < line.size() && !is_ows(line[i]) && line[i] != ';')) {
         return error::bad_chunk_size;

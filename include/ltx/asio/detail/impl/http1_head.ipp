@@ -3,6 +3,7 @@
 #define LTX_ASIO_DETAIL_IMPL_HTTP1_HEAD_IPP
 
 #include <ltx/asio/detail/http1_head.hpp>
+#include <ltx/detail/ascii.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -45,12 +46,11 @@ LTX_DECL std::size_t line_reader::read(const char* p, std::size_t n, std::size_t
 }
 
 LTX_DECL std::error_code parse_status_line(std::string_view line, status_line& out) {
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
     if (line.size() < 9 || line.substr(0, 7) != "HTTP/1." || line[8] != ' ' ||
         (line[7] != '0' && line[7] != '1')) {
         return error::bad_version;
     }
-    if (line.size() < 13 || !digit(line[9]) || !digit(line[10]) || !digit(line[11]) ||
+    if (line.size() < 13 || !is_digit(line[9]) || !is_digit(line[10]) || !is_digit(line[11]) ||
         line[12] != ' ') {
         return error::bad_status;
     }

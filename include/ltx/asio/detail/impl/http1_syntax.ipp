@@ -38,7 +38,7 @@ LTX_DECL std::optional<std::uint64_t> parse_decimal(std::string_view s) noexcept
     constexpr auto max = std::numeric_limits<std::uint64_t>::max();
     std::uint64_t v = 0;
     for (char c : s) {
-        if (c < '0' || c > '9') {
+        if (!is_digit(c)) {
             return std::nullopt;
         }
         const auto d = static_cast<std::uint64_t>(c - '0');

@@ -3,6 +3,7 @@
 #define LTX_ASIO_DETAIL_IMPL_PROXY_IPP
 
 #include <ltx/asio/detail/proxy.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/http/headers.hpp>
 #include <ltx/http/percent_encoding.hpp>
 
@@ -116,7 +117,7 @@ LTX_DECL int connect_status(std::string_view head) noexcept {
     }
     int status = 0;
     for (std::size_t i = 9; i < 12; ++i) {
-        if (head[i] < '0' || head[i] > '9') {
+        if (!ltx::detail::is_digit(head[i])) {
             return -1;
         }
         status = status * 10 + (head[i] - '0');
