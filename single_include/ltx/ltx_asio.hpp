@@ -1071,28 +1071,28 @@ LTX_DECL std::size_t connection_pool::waiting_count() const {
 
 #endif
 // ---- end ltx/asio/detail/connection.hpp ----
-// ---- begin ltx/asio/detail/http1_response_parser.hpp ----
+// ---- begin ltx/http/detail/http1/response_parser.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_RESPONSE_PARSER_HPP
-#define LTX_ASIO_DETAIL_HTTP1_RESPONSE_PARSER_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_RESPONSE_PARSER_HPP
+#define LTX_HTTP_DETAIL_HTTP1_RESPONSE_PARSER_HPP
 
 
-// ---- begin ltx/asio/detail/http1_body_decoder.hpp ----
+// ---- begin ltx/http/detail/http1/body_decoder.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_BODY_DECODER_HPP
-#define LTX_ASIO_DETAIL_HTTP1_BODY_DECODER_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_BODY_DECODER_HPP
+#define LTX_HTTP_DETAIL_HTTP1_BODY_DECODER_HPP
 
 
-// ---- begin ltx/asio/detail/http1_error.hpp ----
+// ---- begin ltx/http/detail/http1/error.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_ERROR_HPP
-#define LTX_ASIO_DETAIL_HTTP1_ERROR_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_ERROR_HPP
+#define LTX_HTTP_DETAIL_HTTP1_ERROR_HPP
 
 
 #include <system_error>
 #include <type_traits>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// Errors of the HTTP/1.1 codec: malformed or unsafe messages and exceeded limits.
 /// Every value is non-zero, so a default `std::error_code` still means success.
@@ -1135,20 +1135,20 @@ inline std::error_code make_error_code(error e) noexcept {
     return {static_cast<int>(e), error_category()};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
-template <> struct std::is_error_code_enum<ltx::detail::http1::error> : std::true_type {};
+template <> struct std::is_error_code_enum<ltx::http::detail::http1::error> : std::true_type {};
 
 #ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/http1_error.ipp ----
+// ---- begin ltx/http/detail/http1/impl/error.ipp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_ERROR_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_ERROR_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_ERROR_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_ERROR_IPP
 
 
 #include <string>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 namespace impl {
 
@@ -1220,18 +1220,18 @@ LTX_DECL const std::error_category& error_category() noexcept {
     return category;
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif
-// ---- end ltx/asio/detail/impl/http1_error.ipp ----
+// ---- end ltx/http/detail/http1/impl/error.ipp ----
 #endif
 
 #endif
-// ---- end ltx/asio/detail/http1_error.hpp ----
-// ---- begin ltx/asio/detail/http1_fields.hpp ----
+// ---- end ltx/http/detail/http1/error.hpp ----
+// ---- begin ltx/http/detail/http1/fields.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_FIELDS_HPP
-#define LTX_ASIO_DETAIL_HTTP1_FIELDS_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_FIELDS_HPP
+#define LTX_HTTP_DETAIL_HTTP1_FIELDS_HPP
 
 
 #include <cstddef>
@@ -1241,7 +1241,7 @@ LTX_DECL const std::error_category& error_category() noexcept {
 #include <utility>
 #include <vector>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// One received header or trailer field. The name is spelled as received; the value has
 /// its leading and trailing whitespace removed.
@@ -1297,19 +1297,19 @@ private:
     std::vector<field> fields_;
 };
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/http1_fields.ipp ----
+// ---- begin ltx/http/detail/http1/impl/fields.ipp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_FIELDS_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_FIELDS_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_FIELDS_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_FIELDS_IPP
 
 
-// ---- begin ltx/asio/detail/http1_syntax.hpp ----
+// ---- begin ltx/http/detail/http1/syntax.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_SYNTAX_HPP
-#define LTX_ASIO_DETAIL_HTTP1_SYNTAX_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_SYNTAX_HPP
+#define LTX_HTTP_DETAIL_HTTP1_SYNTAX_HPP
 
 
 #include <cstdint>
@@ -1319,8 +1319,10 @@ private:
 
 // Character classes and small grammars of RFC 9110 / RFC 9112 shared by the serializer,
 // the head parser and the body decoder.
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
+using ltx::detail::hex_value;
+using ltx::detail::is_digit;
 using ltx::detail::is_tchar;
 
 /// True when `s` is a non-empty token.
@@ -1390,19 +1392,19 @@ LTX_DECL std::uint64_t parse_content_length(std::string_view value, std::error_c
 /// overflow.
 LTX_DECL std::optional<std::uint64_t> parse_decimal(std::string_view s) noexcept;
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/http1_syntax.ipp ----
+// ---- begin ltx/http/detail/http1/impl/syntax.ipp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_SYNTAX_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_SYNTAX_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_SYNTAX_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_SYNTAX_IPP
 
 
 
 #include <limits>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL bool parse_connection(std::string_view value, connection_options& opts) noexcept {
     while (true) {
@@ -1468,16 +1470,16 @@ LTX_DECL std::uint64_t parse_content_length(std::string_view value, std::error_c
     }
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif
-// ---- end ltx/asio/detail/impl/http1_syntax.ipp ----
+// ---- end ltx/http/detail/http1/impl/syntax.ipp ----
 #endif
 
 #endif
-// ---- end ltx/asio/detail/http1_syntax.hpp ----
+// ---- end ltx/http/detail/http1/syntax.hpp ----
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL std::optional<std::string_view> field_list::find(std::string_view name) const noexcept {
     for (const auto& f : fields_) {
@@ -1496,18 +1498,18 @@ LTX_DECL std::size_t field_list::count(std::string_view name) const noexcept {
     return n;
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif
-// ---- end ltx/asio/detail/impl/http1_fields.ipp ----
+// ---- end ltx/http/detail/http1/impl/fields.ipp ----
 #endif
 
 #endif
-// ---- end ltx/asio/detail/http1_fields.hpp ----
-// ---- begin ltx/asio/detail/http1_head.hpp ----
+// ---- end ltx/http/detail/http1/fields.hpp ----
+// ---- begin ltx/http/detail/http1/head.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_HEAD_HPP
-#define LTX_ASIO_DETAIL_HTTP1_HEAD_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_HEAD_HPP
+#define LTX_HTTP_DETAIL_HTTP1_HEAD_HPP
 
 
 
@@ -1520,7 +1522,7 @@ LTX_DECL std::size_t field_list::count(std::string_view name) const noexcept {
 
 // The line-level pieces of response parsing: collecting CRLF-terminated lines from split
 // input, and the grammar of status lines, field lines and framing fields.
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// Collects one CRLF-terminated line from input that arrives in arbitrary pieces. Each
 /// byte is examined once: a later `read` resumes where the previous one stopped.
@@ -1584,19 +1586,19 @@ struct framing {
     LTX_DECL std::error_code on_field(std::string_view name, std::string_view value);
 };
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/http1_head.ipp ----
+// ---- begin ltx/http/detail/http1/impl/head.ipp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_HEAD_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_HEAD_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_HEAD_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_HEAD_IPP
 
 
 #include <algorithm>
 #include <cstring>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL std::size_t line_reader::read(const char* p, std::size_t n, std::size_t& budget,
                                        std::error_code& ec) {
@@ -1702,21 +1704,21 @@ LTX_DECL std::error_code framing::on_field(std::string_view name, std::string_vi
     return {};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif
-// ---- end ltx/asio/detail/impl/http1_head.ipp ----
+// ---- end ltx/http/detail/http1/impl/head.ipp ----
 #endif
 
 #endif
-// ---- end ltx/asio/detail/http1_head.hpp ----
+// ---- end ltx/http/detail/http1/head.hpp ----
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <system_error>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// How a response body is delimited (RFC 9112 section 6.3).
 enum class body_kind {
@@ -1795,20 +1797,20 @@ private:
     connection_options trailer_connection_;
 };
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/http1_body_decoder.ipp ----
+// ---- begin ltx/http/detail/http1/impl/body_decoder.ipp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_BODY_DECODER_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_BODY_DECODER_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_BODY_DECODER_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_BODY_DECODER_IPP
 
 
 
 #include <algorithm>
 #include <limits>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL std::error_code parse_chunk_line(std::string_view line, std::uint64_t& size) {
     std::size_t i = 0;
@@ -2013,14 +2015,14 @@ LTX_DECL std::error_code body_decoder::on_trailer_line() {
     return {};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif
-// ---- end ltx/asio/detail/impl/http1_body_decoder.ipp ----
+// ---- end ltx/http/detail/http1/impl/body_decoder.ipp ----
 #endif
 
 #endif
-// ---- end ltx/asio/detail/http1_body_decoder.hpp ----
+// ---- end ltx/http/detail/http1/body_decoder.hpp ----
 
 #include <cstddef>
 #include <cstdint>
@@ -2031,7 +2033,7 @@ LTX_DECL std::error_code body_decoder::on_trailer_line() {
 #include <string_view>
 #include <system_error>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// Bounds on what a peer can make the parser hold or read.
 struct parser_limits {
@@ -2172,16 +2174,16 @@ private:
     std::string body_buf_;
 };
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/http1_response_parser.ipp ----
+// ---- begin ltx/http/detail/http1/impl/response_parser.ipp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_RESPONSE_PARSER_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_RESPONSE_PARSER_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_RESPONSE_PARSER_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_RESPONSE_PARSER_IPP
 
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL void response_parser::reset() {
     head_request_ = false;
@@ -2337,14 +2339,14 @@ LTX_DECL std::error_code response_parser::on_head_end() {
     return {};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif
-// ---- end ltx/asio/detail/impl/http1_response_parser.ipp ----
+// ---- end ltx/http/detail/http1/impl/response_parser.ipp ----
 #endif
 
 #endif
-// ---- end ltx/asio/detail/http1_response_parser.hpp ----
+// ---- end ltx/http/detail/http1/response_parser.hpp ----
 // ---- begin ltx/asio/detail/proxy.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_ASIO_DETAIL_PROXY_HPP
@@ -2729,7 +2731,7 @@ private:
     std::unique_ptr<std::FILE, file_closer> file_;
     std::uint64_t file_left_ = 0;
     std::unique_ptr<char[]> buf_;
-    ltx::detail::http1::response_parser parser_;
+    ltx::http::detail::http1::response_parser parser_;
     http::response resp_;
     std::error_code sink_error_;
     clock::time_point connect_deadline_ = clock::time_point::max();
@@ -2751,10 +2753,10 @@ private:
 #ifndef LTX_ASIO_DETAIL_IMPL_EXCHANGE_IPP
 #define LTX_ASIO_DETAIL_IMPL_EXCHANGE_IPP
 
-// ---- begin ltx/asio/detail/http1_serializer.hpp ----
+// ---- begin ltx/http/detail/http1/serializer.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_SERIALIZER_HPP
-#define LTX_ASIO_DETAIL_HTTP1_SERIALIZER_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_SERIALIZER_HPP
+#define LTX_HTTP_DETAIL_HTTP1_SERIALIZER_HPP
 
 
 
@@ -2765,7 +2767,7 @@ private:
 #include <string_view>
 #include <system_error>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// What the head of a request needs besides its header fields.
 struct request_head {
@@ -2853,19 +2855,19 @@ std::error_code write_request_head(const request_head& head, const Fields& field
     return {};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/http1_serializer.ipp ----
+// ---- begin ltx/http/detail/http1/impl/serializer.ipp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_SERIALIZER_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_SERIALIZER_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_SERIALIZER_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_SERIALIZER_IPP
 
 
 
 #include <algorithm>
 
-namespace ltx::detail::http1::impl {
+namespace ltx::http::detail::http1::impl {
 
 LTX_DECL std::error_code check_field(std::string_view name, std::string_view value,
                                      field_summary& summary) {
@@ -2936,14 +2938,14 @@ LTX_DECL void append_end(const request_head& head, const field_summary& summary,
     out.append("\r\n");
 }
 
-} // namespace ltx::detail::http1::impl
+} // namespace ltx::http::detail::http1::impl
 
 #endif
-// ---- end ltx/asio/detail/impl/http1_serializer.ipp ----
+// ---- end ltx/http/detail/http1/impl/serializer.ipp ----
 #endif
 
 #endif
-// ---- end ltx/asio/detail/http1_serializer.hpp ----
+// ---- end ltx/http/detail/http1/serializer.hpp ----
 
 #include <asio/bind_executor.hpp>
 #include <asio/buffer.hpp>
@@ -2963,7 +2965,7 @@ LTX_DECL void append_end(const request_head& head, const field_summary& summary,
 
 namespace ltx::asio::detail {
 
-namespace http1 = ltx::detail::http1;
+namespace http1 = ltx::http::detail::http1;
 using http::transport_errc;
 
 inline constexpr std::size_t buffer_size = 16 * 1024;

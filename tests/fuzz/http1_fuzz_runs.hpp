@@ -6,7 +6,7 @@
 #ifndef LTX_TESTS_FUZZ_HTTP1_FUZZ_RUNS_HPP
 #define LTX_TESTS_FUZZ_HTTP1_FUZZ_RUNS_HPP
 
-#include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/http/detail/http1/response_parser.hpp>
 
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -23,7 +23,7 @@
 
 namespace ltx_fuzz {
 
-namespace h1 = ltx::detail::http1;
+namespace h1 = ltx::http::detail::http1;
 namespace ref = boost::beast::http;
 
 /// What a run observed. Beyond `complete`/`ec`, fields are meaningful when complete.

@@ -4,7 +4,7 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/asio/detail/connection.hpp>
-#include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/http/detail/http1/response_parser.hpp>
 #include <ltx/asio/detail/proxy.hpp>
 #include <ltx/asio/detail/state.hpp>
 #include <ltx/http/message.hpp>
@@ -121,7 +121,7 @@ private:
     std::unique_ptr<std::FILE, file_closer> file_;
     std::uint64_t file_left_ = 0;
     std::unique_ptr<char[]> buf_;
-    ltx::detail::http1::response_parser parser_;
+    ltx::http::detail::http1::response_parser parser_;
     http::response resp_;
     std::error_code sink_error_;
     clock::time_point connect_deadline_ = clock::time_point::max();

@@ -3,7 +3,7 @@
 #define LTX_ASIO_DETAIL_IMPL_EXCHANGE_IPP
 
 #include <ltx/asio/detail/exchange.hpp>
-#include <ltx/asio/detail/http1_serializer.hpp>
+#include <ltx/http/detail/http1/serializer.hpp>
 #include <ltx/asio/tls.hpp>
 #include <ltx/http/error.hpp>
 #include <ltx/http/headers.hpp>
@@ -26,7 +26,7 @@
 
 namespace ltx::asio::detail {
 
-namespace http1 = ltx::detail::http1;
+namespace http1 = ltx::http::detail::http1;
 using http::transport_errc;
 
 inline constexpr std::size_t buffer_size = 16 * 1024;

@@ -1,11 +1,11 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_HEAD_HPP
-#define LTX_ASIO_DETAIL_HTTP1_HEAD_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_HEAD_HPP
+#define LTX_HTTP_DETAIL_HTTP1_HEAD_HPP
 
 #include <ltx/detail/config.hpp>
 
-#include <ltx/asio/detail/http1_error.hpp>
-#include <ltx/asio/detail/http1_syntax.hpp>
+#include <ltx/http/detail/http1/error.hpp>
+#include <ltx/http/detail/http1/syntax.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +16,7 @@
 
 // The line-level pieces of response parsing: collecting CRLF-terminated lines from split
 // input, and the grammar of status lines, field lines and framing fields.
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// Collects one CRLF-terminated line from input that arrives in arbitrary pieces. Each
 /// byte is examined once: a later `read` resumes where the previous one stopped.
@@ -80,10 +80,10 @@ struct framing {
     LTX_DECL std::error_code on_field(std::string_view name, std::string_view value);
 };
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-#include <ltx/asio/detail/impl/http1_head.ipp>
+#include <ltx/http/detail/http1/impl/head.ipp>
 #endif
 
 #endif

@@ -1,19 +1,19 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_BODY_DECODER_HPP
-#define LTX_ASIO_DETAIL_HTTP1_BODY_DECODER_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_BODY_DECODER_HPP
+#define LTX_HTTP_DETAIL_HTTP1_BODY_DECODER_HPP
 
 #include <ltx/detail/config.hpp>
 
-#include <ltx/asio/detail/http1_error.hpp>
-#include <ltx/asio/detail/http1_fields.hpp>
-#include <ltx/asio/detail/http1_head.hpp>
+#include <ltx/http/detail/http1/error.hpp>
+#include <ltx/http/detail/http1/fields.hpp>
+#include <ltx/http/detail/http1/head.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <system_error>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// How a response body is delimited (RFC 9112 section 6.3).
 enum class body_kind {
@@ -92,10 +92,10 @@ private:
     connection_options trailer_connection_;
 };
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-#include <ltx/asio/detail/impl/http1_body_decoder.ipp>
+#include <ltx/http/detail/http1/impl/body_decoder.ipp>
 #endif
 
 #endif

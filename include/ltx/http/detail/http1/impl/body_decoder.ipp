@@ -1,15 +1,15 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_BODY_DECODER_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_BODY_DECODER_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_BODY_DECODER_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_BODY_DECODER_IPP
 
-#include <ltx/asio/detail/http1_body_decoder.hpp>
+#include <ltx/http/detail/http1/body_decoder.hpp>
 
-#include <ltx/asio/detail/http1_syntax.hpp>
+#include <ltx/http/detail/http1/syntax.hpp>
 
 #include <algorithm>
 #include <limits>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL std::error_code parse_chunk_line(std::string_view line, std::uint64_t& size) {
     std::size_t i = 0;
@@ -214,6 +214,6 @@ LTX_DECL std::error_code body_decoder::on_trailer_line() {
     return {};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif

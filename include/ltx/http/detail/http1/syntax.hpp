@@ -1,6 +1,6 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_SYNTAX_HPP
-#define LTX_ASIO_DETAIL_HTTP1_SYNTAX_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_SYNTAX_HPP
+#define LTX_HTTP_DETAIL_HTTP1_SYNTAX_HPP
 
 #include <ltx/detail/config.hpp>
 #include <ltx/detail/ascii.hpp>
@@ -12,8 +12,10 @@
 
 // Character classes and small grammars of RFC 9110 / RFC 9112 shared by the serializer,
 // the head parser and the body decoder.
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
+using ltx::detail::hex_value;
+using ltx::detail::is_digit;
 using ltx::detail::is_tchar;
 
 /// True when `s` is a non-empty token.
@@ -83,10 +85,10 @@ LTX_DECL std::uint64_t parse_content_length(std::string_view value, std::error_c
 /// overflow.
 LTX_DECL std::optional<std::uint64_t> parse_decimal(std::string_view s) noexcept;
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-#include <ltx/asio/detail/impl/http1_syntax.ipp>
+#include <ltx/http/detail/http1/impl/syntax.ipp>
 #endif
 
 #endif

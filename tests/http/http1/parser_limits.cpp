@@ -2,9 +2,9 @@
 //
 // Response parser limits (exact boundaries, over every split), error stickiness, reuse,
 // streaming, and linear cost of incremental feeding.
-#include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/http/detail/http1/response_parser.hpp>
 
-#include "http1_test_support.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 

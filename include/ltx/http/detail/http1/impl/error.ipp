@@ -1,12 +1,12 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_ERROR_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_ERROR_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_ERROR_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_ERROR_IPP
 
-#include <ltx/asio/detail/http1_error.hpp>
+#include <ltx/http/detail/http1/error.hpp>
 
 #include <string>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 namespace impl {
 
@@ -78,6 +78,6 @@ LTX_DECL const std::error_category& error_category() noexcept {
     return category;
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif

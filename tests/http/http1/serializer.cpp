@@ -1,5 +1,5 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#include <ltx/asio/detail/http1_serializer.hpp>
+#include <ltx/http/detail/http1/serializer.hpp>
 
 #include <doctest/doctest.h>
 
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace h1 = ltx::detail::http1;
+namespace h1 = ltx::http::detail::http1;
 using h1::error;
 
 namespace {

@@ -1,12 +1,12 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_FIELDS_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_FIELDS_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_FIELDS_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_FIELDS_IPP
 
-#include <ltx/asio/detail/http1_fields.hpp>
+#include <ltx/http/detail/http1/fields.hpp>
 
-#include <ltx/asio/detail/http1_syntax.hpp>
+#include <ltx/http/detail/http1/syntax.hpp>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL std::optional<std::string_view> field_list::find(std::string_view name) const noexcept {
     for (const auto& f : fields_) {
@@ -25,6 +25,6 @@ LTX_DECL std::size_t field_list::count(std::string_view name) const noexcept {
     return n;
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif

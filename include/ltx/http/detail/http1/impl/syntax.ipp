@@ -1,14 +1,14 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_SYNTAX_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_SYNTAX_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_SYNTAX_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_SYNTAX_IPP
 
-#include <ltx/asio/detail/http1_syntax.hpp>
+#include <ltx/http/detail/http1/syntax.hpp>
 
-#include <ltx/asio/detail/http1_error.hpp>
+#include <ltx/http/detail/http1/error.hpp>
 
 #include <limits>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL bool parse_connection(std::string_view value, connection_options& opts) noexcept {
     while (true) {
@@ -74,6 +74,6 @@ LTX_DECL std::uint64_t parse_content_length(std::string_view value, std::error_c
     }
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif

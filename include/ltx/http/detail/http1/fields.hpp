@@ -1,6 +1,6 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_FIELDS_HPP
-#define LTX_ASIO_DETAIL_HTTP1_FIELDS_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_FIELDS_HPP
+#define LTX_HTTP_DETAIL_HTTP1_FIELDS_HPP
 
 #include <ltx/detail/config.hpp>
 
@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// One received header or trailer field. The name is spelled as received; the value has
 /// its leading and trailing whitespace removed.
@@ -67,10 +67,10 @@ private:
     std::vector<field> fields_;
 };
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-#include <ltx/asio/detail/impl/http1_fields.ipp>
+#include <ltx/http/detail/http1/impl/fields.ipp>
 #endif
 
 #endif

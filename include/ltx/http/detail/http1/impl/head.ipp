@@ -1,14 +1,14 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_HEAD_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_HEAD_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_HEAD_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_HEAD_IPP
 
-#include <ltx/asio/detail/http1_head.hpp>
+#include <ltx/http/detail/http1/head.hpp>
 #include <ltx/detail/ascii.hpp>
 
 #include <algorithm>
 #include <cstring>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL std::size_t line_reader::read(const char* p, std::size_t n, std::size_t& budget,
                                        std::error_code& ec) {
@@ -114,6 +114,6 @@ LTX_DECL std::error_code framing::on_field(std::string_view name, std::string_vi
     return {};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif

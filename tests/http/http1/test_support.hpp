@@ -2,10 +2,10 @@
 //
 // Runs the HTTP/1.1 response parser over every way of splitting an input (whole, byte by
 // byte, every two-way split, and with a streaming sink) and checks all give one outcome.
-#ifndef LTX_TESTS_ASIO_HTTP1_TEST_SUPPORT_HPP
-#define LTX_TESTS_ASIO_HTTP1_TEST_SUPPORT_HPP
+#ifndef LTX_TESTS_HTTP_HTTP1_TEST_SUPPORT_HPP
+#define LTX_TESTS_HTTP_HTTP1_TEST_SUPPORT_HPP
 
-#include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/http/detail/http1/response_parser.hpp>
 
 #include <doctest/doctest.h>
 
@@ -17,7 +17,7 @@
 
 namespace ltx::test::http1 {
 
-namespace h1 = ltx::detail::http1;
+namespace h1 = ltx::http::detail::http1;
 
 /// How to run the parser.
 struct run_options {

@@ -1,13 +1,13 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_RESPONSE_PARSER_HPP
-#define LTX_ASIO_DETAIL_HTTP1_RESPONSE_PARSER_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_RESPONSE_PARSER_HPP
+#define LTX_HTTP_DETAIL_HTTP1_RESPONSE_PARSER_HPP
 
 #include <ltx/detail/config.hpp>
 
-#include <ltx/asio/detail/http1_body_decoder.hpp>
-#include <ltx/asio/detail/http1_error.hpp>
-#include <ltx/asio/detail/http1_fields.hpp>
-#include <ltx/asio/detail/http1_head.hpp>
+#include <ltx/http/detail/http1/body_decoder.hpp>
+#include <ltx/http/detail/http1/error.hpp>
+#include <ltx/http/detail/http1/fields.hpp>
+#include <ltx/http/detail/http1/head.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -18,7 +18,7 @@
 #include <string_view>
 #include <system_error>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// Bounds on what a peer can make the parser hold or read.
 struct parser_limits {
@@ -159,10 +159,10 @@ private:
     std::string body_buf_;
 };
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-#include <ltx/asio/detail/impl/http1_response_parser.ipp>
+#include <ltx/http/detail/http1/impl/response_parser.ipp>
 #endif
 
 #endif

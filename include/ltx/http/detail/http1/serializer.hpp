@@ -1,10 +1,10 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_SERIALIZER_HPP
-#define LTX_ASIO_DETAIL_HTTP1_SERIALIZER_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_SERIALIZER_HPP
+#define LTX_HTTP_DETAIL_HTTP1_SERIALIZER_HPP
 
 #include <ltx/detail/config.hpp>
 
-#include <ltx/asio/detail/http1_error.hpp>
+#include <ltx/http/detail/http1/error.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <system_error>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// What the head of a request needs besides its header fields.
 struct request_head {
@@ -101,10 +101,10 @@ std::error_code write_request_head(const request_head& head, const Fields& field
     return {};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #ifdef LTX_HEADER_ONLY
-#include <ltx/asio/detail/impl/http1_serializer.ipp>
+#include <ltx/http/detail/http1/impl/serializer.ipp>
 #endif
 
 #endif

@@ -2,9 +2,9 @@
 //
 // Response bodies: Content-Length, chunked (extensions, trailers), close-delimited, and
 // every rejection of a malformed framing. Each input runs through every split.
-#include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/http/detail/http1/response_parser.hpp>
 
-#include "http1_test_support.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 

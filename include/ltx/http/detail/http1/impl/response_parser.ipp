@@ -1,10 +1,10 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_RESPONSE_PARSER_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_RESPONSE_PARSER_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_RESPONSE_PARSER_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_RESPONSE_PARSER_IPP
 
-#include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/http/detail/http1/response_parser.hpp>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 LTX_DECL void response_parser::reset() {
     head_request_ = false;
@@ -160,6 +160,6 @@ LTX_DECL std::error_code response_parser::on_head_end() {
     return {};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
 #endif

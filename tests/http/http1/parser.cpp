@@ -2,9 +2,9 @@
 //
 // Response heads: status line, fields, keep-alive, interim responses, bodiless responses,
 // and every rejection of a malformed head. Each input runs through every split.
-#include <ltx/asio/detail/http1_response_parser.hpp>
+#include <ltx/http/detail/http1/response_parser.hpp>
 
-#include "http1_test_support.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 

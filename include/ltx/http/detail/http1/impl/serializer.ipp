@@ -1,14 +1,14 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_HTTP1_SERIALIZER_IPP
-#define LTX_ASIO_DETAIL_IMPL_HTTP1_SERIALIZER_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_SERIALIZER_IPP
+#define LTX_HTTP_DETAIL_HTTP1_IMPL_SERIALIZER_IPP
 
-#include <ltx/asio/detail/http1_serializer.hpp>
+#include <ltx/http/detail/http1/serializer.hpp>
 
-#include <ltx/asio/detail/http1_syntax.hpp>
+#include <ltx/http/detail/http1/syntax.hpp>
 
 #include <algorithm>
 
-namespace ltx::detail::http1::impl {
+namespace ltx::http::detail::http1::impl {
 
 LTX_DECL std::error_code check_field(std::string_view name, std::string_view value,
                                      field_summary& summary) {
@@ -79,6 +79,6 @@ LTX_DECL void append_end(const request_head& head, const field_summary& summary,
     out.append("\r\n");
 }
 
-} // namespace ltx::detail::http1::impl
+} // namespace ltx::http::detail::http1::impl
 
 #endif

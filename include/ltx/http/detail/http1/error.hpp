@@ -1,13 +1,13 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_HTTP1_ERROR_HPP
-#define LTX_ASIO_DETAIL_HTTP1_ERROR_HPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_ERROR_HPP
+#define LTX_HTTP_DETAIL_HTTP1_ERROR_HPP
 
 #include <ltx/detail/config.hpp>
 
 #include <system_error>
 #include <type_traits>
 
-namespace ltx::detail::http1 {
+namespace ltx::http::detail::http1 {
 
 /// Errors of the HTTP/1.1 codec: malformed or unsafe messages and exceeded limits.
 /// Every value is non-zero, so a default `std::error_code` still means success.
@@ -50,12 +50,12 @@ inline std::error_code make_error_code(error e) noexcept {
     return {static_cast<int>(e), error_category()};
 }
 
-} // namespace ltx::detail::http1
+} // namespace ltx::http::detail::http1
 
-template <> struct std::is_error_code_enum<ltx::detail::http1::error> : std::true_type {};
+template <> struct std::is_error_code_enum<ltx::http::detail::http1::error> : std::true_type {};
 
 #ifdef LTX_HEADER_ONLY
-#include <ltx/asio/detail/impl/http1_error.ipp>
+#include <ltx/http/detail/http1/impl/error.ipp>
 #endif
 
 #endif
