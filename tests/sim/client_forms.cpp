@@ -174,7 +174,7 @@ TEST_CASE("client forms: plain callbacks, the whole workflow") {
     CHECK(read_file("out.mp4") == f.sample());
 }
 
-TEST_CASE("client forms: use_future, the whole workflow and a validation failure") {
+TEST_CASE("client forms: use_future, the whole workflow") {
     fixture f;
     const auto up = f.api.async_upload_file("start.png", {}, ::asio::use_future).get();
     const auto job =
@@ -184,9 +184,29 @@ TEST_CASE("client forms: use_future, the whole workflow and a validation failure
     const auto n = f.api.async_download(done, "out.mp4", {}, ::asio::use_future).get();
     CHECK(n == f.sample().size());
     CHECK(read_file("out.mp4") == f.sample());
-    auto bad = f.api.async_create_video(ltx::ltx_create_request{.prompt = "p"}, ::asio::use_future);
-    CHECK_THROWS_AS(bad.get(), ltx::validation_error);
     CHECK(f.sim->stats().jobsCreated == 1);
+}
+
+// The exception crosses threads in the future's shared state: see `describe` below.
+#if defined(__SANITIZE_THREAD__)
+constexpr bool under_tsan = true;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+constexpr bool under_tsan = true;
+#else
+constexpr bool under_tsan = false;
+#endif
+#else
+constexpr bool under_tsan = false;
+#endif
+
+TEST_CASE("client forms: use_future reports a validation failure as validation_error" *
+          doctest::skip(under_tsan)) {
+    fixture f;
+    const ltx::ltx_create_request invalid{.prompt = "p"};
+    auto bad = f.api.async_create_video(invalid, ::asio::use_future);
+    CHECK_THROWS_AS(bad.get(), ltx::validation_error);
+    CHECK(f.sim->stats().jobsCreated == 0);
 }
 
 TEST_CASE("client forms: deferred by default, launched later with any token") {
@@ -234,30 +254,40 @@ TEST_CASE("client forms: a cancellation slot ends a wait mid-way, terminal and p
     }
 }
 
-TEST_CASE("client forms: with_diagnostics gives a callback the sync form's exception") {
-    fixture f;
-    std::promise<std::exception_ptr> got;
-    f.api.async_create_video(
-        ltx::ltx_create_request{.prompt = "p"},
-        ltx::asio::with_diagnostics([&](std::exception_ptr e, ltx::job) { got.set_value(e); }));
-    const auto e = got.get_future().get();
-    REQUIRE(e);
+// What a with_diagnostics handler received, read on the thread that completed it: an
+// exception_ptr handed to another thread is a reference count that a thread sanitizer cannot
+// see (libstdc++ is not instrumented).
+std::string describe(std::exception_ptr e) {
+    if (!e)
+        return "no exception";
     try {
         std::rethrow_exception(e);
     } catch (const ltx::validation_error& v) {
-        CHECK(std::string{v.what()}.find("startAssetId") != std::string::npos);
-    }
-    std::promise<std::exception_ptr> missing;
-    f.api.async_get_job(
-        "email:nobody@example.com:00000000-0000-0000-0000-000000000000-type:video",
-        ltx::asio::with_diagnostics([&](std::exception_ptr e, ltx::job) { missing.set_value(e); }));
-    try {
-        std::rethrow_exception(missing.get_future().get());
+        return "validation_error " + v.violations().at(0).path;
     } catch (const ltx::api_error& a) {
-        CHECK(a.code() == ltx::errc::not_found);
-        CHECK(a.status() == 404);
-        CHECK_FALSE(a.server_message().empty());
+        return "api_error " + std::to_string(a.status()) +
+               (a.code() == ltx::errc::not_found ? " not_found" : " other") +
+               (a.server_message().empty() ? " silent" : " with text");
+    } catch (...) {
+        return "another exception";
     }
+}
+
+TEST_CASE("client forms: with_diagnostics gives a callback the sync form's exception") {
+    fixture f;
+    std::promise<std::string> got;
+    const ltx::ltx_create_request invalid{.prompt = "p"};
+    f.api.async_create_video(invalid,
+                             ltx::asio::with_diagnostics([&](std::exception_ptr e, ltx::job) {
+                                 got.set_value(describe(e));
+                             }));
+    CHECK(got.get_future().get() == "validation_error startAssetId");
+    std::promise<std::string> missing;
+    f.api.async_get_job("email:nobody@example.com:00000000-0000-0000-0000-000000000000-type:video",
+                        ltx::asio::with_diagnostics([&](std::exception_ptr e, ltx::job) {
+                            missing.set_value(describe(e));
+                        }));
+    CHECK(missing.get_future().get() == "api_error 404 not_found with text");
 }
 
 TEST_CASE("client forms: a decorator of the Asio transport keeps every token") {

@@ -25,6 +25,7 @@
 #include <ltx/detail/retry.hpp>
 #include <ltx/detail/wait.hpp>
 #include <ltx/error.hpp>
+#include <ltx/http/headers.hpp>
 #include <ltx/http/message.hpp>
 #include <ltx/options.hpp>
 #include <ltx/reflect.hpp>
@@ -65,12 +66,13 @@ inline std::uint64_t next_seed(std::uint64_t& state) {
 }
 
 inline bool is_json_content_type(std::string_view v) {
-    const auto essence = v.substr(0, v.find(';'));
-    std::string lower;
-    for (char c : essence)
+    std::string essence;
+    for (char c : v.substr(0, v.find(';')))
         if (c != ' ' && c != '\t')
-            lower += to_lower(c);
-    return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
+            essence += c;
+    const std::string_view e = essence;
+    return iequals(e, "application/json") ||
+           (e.size() > 5 && iequals(e.substr(e.size() - 5), "+json"));
 }
 
 /// Maps a complete response to `R`: a non-2xx status to its `errc` with the server's text, a
@@ -106,6 +108,11 @@ void decode_response(const http::response& resp, std::string_view secret, R& out
     ec.clear();
 }
 
+/// A transport's cancellation as the client reports every cancellation.
+inline std::error_code as_client_cancel(std::error_code ec) {
+    return ec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : ec;
+}
+
 /// One request and its retries: the part of every machine that sends.
 struct exchange {
     enum outcome {
@@ -132,7 +139,7 @@ struct exchange {
         }
         if (tec) {
             diag.transport_error = tec;
-            ec = tec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : tec;
+            ec = as_client_cancel(tec);
             return failed;
         }
         return answered;
@@ -170,8 +177,6 @@ public:
             return {op_step::done};
         case exchange::answered:
             decode_response(resp, secret_, result_, ec_, diag_);
-            if (ec_)
-                result_ = R{};
             return {op_step::done};
         }
         return {op_step::done};
@@ -240,17 +245,10 @@ public:
         : opts_(std::move(opts)), policy_(&policy), seed_(&seed), builder_(builder),
           job_id_(std::move(job_id)), secret_(secret) {}
 
-    /// A wait that failed before any I/O.
-    wait_op(std::error_code ec, diagnostics d, wait_options opts)
-        : opts_(std::move(opts)), ec_(ec), diag_(std::make_unique<diagnostics>(std::move(d))),
-          failed_early_(true) {}
-
     wait_op(const wait_op&) = delete;
     wait_op& operator=(const wait_op&) = delete;
 
     op_step start(op_time now) {
-        if (failed_early_)
-            return {op_step::done};
         machine_.emplace(opts_, now);
         return follow(machine_->start(), now);
     }
@@ -364,14 +362,11 @@ private:
     std::error_code ec_;
     std::unique_ptr<diagnostics> diag_;
     bool retrying_ = false;
-    bool failed_early_ = false;
 };
 
-/// What a `wait_op` is made of (see `call_recipe`).
+/// What a `wait_op` is made of (see `call_recipe`). Nothing is prepared ahead: the first
+/// poll's request is built, and the id validated, when the wait starts, before any I/O.
 struct wait_recipe {
-    bool ok = false;
-    std::error_code ec;
-    diagnostics diag;
     poll_builder builder;
     std::string job_id;
     const retry_policy* policy = nullptr; // the client's
@@ -380,8 +375,6 @@ struct wait_recipe {
     std::string_view secret;
 
     wait_op operator()() {
-        if (!ok)
-            return wait_op{ec, std::move(diag), std::move(opts)};
         return wait_op{builder, std::move(job_id), *policy, *seed, std::move(opts), secret};
     }
 };
@@ -456,7 +449,7 @@ private:
     op_step finish(std::error_code ec) {
         if (file_)
             file_->commit(ec, diag_);
-        ec_ = ec == http::transport_errc::cancelled ? std::error_code{errc::cancelled} : ec;
+        ec_ = as_client_cancel(ec);
         bytes_ = ec_ ? 0 : machine_.received();
         return {op_step::done};
     }

@@ -260,12 +260,8 @@ bool basic_client<Transport, Clock>::build_poll(const void* self, const std::str
 template <class Transport, class Clock>
 detail::wait_recipe basic_client<Transport, Clock>::make_wait(std::string job_id,
                                                               wait_options opts) {
-    detail::wait_recipe r{
-        false,           {},           {}, {this, &build_poll}, job_id, &config_.retry, &seed_,
-        std::move(opts), config_.token};
-    http::request first; // validates the id now: a bad one fails before any I/O
-    r.ok = prepare<endpoints::get_job>({std::move(job_id)}, {}, {}, first, r.ec, r.diag);
-    return r;
+    return {{this, &build_poll}, std::move(job_id), &config_.retry, &seed_,
+            std::move(opts),     config_.token};
 }
 
 template <class Transport, class Clock>
