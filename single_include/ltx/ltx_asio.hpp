@@ -711,6 +711,11 @@ LTX_DECL ::asio::ssl::context make_tls_context(const tls_options& opts) {
 #ifndef LTX_ASIO_DETAIL_EXCHANGE_HPP
 #define LTX_ASIO_DETAIL_EXCHANGE_HPP
 
+// ---- begin ltx/asio/detail/connect.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_CONNECT_HPP
+#define LTX_ASIO_DETAIL_CONNECT_HPP
+
 // ---- begin ltx/asio/detail/connection.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_ASIO_DETAIL_CONNECTION_HPP
@@ -1071,6 +1076,633 @@ LTX_DECL std::size_t connection_pool::waiting_count() const {
 
 #endif
 // ---- end ltx/asio/detail/connection.hpp ----
+// ---- begin ltx/asio/detail/proxy.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_PROXY_HPP
+#define LTX_ASIO_DETAIL_PROXY_HPP
+
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace ltx::asio::detail {
+
+// True when `no_proxy` (NO_PROXY syntax) sends `host` (lower case, IPv6 without brackets)
+// around the proxy.
+LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) noexcept;
+
+// A proxy to go through, and the value of `Proxy-Authorization` for it (empty: none).
+struct proxy_route {
+    http::url url;
+    std::string authorization;
+};
+
+// The proxy to reach `target` through, if any; `ec` is set when the configured proxy URL is
+// not `http://[user[:password]@]host[:port]`.
+LTX_DECL std::optional<proxy_route> proxy_for(const proxy_options& opts, const http::url& target,
+                                              std::error_code& ec);
+
+// RFC 4648 base64, padded.
+LTX_DECL std::string base64(std::string_view bytes);
+
+// The status of a proxy's answer to CONNECT once `head` holds its whole head (up to the empty
+// line): 0 while incomplete, -1 when malformed.
+LTX_DECL int connect_status(std::string_view head) noexcept;
+
+} // namespace ltx::asio::detail
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/asio/detail/impl/proxy.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_IMPL_PROXY_IPP
+#define LTX_ASIO_DETAIL_IMPL_PROXY_IPP
+
+
+#include <algorithm>
+#include <cstdint>
+
+namespace ltx::asio::detail {
+
+LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) noexcept {
+    const auto trim = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+            s.remove_prefix(1);
+        }
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+            s.remove_suffix(1);
+        }
+        return s;
+    };
+    while (!no_proxy.empty()) {
+        const auto comma = no_proxy.find(',');
+        auto entry = trim(no_proxy.substr(0, comma));
+        no_proxy =
+            comma == std::string_view::npos ? std::string_view{} : no_proxy.substr(comma + 1);
+        if (entry == "*") {
+            return true;
+        }
+        if (entry.starts_with("*.")) {
+            entry.remove_prefix(2);
+        } else if (entry.starts_with(".")) {
+            entry.remove_prefix(1);
+        }
+        if (!entry.empty() && entry.front() == '[') {
+            const auto close = entry.find(']');
+            entry = entry.substr(1, close == std::string_view::npos ? entry.npos : close - 1);
+        } else if (const auto colon = entry.find(':');
+                   colon != std::string_view::npos && entry.find(':', colon + 1) == entry.npos) {
+            entry = entry.substr(0, colon); // name:port or ipv4:port
+        }
+        if (entry.empty() || entry.size() > host.size()) {
+            continue;
+        }
+        const auto tail = host.substr(host.size() - entry.size());
+        if (http::iequals(tail, entry) &&
+            (host.size() == entry.size() || host[host.size() - entry.size() - 1] == '.')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+LTX_DECL std::string base64(std::string_view bytes) {
+    static constexpr char digits[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0U);
+        }
+        for (std::size_t k = 0; k < 4; ++k) {
+            out += k <= n ? digits[(v >> (18 - 6 * k)) & 0x3F] : '=';
+        }
+    }
+    return out;
+}
+
+LTX_DECL std::optional<proxy_route> proxy_for(const proxy_options& opts, const http::url& target,
+                                              std::error_code& ec) {
+    ec.clear();
+    const std::string& spec = target.is_https() ? opts.https_proxy : opts.http_proxy;
+    if (spec.empty() || bypasses_proxy(opts.no_proxy, target.host_unbracketed())) {
+        return std::nullopt;
+    }
+    // A bare `host:port`, as some environments write it, means http.
+    std::string bare = spec.find("://") == std::string::npos ? "http://" + spec : spec;
+    // The URL parser refuses userinfo, as it should for request URLs: it is taken off here.
+    // The last `@` of the authority ends it, since a password may hold an unencoded `@`.
+    const std::size_t start = bare.find("://") + 3;
+    const std::size_t end = std::min(bare.find_first_of("/?#", start), bare.size());
+    const std::size_t at = bare.rfind('@', end - 1);
+    std::string authorization;
+    if (at != std::string::npos && at >= start) {
+        const std::string_view userinfo = std::string_view(bare).substr(start, at - start);
+        const auto colon = userinfo.find(':');
+        const auto user = http::percent_decode(userinfo.substr(0, colon));
+        const auto password = http::percent_decode(
+            colon == std::string_view::npos ? std::string_view{} : userinfo.substr(colon + 1));
+        if (!user || !password) {
+            ec = std::make_error_code(std::errc::invalid_argument);
+            return std::nullopt;
+        }
+        authorization = "Basic " + base64(*user + ":" + *password);
+        bare.erase(start, at + 1 - start);
+    }
+    auto parsed = http::parse_url(bare);
+    if (!parsed || parsed->is_https()) {
+        ec = std::make_error_code(std::errc::invalid_argument);
+        return std::nullopt;
+    }
+    return proxy_route{std::move(*parsed), std::move(authorization)};
+}
+
+LTX_DECL int connect_status(std::string_view head) noexcept {
+    if (head.find("\r\n\r\n") == std::string_view::npos) {
+        return 0;
+    }
+    if (!head.starts_with("HTTP/1.") || head.size() < 12 || head[8] != ' ') {
+        return -1;
+    }
+    int status = 0;
+    for (std::size_t i = 9; i < 12; ++i) {
+        if (!ltx::detail::is_digit(head[i])) {
+            return -1;
+        }
+        status = status * 10 + (head[i] - '0');
+    }
+    return status;
+}
+
+} // namespace ltx::asio::detail
+
+#endif
+// ---- end ltx/asio/detail/impl/proxy.ipp ----
+#endif
+
+#endif
+// ---- end ltx/asio/detail/proxy.hpp ----
+// ---- begin ltx/asio/detail/state.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_STATE_HPP
+#define LTX_ASIO_DETAIL_STATE_HPP
+
+
+#include <asio/any_io_executor.hpp>
+#include <asio/io_context.hpp>
+#include <asio/ssl/context.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace ltx::asio::detail {
+
+// What the synchronous `send` runs on: a private single-threaded io_context with its own
+// connections (kept in the transport's pool, with the lane as their home). One lane per
+// concurrent caller; lanes are reused, so a thread making calls one after the other keeps its
+// connections.
+struct sync_lane {
+    explicit sync_lane(connection_pool& p) : pool(p) {}
+    ~sync_lane() { pool.clear(this); } // its sockets close before the io_context goes
+    sync_lane(const sync_lane&) = delete;
+    sync_lane& operator=(const sync_lane&) = delete;
+
+    ::asio::io_context io{1};
+    connection_pool& pool;
+};
+
+// Shared by a transport and its operations in flight, which keep it alive.
+struct transport_state {
+    transport_state(::asio::any_io_executor ex, ::asio::ssl::context* tls, transport_options opts)
+        : executor(std::move(ex)), options(opts), user_tls(tls) {}
+
+    LTX_DECL ::asio::ssl::context& tls_context();
+    LTX_DECL std::unique_ptr<sync_lane> acquire_lane();
+    LTX_DECL void release_lane(std::unique_ptr<sync_lane> lane);
+
+    ::asio::any_io_executor executor;
+    transport_options options;
+    connection_pool pool; // before `lanes`, which give their connections back to it
+    std::atomic<std::uint64_t> connections_opened{0};
+    std::atomic<std::uint64_t> connections_reused{0};
+
+private:
+    ::asio::ssl::context* user_tls;
+    std::once_flag own_tls_once;
+    std::unique_ptr<::asio::ssl::context> own_tls;
+    std::mutex lanes_mutex;
+    std::vector<std::unique_ptr<sync_lane>> lanes;
+};
+
+} // namespace ltx::asio::detail
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/asio/detail/impl/state.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_IMPL_STATE_IPP
+#define LTX_ASIO_DETAIL_IMPL_STATE_IPP
+
+
+namespace ltx::asio::detail {
+
+LTX_DECL ::asio::ssl::context& transport_state::tls_context() {
+    if (user_tls != nullptr) {
+        return *user_tls;
+    }
+    // Made on first https use, so a transport for http:// never reads the system CAs.
+    std::call_once(own_tls_once, [this] {
+        own_tls = std::make_unique<::asio::ssl::context>(default_tls_context());
+    });
+    return *own_tls;
+}
+
+LTX_DECL std::unique_ptr<sync_lane> transport_state::acquire_lane() {
+    {
+        std::lock_guard lock{lanes_mutex};
+        if (!lanes.empty()) {
+            auto lane = std::move(lanes.back());
+            lanes.pop_back();
+            return lane;
+        }
+    }
+    return std::make_unique<sync_lane>(pool);
+}
+
+LTX_DECL void transport_state::release_lane(std::unique_ptr<sync_lane> lane) {
+    std::lock_guard lock{lanes_mutex};
+    lanes.push_back(std::move(lane));
+}
+
+} // namespace ltx::asio::detail
+
+#endif
+// ---- end ltx/asio/detail/impl/state.ipp ----
+#endif
+
+#endif
+// ---- end ltx/asio/detail/state.hpp ----
+
+#include <asio/any_io_executor.hpp>
+#include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <system_error>
+
+namespace ltx::asio::detail {
+
+// The size of the pieces connect_op and exchange_op read.
+inline constexpr std::size_t read_buffer_size = 16 * 1024;
+
+// Opens a connection under `permit` to the origin of `target`, directly or through `proxy`:
+// resolves, tries each address in turn, asks the proxy for a tunnel when `target` is https,
+// and runs the TLS handshake for https. Every step runs on `ex` (a strand, or a sync lane's
+// single-threaded io_context), so the deadline timer, a cancellation and the I/O completions
+// never race. Completes `done` once, on `ex`: with the ready connection, or with an error and
+// no connection, the permit given back already. The errors are those of the transport:
+// `connection_failed` (also when `deadline` passes), `tls_failure`, a certificate rejected in
+// `tls_verify_category()`, `cancelled`.
+class connect_op final : public std::enable_shared_from_this<connect_op> {
+public:
+    using clock = std::chrono::steady_clock;
+    using handler = std::function<void(std::error_code, std::unique_ptr<connection>)>;
+
+    // `home` and `socket_ex` as for exchange_op: the new socket is bound to `socket_ex`.
+    LTX_DECL connect_op(std::shared_ptr<transport_state> state, const void* home,
+                        ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
+                        connection_permit permit, http::url target,
+                        std::optional<proxy_route> proxy, clock::time_point deadline, handler done);
+
+    // Starts connecting, on `ex`; `done` runs within when the address cannot be parsed.
+    LTX_DECL void start();
+
+    // Ends the operation with `transport_errc::cancelled`. On `ex` only.
+    LTX_DECL void cancel();
+
+private:
+    enum class phase { idle, connecting, tunnelling, handshaking, finished };
+
+    void connect_next();
+    void on_connected(const std::error_code& ec);
+    void write_connect();
+    void read_connect();
+    void on_connect_read(const std::error_code& ec, std::size_t n);
+    void handshake();
+    void on_handshake(const std::error_code& ec);
+    void fail(const std::error_code& ec);
+    void complete(std::error_code ec);
+    void on_timer(const std::error_code& ec);
+    void close_io();
+
+    std::shared_ptr<transport_state> state_;
+    ::asio::any_io_executor ex_;
+    ::asio::any_io_executor socket_ex_;
+    std::unique_ptr<connection> conn_;
+    http::url target_;
+    std::optional<proxy_route> proxy_;
+    clock::time_point deadline_;
+    handler done_;
+    ::asio::steady_timer timer_;
+    std::unique_ptr<::asio::ip::tcp::resolver> resolver_;
+    ::asio::ip::tcp::resolver::results_type endpoints_;
+    ::asio::ip::tcp::resolver::results_type::const_iterator next_endpoint_;
+    std::string tunnel_;
+    std::unique_ptr<char[]> buf_;
+    phase phase_ = phase::idle;
+    bool expired_ = false;
+    bool cancelled_ = false;
+};
+
+} // namespace ltx::asio::detail
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/asio/detail/impl/connect.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ASIO_DETAIL_IMPL_CONNECT_IPP
+#define LTX_ASIO_DETAIL_IMPL_CONNECT_IPP
+
+
+#include <asio/bind_executor.hpp>
+#include <asio/buffer.hpp>
+#include <asio/error.hpp>
+#include <asio/ssl/error.hpp>
+#include <asio/write.hpp>
+
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+
+#include <string>
+
+namespace ltx::asio::detail {
+
+LTX_DECL connect_op::connect_op(std::shared_ptr<transport_state> state, const void* home,
+                                ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
+                                connection_permit permit, http::url target,
+                                std::optional<proxy_route> proxy, clock::time_point deadline,
+                                handler done)
+    : state_(std::move(state)), ex_(std::move(ex)), socket_ex_(std::move(socket_ex)),
+      conn_(std::make_unique<connection>(socket_ex_, std::move(permit), home)),
+      target_(std::move(target)), proxy_(std::move(proxy)), deadline_(deadline),
+      done_(std::move(done)), timer_(ex_) {}
+
+LTX_DECL void connect_op::start() {
+    phase_ = phase::connecting;
+    if (deadline_ != clock::time_point::max()) {
+        timer_.expires_at(deadline_);
+        timer_.async_wait(::asio::bind_executor(
+            ex_, [self = shared_from_this()](const std::error_code& ec) { self->on_timer(ec); }));
+    }
+    const http::url& u = proxy_ ? proxy_->url : target_;
+    const std::string host{u.host_unbracketed()};
+    if (u.kind() != http::host_kind::name) {
+        std::error_code ec;
+        const auto address = ::asio::ip::make_address(host, ec);
+        if (ec) {
+            return fail(ec);
+        }
+        endpoints_ = ::asio::ip::tcp::resolver::results_type::create(
+            ::asio::ip::tcp::endpoint(address, u.port()), host, std::to_string(u.port()));
+        next_endpoint_ = endpoints_.begin();
+        return connect_next();
+    }
+    resolver_ = std::make_unique<::asio::ip::tcp::resolver>(socket_ex_);
+    resolver_->async_resolve(
+        host, std::to_string(u.port()),
+        ::asio::bind_executor(
+            ex_, [self = shared_from_this()](const std::error_code& ec,
+                                             ::asio::ip::tcp::resolver::results_type results) {
+                if (self->phase_ == phase::finished) {
+                    return;
+                }
+                if (ec || self->expired_ || self->cancelled_) {
+                    return self->fail(ec ? ec : ::asio::error::operation_aborted);
+                }
+                self->endpoints_ = std::move(results);
+                self->next_endpoint_ = self->endpoints_.begin();
+                self->connect_next();
+            }));
+}
+
+LTX_DECL void connect_op::cancel() {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    cancelled_ = true;
+    close_io();
+}
+
+// Tries the resolved addresses in turn. Written out rather than asio::async_connect, which
+// moves on to the next address after an abort: a timeout or a cancellation must stop it.
+LTX_DECL void connect_op::connect_next() {
+    if (next_endpoint_ == endpoints_.end()) {
+        return fail(::asio::error::host_not_found);
+    }
+    const auto endpoint = next_endpoint_->endpoint();
+    ++next_endpoint_;
+    std::error_code ignored;
+    conn_->socket.close(ignored);
+    conn_->socket.async_connect(
+        endpoint,
+        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& ec) {
+            self->on_connected(ec);
+        }));
+}
+
+LTX_DECL void connect_op::on_connected(const std::error_code& ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (expired_ || cancelled_) {
+        return fail(::asio::error::operation_aborted);
+    }
+    if (ec) {
+        if (next_endpoint_ != endpoints_.end()) {
+            return connect_next();
+        }
+        return fail(ec);
+    }
+    std::error_code ignored;
+    conn_->socket.set_option(::asio::ip::tcp::no_delay(true), ignored);
+    ++state_->connections_opened;
+    if (proxy_ && target_.is_https()) {
+        return write_connect();
+    }
+    if (target_.is_https()) {
+        return handshake();
+    }
+    complete({});
+}
+
+LTX_DECL void connect_op::write_connect() {
+    phase_ = phase::tunnelling;
+    const std::string authority = target_.host() + ":" + std::to_string(target_.port());
+    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+    if (!proxy_->authorization.empty()) {
+        tunnel_ += "Proxy-Authorization: " + proxy_->authorization + "\r\n";
+    }
+    tunnel_ += "\r\n";
+    buf_ = std::make_unique_for_overwrite<char[]>(read_buffer_size);
+    ::asio::async_write(conn_->socket, ::asio::buffer(tunnel_),
+                        ::asio::bind_executor(ex_, [self = shared_from_this()](
+                                                       const std::error_code& ec, std::size_t) {
+                            if (self->phase_ == phase::finished) {
+                                return;
+                            }
+                            if (ec || self->expired_ || self->cancelled_) {
+                                return self->fail(ec ? ec : ::asio::error::operation_aborted);
+                            }
+                            self->tunnel_.clear();
+                            self->read_connect();
+                        }));
+}
+
+LTX_DECL void connect_op::read_connect() {
+    conn_->socket.async_read_some(
+        ::asio::buffer(buf_.get(), read_buffer_size),
+        ::asio::bind_executor(
+            ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+                self->on_connect_read(ec, n);
+            }));
+}
+
+// The proxy's answer to CONNECT: a head and nothing more, since the server cannot speak
+// before the TLS ClientHello. Any refusal means nothing reached the server.
+LTX_DECL void connect_op::on_connect_read(const std::error_code& ec, std::size_t n) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (expired_ || cancelled_) {
+        return fail(::asio::error::operation_aborted);
+    }
+    tunnel_.append(buf_.get(), n);
+    const int status = connect_status(tunnel_);
+    if (status == 0 && !ec && tunnel_.size() <= state_->options.max_header_bytes) {
+        return read_connect();
+    }
+    const bool whole = status > 0 && tunnel_.ends_with("\r\n\r\n") &&
+                       tunnel_.find("\r\n\r\n") == tunnel_.size() - 4;
+    if (status / 100 != 2 || !whole) {
+        return complete(http::transport_errc::connection_failed);
+    }
+    tunnel_.clear();
+    buf_.reset();
+    handshake();
+}
+
+LTX_DECL void connect_op::handshake() {
+    phase_ = phase::handshaking;
+    ::asio::ssl::context* ctx = nullptr;
+    try {
+        ctx = &state_->tls_context();
+    } catch (const std::system_error& e) {
+        return complete(e.code());
+    }
+    conn_->tls =
+        std::make_unique<::asio::ssl::stream<::asio::ip::tcp::socket&>>(conn_->socket, *ctx);
+    SSL* ssl = conn_->tls->native_handle();
+    const std::string host{target_.host_unbracketed()};
+    bool configured = false;
+    if (target_.kind() == http::host_kind::name) {
+        configured = SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 &&
+                     SSL_set1_host(ssl, host.c_str()) == 1;
+        SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    } else {
+        configured = X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host.c_str()) == 1;
+    }
+    std::error_code ec;
+    conn_->tls->set_verify_mode(::asio::ssl::verify_peer, ec);
+    if (!configured || ec) {
+        return complete(http::transport_errc::tls_failure);
+    }
+    conn_->tls->async_handshake(
+        ::asio::ssl::stream_base::client,
+        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& hec) {
+            self->on_handshake(hec);
+        }));
+}
+
+LTX_DECL void connect_op::on_handshake(const std::error_code& ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    if (ec && !expired_ && !cancelled_) {
+        const long verify = SSL_get_verify_result(conn_->tls->native_handle());
+        if (verify != X509_V_OK) {
+            return complete(std::error_code(static_cast<int>(verify), tls_verify_category()));
+        }
+    }
+    if (ec || expired_ || cancelled_) {
+        return fail(ec ? ec : ::asio::error::operation_aborted);
+    }
+    complete({});
+}
+
+// A deadline that passes is a connection that could not be made, whichever step it stopped.
+LTX_DECL void connect_op::fail(const std::error_code& ec) {
+    if (cancelled_) {
+        return complete(http::transport_errc::cancelled);
+    }
+    const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
+                     ec == ::asio::ssl::error::stream_truncated;
+    if (!expired_ && phase_ == phase::handshaking && tls) {
+        return complete(http::transport_errc::tls_failure);
+    }
+    complete(http::transport_errc::connection_failed);
+}
+
+LTX_DECL void connect_op::complete(std::error_code ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    phase_ = phase::finished;
+    timer_.cancel();
+    if (resolver_) {
+        resolver_->cancel();
+    }
+    if (ec) {
+        conn_.reset();
+    }
+    auto done = std::move(done_);
+    done_ = nullptr;
+    done(ec, std::move(conn_));
+}
+
+LTX_DECL void connect_op::on_timer(const std::error_code& ec) {
+    if (ec == ::asio::error::operation_aborted || phase_ == phase::finished) {
+        return;
+    }
+    expired_ = true;
+    close_io();
+}
+
+LTX_DECL void connect_op::close_io() {
+    if (resolver_) {
+        resolver_->cancel();
+    }
+    std::error_code ignored;
+    conn_->socket.close(ignored);
+}
+
+} // namespace ltx::asio::detail
+
+#endif
+// ---- end ltx/asio/detail/impl/connect.ipp ----
+#endif
+
+#endif
+// ---- end ltx/asio/detail/connect.hpp ----
 // ---- begin ltx/http/detail/http1/response_parser.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_HTTP_DETAIL_HTTP1_RESPONSE_PARSER_HPP
@@ -2347,281 +2979,8 @@ LTX_DECL std::error_code response_parser::on_head_end() {
 
 #endif
 // ---- end ltx/http/detail/http1/response_parser.hpp ----
-// ---- begin ltx/asio/detail/proxy.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_PROXY_HPP
-#define LTX_ASIO_DETAIL_PROXY_HPP
-
-
-#include <optional>
-#include <string>
-#include <string_view>
-#include <system_error>
-
-namespace ltx::asio::detail {
-
-// True when `no_proxy` (NO_PROXY syntax) sends `host` (lower case, IPv6 without brackets)
-// around the proxy.
-LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) noexcept;
-
-// A proxy to go through, and the value of `Proxy-Authorization` for it (empty: none).
-struct proxy_route {
-    http::url url;
-    std::string authorization;
-};
-
-// The proxy to reach `target` through, if any; `ec` is set when the configured proxy URL is
-// not `http://[user[:password]@]host[:port]`.
-LTX_DECL std::optional<proxy_route> proxy_for(const proxy_options& opts, const http::url& target,
-                                              std::error_code& ec);
-
-// RFC 4648 base64, padded.
-LTX_DECL std::string base64(std::string_view bytes);
-
-// The status of a proxy's answer to CONNECT once `head` holds its whole head (up to the empty
-// line): 0 while incomplete, -1 when malformed.
-LTX_DECL int connect_status(std::string_view head) noexcept;
-
-} // namespace ltx::asio::detail
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/proxy.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_PROXY_IPP
-#define LTX_ASIO_DETAIL_IMPL_PROXY_IPP
-
-
-#include <algorithm>
-#include <cstdint>
-
-namespace ltx::asio::detail {
-
-LTX_DECL bool bypasses_proxy(std::string_view no_proxy, std::string_view host) noexcept {
-    const auto trim = [](std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-            s.remove_prefix(1);
-        }
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-            s.remove_suffix(1);
-        }
-        return s;
-    };
-    while (!no_proxy.empty()) {
-        const auto comma = no_proxy.find(',');
-        auto entry = trim(no_proxy.substr(0, comma));
-        no_proxy =
-            comma == std::string_view::npos ? std::string_view{} : no_proxy.substr(comma + 1);
-        if (entry == "*") {
-            return true;
-        }
-        if (entry.starts_with("*.")) {
-            entry.remove_prefix(2);
-        } else if (entry.starts_with(".")) {
-            entry.remove_prefix(1);
-        }
-        if (!entry.empty() && entry.front() == '[') {
-            const auto close = entry.find(']');
-            entry = entry.substr(1, close == std::string_view::npos ? entry.npos : close - 1);
-        } else if (const auto colon = entry.find(':');
-                   colon != std::string_view::npos && entry.find(':', colon + 1) == entry.npos) {
-            entry = entry.substr(0, colon); // name:port or ipv4:port
-        }
-        if (entry.empty() || entry.size() > host.size()) {
-            continue;
-        }
-        const auto tail = host.substr(host.size() - entry.size());
-        if (http::iequals(tail, entry) &&
-            (host.size() == entry.size() || host[host.size() - entry.size() - 1] == '.')) {
-            return true;
-        }
-    }
-    return false;
-}
-
-LTX_DECL std::string base64(std::string_view bytes) {
-    static constexpr char digits[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-        std::uint32_t v = 0;
-        for (std::size_t k = 0; k < 3; ++k) {
-            v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0U);
-        }
-        for (std::size_t k = 0; k < 4; ++k) {
-            out += k <= n ? digits[(v >> (18 - 6 * k)) & 0x3F] : '=';
-        }
-    }
-    return out;
-}
-
-LTX_DECL std::optional<proxy_route> proxy_for(const proxy_options& opts, const http::url& target,
-                                              std::error_code& ec) {
-    ec.clear();
-    const std::string& spec = target.is_https() ? opts.https_proxy : opts.http_proxy;
-    if (spec.empty() || bypasses_proxy(opts.no_proxy, target.host_unbracketed())) {
-        return std::nullopt;
-    }
-    // A bare `host:port`, as some environments write it, means http.
-    std::string bare = spec.find("://") == std::string::npos ? "http://" + spec : spec;
-    // The URL parser refuses userinfo, as it should for request URLs: it is taken off here.
-    // The last `@` of the authority ends it, since a password may hold an unencoded `@`.
-    const std::size_t start = bare.find("://") + 3;
-    const std::size_t end = std::min(bare.find_first_of("/?#", start), bare.size());
-    const std::size_t at = bare.rfind('@', end - 1);
-    std::string authorization;
-    if (at != std::string::npos && at >= start) {
-        const std::string_view userinfo = std::string_view(bare).substr(start, at - start);
-        const auto colon = userinfo.find(':');
-        const auto user = http::percent_decode(userinfo.substr(0, colon));
-        const auto password = http::percent_decode(
-            colon == std::string_view::npos ? std::string_view{} : userinfo.substr(colon + 1));
-        if (!user || !password) {
-            ec = std::make_error_code(std::errc::invalid_argument);
-            return std::nullopt;
-        }
-        authorization = "Basic " + base64(*user + ":" + *password);
-        bare.erase(start, at + 1 - start);
-    }
-    auto parsed = http::parse_url(bare);
-    if (!parsed || parsed->is_https()) {
-        ec = std::make_error_code(std::errc::invalid_argument);
-        return std::nullopt;
-    }
-    return proxy_route{std::move(*parsed), std::move(authorization)};
-}
-
-LTX_DECL int connect_status(std::string_view head) noexcept {
-    if (head.find("\r\n\r\n") == std::string_view::npos) {
-        return 0;
-    }
-    if (!head.starts_with("HTTP/1.") || head.size() < 12 || head[8] != ' ') {
-        return -1;
-    }
-    int status = 0;
-    for (std::size_t i = 9; i < 12; ++i) {
-        if (!ltx::detail::is_digit(head[i])) {
-            return -1;
-        }
-        status = status * 10 + (head[i] - '0');
-    }
-    return status;
-}
-
-} // namespace ltx::asio::detail
-
-#endif
-// ---- end ltx/asio/detail/impl/proxy.ipp ----
-#endif
-
-#endif
-// ---- end ltx/asio/detail/proxy.hpp ----
-// ---- begin ltx/asio/detail/state.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_STATE_HPP
-#define LTX_ASIO_DETAIL_STATE_HPP
-
 
 #include <asio/any_io_executor.hpp>
-#include <asio/io_context.hpp>
-#include <asio/ssl/context.hpp>
-
-#include <atomic>
-#include <cstdint>
-#include <memory>
-#include <mutex>
-#include <vector>
-
-namespace ltx::asio::detail {
-
-// What the synchronous `send` runs on: a private single-threaded io_context with its own
-// connections (kept in the transport's pool, with the lane as their home). One lane per
-// concurrent caller; lanes are reused, so a thread making calls one after the other keeps its
-// connections.
-struct sync_lane {
-    explicit sync_lane(connection_pool& p) : pool(p) {}
-    ~sync_lane() { pool.clear(this); } // its sockets close before the io_context goes
-    sync_lane(const sync_lane&) = delete;
-    sync_lane& operator=(const sync_lane&) = delete;
-
-    ::asio::io_context io{1};
-    connection_pool& pool;
-};
-
-// Shared by a transport and its operations in flight, which keep it alive.
-struct transport_state {
-    transport_state(::asio::any_io_executor ex, ::asio::ssl::context* tls, transport_options opts)
-        : executor(std::move(ex)), options(opts), user_tls(tls) {}
-
-    LTX_DECL ::asio::ssl::context& tls_context();
-    LTX_DECL std::unique_ptr<sync_lane> acquire_lane();
-    LTX_DECL void release_lane(std::unique_ptr<sync_lane> lane);
-
-    ::asio::any_io_executor executor;
-    transport_options options;
-    connection_pool pool; // before `lanes`, which give their connections back to it
-    std::atomic<std::uint64_t> connections_opened{0};
-    std::atomic<std::uint64_t> connections_reused{0};
-
-private:
-    ::asio::ssl::context* user_tls;
-    std::once_flag own_tls_once;
-    std::unique_ptr<::asio::ssl::context> own_tls;
-    std::mutex lanes_mutex;
-    std::vector<std::unique_ptr<sync_lane>> lanes;
-};
-
-} // namespace ltx::asio::detail
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/asio/detail/impl/state.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ASIO_DETAIL_IMPL_STATE_IPP
-#define LTX_ASIO_DETAIL_IMPL_STATE_IPP
-
-
-namespace ltx::asio::detail {
-
-LTX_DECL ::asio::ssl::context& transport_state::tls_context() {
-    if (user_tls != nullptr) {
-        return *user_tls;
-    }
-    // Made on first https use, so a transport for http:// never reads the system CAs.
-    std::call_once(own_tls_once, [this] {
-        own_tls = std::make_unique<::asio::ssl::context>(default_tls_context());
-    });
-    return *own_tls;
-}
-
-LTX_DECL std::unique_ptr<sync_lane> transport_state::acquire_lane() {
-    {
-        std::lock_guard lock{lanes_mutex};
-        if (!lanes.empty()) {
-            auto lane = std::move(lanes.back());
-            lanes.pop_back();
-            return lane;
-        }
-    }
-    return std::make_unique<sync_lane>(pool);
-}
-
-LTX_DECL void transport_state::release_lane(std::unique_ptr<sync_lane> lane) {
-    std::lock_guard lock{lanes_mutex};
-    lanes.push_back(std::move(lane));
-}
-
-} // namespace ltx::asio::detail
-
-#endif
-// ---- end ltx/asio/detail/impl/state.ipp ----
-#endif
-
-#endif
-// ---- end ltx/asio/detail/state.hpp ----
-
-#include <asio/any_io_executor.hpp>
-#include <asio/ip/tcp.hpp>
 #include <asio/steady_timer.hpp>
 
 #include <chrono>
@@ -2638,10 +2997,12 @@ struct file_closer {
     void operator()(std::FILE* f) const noexcept { std::fclose(f); }
 };
 
-// One HTTP exchange over a pooled or new connection: the I/O around the sans-I/O codec.
-// Every step runs on `ex` (a strand, or a sync lane's single-threaded io_context), so the
-// deadline timer, a cancellation, a connection granted by the pool and the I/O completions
-// never race. Completes `done` once.
+// One HTTP exchange over a pooled connection, or a new one that a connect_op opens: the I/O
+// around the sans-I/O codec. Every step runs on `ex` (a strand, or a sync lane's
+// single-threaded io_context), so the deadline timer, a cancellation, a connection granted by
+// the pool, the connect_op's completion and the I/O completions never race. While a connect_op
+// runs, its deadline (never later than the request's) is the only one armed. Completes `done`
+// once.
 class exchange_op final : public pool_waiter, public std::enable_shared_from_this<exchange_op> {
 public:
     // `home` names where `socket_ex` runs, the context new sockets are bound to (null: the
@@ -2662,16 +3023,7 @@ public:
     LTX_DECL void grant(std::unique_ptr<connection> reuse) override;
 
 private:
-    enum class phase {
-        idle,
-        waiting,
-        connecting,
-        tunnelling,
-        handshaking,
-        writing,
-        reading,
-        finished
-    };
+    enum class phase { idle, waiting, connecting, writing, reading, finished };
     using clock = std::chrono::steady_clock;
 
     void run();
@@ -2680,14 +3032,8 @@ private:
     void give_back(std::unique_ptr<connection> reuse);
     void open_new();
     void reuse(std::unique_ptr<connection> c);
-    void connect();
-    void connect_next();
-    void on_connected(const std::error_code& ec);
-    void write_connect();
-    void read_connect();
-    void on_connect_read(const std::error_code& ec, std::size_t n);
-    void handshake();
-    void on_handshake(const std::error_code& ec);
+    void connect(connection_permit permit);
+    void on_connected(const std::error_code& ec, std::unique_ptr<connection> c);
     void write_request();
     void on_written(const std::error_code& ec, std::size_t n);
     void write_file_chunk();
@@ -2704,7 +3050,6 @@ private:
     void arm(clock::time_point deadline);
     void on_timer(const std::error_code& ec);
     void close_io();
-    bool connecting() const noexcept;
     template <class F> void with_stream(F&& f);
 
     std::shared_ptr<transport_state> state_;
@@ -2717,14 +3062,10 @@ private:
     const http::request* req_;
     http::response_handler done_;
     ::asio::steady_timer timer_;
-    std::unique_ptr<::asio::ip::tcp::resolver> resolver_;
-    ::asio::ip::tcp::resolver::results_type endpoints_;
-    ::asio::ip::tcp::resolver::results_type::const_iterator next_endpoint_;
+    std::weak_ptr<connect_op> connect_; // kept alive by its own pending I/O
     std::unique_ptr<connection> conn_;
     std::string origin_;
-    std::optional<http::url> proxy_;
-    std::string proxy_authorization_;
-    std::string tunnel_;
+    std::optional<proxy_route> proxy_;
     std::string target_;
     std::string out_;
     bool body_in_out_ = false;
@@ -2734,7 +3075,6 @@ private:
     ltx::http::detail::http1::response_parser parser_;
     http::response resp_;
     std::error_code sink_error_;
-    clock::time_point connect_deadline_ = clock::time_point::max();
     clock::time_point request_deadline_ = clock::time_point::max();
     phase phase_ = phase::idle;
     bool headers_delivered_ = false;
@@ -2949,14 +3289,12 @@ LTX_DECL void append_end(const request_head& head, const field_summary& summary,
 
 #include <asio/bind_executor.hpp>
 #include <asio/buffer.hpp>
-#include <asio/connect.hpp>
 #include <asio/error.hpp>
+#include <asio/execution/outstanding_work.hpp>
 #include <asio/post.hpp>
+#include <asio/prefer.hpp>
 #include <asio/ssl/error.hpp>
 #include <asio/write.hpp>
-
-#include <openssl/ssl.h>
-#include <openssl/x509v3.h>
 
 #include <algorithm>
 #include <array>
@@ -2967,8 +3305,6 @@ namespace ltx::asio::detail {
 
 namespace http1 = ltx::http::detail::http1;
 using http::transport_errc;
-
-inline constexpr std::size_t buffer_size = 16 * 1024;
 
 // Small bodies go out in the same write (and TLS record) as the head.
 inline constexpr std::size_t inline_body_limit = 16 * 1024;
@@ -3051,10 +3387,7 @@ LTX_DECL void exchange_op::run() {
     if (proxy_ec) {
         return complete(proxy_ec);
     }
-    if (route) {
-        proxy_ = std::move(route->url);
-        proxy_authorization_ = std::move(route->authorization);
-    }
+    proxy_ = std::move(route);
     // Through a proxy, plain http goes in absolute form; https goes through a tunnel.
     target_ = proxy_ && !r.url.is_https() ? r.url.to_string() : r.url.target();
     const bool framed_method = r.method == http::method::post || r.method == http::method::put ||
@@ -3065,12 +3398,12 @@ LTX_DECL void exchange_op::run() {
         head.body_length = r.body.size();
     }
     // In absolute form the request itself goes to the proxy, with the proxy's credentials.
-    const bool authorize = proxy_ && !r.url.is_https() && !proxy_authorization_.empty() &&
+    const bool authorize = proxy_ && !r.url.is_https() && !proxy_->authorization.empty() &&
                            !r.headers.contains("Proxy-Authorization");
     std::optional<http::headers> with_authorization;
     if (authorize) {
         with_authorization.emplace(r.headers);
-        with_authorization->add("Proxy-Authorization", proxy_authorization_);
+        with_authorization->add("Proxy-Authorization", proxy_->authorization);
     }
     if (auto ec =
             http1::write_request_head(head, authorize ? *with_authorization : r.headers, out_)) {
@@ -3086,7 +3419,7 @@ LTX_DECL void exchange_op::run() {
         out_.append(*r.body.bytes());
         body_in_out_ = true;
     }
-    buf_ = std::make_unique_for_overwrite<char[]>(buffer_size);
+    buf_ = std::make_unique_for_overwrite<char[]>(read_buffer_size);
     parser_.on_body([this](std::string_view piece) { on_body_piece(piece); });
     parser_.set_head_request(r.method == http::method::head);
 
@@ -3096,9 +3429,96 @@ LTX_DECL void exchange_op::run() {
     }
     origin_ = r.url.scheme() + "://" + r.url.host() + ":" + std::to_string(r.url.port());
     if (proxy_) {
-        origin_ += " via " + proxy_->host() + ":" + std::to_string(proxy_->port());
+        origin_ += " via " + proxy_->url.host() + ":" + std::to_string(proxy_->url.port());
     }
     acquire();
+}
+
+LTX_DECL void exchange_op::acquire() {
+    std::unique_ptr<connection> idle;
+    switch (
+        pool_.acquire(origin_, home_, clock::now(), state_->options, shared_from_this(), idle)) {
+    case connection_pool::acquired::reused:
+        return reuse(std::move(idle));
+    case connection_pool::acquired::open_new:
+        return open_new();
+    case connection_pool::acquired::queued:
+        break;
+    }
+    // The wait counts against the request's time limit. A grant is posted to `ex_`, so it
+    // cannot arrive before the phase is set.
+    phase_ = phase::waiting;
+    waiting_work_ = ::asio::prefer(ex_, ::asio::execution::outstanding_work.tracked);
+    arm(request_deadline_);
+}
+
+LTX_DECL void exchange_op::grant(std::unique_ptr<connection> reuse) {
+    ::asio::post(ex_, [self = shared_from_this(), c = std::move(reuse)]() mutable {
+        self->on_granted(std::move(c));
+    });
+}
+
+LTX_DECL void exchange_op::on_granted(std::unique_ptr<connection> reuse) {
+    waiting_work_ = {};
+    if (phase_ != phase::waiting) {
+        return give_back(std::move(reuse));
+    }
+    if (expired_ || cancelled_) {
+        give_back(std::move(reuse));
+        return fail(::asio::error::operation_aborted);
+    }
+    if (reuse) {
+        return this->reuse(std::move(reuse));
+    }
+    open_new();
+}
+
+// A grant that came too late passes on to the next waiter.
+LTX_DECL void exchange_op::give_back(std::unique_ptr<connection> reuse) {
+    if (reuse) {
+        pool_.release(origin_, std::move(reuse), clock::now(), state_->options);
+    } else {
+        [[maybe_unused]] const connection_permit unused{&pool_, origin_};
+    }
+}
+
+LTX_DECL void exchange_op::reuse(std::unique_ptr<connection> c) {
+    conn_ = std::move(c);
+    reused_ = true;
+    ++state_->connections_reused;
+    arm(request_deadline_);
+    write_request();
+}
+
+LTX_DECL void exchange_op::open_new() {
+    connect(connection_permit{&pool_, origin_});
+}
+
+// The connect_op's deadline replaces the request's until it completes: it is the earlier one.
+LTX_DECL void exchange_op::connect(connection_permit permit) {
+    phase_ = phase::connecting;
+    auto deadline = request_deadline_;
+    if (state_->options.connect_timeout.count() > 0) {
+        deadline = std::min(deadline, clock::now() + state_->options.connect_timeout);
+    }
+    timer_.expires_at(clock::time_point::max());
+    auto op = std::make_shared<connect_op>(
+        state_, home_, ex_, socket_ex_, std::move(permit), req_->url, proxy_, deadline,
+        [self = shared_from_this()](const std::error_code& ec, std::unique_ptr<connection> c) {
+            self->on_connected(ec, std::move(c));
+        });
+    connect_ = op;
+    op->start();
+}
+
+LTX_DECL void exchange_op::on_connected(const std::error_code& ec, std::unique_ptr<connection> c) {
+    connect_.reset();
+    if (ec) {
+        return complete(ec);
+    }
+    conn_ = std::move(c);
+    arm(request_deadline_);
+    write_request();
 }
 
 LTX_DECL void exchange_op::write_request() {
@@ -3138,7 +3558,8 @@ LTX_DECL void exchange_op::write_file_chunk() {
     if (file_left_ == 0) {
         return start_read();
     }
-    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer_size, file_left_));
+    const auto want =
+        static_cast<std::size_t>(std::min<std::uint64_t>(read_buffer_size, file_left_));
     const std::size_t got = std::fread(buf_.get(), 1, want, file_.get());
     if (got == 0) {
         // The file shrank after its size was announced: the server waits for bytes that will
@@ -3164,7 +3585,7 @@ LTX_DECL void exchange_op::start_read() {
 LTX_DECL void exchange_op::read_some() {
     with_stream([&](auto& stream) {
         stream.async_read_some(
-            ::asio::buffer(buf_.get(), buffer_size),
+            ::asio::buffer(buf_.get(), read_buffer_size),
             ::asio::bind_executor(
                 ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
                     self->on_read(ec, n);
@@ -3284,10 +3705,9 @@ LTX_DECL void exchange_op::retry_fresh() {
     retried_ = true;
     reused_ = false;
     wrote_any_ = false;
-    // The same connection object reconnects, keeping its permit: a retry never queues.
-    conn_->tls.reset();
-    std::error_code ignored;
-    conn_->socket.close(ignored);
+    // The new connection takes over the permit of the old one: a retry never queues.
+    connection_permit permit{std::move(conn_->permit)};
+    conn_.reset();
     parser_.reset();
     parser_.set_head_request(req_->method == http::method::head);
     resp_ = {};
@@ -3298,7 +3718,7 @@ LTX_DECL void exchange_op::retry_fresh() {
         }
         file_left_ = file->size();
     }
-    connect();
+    connect(std::move(permit));
 }
 
 LTX_DECL void exchange_op::fail(const std::error_code& ec) {
@@ -3309,7 +3729,7 @@ LTX_DECL void exchange_op::fail(const std::error_code& ec) {
         if (phase_ == phase::waiting) {
             return complete(transport_errc::pool_timeout);
         }
-        return complete(connecting() ? transport_errc::connection_failed : transport_errc::timeout);
+        return complete(transport_errc::timeout);
     }
     const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
                      ec == ::asio::ssl::error::stream_truncated;
@@ -3317,10 +3737,7 @@ LTX_DECL void exchange_op::fail(const std::error_code& ec) {
     case phase::idle:
     case phase::waiting:
     case phase::connecting:
-    case phase::tunnelling:
         return complete(transport_errc::connection_failed);
-    case phase::handshaking:
-        return complete(tls ? transport_errc::tls_failure : transport_errc::connection_failed);
     case phase::writing:
         if (may_retry_fresh()) {
             return retry_fresh();
@@ -3354,9 +3771,6 @@ LTX_DECL void exchange_op::complete(std::error_code ec) {
     phase_ = phase::finished;
     waiting_work_ = {};
     timer_.cancel();
-    if (resolver_) {
-        resolver_->cancel();
-    }
     conn_.reset();
     file_.reset();
     auto done = std::move(done_);
@@ -3377,20 +3791,15 @@ LTX_DECL void exchange_op::arm(clock::time_point deadline) {
 }
 
 LTX_DECL void exchange_op::on_timer(const std::error_code& ec) {
-    if (ec == ::asio::error::operation_aborted || phase_ == phase::finished) {
+    if (ec == ::asio::error::operation_aborted || phase_ == phase::finished ||
+        phase_ == phase::connecting) {
         return;
     }
-    const auto deadline = connecting() ? connect_deadline_ : request_deadline_;
-    if (clock::now() < deadline) {
-        return arm(deadline);
+    if (clock::now() < request_deadline_) {
+        return arm(request_deadline_);
     }
     expired_ = true;
     close_io();
-}
-
-LTX_DECL bool exchange_op::connecting() const noexcept {
-    return phase_ == phase::connecting || phase_ == phase::tunnelling ||
-           phase_ == phase::handshaking;
 }
 
 LTX_DECL void exchange_op::close_io() {
@@ -3401,8 +3810,11 @@ LTX_DECL void exchange_op::close_io() {
         }
         return;
     }
-    if (resolver_) {
-        resolver_->cancel();
+    if (phase_ == phase::connecting) {
+        if (auto op = connect_.lock()) {
+            op->cancel();
+        }
+        return;
     }
     if (conn_) {
         std::error_code ignored;
@@ -3414,283 +3826,6 @@ LTX_DECL void exchange_op::close_io() {
 
 #endif
 // ---- end ltx/asio/detail/impl/exchange.ipp ----
-// ---- begin ltx/asio/detail/impl/exchange_connect.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-//
-// The connecting half of exchange_op: pool, resolve, connect, proxy tunnel, TLS handshake.
-#ifndef LTX_ASIO_DETAIL_IMPL_EXCHANGE_CONNECT_IPP
-#define LTX_ASIO_DETAIL_IMPL_EXCHANGE_CONNECT_IPP
-
-
-#include <asio/bind_executor.hpp>
-#include <asio/buffer.hpp>
-#include <asio/error.hpp>
-#include <asio/execution/outstanding_work.hpp>
-#include <asio/post.hpp>
-#include <asio/prefer.hpp>
-#include <asio/ssl/error.hpp>
-#include <asio/write.hpp>
-
-#include <openssl/ssl.h>
-#include <openssl/x509v3.h>
-
-#include <algorithm>
-#include <string>
-
-namespace ltx::asio::detail {
-
-LTX_DECL void exchange_op::acquire() {
-    std::unique_ptr<connection> idle;
-    switch (
-        pool_.acquire(origin_, home_, clock::now(), state_->options, shared_from_this(), idle)) {
-    case connection_pool::acquired::reused:
-        return reuse(std::move(idle));
-    case connection_pool::acquired::open_new:
-        return open_new();
-    case connection_pool::acquired::queued:
-        break;
-    }
-    // The wait counts against the request's time limit. A grant is posted to `ex_`, so it
-    // cannot arrive before the phase is set.
-    phase_ = phase::waiting;
-    waiting_work_ = ::asio::prefer(ex_, ::asio::execution::outstanding_work.tracked);
-    arm(request_deadline_);
-}
-
-LTX_DECL void exchange_op::grant(std::unique_ptr<connection> reuse) {
-    ::asio::post(ex_, [self = shared_from_this(), c = std::move(reuse)]() mutable {
-        self->on_granted(std::move(c));
-    });
-}
-
-LTX_DECL void exchange_op::on_granted(std::unique_ptr<connection> reuse) {
-    waiting_work_ = {};
-    if (phase_ != phase::waiting) {
-        return give_back(std::move(reuse));
-    }
-    if (expired_ || cancelled_) {
-        give_back(std::move(reuse));
-        return fail(::asio::error::operation_aborted);
-    }
-    if (reuse) {
-        return this->reuse(std::move(reuse));
-    }
-    open_new();
-}
-
-// A grant that came too late passes on to the next waiter.
-LTX_DECL void exchange_op::give_back(std::unique_ptr<connection> reuse) {
-    if (reuse) {
-        pool_.release(origin_, std::move(reuse), clock::now(), state_->options);
-    } else {
-        [[maybe_unused]] const connection_permit unused{&pool_, origin_};
-    }
-}
-
-LTX_DECL void exchange_op::reuse(std::unique_ptr<connection> c) {
-    conn_ = std::move(c);
-    reused_ = true;
-    ++state_->connections_reused;
-    arm(request_deadline_);
-    write_request();
-}
-
-LTX_DECL void exchange_op::open_new() {
-    conn_ = std::make_unique<connection>(socket_ex_, connection_permit{&pool_, origin_}, home_);
-    connect();
-}
-
-LTX_DECL void exchange_op::connect() {
-    phase_ = phase::connecting;
-    connect_deadline_ = request_deadline_;
-    if (state_->options.connect_timeout.count() > 0) {
-        connect_deadline_ =
-            std::min(connect_deadline_, clock::now() + state_->options.connect_timeout);
-    }
-    arm(connect_deadline_);
-    const http::url& u = proxy_ ? *proxy_ : req_->url;
-    const std::string host{u.host_unbracketed()};
-    if (u.kind() != http::host_kind::name) {
-        std::error_code ec;
-        const auto address = ::asio::ip::make_address(host, ec);
-        if (ec) {
-            return fail(ec);
-        }
-        endpoints_ = ::asio::ip::tcp::resolver::results_type::create(
-            ::asio::ip::tcp::endpoint(address, u.port()), host, std::to_string(u.port()));
-        next_endpoint_ = endpoints_.begin();
-        return connect_next();
-    }
-    resolver_ = std::make_unique<::asio::ip::tcp::resolver>(socket_ex_);
-    resolver_->async_resolve(
-        host, std::to_string(u.port()),
-        ::asio::bind_executor(
-            ex_, [self = shared_from_this()](const std::error_code& ec,
-                                             ::asio::ip::tcp::resolver::results_type results) {
-                if (self->phase_ == phase::finished) {
-                    return;
-                }
-                if (ec || self->expired_ || self->cancelled_) {
-                    return self->fail(ec ? ec : ::asio::error::operation_aborted);
-                }
-                self->endpoints_ = std::move(results);
-                self->next_endpoint_ = self->endpoints_.begin();
-                self->connect_next();
-            }));
-}
-
-// Tries the resolved addresses in turn. Written out rather than asio::async_connect, which
-// moves on to the next address after an abort: a timeout or a cancellation must stop it.
-LTX_DECL void exchange_op::connect_next() {
-    if (next_endpoint_ == endpoints_.end()) {
-        return fail(::asio::error::host_not_found);
-    }
-    const auto endpoint = next_endpoint_->endpoint();
-    ++next_endpoint_;
-    std::error_code ignored;
-    conn_->socket.close(ignored);
-    conn_->socket.async_connect(
-        endpoint,
-        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& ec) {
-            self->on_connected(ec);
-        }));
-}
-
-LTX_DECL void exchange_op::on_connected(const std::error_code& ec) {
-    if (phase_ == phase::finished) {
-        return;
-    }
-    if (expired_ || cancelled_) {
-        return fail(::asio::error::operation_aborted);
-    }
-    if (ec) {
-        if (next_endpoint_ != endpoints_.end()) {
-            return connect_next();
-        }
-        return fail(ec);
-    }
-    std::error_code ignored;
-    conn_->socket.set_option(::asio::ip::tcp::no_delay(true), ignored);
-    ++state_->connections_opened;
-    if (proxy_ && req_->url.is_https()) {
-        return write_connect();
-    }
-    if (req_->url.is_https()) {
-        return handshake();
-    }
-    arm(request_deadline_);
-    write_request();
-}
-
-LTX_DECL void exchange_op::write_connect() {
-    phase_ = phase::tunnelling;
-    const http::url& u = req_->url;
-    const std::string authority = u.host() + ":" + std::to_string(u.port());
-    tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
-    if (!proxy_authorization_.empty()) {
-        tunnel_ += "Proxy-Authorization: " + proxy_authorization_ + "\r\n";
-    }
-    tunnel_ += "\r\n";
-    ::asio::async_write(conn_->socket, ::asio::buffer(tunnel_),
-                        ::asio::bind_executor(ex_, [self = shared_from_this()](
-                                                       const std::error_code& ec, std::size_t) {
-                            if (self->phase_ == phase::finished) {
-                                return;
-                            }
-                            if (ec || self->expired_ || self->cancelled_) {
-                                return self->fail(ec ? ec : ::asio::error::operation_aborted);
-                            }
-                            self->tunnel_.clear();
-                            self->read_connect();
-                        }));
-}
-
-LTX_DECL void exchange_op::read_connect() {
-    conn_->socket.async_read_some(
-        ::asio::buffer(buf_.get(), buffer_size),
-        ::asio::bind_executor(
-            ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
-                self->on_connect_read(ec, n);
-            }));
-}
-
-// The proxy's answer to CONNECT: a head and nothing more, since the server cannot speak
-// before the TLS ClientHello. Any refusal means nothing reached the server.
-LTX_DECL void exchange_op::on_connect_read(const std::error_code& ec, std::size_t n) {
-    if (phase_ == phase::finished) {
-        return;
-    }
-    if (expired_ || cancelled_) {
-        return fail(::asio::error::operation_aborted);
-    }
-    tunnel_.append(buf_.get(), n);
-    const int status = connect_status(tunnel_);
-    if (status == 0 && !ec && tunnel_.size() <= state_->options.max_header_bytes) {
-        return read_connect();
-    }
-    const bool whole = status > 0 && tunnel_.ends_with("\r\n\r\n") &&
-                       tunnel_.find("\r\n\r\n") == tunnel_.size() - 4;
-    if (status / 100 != 2 || !whole) {
-        return complete(http::transport_errc::connection_failed);
-    }
-    tunnel_.clear();
-    handshake();
-}
-
-LTX_DECL void exchange_op::handshake() {
-    phase_ = phase::handshaking;
-    ::asio::ssl::context* ctx = nullptr;
-    try {
-        ctx = &state_->tls_context();
-    } catch (const std::system_error& e) {
-        return complete(e.code());
-    }
-    conn_->tls =
-        std::make_unique<::asio::ssl::stream<::asio::ip::tcp::socket&>>(conn_->socket, *ctx);
-    SSL* ssl = conn_->tls->native_handle();
-    const http::url& u = req_->url;
-    const std::string host{u.host_unbracketed()};
-    bool configured = false;
-    if (u.kind() == http::host_kind::name) {
-        configured = SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 &&
-                     SSL_set1_host(ssl, host.c_str()) == 1;
-        SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-    } else {
-        configured = X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host.c_str()) == 1;
-    }
-    std::error_code ec;
-    conn_->tls->set_verify_mode(::asio::ssl::verify_peer, ec);
-    if (!configured || ec) {
-        return complete(http::transport_errc::tls_failure);
-    }
-    conn_->tls->async_handshake(
-        ::asio::ssl::stream_base::client,
-        ::asio::bind_executor(ex_, [self = shared_from_this()](const std::error_code& hec) {
-            self->on_handshake(hec);
-        }));
-}
-
-LTX_DECL void exchange_op::on_handshake(const std::error_code& ec) {
-    if (phase_ == phase::finished) {
-        return;
-    }
-    if (ec && !expired_ && !cancelled_) {
-        const long verify = SSL_get_verify_result(conn_->tls->native_handle());
-        if (verify != X509_V_OK) {
-            return complete(std::error_code(static_cast<int>(verify), tls_verify_category()));
-        }
-    }
-    if (ec || expired_ || cancelled_) {
-        return fail(ec ? ec : ::asio::error::operation_aborted);
-    }
-    arm(request_deadline_);
-    write_request();
-}
-
-} // namespace ltx::asio::detail
-
-#endif
-// ---- end ltx/asio/detail/impl/exchange_connect.ipp ----
 #endif
 
 #endif

@@ -3,6 +3,7 @@
 #define LTX_ASIO_DETAIL_EXCHANGE_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/asio/detail/connect.hpp>
 #include <ltx/asio/detail/connection.hpp>
 #include <ltx/http/detail/http1/response_parser.hpp>
 #include <ltx/asio/detail/proxy.hpp>
@@ -11,7 +12,6 @@
 #include <ltx/http/response_handler.hpp>
 
 #include <asio/any_io_executor.hpp>
-#include <asio/ip/tcp.hpp>
 #include <asio/steady_timer.hpp>
 
 #include <chrono>
@@ -28,10 +28,12 @@ struct file_closer {
     void operator()(std::FILE* f) const noexcept { std::fclose(f); }
 };
 
-// One HTTP exchange over a pooled or new connection: the I/O around the sans-I/O codec.
-// Every step runs on `ex` (a strand, or a sync lane's single-threaded io_context), so the
-// deadline timer, a cancellation, a connection granted by the pool and the I/O completions
-// never race. Completes `done` once.
+// One HTTP exchange over a pooled connection, or a new one that a connect_op opens: the I/O
+// around the sans-I/O codec. Every step runs on `ex` (a strand, or a sync lane's
+// single-threaded io_context), so the deadline timer, a cancellation, a connection granted by
+// the pool, the connect_op's completion and the I/O completions never race. While a connect_op
+// runs, its deadline (never later than the request's) is the only one armed. Completes `done`
+// once.
 class exchange_op final : public pool_waiter, public std::enable_shared_from_this<exchange_op> {
 public:
     // `home` names where `socket_ex` runs, the context new sockets are bound to (null: the
@@ -52,16 +54,7 @@ public:
     LTX_DECL void grant(std::unique_ptr<connection> reuse) override;
 
 private:
-    enum class phase {
-        idle,
-        waiting,
-        connecting,
-        tunnelling,
-        handshaking,
-        writing,
-        reading,
-        finished
-    };
+    enum class phase { idle, waiting, connecting, writing, reading, finished };
     using clock = std::chrono::steady_clock;
 
     void run();
@@ -70,14 +63,8 @@ private:
     void give_back(std::unique_ptr<connection> reuse);
     void open_new();
     void reuse(std::unique_ptr<connection> c);
-    void connect();
-    void connect_next();
-    void on_connected(const std::error_code& ec);
-    void write_connect();
-    void read_connect();
-    void on_connect_read(const std::error_code& ec, std::size_t n);
-    void handshake();
-    void on_handshake(const std::error_code& ec);
+    void connect(connection_permit permit);
+    void on_connected(const std::error_code& ec, std::unique_ptr<connection> c);
     void write_request();
     void on_written(const std::error_code& ec, std::size_t n);
     void write_file_chunk();
@@ -94,7 +81,6 @@ private:
     void arm(clock::time_point deadline);
     void on_timer(const std::error_code& ec);
     void close_io();
-    bool connecting() const noexcept;
     template <class F> void with_stream(F&& f);
 
     std::shared_ptr<transport_state> state_;
@@ -107,14 +93,10 @@ private:
     const http::request* req_;
     http::response_handler done_;
     ::asio::steady_timer timer_;
-    std::unique_ptr<::asio::ip::tcp::resolver> resolver_;
-    ::asio::ip::tcp::resolver::results_type endpoints_;
-    ::asio::ip::tcp::resolver::results_type::const_iterator next_endpoint_;
+    std::weak_ptr<connect_op> connect_; // kept alive by its own pending I/O
     std::unique_ptr<connection> conn_;
     std::string origin_;
-    std::optional<http::url> proxy_;
-    std::string proxy_authorization_;
-    std::string tunnel_;
+    std::optional<proxy_route> proxy_;
     std::string target_;
     std::string out_;
     bool body_in_out_ = false;
@@ -124,7 +106,6 @@ private:
     ltx::http::detail::http1::response_parser parser_;
     http::response resp_;
     std::error_code sink_error_;
-    clock::time_point connect_deadline_ = clock::time_point::max();
     clock::time_point request_deadline_ = clock::time_point::max();
     phase phase_ = phase::idle;
     bool headers_delivered_ = false;
@@ -139,7 +120,6 @@ private:
 
 #ifdef LTX_HEADER_ONLY
 #include <ltx/asio/detail/impl/exchange.ipp>
-#include <ltx/asio/detail/impl/exchange_connect.ipp>
 #endif
 
 #endif

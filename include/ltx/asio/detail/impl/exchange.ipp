@@ -4,20 +4,17 @@
 
 #include <ltx/asio/detail/exchange.hpp>
 #include <ltx/http/detail/http1/serializer.hpp>
-#include <ltx/asio/tls.hpp>
 #include <ltx/http/error.hpp>
 #include <ltx/http/headers.hpp>
 
 #include <asio/bind_executor.hpp>
 #include <asio/buffer.hpp>
-#include <asio/connect.hpp>
 #include <asio/error.hpp>
+#include <asio/execution/outstanding_work.hpp>
 #include <asio/post.hpp>
+#include <asio/prefer.hpp>
 #include <asio/ssl/error.hpp>
 #include <asio/write.hpp>
-
-#include <openssl/ssl.h>
-#include <openssl/x509v3.h>
 
 #include <algorithm>
 #include <array>
@@ -28,8 +25,6 @@ namespace ltx::asio::detail {
 
 namespace http1 = ltx::http::detail::http1;
 using http::transport_errc;
-
-inline constexpr std::size_t buffer_size = 16 * 1024;
 
 // Small bodies go out in the same write (and TLS record) as the head.
 inline constexpr std::size_t inline_body_limit = 16 * 1024;
@@ -112,10 +107,7 @@ LTX_DECL void exchange_op::run() {
     if (proxy_ec) {
         return complete(proxy_ec);
     }
-    if (route) {
-        proxy_ = std::move(route->url);
-        proxy_authorization_ = std::move(route->authorization);
-    }
+    proxy_ = std::move(route);
     // Through a proxy, plain http goes in absolute form; https goes through a tunnel.
     target_ = proxy_ && !r.url.is_https() ? r.url.to_string() : r.url.target();
     const bool framed_method = r.method == http::method::post || r.method == http::method::put ||
@@ -126,12 +118,12 @@ LTX_DECL void exchange_op::run() {
         head.body_length = r.body.size();
     }
     // In absolute form the request itself goes to the proxy, with the proxy's credentials.
-    const bool authorize = proxy_ && !r.url.is_https() && !proxy_authorization_.empty() &&
+    const bool authorize = proxy_ && !r.url.is_https() && !proxy_->authorization.empty() &&
                            !r.headers.contains("Proxy-Authorization");
     std::optional<http::headers> with_authorization;
     if (authorize) {
         with_authorization.emplace(r.headers);
-        with_authorization->add("Proxy-Authorization", proxy_authorization_);
+        with_authorization->add("Proxy-Authorization", proxy_->authorization);
     }
     if (auto ec =
             http1::write_request_head(head, authorize ? *with_authorization : r.headers, out_)) {
@@ -147,7 +139,7 @@ LTX_DECL void exchange_op::run() {
         out_.append(*r.body.bytes());
         body_in_out_ = true;
     }
-    buf_ = std::make_unique_for_overwrite<char[]>(buffer_size);
+    buf_ = std::make_unique_for_overwrite<char[]>(read_buffer_size);
     parser_.on_body([this](std::string_view piece) { on_body_piece(piece); });
     parser_.set_head_request(r.method == http::method::head);
 
@@ -157,9 +149,96 @@ LTX_DECL void exchange_op::run() {
     }
     origin_ = r.url.scheme() + "://" + r.url.host() + ":" + std::to_string(r.url.port());
     if (proxy_) {
-        origin_ += " via " + proxy_->host() + ":" + std::to_string(proxy_->port());
+        origin_ += " via " + proxy_->url.host() + ":" + std::to_string(proxy_->url.port());
     }
     acquire();
+}
+
+LTX_DECL void exchange_op::acquire() {
+    std::unique_ptr<connection> idle;
+    switch (
+        pool_.acquire(origin_, home_, clock::now(), state_->options, shared_from_this(), idle)) {
+    case connection_pool::acquired::reused:
+        return reuse(std::move(idle));
+    case connection_pool::acquired::open_new:
+        return open_new();
+    case connection_pool::acquired::queued:
+        break;
+    }
+    // The wait counts against the request's time limit. A grant is posted to `ex_`, so it
+    // cannot arrive before the phase is set.
+    phase_ = phase::waiting;
+    waiting_work_ = ::asio::prefer(ex_, ::asio::execution::outstanding_work.tracked);
+    arm(request_deadline_);
+}
+
+LTX_DECL void exchange_op::grant(std::unique_ptr<connection> reuse) {
+    ::asio::post(ex_, [self = shared_from_this(), c = std::move(reuse)]() mutable {
+        self->on_granted(std::move(c));
+    });
+}
+
+LTX_DECL void exchange_op::on_granted(std::unique_ptr<connection> reuse) {
+    waiting_work_ = {};
+    if (phase_ != phase::waiting) {
+        return give_back(std::move(reuse));
+    }
+    if (expired_ || cancelled_) {
+        give_back(std::move(reuse));
+        return fail(::asio::error::operation_aborted);
+    }
+    if (reuse) {
+        return this->reuse(std::move(reuse));
+    }
+    open_new();
+}
+
+// A grant that came too late passes on to the next waiter.
+LTX_DECL void exchange_op::give_back(std::unique_ptr<connection> reuse) {
+    if (reuse) {
+        pool_.release(origin_, std::move(reuse), clock::now(), state_->options);
+    } else {
+        [[maybe_unused]] const connection_permit unused{&pool_, origin_};
+    }
+}
+
+LTX_DECL void exchange_op::reuse(std::unique_ptr<connection> c) {
+    conn_ = std::move(c);
+    reused_ = true;
+    ++state_->connections_reused;
+    arm(request_deadline_);
+    write_request();
+}
+
+LTX_DECL void exchange_op::open_new() {
+    connect(connection_permit{&pool_, origin_});
+}
+
+// The connect_op's deadline replaces the request's until it completes: it is the earlier one.
+LTX_DECL void exchange_op::connect(connection_permit permit) {
+    phase_ = phase::connecting;
+    auto deadline = request_deadline_;
+    if (state_->options.connect_timeout.count() > 0) {
+        deadline = std::min(deadline, clock::now() + state_->options.connect_timeout);
+    }
+    timer_.expires_at(clock::time_point::max());
+    auto op = std::make_shared<connect_op>(
+        state_, home_, ex_, socket_ex_, std::move(permit), req_->url, proxy_, deadline,
+        [self = shared_from_this()](const std::error_code& ec, std::unique_ptr<connection> c) {
+            self->on_connected(ec, std::move(c));
+        });
+    connect_ = op;
+    op->start();
+}
+
+LTX_DECL void exchange_op::on_connected(const std::error_code& ec, std::unique_ptr<connection> c) {
+    connect_.reset();
+    if (ec) {
+        return complete(ec);
+    }
+    conn_ = std::move(c);
+    arm(request_deadline_);
+    write_request();
 }
 
 LTX_DECL void exchange_op::write_request() {
@@ -199,7 +278,8 @@ LTX_DECL void exchange_op::write_file_chunk() {
     if (file_left_ == 0) {
         return start_read();
     }
-    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer_size, file_left_));
+    const auto want =
+        static_cast<std::size_t>(std::min<std::uint64_t>(read_buffer_size, file_left_));
     const std::size_t got = std::fread(buf_.get(), 1, want, file_.get());
     if (got == 0) {
         // The file shrank after its size was announced: the server waits for bytes that will
@@ -225,7 +305,7 @@ LTX_DECL void exchange_op::start_read() {
 LTX_DECL void exchange_op::read_some() {
     with_stream([&](auto& stream) {
         stream.async_read_some(
-            ::asio::buffer(buf_.get(), buffer_size),
+            ::asio::buffer(buf_.get(), read_buffer_size),
             ::asio::bind_executor(
                 ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
                     self->on_read(ec, n);
@@ -345,10 +425,9 @@ LTX_DECL void exchange_op::retry_fresh() {
     retried_ = true;
     reused_ = false;
     wrote_any_ = false;
-    // The same connection object reconnects, keeping its permit: a retry never queues.
-    conn_->tls.reset();
-    std::error_code ignored;
-    conn_->socket.close(ignored);
+    // The new connection takes over the permit of the old one: a retry never queues.
+    connection_permit permit{std::move(conn_->permit)};
+    conn_.reset();
     parser_.reset();
     parser_.set_head_request(req_->method == http::method::head);
     resp_ = {};
@@ -359,7 +438,7 @@ LTX_DECL void exchange_op::retry_fresh() {
         }
         file_left_ = file->size();
     }
-    connect();
+    connect(std::move(permit));
 }
 
 LTX_DECL void exchange_op::fail(const std::error_code& ec) {
@@ -370,7 +449,7 @@ LTX_DECL void exchange_op::fail(const std::error_code& ec) {
         if (phase_ == phase::waiting) {
             return complete(transport_errc::pool_timeout);
         }
-        return complete(connecting() ? transport_errc::connection_failed : transport_errc::timeout);
+        return complete(transport_errc::timeout);
     }
     const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
                      ec == ::asio::ssl::error::stream_truncated;
@@ -378,10 +457,7 @@ LTX_DECL void exchange_op::fail(const std::error_code& ec) {
     case phase::idle:
     case phase::waiting:
     case phase::connecting:
-    case phase::tunnelling:
         return complete(transport_errc::connection_failed);
-    case phase::handshaking:
-        return complete(tls ? transport_errc::tls_failure : transport_errc::connection_failed);
     case phase::writing:
         if (may_retry_fresh()) {
             return retry_fresh();
@@ -415,9 +491,6 @@ LTX_DECL void exchange_op::complete(std::error_code ec) {
     phase_ = phase::finished;
     waiting_work_ = {};
     timer_.cancel();
-    if (resolver_) {
-        resolver_->cancel();
-    }
     conn_.reset();
     file_.reset();
     auto done = std::move(done_);
@@ -438,20 +511,15 @@ LTX_DECL void exchange_op::arm(clock::time_point deadline) {
 }
 
 LTX_DECL void exchange_op::on_timer(const std::error_code& ec) {
-    if (ec == ::asio::error::operation_aborted || phase_ == phase::finished) {
+    if (ec == ::asio::error::operation_aborted || phase_ == phase::finished ||
+        phase_ == phase::connecting) {
         return;
     }
-    const auto deadline = connecting() ? connect_deadline_ : request_deadline_;
-    if (clock::now() < deadline) {
-        return arm(deadline);
+    if (clock::now() < request_deadline_) {
+        return arm(request_deadline_);
     }
     expired_ = true;
     close_io();
-}
-
-LTX_DECL bool exchange_op::connecting() const noexcept {
-    return phase_ == phase::connecting || phase_ == phase::tunnelling ||
-           phase_ == phase::handshaking;
 }
 
 LTX_DECL void exchange_op::close_io() {
@@ -462,8 +530,11 @@ LTX_DECL void exchange_op::close_io() {
         }
         return;
     }
-    if (resolver_) {
-        resolver_->cancel();
+    if (phase_ == phase::connecting) {
+        if (auto op = connect_.lock()) {
+            op->cancel();
+        }
+        return;
     }
     if (conn_) {
         std::error_code ignored;

@@ -1,10 +1,8 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-//
-// The connecting half of exchange_op: pool, resolve, connect, proxy tunnel, TLS handshake.
-#ifndef LTX_ASIO_DETAIL_IMPL_EXCHANGE_CONNECT_IPP
-#define LTX_ASIO_DETAIL_IMPL_EXCHANGE_CONNECT_IPP
+#ifndef LTX_ASIO_DETAIL_IMPL_CONNECT_IPP
+#define LTX_ASIO_DETAIL_IMPL_CONNECT_IPP
 
-#include <ltx/asio/detail/exchange.hpp>
+#include <ltx/asio/detail/connect.hpp>
 #include <ltx/asio/detail/proxy.hpp>
 #include <ltx/asio/tls.hpp>
 #include <ltx/http/error.hpp>
@@ -12,90 +10,34 @@
 #include <asio/bind_executor.hpp>
 #include <asio/buffer.hpp>
 #include <asio/error.hpp>
-#include <asio/execution/outstanding_work.hpp>
-#include <asio/post.hpp>
-#include <asio/prefer.hpp>
 #include <asio/ssl/error.hpp>
 #include <asio/write.hpp>
 
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
-#include <algorithm>
 #include <string>
 
 namespace ltx::asio::detail {
 
-LTX_DECL void exchange_op::acquire() {
-    std::unique_ptr<connection> idle;
-    switch (
-        pool_.acquire(origin_, home_, clock::now(), state_->options, shared_from_this(), idle)) {
-    case connection_pool::acquired::reused:
-        return reuse(std::move(idle));
-    case connection_pool::acquired::open_new:
-        return open_new();
-    case connection_pool::acquired::queued:
-        break;
-    }
-    // The wait counts against the request's time limit. A grant is posted to `ex_`, so it
-    // cannot arrive before the phase is set.
-    phase_ = phase::waiting;
-    waiting_work_ = ::asio::prefer(ex_, ::asio::execution::outstanding_work.tracked);
-    arm(request_deadline_);
-}
+LTX_DECL connect_op::connect_op(std::shared_ptr<transport_state> state, const void* home,
+                                ::asio::any_io_executor ex, ::asio::any_io_executor socket_ex,
+                                connection_permit permit, http::url target,
+                                std::optional<proxy_route> proxy, clock::time_point deadline,
+                                handler done)
+    : state_(std::move(state)), ex_(std::move(ex)), socket_ex_(std::move(socket_ex)),
+      conn_(std::make_unique<connection>(socket_ex_, std::move(permit), home)),
+      target_(std::move(target)), proxy_(std::move(proxy)), deadline_(deadline),
+      done_(std::move(done)), timer_(ex_) {}
 
-LTX_DECL void exchange_op::grant(std::unique_ptr<connection> reuse) {
-    ::asio::post(ex_, [self = shared_from_this(), c = std::move(reuse)]() mutable {
-        self->on_granted(std::move(c));
-    });
-}
-
-LTX_DECL void exchange_op::on_granted(std::unique_ptr<connection> reuse) {
-    waiting_work_ = {};
-    if (phase_ != phase::waiting) {
-        return give_back(std::move(reuse));
-    }
-    if (expired_ || cancelled_) {
-        give_back(std::move(reuse));
-        return fail(::asio::error::operation_aborted);
-    }
-    if (reuse) {
-        return this->reuse(std::move(reuse));
-    }
-    open_new();
-}
-
-// A grant that came too late passes on to the next waiter.
-LTX_DECL void exchange_op::give_back(std::unique_ptr<connection> reuse) {
-    if (reuse) {
-        pool_.release(origin_, std::move(reuse), clock::now(), state_->options);
-    } else {
-        [[maybe_unused]] const connection_permit unused{&pool_, origin_};
-    }
-}
-
-LTX_DECL void exchange_op::reuse(std::unique_ptr<connection> c) {
-    conn_ = std::move(c);
-    reused_ = true;
-    ++state_->connections_reused;
-    arm(request_deadline_);
-    write_request();
-}
-
-LTX_DECL void exchange_op::open_new() {
-    conn_ = std::make_unique<connection>(socket_ex_, connection_permit{&pool_, origin_}, home_);
-    connect();
-}
-
-LTX_DECL void exchange_op::connect() {
+LTX_DECL void connect_op::start() {
     phase_ = phase::connecting;
-    connect_deadline_ = request_deadline_;
-    if (state_->options.connect_timeout.count() > 0) {
-        connect_deadline_ =
-            std::min(connect_deadline_, clock::now() + state_->options.connect_timeout);
+    if (deadline_ != clock::time_point::max()) {
+        timer_.expires_at(deadline_);
+        timer_.async_wait(::asio::bind_executor(
+            ex_, [self = shared_from_this()](const std::error_code& ec) { self->on_timer(ec); }));
     }
-    arm(connect_deadline_);
-    const http::url& u = proxy_ ? *proxy_ : req_->url;
+    const http::url& u = proxy_ ? proxy_->url : target_;
     const std::string host{u.host_unbracketed()};
     if (u.kind() != http::host_kind::name) {
         std::error_code ec;
@@ -126,9 +68,17 @@ LTX_DECL void exchange_op::connect() {
             }));
 }
 
+LTX_DECL void connect_op::cancel() {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    cancelled_ = true;
+    close_io();
+}
+
 // Tries the resolved addresses in turn. Written out rather than asio::async_connect, which
 // moves on to the next address after an abort: a timeout or a cancellation must stop it.
-LTX_DECL void exchange_op::connect_next() {
+LTX_DECL void connect_op::connect_next() {
     if (next_endpoint_ == endpoints_.end()) {
         return fail(::asio::error::host_not_found);
     }
@@ -143,7 +93,7 @@ LTX_DECL void exchange_op::connect_next() {
         }));
 }
 
-LTX_DECL void exchange_op::on_connected(const std::error_code& ec) {
+LTX_DECL void connect_op::on_connected(const std::error_code& ec) {
     if (phase_ == phase::finished) {
         return;
     }
@@ -159,25 +109,24 @@ LTX_DECL void exchange_op::on_connected(const std::error_code& ec) {
     std::error_code ignored;
     conn_->socket.set_option(::asio::ip::tcp::no_delay(true), ignored);
     ++state_->connections_opened;
-    if (proxy_ && req_->url.is_https()) {
+    if (proxy_ && target_.is_https()) {
         return write_connect();
     }
-    if (req_->url.is_https()) {
+    if (target_.is_https()) {
         return handshake();
     }
-    arm(request_deadline_);
-    write_request();
+    complete({});
 }
 
-LTX_DECL void exchange_op::write_connect() {
+LTX_DECL void connect_op::write_connect() {
     phase_ = phase::tunnelling;
-    const http::url& u = req_->url;
-    const std::string authority = u.host() + ":" + std::to_string(u.port());
+    const std::string authority = target_.host() + ":" + std::to_string(target_.port());
     tunnel_ = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
-    if (!proxy_authorization_.empty()) {
-        tunnel_ += "Proxy-Authorization: " + proxy_authorization_ + "\r\n";
+    if (!proxy_->authorization.empty()) {
+        tunnel_ += "Proxy-Authorization: " + proxy_->authorization + "\r\n";
     }
     tunnel_ += "\r\n";
+    buf_ = std::make_unique_for_overwrite<char[]>(read_buffer_size);
     ::asio::async_write(conn_->socket, ::asio::buffer(tunnel_),
                         ::asio::bind_executor(ex_, [self = shared_from_this()](
                                                        const std::error_code& ec, std::size_t) {
@@ -192,9 +141,9 @@ LTX_DECL void exchange_op::write_connect() {
                         }));
 }
 
-LTX_DECL void exchange_op::read_connect() {
+LTX_DECL void connect_op::read_connect() {
     conn_->socket.async_read_some(
-        ::asio::buffer(buf_.get(), buffer_size),
+        ::asio::buffer(buf_.get(), read_buffer_size),
         ::asio::bind_executor(
             ex_, [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
                 self->on_connect_read(ec, n);
@@ -203,7 +152,7 @@ LTX_DECL void exchange_op::read_connect() {
 
 // The proxy's answer to CONNECT: a head and nothing more, since the server cannot speak
 // before the TLS ClientHello. Any refusal means nothing reached the server.
-LTX_DECL void exchange_op::on_connect_read(const std::error_code& ec, std::size_t n) {
+LTX_DECL void connect_op::on_connect_read(const std::error_code& ec, std::size_t n) {
     if (phase_ == phase::finished) {
         return;
     }
@@ -221,10 +170,11 @@ LTX_DECL void exchange_op::on_connect_read(const std::error_code& ec, std::size_
         return complete(http::transport_errc::connection_failed);
     }
     tunnel_.clear();
+    buf_.reset();
     handshake();
 }
 
-LTX_DECL void exchange_op::handshake() {
+LTX_DECL void connect_op::handshake() {
     phase_ = phase::handshaking;
     ::asio::ssl::context* ctx = nullptr;
     try {
@@ -235,10 +185,9 @@ LTX_DECL void exchange_op::handshake() {
     conn_->tls =
         std::make_unique<::asio::ssl::stream<::asio::ip::tcp::socket&>>(conn_->socket, *ctx);
     SSL* ssl = conn_->tls->native_handle();
-    const http::url& u = req_->url;
-    const std::string host{u.host_unbracketed()};
+    const std::string host{target_.host_unbracketed()};
     bool configured = false;
-    if (u.kind() == http::host_kind::name) {
+    if (target_.kind() == http::host_kind::name) {
         configured = SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 &&
                      SSL_set1_host(ssl, host.c_str()) == 1;
         SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
@@ -257,7 +206,7 @@ LTX_DECL void exchange_op::handshake() {
         }));
 }
 
-LTX_DECL void exchange_op::on_handshake(const std::error_code& ec) {
+LTX_DECL void connect_op::on_handshake(const std::error_code& ec) {
     if (phase_ == phase::finished) {
         return;
     }
@@ -270,8 +219,53 @@ LTX_DECL void exchange_op::on_handshake(const std::error_code& ec) {
     if (ec || expired_ || cancelled_) {
         return fail(ec ? ec : ::asio::error::operation_aborted);
     }
-    arm(request_deadline_);
-    write_request();
+    complete({});
+}
+
+// A deadline that passes is a connection that could not be made, whichever step it stopped.
+LTX_DECL void connect_op::fail(const std::error_code& ec) {
+    if (cancelled_) {
+        return complete(http::transport_errc::cancelled);
+    }
+    const bool tls = ec.category() == ::asio::error::get_ssl_category() ||
+                     ec == ::asio::ssl::error::stream_truncated;
+    if (!expired_ && phase_ == phase::handshaking && tls) {
+        return complete(http::transport_errc::tls_failure);
+    }
+    complete(http::transport_errc::connection_failed);
+}
+
+LTX_DECL void connect_op::complete(std::error_code ec) {
+    if (phase_ == phase::finished) {
+        return;
+    }
+    phase_ = phase::finished;
+    timer_.cancel();
+    if (resolver_) {
+        resolver_->cancel();
+    }
+    if (ec) {
+        conn_.reset();
+    }
+    auto done = std::move(done_);
+    done_ = nullptr;
+    done(ec, std::move(conn_));
+}
+
+LTX_DECL void connect_op::on_timer(const std::error_code& ec) {
+    if (ec == ::asio::error::operation_aborted || phase_ == phase::finished) {
+        return;
+    }
+    expired_ = true;
+    close_io();
+}
+
+LTX_DECL void connect_op::close_io() {
+    if (resolver_) {
+        resolver_->cancel();
+    }
+    std::error_code ignored;
+    conn_->socket.close(ignored);
 }
 
 } // namespace ltx::asio::detail
