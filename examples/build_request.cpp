@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
 
     using endpoint = ltx::endpoints::create_video;
     const std::string body = ltx::reflect::to_json(req);
-    std::cout << endpoint::method << " /v1/ltxstudio/" << ltx::request_target<endpoint>(req)
-              << " HTTP/1.1\r\n"
+    std::cout << ltx::http::to_string(endpoint::method) << " /v1/ltxstudio/"
+              << ltx::request_target<endpoint>(req) << " HTTP/1.1\r\n"
               << "Host: api.useapi.net\r\n"
               << "Authorization: Bearer <redacted>\r\n"
               << "Content-Type: application/json\r\n"
