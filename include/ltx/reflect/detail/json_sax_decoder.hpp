@@ -5,7 +5,7 @@
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
 #include <ltx/reflect/detail/json_sax_sink.hpp>
-#include <ltx/reflect/json_read.hpp>
+#include <ltx/reflect/json_error.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/error.hpp>
@@ -23,17 +23,37 @@
 
 namespace ltx::reflect::detail {
 
+// The path of the value being decoded, as a chain of stack frames, built into a string only
+// when an error is reported. Member names are never empty, so a frame with an empty key
+// below the document is an empty map key: it reads `a[""]`, as in validation paths.
+struct path_frame {
+    const path_frame* parent = nullptr;
+    std::string_view key;
+    std::size_t index = 0;
+    bool is_index = false;
+
+    std::string str() const {
+        if (!parent)
+            return std::string{};
+        std::string up = parent->str();
+        if (is_index)
+            return up + "[" + std::to_string(index) + "]";
+        if (key.empty())
+            return up + "[\"\"]";
+        return up.empty() ? std::string{key} : up + "." + std::string{key};
+    }
+};
+
 // The event handler of boost::json::basic_parser. It is not a template: one parser
 // instantiation serves every type, and the type enters only through the sinks.
 //
-// Decode errors never stop the parse. read_json reports the first error of a walk in
-// declaration order (members), index order (arrays) and key order (maps), after the whole text
-// parsed; a streaming decoder meets errors in document order instead, so it keeps the error
-// that comes first in the walk's order (`rank_`, one ordinal per level) and keeps parsing, so
-// that a later syntax error still wins as it does for read_json.
+// Decode errors never stop the parse. The error reported is the first in the type's order:
+// declaration order (members), index order (arrays), first-appearance order (map keys). Values
+// arrive in document order instead, so the decoder keeps the error that ranks first (`rank_`,
+// one ordinal per level) and keeps parsing, so that a later syntax error still wins.
 class sax_decoder {
 public:
-    // The limits of the parser behind boost::json::parse, so both fail on the same texts.
+    // The limits of boost::json::parse, so a text it parses is one the decoder can hold.
     static constexpr std::size_t max_object_size = boost::json::object::max_size();
     static constexpr std::size_t max_array_size = boost::json::array::max_size();
     static constexpr std::size_t max_key_size = boost::json::string::max_size();
@@ -77,21 +97,20 @@ public:
                 f.pending = sax_sink{&skip_ops, nullptr};
             } else {
                 const std::uint64_t bit = std::uint64_t{1} << i;
-                if (f.seen & bit)
-                    duplicate_ = true;
-                f.seen |= bit;
                 f.count = i + 1; // documents usually follow declaration order
                 f.position = i;
                 f.key = o.member_names[i];
                 f.pending = o.member(f.container.object, i);
+                if (f.seen & bit)
+                    fail_here("repeated key");
+                f.seen |= bit;
             }
         } else {
             bool inserted = false;
             f.pending = f.container.ops->entry(f.container.object, key, inserted, f.key);
-            if (inserted)
-                f.position = f.count++;
-            else
-                duplicate_ = true;
+            f.position = f.count++;
+            if (!inserted)
+                fail_here("repeated key");
         }
         key_.clear();
         return true;
@@ -194,9 +213,7 @@ public:
 
     /// True when some value did not decode.
     bool failed() const noexcept { return has_error_; }
-    /// True when some object repeated a key outside skipped values.
-    bool saw_duplicate_key() const noexcept { return duplicate_; }
-    /// The error that read_json reports first.
+    /// The error that ranks first.
     json_error& error() noexcept { return error_; }
 
 private:
@@ -343,7 +360,7 @@ private:
     }
 
     // Records an error at the current child of the innermost frame, unless an error that
-    // read_json would meet first is already recorded.
+    // ranks before it is already recorded.
     void fail_here(std::string message) {
         const std::size_t depth = top_;
         if (has_error_) {
@@ -358,7 +375,7 @@ private:
         }
         has_error_ = true;
         rank_size_ = depth;
-        std::array<path_frame, max_frames> chain; // chain[0]: the document, as in read_json
+        std::array<path_frame, max_frames> chain; // chain[0]: the document
         const path_frame* parent = &chain[0];
         for (std::size_t i = 1; i <= depth; ++i) {
             const frame& f = frames_[i];
@@ -376,7 +393,6 @@ private:
     sax_sink string_{&skip_ops, nullptr};
     bool in_string_ = false;
     bool has_error_ = false;
-    bool duplicate_ = false;
     std::string key_;     // a key split into parts (escapes)
     std::string scratch_; // an enum name split into parts
     std::array<std::size_t, max_frames> rank_{};

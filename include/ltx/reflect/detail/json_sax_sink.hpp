@@ -5,12 +5,11 @@
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
 #include <ltx/reflect/enum.hpp>
-#include <ltx/reflect/json_read.hpp>
 
-#include <boost/json/value.hpp>
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -66,7 +65,7 @@ template <class T> struct sax_members {
     using list = members_of<T>;
     static constexpr std::size_t size = boost::mp11::mp_size<list>::value;
     // The decoder keeps one bit per member; BOOST_DESCRIBE_STRUCT describes at most 52.
-    static_assert(size <= 64, "ltx::reflect::read_json_sax: at most 64 members per struct");
+    static_assert(size <= 64, "ltx::reflect::read_json: at most 64 members per struct");
 
     static constexpr auto names = []<class... D>(boost::mp11::mp_list<D...>) {
         return std::array<std::string_view, sizeof...(D)>{std::string_view{D::name}...};
@@ -93,7 +92,7 @@ template <class T> constexpr sax_ops make_sax_ops() {
         }
     } else if constexpr (kind == type_kind::optional) {
         using V = typename T::value_type;
-        // emplace, not assignment: read_json starts each value from a fresh object.
+        // emplace, not assignment: each decoded value starts from a fresh object.
         o.emplace = [](void* p) {
             return sax_sink{&sax_ops_of<V>, &static_cast<T*>(p)->emplace()};
         };
@@ -142,9 +141,15 @@ template <class T> constexpr sax_ops make_sax_ops() {
             *static_cast<T*>(p) = static_cast<T>(v);
             return true;
         };
-        // Rare; the DOM decoder's own rule, so both accept the same whole numbers.
+        // A whole number written as a double (100.0) is still that integer.
         o.from_double = [](void* p, double v) {
-            return read_integer(boost::json::value(v), *static_cast<T*>(p));
+            if (std::trunc(v) != v || v < -9.2e18 || v > 9.2e18)
+                return false;
+            const auto whole = static_cast<long long>(v);
+            if (!std::in_range<T>(whole))
+                return false;
+            *static_cast<T*>(p) = static_cast<T>(whole);
+            return true;
         };
     } else if constexpr (kind == type_kind::floating) {
         o.from_int64 = [](void* p, std::int64_t v) {
