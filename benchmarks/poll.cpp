@@ -180,7 +180,7 @@ void poll_ltx_sim(benchmark::State& state) {
     std::string id;
     try {
         req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.value().fileId;
-        id = api.create_video(req).jobId.value();
+        id = api.create_video(req).jobId;
     } catch (const std::exception& e) {
         state.SkipWithError(e.what());
         return;

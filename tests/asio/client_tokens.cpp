@@ -162,8 +162,8 @@ TEST_CASE("asio tokens: use_awaitable on another io_context resumes there") {
             other_thread = std::this_thread::get_id();
             auto created = co_await f.api.async_create_video(create_req, ::asio::use_awaitable);
             resumed_on = std::this_thread::get_id();
-            co_return co_await f.api.async_wait(
-                created.jobId.value(), {.interval = 5ms, .backoff = 1.0}, ::asio::use_awaitable);
+            co_return co_await f.api.async_wait(created.jobId, {.interval = 5ms, .backoff = 1.0},
+                                                ::asio::use_awaitable);
         },
         ::asio::use_future);
     const auto done = result.get();

@@ -109,7 +109,7 @@ TEST_CASE_FIXTURE(fixture, "upload_file: detection from the file, clear errors f
         f << std::string{"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11} << std::string(100, 'x');
     }
     mock.expect(method::post, "assets/?type=image").respond(200, R"({"asset":{"fileId":"f"}})");
-    CHECK(client.upload_file(jpg).asset->fileId == "f");
+    CHECK(client.upload_file(jpg).asset.fileId == "f");
     const auto& r = mock.requests().at(0);
     CHECK(r.headers.find("Content-Type") == "image/jpeg");
     CHECK(r.file_body);

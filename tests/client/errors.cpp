@@ -114,6 +114,33 @@ TEST_CASE_FIXTURE(fixture, "unexpected answers: non-JSON, wrong shapes, wrong co
     CHECK_FALSE(ec);
 }
 
+TEST_CASE_FIXTURE(fixture, "a field the client relies on, missing from a 200, is unexpected") {
+    // A created job without jobId: nothing to wait on. Not re-sent: the job may exist.
+    mock.expect(method::post).respond(200, R"({"generationId":"gen_1"})");
+    std::error_code ec;
+    ltx::diagnostics d;
+    const auto created = client.create_video({.prompt = "p", .startAssetId = "a"}, ec, d);
+    CHECK(ec == errc::unexpected_response);
+    CHECK(d.detail == "unexpected response body: jobId: missing required field");
+    CHECK(created.jobId.empty());
+    CHECK(mock.requests().size() == 1);
+
+    // An upload whose asset has no fileId, or no asset at all.
+    const std::string png = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(32, '\0');
+    mock.expect(method::post)
+        .respond(200, R"({"assetUrl":"https://s/x","asset":{"type":"image"}})");
+    client.upload_asset(png, {}, ec, d);
+    CHECK(ec == errc::unexpected_response);
+    CHECK(d.detail == "unexpected response body: asset.fileId: missing required field");
+    mock.expect(method::post).respond(200, R"({"assetUrl":"https://s/x"})");
+    try {
+        (void)client.upload_asset(png);
+        FAIL("no exception");
+    } catch (const std::system_error& e) {
+        CHECK(e.code() == errc::unexpected_response);
+    }
+}
+
 TEST_CASE_FIXTURE(fixture,
                   "transport errors keep their code; the throwing form raises system_error") {
     auto cfg = test_config();

@@ -82,7 +82,7 @@ TEST_CASE_FIXTURE(fixture, "upload_asset: raw body, detected Content-Type, type 
             200,
             R"({"assetUrl":"https://s/x.png","asset":{"type":"image","fileId":"asset:9-type:image/png","mimeType":"image/png"}})");
     const auto up = client.upload_asset(png);
-    CHECK(up.asset->fileId == "asset:9-type:image/png");
+    CHECK(up.asset.fileId == "asset:9-type:image/png");
     const auto& r = mock.requests().at(0);
     CHECK(r.url == std::string{base} + "assets/?type=image");
     CHECK(r.headers.find("Content-Type") == "image/png");

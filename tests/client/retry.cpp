@@ -156,7 +156,7 @@ TEST_CASE_FIXTURE(fixture, "the create POST is never re-sent after an ambiguous 
         const auto j = c.create_video(create, ec, d);
         CHECK(ec == errc::outcome_unknown);
         CHECK(d.transport_error == e);
-        CHECK_FALSE(j.jobId);
+        CHECK(j.jobId.empty());
         CHECK(count_posts(m) == 1);
         no_token(ec, d);
     }

@@ -89,14 +89,14 @@ TEST_CASE("ltx client + ltx-sim: upload, create, wait, download; no token reache
     api_client api{http, config_for(sim)};
 
     const auto uploaded = api.upload_file(o.fixtures_dir / "start.png");
-    REQUIRE(uploaded.asset);
-    CHECK(uploaded.asset->mimeType == "image/png");
+    REQUIRE_FALSE(uploaded.asset.fileId.empty());
+    CHECK(uploaded.asset.mimeType == "image/png");
     ltx::ltx_create_request req;
     req.prompt = "A serene landscape with flowing water";
-    req.startAssetId = uploaded.asset->fileId;
+    req.startAssetId = uploaded.asset.fileId;
     req.duration = ltx::duration::s5;
     const auto created = api.create_video(req);
-    REQUIRE(created.jobId);
+    REQUIRE_FALSE(created.jobId.empty());
 
     std::vector<int> progress;
     auto w = quick_wait();
@@ -104,7 +104,7 @@ TEST_CASE("ltx client + ltx-sim: upload, create, wait, download; no token reache
         if (j.status && j.status->progress)
             progress.push_back(*j.status->progress);
     };
-    const auto done = api.wait(*created.jobId, w);
+    const auto done = api.wait(created.jobId, w);
     CHECK(ltx::is_done(done));
     CHECK(progress.size() >= 3);
     CHECK(std::is_sorted(progress.begin(), progress.end()));
@@ -182,9 +182,9 @@ TEST_CASE("ltx client + ltx-sim: 30% 5xx on GETs and a burst of 429 are ridden o
     api_client api{http, config_for(sim)};
     ltx::ltx_create_request req;
     req.prompt = "Waves";
-    req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset->fileId;
+    req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.fileId;
     const auto created = api.create_video(req);
-    const auto done = api.wait(*created.jobId, quick_wait());
+    const auto done = api.wait(created.jobId, quick_wait());
     CHECK(ltx::is_done(done));
     const auto stats = sim->stats();
     CHECK(stats.jobsCreated == 1);
@@ -218,7 +218,7 @@ TEST_CASE("ltx client + ltx-sim: 10,000 jobs created and waited concurrently, as
     std::size_t peak_open = 0, peak_waiting = 0;
     ltx::ltx_create_request req;
     req.prompt = "Load";
-    req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset->fileId;
+    req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.fileId;
 
     int created = 0, create_failed = 0, completed = 0, failed = 0;
     std::uint64_t peak_active = 0;

@@ -42,17 +42,17 @@ TEST_CASE("ltx client + ltx-sim: the whole workflow async, one thread, no token 
     };
     api.async_upload_file(
         o.fixtures_dir / "start.png", {}, [&](std::error_code ec, ltx::upload_asset_response up) {
-            if (ec || !up.asset)
+            if (ec)
                 return fail("upload", ec);
-            steps.push_back("uploaded " + up.asset->mimeType.value_or("?"));
+            steps.push_back("uploaded " + up.asset.mimeType.value_or("?"));
             ltx::ltx_create_request req;
             req.prompt = "Waves at dusk";
-            req.startAssetId = up.asset->fileId;
+            req.startAssetId = up.asset.fileId;
             api.async_create_video(req, [&](std::error_code ec, ltx::job created) {
-                if (ec || !created.jobId)
+                if (ec)
                     return fail("create", ec);
                 steps.push_back("created");
-                api.async_wait(*created.jobId, {.interval = 20ms, .backoff = 1.0, .timeout = 60s},
+                api.async_wait(created.jobId, {.interval = 20ms, .backoff = 1.0, .timeout = 60s},
                                [&](std::error_code ec, ltx::job done) {
                                    if (ec)
                                        return fail("wait", ec);

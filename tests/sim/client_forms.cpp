@@ -125,9 +125,9 @@ struct counting_transport {
 TEST_CASE("client forms: sync throwing, the whole workflow") {
     fixture f;
     const auto up = f.api.upload_file("start.png");
-    REQUIRE(up.asset);
-    const auto created = f.api.create_video(request_for(up.asset->fileId.value()));
-    const auto done = f.api.wait(created.jobId.value(), f.quick);
+    REQUIRE_FALSE(up.asset.fileId.empty());
+    const auto created = f.api.create_video(request_for(up.asset.fileId));
+    const auto done = f.api.wait(created.jobId, f.quick);
     f.api.download(done, "out.mp4");
     CHECK(read_file("out.mp4") == f.sample());
     CHECK(f.sim->stats().jobsCreated == 1);
@@ -139,9 +139,9 @@ TEST_CASE("client forms: sync error_code, the whole workflow and a failure") {
     ltx::diagnostics d;
     const auto up = f.api.upload_file("start.png", {}, ec, d);
     REQUIRE_FALSE(ec);
-    const auto created = f.api.create_video(request_for(up.asset->fileId.value()), ec, d);
+    const auto created = f.api.create_video(request_for(up.asset.fileId), ec, d);
     REQUIRE_FALSE(ec);
-    const auto done = f.api.wait(created.jobId.value(), f.quick, ec, d);
+    const auto done = f.api.wait(created.jobId, f.quick, ec, d);
     REQUIRE_FALSE(ec);
     f.api.download(done, "out.mp4", {}, ec, d);
     CHECK_FALSE(ec);
@@ -216,10 +216,10 @@ TEST_CASE("client forms: deferred by default, launched later with any token") {
     auto list = f.api.async_list_assets();
     CHECK(f.sim->stats().jobsCreated == 0);
     const auto up = std::move(upload)(::asio::use_future).get();
-    REQUIRE(up.asset);
+    REQUIRE_FALSE(up.asset.fileId.empty());
     const auto page = std::move(list)(::asio::use_future).get();
     CHECK(page.meta.has_value());
-    auto create = f.api.async_create_video(request_for(up.asset->fileId.value()));
+    auto create = f.api.async_create_video(request_for(up.asset.fileId));
     const auto job = std::move(create)(::asio::use_future).get();
     auto wait = f.api.async_wait(job.jobId.value(), f.quick);
     callback_result<ltx::job> waited;
@@ -317,9 +317,9 @@ TEST_CASE("client forms: the README's coroutine example, verbatim") {
     // clang-format off
 asio::co_spawn(io, [&]() -> asio::awaitable<void> {   // async: any completion token
     auto up = co_await api.async_upload_file("start.png", {}, asio::use_awaitable);
-    req.startAssetId = up.asset->fileId;
+    req.startAssetId = up.asset.fileId;
     auto created = co_await api.async_create_video(req, asio::use_awaitable);
-    auto done = co_await api.async_wait(*created.jobId, {}, asio::use_awaitable);
+    auto done = co_await api.async_wait(created.jobId, {}, asio::use_awaitable);
     auto bytes = co_await api.async_download(done, "out.mp4", {}, asio::use_awaitable);
     std::cout << bytes << " bytes in out.mp4\n";
 }, asio::detached);
@@ -376,7 +376,7 @@ TEST_CASE("client forms: use_awaitable with {} temporaries, every call") {
             auto page = co_await f.api.async_list_assets({}, ::asio::use_awaitable);
             auto created = co_await f.api.async_create_video(
                 request_for(up.asset.value().fileId.value()), ::asio::use_awaitable);
-            auto polled = co_await f.api.async_get_job(*created.jobId, ::asio::use_awaitable);
+            auto polled = co_await f.api.async_get_job(created.jobId, ::asio::use_awaitable);
             auto done = co_await f.api.async_wait(*polled.jobId, {}, ::asio::use_awaitable);
             auto bytes = co_await f.api.async_download(done, "a.mp4", {}, ::asio::use_awaitable);
             auto url = ltx::artifact_url(done).value();

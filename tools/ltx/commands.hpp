@@ -50,11 +50,7 @@ int resolve_frame(Client& client, environment& env, const settings& s, const std
     const auto up = client.upload_file(arg, {}, ec, d);
     if (ec)
         return fail(env, s, ec, d);
-    if (!up.asset || !up.asset->fileId) {
-        d.detail = "the upload answer has no asset.fileId";
-        return fail(env, s, ltx::errc::unexpected_response, d);
-    }
-    id = up.asset->fileId;
+    id = up.asset.fileId;
     if (!s.json && !s.dry_run)
         env.err << "uploaded " << arg << " as " << *id << "\n";
     return exit_ok;
@@ -127,16 +123,12 @@ int create_command(Client& client, environment& env, const settings& s, const cr
     const auto created = client.create_video(req, ec, d);
     if (ec)
         return detail::fail(env, s, ec, d);
-    if (!created.jobId) {
-        d.detail = "the create answer has no jobId";
-        return detail::fail(env, s, ltx::errc::unexpected_response, d);
-    }
     if (!s.json)
-        env.err << "job " << *created.jobId << "\n";
-    auto done = created;
-    if (!ltx::is_done(created)) {
+        env.err << "job " << created.jobId << "\n";
+    auto done = ltx::to_job(created);
+    if (!ltx::is_done(done)) {
         progress_display bar{env.err, env.terminal};
-        done = client.wait(*created.jobId,
+        done = client.wait(created.jobId,
                            {.on_progress = [&](const ltx::job& j) { bar.update(j); }}, ec, d);
         bar.finish();
         if (ec)
@@ -233,9 +225,7 @@ int assets_upload_command(Client& client, environment& env, const settings& s,
                           const std::string& file, const ltx::upload_options& opts) {
     return detail::call_and_print(
         env, s, [&](auto& ec, auto& d) { return client.upload_file(file, opts, ec, d); },
-        [&](const ltx::upload_asset_response& up) {
-            env.out << (up.asset && up.asset->fileId ? *up.asset->fileId : "?") << "\n";
-        });
+        [&](const ltx::upload_asset_response& up) { env.out << up.asset.fileId << "\n"; });
 }
 
 namespace detail {

@@ -54,8 +54,29 @@ constexpr auto ltx_schema(reflect::tag<upload_content>) {
                            reflect::field<&upload_content::size>(r::range{1}));
 }
 
-/// The response of `POST assets/`: the stored asset and a signed URL to it.
-using upload_asset_response = signed_asset;
+/// The asset an upload stored.
+struct stored_asset {
+    /// The asset id, `asset:<id>-type:<mime type>`: pass it as `startAssetId` or
+    /// `endAssetId`. Required: an answer without it fails as `errc::unexpected_response`.
+    std::string fileId{};
+    /// `image` for an upload of `type` `image`, ... (an open set).
+    std::optional<std::string> type{};
+    /// The MIME type the upload was stored with.
+    std::optional<std::string> mimeType{};
+};
+BOOST_DESCRIBE_STRUCT(stored_asset, (), (fileId, type, mimeType))
+
+/// The response of `POST assets/`: the stored asset and a signed URL to it. The `asset`
+/// member and its `fileId` are required, so `uploaded.asset.fileId` needs no check.
+struct upload_asset_response {
+    /// The signed URL of the file. It needs no API token: never send the token there.
+    std::optional<std::string> assetUrl{};
+    /// When `assetUrl` expires: milliseconds since the epoch, as a decimal string.
+    std::optional<std::string> expirationDateString{};
+    /// The stored asset.
+    stored_asset asset{};
+};
+BOOST_DESCRIBE_STRUCT(upload_asset_response, (), (assetUrl, expirationDateString, asset))
 
 /// Which assets `GET assets/` lists.
 enum class asset_filter { images, videos, audio, other };

@@ -1,6 +1,7 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// The job model: what `POST videos/ltx-create`, `GET assets/{jobId}` and webhooks return.
+// The job model: what `GET assets/{jobId}`, `pollForResult` answers and webhooks return; and
+// what a generator answers when it creates a job.
 #ifndef LTX_API_JOB_HPP
 #define LTX_API_JOB_HPP
 
@@ -50,6 +51,34 @@ struct job {
 BOOST_DESCRIBE_STRUCT(job, (), (status, jobId, generationId, replyRef, replyUrl, code))
 
 /// The job's state, or nullopt when the server did not say.
+/// What a generator answers when it created a job (`POST videos/ltx-create`, ...).
+///
+/// Without `pollForResult` the answer is `{"jobId": ..., "generationId": ...}`; with it, the
+/// job model as it stood when the server stopped polling (`code` 200). Either way `jobId` is
+/// there: it is required, so an answer without it fails as `errc::unexpected_response` in the
+/// client, and a caller reads `created.jobId` with no check of its own.
+struct created_job {
+    /// The new job's id, to pass to `wait`, `get_job` and `download`.
+    std::string jobId{};
+    /// The generation id, `gen_...`; only in the answer without `pollForResult`.
+    std::optional<std::string> generationId{};
+    /// With `pollForResult`: progress and result as they stood.
+    std::optional<job_status> status{};
+    /// The caller's `replyRef`, echoed back.
+    std::optional<std::string> replyRef{};
+    /// The caller's `replyUrl`, echoed back.
+    std::optional<std::string> replyUrl{};
+    /// With `pollForResult`: the HTTP status, repeated.
+    std::optional<int> code{};
+};
+BOOST_DESCRIBE_STRUCT(created_job, (), (jobId, generationId, status, replyRef, replyUrl, code))
+
+/// The job model of a generator's answer, for `is_done`, `artifact_url` and `download` when
+/// `pollForResult` already saw the job finish.
+inline job to_job(const created_job& c) {
+    return job{c.status, c.jobId, c.generationId, c.replyRef, c.replyUrl, c.code};
+}
+
 inline std::optional<job_state> state_of(const job& j) {
     return j.status ? j.status->type : std::nullopt;
 }

@@ -108,9 +108,9 @@ constexpr auto ltx_schema(reflect::tag<ltx_create_request>) {
         r::at_least_one_of<&R::startAssetId, &R::endAssetId>{});
 }
 
-/// The response of `POST videos/ltx-create`: the job model. Without `pollForResult` only
-/// `jobId` and `generationId` are set.
-using ltx_create_response = job;
+/// The response of `POST videos/ltx-create`: the new job's id (required), and with
+/// `pollForResult` the job as it stood.
+using ltx_create_response = created_job;
 
 } // namespace ltx
 
