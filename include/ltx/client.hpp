@@ -113,8 +113,11 @@ public:
                               diagnostics& diag);
 
     /// `POST videos/ltx-create`. Never sent twice unless the server said it did not accept it.
-    job create_video(const ltx_create_request& req) { return call<endpoints::create_video>(req); }
-    job create_video(const ltx_create_request& req, std::error_code& ec, diagnostics& diag) {
+    ltx_create_response create_video(const ltx_create_request& req) {
+        return call<endpoints::create_video>(req);
+    }
+    ltx_create_response create_video(const ltx_create_request& req, std::error_code& ec,
+                                     diagnostics& diag) {
         return call<endpoints::create_video>(req, ec, diag);
     }
 
@@ -230,8 +233,8 @@ public:
     }
 
     /// Async `create_video` (`POST videos/ltx-create`): completes with
-    /// `(std::error_code, ltx::job)`. Never sent twice unless the server said it did not take
-    /// it; cancelled after it may have reached the server: `errc::outcome_unknown`.
+    /// `(std::error_code, ltx::ltx_create_response)`. Never sent twice unless the server said it
+    /// did not take it; cancelled after it may have reached the server: `errc::outcome_unknown`.
     ///
     /// ```
     /// auto created = co_await api.async_create_video(req, asio::use_awaitable);

@@ -54,7 +54,8 @@ template <class Token> void call_all(client& api, const Token& token) {
 }
 
 [[maybe_unused]] void instantiate_futures(client& api) {
-    std::future<ltx::job> a = api.async_create_video(create_req, ::asio::use_future);
+    std::future<ltx::ltx_create_response> a =
+        api.async_create_video(create_req, ::asio::use_future);
     std::future<ltx::job> b = api.async_get_job("job", ::asio::use_future);
     std::future<ltx::asset_page> c = api.async_list_assets({}, ::asio::use_future);
     std::future<ltx::account> d = api.async_configure_account({}, ::asio::use_future);
@@ -73,7 +74,7 @@ template <class Token> void call_all(client& api, const Token& token) {
 // Asio 1.22 finds coroutines with g++ only (clang 14 defines no `__cpp_coroutines`).
 #if defined(ASIO_HAS_CO_AWAIT)
 [[maybe_unused]] ::asio::awaitable<void> instantiate_awaitables(client& api) {
-    ltx::job a = co_await api.async_create_video(create_req, ::asio::use_awaitable);
+    ltx::ltx_create_response a = co_await api.async_create_video(create_req, ::asio::use_awaitable);
     ltx::job b = co_await api.async_get_job("job", ::asio::use_awaitable);
     ltx::asset_page c = co_await api.async_list_assets({}, ::asio::use_awaitable);
     ltx::account d = co_await api.async_configure_account({}, ::asio::use_awaitable);
@@ -122,7 +123,7 @@ TEST_CASE("asio tokens: a callback runs on the transport's executor, not inline"
     fixture f;
     std::promise<std::pair<std::error_code, ltx::job>> done;
     std::thread::id ran_on;
-    f.api.async_create_video(create_req, [&](std::error_code ec, ltx::job j) {
+    f.api.async_create_video(create_req, [&](std::error_code ec, ltx::ltx_create_response j) {
         ran_on = std::this_thread::get_id();
         done.set_value({ec, std::move(j)});
     });

@@ -169,14 +169,30 @@ TEST_CASE("JSON output escapes strings through Boost.JSON") {
     CHECK(boost::json::parse(text).at("fileId").as_string() == *l.fileId);
 }
 
-TEST_CASE("JSON output: non-finite numbers become null, out-of-range enums null") {
+TEST_CASE("JSON output: non-finite numbers become null") {
     demo::root r = valid_root();
     r.items.clear();
     r.ratio = 1.0 / 0.0 * 0.0; // NaN without a library call
     CHECK(to_json(r).find("\"ratio\":null") != std::string::npos);
+}
+
+TEST_CASE("an enum value without a wire name is an error in every encoder, never null or silence") {
     demo::item i;
     i.tint = static_cast<demo::color>(9);
-    CHECK(to_json(i) == R"({"asset":{},"tint":null})");
+    CHECK_THROWS_AS(to_json(i), enum_value_error);
+    std::string query;
+    CHECK_THROWS_AS(write_query(i, query), enum_value_error);
+    std::string form;
+    CHECK_THROWS_AS(write_multipart(i, "b", form), enum_value_error);
+    CHECK_THROWS_WITH(to_json(std::vector<demo::color>{demo::color::red, i.tint.value()}),
+                      "ltx::reflect: an enum value outside 'red', 'dark_green' has no wire name");
+    // Validation names it first, with its path.
+    CHECK(has(validate(i), "tint", "enum"));
+    i.tint = demo::color::dark_green;
+    CHECK(to_json(i) == R"({"asset":{},"tint":"dark_green"})");
+    query.clear();
+    write_query(i, query);
+    CHECK(query == "asset=%7B%7D&tint=dark_green");
 }
 
 TEST_CASE("JSON input is tolerant of unknown members and absent optionals") {

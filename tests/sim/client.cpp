@@ -228,16 +228,16 @@ TEST_CASE("ltx client + ltx-sim: 10,000 jobs created and waited concurrently, as
     const auto t0 = std::chrono::steady_clock::now();
     auto all_created = t0;
     for (int i = 0; i < jobs; ++i)
-        api.async_create_video(req, [&](std::error_code ec, ltx::job j) {
-            ec || !j.jobId ? ++create_failed : ++created;
+        api.async_create_video(req, [&](std::error_code ec, ltx::ltx_create_response j) {
+            ec ? ++create_failed : ++created;
             if (created + create_failed == jobs) {
                 peak_active = sim->stats().jobsActive; // every job created, none finished
                 sim->advance_clock(o.speed);
                 all_created = std::chrono::steady_clock::now();
             }
-            if (ec || !j.jobId)
+            if (ec)
                 return;
-            api.async_wait(*j.jobId, w, [&](std::error_code e, ltx::job done) {
+            api.async_wait(j.jobId, w, [&](std::error_code e, ltx::job done) {
                 ++(!e && ltx::is_done(done) ? completed : failed);
             });
         });

@@ -48,7 +48,7 @@ TEST_CASE("ltx client + ltx-sim: the whole workflow async, one thread, no token 
             ltx::ltx_create_request req;
             req.prompt = "Waves at dusk";
             req.startAssetId = up.asset.fileId;
-            api.async_create_video(req, [&](std::error_code ec, ltx::job created) {
+            api.async_create_video(req, [&](std::error_code ec, ltx::ltx_create_response created) {
                 if (ec)
                     return fail("create", ec);
                 steps.push_back("created");

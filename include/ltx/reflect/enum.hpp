@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -140,14 +141,21 @@ LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n);
 /// As join_wire_names, appended to `out`.
 LTX_DECL void append_wire_names(std::string& out, const wire_row* rows, std::size_t n);
 
-/// The wire name of `value`, or null for a value outside the enumeration.
-template <class E> const std::string_view* wire_name(E value) noexcept {
-    return find_wire_name(
-        wire_rows<E>.rows, wire_rows<E>.size,
-        static_cast<std::uint64_t>(static_cast<std::underlying_type_t<E>>(value)));
-}
+/// The name of the row holding `value`; throws `enum_value_error` when no row holds it. The
+/// one rule of every encoder (JSON, form, query, multipart) for such a value.
+LTX_DECL std::string_view wire_name_or_throw(const wire_row* rows, std::size_t n,
+                                             std::uint64_t value);
 
 } // namespace detail
+
+/// Thrown by the encoders (JSON, form, query, multipart) for an enum value that has no wire
+/// name, such as a cast from an out-of-range integer: no encoder writes `null` or leaves the
+/// member out in its place. Validation reports such a value as a violation (rule `enum`)
+/// before anything is encoded, so the client, which validates first, never throws this.
+class enum_value_error : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
 
 /// The allowed wire names of `E`, joined for messages: `'ltxv', 'ltxv-turbo'`.
 template <class E> std::string allowed_names() {

@@ -19,6 +19,8 @@ namespace ltx::reflect {
 /// their wire names, numbers in decimal, booleans as `true`/`false`, and anything
 /// structured as its compact JSON. Unset optionals are skipped. This is the one traversal
 /// behind both the query and the multipart encoders.
+///
+/// @throws enum_value_error for an enum value without a wire name (see `enum.hpp`).
 template <class T, class F> void for_each_form_field(const T& v, F&& f) {
     static_assert(kind_of<T> == type_kind::described_struct,
                   "ltx::reflect: form and query encoding take a described struct");
@@ -30,8 +32,9 @@ template <class T, class F> void for_each_form_field(const T& v, F&& f) {
             if constexpr (kind == type_kind::string) {
                 f(std::string_view{d.name}, std::string_view{x});
             } else if constexpr (kind == type_kind::described_enum) {
-                if (const auto* name = detail::wire_name(x))
-                    f(std::string_view{d.name}, *name);
+                f(std::string_view{d.name},
+                  detail::wire_name_or_throw(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
+                                             detail::wire_key(x)));
             } else if constexpr (kind == type_kind::boolean) {
                 f(std::string_view{d.name}, x ? std::string_view{"true"} : "false");
             } else if constexpr (kind == type_kind::integer) {

@@ -245,13 +245,8 @@ private:
         }
     }
 
-    // An out-of-range value has no wire name; validation reports it, and the encoder writes
-    // null rather than inventing a name.
     void put_enum(const detail::wire_row* rows, std::size_t n, std::uint64_t key) {
-        if (const auto* name = detail::find_wire_name(rows, n, key))
-            put_string(*name);
-        else
-            put("null");
+        put_string(detail::wire_name_or_throw(rows, n, key));
     }
 
     std::string& out_;
@@ -307,6 +302,9 @@ template <class T> void json_writer::put_value(const T& v) {
 
 /// Appends the compact JSON of `v` to `out`: members in declaration order with their wire
 /// names, unset optionals omitted, enums as their wire names.
+///
+/// @throws enum_value_error for an enum value without a wire name (see `enum.hpp`); `out`
+/// then holds a partial document.
 template <class T> void write_json(const T& v, std::string& out) {
     json_writer w{out};
     w.value(v);

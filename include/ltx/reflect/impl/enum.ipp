@@ -14,6 +14,14 @@ LTX_DECL const std::string_view* find_wire_name(const wire_row* rows, std::size_
     return nullptr;
 }
 
+LTX_DECL std::string_view wire_name_or_throw(const wire_row* rows, std::size_t n,
+                                             std::uint64_t value) {
+    if (const auto* name = find_wire_name(rows, n, value))
+        return *name;
+    throw enum_value_error{"ltx::reflect: an enum value outside " + join_wire_names(rows, n) +
+                           " has no wire name"};
+}
+
 LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
                                          std::string_view name) noexcept {
     for (std::size_t i = 0; i < n; ++i)
