@@ -32,7 +32,9 @@ LTX_DECL void check_mime_type(std::string_view s, const report& r);
 
 /// The validation rules a schema can attach to a member. Each rule has a `name` (the rule
 /// reported in a violation) and a `check(value, report)` that calls `report.fail(message)`
-/// when the value breaks it. Messages never quote the value: values can be secrets
+/// when the value breaks it; validation calls that `check` and nothing else, so a rule of
+/// the user's own, written the same way, is run exactly as these are. A rule applies to the
+/// member types its `check` accepts. Messages never quote the value: values can be secrets
 /// (cookies, tokens).
 namespace ltx::reflect::rules {
 
@@ -66,8 +68,9 @@ struct range {
     long long max = std::numeric_limits<long long>::max();
     static constexpr std::string_view name = "range";
 
-    template <class I> void check(I v, const report& r) const {
-        static_assert(std::is_integral_v<I>, "ltx::reflect::rules::range applies to integers");
+    template <class I>
+    requires(std::is_integral_v<I> && !std::is_same_v<I, bool>) void check(I v,
+                                                                           const report& r) const {
         if constexpr (std::is_signed_v<I>)
             detail::check_range(min, max, static_cast<long long>(v), r);
         else

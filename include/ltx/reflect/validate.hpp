@@ -51,44 +51,25 @@ template <class V> consteval bool checks_value() {
 }
 
 // The rules of a schema as data (see detail/fields.hpp). A row names its rule and the
-// function that runs it; a built-in rule's runner is non-template code reading the bounds in
-// the row, and a rule of the user's own is run by a function made for its type and the
-// member's. A TU compiles the runners of the rules its models use, once each.
+// function that runs it: the rule's own `check`, called on the rule object inside the
+// struct's schema_of. Built-in rules and a user's rules are run alike; a TU compiles one small
+// runner per rule type and member type its models use.
 struct rule_row;
-using rule_runner = void (*)(const rule_row& rule, const field_row& field, const void* value,
-                             const report& r);
+using rule_runner = void (*)(const rule_row& rule, const void* value, const report& r);
 
 struct rule_row {
     std::string_view name;
-    rule_runner run = nullptr; ///< null for `required`, which validate_fields handles
-    unsigned long long length_min = 0, length_max = 0;
-    long long range_min = 0, range_max = 0;
-    const std::string_view* needles = nullptr;
-    std::size_t needle_count = 0;
-    const void* rule = nullptr; ///< a user's rule, inside its struct's schema_of
+    rule_runner run = nullptr;  ///< null for `required`, which validate_fields handles
+    const void* rule = nullptr; ///< the rule, inside its struct's schema_of
 };
 
-LTX_DECL void run_length(const rule_row& rule, const field_row&, const void* value,
-                         const report& r);
-LTX_DECL void run_not_empty(const rule_row&, const field_row&, const void* value, const report& r);
-LTX_DECL void run_range(const rule_row& rule, const field_row& field, const void* value,
-                        const report& r);
-LTX_DECL void run_http_url(const rule_row&, const field_row&, const void* value, const report& r);
-LTX_DECL void run_email(const rule_row&, const field_row&, const void* value, const report& r);
-LTX_DECL void run_mime_type(const rule_row&, const field_row&, const void* value, const report& r);
-LTX_DECL void run_contains(const rule_row& rule, const field_row&, const void* value,
-                           const report& r);
-
 template <class Rule, class X>
-void run_custom(const rule_row& row, const field_row&, const void* value, const report& r) {
+void run_rule(const rule_row& row, const void* value, const report& r) {
     static_cast<const Rule*>(row.rule)->check(*static_cast<const X*>(value), r);
 }
 
-template <class X> struct is_contains_all : std::false_type {};
-template <std::size_t N> struct is_contains_all<rules::contains_all<N>> : std::true_type {};
-
 // The row of one rule applied to a member whose value (an optional's, unwrapped) is an X.
-// `rule` is the rule inside schema_of<T>, whose address a custom row keeps.
+// `rule` is the rule inside schema_of<T>, whose address the row keeps.
 template <class X, class Rule> consteval rule_row rule_row_of(const Rule& rule) {
     if constexpr (std::is_same_v<Rule, rules::required_t>) {
         return {Rule::name};
@@ -96,26 +77,7 @@ template <class X, class Rule> consteval rule_row rule_row_of(const Rule& rule) 
         static_assert(
             requires(const X& x, const report& r) { rule.check(x, r); },
             "ltx::reflect: this rule does not apply to the member's type");
-        if constexpr (std::is_same_v<Rule, rules::length>) {
-            return {Rule::name, &run_length, rule.min, rule.max};
-        } else if constexpr (std::is_same_v<Rule, rules::range>) {
-            static_assert(kind_of<X> == type_kind::integer,
-                          "ltx::reflect::rules::range applies to integers");
-            return {Rule::name, &run_range, 0, 0, rule.min, rule.max};
-        } else if constexpr (std::is_same_v<Rule, rules::not_empty_t>) {
-            return {Rule::name, &run_not_empty};
-        } else if constexpr (std::is_same_v<Rule, rules::http_url_t>) {
-            return {Rule::name, &run_http_url};
-        } else if constexpr (std::is_same_v<Rule, rules::email_t>) {
-            return {Rule::name, &run_email};
-        } else if constexpr (std::is_same_v<Rule, rules::mime_type_t>) {
-            return {Rule::name, &run_mime_type};
-        } else if constexpr (is_contains_all<Rule>::value) {
-            return {Rule::name,          &run_contains,      0, 0, 0, 0,
-                    rule.needles.data(), rule.needles.size()};
-        } else {
-            return {Rule::name, &run_custom<Rule, X>, 0, 0, 0, 0, nullptr, 0, &rule};
-        }
+        return {Rule::name, &run_rule<Rule, X>, &rule};
     }
 }
 

@@ -37,41 +37,6 @@ inline std::string_view text_at(const void* value) {
     return *static_cast<const std::string*>(value);
 }
 
-LTX_DECL void run_length(const rule_row& rule, const field_row&, const void* value,
-                         const report& r) {
-    check_length(static_cast<std::size_t>(rule.length_min),
-                 static_cast<std::size_t>(rule.length_max), text_at(value), r);
-}
-
-LTX_DECL void run_not_empty(const rule_row&, const field_row&, const void* value, const report& r) {
-    check_not_empty(text_at(value), r);
-}
-
-LTX_DECL void run_range(const rule_row& rule, const field_row& field, const void* value,
-                        const report& r) {
-    if (is_signed_leaf(field.kind))
-        check_range(rule.range_min, rule.range_max, read_signed(field.kind, value), r);
-    else
-        check_range(rule.range_min, rule.range_max, read_unsigned(field.kind, value), r);
-}
-
-LTX_DECL void run_http_url(const rule_row&, const field_row&, const void* value, const report& r) {
-    check_http_url(text_at(value), r);
-}
-
-LTX_DECL void run_email(const rule_row&, const field_row&, const void* value, const report& r) {
-    check_email(text_at(value), r);
-}
-
-LTX_DECL void run_mime_type(const rule_row&, const field_row&, const void* value, const report& r) {
-    check_mime_type(text_at(value), r);
-}
-
-LTX_DECL void run_contains(const rule_row& rule, const field_row&, const void* value,
-                           const report& r) {
-    check_contains(rule.needles, rule.needle_count, text_at(value), r);
-}
-
 LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
                                  std::vector<violation>& out) {
     check_utf8(text_at(value), path, out);
@@ -106,7 +71,7 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
                     ok = false;
                 }
             } else if (ok && value) {
-                rule.run(rule, field, value, report{out, path, rule.name});
+                rule.run(rule, value, report{out, path, rule.name});
             }
         }
         if (ok && value && check)
