@@ -17,9 +17,9 @@ TEST_CASE_FIXTURE(fixture, "async_create_video completes once, after the call re
     mock.expect(method::post).respond(429);
     mock.expect(method::post).respond(200, R"({"jobId":"j"})");
     int calls = 0;
-    std::optional<ltx::job> got;
+    std::optional<ltx::ltx_create_response> got;
     client.async_create_video({.prompt = "p", .startAssetId = "a"},
-                              [&](std::error_code ec, ltx::job j) {
+                              [&](std::error_code ec, ltx::ltx_create_response j) {
                                   ++calls;
                                   CHECK_FALSE(ec);
                                   got = std::move(j);
@@ -37,7 +37,7 @@ TEST_CASE_FIXTURE(fixture, "async validation failures send nothing and do not co
     ltx::diagnostics d;
     client.async_call<ltx::endpoints::create_video>(
         {.prompt = ""},
-        [&](std::error_code ec, ltx::job) {
+        [&](std::error_code ec, ltx::ltx_create_response) {
             ++calls;
             CHECK(ec == errc::invalid_request);
         },
@@ -54,7 +54,8 @@ TEST_CASE_FIXTURE(fixture, "async create never re-sent after an ambiguous failur
     std::error_code got;
     ltx::diagnostics d;
     client.async_call<ltx::endpoints::create_video>(
-        {.prompt = "p", .startAssetId = "a"}, [&](std::error_code ec, ltx::job) { got = ec; }, &d);
+        {.prompt = "p", .startAssetId = "a"},
+        [&](std::error_code ec, ltx::ltx_create_response) { got = ec; }, &d);
     mock.run_all();
     CHECK(got == errc::outcome_unknown);
     CHECK(mock.requests().size() == 1);

@@ -37,7 +37,7 @@ TEST_CASE_FIXTURE(fixture, "async_upload_file sends the file with its detected t
     mock.run_all();
     CHECK(calls == 1);
     REQUIRE(got);
-    CHECK(got->asset->fileId == "asset:7-type:image/jpeg");
+    CHECK(got->asset.fileId == "asset:7-type:image/jpeg");
     // A 429 said the upload was not taken: sent again, as the sync form does.
     REQUIRE(mock.requests().size() == 2);
     const auto& r = mock.requests().back();
