@@ -28,17 +28,22 @@ constexpr std::optional<std::string_view> brand_type(std::string_view brand) noe
         std::string_view brand;
         std::string_view mime;
     };
+    // Brands grouped by the media type they give; clang-format would reflow them into columns.
+    // clang-format off
     constexpr entry table[] = {
-        {"avif", "image/avif"},      {"avis", "image/avif"},  {"heic", "image/heic"},
-        {"heix", "image/heic"},      {"heim", "image/heic"},  {"heis", "image/heic"},
-        {"hevc", "image/heic"},      {"hevx", "image/heic"},  {"mif1", image_heif},
-        {"msf1", image_heif},        {"isom", "video/mp4"},   {"iso2", "video/mp4"},
-        {"iso3", "video/mp4"},       {"iso4", "video/mp4"},   {"iso5", "video/mp4"},
-        {"iso6", "video/mp4"},       {"mp41", "video/mp4"},   {"mp42", "video/mp4"},
-        {"avc1", "video/mp4"},       {"dash", "video/mp4"},   {"mmp4", "video/mp4"},
-        {"M4V ", "video/x-m4v"},     {"M4VH", "video/x-m4v"}, {"M4VP", "video/x-m4v"},
-        {"qt  ", "video/quicktime"}, {"M4A ", "audio/mp4"},   {"M4B ", "audio/mp4"},
+        {"avif", "image/avif"}, {"avis", "image/avif"},
+        {"heic", "image/heic"}, {"heix", "image/heic"}, {"heim", "image/heic"},
+        {"heis", "image/heic"}, {"hevc", "image/heic"}, {"hevx", "image/heic"},
+        {"mif1", image_heif},   {"msf1", image_heif},
+        {"isom", "video/mp4"},  {"iso2", "video/mp4"},  {"iso3", "video/mp4"},
+        {"iso4", "video/mp4"},  {"iso5", "video/mp4"},  {"iso6", "video/mp4"},
+        {"mp41", "video/mp4"},  {"mp42", "video/mp4"},  {"avc1", "video/mp4"},
+        {"dash", "video/mp4"},  {"mmp4", "video/mp4"},
+        {"M4V ", "video/x-m4v"}, {"M4VH", "video/x-m4v"}, {"M4VP", "video/x-m4v"},
+        {"qt  ", "video/quicktime"},
+        {"M4A ", "audio/mp4"},  {"M4B ", "audio/mp4"},
     };
+    // clang-format on
     for (const auto& e : table) {
         if (e.brand == brand) {
             return e.mime;

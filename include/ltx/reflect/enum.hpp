@@ -59,7 +59,7 @@ template <class E, class Table> constexpr std::size_t rows_holding(const Table& 
     return hits;
 }
 
-// A fold over the enumerators rather than mp_for_each with a lambda, which instantiated a
+// A fold over the enumerators rather than mp_for_each with a lambda, which instantiates a
 // call operator per enumerator.
 template <class E, class Table, template <class...> class L, class... D>
 consteval bool table_is_complete(const Table& t, L<D...>) {

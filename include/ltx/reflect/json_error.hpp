@@ -19,12 +19,22 @@ namespace ltx::reflect {
 /// `unknown value, expected one of ...`, `repeated key`, or `invalid JSON: ...` with the
 /// parser's reason. Neither ever quotes the offending value, which may be a secret.
 struct json_error {
+    /// Where: the path of the offending value, empty for the document itself.
     std::string path;
+    /// What was wrong, in words that never quote the value.
     std::string message;
 };
 
 /// Thrown by `from_json` when a text does not decode. `what()` reads `path: message`, or the
 /// message alone for an error at the document itself.
+///
+/// @code
+/// try {
+///     auto job = ltx::reflect::from_json<ltx::job>(body);
+/// } catch (const ltx::reflect::json_decode_error& e) {
+///     std::cerr << e.error().path << ": " << e.error().message << '\n';
+/// }
+/// @endcode
 class json_decode_error : public std::runtime_error {
 public:
     /// Takes the error that `read_json` reported.

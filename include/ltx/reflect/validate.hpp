@@ -4,285 +4,34 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
-#include <ltx/reflect/detail/fields.hpp>
-#include <ltx/reflect/enum.hpp>
-#include <ltx/reflect/rules.hpp>
-#include <ltx/reflect/schema.hpp>
+#include <ltx/reflect/detail/validate.hpp>
 #include <ltx/reflect/violation.hpp>
 
-#include <boost/mp11/algorithm.hpp>
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
 #include <vector>
 
 namespace ltx::reflect {
 
-namespace detail {
-
-// The value's own checks of a string (valid UTF-8) and of an enum (a known enumerator).
-LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out);
-LTX_DECL void check_enum(const wire_row* rows, std::size_t n, std::uint64_t key,
-                         const value_path& path, std::vector<violation>& out);
-
-// A struct-level at_least_one_of that no member satisfies: "a or b is required", reported at
-// the first member, where a value is most often missing.
-LTX_DECL void fail_at_least_one_of(const std::string_view* members, std::size_t n,
-                                   const value_path& path, std::vector<violation>& out);
-
-template <class T>
-void validate_value(const T& v, const value_path& path, std::vector<violation>& out);
-
-// Whether a value of type V has anything of its own to check (UTF-8, enumerators, members):
-// numbers and booleans have nothing.
-template <class V> consteval bool checks_value() {
-    constexpr auto kind = kind_of<V>;
-    if constexpr (kind == type_kind::optional)
-        return checks_value<typename V::value_type>();
-    else
-        return kind == type_kind::described_struct || kind == type_kind::sequence ||
-               kind == type_kind::map || kind == type_kind::string ||
-               kind == type_kind::described_enum;
-}
-
-// The rules of a schema as data (see detail/fields.hpp). A row names its rule and the
-// function that runs it: the rule's own `check`, called on the rule object inside the
-// struct's schema_of. Built-in rules and a user's rules are run alike; a TU compiles one small
-// runner per rule type and member type its models use.
-struct rule_row;
-using rule_runner = void (*)(const rule_row& rule, const void* value, const report& r);
-
-struct rule_row {
-    std::string_view name;
-    rule_runner run = nullptr;  ///< null for `required`, which validate_fields handles
-    const void* rule = nullptr; ///< the rule, inside its struct's schema_of
-};
-
-template <class Rule, class X>
-void run_rule(const rule_row& row, const void* value, const report& r) {
-    static_cast<const Rule*>(row.rule)->check(*static_cast<const X*>(value), r);
-}
-
-// The row of one rule applied to a member whose value (an optional's, unwrapped) is an X.
-// `rule` is the rule inside schema_of<T>, whose address the row keeps.
-template <class X, class Rule> consteval rule_row rule_row_of(const Rule& rule) {
-    if constexpr (std::is_same_v<Rule, rules::required_t>) {
-        return {Rule::name};
-    } else {
-        static_assert(
-            requires(const X& x, const report& r) { rule.check(x, r); },
-            "ltx::reflect: this rule does not apply to the member's type");
-        return {Rule::name, &run_rule<Rule, X>, &rule};
-    }
-}
-
-// The member index a schema item constrains (no_member for a struct-level rule), and how
-// many rows its rules make (rules::defaults_to documents a default and makes none).
-template <class Item> struct item_info {
-    static constexpr std::size_t owner = no_member;
-    static constexpr std::size_t rules = 0;
-    static constexpr std::size_t rows = 0;
-};
-template <auto M, class... R> struct item_info<field_rules<M, R...>> {
-    using owner_type = typename member_pointer_traits<decltype(M)>::owner;
-    using value_type = unwrap_t<typename member_pointer_traits<decltype(M)>::value>;
-    static constexpr std::size_t owner = member_index_in<M>(members_of<owner_type>{});
-    static constexpr std::size_t rules = sizeof...(R);
-    static constexpr std::size_t rows = (std::size_t{!is_default<R>::value} + ... + 0);
-};
-
-template <class X, class Rule>
-consteval void append_rule_row(rule_row* out, std::size_t& k, const Rule& rule) {
-    if constexpr (!is_default<Rule>::value) {
-        out[k++] = rule_row_of<X>(rule);
-    } else {
-        (void)out;
-        (void)k;
-        (void)rule;
-    }
-}
-
-template <class T> using schema_type = std::remove_cvref_t<decltype(schema_of<T>)>;
-
-template <class T, std::size_t J> using schema_item_t = pack_element_t<schema_type<T>, J>;
-
-// The rows of schema item J (a field<...>(rules...)), K over its rules.
-template <class T, std::size_t J, std::size_t... K>
-consteval void append_item_rows(rule_row* out, std::size_t& k, std::index_sequence<K...>) {
-    using info = item_info<schema_item_t<T, J>>;
-    (void)out; // unused for an item without rules
-    (void)k;
-    (append_rule_row<typename info::value_type>(out, k,
-                                                pack_get<K>(pack_get<J>(schema_of<T>).rules)),
-     ...);
-}
-
-/// The rules of one member: rows[first, first + count) of its struct's rule table.
-struct rule_span {
-    std::size_t first;
-    std::size_t count;
-};
-
-/// A struct-level at_least_one_of: the members (indices, names) of which one must be set.
-struct group_row {
-    const std::size_t* members;
-    const std::string_view* names;
-    std::size_t size;
-};
-
-template <class T, class Item> struct group_of {
-    static_assert(sizeof(Item) == 0, "ltx::reflect: a schema item that is neither "
-                                     "field<...>(rules...) nor rules::at_least_one_of");
-};
-template <class T, auto... M> struct group_of<T, rules::at_least_one_of<M...>> {
-    static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})...};
-    static constexpr std::string_view names[] = {member_name<M>()...};
-    static_assert(((member_index_in<M>(members_of<T>{}) != no_member) && ...),
-                  "ltx::reflect: at_least_one_of names a member that is not a described member "
-                  "of its type");
-};
-
-// A member's value's own check once its rules passed: valid UTF-8 for a string, a known
-// enumerator for an enum, its own validate_value for a composite with anything to check.
-using value_check = void (*)(const field_row& field, const void* value, const value_path& path,
-                             std::vector<violation>& out);
-
-LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
-                                 std::vector<violation>& out);
-LTX_DECL void check_enum_value(const field_row& field, const void* value, const value_path& path,
-                               std::vector<violation>& out);
-
-template <class X>
-void check_nested_value(const field_row&, const void* value, const value_path& path,
-                        std::vector<violation>& out) {
-    validate_value(*static_cast<const X*>(value), path, out);
-}
-
-template <class X> consteval value_check value_check_of() {
-    if constexpr (kind_of<X> == type_kind::described_enum)
-        return &check_enum_value;
-    else if constexpr (kind_of<X> == type_kind::string)
-        return &check_string_value;
-    else if constexpr (checks_value<X>())
-        return &check_nested_value<X>;
-    else
-        return nullptr;
-}
-
-template <std::size_t R, std::size_t N, std::size_t G> struct rule_table_t {
-    rule_row rows[R == 0 ? 1 : R];
-    rule_span spans[N == 0 ? 1 : N];
-    value_check checks[N == 0 ? 1 : N];
-    group_row groups[G == 0 ? 1 : G];
-    static constexpr std::size_t group_count = G;
-};
-
-// The rows of every member in declaration order, each member's in schema order; the value
-// checks; the struct-level rules in schema order.
-template <class T, class... D, std::size_t... J>
-consteval auto make_rule_table(boost::mp11::mp_list<D...>, std::index_sequence<J...>) {
-    constexpr std::size_t n = sizeof...(D);
-    constexpr std::size_t total = (item_info<schema_item_t<T, J>>::rows + ... + 0);
-    constexpr std::size_t groups =
-        (std::size_t{item_info<schema_item_t<T, J>>::owner == no_member} + ... + 0);
-    constexpr std::size_t owners[] = {item_info<schema_item_t<T, J>>::owner..., no_member};
-    (void)owners;
-    rule_table_t<total, n, groups> table{};
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        table.spans[i].first = k;
-        ((owners[J] == i ? append_item_rows<T, J>(
-                               table.rows, k,
-                               std::make_index_sequence<item_info<schema_item_t<T, J>>::rules>{})
-                         : void()),
-         ...);
-        table.spans[i].count = k - table.spans[i].first;
-    }
-    std::size_t m = 0;
-    ((table.checks[m++] = value_check_of<unwrap_t<member_value_t<T, D>>>()), ...);
-    (void)m;
-    std::size_t g = 0;
-    (
-        [&] {
-            if constexpr (item_info<schema_item_t<T, J>>::owner == no_member) {
-                using item = group_of<T, schema_item_t<T, J>>;
-                table.groups[g++] = {item::members, item::names, std::size(item::members)};
-            }
-        }(),
-        ...);
-    (void)g;
-    return table;
-}
-
-template <class T>
-inline constexpr auto
-    rule_table = make_rule_table<T>(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{},
-                                    std::make_index_sequence<schema_type<T>::size>{});
-
-/// What validate_fields reads of one struct.
-struct struct_tables {
-    const field_row* fields;
-    std::size_t size;
-    const rule_row* rules;
-    const rule_span* spans;
-    const value_check* checks;
-    const group_row* groups;
-    std::size_t group_count;
-};
-
-/// Validates the members of one struct from its tables and its members' addresses (null for
-/// an absent optional): the table-driven half of validate_value for a described struct.
-LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
-                              const value_path& path, std::vector<violation>& out);
-
-template <class T>
-void validate_struct(const T& obj, const value_path& path, std::vector<violation>& out) {
-    constexpr std::size_t n = field_table<T>.size;
-    const void* values[n + 1];
-    member_addresses(obj, values);
-    static constexpr struct_tables tables{field_table<T>.rows,      n,
-                                          rule_table<T>.rows,       rule_table<T>.spans,
-                                          rule_table<T>.checks,     rule_table<T>.groups,
-                                          rule_table<T>.group_count};
-    validate_fields(tables, values, path, out);
-}
-
-template <class T>
-void validate_value(const T& v, const value_path& path, std::vector<violation>& out) {
-    constexpr auto kind = kind_of<T>;
-    require_reflectable<T>();
-    if constexpr (kind == type_kind::described_struct) {
-        validate_struct(v, path, out);
-    } else if constexpr (kind == type_kind::optional) {
-        if (v)
-            validate_value(*v, path, out);
-    } else if constexpr (kind == type_kind::sequence) {
-        for (std::size_t i = 0; i < v.size(); ++i)
-            validate_value(v[i], value_path{&path, {}, i, true}, out);
-    } else if constexpr (kind == type_kind::map) {
-        for (const auto& [key, item] : v) {
-            if (std::size_t n; !ltx::detail::utf8_count(key, n))
-                report{out, path, "utf8"}.fail("has a key that is not valid UTF-8");
-            validate_value(item, value_path{&path, key}, out);
-        }
-    } else if constexpr (kind == type_kind::string) {
-        check_utf8(v, path, out);
-    } else if constexpr (kind == type_kind::described_enum) {
-        check_enum(wire_rows<T>.rows, wire_rows<T>.size, wire_key(v), path, out);
-    }
-}
-
-} // namespace detail
-
-/// Checks `value` against its description and schema and returns every violation, in
-/// member order (empty when valid). Checked for every member, recursively: the schema's
-/// rules, valid UTF-8 for every string, a known enumerator for every enum, and the
-/// struct-level rules.
+/// Checks `value`, any reflectable value (`classify.hpp`), against its description and
+/// schema, and returns every violation (empty when the value is valid).
+///
+/// What is checked, for every member, recursively through structs, optionals, vectors and
+/// maps:
+/// - the rules the type's schema attaches to the member (`schema.hpp`, `rules.hpp`), each
+///   run by its own `check`; a `required` that fails skips the member's other rules, and the
+///   rules of an absent optional do not run;
+/// - valid UTF-8 for every string and map key (rule `utf8`);
+/// - a value with a wire name for every enum (rule `enum`), so that every encoder can write
+///   what passed validation;
+/// - the struct-level rules (`rules::at_least_one_of`).
+///
+/// Violations come in member order, each with its path (`items[0].asset.fileId`,
+/// `named[""]` for an empty map key), its rule and a message that never quotes the value,
+/// which may be a secret. Nothing is thrown.
+///
+/// @code
+/// for (const auto& v : ltx::reflect::validate(req))
+///     std::cerr << ltx::reflect::to_string(v) << '\n'; // "prompt: must be 1 to 2000 ... (length)"
+/// @endcode
 template <class T> std::vector<violation> validate(const T& value) {
     require_reflectable<T>();
     std::vector<violation> out;

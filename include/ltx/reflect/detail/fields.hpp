@@ -2,13 +2,10 @@
 //
 // The members of a described struct as constexpr data, read at run time by non-template code.
 //
-// Validation and JSON output were once a chain of templates per member (a function per member
-// type and rule, at -O0 several more per access), and compiling them was most of the cost of
-// using a model. Now each struct has one table, `field_table<T>`, built at compile time: per
-// member its wire name, its JSON key, how to read its value and whether it may be absent. A
-// struct is then handled by one small template that takes the address of each member (null for
-// an absent optional), and the rest is a loop over the table, compiled once per TU whatever the
-// models.
+// Each struct has one table, `field_table<T>`, built at compile time: per member its wire
+// name, its JSON key, how to read its value and whether it may be absent. A struct is handled
+// by one small template that takes the address of each member (null for an absent optional);
+// the rest is a loop over the table, compiled once per TU whatever the models.
 #ifndef LTX_REFLECT_DETAIL_FIELDS_HPP
 #define LTX_REFLECT_DETAIL_FIELDS_HPP
 
