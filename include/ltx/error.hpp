@@ -3,7 +3,7 @@
 #define LTX_ERROR_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/reflect/validate.hpp>
+#include <ltx/reflect/violation.hpp>
 
 #include <stdexcept>
 #include <string>
