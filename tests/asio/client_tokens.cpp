@@ -121,7 +121,7 @@ struct fixture {
 
 TEST_CASE("asio tokens: a callback runs on the transport's executor, not inline") {
     fixture f;
-    std::promise<std::pair<std::error_code, ltx::job>> done;
+    std::promise<std::pair<std::error_code, ltx::ltx_create_response>> done;
     std::thread::id ran_on;
     f.api.async_create_video(create_req, [&](std::error_code ec, ltx::ltx_create_response j) {
         ran_on = std::this_thread::get_id();
@@ -145,8 +145,8 @@ TEST_CASE("asio tokens: use_future") {
     // An error reaches a future as an exception; checked through a callback here, since a
     // thread sanitizer cannot see the reference count of an exception crossing threads.
     std::promise<std::error_code> bad;
-    f.api.async_create_video({.prompt = ""},
-                             [&](std::error_code ec, ltx::job) { bad.set_value(ec); });
+    f.api.async_create_video(
+        {.prompt = ""}, [&](std::error_code ec, ltx::ltx_create_response) { bad.set_value(ec); });
     CHECK(bad.get_future().get() == ltx::errc::invalid_request);
     CHECK(f.server.requests().size() == 2); // the invalid request never left
 }
@@ -196,9 +196,11 @@ TEST_CASE("asio tokens: a cancellation slot reaches the request in flight") {
     std::promise<std::error_code> done;
     const auto start = std::chrono::steady_clock::now();
     ::asio::post(runner.executor(), [&] {
-        api.async_get_job(
-            "job-1", ::asio::bind_cancellation_slot(
-                         signal.slot(), [&](std::error_code ec, ltx::job) { done.set_value(ec); }));
+        api.async_get_job("job-1",
+                          ::asio::bind_cancellation_slot(
+                              signal.slot(), [&](std::error_code ec, ltx::ltx_create_response) {
+                                  done.set_value(ec);
+                              }));
     });
     while (server.requests().empty()) {
         std::this_thread::sleep_for(1ms);
@@ -217,10 +219,11 @@ TEST_CASE("asio tokens: a cancellation slot ends a wait between polls") {
     std::promise<std::error_code> done;
     const auto start = std::chrono::steady_clock::now();
     ::asio::post(f.runner.executor(), [&] {
-        f.api.async_wait(
-            "job-forever", {.interval = 10s},
-            ::asio::bind_cancellation_slot(
-                signal.slot(), [&](std::error_code ec, ltx::job) { done.set_value(ec); }));
+        f.api.async_wait("job-forever", {.interval = 10s},
+                         ::asio::bind_cancellation_slot(
+                             signal.slot(), [&](std::error_code ec, ltx::ltx_create_response) {
+                                 done.set_value(ec);
+                             }));
     });
     while (f.server.requests().empty()) {
         std::this_thread::sleep_for(1ms);
@@ -241,10 +244,11 @@ TEST_CASE("asio tokens: a cancellation slot ends a wait during a poll, as cancel
     std::promise<std::error_code> done;
     const auto start = std::chrono::steady_clock::now();
     ::asio::post(runner.executor(), [&] {
-        api.async_wait(
-            "job-1", {.interval = 10ms},
-            ::asio::bind_cancellation_slot(
-                signal.slot(), [&](std::error_code ec, ltx::job) { done.set_value(ec); }));
+        api.async_wait("job-1", {.interval = 10ms},
+                       ::asio::bind_cancellation_slot(
+                           signal.slot(), [&](std::error_code ec, ltx::ltx_create_response) {
+                               done.set_value(ec);
+                           }));
     });
     while (server.requests().empty()) {
         std::this_thread::sleep_for(1ms);
@@ -263,10 +267,11 @@ TEST_CASE("asio tokens: a paid POST cancelled in flight has an unknown outcome")
     ::asio::cancellation_signal signal;
     std::promise<std::error_code> done;
     ::asio::post(runner.executor(), [&] {
-        api.async_create_video(create_req, ::asio::bind_cancellation_slot(
-                                               signal.slot(), [&](std::error_code ec, ltx::job) {
-                                                   done.set_value(ec);
-                                               }));
+        api.async_create_video(
+            create_req, ::asio::bind_cancellation_slot(
+                            signal.slot(), [&](std::error_code ec, ltx::ltx_create_response) {
+                                done.set_value(ec);
+                            }));
     });
     while (server.requests().empty()) {
         std::this_thread::sleep_for(1ms);
