@@ -196,11 +196,9 @@ TEST_CASE("asio tokens: a cancellation slot reaches the request in flight") {
     std::promise<std::error_code> done;
     const auto start = std::chrono::steady_clock::now();
     ::asio::post(runner.executor(), [&] {
-        api.async_get_job("job-1",
-                          ::asio::bind_cancellation_slot(
-                              signal.slot(), [&](std::error_code ec, ltx::ltx_create_response) {
-                                  done.set_value(ec);
-                              }));
+        api.async_get_job(
+            "job-1", ::asio::bind_cancellation_slot(
+                         signal.slot(), [&](std::error_code ec, ltx::job) { done.set_value(ec); }));
     });
     while (server.requests().empty()) {
         std::this_thread::sleep_for(1ms);
@@ -219,11 +217,10 @@ TEST_CASE("asio tokens: a cancellation slot ends a wait between polls") {
     std::promise<std::error_code> done;
     const auto start = std::chrono::steady_clock::now();
     ::asio::post(f.runner.executor(), [&] {
-        f.api.async_wait("job-forever", {.interval = 10s},
-                         ::asio::bind_cancellation_slot(
-                             signal.slot(), [&](std::error_code ec, ltx::ltx_create_response) {
-                                 done.set_value(ec);
-                             }));
+        f.api.async_wait(
+            "job-forever", {.interval = 10s},
+            ::asio::bind_cancellation_slot(
+                signal.slot(), [&](std::error_code ec, ltx::job) { done.set_value(ec); }));
     });
     while (f.server.requests().empty()) {
         std::this_thread::sleep_for(1ms);
@@ -244,11 +241,10 @@ TEST_CASE("asio tokens: a cancellation slot ends a wait during a poll, as cancel
     std::promise<std::error_code> done;
     const auto start = std::chrono::steady_clock::now();
     ::asio::post(runner.executor(), [&] {
-        api.async_wait("job-1", {.interval = 10ms},
-                       ::asio::bind_cancellation_slot(
-                           signal.slot(), [&](std::error_code ec, ltx::ltx_create_response) {
-                               done.set_value(ec);
-                           }));
+        api.async_wait(
+            "job-1", {.interval = 10ms},
+            ::asio::bind_cancellation_slot(
+                signal.slot(), [&](std::error_code ec, ltx::job) { done.set_value(ec); }));
     });
     while (server.requests().empty()) {
         std::this_thread::sleep_for(1ms);

@@ -18,9 +18,8 @@ int ltx_compiled_mode_network() {
                                             .base_url = server.url("/v1/ltxstudio/"),
                                             .retry = {.max_attempts = 1}}};
     const auto job = api.create_video({.prompt = "Waves", .startAssetId = "asset:1"});
-    const auto done =
-        api.wait(job.jobId.value_or(""), {.interval = std::chrono::milliseconds{1},
-                                          .max_interval = std::chrono::milliseconds{1}});
+    const auto done = api.wait(job.jobId, {.interval = std::chrono::milliseconds{1},
+                                           .max_interval = std::chrono::milliseconds{1}});
     int polls = 0;
     if (done.status && done.status->type == ltx::job_state::completed) {
         for (const auto& r : server.requests()) {

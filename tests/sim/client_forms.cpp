@@ -282,11 +282,10 @@ TEST_CASE("client forms: with_diagnostics gives a callback the sync form's excep
         }));
     CHECK(got.get_future().get() == "validation_error startAssetId");
     std::promise<std::string> missing;
-    f.api.async_get_job(
-        "email:nobody@example.com:00000000-0000-0000-0000-000000000000-type:video",
-        ltx::asio::with_diagnostics([&](std::exception_ptr e, ltx::ltx_create_response) {
-            missing.set_value(describe(e));
-        }));
+    f.api.async_get_job("email:nobody@example.com:00000000-0000-0000-0000-000000000000-type:video",
+                        ltx::asio::with_diagnostics([&](std::exception_ptr e, ltx::job) {
+                            missing.set_value(describe(e));
+                        }));
     CHECK(missing.get_future().get() == "api_error 404 not_found with text");
 }
 
