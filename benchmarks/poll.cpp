@@ -179,7 +179,7 @@ void poll_ltx_sim(benchmark::State& state) {
     req.prompt = "Benchmark";
     std::string id;
     try {
-        req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.value().fileId;
+        req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.fileId;
         id = api.create_video(req).jobId;
     } catch (const std::exception& e) {
         state.SkipWithError(e.what());

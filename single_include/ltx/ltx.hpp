@@ -165,6 +165,7 @@ template <class T, class F> constexpr void for_each_member(F&& f) {
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -214,7 +215,7 @@ template <class E, class Table> constexpr std::size_t rows_holding(const Table& 
     return hits;
 }
 
-// A fold over the enumerators rather than mp_for_each with a lambda, which instantiated a
+// A fold over the enumerators rather than mp_for_each with a lambda, which instantiates a
 // call operator per enumerator.
 template <class E, class Table, template <class...> class L, class... D>
 consteval bool table_is_complete(const Table& t, L<D...>) {
@@ -296,14 +297,21 @@ LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n);
 /// As join_wire_names, appended to `out`.
 LTX_DECL void append_wire_names(std::string& out, const wire_row* rows, std::size_t n);
 
-/// The wire name of `value`, or null for a value outside the enumeration.
-template <class E> const std::string_view* wire_name(E value) noexcept {
-    return find_wire_name(
-        wire_rows<E>.rows, wire_rows<E>.size,
-        static_cast<std::uint64_t>(static_cast<std::underlying_type_t<E>>(value)));
-}
+/// The name of the row holding `value`; throws `enum_value_error` when no row holds it. The
+/// one rule of every encoder (JSON, form, query, multipart) for such a value.
+LTX_DECL std::string_view wire_name_or_throw(const wire_row* rows, std::size_t n,
+                                             std::uint64_t value);
 
 } // namespace detail
+
+/// Thrown by the encoders (JSON, form, query, multipart) for an enum value that has no wire
+/// name, such as a cast from an out-of-range integer: no encoder writes `null` or leaves the
+/// member out in its place. Validation reports such a value as a violation (rule `enum`)
+/// before anything is encoded, so the client, which validates first, never throws this.
+class enum_value_error : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
 
 /// The allowed wire names of `E`, joined for messages: `'ltxv', 'ltxv-turbo'`.
 template <class E> std::string allowed_names() {
@@ -327,6 +335,14 @@ LTX_DECL const std::string_view* find_wire_name(const wire_row* rows, std::size_
         if (rows[i].value == value)
             return &rows[i].name;
     return nullptr;
+}
+
+LTX_DECL std::string_view wire_name_or_throw(const wire_row* rows, std::size_t n,
+                                             std::uint64_t value) {
+    if (const auto* name = find_wire_name(rows, n, value))
+        return *name;
+    throw enum_value_error{"ltx::reflect: an enum value outside " + join_wire_names(rows, n) +
+                           " has no wire name"};
 }
 
 LTX_DECL const wire_row* find_wire_value(const wire_row* rows, std::size_t n,
@@ -697,18 +713,20 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 #ifndef LTX_REFLECT_JSON_WRITE_HPP
 #define LTX_REFLECT_JSON_WRITE_HPP
 
+// ---- begin ltx/reflect/detail/json_writer.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_DETAIL_JSON_WRITER_HPP
+#define LTX_REFLECT_DETAIL_JSON_WRITER_HPP
+
 // ---- begin ltx/reflect/detail/fields.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
 // The members of a described struct as constexpr data, read at run time by non-template code.
 //
-// Validation and JSON output were once a chain of templates per member (a function per member
-// type and rule, at -O0 several more per access), and compiling them was most of the cost of
-// using a model. Now each struct has one table, `field_table<T>`, built at compile time: per
-// member its wire name, its JSON key, how to read its value and whether it may be absent. A
-// struct is then handled by one small template that takes the address of each member (null for
-// an absent optional), and the rest is a loop over the table, compiled once per TU whatever the
-// models.
+// Each struct has one table, `field_table<T>`, built at compile time: per member its wire
+// name, its JSON key, how to read its value and whether it may be absent. A struct is handled
+// by one small template that takes the address of each member (null for an absent optional);
+// the rest is a loop over the table, compiled once per TU whatever the models.
 #ifndef LTX_REFLECT_DETAIL_FIELDS_HPP
 #define LTX_REFLECT_DETAIL_FIELDS_HPP
 
@@ -996,9 +1014,7 @@ LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept {
 #include <string_view>
 #include <utility>
 
-namespace ltx::reflect {
-
-namespace detail {
+namespace ltx::reflect::detail {
 
 // True when `s` holds no '"', '\\' or control character: the only bytes the serializer
 // escapes, so such a string is written as is. Eight bytes at a time, since most strings
@@ -1026,8 +1042,6 @@ inline bool json_plain(std::string_view s) noexcept {
     }
     return true;
 }
-
-} // namespace detail
 
 /// Appends compact JSON to a caller-owned buffer, with no intermediate document.
 /// String escaping is Boost.JSON's serializer, used for the strings that need any.
@@ -1101,7 +1115,7 @@ private:
     }
 
     void put_string(std::string_view s) {
-        if (detail::json_plain(s)) {
+        if (json_plain(s)) {
             put('"');
             put(s);
             put('"');
@@ -1148,44 +1162,43 @@ private:
     // one non-template loop over the struct's field_table whatever the models. Each member is
     // written by the writer of its kind, picked at compile time, so a TU compiles only the
     // writers its models use.
-    using field_writer = void (*)(json_writer&, const detail::field_row&, const void*);
+    using field_writer = void (*)(json_writer&, const field_row&, const void*);
 
-    static void write_string(json_writer& w, const detail::field_row&, const void* p) {
+    static void write_string(json_writer& w, const field_row&, const void* p) {
         w.put_string(*static_cast<const std::string*>(p));
     }
-    static void write_boolean(json_writer& w, const detail::field_row&, const void* p) {
+    static void write_boolean(json_writer& w, const field_row&, const void* p) {
         w.put(*static_cast<const bool*>(p) ? std::string_view{"true"} : std::string_view{"false"});
     }
-    static void write_signed(json_writer& w, const detail::field_row& row, const void* p) {
-        w.put_decimal(detail::read_signed(row.kind, p));
+    static void write_signed(json_writer& w, const field_row& row, const void* p) {
+        w.put_decimal(read_signed(row.kind, p));
     }
-    static void write_unsigned(json_writer& w, const detail::field_row& row, const void* p) {
-        w.put_decimal(detail::read_unsigned(row.kind, p));
+    static void write_unsigned(json_writer& w, const field_row& row, const void* p) {
+        w.put_decimal(read_unsigned(row.kind, p));
     }
-    static void write_floating(json_writer& w, const detail::field_row& row, const void* p) {
-        w.put_floating(detail::read_floating(row.kind, p));
+    static void write_floating(json_writer& w, const field_row& row, const void* p) {
+        w.put_floating(read_floating(row.kind, p));
     }
-    static void write_enum(json_writer& w, const detail::field_row& row, const void* p) {
-        w.put_enum(row.wire, row.wire_size, detail::read_wire_key(row.kind, p));
+    static void write_enum(json_writer& w, const field_row& row, const void* p) {
+        w.put_enum(row.wire, row.wire_size, read_wire_key(row.kind, p));
     }
-    template <class X>
-    static void write_value(json_writer& w, const detail::field_row&, const void* p) {
+    template <class X> static void write_value(json_writer& w, const field_row&, const void* p) {
         w.put_value(*static_cast<const X*>(p));
     }
 
     template <class X> static consteval field_writer writer_of() {
-        constexpr auto kind = detail::leaf_of<X>();
+        constexpr auto kind = leaf_of<X>();
         if constexpr (kind_of<X> == type_kind::described_enum)
             return &write_enum;
-        else if constexpr (kind == detail::leaf::string)
+        else if constexpr (kind == leaf::string)
             return &write_string;
-        else if constexpr (kind == detail::leaf::boolean)
+        else if constexpr (kind == leaf::boolean)
             return &write_boolean;
-        else if constexpr (detail::is_signed_leaf(kind))
+        else if constexpr (is_signed_leaf(kind))
             return &write_signed;
-        else if constexpr (detail::is_unsigned_leaf(kind))
+        else if constexpr (is_unsigned_leaf(kind))
             return &write_unsigned;
-        else if constexpr (kind == detail::leaf::composite)
+        else if constexpr (kind == leaf::composite)
             return &write_value<X>;
         else
             return &write_floating;
@@ -1195,20 +1208,19 @@ private:
 
     template <class T, template <class...> class L, class... D>
     static consteval auto make_writers(L<D...>) {
-        return writers_t<sizeof...(D)>{
-            {writer_of<detail::unwrap_t<detail::member_value_t<T, D>>>()..., nullptr}};
+        return writers_t<sizeof...(D)>{{writer_of<unwrap_t<member_value_t<T, D>>>()..., nullptr}};
     }
     template <class T> static constexpr auto writers_of = make_writers<T>(members_of<T>{});
 
     template <class T> void put_struct(const T& v) {
-        constexpr std::size_t n = detail::field_table<T>.size;
+        constexpr std::size_t n = field_table<T>.size;
         const void* values[n + 1];
-        detail::member_addresses(v, values);
-        put_fields(detail::field_table<T>.rows, writers_of<T>.of, values, n);
+        member_addresses(v, values);
+        put_fields(field_table<T>.rows, writers_of<T>.of, values, n);
     }
 
-    void put_fields(const detail::field_row* rows, const field_writer* writers,
-                    const void* const* values, std::size_t n) {
+    void put_fields(const field_row* rows, const field_writer* writers, const void* const* values,
+                    std::size_t n) {
         bool first = true;
         for (std::size_t i = 0; i < n; ++i) {
             if (!values[i])
@@ -1221,13 +1233,8 @@ private:
         }
     }
 
-    // An out-of-range value has no wire name; validation reports it, and the encoder writes
-    // null rather than inventing a name.
-    void put_enum(const detail::wire_row* rows, std::size_t n, std::uint64_t key) {
-        if (const auto* name = detail::find_wire_name(rows, n, key))
-            put_string(*name);
-        else
-            put("null");
+    void put_enum(const wire_row* rows, std::size_t n, std::uint64_t key) {
+        put_string(wire_name_or_throw(rows, n, key));
     }
 
     std::string& out_;
@@ -1271,7 +1278,7 @@ template <class T> void json_writer::put_value(const T& v) {
     } else if constexpr (kind == type_kind::string) {
         put_string(v);
     } else if constexpr (kind == type_kind::described_enum) {
-        put_enum(detail::wire_rows<T>.rows, detail::wire_rows<T>.size, detail::wire_key(v));
+        put_enum(wire_rows<T>.rows, wire_rows<T>.size, wire_key(v));
     } else if constexpr (kind == type_kind::integer) {
         put_integer(v);
     } else if constexpr (kind == type_kind::floating) {
@@ -1281,14 +1288,49 @@ template <class T> void json_writer::put_value(const T& v) {
     }
 }
 
-/// Appends the compact JSON of `v` to `out`: members in declaration order with their wire
-/// names, unset optionals omitted, enums as their wire names.
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/detail/json_writer.hpp ----
+
+#include <string>
+
+namespace ltx::reflect {
+
+/// Appends the compact JSON of `v`, any reflectable value (`classify.hpp`), to `out`.
+///
+/// The one JSON encoder of the engine, written straight into `out` with no document in
+/// between:
+/// - a described struct is an object of its members in declaration order, each under its
+///   wire name (the C++ member name); an unset `std::optional` member is left out;
+/// - an enum is its wire name (`enum.hpp`);
+/// - a `std::vector` is an array, a `std::map<std::string, T>` an object;
+/// - strings are escaped as JSON requires (Boost.JSON's serializer), integers written in
+///   decimal, floating-point numbers in their shortest round-trip form, and NaN or an
+///   infinity, which JSON cannot express, as `null`.
+///
+/// Nothing is validated here: `validate` (`validate.hpp`) checks the rules first, as the
+/// client does before it encodes a request.
+///
+/// @param v   the value to write.
+/// @param out the buffer appended to; what it held before is kept.
+/// @throws enum_value_error for an enum value without a wire name (`enum.hpp`); `out` then
+///         holds a partial document.
+///
+/// @code
+/// std::string body;
+/// ltx::reflect::write_json(ltx::ltx_create_request{.prompt = "Waves", .startAssetId = "asset:1"},
+///                          body);
+/// // {"prompt":"Waves","startAssetId":"asset:1"}
+/// @endcode
 template <class T> void write_json(const T& v, std::string& out) {
-    json_writer w{out};
+    detail::json_writer w{out};
     w.value(v);
 }
 
-/// The compact JSON of `v`.
+/// The compact JSON of `v`, as `write_json` writes it.
+///
+/// @throws enum_value_error for an enum value without a wire name.
 template <class T> std::string to_json(const T& v) {
     std::string out;
     write_json(v, out);
@@ -1311,6 +1353,8 @@ namespace ltx::reflect {
 /// their wire names, numbers in decimal, booleans as `true`/`false`, and anything
 /// structured as its compact JSON. Unset optionals are skipped. This is the one traversal
 /// behind both the query and the multipart encoders.
+///
+/// @throws enum_value_error for an enum value without a wire name (see `enum.hpp`).
 template <class T, class F> void for_each_form_field(const T& v, F&& f) {
     static_assert(kind_of<T> == type_kind::described_struct,
                   "ltx::reflect: form and query encoding take a described struct");
@@ -1322,8 +1366,9 @@ template <class T, class F> void for_each_form_field(const T& v, F&& f) {
             if constexpr (kind == type_kind::string) {
                 f(std::string_view{d.name}, std::string_view{x});
             } else if constexpr (kind == type_kind::described_enum) {
-                if (const auto* name = detail::wire_name(x))
-                    f(std::string_view{d.name}, *name);
+                f(std::string_view{d.name},
+                  detail::wire_name_or_throw(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
+                                             detail::wire_key(x)));
             } else if constexpr (kind == type_kind::boolean) {
                 f(std::string_view{d.name}, x ? std::string_view{"true"} : "false");
             } else if constexpr (kind == type_kind::integer) {
@@ -1394,44 +1439,329 @@ template <class T> bool write_multipart(const T& v, std::string_view boundary, s
 #ifndef LTX_REFLECT_JSON_READ_HPP
 #define LTX_REFLECT_JSON_READ_HPP
 
+// ---- begin ltx/reflect/json_error.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_JSON_ERROR_HPP
+#define LTX_REFLECT_JSON_ERROR_HPP
 
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
 
-#include <cmath>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 #include <utility>
 
 namespace ltx::reflect {
 
-/// Why a JSON text did not decode into a type: where (`status.artifact.asset.fileId`, empty
-/// for the document itself) and what was wrong.
+/// Why a JSON text did not decode into a type.
+///
+/// `path` names the offending value the way validation paths do (`violation.hpp`):
+/// `status.artifact.asset.fileId`, `items[2]`, `named[""]` for an empty map key, and the empty
+/// string for the document itself (a syntax error, a document of the wrong type). `message`
+/// says what was wrong: `missing required field`, `expected a string`, `integer out of range`,
+/// `unknown value, expected one of ...`, `repeated key`, or `invalid JSON: ...` with the
+/// parser's reason. Neither ever quotes the offending value, which may be a secret.
 struct json_error {
+    /// Where: the path of the offending value, empty for the document itself.
     std::string path;
+    /// What was wrong, in words that never quote the value.
     std::string message;
 };
 
-/// Thrown by `from_json` when the text does not decode.
+/// Thrown by `from_json` when a text does not decode. `what()` reads `path: message`, or the
+/// message alone for an error at the document itself.
+///
+/// @code
+/// try {
+///     auto job = ltx::reflect::from_json<ltx::job>(body);
+/// } catch (const ltx::reflect::json_decode_error& e) {
+///     std::cerr << e.error().path << ": " << e.error().message << '\n';
+/// }
+/// @endcode
 class json_decode_error : public std::runtime_error {
 public:
+    /// Takes the error that `read_json` reported.
     explicit json_decode_error(json_error e)
         : std::runtime_error(e.path.empty() ? e.message : e.path + ": " + e.message),
           error_(std::move(e)) {}
+
+    /// The path and message, as `read_json` reported them.
     const json_error& error() const noexcept { return error_; }
 
 private:
     json_error error_;
 };
 
-namespace detail {
+} // namespace ltx::reflect
 
-// The path of the value being decoded, as a chain of stack frames: the string is built
-// only when an error is reported, so a successful decode allocates nothing for paths. Member
-// names are never empty, so a frame with an empty key below the document is an empty map key:
-// it reads `a[""]`, as in validation paths (validate.hpp).
+#endif
+// ---- end ltx/reflect/json_error.hpp ----
+
+#include <boost/json/value.hpp>
+
+#include <string_view>
+
+namespace ltx::reflect {
+
+/// Decodes the JSON `text` into `out`, a reflectable type (`classify.hpp`).
+///
+/// This is the engine's one JSON decoder. It streams: Boost.JSON's `basic_parser` hands its
+/// events straight to the members of `out`, with no document in between, so a decode
+/// allocates only for the strings, vectors and maps of the result (and for the error).
+///
+/// It is tolerant where the wire may grow and strict where a value would be misread:
+/// - unknown members are skipped, at any depth;
+/// - an optional member that is absent or `null` is left empty (reset, if it held a value);
+/// - an integer member accepts a whole number written as a double (`100.0`);
+/// - a missing required member, a value of the wrong type, an integer out of the member's
+///   range, an enum name outside its wire names, or a key repeated in one object (RFC 8259
+///   leaves its meaning open, so it is refused rather than guessed) fail the decode.
+///
+/// When several values are wrong, the error reported is the first in the order of the
+/// type: members in declaration order, elements in index order, map entries in the order of
+/// their keys' first appearance; a syntax error anywhere wins over them all. The parser's
+/// limits apply: 32 levels of nesting, and the sizes of `boost::json::object` and `array`.
+///
+/// @param text the whole document; trailing data after it is an error.
+/// @param out  the value to fill; every member is written or reset, whatever it held before.
+///             After a failure it holds a partial result and should not be used.
+/// @param err  set on failure: the path of the offending value and what was wrong.
+/// @return true when `text` decoded into `out`.
+///
+/// @code
+/// ltx::job j;
+/// ltx::reflect::json_error err;
+/// if (!ltx::reflect::read_json(body, j, err))
+///     std::cerr << err.path << ": " << err.message << '\n'; // "status.type: unknown value, ..."
+/// @endcode
+template <class T> bool read_json(std::string_view text, T& out, json_error& err);
+
+/// Decodes a JSON document that is already parsed, as `read_json` decodes its text.
+///
+/// The document's values are fed to the same decoder in document order, so the rules, the
+/// errors and their paths are those of `read_json`, with two differences that come from the
+/// document itself: a `boost::json::object` holds each key once, so no key is ever repeated,
+/// and a document deeper than 32 levels fails as the parser would (`invalid JSON: ...`).
+///
+/// @param jv  the document; read, never modified.
+/// @param out the value to fill, as for `read_json`.
+/// @param err set on failure.
+/// @return true when `jv` decoded into `out`.
+template <class T> bool read_json_value(const boost::json::value& jv, T& out, json_error& err);
+
+/// Decodes `text` into a new `T` with `read_json`.
+///
+/// @throws json_decode_error with the path and message of the error.
+///
+/// @code
+/// auto job = ltx::reflect::from_json<ltx::job>(R"({"jobId":"j1","status":{"type":"active"}})");
+/// @endcode
+template <class T> T from_json(std::string_view text);
+
+} // namespace ltx::reflect
+
+// ---- begin ltx/reflect/impl/json_read.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_JSON_READ_HPP
+#define LTX_REFLECT_IMPL_JSON_READ_HPP
+
+// ---- begin ltx/reflect/detail/json_sax_decoder.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_DETAIL_JSON_SAX_DECODER_HPP
+#define LTX_REFLECT_DETAIL_JSON_SAX_DECODER_HPP
+
+// ---- begin ltx/reflect/detail/json_sax_sink.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_DETAIL_JSON_SAX_SINK_HPP
+#define LTX_REFLECT_DETAIL_JSON_SAX_SINK_HPP
+
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace ltx::reflect::detail {
+
+struct sax_ops;
+
+// Where one JSON value goes: an object of the C++ type that `ops` describes.
+struct sax_sink {
+    const sax_ops* ops;
+    void* object;
+};
+
+// What the streaming decoder can do with an object of one type, chosen by its kind_of;
+// built once per type at compile time. Only the entries of the type's kind are set.
+struct sax_ops {
+    type_kind kind = type_kind::unsupported; // unsupported: a value to skip
+    // described_struct: members in declaration order
+    std::size_t member_count = 0;
+    const std::string_view* member_names = nullptr;
+    sax_sink (*member)(void*, std::size_t) = nullptr;
+    // optional
+    sax_sink (*emplace)(void*) = nullptr;
+    void (*reset)(void*) = nullptr;
+    // sequence, map
+    void (*clear)(void*) = nullptr;
+    sax_sink (*push)(void*) = nullptr;
+    sax_sink (*entry)(void*, std::string_view key, bool& inserted,
+                      std::string_view& stored) = nullptr;
+    // string
+    void (*append)(void*, std::string_view, bool first) = nullptr;
+    // described_enum
+    bool (*set_name)(void*, std::string_view) = nullptr;
+    std::string (*allowed)() = nullptr;
+    // integer, floating, boolean; false: out of range
+    bool (*from_int64)(void*, std::int64_t) = nullptr;
+    bool (*from_uint64)(void*, std::uint64_t) = nullptr;
+    bool (*from_double)(void*, double) = nullptr;
+    void (*from_bool)(void*, bool) = nullptr;
+};
+
+inline constexpr sax_ops skip_ops{};
+
+template <class T> constexpr sax_ops make_sax_ops();
+
+template <class T> inline constexpr sax_ops sax_ops_of = make_sax_ops<T>();
+
+template <class T> struct sax_members {
+    using list = members_of<T>;
+    static constexpr std::size_t size = boost::mp11::mp_size<list>::value;
+    // The decoder keeps one bit per member; BOOST_DESCRIBE_STRUCT describes at most 52.
+    static_assert(size <= 64, "ltx::reflect::read_json: at most 64 members per struct");
+
+    static constexpr auto names = []<class... D>(boost::mp11::mp_list<D...>) {
+        return std::array<std::string_view, sizeof...(D)>{std::string_view{D::name}...};
+    }(boost::mp11::mp_rename<list, boost::mp11::mp_list>{});
+
+    static sax_sink member(void* p, std::size_t i) {
+        return boost::mp11::mp_with_index<size>(i, [p](auto index) {
+            using D = boost::mp11::mp_at_c<list, decltype(index)::value>;
+            auto& m = static_cast<T*>(p)->*D::pointer;
+            return sax_sink{&sax_ops_of<std::remove_cvref_t<decltype(m)>>, &m};
+        });
+    }
+};
+
+template <class T> constexpr sax_ops make_sax_ops() {
+    constexpr auto kind = kind_of<T>;
+    sax_ops o{};
+    o.kind = kind;
+    if constexpr (kind == type_kind::described_struct) {
+        o.member_count = sax_members<T>::size;
+        if constexpr (sax_members<T>::size > 0) {
+            o.member_names = sax_members<T>::names.data();
+            o.member = &sax_members<T>::member;
+        }
+    } else if constexpr (kind == type_kind::optional) {
+        using V = typename T::value_type;
+        // emplace, not assignment: each decoded value starts from a fresh object.
+        o.emplace = [](void* p) {
+            return sax_sink{&sax_ops_of<V>, &static_cast<T*>(p)->emplace()};
+        };
+        o.reset = [](void* p) { static_cast<T*>(p)->reset(); };
+    } else if constexpr (kind == type_kind::sequence) {
+        using V = typename T::value_type;
+        o.clear = [](void* p) { static_cast<T*>(p)->clear(); };
+        o.push = [](void* p) {
+            return sax_sink{&sax_ops_of<V>, &static_cast<T*>(p)->emplace_back()};
+        };
+    } else if constexpr (kind == type_kind::map) {
+        using V = typename T::mapped_type;
+        o.clear = [](void* p) { static_cast<T*>(p)->clear(); };
+        o.entry = [](void* p, std::string_view key, bool& inserted, std::string_view& stored) {
+            auto [it, fresh] = static_cast<T*>(p)->try_emplace(std::string{key});
+            inserted = fresh;
+            stored = it->first;
+            return sax_sink{&sax_ops_of<V>, &it->second};
+        };
+    } else if constexpr (kind == type_kind::string) {
+        o.append = [](void* p, std::string_view s, bool first) {
+            auto& out = *static_cast<T*>(p);
+            if (first)
+                out.assign(s);
+            else
+                out.append(s);
+        };
+    } else if constexpr (kind == type_kind::described_enum) {
+        o.set_name = [](void* p, std::string_view name) {
+            const auto e = from_wire<T>(name);
+            if (e)
+                *static_cast<T*>(p) = *e;
+            return e.has_value();
+        };
+        o.allowed = &allowed_names<T>;
+    } else if constexpr (kind == type_kind::integer) {
+        o.from_int64 = [](void* p, std::int64_t v) {
+            if (!std::in_range<T>(v))
+                return false;
+            *static_cast<T*>(p) = static_cast<T>(v);
+            return true;
+        };
+        o.from_uint64 = [](void* p, std::uint64_t v) {
+            if (!std::in_range<T>(v))
+                return false;
+            *static_cast<T*>(p) = static_cast<T>(v);
+            return true;
+        };
+        // A whole number written as a double (100.0) is still that integer.
+        o.from_double = [](void* p, double v) {
+            if (std::trunc(v) != v || v < -9.2e18 || v > 9.2e18)
+                return false;
+            const auto whole = static_cast<long long>(v);
+            if (!std::in_range<T>(whole))
+                return false;
+            *static_cast<T*>(p) = static_cast<T>(whole);
+            return true;
+        };
+    } else if constexpr (kind == type_kind::floating) {
+        o.from_int64 = [](void* p, std::int64_t v) {
+            *static_cast<T*>(p) = static_cast<T>(static_cast<double>(v));
+            return true;
+        };
+        o.from_uint64 = [](void* p, std::uint64_t v) {
+            *static_cast<T*>(p) = static_cast<T>(static_cast<double>(v));
+            return true;
+        };
+        o.from_double = [](void* p, double v) {
+            *static_cast<T*>(p) = static_cast<T>(v);
+            return true;
+        };
+    } else if constexpr (kind == type_kind::boolean) {
+        o.from_bool = [](void* p, bool v) { *static_cast<T*>(p) = v; };
+    }
+    return o;
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/detail/json_sax_sink.hpp ----
+
+#include <boost/json/array.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse_options.hpp>
+#include <boost/json/string.hpp>
+#include <boost/json/string_view.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ltx::reflect::detail {
+
+// The path of the value being decoded, as a chain of stack frames, built into a string only
+// when an error is reported. Member names are never empty, so a frame with an empty key
+// below the document is an empty map key: it reads `a[""]`, as in validation paths.
 struct path_frame {
     const path_frame* parent = nullptr;
     std::string_view key;
@@ -1450,151 +1780,467 @@ struct path_frame {
     }
 };
 
-inline bool fail(json_error& err, const path_frame& at, std::string message) {
-    err.path = at.str();
-    err.message = std::move(message);
-    return false;
-}
+// The event handler of boost::json::basic_parser. It is not a template: one parser
+// instantiation serves every type, and the type enters only through the sinks.
+//
+// Decode errors never stop the parse. The error reported is the first in the type's order:
+// declaration order (members), index order (arrays), first-appearance order (map keys). Values
+// arrive in document order instead, so the decoder keeps the error that ranks first (`rank_`,
+// one ordinal per level) and keeps parsing, so that a later syntax error still wins.
+class sax_decoder {
+public:
+    // The limits of boost::json::parse, so a text it parses is one the decoder can hold.
+    static constexpr std::size_t max_object_size = boost::json::object::max_size();
+    static constexpr std::size_t max_array_size = boost::json::array::max_size();
+    static constexpr std::size_t max_key_size = boost::json::string::max_size();
+    static constexpr std::size_t max_string_size = boost::json::string::max_size();
 
-template <class I> bool read_integer(const boost::json::value& jv, I& out) {
-    if (jv.is_int64()) {
-        if (!std::in_range<I>(jv.get_int64()))
-            return false;
-        out = static_cast<I>(jv.get_int64());
-        return true;
+    explicit sax_decoder(sax_sink root) noexcept {
+        frames_[0].kind = frame_kind::root;
+        frames_[0].pending = root;
     }
-    if (jv.is_uint64()) {
-        if (!std::in_range<I>(jv.get_uint64()))
-            return false;
-        out = static_cast<I>(jv.get_uint64());
-        return true;
-    }
-    // Tolerance: a whole number written as 100.0 is still that integer.
-    if (jv.is_double()) {
-        const double d = jv.get_double();
-        if (std::trunc(d) != d || d < -9.2e18 || d > 9.2e18)
-            return false;
-        const auto ll = static_cast<long long>(d);
-        if (!std::in_range<I>(ll))
-            return false;
-        out = static_cast<I>(ll);
-        return true;
-    }
-    return false;
-}
 
-template <class T>
-bool read_value(const boost::json::value& jv, T& out, const path_frame& at, json_error& err) {
-    constexpr auto kind = kind_of<T>;
-    require_reflectable<T>();
-    if constexpr (kind == type_kind::described_struct) {
-        const auto* obj = jv.if_object();
-        if (!obj)
-            return fail(err, at, "expected an object");
-        bool ok = true;
-        for_each_member<T>([&](auto d) {
-            if (!ok)
-                return;
-            auto& member = out.*d.pointer;
-            const path_frame here{&at, d.name};
-            const auto* field = obj->if_contains(d.name);
-            if (!field || (field->is_null() && kind_of<decltype(member)> == type_kind::optional)) {
-                if constexpr (kind_of<decltype(member)> == type_kind::optional)
-                    member.reset();
-                else
-                    ok = fail(err, here, "missing required field");
-                return;
+    bool on_document_begin(boost::json::error_code&) { return true; }
+    bool on_document_end(boost::json::error_code&) { return true; }
+    bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_number_part(boost::json::string_view, boost::json::error_code&) { return true; }
+
+    bool on_object_begin(boost::json::error_code&) { return begin_container(true); }
+    bool on_array_begin(boost::json::error_code&) { return begin_container(false); }
+    bool on_object_end(std::size_t, boost::json::error_code&) { return end_container(); }
+    bool on_array_end(std::size_t, boost::json::error_code&) { return end_container(); }
+
+    bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        if (!skip_)
+            key_.append(s.data(), s.size());
+        return true;
+    }
+
+    bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        std::string_view key{s.data(), s.size()};
+        if (!key_.empty()) {
+            key_.append(key);
+            key = key_;
+        }
+        frame& f = frames_[top_];
+        if (f.kind == frame_kind::object) {
+            const sax_ops& o = *f.container.ops;
+            const std::size_t i = find_member(o, key, f.count);
+            if (i == npos) {
+                f.pending = sax_sink{&skip_ops, nullptr};
+            } else {
+                const std::uint64_t bit = std::uint64_t{1} << i;
+                f.count = i + 1; // documents usually follow declaration order
+                f.position = i;
+                f.key = o.member_names[i];
+                f.pending = o.member(f.container.object, i);
+                if (f.seen & bit)
+                    fail_here("repeated key");
+                f.seen |= bit;
             }
-            ok = read_value(*field, member, here, err);
-        });
-        return ok;
-    } else if constexpr (kind == type_kind::optional) {
-        if (jv.is_null()) {
-            out.reset();
+        } else {
+            bool inserted = false;
+            f.pending = f.container.ops->entry(f.container.object, key, inserted, f.key);
+            f.position = f.count++;
+            if (!inserted)
+                fail_here("repeated key");
+        }
+        key_.clear();
+        return true;
+    }
+
+    bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const bool first = !in_string_;
+        if (first) {
+            in_string_ = true;
+            string_ = string_target();
+        }
+        string_chunk({s.data(), s.size()}, first);
+        return true;
+    }
+
+    bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const bool first = !in_string_;
+        if (first)
+            string_ = string_target();
+        in_string_ = false;
+        if (string_.ops->kind == type_kind::described_enum) {
+            std::string_view name{s.data(), s.size()};
+            if (!first) {
+                scratch_.append(name);
+                name = scratch_;
+            }
+            if (!string_.ops->set_name(string_.object, name))
+                fail_here("unknown value, expected one of " + string_.ops->allowed());
+            scratch_.clear();
+        } else {
+            string_chunk({s.data(), s.size()}, first);
+        }
+        return true;
+    }
+
+    bool on_int64(std::int64_t v, boost::json::string_view, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
+            if (!s.ops->from_int64(s.object, v))
+                fail_here("integer out of range");
+        } else if (s.ops->kind != type_kind::unsupported) {
+            fail_here(expected_message(*s.ops));
+        }
+        return true;
+    }
+
+    bool on_uint64(std::uint64_t v, boost::json::string_view, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
+            if (!s.ops->from_uint64(s.object, v))
+                fail_here("integer out of range");
+        } else if (s.ops->kind != type_kind::unsupported) {
+            fail_here(expected_message(*s.ops));
+        }
+        return true;
+    }
+
+    bool on_double(double v, boost::json::string_view, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
+            if (!s.ops->from_double(s.object, v))
+                fail_here("integer out of range");
+        } else if (s.ops->kind != type_kind::unsupported) {
+            fail_here(expected_message(*s.ops));
+        }
+        return true;
+    }
+
+    bool on_bool(bool v, boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::boolean)
+            s.ops->from_bool(s.object, v);
+        else if (s.ops->kind != type_kind::unsupported)
+            fail_here(expected_message(*s.ops));
+        return true;
+    }
+
+    bool on_null(boost::json::error_code&) {
+        if (skip_)
+            return true;
+        const sax_sink s = next_target();
+        if (s.ops->kind == type_kind::optional)
+            s.ops->reset(s.object);
+        else if (s.ops->kind != type_kind::unsupported)
+            fail_here(expected_message(*s.ops));
+        return true;
+    }
+
+    /// True when some value did not decode.
+    bool failed() const noexcept { return has_error_; }
+    /// The error that ranks first.
+    json_error& error() noexcept { return error_; }
+
+private:
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    // The parser refuses deeper texts; one more frame for the document itself.
+    static constexpr std::size_t max_frames = boost::json::parse_options{}.max_depth + 1;
+
+    enum class frame_kind : unsigned char { root, object, map, sequence };
+
+    // Left uninitialised until pushed: zeroing every frame would cost more than a small parse.
+    struct frame {
+        sax_sink container;   // the struct, map or vector being filled
+        sax_sink pending;     // where the next value goes (set by a key, or the root value)
+        std::string_view key; // the current child's name, for error paths
+        std::size_t position; // the current child's ordinal: member index, array index, key order
+        std::size_t count;    // elements or distinct keys so far; for structs the lookup hint
+        std::uint64_t seen;   // members seen (sax_members allows at most 64)
+        frame_kind kind;
+        bool is_index;
+    };
+
+    bool begin_container(bool is_object) {
+        if (skip_) {
+            ++skip_;
             return true;
         }
-        return read_value(jv, out.emplace(), at, err);
-    } else if constexpr (kind == type_kind::sequence) {
-        const auto* arr = jv.if_array();
-        if (!arr)
-            return fail(err, at, "expected an array");
-        out.clear();
-        out.resize(arr->size());
-        for (std::size_t i = 0; i < arr->size(); ++i)
-            if (!read_value((*arr)[i], out[i], path_frame{&at, {}, i, true}, err))
-                return false;
-        return true;
-    } else if constexpr (kind == type_kind::map) {
-        const auto* obj = jv.if_object();
-        if (!obj)
-            return fail(err, at, "expected an object");
-        out.clear();
-        for (const auto& kv : *obj) {
-            const std::string_view key{kv.key().data(), kv.key().size()};
-            if (!read_value(kv.value(), out[std::string{key}], path_frame{&at, key}, err))
-                return false;
+        const sax_sink s = value_target();
+        const type_kind k = s.ops->kind;
+        if (k == type_kind::unsupported) {
+            skip_ = 1;
+            return true;
+        }
+        const bool fits = is_object ? (k == type_kind::described_struct || k == type_kind::map)
+                                    : k == type_kind::sequence;
+        if (!fits) {
+            fail_here(expected_message(*s.ops));
+            skip_ = 1;
+            return true;
+        }
+        frame& f = frames_[++top_];
+        f.container = s;
+        f.pending = sax_sink{&skip_ops, nullptr};
+        f.key = {};
+        f.position = 0;
+        f.count = 0;
+        f.seen = 0;
+        f.is_index = k == type_kind::sequence;
+        if (k == type_kind::described_struct) {
+            f.kind = frame_kind::object;
+        } else {
+            f.kind = k == type_kind::map ? frame_kind::map : frame_kind::sequence;
+            s.ops->clear(s.object);
         }
         return true;
-    } else if constexpr (kind == type_kind::string) {
-        const auto* s = jv.if_string();
-        if (!s)
-            return fail(err, at, "expected a string");
-        out.assign(s->data(), s->size());
-        return true;
-    } else if constexpr (kind == type_kind::described_enum) {
-        const auto* s = jv.if_string();
-        if (!s)
-            return fail(err, at, "expected a string, one of " + allowed_names<T>());
-        const auto e = from_wire<T>(std::string_view{s->data(), s->size()});
-        if (!e)
-            return fail(err, at, "unknown value, expected one of " + allowed_names<T>());
-        out = *e;
-        return true;
-    } else if constexpr (kind == type_kind::integer) {
-        if (!read_integer(jv, out))
-            return fail(err, at, jv.is_number() ? "integer out of range" : "expected an integer");
-        return true;
-    } else if constexpr (kind == type_kind::floating) {
-        if (!jv.is_number())
-            return fail(err, at, "expected a number");
-        out = static_cast<T>(jv.to_number<double>());
-        return true;
-    } else if constexpr (kind == type_kind::boolean) {
-        if (!jv.is_bool())
-            return fail(err, at, "expected true or false");
-        out = jv.get_bool();
+    }
+
+    bool end_container() {
+        if (skip_) {
+            --skip_;
+            return true;
+        }
+        frame& f = frames_[top_];
+        if (f.kind == frame_kind::object) {
+            const sax_ops& o = *f.container.ops;
+            for (std::size_t i = 0; i < o.member_count; ++i) {
+                if ((f.seen >> i) & 1u)
+                    continue;
+                const sax_sink m = o.member(f.container.object, i);
+                if (m.ops->kind == type_kind::optional) {
+                    m.ops->reset(m.object);
+                } else {
+                    f.position = i;
+                    f.key = o.member_names[i];
+                    fail_here("missing required field");
+                }
+            }
+        }
+        --top_;
         return true;
     }
+
+    // The sink of the value that starts now, in the innermost open container.
+    sax_sink next_target() {
+        frame& f = frames_[top_];
+        if (f.kind != frame_kind::sequence)
+            return f.pending;
+        f.position = f.count++;
+        return f.container.ops->push(f.container.object);
+    }
+
+    // As next_target, for a value that is not null: optionals take a value.
+    sax_sink value_target() {
+        sax_sink s = next_target();
+        while (s.ops->kind == type_kind::optional)
+            s = s.ops->emplace(s.object);
+        return s;
+    }
+
+    sax_sink string_target() {
+        const sax_sink s = value_target();
+        if (s.ops->kind == type_kind::string || s.ops->kind == type_kind::described_enum ||
+            s.ops->kind == type_kind::unsupported)
+            return s;
+        fail_here(expected_message(*s.ops));
+        return sax_sink{&skip_ops, nullptr};
+    }
+
+    void string_chunk(std::string_view part, bool first) {
+        if (string_.ops->kind == type_kind::string)
+            string_.ops->append(string_.object, part, first);
+        else if (string_.ops->kind == type_kind::described_enum)
+            scratch_.append(part);
+    }
+
+    static std::size_t find_member(const sax_ops& o, std::string_view key, std::size_t hint) {
+        if (hint < o.member_count && o.member_names[hint] == key)
+            return hint;
+        for (std::size_t i = 0; i < o.member_count; ++i)
+            if (o.member_names[i] == key)
+                return i;
+        return npos;
+    }
+
+    static std::string expected_message(const sax_ops& o) {
+        switch (o.kind) {
+        case type_kind::described_struct:
+        case type_kind::map:
+            return "expected an object";
+        case type_kind::sequence:
+            return "expected an array";
+        case type_kind::string:
+            return "expected a string";
+        case type_kind::described_enum:
+            return "expected a string, one of " + o.allowed();
+        case type_kind::integer:
+            return "expected an integer";
+        case type_kind::floating:
+            return "expected a number";
+        case type_kind::boolean:
+            return "expected true or false";
+        default:
+            return "unexpected value";
+        }
+    }
+
+    // Records an error at the current child of the innermost frame, unless an error that
+    // ranks before it is already recorded.
+    void fail_here(std::string message) {
+        const std::size_t depth = top_;
+        if (has_error_) {
+            std::size_t i = 0;
+            while (i < depth && i < rank_size_ && frames_[i + 1].position == rank_[i])
+                ++i;
+            const bool earlier = i < depth && i < rank_size_
+                                     ? frames_[i + 1].position < rank_[i]
+                                     : depth < rank_size_; // an ancestor comes first
+            if (!earlier)
+                return;
+        }
+        has_error_ = true;
+        rank_size_ = depth;
+        std::array<path_frame, max_frames> chain; // chain[0]: the document
+        const path_frame* parent = &chain[0];
+        for (std::size_t i = 1; i <= depth; ++i) {
+            const frame& f = frames_[i];
+            rank_[i - 1] = f.position;
+            chain[i] = path_frame{parent, f.key, f.position, f.is_index};
+            parent = &chain[i];
+        }
+        error_.path = parent->str();
+        error_.message = std::move(message);
+    }
+
+    frame frames_[max_frames];
+    std::size_t top_ = 0;
+    std::size_t skip_ = 0; // depth inside a value that is ignored (unknown or mistyped)
+    sax_sink string_{&skip_ops, nullptr};
+    bool in_string_ = false;
+    bool has_error_ = false;
+    std::string key_;     // a key split into parts (escapes)
+    std::string scratch_; // an enum name split into parts
+    std::array<std::size_t, max_frames> rank_{};
+    std::size_t rank_size_ = 0;
+    json_error error_;
+};
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/detail/json_sax_decoder.hpp ----
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/parse_options.hpp>
+
+#include <cstddef>
+#include <string>
+#include <utility>
+
+namespace ltx::reflect {
+
+namespace detail {
+
+inline bool finish(sax_decoder& decoder, json_error& err) {
+    if (!decoder.failed())
+        return true;
+    err = std::move(decoder.error());
+    return false;
+}
+
+inline bool invalid_json(boost::json::error_code ec, json_error& err) {
+    err.path.clear();
+    err.message = "invalid JSON: " + ec.message();
+    return false;
+}
+
+// Feeds `v` to the decoder as the parser feeds the text of `v`. A container more than
+// `levels` deep is refused, as the parser refuses it: the decoder's frame stack is sized for
+// the parser's depth.
+inline bool replay(const boost::json::value& v, sax_decoder& d, std::size_t levels) {
+    boost::json::error_code ec;
+    switch (v.kind()) {
+    case boost::json::kind::object: {
+        if (levels == 0)
+            return false;
+        const auto& o = v.get_object();
+        d.on_object_begin(ec);
+        for (const auto& kv : o) {
+            d.on_key(kv.key(), kv.key().size(), ec);
+            if (!replay(kv.value(), d, levels - 1))
+                return false;
+        }
+        d.on_object_end(o.size(), ec);
+        return true;
+    }
+    case boost::json::kind::array: {
+        if (levels == 0)
+            return false;
+        const auto& a = v.get_array();
+        d.on_array_begin(ec);
+        for (const auto& e : a)
+            if (!replay(e, d, levels - 1))
+                return false;
+        d.on_array_end(a.size(), ec);
+        return true;
+    }
+    case boost::json::kind::string:
+        d.on_string(v.get_string(), v.get_string().size(), ec);
+        return true;
+    case boost::json::kind::int64:
+        d.on_int64(v.get_int64(), {}, ec);
+        return true;
+    case boost::json::kind::uint64:
+        d.on_uint64(v.get_uint64(), {}, ec);
+        return true;
+    case boost::json::kind::double_:
+        d.on_double(v.get_double(), {}, ec);
+        return true;
+    case boost::json::kind::bool_:
+        d.on_bool(v.get_bool(), ec);
+        return true;
+    case boost::json::kind::null:
+        d.on_null(ec);
+        return true;
+    }
+    return true;
 }
 
 } // namespace detail
 
-/// Decodes an already parsed JSON value into `out`. Tolerant: unknown members are ignored
-/// and absent or null optional members left empty; a missing required member, a wrong type
-/// or an unknown enum name fails with the path of the offending value.
+template <class T> bool read_json(std::string_view text, T& out, json_error& err) {
+    require_reflectable<T>();
+    boost::json::basic_parser<detail::sax_decoder> parser{
+        boost::json::parse_options{}, detail::sax_sink{&detail::sax_ops_of<T>, &out}};
+    boost::json::error_code ec;
+    const auto n = parser.write_some(false, text.data(), text.size(), ec);
+    if (!ec && n < text.size())
+        ec = boost::json::error::extra_data;
+    if (ec)
+        return detail::invalid_json(ec, err);
+    return detail::finish(parser.handler(), err);
+}
+
 template <class T> bool read_json_value(const boost::json::value& jv, T& out, json_error& err) {
     require_reflectable<T>();
-    return detail::read_value(jv, out, detail::path_frame{}, err);
+    detail::sax_decoder decoder{detail::sax_sink{&detail::sax_ops_of<T>, &out}};
+    if (!detail::replay(jv, decoder, boost::json::parse_options{}.max_depth))
+        return detail::invalid_json(boost::json::error::too_deep, err);
+    return detail::finish(decoder, err);
 }
 
-/// Parses `text` and decodes it into `out`; see the overload above. The parse uses a
-/// monotonic arena that starts on the stack, so a typical response costs no heap
-/// allocation for the document.
-template <class T> bool read_json(std::string_view text, T& out, json_error& err) {
-    unsigned char buffer[4096];
-    boost::json::monotonic_resource arena{buffer, sizeof buffer};
-    boost::json::error_code ec;
-    const auto jv =
-        boost::json::parse(boost::json::string_view{text.data(), text.size()}, ec, &arena);
-    if (ec) {
-        err.path.clear();
-        err.message = "invalid JSON: " + ec.message();
-        return false;
-    }
-    return read_json_value(jv, out, err);
-}
-
-/// Decodes `text` into a `T`, throwing `json_decode_error` on failure.
 template <class T> T from_json(std::string_view text) {
     T out{};
     json_error err;
@@ -1604,6 +2250,9 @@ template <class T> T from_json(std::string_view text) {
 }
 
 } // namespace ltx::reflect
+
+#endif
+// ---- end ltx/reflect/impl/json_read.hpp ----
 
 #endif
 // ---- end ltx/reflect/json_read.hpp ----
@@ -1776,7 +2425,9 @@ LTX_DECL void check_mime_type(std::string_view s, const report& r);
 
 /// The validation rules a schema can attach to a member. Each rule has a `name` (the rule
 /// reported in a violation) and a `check(value, report)` that calls `report.fail(message)`
-/// when the value breaks it. Messages never quote the value: values can be secrets
+/// when the value breaks it; validation calls that `check` and nothing else, so a rule of
+/// the user's own, written the same way, is run exactly as these are. A rule applies to the
+/// member types its `check` accepts. Messages never quote the value: values can be secrets
 /// (cookies, tokens).
 namespace ltx::reflect::rules {
 
@@ -1810,8 +2461,9 @@ struct range {
     long long max = std::numeric_limits<long long>::max();
     static constexpr std::string_view name = "range";
 
-    template <class I> void check(I v, const report& r) const {
-        static_assert(std::is_integral_v<I>, "ltx::reflect::rules::range applies to integers");
+    template <class I>
+    requires(std::is_integral_v<I> && !std::is_same_v<I, bool>) void check(I v,
+                                                                           const report& r) const {
         if constexpr (std::is_signed_v<I>)
             detail::check_range(min, max, static_cast<long long>(v), r);
         else
@@ -2996,6 +3648,11 @@ template <auto Member> constexpr auto default_of() {
 #ifndef LTX_REFLECT_VALIDATE_HPP
 #define LTX_REFLECT_VALIDATE_HPP
 
+// ---- begin ltx/reflect/detail/validate.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_DETAIL_VALIDATE_HPP
+#define LTX_REFLECT_DETAIL_VALIDATE_HPP
+
 
 #include <boost/mp11/algorithm.hpp>
 
@@ -3008,9 +3665,7 @@ template <auto Member> constexpr auto default_of() {
 #include <utility>
 #include <vector>
 
-namespace ltx::reflect {
-
-namespace detail {
+namespace ltx::reflect::detail {
 
 // The value's own checks of a string (valid UTF-8) and of an enum (a known enumerator).
 LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out);
@@ -3038,44 +3693,25 @@ template <class V> consteval bool checks_value() {
 }
 
 // The rules of a schema as data (see detail/fields.hpp). A row names its rule and the
-// function that runs it; a built-in rule's runner is non-template code reading the bounds in
-// the row, and a rule of the user's own is run by a function made for its type and the
-// member's. A TU compiles the runners of the rules its models use, once each.
+// function that runs it: the rule's own `check`, called on the rule object inside the
+// struct's schema_of. Built-in rules and a user's rules are run alike; a TU compiles one small
+// runner per rule type and member type its models use.
 struct rule_row;
-using rule_runner = void (*)(const rule_row& rule, const field_row& field, const void* value,
-                             const report& r);
+using rule_runner = void (*)(const rule_row& rule, const void* value, const report& r);
 
 struct rule_row {
     std::string_view name;
-    rule_runner run = nullptr; ///< null for `required`, which validate_fields handles
-    unsigned long long length_min = 0, length_max = 0;
-    long long range_min = 0, range_max = 0;
-    const std::string_view* needles = nullptr;
-    std::size_t needle_count = 0;
-    const void* rule = nullptr; ///< a user's rule, inside its struct's schema_of
+    rule_runner run = nullptr;  ///< null for `required`, which validate_fields handles
+    const void* rule = nullptr; ///< the rule, inside its struct's schema_of
 };
 
-LTX_DECL void run_length(const rule_row& rule, const field_row&, const void* value,
-                         const report& r);
-LTX_DECL void run_not_empty(const rule_row&, const field_row&, const void* value, const report& r);
-LTX_DECL void run_range(const rule_row& rule, const field_row& field, const void* value,
-                        const report& r);
-LTX_DECL void run_http_url(const rule_row&, const field_row&, const void* value, const report& r);
-LTX_DECL void run_email(const rule_row&, const field_row&, const void* value, const report& r);
-LTX_DECL void run_mime_type(const rule_row&, const field_row&, const void* value, const report& r);
-LTX_DECL void run_contains(const rule_row& rule, const field_row&, const void* value,
-                           const report& r);
-
 template <class Rule, class X>
-void run_custom(const rule_row& row, const field_row&, const void* value, const report& r) {
+void run_rule(const rule_row& row, const void* value, const report& r) {
     static_cast<const Rule*>(row.rule)->check(*static_cast<const X*>(value), r);
 }
 
-template <class X> struct is_contains_all : std::false_type {};
-template <std::size_t N> struct is_contains_all<rules::contains_all<N>> : std::true_type {};
-
 // The row of one rule applied to a member whose value (an optional's, unwrapped) is an X.
-// `rule` is the rule inside schema_of<T>, whose address a custom row keeps.
+// `rule` is the rule inside schema_of<T>, whose address the row keeps.
 template <class X, class Rule> consteval rule_row rule_row_of(const Rule& rule) {
     if constexpr (std::is_same_v<Rule, rules::required_t>) {
         return {Rule::name};
@@ -3083,26 +3719,7 @@ template <class X, class Rule> consteval rule_row rule_row_of(const Rule& rule) 
         static_assert(
             requires(const X& x, const report& r) { rule.check(x, r); },
             "ltx::reflect: this rule does not apply to the member's type");
-        if constexpr (std::is_same_v<Rule, rules::length>) {
-            return {Rule::name, &run_length, rule.min, rule.max};
-        } else if constexpr (std::is_same_v<Rule, rules::range>) {
-            static_assert(kind_of<X> == type_kind::integer,
-                          "ltx::reflect::rules::range applies to integers");
-            return {Rule::name, &run_range, 0, 0, rule.min, rule.max};
-        } else if constexpr (std::is_same_v<Rule, rules::not_empty_t>) {
-            return {Rule::name, &run_not_empty};
-        } else if constexpr (std::is_same_v<Rule, rules::http_url_t>) {
-            return {Rule::name, &run_http_url};
-        } else if constexpr (std::is_same_v<Rule, rules::email_t>) {
-            return {Rule::name, &run_email};
-        } else if constexpr (std::is_same_v<Rule, rules::mime_type_t>) {
-            return {Rule::name, &run_mime_type};
-        } else if constexpr (is_contains_all<Rule>::value) {
-            return {Rule::name,          &run_contains,      0, 0, 0, 0,
-                    rule.needles.data(), rule.needles.size()};
-        } else {
-            return {Rule::name, &run_custom<Rule, X>, 0, 0, 0, 0, nullptr, 0, &rule};
-        }
+        return {Rule::name, &run_rule<Rule, X>, &rule};
     }
 }
 
@@ -3302,12 +3919,36 @@ void validate_value(const T& v, const value_path& path, std::vector<violation>& 
     }
 }
 
-} // namespace detail
+} // namespace ltx::reflect::detail
 
-/// Checks `value` against its description and schema and returns every violation, in
-/// member order (empty when valid). Checked for every member, recursively: the schema's
-/// rules, valid UTF-8 for every string, a known enumerator for every enum, and the
-/// struct-level rules.
+#endif
+// ---- end ltx/reflect/detail/validate.hpp ----
+
+#include <vector>
+
+namespace ltx::reflect {
+
+/// Checks `value`, any reflectable value (`classify.hpp`), against its description and
+/// schema, and returns every violation (empty when the value is valid).
+///
+/// What is checked, for every member, recursively through structs, optionals, vectors and
+/// maps:
+/// - the rules the type's schema attaches to the member (`schema.hpp`, `rules.hpp`), each
+///   run by its own `check`; a `required` that fails skips the member's other rules, and the
+///   rules of an absent optional do not run;
+/// - valid UTF-8 for every string and map key (rule `utf8`);
+/// - a value with a wire name for every enum (rule `enum`), so that every encoder can write
+///   what passed validation;
+/// - the struct-level rules (`rules::at_least_one_of`).
+///
+/// Violations come in member order, each with its path (`items[0].asset.fileId`,
+/// `named[""]` for an empty map key), its rule and a message that never quotes the value,
+/// which may be a secret. Nothing is thrown.
+///
+/// @code
+/// for (const auto& v : ltx::reflect::validate(req))
+///     std::cerr << ltx::reflect::to_string(v) << '\n'; // "prompt: must be 1 to 2000 ... (length)"
+/// @endcode
 template <class T> std::vector<violation> validate(const T& value) {
     require_reflectable<T>();
     std::vector<violation> out;
@@ -3357,41 +3998,6 @@ inline std::string_view text_at(const void* value) {
     return *static_cast<const std::string*>(value);
 }
 
-LTX_DECL void run_length(const rule_row& rule, const field_row&, const void* value,
-                         const report& r) {
-    check_length(static_cast<std::size_t>(rule.length_min),
-                 static_cast<std::size_t>(rule.length_max), text_at(value), r);
-}
-
-LTX_DECL void run_not_empty(const rule_row&, const field_row&, const void* value, const report& r) {
-    check_not_empty(text_at(value), r);
-}
-
-LTX_DECL void run_range(const rule_row& rule, const field_row& field, const void* value,
-                        const report& r) {
-    if (is_signed_leaf(field.kind))
-        check_range(rule.range_min, rule.range_max, read_signed(field.kind, value), r);
-    else
-        check_range(rule.range_min, rule.range_max, read_unsigned(field.kind, value), r);
-}
-
-LTX_DECL void run_http_url(const rule_row&, const field_row&, const void* value, const report& r) {
-    check_http_url(text_at(value), r);
-}
-
-LTX_DECL void run_email(const rule_row&, const field_row&, const void* value, const report& r) {
-    check_email(text_at(value), r);
-}
-
-LTX_DECL void run_mime_type(const rule_row&, const field_row&, const void* value, const report& r) {
-    check_mime_type(text_at(value), r);
-}
-
-LTX_DECL void run_contains(const rule_row& rule, const field_row&, const void* value,
-                           const report& r) {
-    check_contains(rule.needles, rule.needle_count, text_at(value), r);
-}
-
 LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
                                  std::vector<violation>& out) {
     check_utf8(text_at(value), path, out);
@@ -3426,7 +4032,7 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
                     ok = false;
                 }
             } else if (ok && value) {
-                rule.run(rule, field, value, report{out, path, rule.name});
+                rule.run(rule, value, report{out, path, rule.name});
             }
         }
         if (ok && value && check)
@@ -3510,7 +4116,8 @@ BOOST_DESCRIBE_STRUCT(error_body, (), (error, code))
 // ---- begin ltx/api/job.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// The job model: what `POST videos/ltx-create`, `GET assets/{jobId}` and webhooks return.
+// The job model: what `GET assets/{jobId}`, `pollForResult` answers and webhooks return; and
+// what a generator answers when it creates a job.
 #ifndef LTX_API_JOB_HPP
 #define LTX_API_JOB_HPP
 
@@ -3558,6 +4165,34 @@ struct job {
 BOOST_DESCRIBE_STRUCT(job, (), (status, jobId, generationId, replyRef, replyUrl, code))
 
 /// The job's state, or nullopt when the server did not say.
+/// What a generator answers when it created a job (`POST videos/ltx-create`, ...).
+///
+/// Without `pollForResult` the answer is `{"jobId": ..., "generationId": ...}`; with it, the
+/// job model as it stood when the server stopped polling (`code` 200). Either way `jobId` is
+/// there: it is required, so an answer without it fails as `errc::unexpected_response` in the
+/// client, and a caller reads `created.jobId` with no check of its own.
+struct created_job {
+    /// The new job's id, to pass to `wait`, `get_job` and `download`.
+    std::string jobId{};
+    /// The generation id, `gen_...`; only in the answer without `pollForResult`.
+    std::optional<std::string> generationId{};
+    /// With `pollForResult`: progress and result as they stood.
+    std::optional<job_status> status{};
+    /// The caller's `replyRef`, echoed back.
+    std::optional<std::string> replyRef{};
+    /// The caller's `replyUrl`, echoed back.
+    std::optional<std::string> replyUrl{};
+    /// With `pollForResult`: the HTTP status, repeated.
+    std::optional<int> code{};
+};
+BOOST_DESCRIBE_STRUCT(created_job, (), (jobId, generationId, status, replyRef, replyUrl, code))
+
+/// The job model of a generator's answer, for `is_done`, `artifact_url` and `download` when
+/// `pollForResult` already saw the job finish.
+inline job to_job(const created_job& c) {
+    return job{c.status, c.jobId, c.generationId, c.replyRef, c.replyUrl, c.code};
+}
+
 inline std::optional<job_state> state_of(const job& j) {
     return j.status ? j.status->type : std::nullopt;
 }
@@ -3694,9 +4329,9 @@ constexpr auto ltx_schema(reflect::tag<ltx_create_request>) {
         r::at_least_one_of<&R::startAssetId, &R::endAssetId>{});
 }
 
-/// The response of `POST videos/ltx-create`: the job model. Without `pollForResult` only
-/// `jobId` and `generationId` are set.
-using ltx_create_response = job;
+/// The response of `POST videos/ltx-create`: the new job's id (required), and with
+/// `pollForResult` the job as it stood.
+using ltx_create_response = created_job;
 
 } // namespace ltx
 
@@ -3757,8 +4392,29 @@ constexpr auto ltx_schema(reflect::tag<upload_content>) {
                            reflect::field<&upload_content::size>(r::range{1}));
 }
 
-/// The response of `POST assets/`: the stored asset and a signed URL to it.
-using upload_asset_response = signed_asset;
+/// The asset an upload stored.
+struct stored_asset {
+    /// The asset id, `asset:<id>-type:<mime type>`: pass it as `startAssetId` or
+    /// `endAssetId`. Required: an answer without it fails as `errc::unexpected_response`.
+    std::string fileId{};
+    /// `image` for an upload of `type` `image`, ... (an open set).
+    std::optional<std::string> type{};
+    /// The MIME type the upload was stored with.
+    std::optional<std::string> mimeType{};
+};
+BOOST_DESCRIBE_STRUCT(stored_asset, (), (fileId, type, mimeType))
+
+/// The response of `POST assets/`: the stored asset and a signed URL to it. The `asset`
+/// member and its `fileId` are required, so `uploaded.asset.fileId` needs no check.
+struct upload_asset_response {
+    /// The signed URL of the file. It needs no API token: never send the token there.
+    std::optional<std::string> assetUrl{};
+    /// When `assetUrl` expires: milliseconds since the epoch, as a decimal string.
+    std::optional<std::string> expirationDateString{};
+    /// The stored asset.
+    stored_asset asset{};
+};
+BOOST_DESCRIBE_STRUCT(upload_asset_response, (), (assetUrl, expirationDateString, asset))
 
 /// Which assets `GET assets/` lists.
 enum class asset_filter { images, videos, audio, other };
@@ -6923,17 +7579,22 @@ constexpr std::optional<std::string_view> brand_type(std::string_view brand) noe
         std::string_view brand;
         std::string_view mime;
     };
+    // Brands grouped by the media type they give; clang-format would reflow them into columns.
+    // clang-format off
     constexpr entry table[] = {
-        {"avif", "image/avif"},      {"avis", "image/avif"},  {"heic", "image/heic"},
-        {"heix", "image/heic"},      {"heim", "image/heic"},  {"heis", "image/heic"},
-        {"hevc", "image/heic"},      {"hevx", "image/heic"},  {"mif1", image_heif},
-        {"msf1", image_heif},        {"isom", "video/mp4"},   {"iso2", "video/mp4"},
-        {"iso3", "video/mp4"},       {"iso4", "video/mp4"},   {"iso5", "video/mp4"},
-        {"iso6", "video/mp4"},       {"mp41", "video/mp4"},   {"mp42", "video/mp4"},
-        {"avc1", "video/mp4"},       {"dash", "video/mp4"},   {"mmp4", "video/mp4"},
-        {"M4V ", "video/x-m4v"},     {"M4VH", "video/x-m4v"}, {"M4VP", "video/x-m4v"},
-        {"qt  ", "video/quicktime"}, {"M4A ", "audio/mp4"},   {"M4B ", "audio/mp4"},
+        {"avif", "image/avif"}, {"avis", "image/avif"},
+        {"heic", "image/heic"}, {"heix", "image/heic"}, {"heim", "image/heic"},
+        {"heis", "image/heic"}, {"hevc", "image/heic"}, {"hevx", "image/heic"},
+        {"mif1", image_heif},   {"msf1", image_heif},
+        {"isom", "video/mp4"},  {"iso2", "video/mp4"},  {"iso3", "video/mp4"},
+        {"iso4", "video/mp4"},  {"iso5", "video/mp4"},  {"iso6", "video/mp4"},
+        {"mp41", "video/mp4"},  {"mp42", "video/mp4"},  {"avc1", "video/mp4"},
+        {"dash", "video/mp4"},  {"mmp4", "video/mp4"},
+        {"M4V ", "video/x-m4v"}, {"M4VH", "video/x-m4v"}, {"M4VP", "video/x-m4v"},
+        {"qt  ", "video/quicktime"},
+        {"M4A ", "audio/mp4"},  {"M4B ", "audio/mp4"},
     };
+    // clang-format on
     for (const auto& e : table) {
         if (e.brand == brand) {
             return e.mime;
@@ -7260,8 +7921,11 @@ public:
                               diagnostics& diag);
 
     /// `POST videos/ltx-create`. Never sent twice unless the server said it did not accept it.
-    job create_video(const ltx_create_request& req) { return call<endpoints::create_video>(req); }
-    job create_video(const ltx_create_request& req, std::error_code& ec, diagnostics& diag) {
+    ltx_create_response create_video(const ltx_create_request& req) {
+        return call<endpoints::create_video>(req);
+    }
+    ltx_create_response create_video(const ltx_create_request& req, std::error_code& ec,
+                                     diagnostics& diag) {
         return call<endpoints::create_video>(req, ec, diag);
     }
 
@@ -7377,8 +8041,8 @@ public:
     }
 
     /// Async `create_video` (`POST videos/ltx-create`): completes with
-    /// `(std::error_code, ltx::job)`. Never sent twice unless the server said it did not take
-    /// it; cancelled after it may have reached the server: `errc::outcome_unknown`.
+    /// `(std::error_code, ltx::ltx_create_response)`. Never sent twice unless the server said it
+    /// did not take it; cancelled after it may have reached the server: `errc::outcome_unknown`.
     ///
     /// ```
     /// auto created = co_await api.async_create_video(req, asio::use_awaitable);
