@@ -7,9 +7,10 @@
 #include <boost/describe/enum.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parse.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/parse_options.hpp>
 #include <boost/json/serializer.hpp>
+#include <boost/json/value.hpp>
 
 #include <array>
 #include <charconv>
@@ -18,8 +19,8 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
-#include <utility>
 #include <vector>
 
 struct create_request {
