@@ -263,6 +263,59 @@ TEST_CASE("query encoding") {
     CHECK(q == "flag=true&a=x");
 }
 
+namespace demo {
+
+// A member of every leaf kind, at its extremes, for the form text oracle below.
+struct leaves {
+    std::int8_t i8 = -128;
+    std::uint8_t u8 = 255;
+    std::int16_t i16 = -32768;
+    std::uint16_t u16 = 65535;
+    std::int32_t i32 = -2147483647 - 1;
+    std::uint32_t u32 = 4294967295u;
+    std::int64_t i64 = -9223372036854775807 - 1;
+    std::uint64_t u64 = 18446744073709551615u;
+    float f32 = 0.1f;
+    double f64 = -1e300;
+    double nan = 0.0 / 0.0 * 0.0;
+    bool yes = true;
+    std::optional<bool> no = false;
+    std::optional<std::string> text = "a \"b\"";
+    std::optional<std::string> unset{};
+    color tint = color::dark_green;
+    std::optional<leaf> nested = leaf{"x", 3};
+    std::vector<color> tints{color::red, color::dark_green};
+};
+BOOST_DESCRIBE_STRUCT(leaves, (),
+                      (i8, u8, i16, u16, i32, u32, i64, u64, f32, f64, nan, yes, no, text, unset,
+                       tint, nested, tints))
+
+} // namespace demo
+
+TEST_CASE("form text is the member's JSON value, strings and enum names unquoted, every kind") {
+    const demo::leaves v;
+    const auto json = boost::json::parse(to_json(v)).as_object();
+    std::vector<std::string> names;
+    for_each_form_field(v, [&](std::string_view name, std::string_view text) {
+        CAPTURE(name);
+        names.emplace_back(name);
+        const auto& member = json.at(name);
+        if (member.is_string())
+            CHECK(text == std::string_view{member.get_string()});
+        else
+            CHECK(boost::json::parse(text) == member);
+    });
+    // Every member but the unset optional, in declaration order.
+    CHECK(names == std::vector<std::string>{"i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64",
+                                            "f32", "f64", "nan", "yes", "no", "text", "tint",
+                                            "nested", "tints"});
+    std::string q;
+    write_query(v, q);
+    CHECK(q.starts_with("i8=-128&u8=255&i16=-32768&"));
+    CHECK(q.find("&nan=null&yes=true&no=false&text=a%20%22b%22&tint=dark_green&") !=
+          std::string::npos);
+}
+
 TEST_CASE("multipart encoding, and a boundary found in a value is refused") {
     demo::leaf l{"ab", 7};
     std::string body;

@@ -4,55 +4,70 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/detail/fields.hpp>
 #include <ltx/reflect/detail/text.hpp>
 #include <ltx/reflect/enum.hpp>
 #include <ltx/reflect/json_write.hpp>
 
-#include <charconv>
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace ltx::reflect {
 
+namespace detail {
+
+// Writes the JSON of the value at `p` (an X) into `out`: how form text is made for a member
+// that is a struct, a vector or a map.
+using composite_text = void (*)(const void* p, std::string& out);
+template <class X> void write_composite_text(const void* p, std::string& out) {
+    write_json(*static_cast<const X*>(p), out);
+}
+
+template <class X> consteval composite_text composite_text_of() {
+    if constexpr (leaf_of<X>() == leaf::composite)
+        return &write_composite_text<X>;
+    else
+        return nullptr;
+}
+
+template <class T, template <class...> class L, class... D>
+consteval auto make_composite_writers(L<D...>) {
+    return std::array<composite_text, sizeof...(D) + 1>{
+        composite_text_of<unwrap_t<member_value_t<T, D>>>()..., nullptr};
+}
+template <class T>
+inline constexpr auto composite_writers = make_composite_writers<T>(members_of<T>{});
+
+/// The form text of one present member (its value, an optional's unwrapped, at `value`):
+/// a view of the string itself, or of `scratch` where the text is made.
+LTX_DECL std::string_view form_text(const field_row& row, const void* value,
+                                    composite_text composite, std::string& scratch);
+
+} // namespace detail
+
 /// Calls `f(name, text)` for each present member of the described struct `v`, in
 /// declaration order, with the member's value as form text: strings as they are, enums as
-/// their wire names, numbers in decimal, booleans as `true`/`false`, and anything
-/// structured as its compact JSON. Unset optionals are skipped. This is the one traversal
-/// behind both the query and the multipart encoders.
+/// their wire names, integers in decimal, floating-point numbers as JSON writes them,
+/// booleans as `true`/`false`, and anything structured as its compact JSON. Unset optionals
+/// are skipped. This is the one traversal behind both the query and the multipart encoders,
+/// and it reads the struct's member table (`detail/fields.hpp`), as validation and JSON
+/// output do.
 ///
 /// @throws enum_value_error for an enum value without a wire name (see `enum.hpp`).
 template <class T, class F> void for_each_form_field(const T& v, F&& f) {
     static_assert(kind_of<T> == type_kind::described_struct,
                   "ltx::reflect: form and query encoding take a described struct");
-    for_each_member<T>([&](auto d) {
-        const auto& m = v.*d.pointer;
-        auto emit = [&](const auto& x) {
-            using X = std::remove_cvref_t<decltype(x)>;
-            constexpr auto kind = kind_of<X>;
-            if constexpr (kind == type_kind::string) {
-                f(std::string_view{d.name}, std::string_view{x});
-            } else if constexpr (kind == type_kind::described_enum) {
-                f(std::string_view{d.name},
-                  detail::wire_name_or_throw(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
-                                             detail::wire_key(x)));
-            } else if constexpr (kind == type_kind::boolean) {
-                f(std::string_view{d.name}, x ? std::string_view{"true"} : "false");
-            } else if constexpr (kind == type_kind::integer) {
-                char buf[24];
-                const auto r = std::to_chars(buf, buf + sizeof buf, x);
-                f(std::string_view{d.name}, std::string_view{buf, r.ptr});
-            } else {
-                const auto json = to_json(x);
-                f(std::string_view{d.name}, std::string_view{json});
-            }
-        };
-        if constexpr (kind_of<decltype(m)> == type_kind::optional) {
-            if (m)
-                emit(*m);
-        } else {
-            emit(m);
-        }
-    });
+    constexpr std::size_t n = detail::field_table<T>.size;
+    const void* values[n + 1];
+    detail::member_addresses(v, values);
+    std::string scratch;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!values[i])
+            continue; // an unset optional
+        const detail::field_row& row = detail::field_table<T>.rows[i];
+        f(row.name, detail::form_text(row, values[i], detail::composite_writers<T>[i], scratch));
+    }
 }
 
 /// Appends `name=value&...` for the present members of `v`, names and values
@@ -97,5 +112,9 @@ template <class T> bool write_multipart(const T& v, std::string_view boundary, s
 }
 
 } // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/reflect/impl/form.ipp>
+#endif
 
 #endif
