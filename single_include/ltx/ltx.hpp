@@ -382,6 +382,289 @@ LTX_DECL std::string join_wire_names(const wire_row* rows, std::size_t n) {
 #ifndef LTX_REFLECT_FORM_HPP
 #define LTX_REFLECT_FORM_HPP
 
+// ---- begin ltx/reflect/detail/fields.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The members of a described struct as constexpr data, read at run time by non-template code.
+//
+// Each struct has one table, `field_table<T>`, built at compile time: per member its wire
+// name, its JSON key, how to read its value and whether it may be absent. A struct is handled
+// by one small template that takes the address of each member (null for an absent optional);
+// the rest is a loop over the table, compiled once per TU whatever the models.
+#ifndef LTX_REFLECT_DETAIL_FIELDS_HPP
+#define LTX_REFLECT_DETAIL_FIELDS_HPP
+
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace ltx::reflect::detail {
+
+/// How the engine reads a member's value (an optional's, once unwrapped): a string, a
+/// boolean, an integer or floating-point number of a given width (enums are read as their
+/// underlying integer), or `composite`, which goes through a function of its own type.
+enum class leaf : std::uint8_t {
+    composite,
+    string,
+    boolean,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    f32,
+    f64,
+    f_long,
+};
+
+template <class I> consteval leaf integer_leaf() {
+    static_assert(sizeof(I) <= 8, "ltx::reflect: integers wider than 64 bits are not supported");
+    constexpr bool s = std::is_signed_v<I>;
+    if constexpr (sizeof(I) == 1)
+        return s ? leaf::i8 : leaf::u8;
+    else if constexpr (sizeof(I) == 2)
+        return s ? leaf::i16 : leaf::u16;
+    else if constexpr (sizeof(I) == 4)
+        return s ? leaf::i32 : leaf::u32;
+    else
+        return s ? leaf::i64 : leaf::u64;
+}
+
+template <class X> consteval leaf leaf_of() {
+    constexpr auto kind = kind_of<X>;
+    if constexpr (kind == type_kind::string)
+        return leaf::string;
+    else if constexpr (kind == type_kind::boolean)
+        return leaf::boolean;
+    else if constexpr (kind == type_kind::integer)
+        return integer_leaf<X>();
+    else if constexpr (kind == type_kind::described_enum)
+        return integer_leaf<std::underlying_type_t<X>>();
+    else if constexpr (std::is_same_v<X, float>)
+        return leaf::f32;
+    else if constexpr (std::is_same_v<X, double>)
+        return leaf::f64;
+    else if constexpr (kind == type_kind::floating)
+        return leaf::f_long;
+    else
+        return leaf::composite;
+}
+
+constexpr bool is_signed_leaf(leaf k) noexcept {
+    return k == leaf::i8 || k == leaf::i16 || k == leaf::i32 || k == leaf::i64;
+}
+constexpr bool is_unsigned_leaf(leaf k) noexcept {
+    return k == leaf::u8 || k == leaf::u16 || k == leaf::u32 || k == leaf::u64;
+}
+
+/// The value of a signed integer leaf at `p`, widened.
+LTX_DECL long long read_signed(leaf k, const void* p) noexcept;
+/// The value of an unsigned integer leaf at `p`, widened.
+LTX_DECL unsigned long long read_unsigned(leaf k, const void* p) noexcept;
+/// The value of a floating-point leaf at `p`, as a double.
+LTX_DECL double read_floating(leaf k, const void* p) noexcept;
+/// The wire-table key of an enum read as the integer leaf `k` (as wire_key computes it).
+LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept;
+
+// Member names are C++ identifiers, so `"name":` needs no escaping and is built at compile
+// time: the keys of all the members of a struct in one block (`"a":"bb":`), which costs less
+// to compile than a constant per member. A plain array rather than std::array: nothing of it
+// is compiled into code.
+template <std::size_t N> struct key_text { char data[N]; };
+
+template <std::size_t N, std::size_t M>
+consteval key_text<N> make_key_text(const std::string_view (&names)[M]) {
+    key_text<N> out{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i + 1 < M; ++i) { // the last name is the array's terminator
+        out.data[k++] = '"';
+        for (const char c : names[i])
+            out.data[k++] = c;
+        out.data[k++] = '"';
+        out.data[k++] = ':';
+    }
+    return out;
+}
+
+template <class List> struct key_block;
+template <template <class...> class L, class... D> struct key_block<L<D...>> {
+    static constexpr std::string_view names[] = {D::name..., {}};
+    static constexpr std::size_t size = ((std::string_view{D::name}.size() + 3) + ... + 0);
+    static constexpr key_text<size == 0 ? 1 : size> text = make_key_text < size == 0
+                                                               ? 1
+                                                               : size > (names);
+};
+
+/// One member of a described struct.
+struct field_row {
+    std::string_view name; ///< the wire name
+    std::string_view key;  ///< `"name":`
+    leaf kind;             ///< how to read the (unwrapped) value
+    bool optional;         ///< an optional: absent when its address is null
+    const wire_row* wire;  ///< an enum's wire names (kind is its underlying integer), or null
+    std::size_t wire_size;
+};
+
+// The member's type, and the type of its value once an optional is unwrapped.
+template <class T, class D>
+using member_value_t = std::remove_cvref_t<decltype(std::declval<const T&>().*D::pointer)>;
+
+template <class V> struct unwrap { using type = V; };
+template <class V>
+requires(kind_of<V> == type_kind::optional) struct unwrap<V> {
+    using type = typename V::value_type;
+};
+template <class V> using unwrap_t = typename unwrap<V>::type;
+
+template <class X>
+constexpr field_row value_row(std::string_view name, std::string_view key, bool optional) {
+    field_row row{name, key, leaf_of<X>(), optional, nullptr, 0};
+    if constexpr (kind_of<X> == type_kind::described_enum) {
+        row.wire = wire_rows<X>.rows;
+        row.wire_size = wire_rows<X>.size;
+    }
+    return row;
+}
+
+template <std::size_t N> struct field_rows_t {
+    static constexpr std::size_t size = N;
+    field_row rows[N == 0 ? 1 : N];
+};
+
+template <class T, template <class...> class L, class... D>
+consteval auto make_field_table(L<D...>) {
+    field_rows_t<sizeof...(D)> table{{value_row<unwrap_t<member_value_t<T, D>>>(
+        D::name, {}, kind_of<member_value_t<T, D>> == type_kind::optional)...}};
+    const char* keys = key_block<L<D...>>::text.data;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < sizeof...(D); ++i) {
+        const std::size_t size = table.rows[i].name.size() + 3;
+        table.rows[i].key = std::string_view{keys + at, size};
+        at += size;
+    }
+    (void)keys; // unused for a struct without members
+    (void)at;
+    return table;
+}
+
+/// The table of the members of `T`, in declaration order.
+template <class T> inline constexpr auto field_table = make_field_table<T>(members_of<T>{});
+
+/// The address of a member's value, or null for an absent optional: the one function per
+/// member type that handling a struct compiles.
+struct optional_access {
+    template <class V> static const void* value_address(const V& v) noexcept {
+        if constexpr (kind_of<V> == type_kind::optional)
+            return v ? static_cast<const void*>(&*v) : nullptr;
+        else
+            return &v;
+    }
+};
+
+template <class T, std::size_t... I>
+void member_addresses(const T& obj, const void** out, std::index_sequence<I...>) noexcept {
+    ((out[I] =
+          optional_access::value_address(obj.*boost::mp11::mp_at_c<members_of<T>, I>::pointer)),
+     ...);
+}
+
+/// The addresses of the members of `obj` (see optional_access), into out[0, members): the one
+/// function per struct that validating or writing it compiles.
+template <class T> void member_addresses(const T& obj, const void** out) noexcept {
+    member_addresses(obj, out, std::make_index_sequence<field_table<T>.size>{});
+}
+
+} // namespace ltx::reflect::detail
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/fields.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_FIELDS_IPP
+#define LTX_REFLECT_IMPL_FIELDS_IPP
+
+
+namespace ltx::reflect::detail {
+
+// By memcpy: the member is an int, a long, a char or an enum of that width, not necessarily
+// the fixed-width type named here.
+LTX_DECL long long read_signed(leaf k, const void* p) noexcept {
+    if (k == leaf::i8) {
+        std::int8_t v;
+        std::memcpy(&v, p, 1);
+        return v;
+    }
+    if (k == leaf::i16) {
+        std::int16_t v;
+        std::memcpy(&v, p, 2);
+        return v;
+    }
+    if (k == leaf::i32) {
+        std::int32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    }
+    std::int64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+LTX_DECL unsigned long long read_unsigned(leaf k, const void* p) noexcept {
+    if (k == leaf::u8) {
+        std::uint8_t v;
+        std::memcpy(&v, p, 1);
+        return v;
+    }
+    if (k == leaf::u16) {
+        std::uint16_t v;
+        std::memcpy(&v, p, 2);
+        return v;
+    }
+    if (k == leaf::u32) {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    }
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+LTX_DECL double read_floating(leaf k, const void* p) noexcept {
+    switch (k) {
+    case leaf::f32:
+        return static_cast<double>(*static_cast<const float*>(p));
+    case leaf::f64:
+        return *static_cast<const double*>(p);
+    default:
+        return static_cast<double>(*static_cast<const long double*>(p));
+    }
+}
+
+LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept {
+    // As wire_key: the underlying value converted to 64 bits, so negative enumerators are
+    // sign-extended on both sides.
+    if (is_signed_leaf(k))
+        return static_cast<std::uint64_t>(read_signed(k, p));
+    return static_cast<std::uint64_t>(read_unsigned(k, p));
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/impl/fields.ipp ----
+#endif
+
+#endif
+// ---- end ltx/reflect/detail/fields.hpp ----
 // ---- begin ltx/reflect/detail/text.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_REFLECT_DETAIL_TEXT_HPP
@@ -718,289 +1001,6 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 #ifndef LTX_REFLECT_DETAIL_JSON_WRITER_HPP
 #define LTX_REFLECT_DETAIL_JSON_WRITER_HPP
 
-// ---- begin ltx/reflect/detail/fields.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-//
-// The members of a described struct as constexpr data, read at run time by non-template code.
-//
-// Each struct has one table, `field_table<T>`, built at compile time: per member its wire
-// name, its JSON key, how to read its value and whether it may be absent. A struct is handled
-// by one small template that takes the address of each member (null for an absent optional);
-// the rest is a loop over the table, compiled once per TU whatever the models.
-#ifndef LTX_REFLECT_DETAIL_FIELDS_HPP
-#define LTX_REFLECT_DETAIL_FIELDS_HPP
-
-
-#include <boost/mp11/algorithm.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <string>
-#include <string_view>
-#include <type_traits>
-
-namespace ltx::reflect::detail {
-
-/// How the engine reads a member's value (an optional's, once unwrapped): a string, a
-/// boolean, an integer or floating-point number of a given width (enums are read as their
-/// underlying integer), or `composite`, which goes through a function of its own type.
-enum class leaf : std::uint8_t {
-    composite,
-    string,
-    boolean,
-    i8,
-    i16,
-    i32,
-    i64,
-    u8,
-    u16,
-    u32,
-    u64,
-    f32,
-    f64,
-    f_long,
-};
-
-template <class I> consteval leaf integer_leaf() {
-    static_assert(sizeof(I) <= 8, "ltx::reflect: integers wider than 64 bits are not supported");
-    constexpr bool s = std::is_signed_v<I>;
-    if constexpr (sizeof(I) == 1)
-        return s ? leaf::i8 : leaf::u8;
-    else if constexpr (sizeof(I) == 2)
-        return s ? leaf::i16 : leaf::u16;
-    else if constexpr (sizeof(I) == 4)
-        return s ? leaf::i32 : leaf::u32;
-    else
-        return s ? leaf::i64 : leaf::u64;
-}
-
-template <class X> consteval leaf leaf_of() {
-    constexpr auto kind = kind_of<X>;
-    if constexpr (kind == type_kind::string)
-        return leaf::string;
-    else if constexpr (kind == type_kind::boolean)
-        return leaf::boolean;
-    else if constexpr (kind == type_kind::integer)
-        return integer_leaf<X>();
-    else if constexpr (kind == type_kind::described_enum)
-        return integer_leaf<std::underlying_type_t<X>>();
-    else if constexpr (std::is_same_v<X, float>)
-        return leaf::f32;
-    else if constexpr (std::is_same_v<X, double>)
-        return leaf::f64;
-    else if constexpr (kind == type_kind::floating)
-        return leaf::f_long;
-    else
-        return leaf::composite;
-}
-
-constexpr bool is_signed_leaf(leaf k) noexcept {
-    return k == leaf::i8 || k == leaf::i16 || k == leaf::i32 || k == leaf::i64;
-}
-constexpr bool is_unsigned_leaf(leaf k) noexcept {
-    return k == leaf::u8 || k == leaf::u16 || k == leaf::u32 || k == leaf::u64;
-}
-
-/// The value of a signed integer leaf at `p`, widened.
-LTX_DECL long long read_signed(leaf k, const void* p) noexcept;
-/// The value of an unsigned integer leaf at `p`, widened.
-LTX_DECL unsigned long long read_unsigned(leaf k, const void* p) noexcept;
-/// The value of a floating-point leaf at `p`, as a double.
-LTX_DECL double read_floating(leaf k, const void* p) noexcept;
-/// The wire-table key of an enum read as the integer leaf `k` (as wire_key computes it).
-LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept;
-
-// Member names are C++ identifiers, so `"name":` needs no escaping and is built at compile
-// time: the keys of all the members of a struct in one block (`"a":"bb":`), which costs less
-// to compile than a constant per member. A plain array rather than std::array: nothing of it
-// is compiled into code.
-template <std::size_t N> struct key_text { char data[N]; };
-
-template <std::size_t N, std::size_t M>
-consteval key_text<N> make_key_text(const std::string_view (&names)[M]) {
-    key_text<N> out{};
-    std::size_t k = 0;
-    for (std::size_t i = 0; i + 1 < M; ++i) { // the last name is the array's terminator
-        out.data[k++] = '"';
-        for (const char c : names[i])
-            out.data[k++] = c;
-        out.data[k++] = '"';
-        out.data[k++] = ':';
-    }
-    return out;
-}
-
-template <class List> struct key_block;
-template <template <class...> class L, class... D> struct key_block<L<D...>> {
-    static constexpr std::string_view names[] = {D::name..., {}};
-    static constexpr std::size_t size = ((std::string_view{D::name}.size() + 3) + ... + 0);
-    static constexpr key_text<size == 0 ? 1 : size> text = make_key_text < size == 0
-                                                               ? 1
-                                                               : size > (names);
-};
-
-/// One member of a described struct.
-struct field_row {
-    std::string_view name; ///< the wire name
-    std::string_view key;  ///< `"name":`
-    leaf kind;             ///< how to read the (unwrapped) value
-    bool optional;         ///< an optional: absent when its address is null
-    const wire_row* wire;  ///< an enum's wire names (kind is its underlying integer), or null
-    std::size_t wire_size;
-};
-
-// The member's type, and the type of its value once an optional is unwrapped.
-template <class T, class D>
-using member_value_t = std::remove_cvref_t<decltype(std::declval<const T&>().*D::pointer)>;
-
-template <class V> struct unwrap { using type = V; };
-template <class V>
-requires(kind_of<V> == type_kind::optional) struct unwrap<V> {
-    using type = typename V::value_type;
-};
-template <class V> using unwrap_t = typename unwrap<V>::type;
-
-template <class X>
-constexpr field_row value_row(std::string_view name, std::string_view key, bool optional) {
-    field_row row{name, key, leaf_of<X>(), optional, nullptr, 0};
-    if constexpr (kind_of<X> == type_kind::described_enum) {
-        row.wire = wire_rows<X>.rows;
-        row.wire_size = wire_rows<X>.size;
-    }
-    return row;
-}
-
-template <std::size_t N> struct field_rows_t {
-    static constexpr std::size_t size = N;
-    field_row rows[N == 0 ? 1 : N];
-};
-
-template <class T, template <class...> class L, class... D>
-consteval auto make_field_table(L<D...>) {
-    field_rows_t<sizeof...(D)> table{{value_row<unwrap_t<member_value_t<T, D>>>(
-        D::name, {}, kind_of<member_value_t<T, D>> == type_kind::optional)...}};
-    const char* keys = key_block<L<D...>>::text.data;
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < sizeof...(D); ++i) {
-        const std::size_t size = table.rows[i].name.size() + 3;
-        table.rows[i].key = std::string_view{keys + at, size};
-        at += size;
-    }
-    (void)keys; // unused for a struct without members
-    (void)at;
-    return table;
-}
-
-/// The table of the members of `T`, in declaration order.
-template <class T> inline constexpr auto field_table = make_field_table<T>(members_of<T>{});
-
-/// The address of a member's value, or null for an absent optional: the one function per
-/// member type that handling a struct compiles.
-struct optional_access {
-    template <class V> static const void* value_address(const V& v) noexcept {
-        if constexpr (kind_of<V> == type_kind::optional)
-            return v ? static_cast<const void*>(&*v) : nullptr;
-        else
-            return &v;
-    }
-};
-
-template <class T, std::size_t... I>
-void member_addresses(const T& obj, const void** out, std::index_sequence<I...>) noexcept {
-    ((out[I] =
-          optional_access::value_address(obj.*boost::mp11::mp_at_c<members_of<T>, I>::pointer)),
-     ...);
-}
-
-/// The addresses of the members of `obj` (see optional_access), into out[0, members): the one
-/// function per struct that validating or writing it compiles.
-template <class T> void member_addresses(const T& obj, const void** out) noexcept {
-    member_addresses(obj, out, std::make_index_sequence<field_table<T>.size>{});
-}
-
-} // namespace ltx::reflect::detail
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/reflect/impl/fields.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_REFLECT_IMPL_FIELDS_IPP
-#define LTX_REFLECT_IMPL_FIELDS_IPP
-
-
-namespace ltx::reflect::detail {
-
-// By memcpy: the member is an int, a long, a char or an enum of that width, not necessarily
-// the fixed-width type named here.
-LTX_DECL long long read_signed(leaf k, const void* p) noexcept {
-    if (k == leaf::i8) {
-        std::int8_t v;
-        std::memcpy(&v, p, 1);
-        return v;
-    }
-    if (k == leaf::i16) {
-        std::int16_t v;
-        std::memcpy(&v, p, 2);
-        return v;
-    }
-    if (k == leaf::i32) {
-        std::int32_t v;
-        std::memcpy(&v, p, 4);
-        return v;
-    }
-    std::int64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-}
-
-LTX_DECL unsigned long long read_unsigned(leaf k, const void* p) noexcept {
-    if (k == leaf::u8) {
-        std::uint8_t v;
-        std::memcpy(&v, p, 1);
-        return v;
-    }
-    if (k == leaf::u16) {
-        std::uint16_t v;
-        std::memcpy(&v, p, 2);
-        return v;
-    }
-    if (k == leaf::u32) {
-        std::uint32_t v;
-        std::memcpy(&v, p, 4);
-        return v;
-    }
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-}
-
-LTX_DECL double read_floating(leaf k, const void* p) noexcept {
-    switch (k) {
-    case leaf::f32:
-        return static_cast<double>(*static_cast<const float*>(p));
-    case leaf::f64:
-        return *static_cast<const double*>(p);
-    default:
-        return static_cast<double>(*static_cast<const long double*>(p));
-    }
-}
-
-LTX_DECL std::uint64_t read_wire_key(leaf k, const void* p) noexcept {
-    // As wire_key: the underlying value converted to 64 bits, so negative enumerators are
-    // sign-extended on both sides.
-    if (is_signed_leaf(k))
-        return static_cast<std::uint64_t>(read_signed(k, p));
-    return static_cast<std::uint64_t>(read_unsigned(k, p));
-}
-
-} // namespace ltx::reflect::detail
-
-#endif
-// ---- end ltx/reflect/impl/fields.ipp ----
-#endif
-
-#endif
-// ---- end ltx/reflect/detail/fields.hpp ----
 
 #include <boost/json/serializer.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -1342,51 +1342,65 @@ template <class T> std::string to_json(const T& v) {
 #endif
 // ---- end ltx/reflect/json_write.hpp ----
 
-#include <charconv>
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace ltx::reflect {
 
+namespace detail {
+
+// Writes the JSON of the value at `p` (an X) into `out`: how form text is made for a member
+// that is a struct, a vector or a map.
+using composite_text = void (*)(const void* p, std::string& out);
+template <class X> void write_composite_text(const void* p, std::string& out) {
+    write_json(*static_cast<const X*>(p), out);
+}
+
+template <class X> consteval composite_text composite_text_of() {
+    if constexpr (leaf_of<X>() == leaf::composite)
+        return &write_composite_text<X>;
+    else
+        return nullptr;
+}
+
+template <class T, template <class...> class L, class... D>
+consteval auto make_composite_writers(L<D...>) {
+    return std::array<composite_text, sizeof...(D) + 1>{
+        composite_text_of<unwrap_t<member_value_t<T, D>>>()..., nullptr};
+}
+template <class T>
+inline constexpr auto composite_writers = make_composite_writers<T>(members_of<T>{});
+
+/// The form text of one present member (its value, an optional's unwrapped, at `value`):
+/// a view of the string itself, or of `scratch` where the text is made.
+LTX_DECL std::string_view form_text(const field_row& row, const void* value,
+                                    composite_text composite, std::string& scratch);
+
+} // namespace detail
+
 /// Calls `f(name, text)` for each present member of the described struct `v`, in
 /// declaration order, with the member's value as form text: strings as they are, enums as
-/// their wire names, numbers in decimal, booleans as `true`/`false`, and anything
-/// structured as its compact JSON. Unset optionals are skipped. This is the one traversal
-/// behind both the query and the multipart encoders.
+/// their wire names, integers in decimal, floating-point numbers as JSON writes them,
+/// booleans as `true`/`false`, and anything structured as its compact JSON. Unset optionals
+/// are skipped. This is the one traversal behind both the query and the multipart encoders,
+/// and it reads the struct's member table (`detail/fields.hpp`), as validation and JSON
+/// output do.
 ///
 /// @throws enum_value_error for an enum value without a wire name (see `enum.hpp`).
 template <class T, class F> void for_each_form_field(const T& v, F&& f) {
     static_assert(kind_of<T> == type_kind::described_struct,
                   "ltx::reflect: form and query encoding take a described struct");
-    for_each_member<T>([&](auto d) {
-        const auto& m = v.*d.pointer;
-        auto emit = [&](const auto& x) {
-            using X = std::remove_cvref_t<decltype(x)>;
-            constexpr auto kind = kind_of<X>;
-            if constexpr (kind == type_kind::string) {
-                f(std::string_view{d.name}, std::string_view{x});
-            } else if constexpr (kind == type_kind::described_enum) {
-                f(std::string_view{d.name},
-                  detail::wire_name_or_throw(detail::wire_rows<X>.rows, detail::wire_rows<X>.size,
-                                             detail::wire_key(x)));
-            } else if constexpr (kind == type_kind::boolean) {
-                f(std::string_view{d.name}, x ? std::string_view{"true"} : "false");
-            } else if constexpr (kind == type_kind::integer) {
-                char buf[24];
-                const auto r = std::to_chars(buf, buf + sizeof buf, x);
-                f(std::string_view{d.name}, std::string_view{buf, r.ptr});
-            } else {
-                const auto json = to_json(x);
-                f(std::string_view{d.name}, std::string_view{json});
-            }
-        };
-        if constexpr (kind_of<decltype(m)> == type_kind::optional) {
-            if (m)
-                emit(*m);
-        } else {
-            emit(m);
-        }
-    });
+    constexpr std::size_t n = detail::field_table<T>.size;
+    const void* values[n + 1];
+    detail::member_addresses(v, values);
+    std::string scratch;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!values[i])
+            continue; // an unset optional
+        const detail::field_row& row = detail::field_table<T>.rows[i];
+        f(row.name, detail::form_text(row, values[i], detail::composite_writers<T>[i], scratch));
+    }
 }
 
 /// Appends `name=value&...` for the present members of `v`, names and values
@@ -1431,6 +1445,60 @@ template <class T> bool write_multipart(const T& v, std::string_view boundary, s
 }
 
 } // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/form.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_FORM_IPP
+#define LTX_REFLECT_IMPL_FORM_IPP
+
+
+#include <charconv>
+#include <cmath>
+
+namespace ltx::reflect::detail {
+
+LTX_DECL std::string_view form_text(const field_row& row, const void* value,
+                                    composite_text composite, std::string& scratch) {
+    scratch.clear();
+    if (row.wire)
+        return wire_name_or_throw(row.wire, row.wire_size, read_wire_key(row.kind, value));
+    switch (row.kind) {
+    case leaf::string:
+        return *static_cast<const std::string*>(value);
+    case leaf::boolean:
+        return *static_cast<const bool*>(value) ? "true" : "false";
+    case leaf::composite:
+        composite(value, scratch);
+        return scratch;
+    default:
+        break;
+    }
+    char buf[32];
+    char* end = buf + sizeof buf;
+    char* first = nullptr;
+    if (is_signed_leaf(row.kind)) {
+        const long long v = read_signed(row.kind, value);
+        first = ltx::detail::format_decimal(end, ltx::detail::magnitude(v), v < 0);
+    } else if (is_unsigned_leaf(row.kind)) {
+        first = ltx::detail::format_decimal(end, read_unsigned(row.kind, value));
+    } else {
+        // As JSON writes a number: the shortest round trip, and null for what JSON lacks.
+        const double v = read_floating(row.kind, value);
+        if (!std::isfinite(v))
+            return "null";
+        first = buf;
+        end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    }
+    scratch.assign(first, end);
+    return scratch;
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/impl/form.ipp ----
+#endif
 
 #endif
 // ---- end ltx/reflect/form.hpp ----
