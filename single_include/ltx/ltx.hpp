@@ -991,517 +991,6 @@ LTX_DECL void percent_encode(std::string_view s, std::string& out) {
 
 #endif
 // ---- end ltx/reflect/detail/text.hpp ----
-// ---- begin ltx/reflect/json_write.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_REFLECT_JSON_WRITE_HPP
-#define LTX_REFLECT_JSON_WRITE_HPP
-
-// ---- begin ltx/reflect/detail/json_writer.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_REFLECT_DETAIL_JSON_WRITER_HPP
-#define LTX_REFLECT_DETAIL_JSON_WRITER_HPP
-
-
-#include <boost/json/serializer.hpp>
-#include <boost/mp11/algorithm.hpp>
-
-#include <array>
-#include <charconv>
-#include <cmath>
-#include <cstdint>
-#include <cstring>
-#include <string>
-#include <string_view>
-#include <utility>
-
-namespace ltx::reflect::detail {
-
-// True when `s` holds no '"', '\\' or control character: the only bytes the serializer
-// escapes, so such a string is written as is. Eight bytes at a time, since most strings
-// (ids, URLs, prompts) need no escaping at all.
-inline bool json_plain(std::string_view s) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t highs = 0x8080808080808080u;
-    const char* const data = s.data();
-    const std::size_t size = s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= size; i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, data + i, 8);
-        // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xor-ed with it).
-        const std::uint64_t quote = w ^ (0x22 * ones);
-        const std::uint64_t backslash = w ^ (0x5C * ones);
-        if (((w - 0x20 * ones) & ~w & highs) | ((quote - ones) & ~quote & highs) |
-            ((backslash - ones) & ~backslash & highs))
-            return false;
-    }
-    for (; i < size; ++i) {
-        const auto c = static_cast<unsigned char>(data[i]);
-        if (c < 0x20 || c == '"' || c == '\\')
-            return false;
-    }
-    return true;
-}
-
-/// Appends compact JSON to a caller-owned buffer, with no intermediate document.
-/// String escaping is Boost.JSON's serializer, used for the strings that need any.
-/// Every call has appended its whole output to the buffer when it returns.
-class json_writer {
-public:
-    explicit json_writer(std::string& out) noexcept : out_(out) {}
-    json_writer(const json_writer&) = delete;
-    json_writer& operator=(const json_writer&) = delete;
-
-    /// Appends `s` as a quoted, escaped JSON string.
-    void string(std::string_view s) {
-        put_string(s);
-        flush();
-    }
-
-    /// Appends an integer.
-    template <class I> void integer(I v) {
-        put_integer(v);
-        flush();
-    }
-
-    /// Appends a number in its shortest round-trip form; NaN and infinities, which JSON
-    /// cannot express, become null.
-    void floating(double v) {
-        put_floating(v);
-        flush();
-    }
-
-    /// Appends raw JSON text (punctuation, literals, pre-escaped keys).
-    void raw(std::string_view s) {
-        put(s);
-        flush();
-    }
-    void raw(char c) {
-        put(c);
-        flush();
-    }
-
-    /// Appends any reflectable value.
-    template <class T> void value(const T& v) {
-        put_value(v);
-        flush();
-    }
-
-private:
-    // Output is staged in `staged_` and appended to the caller's string in large pieces:
-    // dozens of small std::string appends per document cost more than the rest of the
-    // encoding together.
-    void flush() {
-        out_.append(staged_, size_);
-        size_ = 0;
-    }
-
-    void put(char c) {
-        if (size_ == sizeof staged_)
-            flush();
-        staged_[size_++] = c;
-    }
-
-    void put(std::string_view s) {
-        if (s.size() > sizeof staged_ - size_) {
-            flush();
-            if (s.size() > sizeof staged_ / 2) {
-                out_.append(s);
-                return;
-            }
-        }
-        std::memcpy(staged_ + size_, s.data(), s.size());
-        size_ += s.size();
-    }
-
-    void put_string(std::string_view s) {
-        if (json_plain(s)) {
-            put('"');
-            put(s);
-            put('"');
-            return;
-        }
-        serializer_.reset(boost::json::string_view{s.data(), s.size()});
-        char buf[256];
-        while (!serializer_.done()) {
-            const auto part = serializer_.read(buf, sizeof buf);
-            put(std::string_view{part.data(), part.size()});
-        }
-    }
-
-    // Through the widest types, so each TU compiles one formatter, not one per integer type
-    // of its models; by hand (ltx::detail::format_decimal) rather than std::to_chars.
-    template <class I> void put_integer(I v) {
-        if constexpr (std::is_signed_v<I>)
-            put_decimal(static_cast<long long>(v));
-        else
-            put_decimal(static_cast<unsigned long long>(v));
-    }
-
-    void put_decimal(unsigned long long v) { put_digits(v, false); }
-    void put_decimal(long long v) { put_digits(ltx::detail::magnitude(v), v < 0); }
-    void put_digits(unsigned long long magnitude, bool negative) {
-        char buf[21];
-        const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);
-        put(std::string_view{p, static_cast<std::size_t>(buf + sizeof buf - p)});
-    }
-
-    void put_floating(double v) {
-        if (!std::isfinite(v)) {
-            put("null");
-            return;
-        }
-        char buf[32];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
-    }
-
-    template <class T> void put_value(const T& v);
-
-    // A struct: the address of each member (null for an absent optional), and put_fields,
-    // one non-template loop over the struct's field_table whatever the models. Each member is
-    // written by the writer of its kind, picked at compile time, so a TU compiles only the
-    // writers its models use.
-    using field_writer = void (*)(json_writer&, const field_row&, const void*);
-
-    static void write_string(json_writer& w, const field_row&, const void* p) {
-        w.put_string(*static_cast<const std::string*>(p));
-    }
-    static void write_boolean(json_writer& w, const field_row&, const void* p) {
-        w.put(*static_cast<const bool*>(p) ? std::string_view{"true"} : std::string_view{"false"});
-    }
-    static void write_signed(json_writer& w, const field_row& row, const void* p) {
-        w.put_decimal(read_signed(row.kind, p));
-    }
-    static void write_unsigned(json_writer& w, const field_row& row, const void* p) {
-        w.put_decimal(read_unsigned(row.kind, p));
-    }
-    static void write_floating(json_writer& w, const field_row& row, const void* p) {
-        w.put_floating(read_floating(row.kind, p));
-    }
-    static void write_enum(json_writer& w, const field_row& row, const void* p) {
-        w.put_enum(row.wire, row.wire_size, read_wire_key(row.kind, p));
-    }
-    template <class X> static void write_value(json_writer& w, const field_row&, const void* p) {
-        w.put_value(*static_cast<const X*>(p));
-    }
-
-    template <class X> static consteval field_writer writer_of() {
-        constexpr auto kind = leaf_of<X>();
-        if constexpr (kind_of<X> == type_kind::described_enum)
-            return &write_enum;
-        else if constexpr (kind == leaf::string)
-            return &write_string;
-        else if constexpr (kind == leaf::boolean)
-            return &write_boolean;
-        else if constexpr (is_signed_leaf(kind))
-            return &write_signed;
-        else if constexpr (is_unsigned_leaf(kind))
-            return &write_unsigned;
-        else if constexpr (kind == leaf::composite)
-            return &write_value<X>;
-        else
-            return &write_floating;
-    }
-
-    template <std::size_t N> struct writers_t { field_writer of[N + 1]; };
-
-    template <class T, template <class...> class L, class... D>
-    static consteval auto make_writers(L<D...>) {
-        return writers_t<sizeof...(D)>{{writer_of<unwrap_t<member_value_t<T, D>>>()..., nullptr}};
-    }
-    template <class T> static constexpr auto writers_of = make_writers<T>(members_of<T>{});
-
-    template <class T> void put_struct(const T& v) {
-        constexpr std::size_t n = field_table<T>.size;
-        const void* values[n + 1];
-        member_addresses(v, values);
-        put_fields(field_table<T>.rows, writers_of<T>.of, values, n);
-    }
-
-    void put_fields(const field_row* rows, const field_writer* writers, const void* const* values,
-                    std::size_t n) {
-        bool first = true;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!values[i])
-                continue; // unset optionals are omitted
-            if (!first)
-                put(',');
-            first = false;
-            put(rows[i].key);
-            writers[i](*this, rows[i], values[i]);
-        }
-    }
-
-    void put_enum(const wire_row* rows, std::size_t n, std::uint64_t key) {
-        put_string(wire_name_or_throw(rows, n, key));
-    }
-
-    std::string& out_;
-    std::size_t size_ = 0;
-    char staged_[512];
-    boost::json::serializer serializer_;
-};
-
-template <class T> void json_writer::put_value(const T& v) {
-    constexpr auto kind = kind_of<T>;
-    require_reflectable<T>();
-    if constexpr (kind == type_kind::described_struct) {
-        put('{');
-        put_struct(v);
-        put('}');
-    } else if constexpr (kind == type_kind::optional) {
-        if (v)
-            put_value(*v);
-        else
-            put("null");
-    } else if constexpr (kind == type_kind::sequence) {
-        put('[');
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (i)
-                put(',');
-            put_value(v[i]);
-        }
-        put(']');
-    } else if constexpr (kind == type_kind::map) {
-        put('{');
-        bool first = true;
-        for (const auto& [key, item] : v) {
-            if (!first)
-                put(',');
-            first = false;
-            put_string(key);
-            put(':');
-            put_value(item);
-        }
-        put('}');
-    } else if constexpr (kind == type_kind::string) {
-        put_string(v);
-    } else if constexpr (kind == type_kind::described_enum) {
-        put_enum(wire_rows<T>.rows, wire_rows<T>.size, wire_key(v));
-    } else if constexpr (kind == type_kind::integer) {
-        put_integer(v);
-    } else if constexpr (kind == type_kind::floating) {
-        put_floating(static_cast<double>(v));
-    } else if constexpr (kind == type_kind::boolean) {
-        put(v ? std::string_view{"true"} : std::string_view{"false"});
-    }
-}
-
-} // namespace ltx::reflect::detail
-
-#endif
-// ---- end ltx/reflect/detail/json_writer.hpp ----
-
-#include <string>
-
-namespace ltx::reflect {
-
-/// Appends the compact JSON of `v`, any reflectable value (`classify.hpp`), to `out`.
-///
-/// The one JSON encoder of the engine, written straight into `out` with no document in
-/// between:
-/// - a described struct is an object of its members in declaration order, each under its
-///   wire name (the C++ member name); an unset `std::optional` member is left out;
-/// - an enum is its wire name (`enum.hpp`);
-/// - a `std::vector` is an array, a `std::map<std::string, T>` an object;
-/// - strings are escaped as JSON requires (Boost.JSON's serializer), integers written in
-///   decimal, floating-point numbers in their shortest round-trip form, and NaN or an
-///   infinity, which JSON cannot express, as `null`.
-///
-/// Nothing is validated here: `validate` (`validate.hpp`) checks the rules first, as the
-/// client does before it encodes a request.
-///
-/// @param v   the value to write.
-/// @param out the buffer appended to; what it held before is kept.
-/// @throws enum_value_error for an enum value without a wire name (`enum.hpp`); `out` then
-///         holds a partial document.
-///
-/// @code
-/// std::string body;
-/// ltx::reflect::write_json(ltx::ltx_create_request{.prompt = "Waves", .startAssetId = "asset:1"},
-///                          body);
-/// // {"prompt":"Waves","startAssetId":"asset:1"}
-/// @endcode
-template <class T> void write_json(const T& v, std::string& out) {
-    detail::json_writer w{out};
-    w.value(v);
-}
-
-/// The compact JSON of `v`, as `write_json` writes it.
-///
-/// @throws enum_value_error for an enum value without a wire name.
-template <class T> std::string to_json(const T& v) {
-    std::string out;
-    write_json(v, out);
-    return out;
-}
-
-} // namespace ltx::reflect
-
-#endif
-// ---- end ltx/reflect/json_write.hpp ----
-
-#include <array>
-#include <string>
-#include <string_view>
-
-namespace ltx::reflect {
-
-namespace detail {
-
-// Writes the JSON of the value at `p` (an X) into `out`: how form text is made for a member
-// that is a struct, a vector or a map.
-using composite_text = void (*)(const void* p, std::string& out);
-template <class X> void write_composite_text(const void* p, std::string& out) {
-    write_json(*static_cast<const X*>(p), out);
-}
-
-template <class X> consteval composite_text composite_text_of() {
-    if constexpr (leaf_of<X>() == leaf::composite)
-        return &write_composite_text<X>;
-    else
-        return nullptr;
-}
-
-template <class T, template <class...> class L, class... D>
-consteval auto make_composite_writers(L<D...>) {
-    return std::array<composite_text, sizeof...(D) + 1>{
-        composite_text_of<unwrap_t<member_value_t<T, D>>>()..., nullptr};
-}
-template <class T>
-inline constexpr auto composite_writers = make_composite_writers<T>(members_of<T>{});
-
-/// The form text of one present member (its value, an optional's unwrapped, at `value`):
-/// a view of the string itself, or of `scratch` where the text is made.
-LTX_DECL std::string_view form_text(const field_row& row, const void* value,
-                                    composite_text composite, std::string& scratch);
-
-} // namespace detail
-
-/// Calls `f(name, text)` for each present member of the described struct `v`, in
-/// declaration order, with the member's value as form text: strings as they are, enums as
-/// their wire names, integers in decimal, floating-point numbers as JSON writes them,
-/// booleans as `true`/`false`, and anything structured as its compact JSON. Unset optionals
-/// are skipped. This is the one traversal behind both the query and the multipart encoders,
-/// and it reads the struct's member table (`detail/fields.hpp`), as validation and JSON
-/// output do.
-///
-/// @throws enum_value_error for an enum value without a wire name (see `enum.hpp`).
-template <class T, class F> void for_each_form_field(const T& v, F&& f) {
-    static_assert(kind_of<T> == type_kind::described_struct,
-                  "ltx::reflect: form and query encoding take a described struct");
-    constexpr std::size_t n = detail::field_table<T>.size;
-    const void* values[n + 1];
-    detail::member_addresses(v, values);
-    std::string scratch;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!values[i])
-            continue; // an unset optional
-        const detail::field_row& row = detail::field_table<T>.rows[i];
-        f(row.name, detail::form_text(row, values[i], detail::composite_writers<T>[i], scratch));
-    }
-}
-
-/// Appends `name=value&...` for the present members of `v`, names and values
-/// percent-encoded. `skip(name)` leaves members out (those that go into the URL path).
-template <class T, class Skip> void write_query(const T& v, std::string& out, Skip skip) {
-    for_each_form_field(v, [&](std::string_view name, std::string_view text) {
-        if (skip(name))
-            return;
-        if (!out.empty() && out.back() != '?')
-            out += '&';
-        ltx::detail::percent_encode(name, out);
-        out += '=';
-        ltx::detail::percent_encode(text, out);
-    });
-}
-
-/// `write_query` without members left out.
-template <class T> void write_query(const T& v, std::string& out) {
-    write_query(v, out, [](std::string_view) { return false; });
-}
-
-/// Appends the multipart/form-data body of `v`: one part per present member, then the
-/// closing delimiter. Returns false, leaving `out` unspecified, when a value contains the
-/// delimiter `--boundary`; the caller then picks another boundary. The matching
-/// Content-Type is `multipart/form-data; boundary=<boundary>`.
-template <class T> bool write_multipart(const T& v, std::string_view boundary, std::string& out) {
-    bool ok = true;
-    const std::string delimiter = "--" + std::string{boundary};
-    for_each_form_field(v, [&](std::string_view name, std::string_view text) {
-        if (text.find(delimiter) != std::string_view::npos)
-            ok = false;
-        out += delimiter;
-        out += "\r\nContent-Disposition: form-data; name=\"";
-        out += name; // a C++ identifier: nothing to escape
-        out += "\"\r\n\r\n";
-        out += text;
-        out += "\r\n";
-    });
-    out += delimiter;
-    out += "--\r\n";
-    return ok;
-}
-
-} // namespace ltx::reflect
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/reflect/impl/form.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_REFLECT_IMPL_FORM_IPP
-#define LTX_REFLECT_IMPL_FORM_IPP
-
-
-#include <charconv>
-#include <cmath>
-
-namespace ltx::reflect::detail {
-
-LTX_DECL std::string_view form_text(const field_row& row, const void* value,
-                                    composite_text composite, std::string& scratch) {
-    scratch.clear();
-    if (row.wire)
-        return wire_name_or_throw(row.wire, row.wire_size, read_wire_key(row.kind, value));
-    switch (row.kind) {
-    case leaf::string:
-        return *static_cast<const std::string*>(value);
-    case leaf::boolean:
-        return *static_cast<const bool*>(value) ? "true" : "false";
-    case leaf::composite:
-        composite(value, scratch);
-        return scratch;
-    default:
-        break;
-    }
-    char buf[32];
-    char* end = buf + sizeof buf;
-    char* first = nullptr;
-    if (is_signed_leaf(row.kind)) {
-        const long long v = read_signed(row.kind, value);
-        first = ltx::detail::format_decimal(end, ltx::detail::magnitude(v), v < 0);
-    } else if (is_unsigned_leaf(row.kind)) {
-        first = ltx::detail::format_decimal(end, read_unsigned(row.kind, value));
-    } else {
-        // As JSON writes a number: the shortest round trip, and null for what JSON lacks.
-        const double v = read_floating(row.kind, value);
-        if (!std::isfinite(v))
-            return "null";
-        first = buf;
-        end = std::to_chars(buf, buf + sizeof buf, v).ptr;
-    }
-    scratch.assign(first, end);
-    return scratch;
-}
-
-} // namespace ltx::reflect::detail
-
-#endif
-// ---- end ltx/reflect/impl/form.ipp ----
-#endif
-
-#endif
-// ---- end ltx/reflect/form.hpp ----
 // ---- begin ltx/reflect/json_read.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_REFLECT_JSON_READ_HPP
@@ -2324,6 +1813,611 @@ template <class T> T from_json(std::string_view text) {
 
 #endif
 // ---- end ltx/reflect/json_read.hpp ----
+// ---- begin ltx/reflect/json_write.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_JSON_WRITE_HPP
+#define LTX_REFLECT_JSON_WRITE_HPP
+
+// ---- begin ltx/reflect/detail/json_writer.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_DETAIL_JSON_WRITER_HPP
+#define LTX_REFLECT_DETAIL_JSON_WRITER_HPP
+
+
+#include <boost/json/serializer.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ltx::reflect::detail {
+
+// True when `s` holds no '"', '\\' or control character: the only bytes the serializer
+// escapes, so such a string is written as is. Eight bytes at a time, since most strings
+// (ids, URLs, prompts) need no escaping at all.
+inline bool json_plain(std::string_view s) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    const char* const data = s.data();
+    const std::size_t size = s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, data + i, 8);
+        // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xor-ed with it).
+        const std::uint64_t quote = w ^ (0x22 * ones);
+        const std::uint64_t backslash = w ^ (0x5C * ones);
+        if (((w - 0x20 * ones) & ~w & highs) | ((quote - ones) & ~quote & highs) |
+            ((backslash - ones) & ~backslash & highs))
+            return false;
+    }
+    for (; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (c < 0x20 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+/// Appends compact JSON to a caller-owned buffer, with no intermediate document.
+/// String escaping is Boost.JSON's serializer, used for the strings that need any.
+/// Every call has appended its whole output to the buffer when it returns.
+class json_writer {
+public:
+    explicit json_writer(std::string& out) noexcept : out_(out) {}
+    json_writer(const json_writer&) = delete;
+    json_writer& operator=(const json_writer&) = delete;
+
+    /// Appends `s` as a quoted, escaped JSON string.
+    void string(std::string_view s) {
+        put_string(s);
+        flush();
+    }
+
+    /// Appends an integer.
+    template <class I> void integer(I v) {
+        put_integer(v);
+        flush();
+    }
+
+    /// Appends a number in its shortest round-trip form; NaN and infinities, which JSON
+    /// cannot express, become null.
+    void floating(double v) {
+        put_floating(v);
+        flush();
+    }
+
+    /// Appends raw JSON text (punctuation, literals, pre-escaped keys).
+    void raw(std::string_view s) {
+        put(s);
+        flush();
+    }
+    void raw(char c) {
+        put(c);
+        flush();
+    }
+
+    /// Appends any reflectable value.
+    template <class T> void value(const T& v) {
+        put_value(v);
+        flush();
+    }
+
+private:
+    // Output is staged in `staged_` and appended to the caller's string in large pieces:
+    // dozens of small std::string appends per document cost more than the rest of the
+    // encoding together.
+    void flush() {
+        out_.append(staged_, size_);
+        size_ = 0;
+    }
+
+    void put(char c) {
+        if (size_ == sizeof staged_)
+            flush();
+        staged_[size_++] = c;
+    }
+
+    void put(std::string_view s) {
+        if (s.size() > sizeof staged_ - size_) {
+            flush();
+            if (s.size() > sizeof staged_ / 2) {
+                out_.append(s);
+                return;
+            }
+        }
+        std::memcpy(staged_ + size_, s.data(), s.size());
+        size_ += s.size();
+    }
+
+    void put_string(std::string_view s) {
+        if (json_plain(s)) {
+            put('"');
+            put(s);
+            put('"');
+            return;
+        }
+        serializer_.reset(boost::json::string_view{s.data(), s.size()});
+        char buf[256];
+        while (!serializer_.done()) {
+            const auto part = serializer_.read(buf, sizeof buf);
+            put(std::string_view{part.data(), part.size()});
+        }
+    }
+
+    // Through the widest types, so each TU compiles one formatter, not one per integer type
+    // of its models; by hand (ltx::detail::format_decimal) rather than std::to_chars.
+    template <class I> void put_integer(I v) {
+        if constexpr (std::is_signed_v<I>)
+            put_decimal(static_cast<long long>(v));
+        else
+            put_decimal(static_cast<unsigned long long>(v));
+    }
+
+    void put_decimal(unsigned long long v) { put_digits(v, false); }
+    void put_decimal(long long v) { put_digits(ltx::detail::magnitude(v), v < 0); }
+    void put_digits(unsigned long long magnitude, bool negative) {
+        char buf[21];
+        const char* p = ltx::detail::format_decimal(buf + sizeof buf, magnitude, negative);
+        put(std::string_view{p, static_cast<std::size_t>(buf + sizeof buf - p)});
+    }
+
+    void put_floating(double v) {
+        if (!std::isfinite(v)) {
+            put("null");
+            return;
+        }
+        char buf[32];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});
+    }
+
+    template <class T> void put_value(const T& v);
+
+    // A struct: the address of each member (null for an absent optional), and put_fields,
+    // one non-template loop over the struct's field_table whatever the models. Each member is
+    // written by the writer of its kind, picked at compile time, so a TU compiles only the
+    // writers its models use.
+    using field_writer = void (*)(json_writer&, const field_row&, const void*);
+
+    static void write_string(json_writer& w, const field_row&, const void* p) {
+        w.put_string(*static_cast<const std::string*>(p));
+    }
+    static void write_boolean(json_writer& w, const field_row&, const void* p) {
+        w.put(*static_cast<const bool*>(p) ? std::string_view{"true"} : std::string_view{"false"});
+    }
+    static void write_signed(json_writer& w, const field_row& row, const void* p) {
+        w.put_decimal(read_signed(row.kind, p));
+    }
+    static void write_unsigned(json_writer& w, const field_row& row, const void* p) {
+        w.put_decimal(read_unsigned(row.kind, p));
+    }
+    static void write_floating(json_writer& w, const field_row& row, const void* p) {
+        w.put_floating(read_floating(row.kind, p));
+    }
+    static void write_enum(json_writer& w, const field_row& row, const void* p) {
+        w.put_enum(row.wire, row.wire_size, read_wire_key(row.kind, p));
+    }
+    template <class X> static void write_value(json_writer& w, const field_row&, const void* p) {
+        w.put_value(*static_cast<const X*>(p));
+    }
+
+    template <class X> static consteval field_writer writer_of() {
+        constexpr auto kind = leaf_of<X>();
+        if constexpr (kind_of<X> == type_kind::described_enum)
+            return &write_enum;
+        else if constexpr (kind == leaf::string)
+            return &write_string;
+        else if constexpr (kind == leaf::boolean)
+            return &write_boolean;
+        else if constexpr (is_signed_leaf(kind))
+            return &write_signed;
+        else if constexpr (is_unsigned_leaf(kind))
+            return &write_unsigned;
+        else if constexpr (kind == leaf::composite)
+            return &write_value<X>;
+        else
+            return &write_floating;
+    }
+
+    template <std::size_t N> struct writers_t { field_writer of[N + 1]; };
+
+    template <class T, template <class...> class L, class... D>
+    static consteval auto make_writers(L<D...>) {
+        return writers_t<sizeof...(D)>{{writer_of<unwrap_t<member_value_t<T, D>>>()..., nullptr}};
+    }
+    template <class T> static constexpr auto writers_of = make_writers<T>(members_of<T>{});
+
+    template <class T> void put_struct(const T& v) {
+        constexpr std::size_t n = field_table<T>.size;
+        const void* values[n + 1];
+        member_addresses(v, values);
+        put_fields(field_table<T>.rows, writers_of<T>.of, values, n);
+    }
+
+    void put_fields(const field_row* rows, const field_writer* writers, const void* const* values,
+                    std::size_t n) {
+        bool first = true;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!values[i])
+                continue; // unset optionals are omitted
+            if (!first)
+                put(',');
+            first = false;
+            put(rows[i].key);
+            writers[i](*this, rows[i], values[i]);
+        }
+    }
+
+    void put_enum(const wire_row* rows, std::size_t n, std::uint64_t key) {
+        put_string(wire_name_or_throw(rows, n, key));
+    }
+
+    std::string& out_;
+    std::size_t size_ = 0;
+    char staged_[512];
+    boost::json::serializer serializer_;
+};
+
+template <class T> void json_writer::put_value(const T& v) {
+    constexpr auto kind = kind_of<T>;
+    require_reflectable<T>();
+    if constexpr (kind == type_kind::described_struct) {
+        put('{');
+        put_struct(v);
+        put('}');
+    } else if constexpr (kind == type_kind::optional) {
+        if (v)
+            put_value(*v);
+        else
+            put("null");
+    } else if constexpr (kind == type_kind::sequence) {
+        put('[');
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (i)
+                put(',');
+            put_value(v[i]);
+        }
+        put(']');
+    } else if constexpr (kind == type_kind::map) {
+        put('{');
+        bool first = true;
+        for (const auto& [key, item] : v) {
+            if (!first)
+                put(',');
+            first = false;
+            put_string(key);
+            put(':');
+            put_value(item);
+        }
+        put('}');
+    } else if constexpr (kind == type_kind::string) {
+        put_string(v);
+    } else if constexpr (kind == type_kind::described_enum) {
+        put_enum(wire_rows<T>.rows, wire_rows<T>.size, wire_key(v));
+    } else if constexpr (kind == type_kind::integer) {
+        put_integer(v);
+    } else if constexpr (kind == type_kind::floating) {
+        put_floating(static_cast<double>(v));
+    } else if constexpr (kind == type_kind::boolean) {
+        put(v ? std::string_view{"true"} : std::string_view{"false"});
+    }
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/detail/json_writer.hpp ----
+
+#include <string>
+
+namespace ltx::reflect {
+
+/// Appends the compact JSON of `v`, any reflectable value (`classify.hpp`), to `out`.
+///
+/// The one JSON encoder of the engine, written straight into `out` with no document in
+/// between:
+/// - a described struct is an object of its members in declaration order, each under its
+///   wire name (the C++ member name); an unset `std::optional` member is left out;
+/// - an enum is its wire name (`enum.hpp`);
+/// - a `std::vector` is an array, a `std::map<std::string, T>` an object;
+/// - strings are escaped as JSON requires (Boost.JSON's serializer), integers written in
+///   decimal, floating-point numbers in their shortest round-trip form, and NaN or an
+///   infinity, which JSON cannot express, as `null`.
+///
+/// Nothing is validated here: `validate` (`validate.hpp`) checks the rules first, as the
+/// client does before it encodes a request.
+///
+/// @param v   the value to write.
+/// @param out the buffer appended to; what it held before is kept.
+/// @throws enum_value_error for an enum value without a wire name (`enum.hpp`); `out` then
+///         holds a partial document.
+///
+/// @code
+/// std::string body;
+/// ltx::reflect::write_json(ltx::ltx_create_request{.prompt = "Waves", .startAssetId = "asset:1"},
+///                          body);
+/// // {"prompt":"Waves","startAssetId":"asset:1"}
+/// @endcode
+template <class T> void write_json(const T& v, std::string& out) {
+    detail::json_writer w{out};
+    w.value(v);
+}
+
+/// The compact JSON of `v`, as `write_json` writes it.
+///
+/// @throws enum_value_error for an enum value without a wire name.
+template <class T> std::string to_json(const T& v) {
+    std::string out;
+    write_json(v, out);
+    return out;
+}
+
+} // namespace ltx::reflect
+
+#endif
+// ---- end ltx/reflect/json_write.hpp ----
+
+#include <boost/json/value.hpp>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace ltx::reflect {
+
+namespace detail {
+
+// Writes the JSON of the value at `p` (an X) into `out`: how form text is made for a member
+// that is a struct, a vector or a map.
+using composite_text = void (*)(const void* p, std::string& out);
+template <class X> void write_composite_text(const void* p, std::string& out) {
+    write_json(*static_cast<const X*>(p), out);
+}
+
+template <class X> consteval composite_text composite_text_of() {
+    if constexpr (leaf_of<X>() == leaf::composite)
+        return &write_composite_text<X>;
+    else
+        return nullptr;
+}
+
+template <class T, template <class...> class L, class... D>
+consteval auto make_composite_writers(L<D...>) {
+    return std::array<composite_text, sizeof...(D) + 1>{
+        composite_text_of<unwrap_t<member_value_t<T, D>>>()..., nullptr};
+}
+template <class T>
+inline constexpr auto composite_writers = make_composite_writers<T>(members_of<T>{});
+
+/// The form text of one present member (its value, an optional's unwrapped, at `value`):
+/// a view of the string itself, or of `scratch` where the text is made.
+LTX_DECL std::string_view form_text(const field_row& row, const void* value,
+                                    composite_text composite, std::string& scratch);
+
+} // namespace detail
+
+/// Calls `f(name, text)` for each present member of the described struct `v`, in
+/// declaration order, with the member's value as form text: strings as they are, enums as
+/// their wire names, integers in decimal, floating-point numbers as JSON writes them,
+/// booleans as `true`/`false`, and anything structured as its compact JSON. Unset optionals
+/// are skipped. This is the one traversal behind both the query and the multipart encoders,
+/// and it reads the struct's member table (`detail/fields.hpp`), as validation and JSON
+/// output do.
+///
+/// @throws enum_value_error for an enum value without a wire name (see `enum.hpp`).
+template <class T, class F> void for_each_form_field(const T& v, F&& f) {
+    static_assert(kind_of<T> == type_kind::described_struct,
+                  "ltx::reflect: form and query encoding take a described struct");
+    constexpr std::size_t n = detail::field_table<T>.size;
+    const void* values[n + 1];
+    detail::member_addresses(v, values);
+    std::string scratch;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!values[i])
+            continue; // an unset optional
+        const detail::field_row& row = detail::field_table<T>.rows[i];
+        f(row.name, detail::form_text(row, values[i], detail::composite_writers<T>[i], scratch));
+    }
+}
+
+/// Appends `name=value&...` for the present members of `v`, names and values
+/// percent-encoded. `skip(name)` leaves members out (those that go into the URL path).
+template <class T, class Skip> void write_query(const T& v, std::string& out, Skip skip) {
+    for_each_form_field(v, [&](std::string_view name, std::string_view text) {
+        if (skip(name))
+            return;
+        if (!out.empty() && out.back() != '?')
+            out += '&';
+        ltx::detail::percent_encode(name, out);
+        out += '=';
+        ltx::detail::percent_encode(text, out);
+    });
+}
+
+/// `write_query` without members left out.
+template <class T> void write_query(const T& v, std::string& out) {
+    write_query(v, out, [](std::string_view) { return false; });
+}
+
+/// Appends the multipart/form-data body of `v`: one part per present member, then the
+/// closing delimiter. Returns false, leaving `out` unspecified, when a value contains the
+/// delimiter `--boundary`; the caller then picks another boundary. The matching
+/// Content-Type is `multipart/form-data; boundary=<boundary>`.
+template <class T> bool write_multipart(const T& v, std::string_view boundary, std::string& out) {
+    bool ok = true;
+    const std::string delimiter = "--" + std::string{boundary};
+    for_each_form_field(v, [&](std::string_view name, std::string_view text) {
+        if (text.find(delimiter) != std::string_view::npos)
+            ok = false;
+        out += delimiter;
+        out += "\r\nContent-Disposition: form-data; name=\"";
+        out += name; // a C++ identifier: nothing to escape
+        out += "\"\r\n\r\n";
+        out += text;
+        out += "\r\n";
+    });
+    out += delimiter;
+    out += "--\r\n";
+    return ok;
+}
+
+namespace detail {
+
+/// The JSON value the form text of a member of kind `row` stands for: a number for an
+/// integer or floating-point member whose text is one, a boolean for `true` / `false`, the
+/// parsed document for a struct, vector or map member whose text is JSON, and otherwise the
+/// text as a string, so that the decoder reports a mistyped value as it does for JSON.
+LTX_DECL boost::json::value form_value(const field_row& row, std::string_view text);
+
+/// The row of the member named `name` of a table, or null.
+LTX_DECL const field_row* find_field(const field_row* rows, std::size_t n, std::string_view name);
+
+} // namespace detail
+
+/// The JSON value that the form text `text` of member `name` of the described struct `T`
+/// stands for (see `read_form`); null for a name `T` does not have. For a program that
+/// assembles a JSON body from text fields of its own, such as command-line options.
+template <class T>
+boost::json::value form_field_value(std::string_view name, std::string_view text) {
+    static_assert(kind_of<T> == type_kind::described_struct,
+                  "ltx::reflect: form decoding takes a described struct");
+    const auto* row =
+        detail::find_field(detail::field_table<T>.rows, detail::field_table<T>.size, name);
+    return row ? detail::form_value(*row, text) : boost::json::value{};
+}
+
+/// Decodes form fields into the described struct `out`: the inverse of `for_each_form_field`,
+/// for a query string or a multipart/form-data body once split into fields.
+///
+/// Each field's text is read as the JSON value it stands for, given the member it names
+/// (`form_field_value`), and the object they make is decoded by the one JSON decoder
+/// (`read_json_value`), so the rules and errors are `read_json`'s: unknown names are ignored,
+/// an absent optional is left unset, a missing required member or a text that does not fit
+/// its member (`seed=abc`: `seed: expected an integer`) fails with the member's path. When a
+/// name comes more than once, its first field is used.
+///
+/// @param fields a range of pairs of (name, text), both convertible to `std::string_view`,
+///               already percent-decoded.
+/// @param out    the struct to fill, as for `read_json`.
+/// @param err    set on failure.
+/// @return true when the fields decoded into `out`.
+///
+/// @code
+/// std::vector<std::pair<std::string, std::string>> fields{{"page", "2"}, {"limit", "10"}};
+/// ltx::list_assets_request req;
+/// ltx::reflect::json_error err;
+/// bool ok = ltx::reflect::read_form(fields, req, err); // req.page == 2
+/// @endcode
+template <class T, class Fields> bool read_form(const Fields& fields, T& out, json_error& err) {
+    static_assert(kind_of<T> == type_kind::described_struct,
+                  "ltx::reflect: form decoding takes a described struct");
+    constexpr auto& table = detail::field_table<T>;
+    boost::json::object obj;
+    for (const auto& [name, text] : fields) {
+        const std::string_view key{name};
+        const auto* row = detail::find_field(table.rows, table.size, key);
+        if (row && !obj.contains(key))
+            obj.emplace(key, detail::form_value(*row, std::string_view{text}));
+    }
+    return read_json_value(boost::json::value(std::move(obj)), out, err);
+}
+
+} // namespace ltx::reflect
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/form.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_FORM_IPP
+#define LTX_REFLECT_IMPL_FORM_IPP
+
+
+#include <boost/json/parse.hpp>
+
+#include <charconv>
+#include <cmath>
+
+namespace ltx::reflect::detail {
+
+LTX_DECL std::string_view form_text(const field_row& row, const void* value,
+                                    composite_text composite, std::string& scratch) {
+    scratch.clear();
+    if (row.wire)
+        return wire_name_or_throw(row.wire, row.wire_size, read_wire_key(row.kind, value));
+    switch (row.kind) {
+    case leaf::string:
+        return *static_cast<const std::string*>(value);
+    case leaf::boolean:
+        return *static_cast<const bool*>(value) ? "true" : "false";
+    case leaf::composite:
+        composite(value, scratch);
+        return scratch;
+    default:
+        break;
+    }
+    char buf[32];
+    char* end = buf + sizeof buf;
+    char* first = nullptr;
+    if (is_signed_leaf(row.kind)) {
+        const long long v = read_signed(row.kind, value);
+        first = ltx::detail::format_decimal(end, ltx::detail::magnitude(v), v < 0);
+    } else if (is_unsigned_leaf(row.kind)) {
+        first = ltx::detail::format_decimal(end, read_unsigned(row.kind, value));
+    } else {
+        // As JSON writes a number: the shortest round trip, and null for what JSON lacks.
+        const double v = read_floating(row.kind, value);
+        if (!std::isfinite(v))
+            return "null";
+        first = buf;
+        end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    }
+    scratch.assign(first, end);
+    return scratch;
+}
+
+LTX_DECL const field_row* find_field(const field_row* rows, std::size_t n, std::string_view name) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (rows[i].name == name)
+            return &rows[i];
+    return nullptr;
+}
+
+LTX_DECL boost::json::value form_value(const field_row& row, std::string_view text) {
+    const char* first = text.data();
+    const char* last = first + text.size();
+    if (!row.wire && (is_signed_leaf(row.kind) || is_unsigned_leaf(row.kind))) {
+        long long i = 0;
+        if (const auto r = std::from_chars(first, last, i); r.ec == std::errc{} && r.ptr == last)
+            return i;
+        unsigned long long u = 0;
+        if (const auto r = std::from_chars(first, last, u); r.ec == std::errc{} && r.ptr == last)
+            return u;
+    } else if (row.kind == leaf::boolean) {
+        if (text == "true" || text == "false")
+            return text == "true";
+    } else if (!row.wire && row.kind != leaf::string) { // floating point, or composite
+        boost::json::error_code ec;
+        auto jv = boost::json::parse(boost::json::string_view{first, text.size()}, ec);
+        if (!ec && (row.kind == leaf::composite || jv.is_number()))
+            return jv;
+    }
+    return boost::json::string{boost::json::string_view{first, text.size()}};
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/impl/form.ipp ----
+#endif
+
+#endif
+// ---- end ltx/reflect/form.hpp ----
 // ---- begin ltx/reflect/rules.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_REFLECT_RULES_HPP

@@ -316,6 +316,43 @@ TEST_CASE("form text is the member's JSON value, strings and enum names unquoted
           std::string::npos);
 }
 
+TEST_CASE("read_form decodes what for_each_form_field writes, with read_json's rules") {
+    demo::leaves v;
+    v.nan = 2.5; // NaN's form text is null, which no double member reads back
+    std::vector<std::pair<std::string, std::string>> fields;
+    for_each_form_field(
+        v, [&](std::string_view name, std::string_view text) { fields.emplace_back(name, text); });
+    demo::leaves back;
+    back.unset = "stale";
+    json_error err;
+    REQUIRE(read_form(fields, back, err));
+    CHECK(to_json(back) == to_json(v));
+    CHECK_FALSE(back.unset.has_value());
+
+    // Unknown names are ignored; a repeated name keeps its first value.
+    fields.emplace_back("bogus", "1");
+    fields.emplace(fields.begin(), "i8", "7");
+    REQUIRE(read_form(fields, back, err));
+    CHECK(back.i8 == 7);
+
+    // A text that does not fit its member, a missing required member: the decoder's errors.
+    const std::vector<std::pair<std::string_view, std::string_view>> bad{{"name", "n"},
+                                                                         {"flag", "yes"}};
+    demo::root r;
+    CHECK_FALSE(read_form(bad, r, err));
+    CHECK(err.path == "items");
+    CHECK(err.message == "missing required field");
+    const std::vector<std::pair<std::string_view, std::string_view>> typed{
+        {"name", "n"}, {"items", "[]"}, {"flag", "yes"}};
+    CHECK_FALSE(read_form(typed, r, err));
+    CHECK(err.path == "flag");
+    CHECK(err.message == "expected true or false");
+    CHECK(form_field_value<demo::root>("flag", "true") == boost::json::value(true));
+    CHECK(form_field_value<demo::root>("ratio", "1e3") == boost::json::value(1000.0));
+    CHECK(form_field_value<demo::root>("name", "12") == boost::json::value("12"));
+    CHECK(form_field_value<demo::root>("nope", "1").is_null());
+}
+
 TEST_CASE("multipart encoding, and a boundary found in a value is refused") {
     demo::leaf l{"ab", 7};
     std::string body;

@@ -127,6 +127,28 @@ TEST_CASE("ltx create --request takes the API's JSON; options override it") {
     CHECK(h.mock.requests().empty());
 }
 
+TEST_CASE("ltx create --request: an error in the file names its JSON field, not an option") {
+    harness h;
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("ltx-req-bad-" + std::to_string(::getpid()) + ".json");
+    std::ofstream{file} << R"({"prompt":"p","startAssetId":"asset:a","aspectRatio":"4:3"})";
+    auto r = h.run({"create", "--request", file.string()});
+    CHECK(r.rc == 2);
+    CHECK(r.err ==
+          "ltx: request: aspectRatio: unknown value, expected one of '16:9', '9:16', '1:1'\n");
+    // The same field given as an option is named as the option.
+    r = h.run({"create", "--request", file.string(), "--aspect-ratio", "2:1"});
+    CHECK(r.rc == 2);
+    CHECK(r.err.starts_with("ltx: --aspect-ratio: unknown value"));
+    // JSON types stay strict in the file: a number where the API documents a string.
+    std::ofstream{file} << R"({"prompt":"p","startAssetId":"asset:a","duration":5})";
+    r = h.run({"create", "--request", file.string()});
+    std::filesystem::remove(file);
+    CHECK(r.rc == 2);
+    CHECK(r.err.starts_with("ltx: request: duration: expected a string"));
+    CHECK(h.mock.requests().empty());
+}
+
 TEST_CASE("ltx status, wait, download, assets, accounts") {
     harness h;
     h.mock.expect(method::get, "assets/j1").respond(200, done_job);

@@ -13,10 +13,10 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ltx_cli {
 
@@ -59,45 +59,34 @@ public:
         });
     }
 
-    /// Overlays the given options on `base` (a JSON object, possibly empty) and decodes the
-    /// result into `out`. On failure returns a message naming the option.
+    /// Overlays the given options on `base` (a JSON object, possibly empty: the `--request`
+    /// file) and decodes the result into `out` with the library's decoder. Each option's text
+    /// is read as the library reads form text (`reflect::form_field_value`). On failure returns
+    /// a message naming what the user wrote: the option (`--seed: expected an integer`) when
+    /// the value came from one, else the JSON path in the request file (`request: duration:
+    /// unknown value, ...`).
     std::optional<std::string> apply(boost::json::object base, Request& out) const {
-        std::optional<std::string> problem;
-        ltx::reflect::for_each_member<Request>([&](auto d) {
-            if (problem)
-                return;
-            const std::string name{d.name};
-            using member_t = std::remove_cvref_t<decltype(std::declval<Request>().*d.pointer)>;
-            using value_t = unwrapped<member_t>;
-            if constexpr (std::is_same_v<value_t, bool>) {
-                if (auto it = flags_.find(name); it != flags_.end() && it->second)
-                    base[name] = true;
-            } else {
-                const auto it = values_.find(name);
-                const auto opt = given_.find(name);
-                if (it == values_.end() || opt == given_.end() || opt->second->count() == 0)
-                    return;
-                if constexpr (ltx::reflect::kind_of<value_t> == ltx::reflect::type_kind::integer) {
-                    long long v = 0;
-                    const auto& s = it->second;
-                    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-                    if (r.ec != std::errc{} || r.ptr != s.data() + s.size()) {
-                        problem = "--" + kebab(name) + ": expected an integer";
-                        return;
-                    }
-                    base[name] = v;
-                } else {
-                    base[name] = it->second;
-                }
+        std::vector<std::string> from_options;
+        for (const auto& [name, set] : flags_)
+            if (set) {
+                base[name] = true;
+                from_options.push_back(name);
             }
-        });
-        if (problem)
-            return problem;
+        for (const auto& [name, text] : values_) {
+            const auto opt = given_.find(name);
+            if (opt == given_.end() || opt->second->count() == 0)
+                continue;
+            base[name] = ltx::reflect::form_field_value<Request>(name, text);
+            from_options.push_back(name);
+        }
         ltx::reflect::json_error err;
-        if (!ltx::reflect::read_json_value(boost::json::value(std::move(base)), out, err))
-            return (err.path.empty() ? std::string{"request"} : "--" + kebab(err.path)) + ": " +
-                   err.message;
-        return std::nullopt;
+        if (ltx::reflect::read_json_value(boost::json::value(std::move(base)), out, err))
+            return std::nullopt;
+        const std::string member = err.path.substr(0, err.path.find_first_of(".["));
+        for (const auto& name : from_options)
+            if (name == member && !member.empty())
+                return "--" + kebab(err.path) + ": " + err.message;
+        return "request: " + (err.path.empty() ? "" : err.path + ": ") + err.message;
     }
 
 private:

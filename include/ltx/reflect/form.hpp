@@ -7,7 +7,10 @@
 #include <ltx/reflect/detail/fields.hpp>
 #include <ltx/reflect/detail/text.hpp>
 #include <ltx/reflect/enum.hpp>
+#include <ltx/reflect/json_read.hpp>
 #include <ltx/reflect/json_write.hpp>
+
+#include <boost/json/value.hpp>
 
 #include <array>
 #include <string>
@@ -109,6 +112,67 @@ template <class T> bool write_multipart(const T& v, std::string_view boundary, s
     out += delimiter;
     out += "--\r\n";
     return ok;
+}
+
+namespace detail {
+
+/// The JSON value the form text of a member of kind `row` stands for: a number for an
+/// integer or floating-point member whose text is one, a boolean for `true` / `false`, the
+/// parsed document for a struct, vector or map member whose text is JSON, and otherwise the
+/// text as a string, so that the decoder reports a mistyped value as it does for JSON.
+LTX_DECL boost::json::value form_value(const field_row& row, std::string_view text);
+
+/// The row of the member named `name` of a table, or null.
+LTX_DECL const field_row* find_field(const field_row* rows, std::size_t n, std::string_view name);
+
+} // namespace detail
+
+/// The JSON value that the form text `text` of member `name` of the described struct `T`
+/// stands for (see `read_form`); null for a name `T` does not have. For a program that
+/// assembles a JSON body from text fields of its own, such as command-line options.
+template <class T>
+boost::json::value form_field_value(std::string_view name, std::string_view text) {
+    static_assert(kind_of<T> == type_kind::described_struct,
+                  "ltx::reflect: form decoding takes a described struct");
+    const auto* row =
+        detail::find_field(detail::field_table<T>.rows, detail::field_table<T>.size, name);
+    return row ? detail::form_value(*row, text) : boost::json::value{};
+}
+
+/// Decodes form fields into the described struct `out`: the inverse of `for_each_form_field`,
+/// for a query string or a multipart/form-data body once split into fields.
+///
+/// Each field's text is read as the JSON value it stands for, given the member it names
+/// (`form_field_value`), and the object they make is decoded by the one JSON decoder
+/// (`read_json_value`), so the rules and errors are `read_json`'s: unknown names are ignored,
+/// an absent optional is left unset, a missing required member or a text that does not fit
+/// its member (`seed=abc`: `seed: expected an integer`) fails with the member's path. When a
+/// name comes more than once, its first field is used.
+///
+/// @param fields a range of pairs of (name, text), both convertible to `std::string_view`,
+///               already percent-decoded.
+/// @param out    the struct to fill, as for `read_json`.
+/// @param err    set on failure.
+/// @return true when the fields decoded into `out`.
+///
+/// @code
+/// std::vector<std::pair<std::string, std::string>> fields{{"page", "2"}, {"limit", "10"}};
+/// ltx::list_assets_request req;
+/// ltx::reflect::json_error err;
+/// bool ok = ltx::reflect::read_form(fields, req, err); // req.page == 2
+/// @endcode
+template <class T, class Fields> bool read_form(const Fields& fields, T& out, json_error& err) {
+    static_assert(kind_of<T> == type_kind::described_struct,
+                  "ltx::reflect: form decoding takes a described struct");
+    constexpr auto& table = detail::field_table<T>;
+    boost::json::object obj;
+    for (const auto& [name, text] : fields) {
+        const std::string_view key{name};
+        const auto* row = detail::find_field(table.rows, table.size, key);
+        if (row && !obj.contains(key))
+            obj.emplace(key, detail::form_value(*row, std::string_view{text}));
+    }
+    return read_json_value(boost::json::value(std::move(obj)), out, err);
 }
 
 } // namespace ltx::reflect

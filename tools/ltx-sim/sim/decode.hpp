@@ -13,7 +13,6 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
-#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -122,46 +121,6 @@ inline std::optional<form_fields> parse_multipart(std::string_view content_type,
     }
 }
 
-namespace detail {
-
-template <class T> struct unwrapped { using type = T; };
-template <class T> struct unwrapped<std::optional<T>> { using type = T; };
-
-// The JSON value a form field stands for, given the member type it is meant for. Text that
-// does not fit the type stays a string, so that the JSON decoder reports the same error
-// (`expected an integer`, at the member's path) as for a JSON body.
-template <class M> boost::json::value form_value(const std::string& text) {
-    using V = typename unwrapped<std::remove_cvref_t<M>>::type;
-    constexpr auto kind = reflect::kind_of<V>;
-    const char* first = text.data();
-    const char* last = first + text.size();
-    if constexpr (kind == reflect::type_kind::integer) {
-        long long i = 0;
-        if (auto r = std::from_chars(first, last, i); r.ec == std::errc{} && r.ptr == last)
-            return i;
-        unsigned long long u = 0;
-        if (auto r = std::from_chars(first, last, u); r.ec == std::errc{} && r.ptr == last)
-            return u;
-    } else if constexpr (kind == reflect::type_kind::boolean) {
-        if (text == "true" || text == "false")
-            return text == "true";
-    } else if constexpr (kind == reflect::type_kind::floating) {
-        boost::json::error_code ec;
-        auto jv = boost::json::parse(text, ec);
-        if (!ec && jv.is_number())
-            return jv;
-    } else if constexpr (kind == reflect::type_kind::described_struct ||
-                         kind == reflect::type_kind::sequence || kind == reflect::type_kind::map) {
-        boost::json::error_code ec;
-        auto jv = boost::json::parse(text, ec);
-        if (!ec)
-            return jv;
-    }
-    return boost::json::string{text};
-}
-
-} // namespace detail
-
 /// Decodes an already parsed JSON value into the described struct `out` with the library's
 /// decoder. A member that is not optional but absent is decoded as its empty value, so that
 /// validation reports it (`prompt: is required`) as it does for an empty one: the verdict is
@@ -189,17 +148,14 @@ template <class T> bool decode_json(std::string_view body, T& out, reflect::json
 }
 
 /// Decodes form fields (a query string or multipart parts) into the described struct `out`,
-/// with the rules of the JSON decoder: unknown fields ignored, the first of repeated fields
-/// used, a value of the wrong type an error at its member's path.
+/// each field's text read as the library reads form text (`reflect::form_field_value`), with
+/// the rules of the JSON decoder: unknown fields ignored, the first of repeated fields used,
+/// a value of the wrong type an error at its member's path.
 template <class T> bool decode_fields(const form_fields& fields, T& out, reflect::json_error& err) {
     boost::json::object obj;
-    reflect::for_each_member<T>([&](auto d) {
-        for (const auto& [name, value] : fields)
-            if (name == d.name) {
-                obj[d.name] = detail::form_value<decltype(out.*d.pointer)>(value);
-                break;
-            }
-    });
+    for (const auto& [name, text] : fields)
+        if (auto value = reflect::form_field_value<T>(name, text); !value.is_null())
+            obj.emplace(name, std::move(value)); // a repeated name keeps its first value
     return read_model(boost::json::value(std::move(obj)), out, err);
 }
 

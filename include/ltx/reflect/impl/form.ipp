@@ -4,6 +4,8 @@
 
 #include <ltx/reflect/form.hpp>
 
+#include <boost/json/parse.hpp>
+
 #include <charconv>
 #include <cmath>
 
@@ -43,6 +45,35 @@ LTX_DECL std::string_view form_text(const field_row& row, const void* value,
     }
     scratch.assign(first, end);
     return scratch;
+}
+
+LTX_DECL const field_row* find_field(const field_row* rows, std::size_t n, std::string_view name) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (rows[i].name == name)
+            return &rows[i];
+    return nullptr;
+}
+
+LTX_DECL boost::json::value form_value(const field_row& row, std::string_view text) {
+    const char* first = text.data();
+    const char* last = first + text.size();
+    if (!row.wire && (is_signed_leaf(row.kind) || is_unsigned_leaf(row.kind))) {
+        long long i = 0;
+        if (const auto r = std::from_chars(first, last, i); r.ec == std::errc{} && r.ptr == last)
+            return i;
+        unsigned long long u = 0;
+        if (const auto r = std::from_chars(first, last, u); r.ec == std::errc{} && r.ptr == last)
+            return u;
+    } else if (row.kind == leaf::boolean) {
+        if (text == "true" || text == "false")
+            return text == "true";
+    } else if (!row.wire && row.kind != leaf::string) { // floating point, or composite
+        boost::json::error_code ec;
+        auto jv = boost::json::parse(boost::json::string_view{first, text.size()}, ec);
+        if (!ec && (row.kind == leaf::composite || jv.is_number()))
+            return jv;
+    }
+    return boost::json::string{boost::json::string_view{first, text.size()}};
 }
 
 } // namespace ltx::reflect::detail
