@@ -115,7 +115,7 @@ TEST_CASE_FIXTURE(fixture, "unexpected answers: non-JSON, wrong shapes, wrong co
 }
 
 TEST_CASE_FIXTURE(fixture,
-                  "transport errors keep their code; the throwing form raises system_error") {
+                  "transport errors keep their code, the throwing form raises system_error") {
     auto cfg = test_config();
     cfg.retry.max_attempts = 1;
     ltx::basic_client one{mock, cfg, clock};
