@@ -95,6 +95,8 @@ step_amalgamate() { python3 tools/amalgamate.py --check; }
 
 step_core_includes() { bash scripts/check-core-includes.sh; }
 
+step_headers() { bash scripts/check-headers.sh; }
+
 step_gcc() {
     gcc_build
     ctest --test-dir build/gcc --output-on-failure -j "$jobs"
@@ -196,13 +198,14 @@ step_extra_tests() { run_hook scripts/extra-tests.sh; }
 
 # ---- driver ----------------------------------------------------------------------------------
 
-all_steps=(setup format amalgamate core-includes gcc clang sanitize sanitize-gcc tsan meson consumer
+all_steps=(setup format amalgamate core-includes headers gcc clang sanitize sanitize-gcc tsan meson consumer
     benchmarks fuzz-smoke extra-tests)
 declare -A describe=(
     [setup]="bash scripts/setup.sh: install the Debian packages that are missing"
     [format]="clang-format --dry-run --Werror over include/ tests/ tools/ examples/ benchmarks/"
     [amalgamate]="python3 tools/amalgamate.py --check: the single headers are up to date"
     [core-includes]="bash scripts/check-core-includes.sh: the core includes no Asio, no OpenSSL"
+    [headers]="bash scripts/check-headers.sh: each header under include/ltx compiles alone"
     [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc"
     [clang]="clang++ Release build (-Werror) + ctest, in build/clang"
     [sanitize]="clang++ Debug build with ASan+UBSan (-fno-sanitize-recover=all) + ctest"
