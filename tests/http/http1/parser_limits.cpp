@@ -82,12 +82,13 @@ TEST_CASE("http1 limits: body bytes, for each kind of body") {
 TEST_CASE("http1 parser: errors are sticky") {
     h1::response_parser p;
     std::error_code ec;
-    CHECK(p.feed("HTTP/1.1 20", ec) == 11);
+    const auto feed = [&](std::string_view s) { return p.feed(s.data(), s.size(), ec); };
+    CHECK(feed("HTTP/1.1 20") == 11);
     CHECK(p.started());
-    CHECK(p.feed("x OK\r\n", ec) == 6);
+    CHECK(feed("x OK\r\n") == 6);
     CHECK(ec == error::bad_status);
-    CHECK(p.failed());
-    CHECK(p.feed("\r\n", ec) == 0);
+    CHECK_FALSE(p.done());
+    CHECK(feed("\r\n") == 0);
     CHECK(ec == error::bad_status);
     p.finish_eof(ec);
     CHECK(ec == error::bad_status);
@@ -95,25 +96,32 @@ TEST_CASE("http1 parser: errors are sticky") {
 }
 
 TEST_CASE("http1 parser: reset prepares for the next response, keeping limits and sink") {
-    h1::response_parser p{{.max_header_bytes = 100}};
+    const std::size_t second_head = 38; // "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n"
+    h1::response_parser p{{.max_header_bytes = second_head}};
     std::string streamed;
     p.on_body([&](std::string_view s) { streamed.append(s); });
     CHECK_FALSE(p.started());
     const std::string_view two = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nab"
                                  "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\ncde";
     std::error_code ec;
-    const auto first = p.feed(two, ec);
+    const auto first = p.feed(two.data(), two.size(), ec);
     CHECK(first == two.size() / 2);
     CHECK(p.done());
     CHECK(streamed == "ab");
-    CHECK(p.body().empty());
     p.set_head_request(true);
     p.reset();
     CHECK_FALSE(p.started());
-    CHECK(p.feed(two.substr(first), ec) == two.size() - first);
+    const auto second = two.substr(first);
+    CHECK(p.feed(second.data(), second.size(), ec) == second.size());
+    CHECK_FALSE(ec);
     CHECK(p.done());
     CHECK(streamed == "abcde"); // reset cleared the HEAD flag; the body was read
-    CHECK(p.limits().max_header_bytes == 100);
+    // The limit survived the reset: one byte more of head is refused.
+    p.reset();
+    const std::string longer = "HTTP/1.1 200 OK\r\nContent-Length: 30\r\n\r\n";
+    REQUIRE(longer.size() == second_head + 1);
+    p.feed(longer.data(), longer.size(), ec);
+    CHECK(ec == error::headers_too_large);
 }
 
 TEST_CASE("http1 parser: feeding is linear, not rescanning earlier input") {
@@ -130,7 +138,8 @@ TEST_CASE("http1 parser: feeding is linear, not rescanning earlier input") {
         REQUIRE(p.feed(&c, 1, ec) == 1);
     }
     REQUIRE(p.header_done());
-    CHECK(p.fields().find("big")->size() == n);
+    REQUIRE(p.fields().size() == 2);
+    CHECK(p.fields()[0].value.size() == n);
     const std::string body(n, 'b');
     for (std::size_t i = 0; i < n; i += 3) {
         p.feed(body.data() + i, std::min<std::size_t>(3, n - i), ec);
@@ -138,5 +147,4 @@ TEST_CASE("http1 parser: feeding is linear, not rescanning earlier input") {
     CHECK_FALSE(ec);
     CHECK(p.done());
     CHECK(streamed == n);
-    CHECK(p.body_size() == n);
 }

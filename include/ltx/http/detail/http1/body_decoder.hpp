@@ -5,7 +5,6 @@
 #include <ltx/detail/config.hpp>
 
 #include <ltx/http/detail/http1/error.hpp>
-#include <ltx/http/detail/http1/fields.hpp>
 #include <ltx/http/detail/http1/head.hpp>
 
 #include <cstddef>
@@ -58,14 +57,8 @@ public:
     /// True when the body ends only when the connection closes.
     bool until_eof() const noexcept { return state_ == state::until_eof; }
 
-    /// Trailer fields of a chunked body, in wire order.
-    const field_list& trailers() const noexcept { return trailers_; }
-
     /// True when a trailer field listed `Connection: close`.
     bool trailer_close() const noexcept { return trailer_connection_.close; }
-
-    /// Body bytes handed out so far (chunk framing excluded).
-    std::uint64_t size() const noexcept { return size_; }
 
 private:
     enum class state {
@@ -85,10 +78,10 @@ private:
     state state_ = state::done;
     limits limits_{};
     std::uint64_t remaining_ = 0; // of the Content-Length body or the current chunk
-    std::uint64_t size_ = 0;
+    std::uint64_t size_ = 0;      // body bytes handed out, chunk framing excluded
     std::size_t line_budget_ = 0;
     line_reader line_;
-    field_list trailers_;
+    std::size_t trailer_count_ = 0; // checked, counted against the limit, not kept
     connection_options trailer_connection_;
 };
 

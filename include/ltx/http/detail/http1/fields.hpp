@@ -5,9 +5,7 @@
 #include <ltx/detail/config.hpp>
 
 #include <cstddef>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,24 +16,13 @@ namespace ltx::http::detail::http1 {
 struct field {
     std::string name;  ///< Field name as received.
     std::string value; ///< Field value without surrounding OWS.
-
-    /// Fields are equal when names and values are byte for byte equal.
-    friend bool operator==(const field&, const field&) = default;
 };
 
-/// The fields of one received head or trailer section, in wire order. Duplicates are kept;
-/// lookup by name ignores ASCII case.
+/// The fields of one received head, in wire order. Duplicates are kept.
 class field_list {
 public:
     /// Iterator over the fields in wire order.
     using const_iterator = std::vector<field>::const_iterator;
-
-    /// The value of the first field named `name` (any case), or nullopt. The view lives
-    /// until the list is next modified.
-    LTX_DECL std::optional<std::string_view> find(std::string_view name) const noexcept;
-
-    /// The number of fields named `name` (any case).
-    LTX_DECL std::size_t count(std::string_view name) const noexcept;
 
     /// Appends a field.
     void add(std::string name, std::string value) {
@@ -48,9 +35,6 @@ public:
     /// The number of fields, duplicates included.
     std::size_t size() const noexcept { return fields_.size(); }
 
-    /// True when there is no field.
-    bool empty() const noexcept { return fields_.empty(); }
-
     /// The `i`th field in wire order; `i < size()`.
     const field& operator[](std::size_t i) const noexcept { return fields_[i]; }
 
@@ -60,17 +44,10 @@ public:
     /// Past the last field.
     const_iterator end() const noexcept { return fields_.end(); }
 
-    /// Lists are equal when they hold equal fields in the same order.
-    friend bool operator==(const field_list&, const field_list&) = default;
-
 private:
     std::vector<field> fields_;
 };
 
 } // namespace ltx::http::detail::http1
-
-#ifdef LTX_HEADER_ONLY
-#include <ltx/http/detail/http1/impl/fields.ipp>
-#endif
 
 #endif

@@ -13,8 +13,6 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
-#include <optional>
-#include <string>
 #include <string_view>
 #include <system_error>
 
@@ -46,7 +44,7 @@ struct parser_limits {
 /// of times, so parsing is linear in the input however it is split.
 class response_parser {
 public:
-    /// Receives the body in pieces; when none is set the body is kept in `body()`. If it
+    /// Receives the body in pieces; when none is set the body is checked and dropped. If it
     /// throws, the exception propagates and the parser must be `reset()` before reuse.
     using body_sink = std::function<void(std::string_view)>;
 
@@ -60,18 +58,13 @@ public:
     /// Says whether the request was HEAD, so the response has no body. Set before feeding.
     void set_head_request(bool head) noexcept { head_request_ = head; }
 
-    /// Streams the body to `sink` instead of keeping it in `body()`.
+    /// Streams the body to `sink`.
     void on_body(body_sink sink) { sink_ = std::move(sink); }
 
     /// Parses bytes of `[data, data + n)`; returns how many were consumed. All are consumed
     /// until the response is complete; bytes past its end are left (`done()` then holds).
     /// On error `ec` is set, and every later call fails with the same error.
     LTX_DECL std::size_t feed(const char* data, std::size_t n, std::error_code& ec);
-
-    /// As `feed(data.data(), data.size(), ec)`.
-    std::size_t feed(std::string_view data, std::error_code& ec) {
-        return feed(data.data(), data.size(), ec);
-    }
 
     /// The peer closed the connection: completes a body delimited by the close; anything
     /// else incomplete fails with `partial_message`. No-op once `done()`.
@@ -87,43 +80,11 @@ public:
     /// True once the final response is complete.
     bool done() const noexcept { return state_ == state::done; }
 
-    /// True when the body lasts until the connection closes (call `finish_eof` then).
-    bool need_eof() const noexcept { return state_ == state::body && body_.until_eof(); }
-
-    /// True after an error.
-    bool failed() const noexcept { return state_ == state::failed; }
-
-    /// 10 for HTTP/1.0, 11 for HTTP/1.1.
-    int version() const noexcept { return status_.version; }
-
-    /// The status code, 100..599.
+    /// The status code of the final response, 101..599.
     int status() const noexcept { return status_.status; }
-
-    /// The reason phrase, possibly empty.
-    std::string_view reason() const noexcept { return status_.reason; }
 
     /// Header fields of the final response, in wire order.
     const field_list& fields() const noexcept { return fields_; }
-
-    /// Trailer fields of a chunked body, in wire order.
-    const field_list& trailers() const noexcept { return body_.trailers(); }
-
-    /// The Content-Length announced, if any.
-    std::optional<std::uint64_t> content_length() const noexcept { return framing_.content_length; }
-
-    /// True when the body uses chunked coding.
-    bool chunked() const noexcept { return framing_.chunked; }
-
-    /// The body when no sink is set.
-    const std::string& body() const noexcept { return body_buf_; }
-
-    /// Body bytes received so far.
-    std::uint64_t body_size() const noexcept { return body_.size(); }
-
-    /// Interim (1xx) responses skipped before the final one. A transport that sent
-    /// `Expect: 100-continue` may send the body once this is non-zero; if `header_done()`
-    /// comes first, the server answered without wanting the body.
-    std::size_t interim_count() const noexcept { return interim_; }
 
     /// Whether the connection may carry another request once `done()`: HTTP/1.1 unless
     /// `Connection: close`; HTTP/1.0 only with `Connection: keep-alive` and no
@@ -131,9 +92,6 @@ public:
     bool keep_alive() const noexcept {
         return header_done() && keep_alive_ && !body_.trailer_close();
     }
-
-    /// The limits in force.
-    const parser_limits& limits() const noexcept { return limits_; }
 
 private:
     enum class state { status_line, field_line, body, done, failed };
@@ -150,13 +108,11 @@ private:
     state state_ = state::status_line;
     std::error_code failure_;
     std::size_t head_budget_ = 0;
-    std::size_t interim_ = 0;
     line_reader line_;
     status_line status_;
     field_list fields_;
     framing framing_;
     body_decoder body_;
-    std::string body_buf_;
 };
 
 } // namespace ltx::http::detail::http1

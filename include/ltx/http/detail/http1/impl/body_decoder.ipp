@@ -81,7 +81,7 @@ LTX_DECL std::error_code body_decoder::start(body_kind kind, std::uint64_t lengt
     remaining_ = 0;
     size_ = 0;
     line_.clear();
-    trailers_.clear();
+    trailer_count_ = 0;
     trailer_connection_ = {};
     switch (kind) {
     case body_kind::none:
@@ -195,7 +195,7 @@ LTX_DECL std::error_code body_decoder::on_trailer_line() {
         state_ = state::done;
         return {};
     }
-    if (trailers_.size() >= limits_.max_field_count) {
+    if (trailer_count_ >= limits_.max_field_count) {
         return error::too_many_headers;
     }
     std::string_view name;
@@ -210,7 +210,7 @@ LTX_DECL std::error_code body_decoder::on_trailer_line() {
         !parse_connection(value, trailer_connection_)) {
         return error::bad_connection;
     }
-    trailers_.add(std::string(name), std::string(value));
+    ++trailer_count_;
     return {};
 }
 

@@ -14,13 +14,11 @@ LTX_DECL void response_parser::reset() {
     state_ = state::status_line;
     failure_ = {};
     head_budget_ = limits_.max_header_bytes;
-    interim_ = 0;
     line_.clear();
     status_ = {};
     fields_.clear();
     framing_ = {};
     body_.start(body_kind::none, 0, {});
-    body_buf_.clear();
 }
 
 LTX_DECL std::size_t response_parser::feed(const char* data, std::size_t n, std::error_code& ec) {
@@ -37,12 +35,8 @@ LTX_DECL std::size_t response_parser::feed(const char* data, std::size_t n, std:
             if (ec) {
                 break;
             }
-            if (!piece.empty()) {
-                if (sink_) {
-                    sink_(piece);
-                } else {
-                    body_buf_.append(piece);
-                }
+            if (!piece.empty() && sink_) {
+                sink_(piece);
             }
             if (body_.done()) {
                 state_ = state::done;
@@ -127,7 +121,6 @@ LTX_DECL std::error_code response_parser::on_head_end() {
     const int status = status_.status;
     if (status / 100 == 1 && status != 101) {
         // An interim response: its fields are dropped, the final one follows.
-        ++interim_;
         fields_.clear();
         framing_ = {};
         head_budget_ = limits_.max_header_bytes;
