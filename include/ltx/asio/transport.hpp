@@ -126,7 +126,10 @@ public:
     /// - Cancellation: `asio::cancellation_type::terminal` or `partial` through the handler's
     ///   cancellation slot; the connection is closed (or the exchange leaves the queue of a host at
     ///   its `max_connections_per_host`) and the operation completes with
-    ///   `transport_errc::cancelled`.
+    ///   `transport_errc::cancelled`. `total` is not supported: the exchange runs on.
+    /// - Errors: `transport_errc` (`connection_failed` and `pool_timeout` mean nothing was
+    ///   sent), a `tls_verify_category()` code, a sink's error, or a system error such as a file
+    ///   body that cannot be opened. An HTTP error status is a response, not an error.
     ///
     /// ```
     /// auto resp = co_await http.async_send(req, asio::use_awaitable);
@@ -139,9 +142,18 @@ public:
     /// Waits `delay` (zero: completes at the next turn of the executor, never inside the
     /// call).
     ///
-    /// - Signature `void(std::error_code)`; `transport_errc::cancelled` when cancelled.
-    /// - The handler runs on its associated executor (by default the transport's).
-    /// - Cancellation: any type through the handler's cancellation slot.
+    /// - Completes once `delay` has passed, or when cancelled. The timer runs on a strand of
+    ///   the transport's executor, whose context must run until then.
+    /// - Signature `void(std::error_code)`: empty after the delay, `transport_errc::cancelled`
+    ///   when cancelled (the only error).
+    /// - The handler runs on its associated executor (by default the transport's), never
+    ///   inside `async_sleep`.
+    /// - Cancellation: any type (`terminal`, `partial`, `total`) through the handler's
+    ///   cancellation slot, from any thread; it ends the pause at once.
+    ///
+    /// ```
+    /// http.async_sleep(std::chrono::seconds{1}, [](std::error_code ec) { /* ec: cancelled? */ });
+    /// ```
     template <class CompletionToken>
     auto async_sleep(std::chrono::milliseconds delay, CompletionToken&& token) {
         return ::asio::async_initiate<CompletionToken, void(std::error_code)>(
