@@ -7334,37 +7334,61 @@ public:
 
     // ---- async calls ---------------------------------------------------------------------
     //
-    // Every `async_` call below follows one contract:
-    // - It starts the operation and returns at once; what it returns is what the token makes
-    //   of it (nothing for a callback, a `std::future<R>` for `asio::use_future`, an
-    //   `asio::awaitable<R>` for `asio::use_awaitable`, a deferred operation by default with
-    //   the Asio transport). The handler is invoked exactly once, with the completion
-    //   signature `void(std::error_code, R)`, never inside the call that started it (a
-    //   transport that completes inside `async_send`, such as a test double in immediate
-    //   mode, excepted).
-    // - Arguments are copied or moved into the operation before the call returns: nothing
-    //   passed need outlive it but the client (and through it the transport), and the
-    //   `on_progress` callbacks, which run on the thread completing each step.
-    // - Requests are validated before any I/O, exactly as in the sync forms.
-    // - With the Asio transport: the handler runs on its associated executor (the
-    //   transport's when it has none); the handler's associated allocator allocates the
-    //   operation; cancellation types `terminal` and `partial` through the handler's
-    //   cancellation slot reach the request or pause in flight. A cancelled operation
-    //   completes with `ltx::errc::cancelled` (equal to `std::errc::operation_canceled`), but
-    //   a paid POST that may have reached the server completes with
-    //   `ltx::errc::outcome_unknown`. `ltx::asio::with_diagnostics(token)`, applied on its own
-    //   to `use_awaitable` and `use_future`, turns an error into the exception the sync
-    //   throwing form throws (`ltx::validation_error`, `ltx::api_error`, `std::system_error`).
-    // - With another async transport: `token` is a callback; `wait_options::cancel` and
-    //   `download_options::cancel` cancel at once from any thread.
+    // The contract every `async_` call below states in its own block, and the errors they
+    // share. The transport: `ltx::asio::transport` (or another `ltx::asio::asio_transport`),
+    // run by one `asio::async_compose` operation per call, or another `ltx::async_transport`
+    // that can `async_sleep`, run by the plain-callback runner.
+    //
+    // - Returns what the token makes of the operation: nothing for a callback, a
+    //   `std::future<R>` for `asio::use_future`, an `asio::awaitable<R>` for
+    //   `asio::use_awaitable`, a deferred operation (started when invoked with a token) for
+    //   the default token `ltx::asio::deferred`. Arguments are taken when the call is made,
+    //   deferred or not.
+    // - The client and its transport must outlive the operation; so must a `diagnostics*`.
+    // - Cancellation (Asio transport): the handler's associated cancellation slot, types
+    //   `terminal` and `partial`; both end the operation at once, the request or the pause in
+    //   flight included (the connection of a request in flight is closed). `total` alone is
+    //   filtered out: the operation runs on. The `cancel` member of `wait_options` and
+    //   `download_options` is seen between steps (and by a download at each piece of the
+    //   body) with the Asio transport, and at once, from any thread, with the callback runner.
+    // - Executor (Asio transport): every step after the start, and the handler, run on the
+    //   handler's associated executor (the transport's when it has none); the handler is
+    //   never invoked from within the initiating call (a call that fails before any I/O
+    //   completes through a zero pause). Callback runner: the handler runs on the thread that
+    //   completes the last step, or on the thread that cancels; never from within the
+    //   initiating call unless the transport completes inside `async_send`.
+    // - Errors, as `ec` (with `asio::use_awaitable`, `asio::use_future` and
+    //   `ltx::asio::with_diagnostics`, as the exception the sync throwing form throws:
+    //   `ltx::validation_error`, `ltx::api_error`, `std::system_error`):
+    //     `errc::invalid_request`  the request broke the API's rules; nothing was sent
+    //     `errc::bad_request`, `unauthorized`, `payment_required`, `not_found`,
+    //     `too_many_requests`, `server_error`, `unexpected_response`
+    //                              the server's answer (status and text in the diagnostics),
+    //                              after the retries `config::retry` allows
+    //     `errc::outcome_unknown`  a paid POST may have reached the server, then failed or
+    //                              was cancelled; it is never sent twice
+    //     `errc::cancelled`        cancelled (equal to `std::errc::operation_canceled`)
+    //     `http::transport_errc::*` the connection failed, timed out, ... after the retries
+    // The result is default-constructed on error, unless a block says otherwise.
 
     /// The token of an `async_` call given none (`ltx::asio::deferred` with the Asio
     /// transport).
     using default_token = typename completion_adapter<Transport>::default_token;
 
-    /// Calls endpoint `E` asynchronously; completes with `(std::error_code, E::response)`.
-    /// `diag`, when not null, must stay alive until the completion and receives the
-    /// diagnostics before the handler runs.
+    /// Calls endpoint `E` (see `ltx::endpoints`) asynchronously.
+    ///
+    /// - Completes once the server answered and the answer was decoded, or on failure, after
+    ///   the retries that `config::retry` and `E::retry_safe` allow.
+    /// - `req` is validated and serialised before the call returns; it need not outlive it.
+    ///   `diag`, when not null, must outlive the operation; it receives the diagnostics before
+    ///   the handler runs.
+    /// - Signature: `void(std::error_code, typename E::response)`.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    ///   retry pause in flight (`errc::cancelled`, or `errc::outcome_unknown` for a paid POST
+    ///   that may have reached the server); `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: see "async calls" above (all of them may occur).
     ///
     /// ```
     /// api.async_call<ltx::endpoints::get_job>({"job-id"}, [](std::error_code ec, ltx::job j) {});
@@ -7376,19 +7400,42 @@ public:
                                                                 make_call<E>(req));
     }
 
-    /// Async `create_video` (`POST videos/ltx-create`): completes with
-    /// `(std::error_code, ltx::job)`. Never sent twice unless the server said it did not take
-    /// it; cancelled after it may have reached the server: `errc::outcome_unknown`.
+    /// Creates a video job (`POST videos/ltx-create`) asynchronously.
+    ///
+    /// - Completes once the server accepted the job (the `ltx::job` it returns, with its
+    ///   `jobId`), or on failure. The request is sent again only when it cannot have created a
+    ///   job: after a `429`, or a connection that failed before the request went out.
+    /// - `req` is validated and serialised before the call returns; it need not outlive it.
+    /// - Signature: `void(std::error_code, ltx::job)`.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot. Before the request
+    ///   may have reached the server (or during a retry pause): `errc::cancelled`; after:
+    ///   `errc::outcome_unknown`, since the job may exist. `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::invalid_request` (nothing sent), `errc::payment_required`,
+    ///   `errc::too_many_requests` (not accepted), `errc::outcome_unknown`, `errc::cancelled`,
+    ///   and the others of "async calls" above.
     ///
     /// ```
-    /// auto created = co_await api.async_create_video(req, asio::use_awaitable);
+    /// ltx::job created = co_await api.async_create_video(req, asio::use_awaitable);
     /// ```
     template <class Token = default_token>
     auto async_create_video(const ltx_create_request& req, Token&& token = {}) {
         return async_call<endpoints::create_video>(req, std::forward<Token>(token));
     }
 
-    /// Async `get_job` (`GET assets/{jobId}`): completes with `(std::error_code, ltx::job)`.
+    /// Reads a job's status (`GET assets/{jobId}`) asynchronously.
+    ///
+    /// - Completes once the server described the job, or on failure; transient failures are
+    ///   retried as `config::retry` says.
+    /// - `job_id` is moved into the request before the call returns.
+    /// - Signature: `void(std::error_code, ltx::job)`.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::not_found` (unknown or expired job), `errc::cancelled`, and the others
+    ///   of "async calls" above.
     ///
     /// ```
     /// api.async_get_job(id, [](std::error_code ec, ltx::job j) { /* j.status */ });
@@ -7398,71 +7445,132 @@ public:
         return async_call<endpoints::get_job>({std::move(job_id)}, std::forward<Token>(token));
     }
 
-    /// Async `list_assets` (`GET assets/`): completes with `(std::error_code, ltx::asset_page)`.
+    /// Reads a page of the account's assets (`GET assets/`) asynchronously.
+    ///
+    /// - Completes once the server returned the page, or on failure; transient failures are
+    ///   retried as `config::retry` says.
+    /// - `req` is validated and serialised before the call returns; it need not outlive it.
+    /// - Signature: `void(std::error_code, ltx::asset_page)`.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::invalid_request` (nothing sent), `errc::cancelled`, and the others of
+    ///   "async calls" above.
     ///
     /// ```
-    /// auto page = co_await api.async_list_assets({}, asio::use_awaitable);
+    /// ltx::asset_page page = co_await api.async_list_assets({}, asio::use_awaitable);
     /// ```
     template <class Token = default_token>
     auto async_list_assets(const list_assets_request& req, Token&& token = {}) {
         return async_call<endpoints::list_assets>(req, std::forward<Token>(token));
     }
-    /// Async `list_assets` of the first page.
+    /// As `async_list_assets(list_assets_request{}, token)`: the first page.
     template <class Token = default_token>
     requires(!std::is_convertible_v<Token, const list_assets_request&>) auto async_list_assets(
         Token&& token = {}) {
         return async_list_assets(list_assets_request{}, std::forward<Token>(token));
     }
 
-    /// Async `configure_account` (`POST accounts`): completes with
-    /// `(std::error_code, ltx::account)`.
+    /// Configures an LTX Studio account (`POST accounts`) asynchronously.
+    ///
+    /// - Completes once the server returned the account, or on failure; transient failures
+    ///   are retried as `config::retry` says (create-or-update is idempotent).
+    /// - `req` is validated and serialised before the call returns; it need not outlive it.
+    /// - Signature: `void(std::error_code, ltx::account)`.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::invalid_request` (nothing sent), `errc::cancelled`, and the others of
+    ///   "async calls" above.
     ///
     /// ```
-    /// auto acc = co_await api.async_configure_account({.cookie = c}, asio::use_awaitable);
+    /// ltx::account acc = co_await api.async_configure_account(req, asio::use_awaitable);
     /// ```
     template <class Token = default_token>
     auto async_configure_account(const account_request& req, Token&& token = {}) {
         return async_call<endpoints::configure_account>(req, std::forward<Token>(token));
     }
 
-    /// Async `get_account` (`GET accounts/{email}`): completes with
-    /// `(std::error_code, ltx::account)`.
+    /// Reads an account (`GET accounts/{email}`) asynchronously.
+    ///
+    /// - Completes once the server returned the account, or on failure; transient failures
+    ///   are retried as `config::retry` says.
+    /// - `email` is moved into the request before the call returns.
+    /// - Signature: `void(std::error_code, ltx::account)`.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::not_found` (unconfigured account), `errc::cancelled`, and the others of
+    ///   "async calls" above.
     ///
     /// ```
-    /// auto acc = co_await api.async_get_account("me@example.com", asio::use_awaitable);
+    /// ltx::account acc = co_await api.async_get_account("me@example.com", asio::use_awaitable);
     /// ```
     template <class Token = default_token>
     auto async_get_account(std::string email, Token&& token = {}) {
         return async_call<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
     }
 
-    /// Async `wait`: polls until the job is done; completes with `(std::error_code, ltx::job)`,
-    /// the last job seen also on failure. Errors: `errc::job_failed`, `errc::wait_timeout`,
-    /// `errc::cancelled`, or the poll's error when it is not transient. A cancellation (slot
-    /// or `opts.cancel`) ends the poll or pause in flight.
+    /// Waits for a job asynchronously: polls `GET assets/{jobId}`, pausing `opts.interval`
+    /// (growing by `opts.backoff` up to `opts.max_interval`) between polls.
+    ///
+    /// - Completes when the job is done (completed, with an artifact URL), failed, past
+    ///   `opts.timeout`, cancelled, or when a poll fails with an error that is not transient.
+    /// - `job_id` and `opts` are moved into the operation. `opts.on_progress` is called after
+    ///   each poll with the job as the server described it, on the executor that runs the
+    ///   steps (below); `opts.cancel`'s state is shared with the caller's `ltx::cancellation`.
+    /// - Signature: `void(std::error_code, ltx::job)`: the last job seen, also on failure
+    ///   (empty when no poll succeeded).
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the poll or
+    ///   pause in flight with `errc::cancelled`; `total` is not supported. `opts.cancel` is seen
+    ///   before the next poll or pause with the Asio transport, at once with the callback
+    ///   runner.
+    /// - The handler, and `on_progress`, run on the handler's associated executor (the
+    ///   transport's when it has none); the handler is never invoked from within this call.
+    /// - Errors: `errc::job_failed` (the server's message in the diagnostics),
+    ///   `errc::wait_timeout`, `errc::cancelled`, a poll's error when it is not transient
+    ///   (`errc::not_found`, `errc::unauthorized`, ...; see "async calls" above).
     ///
     /// ```
-    /// auto done = co_await api.async_wait(id, {.interval = 2s}, asio::use_awaitable);
+    /// ltx::job done = co_await api.async_wait(id, {.interval = 2s}, asio::use_awaitable);
     /// ```
     template <class Token = default_token>
     auto async_wait(std::string job_id, wait_options opts, Token&& token = {}) {
         return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), nullptr);
     }
-    /// Async `wait` with the default options.
+    /// As `async_wait(job_id, wait_options{}, token)`: the default options.
     template <class Token = default_token>
     requires(!std::is_convertible_v<Token, const wait_options&>) auto async_wait(
         std::string job_id, Token&& token = {}) {
         return start_wait(std::move(job_id), wait_options{}, std::forward<Token>(token), nullptr);
     }
-    /// Async `wait` filling `diag` (which must outlive the wait) before the handler runs.
+    /// As `async_wait(job_id, opts, token)`, filling `*diag` before the handler runs; `diag`
+    /// must outlive the operation.
     template <class Token>
     auto async_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
         return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), diag);
     }
 
-    /// Async `upload_asset` (`POST assets/`): completes with
-    /// `(std::error_code, ltx::upload_asset_response)`. The MIME type is found (and a bad body
-    /// refused) before any I/O, as in the sync form; a file body is read as it is sent.
+    /// Uploads an asset (`POST assets/`) asynchronously.
+    ///
+    /// - Completes once the server stored the asset, or on failure. Sent again only when it
+    ///   cannot have stored an asset: after a `429`, or a connection that failed before the
+    ///   request went out.
+    /// - `body` is moved into the operation: bytes are kept in it; an `http::file_body` is
+    ///   read as it is sent, so that file must stay readable, at its announced size, until
+    ///   the operation completes. The MIME type is found (and an empty body refused) before
+    ///   the call returns, as in the sync form; `opts` is copied.
+    /// - Signature: `void(std::error_code, ltx::upload_asset_response)`.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    ///   retry pause in flight: `errc::cancelled`, or `errc::outcome_unknown` once the POST
+    ///   may have reached the server. `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::invalid_request` (an empty body or an unknown MIME type; nothing sent),
+    ///   `errc::outcome_unknown`, `errc::cancelled`, and the others of "async calls" above.
     ///
     /// ```
     /// auto up = co_await api.async_upload_asset(std::move(png_bytes), {}, asio::use_awaitable);
@@ -7472,15 +7580,30 @@ public:
         return run_async<detail::call_op<upload_asset_response>>(
             std::forward<Token>(token), nullptr, make_upload(std::move(body), opts, {}, {}));
     }
-    /// Async `upload_asset` with the default options.
+    /// As `async_upload_asset(body, upload_options{}, token)`: the default options.
     template <class Token = default_token>
     requires(!std::is_convertible_v<Token, const upload_options&>) auto async_upload_asset(
         http::body body, Token&& token = {}) {
         return async_upload_asset(std::move(body), upload_options{}, std::forward<Token>(token));
     }
 
-    /// Async `upload_file`: uploads the file at `path` (see `async_upload_asset`); a file that
-    /// cannot be opened fails with `errc::file_error` before any I/O.
+    /// Uploads the file at `path` (`POST assets/`) asynchronously, as `async_upload_asset`
+    /// with an `http::file_body`.
+    ///
+    /// - Completes once the server stored the asset, or on failure, sent again only as
+    ///   `async_upload_asset` says.
+    /// - `path` is opened and its size taken before the call returns (a file that cannot be
+    ///   opened fails, without I/O, with `errc::file_error`); the file is read as it is sent,
+    ///   so it must stay readable, at that size, until the operation completes. `opts` is
+    ///   copied.
+    /// - Signature: `void(std::error_code, ltx::upload_asset_response)`.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    ///   retry pause in flight: `errc::cancelled`, or `errc::outcome_unknown` once the POST
+    ///   may have reached the server. `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::file_error`, `errc::invalid_request`, `errc::outcome_unknown`,
+    ///   `errc::cancelled`, and the others of "async calls" above.
     ///
     /// ```
     /// auto up = co_await api.async_upload_file("start.png", {}, asio::use_awaitable);
@@ -7491,19 +7614,35 @@ public:
         return run_async<detail::call_op<upload_asset_response>>(
             std::forward<Token>(token), nullptr, make_upload_file(path, opts));
     }
-    /// Async `upload_file` with the default options.
+    /// As `async_upload_file(path, upload_options{}, token)`: the default options.
     template <class Token = default_token>
     requires(!std::is_convertible_v<Token, const upload_options&>) auto async_upload_file(
         const std::filesystem::path& path, Token&& token = {}) {
         return async_upload_file(path, upload_options{}, std::forward<Token>(token));
     }
 
-    /// Async `download`: completes with `(std::error_code, std::uint64_t bytes)` once the
-    /// artifact of `done` is at `path`, with the sync form's temporary-file, size and no-token
-    /// rules. Cancelled (slot or `opts.cancel`), it leaves no file.
+    /// Downloads the artifact of `done` into `path` asynchronously, through a temporary file
+    /// in the same directory renamed into place at the end. Sends no API token.
+    ///
+    /// - Completes once the whole body is at `path` (its size checked against Content-Length
+    ///   when known), or on failure: a failed or cancelled download leaves no file, neither
+    ///   at `path` nor beside it.
+    /// - `done`'s artifact URL and `path` are copied before the call returns; `opts` is moved
+    ///   in. `opts.on_progress` is called as each piece of the body is written, on the
+    ///   transport's executor (the exchange's strand) with the Asio transport.
+    /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
+    /// - Cancellation: `terminal` and `partial` through the handler's slot end the transfer
+    ///   or retry pause in flight with `errc::cancelled`; `total` is not supported.
+    ///   `opts.cancel` (`errc::cancelled`, no file left) is seen at the next piece of the body
+    ///   or between steps with the Asio transport, at once with the callback runner.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::no_artifact` (no URL in `done`; nothing sent), `errc::size_mismatch`,
+    ///   `errc::file_error` (the temporary file or the rename), `errc::cancelled`, and the
+    ///   others of "async calls" above.
     ///
     /// ```
-    /// auto bytes = co_await api.async_download(done, "out.mp4", {}, asio::use_awaitable);
+    /// std::uint64_t n = co_await api.async_download(done, "out.mp4", {}, asio::use_awaitable);
     /// ```
     template <class Token = default_token>
     auto async_download(const job& done, const std::filesystem::path& path, download_options opts,
@@ -7514,17 +7653,31 @@ public:
             make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path,
                           std::move(opts)));
     }
-    /// Async `download` with the default options.
+    /// As `async_download(done, path, download_options{}, token)`: the default options.
     template <class Token = default_token>
     requires(!std::is_convertible_v<Token, const download_options&>) auto async_download(
         const job& done, const std::filesystem::path& path, Token&& token = {}) {
         return async_download(done, path, download_options{}, std::forward<Token>(token));
     }
 
-    /// Async `download_url`: streams the file at `url` into `path` (see `async_download`).
+    /// Downloads the file at `url` into `path` asynchronously, as `async_download` does for
+    /// an artifact URL. Sends no API token.
+    ///
+    /// - Completes once the whole body is at `path` (its size checked against Content-Length
+    ///   when known), or on failure, leaving no file.
+    /// - `url` is parsed (a URL that is not absolute http(s) fails, without I/O, with
+    ///   `errc::invalid_request`) and `path` copied before the call returns; `opts` is moved
+    ///   in. `opts.on_progress` runs as for `async_download`.
+    /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
+    /// - Cancellation: as for `async_download`: `terminal` and `partial` through the handler's
+    ///   slot (`errc::cancelled`, no file left); `total` is not supported.
+    /// - The handler runs on its associated executor (the transport's when it has none), never
+    ///   from within this call.
+    /// - Errors: `errc::invalid_request`, `errc::size_mismatch`, `errc::file_error`,
+    ///   `errc::cancelled`, and the others of "async calls" above.
     ///
     /// ```
-    /// auto bytes = co_await api.async_download_url(url, "out.mp4", {}, asio::use_awaitable);
+    /// std::uint64_t n = co_await api.async_download_url(url, "out.mp4", {}, asio::use_awaitable);
     /// ```
     template <class Token = default_token>
     auto async_download_url(std::string url, const std::filesystem::path& path,
@@ -7533,7 +7686,7 @@ public:
             std::forward<Token>(token), nullptr,
             make_download(std::optional<std::string>{std::move(url)}, {}, path, std::move(opts)));
     }
-    /// Async `download_url` with the default options.
+    /// As `async_download_url(url, path, download_options{}, token)`: the default options.
     template <class Token = default_token>
     requires(!std::is_convertible_v<Token, const download_options&>) auto async_download_url(
         std::string url, const std::filesystem::path& path, Token&& token = {}) {

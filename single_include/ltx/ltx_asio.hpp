@@ -1860,82 +1860,10 @@ LTX_DECL const std::error_category& error_category() noexcept {
 
 #endif
 // ---- end ltx/http/detail/http1/error.hpp ----
-// ---- begin ltx/http/detail/http1/fields.hpp ----
+// ---- begin ltx/http/detail/http1/head.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_DETAIL_HTTP1_FIELDS_HPP
-#define LTX_HTTP_DETAIL_HTTP1_FIELDS_HPP
-
-
-#include <cstddef>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-namespace ltx::http::detail::http1 {
-
-/// One received header or trailer field. The name is spelled as received; the value has
-/// its leading and trailing whitespace removed.
-struct field {
-    std::string name;  ///< Field name as received.
-    std::string value; ///< Field value without surrounding OWS.
-
-    /// Fields are equal when names and values are byte for byte equal.
-    friend bool operator==(const field&, const field&) = default;
-};
-
-/// The fields of one received head or trailer section, in wire order. Duplicates are kept;
-/// lookup by name ignores ASCII case.
-class field_list {
-public:
-    /// Iterator over the fields in wire order.
-    using const_iterator = std::vector<field>::const_iterator;
-
-    /// The value of the first field named `name` (any case), or nullopt. The view lives
-    /// until the list is next modified.
-    LTX_DECL std::optional<std::string_view> find(std::string_view name) const noexcept;
-
-    /// The number of fields named `name` (any case).
-    LTX_DECL std::size_t count(std::string_view name) const noexcept;
-
-    /// Appends a field.
-    void add(std::string name, std::string value) {
-        fields_.push_back({std::move(name), std::move(value)});
-    }
-
-    /// Removes every field, keeping the storage.
-    void clear() noexcept { fields_.clear(); }
-
-    /// The number of fields, duplicates included.
-    std::size_t size() const noexcept { return fields_.size(); }
-
-    /// True when there is no field.
-    bool empty() const noexcept { return fields_.empty(); }
-
-    /// The `i`th field in wire order; `i < size()`.
-    const field& operator[](std::size_t i) const noexcept { return fields_[i]; }
-
-    /// The first field.
-    const_iterator begin() const noexcept { return fields_.begin(); }
-
-    /// Past the last field.
-    const_iterator end() const noexcept { return fields_.end(); }
-
-    /// Lists are equal when they hold equal fields in the same order.
-    friend bool operator==(const field_list&, const field_list&) = default;
-
-private:
-    std::vector<field> fields_;
-};
-
-} // namespace ltx::http::detail::http1
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/http/detail/http1/impl/fields.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_DETAIL_HTTP1_IMPL_FIELDS_IPP
-#define LTX_HTTP_DETAIL_HTTP1_IMPL_FIELDS_IPP
+#ifndef LTX_HTTP_DETAIL_HTTP1_HEAD_HPP
+#define LTX_HTTP_DETAIL_HTTP1_HEAD_HPP
 
 
 // ---- begin ltx/http/detail/http1/syntax.hpp ----
@@ -2110,40 +2038,6 @@ LTX_DECL std::uint64_t parse_content_length(std::string_view value, std::error_c
 
 #endif
 // ---- end ltx/http/detail/http1/syntax.hpp ----
-
-namespace ltx::http::detail::http1 {
-
-LTX_DECL std::optional<std::string_view> field_list::find(std::string_view name) const noexcept {
-    for (const auto& f : fields_) {
-        if (iequals(f.name, name)) {
-            return std::string_view{f.value};
-        }
-    }
-    return std::nullopt;
-}
-
-LTX_DECL std::size_t field_list::count(std::string_view name) const noexcept {
-    std::size_t n = 0;
-    for (const auto& f : fields_) {
-        n += iequals(f.name, name) ? 1 : 0;
-    }
-    return n;
-}
-
-} // namespace ltx::http::detail::http1
-
-#endif
-// ---- end ltx/http/detail/http1/impl/fields.ipp ----
-#endif
-
-#endif
-// ---- end ltx/http/detail/http1/fields.hpp ----
-// ---- begin ltx/http/detail/http1/head.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_DETAIL_HTTP1_HEAD_HPP
-#define LTX_HTTP_DETAIL_HTTP1_HEAD_HPP
-
-
 
 #include <cstddef>
 #include <cstdint>
@@ -2395,14 +2289,8 @@ public:
     /// True when the body ends only when the connection closes.
     bool until_eof() const noexcept { return state_ == state::until_eof; }
 
-    /// Trailer fields of a chunked body, in wire order.
-    const field_list& trailers() const noexcept { return trailers_; }
-
     /// True when a trailer field listed `Connection: close`.
     bool trailer_close() const noexcept { return trailer_connection_.close; }
-
-    /// Body bytes handed out so far (chunk framing excluded).
-    std::uint64_t size() const noexcept { return size_; }
 
 private:
     enum class state {
@@ -2422,10 +2310,10 @@ private:
     state state_ = state::done;
     limits limits_{};
     std::uint64_t remaining_ = 0; // of the Content-Length body or the current chunk
-    std::uint64_t size_ = 0;
+    std::uint64_t size_ = 0;      // body bytes handed out, chunk framing excluded
     std::size_t line_budget_ = 0;
     line_reader line_;
-    field_list trailers_;
+    std::size_t trailer_count_ = 0; // checked, counted against the limit, not kept
     connection_options trailer_connection_;
 };
 
@@ -2514,7 +2402,7 @@ LTX_DECL std::error_code body_decoder::start(body_kind kind, std::uint64_t lengt
     remaining_ = 0;
     size_ = 0;
     line_.clear();
-    trailers_.clear();
+    trailer_count_ = 0;
     trailer_connection_ = {};
     switch (kind) {
     case body_kind::none:
@@ -2628,7 +2516,7 @@ LTX_DECL std::error_code body_decoder::on_trailer_line() {
         state_ = state::done;
         return {};
     }
-    if (trailers_.size() >= limits_.max_field_count) {
+    if (trailer_count_ >= limits_.max_field_count) {
         return error::too_many_headers;
     }
     std::string_view name;
@@ -2643,7 +2531,7 @@ LTX_DECL std::error_code body_decoder::on_trailer_line() {
         !parse_connection(value, trailer_connection_)) {
         return error::bad_connection;
     }
-    trailers_.add(std::string(name), std::string(value));
+    ++trailer_count_;
     return {};
 }
 
@@ -2655,13 +2543,65 @@ LTX_DECL std::error_code body_decoder::on_trailer_line() {
 
 #endif
 // ---- end ltx/http/detail/http1/body_decoder.hpp ----
+// ---- begin ltx/http/detail/http1/fields.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_DETAIL_HTTP1_FIELDS_HPP
+#define LTX_HTTP_DETAIL_HTTP1_FIELDS_HPP
+
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ltx::http::detail::http1 {
+
+/// One received header or trailer field. The name is spelled as received; the value has
+/// its leading and trailing whitespace removed.
+struct field {
+    std::string name;  ///< Field name as received.
+    std::string value; ///< Field value without surrounding OWS.
+};
+
+/// The fields of one received head, in wire order. Duplicates are kept.
+class field_list {
+public:
+    /// Iterator over the fields in wire order.
+    using const_iterator = std::vector<field>::const_iterator;
+
+    /// Appends a field.
+    void add(std::string name, std::string value) {
+        fields_.push_back({std::move(name), std::move(value)});
+    }
+
+    /// Removes every field, keeping the storage.
+    void clear() noexcept { fields_.clear(); }
+
+    /// The number of fields, duplicates included.
+    std::size_t size() const noexcept { return fields_.size(); }
+
+    /// The `i`th field in wire order; `i < size()`.
+    const field& operator[](std::size_t i) const noexcept { return fields_[i]; }
+
+    /// The first field.
+    const_iterator begin() const noexcept { return fields_.begin(); }
+
+    /// Past the last field.
+    const_iterator end() const noexcept { return fields_.end(); }
+
+private:
+    std::vector<field> fields_;
+};
+
+} // namespace ltx::http::detail::http1
+
+#endif
+// ---- end ltx/http/detail/http1/fields.hpp ----
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <limits>
-#include <optional>
-#include <string>
 #include <string_view>
 #include <system_error>
 
@@ -2693,7 +2633,7 @@ struct parser_limits {
 /// of times, so parsing is linear in the input however it is split.
 class response_parser {
 public:
-    /// Receives the body in pieces; when none is set the body is kept in `body()`. If it
+    /// Receives the body in pieces; when none is set the body is checked and dropped. If it
     /// throws, the exception propagates and the parser must be `reset()` before reuse.
     using body_sink = std::function<void(std::string_view)>;
 
@@ -2707,18 +2647,13 @@ public:
     /// Says whether the request was HEAD, so the response has no body. Set before feeding.
     void set_head_request(bool head) noexcept { head_request_ = head; }
 
-    /// Streams the body to `sink` instead of keeping it in `body()`.
+    /// Streams the body to `sink`.
     void on_body(body_sink sink) { sink_ = std::move(sink); }
 
     /// Parses bytes of `[data, data + n)`; returns how many were consumed. All are consumed
     /// until the response is complete; bytes past its end are left (`done()` then holds).
     /// On error `ec` is set, and every later call fails with the same error.
     LTX_DECL std::size_t feed(const char* data, std::size_t n, std::error_code& ec);
-
-    /// As `feed(data.data(), data.size(), ec)`.
-    std::size_t feed(std::string_view data, std::error_code& ec) {
-        return feed(data.data(), data.size(), ec);
-    }
 
     /// The peer closed the connection: completes a body delimited by the close; anything
     /// else incomplete fails with `partial_message`. No-op once `done()`.
@@ -2734,43 +2669,11 @@ public:
     /// True once the final response is complete.
     bool done() const noexcept { return state_ == state::done; }
 
-    /// True when the body lasts until the connection closes (call `finish_eof` then).
-    bool need_eof() const noexcept { return state_ == state::body && body_.until_eof(); }
-
-    /// True after an error.
-    bool failed() const noexcept { return state_ == state::failed; }
-
-    /// 10 for HTTP/1.0, 11 for HTTP/1.1.
-    int version() const noexcept { return status_.version; }
-
-    /// The status code, 100..599.
+    /// The status code of the final response, 101..599.
     int status() const noexcept { return status_.status; }
-
-    /// The reason phrase, possibly empty.
-    std::string_view reason() const noexcept { return status_.reason; }
 
     /// Header fields of the final response, in wire order.
     const field_list& fields() const noexcept { return fields_; }
-
-    /// Trailer fields of a chunked body, in wire order.
-    const field_list& trailers() const noexcept { return body_.trailers(); }
-
-    /// The Content-Length announced, if any.
-    std::optional<std::uint64_t> content_length() const noexcept { return framing_.content_length; }
-
-    /// True when the body uses chunked coding.
-    bool chunked() const noexcept { return framing_.chunked; }
-
-    /// The body when no sink is set.
-    const std::string& body() const noexcept { return body_buf_; }
-
-    /// Body bytes received so far.
-    std::uint64_t body_size() const noexcept { return body_.size(); }
-
-    /// Interim (1xx) responses skipped before the final one. A transport that sent
-    /// `Expect: 100-continue` may send the body once this is non-zero; if `header_done()`
-    /// comes first, the server answered without wanting the body.
-    std::size_t interim_count() const noexcept { return interim_; }
 
     /// Whether the connection may carry another request once `done()`: HTTP/1.1 unless
     /// `Connection: close`; HTTP/1.0 only with `Connection: keep-alive` and no
@@ -2778,9 +2681,6 @@ public:
     bool keep_alive() const noexcept {
         return header_done() && keep_alive_ && !body_.trailer_close();
     }
-
-    /// The limits in force.
-    const parser_limits& limits() const noexcept { return limits_; }
 
 private:
     enum class state { status_line, field_line, body, done, failed };
@@ -2797,13 +2697,11 @@ private:
     state state_ = state::status_line;
     std::error_code failure_;
     std::size_t head_budget_ = 0;
-    std::size_t interim_ = 0;
     line_reader line_;
     status_line status_;
     field_list fields_;
     framing framing_;
     body_decoder body_;
-    std::string body_buf_;
 };
 
 } // namespace ltx::http::detail::http1
@@ -2825,13 +2723,11 @@ LTX_DECL void response_parser::reset() {
     state_ = state::status_line;
     failure_ = {};
     head_budget_ = limits_.max_header_bytes;
-    interim_ = 0;
     line_.clear();
     status_ = {};
     fields_.clear();
     framing_ = {};
     body_.start(body_kind::none, 0, {});
-    body_buf_.clear();
 }
 
 LTX_DECL std::size_t response_parser::feed(const char* data, std::size_t n, std::error_code& ec) {
@@ -2848,12 +2744,8 @@ LTX_DECL std::size_t response_parser::feed(const char* data, std::size_t n, std:
             if (ec) {
                 break;
             }
-            if (!piece.empty()) {
-                if (sink_) {
-                    sink_(piece);
-                } else {
-                    body_buf_.append(piece);
-                }
+            if (!piece.empty() && sink_) {
+                sink_(piece);
             }
             if (body_.done()) {
                 state_ = state::done;
@@ -2938,7 +2830,6 @@ LTX_DECL std::error_code response_parser::on_head_end() {
     const int status = status_.status;
     if (status / 100 == 1 && status != 101) {
         // An interim response: its fields are dropped, the final one follows.
-        ++interim_;
         fields_.clear();
         framing_ = {};
         head_budget_ = limits_.max_header_bytes;
@@ -4076,7 +3967,10 @@ public:
     /// - Cancellation: `asio::cancellation_type::terminal` or `partial` through the handler's
     ///   cancellation slot; the connection is closed (or the exchange leaves the queue of a host at
     ///   its `max_connections_per_host`) and the operation completes with
-    ///   `transport_errc::cancelled`.
+    ///   `transport_errc::cancelled`. `total` is not supported: the exchange runs on.
+    /// - Errors: `transport_errc` (`connection_failed` and `pool_timeout` mean nothing was
+    ///   sent), a `tls_verify_category()` code, a sink's error, or a system error such as a file
+    ///   body that cannot be opened. An HTTP error status is a response, not an error.
     ///
     /// ```
     /// auto resp = co_await http.async_send(req, asio::use_awaitable);
@@ -4089,9 +3983,18 @@ public:
     /// Waits `delay` (zero: completes at the next turn of the executor, never inside the
     /// call).
     ///
-    /// - Signature `void(std::error_code)`; `transport_errc::cancelled` when cancelled.
-    /// - The handler runs on its associated executor (by default the transport's).
-    /// - Cancellation: any type through the handler's cancellation slot.
+    /// - Completes once `delay` has passed, or when cancelled. The timer runs on a strand of
+    ///   the transport's executor, whose context must run until then.
+    /// - Signature `void(std::error_code)`: empty after the delay, `transport_errc::cancelled`
+    ///   when cancelled (the only error).
+    /// - The handler runs on its associated executor (by default the transport's), never
+    ///   inside `async_sleep`.
+    /// - Cancellation: any type (`terminal`, `partial`, `total`) through the handler's
+    ///   cancellation slot, from any thread; it ends the pause at once.
+    ///
+    /// ```
+    /// http.async_sleep(std::chrono::seconds{1}, [](std::error_code ec) { /* ec: cancelled? */ });
+    /// ```
     template <class CompletionToken>
     auto async_sleep(std::chrono::milliseconds delay, CompletionToken&& token) {
         return ::asio::async_initiate<CompletionToken, void(std::error_code)>(
