@@ -7383,11 +7383,12 @@ public:
     ///   `diag`, when not null, must outlive the operation; it receives the diagnostics before
     ///   the handler runs.
     /// - Signature: `void(std::error_code, typename E::response)`.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// request or
     ///   retry pause in flight (`errc::cancelled`, or `errc::outcome_unknown` for a paid POST
     ///   that may have reached the server); `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: see "async calls" above (all of them may occur).
     ///
     /// ```
@@ -7407,11 +7408,12 @@ public:
     ///   job: after a `429`, or a connection that failed before the request went out.
     /// - `req` is validated and serialised before the call returns; it need not outlive it.
     /// - Signature: `void(std::error_code, ltx::job)`.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot. Before the request
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot. Before
+    /// the request
     ///   may have reached the server (or during a retry pause): `errc::cancelled`; after:
     ///   `errc::outcome_unknown`, since the job may exist. `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request` (nothing sent), `errc::payment_required`,
     ///   `errc::too_many_requests` (not accepted), `errc::outcome_unknown`, `errc::cancelled`,
     ///   and the others of "async calls" above.
@@ -7430,10 +7432,11 @@ public:
     ///   retried as `config::retry` says.
     /// - `job_id` is moved into the request before the call returns.
     /// - Signature: `void(std::error_code, ltx::job)`.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// request or
     ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::not_found` (unknown or expired job), `errc::cancelled`, and the others
     ///   of "async calls" above.
     ///
@@ -7451,10 +7454,11 @@ public:
     ///   retried as `config::retry` says.
     /// - `req` is validated and serialised before the call returns; it need not outlive it.
     /// - Signature: `void(std::error_code, ltx::asset_page)`.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// request or
     ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request` (nothing sent), `errc::cancelled`, and the others of
     ///   "async calls" above.
     ///
@@ -7478,10 +7482,11 @@ public:
     ///   are retried as `config::retry` says (create-or-update is idempotent).
     /// - `req` is validated and serialised before the call returns; it need not outlive it.
     /// - Signature: `void(std::error_code, ltx::account)`.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// request or
     ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request` (nothing sent), `errc::cancelled`, and the others of
     ///   "async calls" above.
     ///
@@ -7499,10 +7504,11 @@ public:
     ///   are retried as `config::retry` says.
     /// - `email` is moved into the request before the call returns.
     /// - Signature: `void(std::error_code, ltx::account)`.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// request or
     ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::not_found` (unconfigured account), `errc::cancelled`, and the others of
     ///   "async calls" above.
     ///
@@ -7524,12 +7530,14 @@ public:
     ///   steps (below); `opts.cancel`'s state is shared with the caller's `ltx::cancellation`.
     /// - Signature: `void(std::error_code, ltx::job)`: the last job seen, also on failure
     ///   (empty when no poll succeeded).
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the poll or
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// poll or
     ///   pause in flight with `errc::cancelled`; `total` is not supported. `opts.cancel` is seen
     ///   before the next poll or pause with the Asio transport, at once with the callback
     ///   runner.
-    /// - The handler, and `on_progress`, run on the handler's associated executor (the
-    ///   transport's when it has none); the handler is never invoked from within this call.
+    /// - Asio transport: the handler, and `on_progress`, run on the handler's associated
+    ///   executor (the transport's when it has none); the handler is never invoked from within
+    ///   this call. Another async transport: see "async calls".
     /// - Errors: `errc::job_failed` (the server's message in the diagnostics),
     ///   `errc::wait_timeout`, `errc::cancelled`, a poll's error when it is not transient
     ///   (`errc::not_found`, `errc::unauthorized`, ...; see "async calls" above).
@@ -7564,11 +7572,12 @@ public:
     ///   the operation completes. The MIME type is found (and an empty body refused) before
     ///   the call returns, as in the sync form; `opts` is copied.
     /// - Signature: `void(std::error_code, ltx::upload_asset_response)`.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// request or
     ///   retry pause in flight: `errc::cancelled`, or `errc::outcome_unknown` once the POST
     ///   may have reached the server. `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request` (an empty body or an unknown MIME type; nothing sent),
     ///   `errc::outcome_unknown`, `errc::cancelled`, and the others of "async calls" above.
     ///
@@ -7597,11 +7606,12 @@ public:
     ///   so it must stay readable, at that size, until the operation completes. `opts` is
     ///   copied.
     /// - Signature: `void(std::error_code, ltx::upload_asset_response)`.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the request or
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// request or
     ///   retry pause in flight: `errc::cancelled`, or `errc::outcome_unknown` once the POST
     ///   may have reached the server. `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::file_error`, `errc::invalid_request`, `errc::outcome_unknown`,
     ///   `errc::cancelled`, and the others of "async calls" above.
     ///
@@ -7631,12 +7641,13 @@ public:
     ///   in. `opts.on_progress` is called as each piece of the body is written, on the
     ///   transport's executor (the exchange's strand) with the Asio transport.
     /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
-    /// - Cancellation: `terminal` and `partial` through the handler's slot end the transfer
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    /// transfer
     ///   or retry pause in flight with `errc::cancelled`; `total` is not supported.
     ///   `opts.cancel` (`errc::cancelled`, no file left) is seen at the next piece of the body
     ///   or between steps with the Asio transport, at once with the callback runner.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::no_artifact` (no URL in `done`; nothing sent), `errc::size_mismatch`,
     ///   `errc::file_error` (the temporary file or the rename), `errc::cancelled`, and the
     ///   others of "async calls" above.
@@ -7669,10 +7680,11 @@ public:
     ///   `errc::invalid_request`) and `path` copied before the call returns; `opts` is moved
     ///   in. `opts.on_progress` runs as for `async_download`.
     /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
-    /// - Cancellation: as for `async_download`: `terminal` and `partial` through the handler's
+    /// - Cancellation (Asio transport): as for `async_download`: `terminal` and `partial` through
+    /// the handler's
     ///   slot (`errc::cancelled`, no file left); `total` is not supported.
-    /// - The handler runs on its associated executor (the transport's when it has none), never
-    ///   from within this call.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request`, `errc::size_mismatch`, `errc::file_error`,
     ///   `errc::cancelled`, and the others of "async calls" above.
     ///
