@@ -237,9 +237,8 @@ public:
     ///   the handler runs.
     /// - Signature: `void(std::error_code, typename E::response)`.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// request or
-    ///   retry pause in flight (`errc::cancelled`, or `errc::outcome_unknown` for a paid POST
-    ///   that may have reached the server); `total` is not supported.
+    ///   request or retry pause in flight (`errc::cancelled`, or `errc::outcome_unknown` for a paid
+    ///   POST that may have reached the server); `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: see "async calls" above (all of them may occur).
@@ -262,9 +261,8 @@ public:
     /// - `req` is validated and serialised before the call returns; it need not outlive it.
     /// - Signature: `void(std::error_code, ltx::job)`.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot. Before
-    /// the request
-    ///   may have reached the server (or during a retry pause): `errc::cancelled`; after:
-    ///   `errc::outcome_unknown`, since the job may exist. `total` is not supported.
+    ///   the request may have reached the server (or during a retry pause): `errc::cancelled`;
+    ///   after: `errc::outcome_unknown`, since the job may exist. `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request` (nothing sent), `errc::payment_required`,
@@ -286,8 +284,7 @@ public:
     /// - `job_id` is moved into the request before the call returns.
     /// - Signature: `void(std::error_code, ltx::job)`.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// request or
-    ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
+    ///   request or retry pause in flight with `errc::cancelled`; `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::not_found` (unknown or expired job), `errc::cancelled`, and the others
@@ -308,8 +305,7 @@ public:
     /// - `req` is validated and serialised before the call returns; it need not outlive it.
     /// - Signature: `void(std::error_code, ltx::asset_page)`.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// request or
-    ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
+    ///   request or retry pause in flight with `errc::cancelled`; `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request` (nothing sent), `errc::cancelled`, and the others of
@@ -336,8 +332,7 @@ public:
     /// - `req` is validated and serialised before the call returns; it need not outlive it.
     /// - Signature: `void(std::error_code, ltx::account)`.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// request or
-    ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
+    ///   request or retry pause in flight with `errc::cancelled`; `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request` (nothing sent), `errc::cancelled`, and the others of
@@ -358,8 +353,7 @@ public:
     /// - `email` is moved into the request before the call returns.
     /// - Signature: `void(std::error_code, ltx::account)`.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// request or
-    ///   retry pause in flight with `errc::cancelled`; `total` is not supported.
+    ///   request or retry pause in flight with `errc::cancelled`; `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::not_found` (unconfigured account), `errc::cancelled`, and the others of
@@ -384,9 +378,8 @@ public:
     /// - Signature: `void(std::error_code, ltx::job)`: the last job seen, also on failure
     ///   (empty when no poll succeeded).
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// poll or
-    ///   pause in flight with `errc::cancelled`; `total` is not supported. `opts.cancel` is seen
-    ///   before the next poll or pause with the Asio transport, at once with the callback
+    ///   poll or pause in flight with `errc::cancelled`; `total` is not supported. `opts.cancel` is
+    ///   seen before the next poll or pause with the Asio transport, at once with the callback
     ///   runner.
     /// - Asio transport: the handler, and `on_progress`, run on the handler's associated
     ///   executor (the transport's when it has none); the handler is never invoked from within
@@ -426,9 +419,8 @@ public:
     ///   the call returns, as in the sync form; `opts` is copied.
     /// - Signature: `void(std::error_code, ltx::upload_asset_response)`.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// request or
-    ///   retry pause in flight: `errc::cancelled`, or `errc::outcome_unknown` once the POST
-    ///   may have reached the server. `total` is not supported.
+    ///   request or retry pause in flight: `errc::cancelled`, or `errc::outcome_unknown` once the
+    ///   POST may have reached the server. `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request` (an empty body or an unknown MIME type; nothing sent),
@@ -460,9 +452,8 @@ public:
     ///   copied.
     /// - Signature: `void(std::error_code, ltx::upload_asset_response)`.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// request or
-    ///   retry pause in flight: `errc::cancelled`, or `errc::outcome_unknown` once the POST
-    ///   may have reached the server. `total` is not supported.
+    ///   request or retry pause in flight: `errc::cancelled`, or `errc::outcome_unknown` once the
+    ///   POST may have reached the server. `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::file_error`, `errc::invalid_request`, `errc::outcome_unknown`,
@@ -495,10 +486,9 @@ public:
     ///   transport's executor (the exchange's strand) with the Asio transport.
     /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
     /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    /// transfer
-    ///   or retry pause in flight with `errc::cancelled`; `total` is not supported.
-    ///   `opts.cancel` (`errc::cancelled`, no file left) is seen at the next piece of the body
-    ///   or between steps with the Asio transport, at once with the callback runner.
+    ///   transfer or retry pause in flight with `errc::cancelled`; `total` is not supported.
+    ///   `opts.cancel` (`errc::cancelled`, no file left) is seen at the next piece of the body or
+    ///   between steps with the Asio transport, at once with the callback runner.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::no_artifact` (no URL in `done`; nothing sent), `errc::size_mismatch`,
@@ -534,8 +524,7 @@ public:
     ///   in. `opts.on_progress` runs as for `async_download`.
     /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
     /// - Cancellation (Asio transport): as for `async_download`: `terminal` and `partial` through
-    /// the handler's
-    ///   slot (`errc::cancelled`, no file left); `total` is not supported.
+    ///   the handler's slot (`errc::cancelled`, no file left); `total` is not supported.
     /// - Asio transport: the handler runs on its associated executor (the transport's when it
     ///   has none), never from within this call. Another async transport: see "async calls".
     /// - Errors: `errc::invalid_request`, `errc::size_mismatch`, `errc::file_error`,
