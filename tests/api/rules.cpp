@@ -73,7 +73,7 @@ TEST_CASE("ltx-create: prompt is required, 1-2000 Unicode characters, valid UTF-
         base, [](auto& r) { r.prompt = "overlong \xC0\xAF"; }, expect_rule{"prompt", "utf8"});
 }
 
-TEST_CASE("ltx-create: at least one of startAssetId, endAssetId; each non-empty") {
+TEST_CASE("ltx-create: at least one of startAssetId, endAssetId, each non-empty") {
     const auto base = valid_create();
     check_case<ltx::ltx_create_request>(
         base, [](auto& r) { r.startAssetId.reset(), r.endAssetId = "asset:x-type:image/png"; },
@@ -248,7 +248,7 @@ TEST_CASE("GET assets: page >= 1, limit >= 1, filter a closed set") {
         base, [](auto& r) { r.filter = ltx::asset_filter{9}; }, expect_rule{"filter", "enum"});
 }
 
-TEST_CASE("GET assets/{jobId}: required, non-empty; percent-encoded in the path") {
+TEST_CASE("GET assets/{jobId}: required, non-empty, percent-encoded in the path") {
     const ltx::get_job_request ok{"email:user@example.com:123e4567-type:video"};
     check_case<ltx::get_job_request>(
         ok, [](auto&) {}, accepted);
@@ -258,7 +258,7 @@ TEST_CASE("GET assets/{jobId}: required, non-empty; percent-encoded in the path"
           "assets/email%3Auser%40example.com%3A123e4567-type%3Avideo");
 }
 
-TEST_CASE("POST accounts: cookie holds lt_token and lt_refresh_token; maxJobs 1-100") {
+TEST_CASE("POST accounts: cookie holds lt_token and lt_refresh_token, maxJobs 1-100") {
     const ltx::account_request ok{"lt_token=abc; lt_refresh_token=def", 20};
     check_case<ltx::account_request>(
         ok, [](auto&) {}, accepted);

@@ -62,7 +62,7 @@ TEST_CASE("asio transport: chunked body with trailer, then the connection is reu
     CHECK(server.connections() == 1);
 }
 
-TEST_CASE("asio transport: close-delimited body; the next request opens a new connection") {
+TEST_CASE("asio transport: close-delimited body, the next request opens a new connection") {
     ltx_test::http_server server;
     ::asio::io_context io;
     ltx::asio::transport t{io.get_executor()};
@@ -165,7 +165,7 @@ TEST_CASE("asio transport: large in-memory and file bodies are sent whole") {
     }
 }
 
-TEST_CASE("asio transport: a sink receives the body; the response body stays empty") {
+TEST_CASE("asio transport: a sink receives the body, the response body stays empty") {
     ltx_test::http_server server;
     ::asio::io_context io;
     ltx::asio::transport t{io.get_executor(), {.max_body_bytes = 1000}};

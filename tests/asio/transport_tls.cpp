@@ -148,7 +148,7 @@ TEST_CASE("asio tls: bad certificates are refused, and the error says why") {
     CHECK_FALSE(ltx::http::request_not_sent(ec));
 }
 
-TEST_CASE("asio tls: a server that does not speak TLS fails the handshake; nothing was sent") {
+TEST_CASE("asio tls: a server that does not speak TLS fails the handshake, nothing was sent") {
     ltx_test::http_server plain;
     ::asio::io_context io;
     ltx::asio::transport t{io.get_executor()};

@@ -142,7 +142,7 @@ TEST_CASE_FIXTURE(fixture, "a field the client relies on, missing from a 200, is
 }
 
 TEST_CASE_FIXTURE(fixture,
-                  "transport errors keep their code; the throwing form raises system_error") {
+                  "transport errors keep their code, the throwing form raises system_error") {
     auto cfg = test_config();
     cfg.retry.max_attempts = 1;
     ltx::basic_client one{mock, cfg, clock};

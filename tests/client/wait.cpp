@@ -72,7 +72,7 @@ TEST_CASE_FIXTURE(fixture, "the deadline ends the wait") {
     CHECK(total == milliseconds{3500});
 }
 
-TEST_CASE_FIXTURE(fixture, "transient failures do not end the wait; permanent ones do") {
+TEST_CASE_FIXTURE(fixture, "transient failures do not end the wait, permanent ones do") {
     auto cfg = test_config();
     cfg.retry.max_attempts = 1;
     ltx::basic_client c{mock, cfg, clock};

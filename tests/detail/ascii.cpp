@@ -40,7 +40,7 @@ TEST_CASE("iequals is equality after folding every byte pair") {
     CHECK(ltx::detail::to_lower(std::string_view{"Content-TYPE: X"}) == "content-type: x");
 }
 
-TEST_CASE("hex_value agrees with std::from_chars; hex digits round-trip") {
+TEST_CASE("hex_value agrees with std::from_chars, hex digits round-trip") {
     for (int i = 0; i < 256; ++i) {
         const auto c = static_cast<char>(i);
         INFO("byte " << i);

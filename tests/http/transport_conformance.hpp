@@ -154,7 +154,7 @@ TEST_CASE_TEMPLATE_DEFINE("transport contract: bodies from memory and from a fil
     std::filesystem::remove(path);
 }
 
-TEST_CASE_TEMPLATE_DEFINE("transport contract: statuses are responses; no redirect followed", F,
+TEST_CASE_TEMPLATE_DEFINE("transport contract: statuses are responses, no redirect followed", F,
                           statuses) {
     canned_server server{{reply("302 Found", "moved", "Location: /elsewhere\r\n"),
                           reply("404 Not Found", R"({"error":"x"})"),

@@ -160,7 +160,7 @@ TEST_CASE("ltx-sim: email is optional with one account, required with several") 
     CHECK(c.get("/assets/?email=b%40example.com").result_int() == 200);
 }
 
-TEST_CASE("ltx-sim: credits run out with 402; a failed job is refunded") {
+TEST_CASE("ltx-sim: credits run out with 402, a failed job is refunded") {
     auto o = test_options();
     o.accounts = {{"sim@example.com", 8, 20}};
     ltx::sim::background_server sim{o};
@@ -194,7 +194,7 @@ TEST_CASE("ltx-sim: credits run out with 402; a failed job is refunded") {
     CHECK(sim->stats().jobsFailed == 1);
 }
 
-TEST_CASE("ltx-sim: 429 past maxJobs active jobs; the request's maxJobs overrides") {
+TEST_CASE("ltx-sim: 429 past maxJobs active jobs, the request's maxJobs overrides") {
     auto o = test_options();
     o.speed = std::chrono::milliseconds{60'000};
     o.accounts = {{"sim@example.com", 1000, 2}};

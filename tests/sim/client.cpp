@@ -80,7 +80,7 @@ ltx::asio::transport_options load_transport_options(std::size_t max_connections)
 
 } // namespace
 
-TEST_CASE("ltx client + ltx-sim: upload, create, wait, download; no token reaches storage") {
+TEST_CASE("ltx client + ltx-sim: upload, create, wait, download, no token reaches storage") {
     auto o = test_options();
     o.speed = 300ms;
     ltx::sim::background_server sim{o};
@@ -170,7 +170,7 @@ TEST_CASE("ltx client + ltx-sim: what the client refuses never reaches the simul
     }
 }
 
-TEST_CASE("ltx client + ltx-sim: 30% 5xx on GETs and a burst of 429 are ridden out; one job") {
+TEST_CASE("ltx client + ltx-sim: 30% 5xx on GETs and a burst of 429 are ridden out, one job") {
     auto o = test_options();
     o.speed = 200ms;
     o.fail_rate = 0.3;

@@ -68,7 +68,7 @@ private:
 
 } // namespace
 
-TEST_CASE("ltx-sim storage: signed URLs serve the bytes; forged or expired ones get 403") {
+TEST_CASE("ltx-sim storage: signed URLs serve the bytes, forged or expired ones get 403") {
     ltx::sim::background_server sim{test_options()};
     client c{sim->api_port()};
     client storage{sim->storage_port(), ""};
@@ -109,7 +109,7 @@ TEST_CASE("ltx-sim storage: signed URLs serve the bytes; forged or expired ones 
     CHECK(storage.get(path_of(*ltx::artifact_url(again))).result_int() == 200);
 }
 
-TEST_CASE("ltx-sim storage: records what reaches it; the API token does not") {
+TEST_CASE("ltx-sim storage: records what reaches it, the API token does not") {
     ltx::sim::background_server sim{test_options()};
     client c{sim->api_port()};
     client storage{sim->storage_port(), ""};

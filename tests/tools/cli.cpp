@@ -106,7 +106,7 @@ TEST_CASE("ltx create: bad input exits 2 before any request") {
     CHECK(h.mock.requests().empty());
 }
 
-TEST_CASE("ltx create --request takes the API's JSON; options override it") {
+TEST_CASE("ltx create --request takes the API's JSON, options override it") {
     harness h;
     const auto file = std::filesystem::temp_directory_path() /
                       ("ltx-req-" + std::to_string(::getpid()) + ".json");

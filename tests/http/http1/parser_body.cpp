@@ -20,7 +20,7 @@ std::string chunked(std::string_view body) {
 }
 } // namespace
 
-TEST_CASE("http1 body: Content-Length delimits the body; what follows is left") {
+TEST_CASE("http1 body: Content-Length delimits the body, what follows is left") {
     const auto o = parse(with_head("Content-Length: 2\r\n", "okHTTP/1.1 200 OK\r\n"));
     CHECK(o.done);
     CHECK(o.body == "ok");
