@@ -97,6 +97,8 @@ step_core_includes() { bash scripts/check-core-includes.sh; }
 
 step_docs() { bash scripts/check-docs.sh; }
 
+step_headers() { bash scripts/check-headers.sh; }
+
 step_gcc() {
     gcc_build
     ctest --test-dir build/gcc --output-on-failure -j "$jobs"
@@ -198,7 +200,7 @@ step_extra_tests() { run_hook scripts/extra-tests.sh; }
 
 # ---- driver ----------------------------------------------------------------------------------
 
-all_steps=(setup format amalgamate core-includes docs gcc clang sanitize sanitize-gcc tsan meson consumer
+all_steps=(setup format amalgamate core-includes docs headers gcc clang sanitize sanitize-gcc tsan meson consumer
     benchmarks fuzz-smoke extra-tests)
 declare -A describe=(
     [setup]="bash scripts/setup.sh: install the Debian packages that are missing"
@@ -206,6 +208,7 @@ declare -A describe=(
     [amalgamate]="python3 tools/amalgamate.py --check: the single headers are up to date"
     [core-includes]="bash scripts/check-core-includes.sh: the core includes no Asio, no OpenSSL"
     [docs]="bash scripts/check-docs.sh: the reflection engine's public headers are mostly docs"
+    [headers]="bash scripts/check-headers.sh: each header under include/ltx compiles alone"
     [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc"
     [clang]="clang++ Release build (-Werror) + ctest, in build/clang"
     [sanitize]="clang++ Debug build with ASan+UBSan (-fno-sanitize-recover=all) + ctest"
