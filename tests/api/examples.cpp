@@ -2,6 +2,8 @@
 // losing a field; the requests encode to the exact bytes expected.
 #include <ltx/ltx.hpp>
 
+#include "reference_bodies.hpp"
+
 #include <doctest/doctest.h>
 
 #include <boost/json/parse.hpp>
@@ -10,6 +12,8 @@
 #include <string>
 
 namespace {
+
+namespace reference = ltx_test::reference;
 
 // Decodes, re-encodes, and compares the two documents as JSON values (member order and
 // whitespace aside), so a field the model drops or renames fails the test.
@@ -21,27 +25,17 @@ template <class T> void round_trip(const std::string& text) {
     CHECK(boost::json::parse(again) == boost::json::parse(text));
 }
 
-// The job model of the reference, with `type` set to one of the states its example lists
-// as `active|completed|failed`.
-const std::string job_example =
-    R"({ "status": { "type": "completed", "progress": 100, "message": "...",
-    "artifact": { "assetUrl": "https://...", "expirationDateString": "1748919477350",
-      "asset": { "type": "artifact", "fileId": "asset:...-type:video/mp4", "mimeType": "video/mp4",
-                 "artifactSubtype": "model-serving" } } },
-  "jobId": "email:...:...-type:video", "generationId": "gen_...", "replyRef": "...", "replyUrl": "...",
-  "code": 200 })";
-
 } // namespace
 
 TEST_CASE("ltx-create responses") {
     round_trip<ltx::ltx_create_response>(R"({"jobId": "...", "generationId": "gen_..."})");
-    round_trip<ltx::job>(job_example);
+    round_trip<ltx::job>(reference::job);
     for (const char* state : {"active", "completed", "failed"}) {
-        std::string text = job_example;
+        std::string text = reference::job;
         text.replace(text.find("completed"), 9, state);
         round_trip<ltx::job>(text);
     }
-    const auto j = ltx::reflect::from_json<ltx::job>(job_example);
+    const auto j = ltx::reflect::from_json<ltx::job>(reference::job);
     CHECK(ltx::is_done(j));
     CHECK(j.status->artifact->asset->artifactSubtype == "model-serving");
 }
@@ -50,29 +44,18 @@ TEST_CASE("error bodies") {
     for (
         const char* text :
         {R"({"error": "startAssetId or endAssetId is required", "code": 400})",
-         R"({"error": "Unauthorized", "code": 401})",
-         R"({"error": "Insufficient credits", "code": 402})",
+         R"({"error": "Unauthorized", "code": 401})", reference::error_insufficient_credits,
          R"({"error": "Missing required cookie fields: lt_token | lt_refresh_token", "code": 400})",
          R"({"error": "Subscription required", "code": 402})"})
         round_trip<ltx::error_body>(text);
 }
 
 TEST_CASE("POST assets response") {
-    round_trip<ltx::upload_asset_response>(
-        R"({ "assetUrl": "https://...", "expirationDateString": "1748919477350",
-  "asset": { "type": "image", "fileId": "asset:...-type:image/png", "mimeType": "image/png" } })");
+    round_trip<ltx::upload_asset_response>(reference::signed_asset);
 }
 
 TEST_CASE("GET assets page") {
-    const std::string page =
-        R"({ "items": [ { "id": "7a34b821-...", "jobId": "email:...-type:video",
-    "signedAsset": { "assetUrl": "https://...", "expirationDateString": "1748919477350",
-      "asset": { "type": "artifact", "fileId": "asset:...-type:video/mp4", "mimeType": "video/mp4",
-                 "artifactSubtype": "model-serving" } },
-    "relatedAssets": { "thumbnails": { "large": { "assetUrl": "https://...",
-      "expirationDateString": "1748919477389",
-      "asset": { "type": "image", "fileId": "...-thumbnail-large", "mimeType": "image/webp" } } } } } ],
-  "meta": { "totalItems": 329, "itemCount": 3, "itemsPerPage": 3, "totalPages": 110, "currentPage": 1 } })";
+    const std::string page = reference::asset_page;
     round_trip<ltx::asset_page>(page);
     const auto p = ltx::reflect::from_json<ltx::asset_page>(page);
     CHECK(p.items->at(0).relatedAssets->thumbnails->at("large").asset->mimeType == "image/webp");
@@ -80,13 +63,7 @@ TEST_CASE("GET assets page") {
 }
 
 TEST_CASE("account model") {
-    round_trip<ltx::account>(
-        R"({"email":"user@example.com","cookie":{"lt_token":"…secured…","lt_refresh_token":"…secured…"},)"
-        R"("maxJobs":20,"updated":1748919477350,"updatedUTC":"2025-06-03T03:37:57.350Z",)"
-        R"("tokenExpire":1748923077000,"tokenExpireUTC":"2025-06-03T04:37:57.000Z",)"
-        R"("refreshTokenExpire":1751511477000,"refreshTokenExpireUTC":"2025-07-03T03:37:57.000Z",)"
-        R"("balance":{"LTXStudio_token":1234.5},"latestCreatedAtMs":{"LTXStudio_token":1748919000000},)"
-        R"("error":"..."})");
+    round_trip<ltx::account>(reference::account);
 }
 
 TEST_CASE("the seed request encodes to the expected bytes") {
@@ -112,12 +89,7 @@ TEST_CASE("the seed request encodes to the expected bytes") {
     req.replyUrl = "https://hooks.example.com/ltx";
     req.replyRef = "order \"7\"";
     const auto all = ltx::reflect::to_json(req);
-    CHECK(all == R"({"email":"me@example.com","prompt":"A serene landscape with flowing water",)"
-                 R"("startAssetId":"asset:0f1e2d3c-type:image/png",)"
-                 R"("endAssetId":"asset:9a8b-type:image/jpeg","model":"ltxv","duration":"5",)"
-                 R"("aspectRatio":"9:16","intensity":"high","seed":-42,"audioSFX":true,)"
-                 R"("pollForResult":20,"maxJobs":3,"replyUrl":"https://hooks.example.com/ltx",)"
-                 R"("replyRef":"order \"7\""})");
+    CHECK(all == reference::create_request_all_fields);
     // ...and decodes back to the same request.
     CHECK(ltx::reflect::to_json(ltx::reflect::from_json<ltx::ltx_create_request>(all)) == all);
 }

@@ -9,6 +9,8 @@
 
 #include <ltx/ltx.hpp>
 
+#include "reference_bodies.hpp"
+
 #include <doctest/doctest.h>
 
 #include <boost/json/parse.hpp>
@@ -65,6 +67,8 @@ BOOST_DESCRIBE_STRUCT(record, (),
 } // namespace sax_demo
 
 namespace {
+
+namespace reference = ltx_test::reference;
 
 using ltx::reflect::json_error;
 
@@ -378,45 +382,6 @@ template <class T> outcome differential(const std::string& example, std::uint32_
     return tally;
 }
 
-const std::string job_example =
-    R"({ "status": { "type": "completed", "progress": 100, "message": "...",
-    "artifact": { "assetUrl": "https://...", "expirationDateString": "1748919477350",
-      "asset": { "type": "artifact", "fileId": "asset:...-type:video/mp4", "mimeType": "video/mp4",
-                 "artifactSubtype": "model-serving" } } },
-  "jobId": "email:...:...-type:video", "generationId": "gen_...", "replyRef": "...", "replyUrl": "...",
-  "code": 200 })";
-
-const std::string signed_asset_example =
-    R"({ "assetUrl": "https://...", "expirationDateString": "1748919477350",
-  "asset": { "type": "image", "fileId": "asset:...-type:image/png", "mimeType": "image/png" } })";
-
-const std::string asset_page_example =
-    R"({ "items": [ { "id": "7a34b821-...", "jobId": "email:...-type:video",
-    "signedAsset": { "assetUrl": "https://...", "expirationDateString": "1748919477350",
-      "asset": { "type": "artifact", "fileId": "asset:...-type:video/mp4", "mimeType": "video/mp4",
-                 "artifactSubtype": "model-serving" } },
-    "relatedAssets": { "thumbnails": { "large": { "assetUrl": "https://...",
-      "expirationDateString": "1748919477389",
-      "asset": { "type": "image", "fileId": "...-thumbnail-large", "mimeType": "image/webp" } } } } } ],
-  "meta": { "totalItems": 329, "itemCount": 3, "itemsPerPage": 3, "totalPages": 110, "currentPage": 1 } })";
-
-const std::string account_example =
-    R"({"email":"user@example.com","cookie":{"lt_token":"…secured…","lt_refresh_token":"…secured…"},)"
-    R"("maxJobs":20,"updated":1748919477350,"updatedUTC":"2025-06-03T03:37:57.350Z",)"
-    R"("tokenExpire":1748923077000,"tokenExpireUTC":"2025-06-03T04:37:57.000Z",)"
-    R"("refreshTokenExpire":1751511477000,"refreshTokenExpireUTC":"2025-07-03T03:37:57.000Z",)"
-    R"("balance":{"LTXStudio_token":1234.5},"latestCreatedAtMs":{"LTXStudio_token":1748919000000},)"
-    R"("error":"..."})";
-
-const std::string error_example = R"({"error": "Insufficient credits", "code": 402})";
-
-const std::string request_example =
-    R"({"email":"me@example.com","prompt":"A serene landscape with flowing water",)"
-    R"("startAssetId":"asset:0f1e2d3c-type:image/png","endAssetId":"asset:9a8b-type:image/jpeg",)"
-    R"("model":"ltxv-turbo","duration":"5","aspectRatio":"9:16","intensity":"high","seed":-42,)"
-    R"("audioSFX":true,"pollForResult":20,"maxJobs":3,"replyUrl":"https://hooks.example.com/ltx",)"
-    R"("replyRef":"order \"7\""})";
-
 const std::string record_example =
     R"({"name":"r\u00e9cord","small":-300,"count":4000000000,"ratio":0.25,"weight":1.5,)"
     R"("flag":true,"tone":"dark-blue","origin":{"x":-1,"y":255},"points":[{"x":1},{"x":2,"y":3}],)"
@@ -434,22 +399,23 @@ void expect_mixed(const outcome& t) {
 
 TEST_CASE("a text and its parsed document decode alike: reference bodies and variations") {
     SUBCASE("job") {
-        expect_mixed(differential<ltx::job>(job_example, 1));
+        expect_mixed(differential<ltx::job>(reference::job, 1));
     }
     SUBCASE("signed_asset") {
-        expect_mixed(differential<ltx::signed_asset>(signed_asset_example, 2));
+        expect_mixed(differential<ltx::signed_asset>(reference::signed_asset, 2));
     }
     SUBCASE("asset_page") {
-        expect_mixed(differential<ltx::asset_page>(asset_page_example, 3));
+        expect_mixed(differential<ltx::asset_page>(reference::asset_page, 3));
     }
     SUBCASE("account") {
-        expect_mixed(differential<ltx::account>(account_example, 4));
+        expect_mixed(differential<ltx::account>(reference::account, 4));
     }
     SUBCASE("error_body") {
-        expect_mixed(differential<ltx::error_body>(error_example, 5));
+        expect_mixed(differential<ltx::error_body>(reference::error_insufficient_credits, 5));
     }
     SUBCASE("ltx_create_request") {
-        expect_mixed(differential<ltx::ltx_create_request>(request_example, 6));
+        expect_mixed(
+            differential<ltx::ltx_create_request>(reference::create_request_all_fields, 6));
     }
     SUBCASE("required members, small integers, nested containers") {
         expect_mixed(differential<sax_demo::record>(record_example, 7));
