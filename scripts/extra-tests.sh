@@ -2,7 +2,7 @@
 # Extra tests of the Asio adapter, each a function below, run in order:
 #   nginx  the transport against nginx (Debian package) started here on a free loopback port
 #          with a temporary configuration: static JSON with keep-alive, and chunked JSON;
-#          runs the `nginx` test cases of ltx_tests (g++ Release build, built if missing).
+#          runs the `nginx` test cases of ltx_asio_tests (g++ Release build, built if missing).
 #
 #   bash scripts/extra-tests.sh             every step
 #   bash scripts/extra-tests.sh nginx       only the named steps
@@ -17,12 +17,12 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-ensure_ltx_tests() { # up to date: a no-op after test.sh's gcc step
+ensure_ltx_asio_tests() { # up to date: a no-op after test.sh's gcc step
     if [ ! -f "$build_dir/build.ninja" ]; then
         cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=g++ \
             -DCMAKE_BUILD_TYPE=Release -DLTX_WARNINGS_AS_ERRORS=ON
     fi
-    cmake --build "$build_dir" -j "$jobs" --target ltx_tests
+    cmake --build "$build_dir" -j "$jobs" --target ltx_asio_tests
 }
 
 step_nginx() {
@@ -32,7 +32,7 @@ step_nginx() {
     fi
     local nginx port dir pid
     nginx="$(command -v nginx || echo /usr/sbin/nginx)"
-    ensure_ltx_tests
+    ensure_ltx_asio_tests
     port="$(free_port)"
     dir="$(mktemp -d)"
     mkdir -p "$dir/www" "$dir/tmp"
@@ -80,7 +80,7 @@ CONF
         sleep 0.05
     done
     echo "-- nginx on 127.0.0.1:$port (pid $pid)"
-    LTX_NGINX_PORT="$port" "$build_dir/tests/ltx_tests" --test-case='*nginx*'
+    LTX_NGINX_PORT="$port" "$build_dir/tests/ltx_asio_tests" --test-case='*nginx*'
 }
 
 steps=("$@")

@@ -1,7 +1,13 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// The one translation unit of ltx_compiled_mode_test that defines ltx's non-template
-// functions; every other one sees declarations only (LTX_SEPARATE_COMPILATION).
+// Compiled mode (CMake option LTX_TEST_COMPILED_MODE): every test layer is built again with
+// LTX_SEPARATE_COMPILATION, and this is its one translation unit that defines ltx's non-template
+// functions; the test files see declarations only. A function the src headers leave out fails
+// the link, and one defined in a header as well as here fails it as a duplicate.
+#ifndef LTX_SEPARATE_COMPILATION
+#error "tests/compiled_mode/src.cpp is for builds with LTX_SEPARATE_COMPILATION"
+#endif
+
 #ifdef LTX_TEST_COMPILED_MODE_ASIO
 #include <ltx/asio/src.hpp>
 #else
