@@ -8,9 +8,9 @@
 //     // ltx_src.cpp
 //     #include <ltx/src.hpp>
 //
-// It defines the non-template functions of the core, the client and ltx::testing. A program
-// that uses the Asio adapter includes <ltx/asio/src.hpp> instead, which defines those too.
-// Templates stay in the headers either way.
+// It defines the non-template functions of the core, the client, the HTTP/1.1 codec (core code,
+// without Asio) and ltx::testing. A program that uses the Asio adapter includes
+// <ltx/asio/src.hpp> instead, which defines those too. Templates stay in the headers either way.
 #ifndef LTX_SRC_HPP
 #define LTX_SRC_HPP
 
@@ -29,6 +29,8 @@
 #define LTX_HEADER_ONLY 1
 
 #include <ltx/client.hpp>
+#include <ltx/http/detail/http1/response_parser.hpp>
+#include <ltx/http/detail/http1/serializer.hpp>
 #include <ltx/ltx.hpp>
 #include <ltx/testing/manual_clock.hpp>
 #include <ltx/testing/mock_transport.hpp>

@@ -2,6 +2,8 @@
 // least, each rejection checked for its path and rule.
 #include <ltx/ltx.hpp>
 
+#include <ltx/http/url.hpp> // parse_url, the URL grammar replyUrl is checked against
+
 #include <doctest/doctest.h>
 
 #include <cstddef>
