@@ -104,8 +104,9 @@ step_gcc() {
     ctest --test-dir build/gcc --output-on-failure -j "$jobs"
 }
 
+# Also the compiled mode: every test layer built again with LTX_SEPARATE_COMPILATION.
 step_clang() {
-    cmake_configure clang clang++ Release -DLTX_BUILD_BENCHMARKS=OFF
+    cmake_configure clang clang++ Release -DLTX_BUILD_BENCHMARKS=OFF -DLTX_TEST_COMPILED_MODE=ON
     cmake_build_test clang
 }
 
@@ -210,7 +211,7 @@ declare -A describe=(
     [docs]="bash scripts/check-docs.sh: the reflection engine's public headers are mostly docs"
     [headers]="bash scripts/check-headers.sh: each header under include/ltx compiles alone"
     [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc"
-    [clang]="clang++ Release build (-Werror) + ctest, in build/clang"
+    [clang]="clang++ Release build (-Werror), also in compiled mode, + ctest, in build/clang"
     [sanitize]="clang++ Debug build with ASan+UBSan (-fno-sanitize-recover=all) + ctest"
     [sanitize-gcc]="g++ Debug build with ASan+UBSan + ctest (the coroutine forms), in build/sanitize-gcc"
     [tsan]="clang++ RelWithDebInfo build with TSan (halt_on_error) + ctest, in build/tsan"
