@@ -2,7 +2,7 @@
 //
 // The JSON bodies of the API reference (api/ltxstudio-v1.md), written once for every test that
 // reads them: the model round trips of tests/api/examples.cpp and the decoder comparison of
-// tests/reflect/json_sax_differential.cpp.
+// tests/reflect/json_read_value.cpp.
 #ifndef LTX_TESTS_REFERENCE_BODIES_HPP
 #define LTX_TESTS_REFERENCE_BODIES_HPP
 
