@@ -123,14 +123,18 @@ sanitize_build() {
 step_sanitize() { sanitize_build sanitize clang++; }
 
 # g++ too: Asio 1.22 enables C++20 coroutines with g++ only, so the use_awaitable forms of the
-# client run under ASan+UBSan here. (TSan stays with clang++: g++ 12 refuses Asio's
-# atomic_thread_fence under -fsanitize=thread with -Werror.)
+# client run under ASan+UBSan here.
 step_sanitize_gcc() { sanitize_build sanitize-gcc g++; }
 
+# g++, so that the use_awaitable forms run under TSan as well (clang++ 14 with Asio 1.22
+# compiles them out). -Wno-tsan: g++ 12 warns, as an error under -Werror, that TSan does not
+# instrument std::atomic_thread_fence, which Asio's fenced blocks use; no report of the suite
+# comes from one. The false positives that do come, from uninstrumented libstdc++, are listed
+# one by one, with why, in scripts/tsan.supp.
 step_tsan() {
-    export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
-    cmake_configure tsan clang++ RelWithDebInfo -DLTX_BUILD_BENCHMARKS=OFF \
-        -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" \
+    export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/scripts/tsan.supp"
+    cmake_configure tsan g++ RelWithDebInfo -DLTX_BUILD_BENCHMARKS=OFF \
+        -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer -Wno-tsan" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
     cmake_build_test tsan
 }
@@ -214,7 +218,7 @@ declare -A describe=(
     [clang]="clang++ Release build (-Werror), also in compiled mode, + ctest, in build/clang"
     [sanitize]="clang++ Debug build with ASan+UBSan (-fno-sanitize-recover=all) + ctest"
     [sanitize-gcc]="g++ Debug build with ASan+UBSan + ctest (the coroutine forms), in build/sanitize-gcc"
-    [tsan]="clang++ RelWithDebInfo build with TSan (halt_on_error) + ctest, in build/tsan"
+    [tsan]="g++ RelWithDebInfo build with TSan (halt_on_error, scripts/tsan.supp) + ctest, in build/tsan"
     [meson]="meson setup/compile/test, in build/meson; its install's pkg-config files used"
     [consumer]="tests/consumer via pkg-config and find_package (install of build/gcc), add_subdirectory, FetchContent"
     [benchmarks]="build ltx_benchmarks; run scripts/bench.sh if present, else a smoke run"

@@ -186,21 +186,7 @@ TEST_CASE("client forms: use_future, the whole workflow") {
     CHECK(f.sim->stats().jobsCreated == 1);
 }
 
-// The exception crosses threads in the future's shared state: see `describe` below.
-#if defined(__SANITIZE_THREAD__)
-constexpr bool under_tsan = true;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-constexpr bool under_tsan = true;
-#else
-constexpr bool under_tsan = false;
-#endif
-#else
-constexpr bool under_tsan = false;
-#endif
-
-TEST_CASE("client forms: use_future reports a validation failure as validation_error" *
-          doctest::skip(under_tsan)) {
+TEST_CASE("client forms: use_future reports a validation failure as validation_error") {
     fixture f;
     const ltx::ltx_create_request invalid{.prompt = "p"};
     auto bad = f.api.async_create_video(invalid, ::asio::use_future);
