@@ -66,6 +66,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace ltx::reflect {
@@ -83,6 +84,7 @@ enum class type_kind {
     integer,          ///< any integral type except bool
     floating,         ///< float or double
     boolean,          ///< bool
+    empty,            ///< std::monostate: no value (the answer of a call that returns no body)
     unsupported,      ///< anything else; refused at compile time with a readable message
 };
 
@@ -108,6 +110,8 @@ template <class T> consteval type_kind classify() {
         return type_kind::integer;
     else if constexpr (std::is_floating_point_v<T>)
         return type_kind::floating;
+    else if constexpr (std::is_same_v<T, std::monostate>)
+        return type_kind::empty;
     else if constexpr (is_optional<T>::value)
         return type_kind::optional;
     else if constexpr (is_vector<T>::value)
@@ -142,8 +146,8 @@ template <class T> consteval void require_reflectable() {
                   "ltx::reflect: this type is not described. Structs need "
                   "BOOST_DESCRIBE_STRUCT(T, (), (members...)), enums need "
                   "BOOST_DESCRIBE_ENUM(E, values...); supported leaves are std::string, bool, "
-                  "integers, floating point, std::optional, std::vector and "
-                  "std::map<std::string, T>.");
+                  "integers, floating point, std::optional, std::vector, "
+                  "std::map<std::string, T> and std::monostate.");
 }
 
 /// Calls `f(descriptor)` for each public member of the described struct `T`.
@@ -1068,6 +1072,8 @@ namespace ltx::reflect {
 /// - unknown members are skipped, at any depth;
 /// - an optional member that is absent or `null` is left empty (reset, if it held a value);
 /// - an integer member accepts a whole number written as a double (`100.0`);
+/// - a `std::monostate` (kind `empty`) holds nothing: it decodes from an empty text (the body
+///   of a `204 No Content`) and from any JSON value, which is skipped as an unknown member is;
 /// - a missing required member, a value of the wrong type, an integer out of the member's
 ///   range, an enum name outside its wire names, or a key repeated in one object (RFC 8259
 ///   leaves its meaning open, so it is refused rather than guessed) fail the decode.
@@ -1207,6 +1213,9 @@ template <class T> struct sax_members {
 
 template <class T> constexpr sax_ops make_sax_ops() {
     constexpr auto kind = kind_of<T>;
+    // Nothing to fill: whatever the text holds there is skipped, as an unknown member is.
+    if constexpr (kind == type_kind::empty)
+        return skip_ops;
     sax_ops o{};
     o.kind = kind;
     if constexpr (kind == type_kind::described_struct) {
@@ -1779,6 +1788,9 @@ inline bool replay(const boost::json::value& v, sax_decoder& d, std::size_t leve
 
 template <class T> bool read_json(std::string_view text, T& out, json_error& err) {
     require_reflectable<T>();
+    if constexpr (kind_of<T> == type_kind::empty)
+        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+            return true;
     boost::json::basic_parser<detail::sax_decoder> parser{
         boost::json::parse_options{}, detail::sax_sink{&detail::sax_ops_of<T>, &out}};
     boost::json::error_code ec;
@@ -2107,6 +2119,8 @@ template <class T> void json_writer::put_value(const T& v) {
         put_floating(static_cast<double>(v));
     } else if constexpr (kind == type_kind::boolean) {
         put(v ? std::string_view{"true"} : std::string_view{"false"});
+    } else if constexpr (kind == type_kind::empty) {
+        put("null");
     }
 }
 
@@ -2127,6 +2141,7 @@ namespace ltx::reflect {
 ///   wire name (the C++ member name); an unset `std::optional` member is left out;
 /// - an enum is its wire name (`enum.hpp`);
 /// - a `std::vector` is an array, a `std::map<std::string, T>` an object;
+/// - a `std::monostate`, which holds nothing, is `null`;
 /// - strings are escaped as JSON requires (Boost.JSON's serializer), integers written in
 ///   decimal, floating-point numbers in their shortest round-trip form, and NaN or an
 ///   infinity, which JSON cannot express, as `null`.

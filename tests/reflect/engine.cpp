@@ -61,6 +61,7 @@ static_assert(kind_of<const std::string&> == type_kind::string);
 static_assert(kind_of<long long> == type_kind::integer);
 static_assert(kind_of<bool> == type_kind::boolean);
 static_assert(kind_of<float> == type_kind::floating);
+static_assert(kind_of<std::monostate> == type_kind::empty);
 static_assert(kind_of<std::map<int, int>> == type_kind::unsupported);
 static_assert(kind_of<char*> == type_kind::unsupported);
 static_assert(to_wire(demo::color::dark_green) == "dark_green"); // no table: the identifier

@@ -8,8 +8,10 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace sax_cases {
@@ -144,4 +146,47 @@ TEST_CASE("from_json throws json_decode_error with the path and the message") {
         CHECK(e.error().message == "expected an integer");
         CHECK(std::string{e.what()} == "code: expected an integer");
     }
+}
+
+TEST_CASE("read_json: a top-level object with free keys and a top-level array") {
+    std::map<std::string, sax_cases::point> by_name{{"stale", {}}};
+    json_error err;
+    REQUIRE(ltx::reflect::read_json(R"({"a@b":{"x":1},"c":{"x":2,"y":3}})", by_name, err));
+    REQUIRE(by_name.size() == 2);
+    CHECK(by_name.at("a@b").x == 1);
+    CHECK(by_name.at("c").y == 3);
+    REQUIRE_FALSE(ltx::reflect::read_json(R"({"a":{"y":1}})", by_name, err));
+    CHECK(err.path == "a.x");
+    CHECK(err.message == "missing required field");
+    REQUIRE_FALSE(ltx::reflect::read_json("[]", by_name, err));
+    CHECK(err.message == "expected an object");
+
+    std::vector<sax_cases::point> points{{9, 9}};
+    REQUIRE(ltx::reflect::read_json("[]", points, err));
+    CHECK(points.empty());
+    REQUIRE(ltx::reflect::read_json(R"([{"x":4},{"x":5}])", points, err));
+    REQUIRE(points.size() == 2);
+    CHECK(points[1].x == 5);
+    REQUIRE_FALSE(ltx::reflect::read_json(R"([{"x":4},{"x":"5"}])", points, err));
+    CHECK(err.path == "[1].x");
+    REQUIRE_FALSE(ltx::reflect::read_json("{}", points, err));
+    CHECK(err.message == "expected an array");
+}
+
+TEST_CASE("read_json: std::monostate reads an empty body, and skips any value") {
+    std::monostate none;
+    json_error err;
+    CHECK(ltx::reflect::read_json("", none, err));
+    CHECK(ltx::reflect::read_json(" \r\n", none, err));
+    CHECK(ltx::reflect::read_json(R"({"deleted":true,"n":[1,{"a":null}]})", none, err));
+    CHECK(ltx::reflect::read_json("null", none, err));
+    // The text must still be JSON; only an empty one stands for "no body".
+    REQUIRE_FALSE(ltx::reflect::read_json("{", none, err));
+    CHECK(err.message.starts_with("invalid JSON: "));
+    REQUIRE_FALSE(ltx::reflect::read_json("no", none, err));
+    // Elsewhere an empty text is no value at all.
+    sax_cases::point p;
+    CHECK_FALSE(ltx::reflect::read_json("", p, err));
+    CHECK(ltx::reflect::read_json_value(boost::json::value{1}, none, err));
+    CHECK(ltx::reflect::to_json(none) == "null");
 }

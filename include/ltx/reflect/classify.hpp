@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace ltx::reflect {
@@ -32,6 +33,7 @@ enum class type_kind {
     integer,          ///< any integral type except bool
     floating,         ///< float or double
     boolean,          ///< bool
+    empty,            ///< std::monostate: no value (the answer of a call that returns no body)
     unsupported,      ///< anything else; refused at compile time with a readable message
 };
 
@@ -57,6 +59,8 @@ template <class T> consteval type_kind classify() {
         return type_kind::integer;
     else if constexpr (std::is_floating_point_v<T>)
         return type_kind::floating;
+    else if constexpr (std::is_same_v<T, std::monostate>)
+        return type_kind::empty;
     else if constexpr (is_optional<T>::value)
         return type_kind::optional;
     else if constexpr (is_vector<T>::value)
@@ -91,8 +95,8 @@ template <class T> consteval void require_reflectable() {
                   "ltx::reflect: this type is not described. Structs need "
                   "BOOST_DESCRIBE_STRUCT(T, (), (members...)), enums need "
                   "BOOST_DESCRIBE_ENUM(E, values...); supported leaves are std::string, bool, "
-                  "integers, floating point, std::optional, std::vector and "
-                  "std::map<std::string, T>.");
+                  "integers, floating point, std::optional, std::vector, "
+                  "std::map<std::string, T> and std::monostate.");
 }
 
 /// Calls `f(descriptor)` for each public member of the described struct `T`.

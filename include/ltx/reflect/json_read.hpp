@@ -22,6 +22,8 @@ namespace ltx::reflect {
 /// - unknown members are skipped, at any depth;
 /// - an optional member that is absent or `null` is left empty (reset, if it held a value);
 /// - an integer member accepts a whole number written as a double (`100.0`);
+/// - a `std::monostate` (kind `empty`) holds nothing: it decodes from an empty text (the body
+///   of a `204 No Content`) and from any JSON value, which is skipped as an unknown member is;
 /// - a missing required member, a value of the wrong type, an integer out of the member's
 ///   range, an enum name outside its wire names, or a key repeated in one object (RFC 8259
 ///   leaves its meaning open, so it is refused rather than guessed) fail the decode.

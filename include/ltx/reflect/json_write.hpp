@@ -18,6 +18,7 @@ namespace ltx::reflect {
 ///   wire name (the C++ member name); an unset `std::optional` member is left out;
 /// - an enum is its wire name (`enum.hpp`);
 /// - a `std::vector` is an array, a `std::map<std::string, T>` an object;
+/// - a `std::monostate`, which holds nothing, is `null`;
 /// - strings are escaped as JSON requires (Boost.JSON's serializer), integers written in
 ///   decimal, floating-point numbers in their shortest round-trip form, and NaN or an
 ///   infinity, which JSON cannot express, as `null`.

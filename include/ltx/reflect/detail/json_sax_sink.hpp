@@ -82,6 +82,9 @@ template <class T> struct sax_members {
 
 template <class T> constexpr sax_ops make_sax_ops() {
     constexpr auto kind = kind_of<T>;
+    // Nothing to fill: whatever the text holds there is skipped, as an unknown member is.
+    if constexpr (kind == type_kind::empty)
+        return skip_ops;
     sax_ops o{};
     o.kind = kind;
     if constexpr (kind == type_kind::described_struct) {

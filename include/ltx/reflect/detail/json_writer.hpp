@@ -291,6 +291,8 @@ template <class T> void json_writer::put_value(const T& v) {
         put_floating(static_cast<double>(v));
     } else if constexpr (kind == type_kind::boolean) {
         put(v ? std::string_view{"true"} : std::string_view{"false"});
+    } else if constexpr (kind == type_kind::empty) {
+        put("null");
     }
 }
 
