@@ -151,6 +151,36 @@ public:
         return call<endpoints::get_account>({std::move(email)}, ec, diag);
     }
 
+    /// `GET accounts`: every configured account, keyed by e-mail (`errc::not_found` when none
+    /// is).
+    account_map list_accounts() { return call<endpoints::list_accounts>({}); }
+    account_map list_accounts(std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::list_accounts>({}, ec, diag);
+    }
+
+    /// `DELETE accounts/{email}`: removes the account's configuration (`errc::not_found` when
+    /// it is not configured).
+    void delete_account(std::string email) { call<endpoints::delete_account>({std::move(email)}); }
+    void delete_account(std::string email, std::error_code& ec, diagnostics& diag) {
+        call<endpoints::delete_account>({std::move(email)}, ec, diag);
+    }
+
+    /// `GET scheduler`: the jobs now running, empty when none is.
+    scheduled_jobs list_scheduled_jobs() { return call<endpoints::list_scheduled_jobs>({}); }
+    scheduled_jobs list_scheduled_jobs(std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::list_scheduled_jobs>({}, ec, diag);
+    }
+
+    /// `DELETE scheduler/{jobId}`: stops tracking a running job. The job goes on and `get_job`
+    /// still reads it, but no webhook is sent for it and it leaves `list_scheduled_jobs`.
+    /// `errc::not_found` when the job is not running or not tracked.
+    void cancel_scheduled_job(std::string job_id) {
+        call<endpoints::cancel_scheduled_job>({std::move(job_id)});
+    }
+    void cancel_scheduled_job(std::string job_id, std::error_code& ec, diagnostics& diag) {
+        call<endpoints::cancel_scheduled_job>({std::move(job_id)}, ec, diag);
+    }
+
     /// `POST assets/`: uploads `body` (bytes, or a `http::file_body` streamed from disk). The
     /// MIME type is detected from the first bytes, then the file name, unless given.
     /// An empty body or an unreadable file fails before any I/O.
@@ -368,6 +398,99 @@ public:
     template <class Token = default_token>
     auto async_get_account(std::string email, Token&& token = {}) {
         return async_call<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
+    }
+
+    /// Lists every configured account (`GET accounts`) asynchronously.
+    ///
+    /// - Completes once the server returned the accounts, or on failure; transient failures
+    ///   are retried as `config::retry` says.
+    /// - Takes no arguments but the token.
+    /// - Signature: `void(std::error_code, ltx::account_map)`: the accounts keyed by e-mail.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight with `errc::cancelled`; `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::not_found` (no account is configured), `errc::cancelled`, and the
+    ///   others of "async calls" above.
+    ///
+    /// ```
+    /// ltx::account_map all = co_await api.async_list_accounts(asio::use_awaitable);
+    /// for (const auto& [email, acc] : all) { /* acc.maxJobs */ }
+    /// ```
+    template <class Token = default_token> auto async_list_accounts(Token&& token = {}) {
+        return async_call<endpoints::list_accounts>({}, std::forward<Token>(token));
+    }
+
+    /// Removes an account's configuration (`DELETE accounts/{email}`) asynchronously.
+    ///
+    /// - Completes once the server answered `204 No Content`, or on failure; transient
+    ///   failures are retried as `config::retry` says (DELETE is idempotent; see
+    ///   `endpoints::delete_account`).
+    /// - `email` is validated (e-mail syntax; nothing is sent otherwise) and moved into the
+    ///   request before the call returns.
+    /// - Signature: `void(std::error_code, ltx::no_content)`: the second argument holds
+    ///   nothing.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight with `errc::cancelled` (the server may have removed
+    ///   the account already); `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::invalid_request` (nothing sent), `errc::not_found` (the account is not
+    ///   configured), `errc::cancelled`, and the others of "async calls" above.
+    ///
+    /// ```
+    /// co_await api.async_delete_account("me@example.com", asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_delete_account(std::string email, Token&& token = {}) {
+        return async_call<endpoints::delete_account>({std::move(email)},
+                                                     std::forward<Token>(token));
+    }
+
+    /// Lists the running jobs (`GET scheduler`) asynchronously.
+    ///
+    /// - Completes once the server returned the list, or on failure; transient failures are
+    ///   retried as `config::retry` says.
+    /// - Takes no arguments but the token.
+    /// - Signature: `void(std::error_code, ltx::scheduled_jobs)`: empty when no job runs.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight with `errc::cancelled`; `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::cancelled`, and the others of "async calls" above.
+    ///
+    /// ```
+    /// ltx::scheduled_jobs running = co_await api.async_list_scheduled_jobs(asio::use_awaitable);
+    /// ```
+    template <class Token = default_token> auto async_list_scheduled_jobs(Token&& token = {}) {
+        return async_call<endpoints::list_scheduled_jobs>({}, std::forward<Token>(token));
+    }
+
+    /// Stops tracking a running job (`DELETE scheduler/{jobId}`) asynchronously. The job goes
+    /// on and `async_get_job` still reads it; no webhook is sent for it.
+    ///
+    /// - Completes once the server answered `204 No Content`, or on failure; transient
+    ///   failures are retried as `config::retry` says (see `endpoints::cancel_scheduled_job`).
+    /// - `job_id` is validated (not empty; nothing is sent otherwise) and moved into the
+    ///   request before the call returns.
+    /// - Signature: `void(std::error_code, ltx::no_content)`: the second argument holds
+    ///   nothing.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight with `errc::cancelled` (the server may have stopped
+    ///   tracking the job already); `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::invalid_request` (nothing sent), `errc::not_found` (the job is unknown,
+    ///   finished or untracked), `errc::cancelled`, and the others of "async calls"
+    ///   above.
+    ///
+    /// ```
+    /// api.async_cancel_scheduled_job(id, [](std::error_code ec, ltx::no_content) {});
+    /// ```
+    template <class Token = default_token>
+    auto async_cancel_scheduled_job(std::string job_id, Token&& token = {}) {
+        return async_call<endpoints::cancel_scheduled_job>({std::move(job_id)},
+                                                           std::forward<Token>(token));
     }
 
     /// Waits for a job asynchronously: polls `GET assets/{jobId}`, pausing `opts.interval`

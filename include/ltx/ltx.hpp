@@ -17,6 +17,7 @@
 #include <ltx/api/videos.hpp>
 #include <ltx/api/assets.hpp>
 #include <ltx/api/accounts.hpp>
+#include <ltx/api/scheduler.hpp>
 #include <ltx/api/endpoints.hpp>
 #include <ltx/validation_error.hpp>
 

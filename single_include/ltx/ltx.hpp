@@ -4239,9 +4239,9 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
 // ---- begin ltx/api/common.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Models shared by several endpoints of the LTX Studio API v1: assets, signed asset URLs and
-// the error body. Members keep the wire names. Every member of a response model is optional:
-// the API documents no field as always present.
+// Models shared by several endpoints of the LTX Studio API v1: assets, signed asset URLs, the
+// empty request and answer, and the error body. Members keep the wire names. Every member of a
+// response model is optional: the API documents no field as always present.
 #ifndef LTX_API_COMMON_HPP
 #define LTX_API_COMMON_HPP
 
@@ -4250,6 +4250,7 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
 
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace ltx {
 
@@ -4276,6 +4277,14 @@ struct signed_asset {
     std::optional<ltx::asset> asset{};
 };
 BOOST_DESCRIBE_STRUCT(signed_asset, (), (assetUrl, expirationDateString, asset))
+
+/// The request of an endpoint that takes no parameters (`GET accounts`, `GET scheduler`).
+struct no_parameters {};
+BOOST_DESCRIBE_STRUCT(no_parameters, (), ())
+
+/// The answer of an endpoint that answers `204 No Content`: nothing. The decoder reads it
+/// from an empty body and skips whatever a body holds (see `reflect::read_json`).
+using no_content = std::monostate;
 
 /// The body of every error response: `{"error": "...", "code": 400}`.
 struct error_body {
@@ -4533,7 +4542,8 @@ using ltx_create_response = created_job;
 
 namespace ltx {
 
-/// `GET assets/{jobId}`: the job id travels percent-encoded in the path.
+/// `GET assets/{jobId}` and `DELETE scheduler/{jobId}`: the job id travels percent-encoded in
+/// the path.
 struct get_job_request {
     /// The job id from `ltx-create`. Required, non-empty.
     std::string jobId{};
@@ -4658,9 +4668,8 @@ BOOST_DESCRIBE_STRUCT(asset_page, (), (items, meta))
 // ---- begin ltx/api/accounts.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Accounts: `POST accounts` (configure an LTX Studio account) and `GET accounts/{email}`.
-// The reference also mentions account listing and deletion without recording their shapes;
-// each would be one more request struct here and one traits line in endpoints.hpp.
+// Accounts: `GET accounts` (every configured account), `POST accounts` (configure an LTX
+// Studio account), `GET accounts/{email}` and `DELETE accounts/{email}`.
 #ifndef LTX_API_ACCOUNTS_HPP
 #define LTX_API_ACCOUNTS_HPP
 
@@ -4689,7 +4698,8 @@ constexpr auto ltx_schema(reflect::tag<account_request>) {
         reflect::field<&account_request::maxJobs>(r::range{1, 100}, r::defaults_to<int>{20}));
 }
 
-/// `GET accounts/{email}`: the e-mail travels percent-encoded in the path.
+/// `GET accounts/{email}` and `DELETE accounts/{email}`: the e-mail travels percent-encoded
+/// in the path.
 struct get_account_request {
     /// The account's e-mail. Required.
     std::string email{};
@@ -4699,6 +4709,9 @@ constexpr auto ltx_schema(reflect::tag<get_account_request>) {
     namespace r = reflect::rules;
     return reflect::schema(reflect::field<&get_account_request::email>(r::required, r::email));
 }
+
+/// `DELETE accounts/{email}`: the same e-mail in the path, with the same rules.
+using delete_account_request = get_account_request;
 
 /// Amounts per token kind.
 struct token_amounts {
@@ -4739,10 +4752,58 @@ BOOST_DESCRIBE_STRUCT(account, (),
                        refreshTokenExpire, refreshTokenExpireUTC, balance, latestCreatedAtMs,
                        error))
 
+/// The answer of `GET accounts`: every configured account keyed by its e-mail. The values
+/// carry no `balance` nor `latestCreatedAtMs` (only `GET accounts/{email}` reports them).
+using account_map = std::map<std::string, account>;
+
 } // namespace ltx
 
 #endif
 // ---- end ltx/api/accounts.hpp ----
+// ---- begin ltx/api/scheduler.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The scheduler: `GET scheduler` (the jobs now running under the token's accounts) and
+// `DELETE scheduler/{jobId}` (stop tracking one).
+#ifndef LTX_API_SCHEDULER_HPP
+#define LTX_API_SCHEDULER_HPP
+
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ltx {
+
+/// `DELETE scheduler/{jobId}`: the job id in the path, with the rules of `GET assets/{jobId}`.
+using cancel_scheduled_job_request = get_job_request;
+
+/// One running job, as `GET scheduler` lists it. The four fields the reference always shows
+/// are required, so an entry without them fails the decode (`errc::unexpected_response`).
+struct scheduled_job {
+    /// The job id, `email:<account email>:<id>-type:video`; pass it to `get_job`, `wait`,
+    /// or `cancel_scheduled_job`.
+    std::string jobId{};
+    /// The account running the job.
+    std::string email{};
+    /// When the job started: ISO 8601 UTC with milliseconds, `2025-06-03T12:34:56.789Z`.
+    std::string started{};
+    /// Minutes and seconds since `started`, `MM:SS`.
+    std::string elapsed{};
+    /// The job's `replyUrl`, when it was created with one.
+    std::optional<std::string> replyUrl{};
+    /// The job's `replyRef`, when it was created with one.
+    std::optional<std::string> replyRef{};
+};
+BOOST_DESCRIBE_STRUCT(scheduled_job, (), (jobId, email, started, elapsed, replyUrl, replyRef))
+
+/// The answer of `GET scheduler`: the running jobs, empty when none runs.
+using scheduled_jobs = std::vector<scheduled_job>;
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/api/scheduler.hpp ----
 // ---- begin ltx/api/endpoints.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
@@ -4895,6 +4956,52 @@ struct get_account {
     using response = account;
     static constexpr http::method method = http::method::get;
     static constexpr std::string_view path = "accounts/{email}";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `GET accounts`: every configured account, keyed by e-mail.
+struct list_accounts {
+    using request = no_parameters;
+    using response = account_map;
+    static constexpr http::method method = http::method::get;
+    static constexpr std::string_view path = "accounts";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `DELETE accounts/{email}`: `204 No Content`. Retried after an ambiguous failure: removing
+/// a configuration twice leaves the same state as removing it once (DELETE is idempotent).
+/// A retry after a first attempt that removed it while its answer was lost reports
+/// `errc::not_found`, which says what the caller wanted: the account is not configured.
+struct delete_account {
+    using request = delete_account_request;
+    using response = no_content;
+    static constexpr http::method method = http::method::delete_;
+    static constexpr std::string_view path = "accounts/{email}";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `GET scheduler`: the jobs now running.
+struct list_scheduled_jobs {
+    using request = no_parameters;
+    using response = scheduled_jobs;
+    static constexpr http::method method = http::method::get;
+    static constexpr std::string_view path = "scheduler";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `DELETE scheduler/{jobId}`: `204 No Content`; the scheduler stops tracking the job (no
+/// webhook), which goes on. Retried after an ambiguous failure: it creates nothing and costs
+/// nothing, and a second attempt leaves the job untracked as the first did; one whose first
+/// attempt took effect unseen reports `errc::not_found` (the job is not tracked any more).
+struct cancel_scheduled_job {
+    using request = cancel_scheduled_job_request;
+    using response = no_content;
+    static constexpr http::method method = http::method::delete_;
+    static constexpr std::string_view path = "scheduler/{jobId}";
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;
 };
@@ -8136,6 +8243,36 @@ public:
         return call<endpoints::get_account>({std::move(email)}, ec, diag);
     }
 
+    /// `GET accounts`: every configured account, keyed by e-mail (`errc::not_found` when none
+    /// is).
+    account_map list_accounts() { return call<endpoints::list_accounts>({}); }
+    account_map list_accounts(std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::list_accounts>({}, ec, diag);
+    }
+
+    /// `DELETE accounts/{email}`: removes the account's configuration (`errc::not_found` when
+    /// it is not configured).
+    void delete_account(std::string email) { call<endpoints::delete_account>({std::move(email)}); }
+    void delete_account(std::string email, std::error_code& ec, diagnostics& diag) {
+        call<endpoints::delete_account>({std::move(email)}, ec, diag);
+    }
+
+    /// `GET scheduler`: the jobs now running, empty when none is.
+    scheduled_jobs list_scheduled_jobs() { return call<endpoints::list_scheduled_jobs>({}); }
+    scheduled_jobs list_scheduled_jobs(std::error_code& ec, diagnostics& diag) {
+        return call<endpoints::list_scheduled_jobs>({}, ec, diag);
+    }
+
+    /// `DELETE scheduler/{jobId}`: stops tracking a running job. The job goes on and `get_job`
+    /// still reads it, but no webhook is sent for it and it leaves `list_scheduled_jobs`.
+    /// `errc::not_found` when the job is not running or not tracked.
+    void cancel_scheduled_job(std::string job_id) {
+        call<endpoints::cancel_scheduled_job>({std::move(job_id)});
+    }
+    void cancel_scheduled_job(std::string job_id, std::error_code& ec, diagnostics& diag) {
+        call<endpoints::cancel_scheduled_job>({std::move(job_id)}, ec, diag);
+    }
+
     /// `POST assets/`: uploads `body` (bytes, or a `http::file_body` streamed from disk). The
     /// MIME type is detected from the first bytes, then the file name, unless given.
     /// An empty body or an unreadable file fails before any I/O.
@@ -8353,6 +8490,99 @@ public:
     template <class Token = default_token>
     auto async_get_account(std::string email, Token&& token = {}) {
         return async_call<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
+    }
+
+    /// Lists every configured account (`GET accounts`) asynchronously.
+    ///
+    /// - Completes once the server returned the accounts, or on failure; transient failures
+    ///   are retried as `config::retry` says.
+    /// - Takes no arguments but the token.
+    /// - Signature: `void(std::error_code, ltx::account_map)`: the accounts keyed by e-mail.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight with `errc::cancelled`; `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::not_found` (no account is configured), `errc::cancelled`, and the
+    ///   others of "async calls" above.
+    ///
+    /// ```
+    /// ltx::account_map all = co_await api.async_list_accounts(asio::use_awaitable);
+    /// for (const auto& [email, acc] : all) { /* acc.maxJobs */ }
+    /// ```
+    template <class Token = default_token> auto async_list_accounts(Token&& token = {}) {
+        return async_call<endpoints::list_accounts>({}, std::forward<Token>(token));
+    }
+
+    /// Removes an account's configuration (`DELETE accounts/{email}`) asynchronously.
+    ///
+    /// - Completes once the server answered `204 No Content`, or on failure; transient
+    ///   failures are retried as `config::retry` says (DELETE is idempotent; see
+    ///   `endpoints::delete_account`).
+    /// - `email` is validated (e-mail syntax; nothing is sent otherwise) and moved into the
+    ///   request before the call returns.
+    /// - Signature: `void(std::error_code, ltx::no_content)`: the second argument holds
+    ///   nothing.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight with `errc::cancelled` (the server may have removed
+    ///   the account already); `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::invalid_request` (nothing sent), `errc::not_found` (the account is not
+    ///   configured), `errc::cancelled`, and the others of "async calls" above.
+    ///
+    /// ```
+    /// co_await api.async_delete_account("me@example.com", asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_delete_account(std::string email, Token&& token = {}) {
+        return async_call<endpoints::delete_account>({std::move(email)},
+                                                     std::forward<Token>(token));
+    }
+
+    /// Lists the running jobs (`GET scheduler`) asynchronously.
+    ///
+    /// - Completes once the server returned the list, or on failure; transient failures are
+    ///   retried as `config::retry` says.
+    /// - Takes no arguments but the token.
+    /// - Signature: `void(std::error_code, ltx::scheduled_jobs)`: empty when no job runs.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight with `errc::cancelled`; `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::cancelled`, and the others of "async calls" above.
+    ///
+    /// ```
+    /// ltx::scheduled_jobs running = co_await api.async_list_scheduled_jobs(asio::use_awaitable);
+    /// ```
+    template <class Token = default_token> auto async_list_scheduled_jobs(Token&& token = {}) {
+        return async_call<endpoints::list_scheduled_jobs>({}, std::forward<Token>(token));
+    }
+
+    /// Stops tracking a running job (`DELETE scheduler/{jobId}`) asynchronously. The job goes
+    /// on and `async_get_job` still reads it; no webhook is sent for it.
+    ///
+    /// - Completes once the server answered `204 No Content`, or on failure; transient
+    ///   failures are retried as `config::retry` says (see `endpoints::cancel_scheduled_job`).
+    /// - `job_id` is validated (not empty; nothing is sent otherwise) and moved into the
+    ///   request before the call returns.
+    /// - Signature: `void(std::error_code, ltx::no_content)`: the second argument holds
+    ///   nothing.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight with `errc::cancelled` (the server may have stopped
+    ///   tracking the job already); `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::invalid_request` (nothing sent), `errc::not_found` (the job is unknown,
+    ///   finished or untracked), `errc::cancelled`, and the others of "async calls"
+    ///   above.
+    ///
+    /// ```
+    /// api.async_cancel_scheduled_job(id, [](std::error_code ec, ltx::no_content) {});
+    /// ```
+    template <class Token = default_token>
+    auto async_cancel_scheduled_job(std::string job_id, Token&& token = {}) {
+        return async_call<endpoints::cancel_scheduled_job>({std::move(job_id)},
+                                                           std::forward<Token>(token));
     }
 
     /// Waits for a job asynchronously: polls `GET assets/{jobId}`, pausing `opts.interval`

@@ -75,6 +75,98 @@ TEST_CASE_FIXTURE(fixture, "configure_account and get_account") {
     CHECK(mock.requests().at(1).url == std::string{base} + "accounts/me%40example.com");
 }
 
+TEST_CASE_FIXTURE(fixture, "list_accounts: GET accounts, no body, the map keyed by e-mail") {
+    mock.expect(method::get, "accounts")
+        .respond(200, R"({"a@example.com":{"email":"a@example.com","maxJobs":3},)"
+                      R"("b@example.com":{"email":"b@example.com"}})")
+        .header("Content-Type", "application/json");
+    const auto all = client.list_accounts();
+    REQUIRE(all.size() == 2);
+    CHECK(all.at("a@example.com").maxJobs == 3);
+    CHECK(all.at("b@example.com").email == "b@example.com");
+    const auto& r = mock.requests().at(0);
+    CHECK(r.method == method::get);
+    CHECK(r.url == std::string{base} + "accounts");
+    CHECK(r.headers.find("Authorization") == std::string{"Bearer "} + token);
+    CHECK(r.headers.find("Accept") == "application/json");
+    CHECK_FALSE(r.headers.contains("Content-Type"));
+    CHECK(r.body.empty());
+}
+
+TEST_CASE_FIXTURE(fixture, "delete_account: DELETE with the e-mail encoded, 204 with no body") {
+    mock.expect(method::delete_, "accounts/").respond(204);
+    client.delete_account("me+x@example.com");
+    const auto& r = mock.requests().at(0);
+    CHECK(r.method == method::delete_);
+    CHECK(r.url == std::string{base} + "accounts/me%2Bx%40example.com");
+    CHECK(r.headers.find("Authorization") == std::string{"Bearer "} + token);
+    CHECK_FALSE(r.headers.contains("Content-Type"));
+    CHECK(r.body.empty());
+    // A value without e-mail syntax never leaves.
+    std::error_code ec;
+    ltx::diagnostics d;
+    client.delete_account("not-an-email", ec, d);
+    CHECK(ec == ltx::errc::invalid_request);
+    REQUIRE(d.violations.size() == 1);
+    CHECK(d.violations[0].path == "email");
+    CHECK(mock.requests().size() == 1);
+}
+
+TEST_CASE_FIXTURE(fixture, "list_scheduled_jobs: GET scheduler, the array of running jobs") {
+    mock.expect(method::get, "scheduler")
+        .respond(200, R"([{"jobId":"email:a@example.com:1-type:video","email":"a@example.com",)"
+                      R"("started":"2025-06-03T12:34:56.789Z","elapsed":"03:45","replyRef":"r"}])")
+        .header("Content-Type", "application/json");
+    mock.expect(method::get, "scheduler").respond(200, "[]");
+    const auto running = client.list_scheduled_jobs();
+    REQUIRE(running.size() == 1);
+    CHECK(running[0].jobId == "email:a@example.com:1-type:video");
+    CHECK(running[0].elapsed == "03:45");
+    CHECK(running[0].replyRef == "r");
+    CHECK_FALSE(running[0].replyUrl.has_value());
+    CHECK(client.list_scheduled_jobs().empty());
+    const auto& r = mock.requests().at(0);
+    CHECK(r.method == method::get);
+    CHECK(r.url == std::string{base} + "scheduler");
+    CHECK(r.headers.find("Authorization") == std::string{"Bearer "} + token);
+    CHECK(r.body.empty());
+}
+
+TEST_CASE_FIXTURE(fixture, "cancel_scheduled_job: DELETE with the job id encoded, 204") {
+    mock.expect(method::delete_, "scheduler/").respond(204);
+    client.cancel_scheduled_job("email:me@example.com:123e4567-type:video");
+    const auto& r = mock.requests().at(0);
+    CHECK(r.method == method::delete_);
+    CHECK(r.url ==
+          std::string{base} + "scheduler/email%3Ame%40example.com%3A123e4567-type%3Avideo");
+    CHECK(r.headers.find("Authorization") == std::string{"Bearer "} + token);
+    CHECK_FALSE(r.headers.contains("Content-Type"));
+    CHECK(r.body.empty());
+    std::error_code ec;
+    ltx::diagnostics d;
+    client.cancel_scheduled_job("", ec, d);
+    CHECK(ec == ltx::errc::invalid_request);
+    CHECK(mock.requests().size() == 1);
+}
+
+TEST_CASE_FIXTURE(fixture, "the new calls map 404 and a malformed answer to errors") {
+    mock.expect(method::get, "accounts")
+        .respond(404, R"({"error":"Configuration not found. To create configuration use POST )"
+                      R"(/accounts.","code":404})");
+    mock.expect(method::get, "scheduler").respond(200, R"([{"jobId":"j"}])");
+    mock.expect(method::delete_, "scheduler/").respond(404, R"({"error":"x","code":404})");
+    std::error_code ec;
+    ltx::diagnostics d;
+    CHECK(client.list_accounts(ec, d).empty());
+    CHECK(ec == ltx::errc::not_found);
+    CHECK(d.server_message ==
+          "Configuration not found. To create configuration use POST /accounts.");
+    CHECK(client.list_scheduled_jobs(ec, d).empty());
+    CHECK(ec == ltx::errc::unexpected_response);
+    CHECK(d.detail.find("[0].email") != std::string::npos);
+    CHECK_THROWS_AS(client.cancel_scheduled_job("j"), ltx::api_error);
+}
+
 TEST_CASE_FIXTURE(fixture, "upload_asset: raw body, detected Content-Type, type in the query") {
     const std::string png = std::string{"\x89PNG\r\n\x1a\n", 8} + std::string(32, '\0');
     mock.expect(method::post, "assets/")

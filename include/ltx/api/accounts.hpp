@@ -1,8 +1,7 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Accounts: `POST accounts` (configure an LTX Studio account) and `GET accounts/{email}`.
-// The reference also mentions account listing and deletion without recording their shapes;
-// each would be one more request struct here and one traits line in endpoints.hpp.
+// Accounts: `GET accounts` (every configured account), `POST accounts` (configure an LTX
+// Studio account), `GET accounts/{email}` and `DELETE accounts/{email}`.
 #ifndef LTX_API_ACCOUNTS_HPP
 #define LTX_API_ACCOUNTS_HPP
 
@@ -33,7 +32,8 @@ constexpr auto ltx_schema(reflect::tag<account_request>) {
         reflect::field<&account_request::maxJobs>(r::range{1, 100}, r::defaults_to<int>{20}));
 }
 
-/// `GET accounts/{email}`: the e-mail travels percent-encoded in the path.
+/// `GET accounts/{email}` and `DELETE accounts/{email}`: the e-mail travels percent-encoded
+/// in the path.
 struct get_account_request {
     /// The account's e-mail. Required.
     std::string email{};
@@ -43,6 +43,9 @@ constexpr auto ltx_schema(reflect::tag<get_account_request>) {
     namespace r = reflect::rules;
     return reflect::schema(reflect::field<&get_account_request::email>(r::required, r::email));
 }
+
+/// `DELETE accounts/{email}`: the same e-mail in the path, with the same rules.
+using delete_account_request = get_account_request;
 
 /// Amounts per token kind.
 struct token_amounts {
@@ -82,6 +85,10 @@ BOOST_DESCRIBE_STRUCT(account, (),
                       (email, cookie, maxJobs, updated, updatedUTC, tokenExpire, tokenExpireUTC,
                        refreshTokenExpire, refreshTokenExpireUTC, balance, latestCreatedAtMs,
                        error))
+
+/// The answer of `GET accounts`: every configured account keyed by its e-mail. The values
+/// carry no `balance` nor `latestCreatedAtMs` (only `GET accounts/{email}` reports them).
+using account_map = std::map<std::string, account>;
 
 } // namespace ltx
 

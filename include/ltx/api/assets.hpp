@@ -18,7 +18,8 @@
 
 namespace ltx {
 
-/// `GET assets/{jobId}`: the job id travels percent-encoded in the path.
+/// `GET assets/{jobId}` and `DELETE scheduler/{jobId}`: the job id travels percent-encoded in
+/// the path.
 struct get_job_request {
     /// The job id from `ltx-create`. Required, non-empty.
     std::string jobId{};

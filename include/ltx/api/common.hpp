@@ -1,8 +1,8 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Models shared by several endpoints of the LTX Studio API v1: assets, signed asset URLs and
-// the error body. Members keep the wire names. Every member of a response model is optional:
-// the API documents no field as always present.
+// Models shared by several endpoints of the LTX Studio API v1: assets, signed asset URLs, the
+// empty request and answer, and the error body. Members keep the wire names. Every member of a
+// response model is optional: the API documents no field as always present.
 #ifndef LTX_API_COMMON_HPP
 #define LTX_API_COMMON_HPP
 
@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace ltx {
 
@@ -39,6 +40,14 @@ struct signed_asset {
     std::optional<ltx::asset> asset{};
 };
 BOOST_DESCRIBE_STRUCT(signed_asset, (), (assetUrl, expirationDateString, asset))
+
+/// The request of an endpoint that takes no parameters (`GET accounts`, `GET scheduler`).
+struct no_parameters {};
+BOOST_DESCRIBE_STRUCT(no_parameters, (), ())
+
+/// The answer of an endpoint that answers `204 No Content`: nothing. The decoder reads it
+/// from an empty body and skips whatever a body holds (see `reflect::read_json`).
+using no_content = std::monostate;
 
 /// The body of every error response: `{"error": "...", "code": 400}`.
 struct error_body {

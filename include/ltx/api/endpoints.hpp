@@ -9,6 +9,7 @@
 #include <ltx/api/accounts.hpp>
 #include <ltx/api/assets.hpp>
 #include <ltx/api/job.hpp>
+#include <ltx/api/scheduler.hpp>
 #include <ltx/api/videos.hpp>
 #include <ltx/http/method.hpp>
 #include <ltx/reflect.hpp>
@@ -85,6 +86,52 @@ struct get_account {
     using response = account;
     static constexpr http::method method = http::method::get;
     static constexpr std::string_view path = "accounts/{email}";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `GET accounts`: every configured account, keyed by e-mail.
+struct list_accounts {
+    using request = no_parameters;
+    using response = account_map;
+    static constexpr http::method method = http::method::get;
+    static constexpr std::string_view path = "accounts";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `DELETE accounts/{email}`: `204 No Content`. Retried after an ambiguous failure: removing
+/// a configuration twice leaves the same state as removing it once (DELETE is idempotent).
+/// A retry after a first attempt that removed it while its answer was lost reports
+/// `errc::not_found`, which says what the caller wanted: the account is not configured.
+struct delete_account {
+    using request = delete_account_request;
+    using response = no_content;
+    static constexpr http::method method = http::method::delete_;
+    static constexpr std::string_view path = "accounts/{email}";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `GET scheduler`: the jobs now running.
+struct list_scheduled_jobs {
+    using request = no_parameters;
+    using response = scheduled_jobs;
+    static constexpr http::method method = http::method::get;
+    static constexpr std::string_view path = "scheduler";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+/// `DELETE scheduler/{jobId}`: `204 No Content`; the scheduler stops tracking the job (no
+/// webhook), which goes on. Retried after an ambiguous failure: it creates nothing and costs
+/// nothing, and a second attempt leaves the job untracked as the first did; one whose first
+/// attempt took effect unseen reports `errc::not_found` (the job is not tracked any more).
+struct cancel_scheduled_job {
+    using request = cancel_scheduled_job_request;
+    using response = no_content;
+    static constexpr http::method method = http::method::delete_;
+    static constexpr std::string_view path = "scheduler/{jobId}";
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;
 };
