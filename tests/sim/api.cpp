@@ -97,7 +97,11 @@ TEST_CASE("ltx-sim: 401 without a token or with an unknown one, on every endpoin
                  {http::verb::post, "/assets/"},
                  {http::verb::get, "/assets/"},
                  {http::verb::post, "/accounts"},
-                 {http::verb::get, "/accounts/sim%40example.com"}}) {
+                 {http::verb::get, "/accounts/sim%40example.com"},
+                 {http::verb::get, "/accounts"},
+                 {http::verb::delete_, "/accounts/sim%40example.com"},
+                 {http::verb::get, "/scheduler"},
+                 {http::verb::delete_, "/scheduler/email%3Asim%40example.com%3Ax-type%3Avideo"}}) {
             const auto r = c.call(method, path, "{}");
             CHECK(r.result_int() == 401);
             CHECK(error_of(r) == "Unauthorized");
@@ -406,6 +410,137 @@ TEST_CASE("ltx-sim: POST accounts and GET accounts/{email}") {
     const auto two =
         c.post("/videos/ltx-create", to_json(create_req(upload_png(c, "new@example.com"))));
     CHECK(two.result_int() == 400);
+}
+
+TEST_CASE("ltx-sim: GET accounts lists the configured accounts by e-mail, 404 when none") {
+    auto o = test_options();
+    o.accounts = {{"a@example.com", 100, 5}, {"b@example.com", 50, 7}};
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    const auto r = c.get(target<ltx::endpoints::list_accounts>({}));
+    REQUIRE(r.result_int() == 200);
+    const auto all = decode<ltx::account_map>(r);
+    REQUIRE(all.size() == 2);
+    CHECK(all.at("a@example.com").email == "a@example.com");
+    CHECK(all.at("a@example.com").maxJobs == 5);
+    CHECK(all.at("b@example.com").maxJobs == 7);
+    CHECK(all.at("b@example.com").updatedUTC.value().ends_with("Z"));
+    // The listing carries no balance (GET accounts/{email} does).
+    CHECK_FALSE(all.at("a@example.com").balance.has_value());
+    CHECK(r.body().find("LTXStudio_token") == std::string::npos);
+
+    CHECK(c.call(http::verb::delete_, "/accounts/a%40example.com").result_int() == 204);
+    CHECK(decode<ltx::account_map>(c.get("/accounts")).size() == 1);
+    CHECK(c.call(http::verb::delete_, "/accounts/b@example.com").result_int() == 204);
+    const auto none = c.get("/accounts");
+    CHECK(none.result_int() == 404);
+    CHECK(error_of(none) == "Configuration not found. To create configuration use POST /accounts.");
+    CHECK(decode<ltx::error_body>(none).code == 404);
+    const auto wrong = c.call(http::verb::put, "/accounts", "{}");
+    CHECK(wrong.result_int() == 405);
+    CHECK(wrong[http::field::allow] == "GET, POST");
+}
+
+TEST_CASE("ltx-sim: DELETE accounts/{email}: 204 without a body, 400, 404, and POST revives it") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto file_id = upload_png(c);
+    const auto gone =
+        c.call(http::verb::delete_, target<ltx::endpoints::delete_account>({"sim@example.com"}));
+    CHECK(gone.result_int() == 204);
+    CHECK(gone.body().empty());
+    CHECK(gone[http::field::content_type].empty());
+    constexpr auto not_found = "Account configuration not found for the specified email address.";
+    const auto again = c.call(http::verb::delete_, "/accounts/sim%40example.com");
+    CHECK(again.result_int() == 404);
+    CHECK(error_of(again) == not_found);
+    CHECK(decode<ltx::error_body>(again).code == 404);
+    CHECK(error_of(c.get("/accounts/sim@example.com")) == not_found);
+    const auto bad = c.call(http::verb::delete_, "/accounts/not-an-email");
+    CHECK(bad.result_int() == 400);
+    CHECK(error_of(bad) == "email: must be an e-mail address (email)");
+    const auto malformed = c.call(http::verb::delete_, "/accounts/sim%4");
+    CHECK(malformed.result_int() == 400);
+    CHECK(error_of(malformed).starts_with("email: "));
+    // No account is left to run a job.
+    CHECK(c.post("/videos/ltx-create", to_json(create_req(file_id))).result_int() == 400);
+
+    // Configuring it again brings back the account with its uploads.
+    const ltx::account_request req{"lt_token=a; lt_refresh_token=b; email=sim@example.com", {}};
+    REQUIRE(c.post("/accounts", to_json(req)).result_int() == 200);
+    CHECK(c.get("/accounts/sim%40example.com").result_int() == 200);
+    CHECK(c.post("/videos/ltx-create", to_json(create_req(file_id))).result_int() == 200);
+    const auto wrong = c.call(http::verb::post, "/accounts/sim%40example.com", "{}");
+    CHECK(wrong.result_int() == 405);
+    CHECK(wrong[http::field::allow] == "GET, DELETE");
+}
+
+TEST_CASE("ltx-sim: GET scheduler lists the running jobs, DELETE scheduler/{jobId} untracks one") {
+    auto o = test_options();
+    o.speed = std::chrono::hours{1};
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    const auto empty = c.get(target<ltx::endpoints::list_scheduled_jobs>({}));
+    REQUIRE(empty.result_int() == 200);
+    CHECK(empty.body() == "[]");
+
+    const auto file_id = upload_png(c);
+    auto with_reply = create_req(file_id);
+    with_reply.replyUrl = "http://127.0.0.1:9/hook";
+    with_reply.replyRef = "ref-1";
+    const auto first = decode<ltx::ltx_create_response>(
+        c.post("/videos/ltx-create", to_json(create_req(file_id))));
+    const auto second =
+        decode<ltx::ltx_create_response>(c.post("/videos/ltx-create", to_json(with_reply)));
+    sim->advance_clock(std::chrono::seconds{225});
+    auto running = decode<ltx::scheduled_jobs>(c.get("/scheduler"));
+    REQUIRE(running.size() == 2);
+    CHECK(running[0].jobId == first.jobId);
+    CHECK(running[0].email == "sim@example.com");
+    CHECK(running[0].elapsed.starts_with("03:4")); // 3 min 45 s, plus the test's own time
+    CHECK(running[0].started.size() == 24);        // 2025-06-03T12:34:56.789Z
+    CHECK(running[0].started[10] == 'T');
+    CHECK(running[0].started.ends_with("Z"));
+    CHECK_FALSE(running[0].replyUrl.has_value());
+    CHECK_FALSE(running[0].replyRef.has_value());
+    CHECK(running[1].jobId == second.jobId);
+    CHECK(running[1].replyUrl == with_reply.replyUrl);
+    CHECK(running[1].replyRef == "ref-1");
+
+    // Raw or percent-encoded, the id names the job.
+    const auto cancelled = c.call(http::verb::delete_, "/scheduler/" + first.jobId);
+    CHECK(cancelled.result_int() == 204);
+    CHECK(cancelled.body().empty());
+    running = decode<ltx::scheduled_jobs>(c.get("/scheduler"));
+    REQUIRE(running.size() == 1);
+    CHECK(running[0].jobId == second.jobId);
+    // The job goes on.
+    const auto still = c.get(job_target(first.jobId));
+    CHECK(still.result_int() == 200);
+    CHECK(ltx::state_of(decode<ltx::job>(still)) == ltx::job_state::active);
+
+    const auto twice =
+        c.call(http::verb::delete_, target<ltx::endpoints::cancel_scheduled_job>({first.jobId}));
+    CHECK(twice.result_int() == 404);
+    CHECK(error_of(twice) == "Unable to locate running jobId " + first.jobId);
+    CHECK(decode<ltx::error_body>(twice).code == 404);
+    const auto unknown = c.call(http::verb::delete_, "/scheduler/nobody%3Ax");
+    CHECK(unknown.result_int() == 404);
+    CHECK(error_of(unknown) == "Unable to locate running jobId nobody:x");
+    const auto malformed = c.call(http::verb::delete_, "/scheduler/email%3");
+    CHECK(malformed.result_int() == 400);
+    CHECK(error_of(malformed).starts_with("jobId: "));
+
+    // A finished job leaves the list and cannot be untracked.
+    sim->advance_clock(std::chrono::hours{1});
+    CHECK(c.get("/scheduler").body() == "[]");
+    const auto finished =
+        c.call(http::verb::delete_, target<ltx::endpoints::cancel_scheduled_job>({second.jobId}));
+    CHECK(finished.result_int() == 404);
+    const auto wrong = c.call(http::verb::post, "/scheduler", "{}");
+    CHECK(wrong.result_int() == 405);
+    CHECK(wrong[http::field::allow] == "GET");
+    CHECK(c.get("/scheduler/x").result_int() == 405);
 }
 
 namespace {

@@ -170,6 +170,73 @@ TEST_CASE("ltx client + ltx-sim: what the client refuses never reaches the simul
     }
 }
 
+TEST_CASE("ltx client + ltx-sim: list and delete accounts, list and untrack running jobs") {
+    auto o = test_options();
+    o.speed = std::chrono::hours{1};
+    o.accounts = {{"sim@example.com", 100, 20}, {"other@example.com", 100, 3}};
+    ltx::sim::background_server sim{o};
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    api_client api{http, config_for(sim)};
+    const auto file_id =
+        api.upload_file(o.fixtures_dir / "start.png", {.email = "sim@example.com"}).asset.fileId;
+    ltx::ltx_create_request req;
+    req.email = "sim@example.com";
+    req.prompt = "Waves";
+    req.startAssetId = file_id;
+
+    // Throwing forms.
+    const auto all = api.list_accounts();
+    REQUIRE(all.size() == 2);
+    CHECK(all.at("other@example.com").maxJobs == 3);
+    CHECK(api.list_scheduled_jobs().empty());
+    const auto first = api.create_video(req).jobId;
+    const auto running = api.list_scheduled_jobs();
+    REQUIRE(running.size() == 1);
+    CHECK(running[0].jobId == first);
+    CHECK(running[0].email == "sim@example.com");
+    api.cancel_scheduled_job(first);
+    CHECK(api.list_scheduled_jobs().empty());
+    CHECK(ltx::state_of(api.get_job(first)) == ltx::job_state::active); // the job goes on
+    try {
+        api.cancel_scheduled_job(first);
+        FAIL("no error");
+    } catch (const ltx::api_error& e) {
+        CHECK(e.code() == ltx::errc::not_found);
+        CHECK(e.server_message() == "Unable to locate running jobId " + first);
+    }
+    api.delete_account("other@example.com");
+    CHECK(api.list_accounts().size() == 1);
+    CHECK_THROWS_AS(api.delete_account("other@example.com"), ltx::api_error);
+    CHECK_THROWS_AS(api.delete_account("not an e-mail"), ltx::validation_error);
+
+    // error_code forms.
+    std::error_code ec;
+    ltx::diagnostics d;
+    const auto second = api.create_video(req).jobId;
+    const auto listed = api.list_scheduled_jobs(ec, d);
+    CHECK_FALSE(ec);
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].jobId == second);
+    api.cancel_scheduled_job(second, ec, d);
+    CHECK_FALSE(ec);
+    CHECK(d.status == 204);
+    api.cancel_scheduled_job(second, ec, d);
+    CHECK(ec == ltx::errc::not_found);
+    CHECK(d.status == 404);
+    CHECK(api.list_accounts(ec, d).size() == 1);
+    CHECK_FALSE(ec);
+    api.delete_account("other@example.com", ec, d);
+    CHECK(ec == ltx::errc::not_found);
+    CHECK(d.server_message == "Account configuration not found for the specified email address.");
+    api.delete_account("sim@example.com", ec, d);
+    CHECK_FALSE(ec);
+    CHECK(api.list_accounts(ec, d).empty());
+    CHECK(ec == ltx::errc::not_found);
+    CHECK(d.server_message ==
+          "Configuration not found. To create configuration use POST /accounts.");
+}
+
 TEST_CASE("ltx client + ltx-sim: 30% 5xx on GETs and a burst of 429 are ridden out, one job") {
     auto o = test_options();
     o.speed = 200ms;

@@ -94,3 +94,73 @@ TEST_CASE("ltx client + ltx-sim: the whole workflow async, one thread, no token 
     }
     CHECK(sim->stats().jobsCreated == 1);
 }
+
+TEST_CASE("ltx client + ltx-sim: list and delete accounts, list and untrack jobs, async") {
+    auto o = test_options();
+    o.speed = std::chrono::hours{1};
+    o.accounts = {{"sim@example.com", 100, 20}, {"other@example.com", 100, 3}};
+    ltx::sim::background_server sim{o};
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    ltx::basic_client api{http, config_for(sim)};
+    ltx::ltx_create_request req;
+    req.email = "sim@example.com";
+    req.prompt = "Waves";
+    req.startAssetId =
+        api.upload_file(o.fixtures_dir / "start.png", {.email = "sim@example.com"}).asset.fileId;
+    const auto job_id = api.create_video(req).jobId;
+    // Runs the handlers the calls started until none is left.
+    const auto run = [&io] {
+        io.restart();
+        io.run_for(60s);
+    };
+
+    std::error_code listed_ec{ltx::errc::cancelled};
+    ltx::account_map accounts;
+    api.async_list_accounts([&](std::error_code ec, ltx::account_map m) {
+        listed_ec = ec;
+        accounts = std::move(m);
+    });
+    run();
+    CHECK_FALSE(listed_ec);
+    REQUIRE(accounts.size() == 2);
+    CHECK(accounts.at("other@example.com").maxJobs == 3);
+
+    std::error_code jobs_ec{ltx::errc::cancelled};
+    ltx::scheduled_jobs jobs;
+    api.async_list_scheduled_jobs([&](std::error_code ec, ltx::scheduled_jobs j) {
+        jobs_ec = ec;
+        jobs = std::move(j);
+    });
+    run();
+    CHECK_FALSE(jobs_ec);
+    REQUIRE(jobs.size() == 1);
+    CHECK(jobs[0].jobId == job_id);
+
+    std::vector<std::error_code> cancels;
+    for (int i = 0; i < 2; ++i) {
+        api.async_cancel_scheduled_job(
+            job_id, [&](std::error_code ec, ltx::no_content) { cancels.push_back(ec); });
+        run();
+    }
+    REQUIRE(cancels.size() == 2);
+    CHECK_FALSE(cancels[0]);
+    CHECK(cancels[1] == ltx::errc::not_found); // untracked by the first
+    CHECK(api.list_scheduled_jobs().empty());
+
+    std::vector<std::error_code> deletes;
+    for (const char* email : {"other@example.com", "other@example.com"}) {
+        api.async_delete_account(
+            email, [&](std::error_code ec, ltx::no_content) { deletes.push_back(ec); });
+        run();
+    }
+    REQUIRE(deletes.size() == 2);
+    CHECK_FALSE(deletes[0]);
+    CHECK(deletes[1] == ltx::errc::not_found);
+    CHECK(api.list_accounts().size() == 1);
+
+    // The coroutine form throws what the sync throwing form throws.
+    auto f = api.async_delete_account("other@example.com", ::asio::use_future);
+    run();
+    CHECK_THROWS_AS(f.get(), ltx::api_error);
+}

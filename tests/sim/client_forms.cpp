@@ -364,8 +364,13 @@ TEST_CASE("client forms: use_awaitable with {} temporaries, every call") {
             auto bytes = co_await f.api.async_download(done, "a.mp4", {}, ::asio::use_awaitable);
             auto url = ltx::artifact_url(done).value();
             auto again = co_await f.api.async_download_url(url, "b.mp4", {}, ::asio::use_awaitable);
+            auto accounts = co_await f.api.async_list_accounts(::asio::use_awaitable);
+            auto running = co_await f.api.async_list_scheduled_jobs(::asio::use_awaitable);
+            co_await f.api.async_delete_account("sim@example.com", ::asio::use_awaitable);
             CHECK_FALSE(up2.asset.fileId.empty());
             CHECK(page.meta.has_value());
+            CHECK(accounts.count("sim@example.com") == 1);
+            CHECK(running.empty()); // instant jobs: none is running
             co_return bytes + again;
         },
         ::asio::use_future);

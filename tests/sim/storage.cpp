@@ -172,6 +172,37 @@ TEST_CASE("ltx-sim webhooks: the job model with replyRef is POSTed to replyUrl")
     CHECK(sim->stats().webhooksSent == 2);
 }
 
+TEST_CASE("ltx-sim webhooks: none for a job DELETE scheduler/{jobId} stopped tracking") {
+    auto o = test_options();
+    o.speed = std::chrono::hours{1};
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    receiver hook;
+    ltx::ltx_create_request r;
+    r.prompt = "A river";
+    r.startAssetId = upload_png(c);
+    r.replyUrl = "http://127.0.0.1:" + std::to_string(hook.port()) + "/hooks/ltx";
+    // Both jobs post to the one receiver; the untracked one would end, and post, first.
+    const auto untracked = decode<ltx::job>(c.post("/videos/ltx-create", to_json(r))).jobId.value();
+    sim->advance_clock(std::chrono::seconds{1});
+    const auto tracked = decode<ltx::job>(c.post("/videos/ltx-create", to_json(r))).jobId.value();
+    REQUIRE(c.call(http::verb::delete_, "/scheduler/" + untracked).result_int() == 204);
+    sim->advance_clock(std::chrono::hours{2});
+    const auto got = hook.wait(std::chrono::seconds{10});
+    REQUIRE(got);
+    CHECK(ltx::parse_webhook(got->body()).jobId == tracked);
+    for (int i = 0; i < 200 && sim->stats().webhooksSent < 1; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds{5});
+    std::this_thread::sleep_for(std::chrono::milliseconds{100});
+    const auto stats = sim->stats();
+    CHECK(stats.webhooksSent == 1);
+    CHECK(stats.webhooksFailed == 0);
+    // The untracked job finished all the same.
+    const auto finished =
+        decode<ltx::job>(c.get(target<ltx::endpoints::get_job>(ltx::get_job_request{untracked})));
+    CHECK(ltx::state_of(finished) == ltx::job_state::completed);
+}
+
 TEST_CASE("ltx-sim faults: 5xx on GETs at the asked rate, deterministic from the seed") {
     auto o = test_options();
     o.fail_rate = 0.3;

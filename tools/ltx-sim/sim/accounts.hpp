@@ -1,7 +1,7 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Accounts: `POST accounts`, `GET accounts/{email}`, and the `email` rule every other
-// endpoint follows.
+// Accounts: `GET accounts`, `POST accounts`, `GET accounts/{email}`,
+// `DELETE accounts/{email}`, and the `email` rule every other endpoint follows.
 #ifndef LTX_SIM_ACCOUNTS_HPP
 #define LTX_SIM_ACCOUNTS_HPP
 
@@ -128,9 +128,10 @@ public:
                 return {*i, {}};
             return {0, "email: no account " + *email + " is configured"};
         }
-        if (s_.accounts().size() == 1)
-            return {0, {}};
-        if (s_.accounts().empty())
+        const auto configured = s_.configured_accounts();
+        if (configured.size() == 1)
+            return {configured.front(), {}};
+        if (configured.empty())
             return {0, "No account is configured: POST accounts first"};
         return {0, "email is required when several accounts are configured"};
     }
@@ -156,15 +157,18 @@ public:
         };
         const auto claims = read_token_claims(field("lt_token"));
         std::string email = claims.email.empty() ? field("email") : claims.email;
-        if (email.empty() && s_.accounts().size() == 1)
-            email = s_.accounts().front().email;
+        if (const auto configured = s_.configured_accounts();
+            email.empty() && configured.size() == 1)
+            email = s_.accounts()[configured.front()].email;
         if (email.empty() || !ltx::detail::is_email(email))
             return error_reply(400, "cookie: lt_token carries no e-mail claim; add an email=... "
                                     "field to the cookie to name the account");
-        const auto found = s_.find_account(email);
+        // A removed account's record comes back, with its jobs, uploads and credits.
+        const auto found = s_.find_account_record(email);
         const auto index =
             found ? *found : s_.add_account(email, s_.opts().new_account_credits, 20, now);
         auto& a = s_.accounts()[index];
+        a.configured = true;
         a.cookie = std::move(cookie);
         a.max_jobs = body.maxJobs.value_or(reflect::default_of<&ltx::account_request::maxJobs>());
         a.updated_ms = now;
@@ -172,21 +176,61 @@ public:
         return ok_reply(r_.account(a));
     }
 
+    /// `GET accounts`: every configured account keyed by e-mail, without the balance fields.
+    api_reply list() const {
+        ltx::account_map out;
+        for (const auto i : s_.configured_accounts()) {
+            auto a = r_.account(s_.accounts()[i]);
+            a.balance.reset();
+            a.latestCreatedAtMs.reset();
+            out.emplace(s_.accounts()[i].email, std::move(a));
+        }
+        if (out.empty())
+            return error_reply(
+                404, "Configuration not found. To create configuration use POST /accounts.");
+        return ok_reply(out);
+    }
+
     /// `GET accounts/{email}`; `encoded` is the path segment.
     api_reply get(std::string_view encoded) const {
-        const auto email = ltx::http::percent_decode(encoded);
-        if (!email)
-            return error_reply(400, "email: malformed percent-encoding");
-        const ltx::get_account_request req{*email};
-        if (auto v = reflect::validate(req); !v.empty())
-            return error_reply(400, violations_text(v));
-        const auto index = s_.find_account(req.email);
-        if (!index)
-            return error_reply(404, "Account " + req.email + " is not configured");
-        return ok_reply(r_.account(s_.accounts()[*index]));
+        const auto index = find(encoded);
+        if (!index.error.empty())
+            return error_reply(index.status, index.error);
+        return ok_reply(r_.account(s_.accounts()[index.index]));
+    }
+
+    /// `DELETE accounts/{email}`: 204. The project's choice where the reference is silent:
+    /// no body, and the 404 of `GET accounts/{email}` for an account not configured. The
+    /// account's running jobs go on.
+    api_reply remove(std::string_view encoded) {
+        const auto index = find(encoded);
+        if (!index.error.empty())
+            return error_reply(index.status, index.error);
+        s_.accounts()[index.index].configured = false;
+        return no_content_reply();
     }
 
 private:
+    struct found_account {
+        std::uint32_t index = 0;
+        unsigned status = 200;
+        std::string error{};
+    };
+
+    // The configured account a path segment names, or the 400 or 404 answer.
+    found_account find(std::string_view encoded) const {
+        const auto email = ltx::http::percent_decode(encoded);
+        if (!email)
+            return {0, 400, "email: malformed percent-encoding"};
+        const ltx::get_account_request req{*email};
+        if (auto v = reflect::validate(req); !v.empty())
+            return {0, 400, violations_text(v)};
+        const auto index = s_.find_account(req.email);
+        if (!index)
+            return {0, 404, "Account configuration not found for the specified email address."};
+        return {*index, 200, {}};
+    }
+
     store& s_;
     renderer& r_;
 };

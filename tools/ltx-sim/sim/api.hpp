@@ -14,6 +14,7 @@
 #include "store.hpp"
 
 #include <ltx/api/assets.hpp>
+#include <ltx/api/scheduler.hpp>
 #include <ltx/api/endpoints.hpp>
 #include <ltx/api/videos.hpp>
 #include <ltx/detail/ascii.hpp>
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -86,14 +88,29 @@ public:
         }
         if (path == "/accounts" ||
             (path == "/accounts/" && method == endpoints::configure_account::method)) {
-            if (auto r = route({endpoints::configure_account::method}))
+            if (auto r =
+                    route({endpoints::list_accounts::method, endpoints::configure_account::method}))
                 return std::move(*r);
-            return {accounts_.configure(req, now)};
+            return method == endpoints::list_accounts::method
+                       ? api_outcome{accounts_.list()}
+                       : api_outcome{accounts_.configure(req, now)};
         }
         if (path.starts_with("/accounts/")) {
-            if (auto r = route({endpoints::get_account::method}))
+            if (auto r = route({endpoints::get_account::method, endpoints::delete_account::method}))
                 return std::move(*r);
-            return {accounts_.get(path.substr(10))};
+            return method == endpoints::get_account::method
+                       ? api_outcome{accounts_.get(path.substr(10))}
+                       : api_outcome{accounts_.remove(path.substr(10))};
+        }
+        if (path == "/scheduler" || path == "/scheduler/") {
+            if (auto r = route({endpoints::list_scheduled_jobs::method}))
+                return std::move(*r);
+            return {list_scheduled_jobs(now)};
+        }
+        if (path.starts_with("/scheduler/")) {
+            if (auto r = route({endpoints::cancel_scheduled_job::method}))
+                return std::move(*r);
+            return {cancel_scheduled_job(path.substr(11), now)};
         }
         return {error_reply(404, "Not found")};
     }
@@ -121,8 +138,9 @@ public:
             s_.accounts()[j.account].credits += j.seconds;
             ++s_.stats().jobs_failed;
         }
+        // A job DELETE scheduler/{jobId} stopped tracking owes no webhook (the refund stays).
         const auto* reply = s_.reply_of(index);
-        if (!reply || reply->url.empty())
+        if (!reply || reply->url.empty() || (j.flags & job_rec::untracked))
             return std::nullopt;
         return webhook{reply->url, reflect::to_json(r_.job(index, now, true))};
     }
@@ -328,6 +346,58 @@ private:
         if (!index)
             return error_reply(404, "Job not found: it is unknown or has expired");
         return ok_reply(r_.job(*index, now));
+    }
+
+    // GET scheduler: the running, tracked jobs in the order they started. The reference's
+    // chosen shape: jobId, email, started (ISO 8601 UTC, ms), elapsed (MM:SS), replyUrl and
+    // replyRef when the job has them.
+    api_reply list_scheduled_jobs(std::int64_t now) const {
+        ltx::scheduled_jobs out;
+        for (std::uint32_t i = 0; i < s_.jobs().size(); ++i) {
+            const auto& j = s_.jobs()[i];
+            if (!s_.tracked_running(j, now))
+                continue;
+            ltx::scheduled_job e;
+            e.jobId = s_.job_id(j);
+            e.email = s_.accounts()[j.account].email;
+            e.started = iso_utc(j.created_ms);
+            e.elapsed = minutes_seconds(now - j.created_ms);
+            if (const auto* r = s_.reply_of(i)) {
+                if (!r->url.empty())
+                    e.replyUrl = r->url;
+                if (!r->ref.empty())
+                    e.replyRef = r->ref;
+            }
+            out.push_back(std::move(e));
+        }
+        return ok_reply(out);
+    }
+
+    // `MM:SS`; minutes past 99 take more digits.
+    static std::string minutes_seconds(std::int64_t ms) {
+        const auto s = std::max<std::int64_t>(0, ms) / 1000;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(s / 60),
+                      static_cast<long long>(s % 60));
+        return buf;
+    }
+
+    // DELETE scheduler/{jobId}: the project's choice where the reference is silent: 204 with
+    // no body; the job goes on (GET assets/{jobId} answers), sends no webhook and leaves
+    // GET scheduler; 404 `Unable to locate running jobId <decoded id>` for a job that is
+    // unknown, finished or already untracked.
+    api_reply cancel_scheduled_job(std::string_view encoded_id, std::int64_t now) {
+        const auto id = ltx::http::percent_decode(encoded_id);
+        if (!id)
+            return error_reply(400, "jobId: malformed percent-encoding");
+        const ltx::cancel_scheduled_job_request req{*id};
+        if (auto v = reflect::validate(req); !v.empty())
+            return error_reply(400, violations_text(v));
+        const auto index = s_.find_job(req.jobId);
+        if (!index || !s_.tracked_running(s_.jobs()[*index], now))
+            return error_reply(404, "Unable to locate running jobId " + req.jobId);
+        s_.jobs()[*index].flags |= job_rec::untracked;
+        return no_content_reply();
     }
 
     template <class T> std::optional<api_reply> decode_query(std::string_view query, T& out) {

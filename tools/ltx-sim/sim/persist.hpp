@@ -33,9 +33,12 @@ struct saved_account {
     std::int64_t updated = 0;
     std::int64_t tokenExpire = 0;
     std::int64_t latestCreated = 0;
+    /// Set when DELETE accounts/{email} removed the configuration.
+    std::optional<bool> removed;
 };
 BOOST_DESCRIBE_STRUCT(saved_account, (),
-                      (email, cookie, maxJobs, credits, updated, tokenExpire, latestCreated))
+                      (email, cookie, maxJobs, credits, updated, tokenExpire, latestCreated,
+                       removed))
 
 struct saved_upload {
     std::string id;
@@ -84,7 +87,8 @@ inline void save_state(store& s, const std::filesystem::path& dir) {
     out.key = s.signing_key();
     for (const auto& a : s.accounts())
         out.accounts.push_back({a.email, a.cookie, a.max_jobs, a.credits, a.updated_ms,
-                                a.token_expire_ms, a.latest_created_ms});
+                                a.token_expire_ms, a.latest_created_ms,
+                                a.configured ? std::nullopt : std::optional{true}});
     for (const auto& u : s.uploads())
         out.uploads.push_back(
             {u.id.str(), u.created_ms, s.accounts()[u.account].email, u.mime, u.type, u.size});
@@ -124,7 +128,7 @@ inline bool load_state(store& s, const std::filesystem::path& dir) {
                                  "snapshot: " + err.path + " " + err.message);
     s.restore_keys(in.ids, in.key);
     const auto account_of = [&](const std::string& email, std::int64_t now) {
-        if (const auto i = s.find_account(email))
+        if (const auto i = s.find_account_record(email))
             return *i;
         return s.add_account(email, 0, 20, now);
     };
@@ -136,6 +140,7 @@ inline bool load_state(store& s, const std::filesystem::path& dir) {
         rec.updated_ms = a.updated;
         rec.token_expire_ms = a.tokenExpire;
         rec.latest_created_ms = a.latestCreated;
+        rec.configured = !a.removed.value_or(false);
     }
     for (const auto& u : in.uploads) {
         const auto id = uuid::parse(u.id);

@@ -26,7 +26,7 @@ struct api_request {
     std::string_view body;
 };
 
-/// One API answer: a status and a JSON body.
+/// One API answer: a status and a JSON body (none for a 204).
 struct api_reply {
     unsigned status = 200;
     std::string body;
@@ -57,6 +57,11 @@ struct webhook {
 /// `{"error": text, "code": status}`, encoded from the library's `error_body`.
 inline api_reply error_reply(unsigned status, std::string text) {
     return {status, reflect::to_json(ltx::error_body{std::move(text), static_cast<int>(status)})};
+}
+
+/// `204 No Content`: no body, and no Content-Type.
+inline api_reply no_content_reply() {
+    return {204, {}};
 }
 
 /// A model as a 200 answer.

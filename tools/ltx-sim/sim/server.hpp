@@ -238,7 +238,8 @@ private:
 
     void respond(const std::shared_ptr<session>& s, const api_reply& reply) {
         response_t res{static_cast<http::status>(reply.status), 11};
-        res.set(http::field::content_type, "application/json");
+        if (reply.status != 204)
+            res.set(http::field::content_type, "application/json");
         if (!reply.allow.empty())
             res.set(http::field::allow, reply.allow);
         res.body() = reply.body;

@@ -34,6 +34,9 @@ struct account_rec {
     std::int64_t updated_ms = 0;
     std::int64_t token_expire_ms = 0;
     std::int64_t latest_created_ms = 0;
+    /// False once `DELETE accounts/{email}` removed the configuration. The record stays, so
+    /// the indices its jobs and uploads hold stay valid, and `POST accounts` revives it.
+    bool configured = true;
     /// End times of the jobs counted as active; the earliest on top.
     std::priority_queue<std::int64_t, std::vector<std::int64_t>, std::greater<>> active_until;
     std::vector<std::uint32_t> uploads;
@@ -57,10 +60,11 @@ struct job_rec {
     std::uint8_t seconds = 3;
     std::uint8_t flags = 0;
 
-    static constexpr std::uint8_t failing = 1;   // the prompt asked for a failure
-    static constexpr std::uint8_t url_shown = 2; // `completed` was read once without a URL
-    static constexpr std::uint8_t has_reply = 4; // replyUrl or replyRef given
-    static constexpr std::uint8_t settled = 8;   // refund and webhook done
+    static constexpr std::uint8_t failing = 1;    // the prompt asked for a failure
+    static constexpr std::uint8_t url_shown = 2;  // `completed` was read once without a URL
+    static constexpr std::uint8_t has_reply = 4;  // replyUrl or replyRef given
+    static constexpr std::uint8_t settled = 8;    // refund and webhook done
+    static constexpr std::uint8_t untracked = 16; // DELETE scheduler/{jobId}: no webhook
 };
 
 /// The caller's replyUrl and replyRef, kept apart since few jobs have them.
@@ -127,11 +131,29 @@ public:
 
     std::vector<account_rec>& accounts() noexcept { return accounts_; }
 
+    /// The configured account with this e-mail, or nullopt.
     std::optional<std::uint32_t> find_account(std::string_view email) const {
+        const auto i = find_account_record(email);
+        if (i && accounts_[*i].configured)
+            return i;
+        return std::nullopt;
+    }
+
+    /// The record of this e-mail, configured or removed, or nullopt.
+    std::optional<std::uint32_t> find_account_record(std::string_view email) const {
         for (std::size_t i = 0; i < accounts_.size(); ++i)
             if (accounts_[i].email == email)
                 return static_cast<std::uint32_t>(i);
         return std::nullopt;
+    }
+
+    /// The configured accounts, in the order they were added.
+    std::vector<std::uint32_t> configured_accounts() const {
+        std::vector<std::uint32_t> out;
+        for (std::size_t i = 0; i < accounts_.size(); ++i)
+            if (accounts_[i].configured)
+                out.push_back(static_cast<std::uint32_t>(i));
+        return out;
     }
 
     std::uint32_t add_account(std::string email, double credits, int max_jobs, std::int64_t now) {
@@ -215,6 +237,11 @@ public:
         if (accounts_[jobs_[it->second].account].email != email)
             return std::nullopt;
         return it->second;
+    }
+
+    /// True when the job runs at `now` and the scheduler tracks it (`GET scheduler` lists it).
+    bool tracked_running(const job_rec& j, std::int64_t now) const {
+        return now < j.end_ms && !(j.flags & job_rec::untracked) && accounts_[j.account].configured;
     }
 
     /// The next job whose end needs work (a refund, a webhook) at or before `now`.
