@@ -322,3 +322,39 @@ TEST_CASE("ltx-sim --state-dir: uploads, jobs and balances survive a restart") {
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("ltx-sim --state-dir: a removed account and an untracked job stay so after a restart") {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("ltx-sim-state-" + std::to_string(std::random_device{}()));
+    auto o = test_options();
+    o.state_dir = dir;
+    o.speed = std::chrono::hours{1};
+    o.accounts = {{"a@example.com", 100, 5}, {"b@example.com", 100, 5}};
+    std::string untracked, tracked;
+    {
+        ltx::sim::background_server sim{o};
+        client c{sim->api_port()};
+        ltx::ltx_create_request r;
+        r.email = "a@example.com";
+        r.prompt = "A river";
+        r.startAssetId = upload_png(c, "a@example.com");
+        untracked = decode<ltx::job>(c.post("/videos/ltx-create", to_json(r))).jobId.value();
+        tracked = decode<ltx::job>(c.post("/videos/ltx-create", to_json(r))).jobId.value();
+        REQUIRE(c.call(http::verb::delete_, "/scheduler/" + untracked).result_int() == 204);
+        REQUIRE(c.call(http::verb::delete_, "/accounts/b%40example.com").result_int() == 204);
+    }
+    {
+        ltx::sim::background_server sim{o};
+        client c{sim->api_port()};
+        const auto accounts = decode<ltx::account_map>(c.get("/accounts"));
+        REQUIRE(accounts.size() == 1);
+        CHECK(accounts.count("a@example.com") == 1);
+        const auto running = decode<ltx::scheduled_jobs>(c.get("/scheduler"));
+        REQUIRE(running.size() == 1);
+        CHECK(running[0].jobId == tracked);
+        CHECK(
+            c.get(target<ltx::endpoints::get_job>(ltx::get_job_request{untracked})).result_int() ==
+            200);
+    }
+    std::filesystem::remove_all(dir);
+}
