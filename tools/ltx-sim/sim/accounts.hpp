@@ -11,8 +11,8 @@
 #include "store.hpp"
 
 #include <ltx/api/accounts.hpp>
+#include <ltx/api/endpoints.hpp>
 #include <ltx/detail/ascii.hpp>
-#include <ltx/http/percent_encoding.hpp>
 
 #include <boost/json/parse.hpp>
 
@@ -219,12 +219,9 @@ private:
 
     // The configured account a path segment names, or the 400 or 404 answer.
     found_account find(std::string_view encoded) const {
-        const auto email = ltx::http::percent_decode(encoded);
-        if (!email)
-            return {0, 400, "email: malformed percent-encoding"};
-        const ltx::get_account_request req{*email};
-        if (auto v = reflect::validate(req); !v.empty())
-            return {0, 400, violations_text(v)};
+        ltx::get_account_request req;
+        if (auto e = decode_path<endpoints::get_account>(encoded, req))
+            return {0, 400, std::move(*e)};
         const auto index = s_.find_account(req.email);
         if (!index)
             return {0, 404, "Account configuration not found for the specified email address."};

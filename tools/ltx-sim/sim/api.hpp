@@ -20,7 +20,6 @@
 #include <ltx/detail/ascii.hpp>
 #include <ltx/http/method.hpp>
 #include <ltx/http/headers.hpp>
-#include <ltx/http/percent_encoding.hpp>
 #include <ltx/mime.hpp>
 
 #include <algorithm>
@@ -336,12 +335,9 @@ private:
     }
 
     api_reply get_job(std::string_view encoded_id, std::int64_t now) {
-        const auto id = ltx::http::percent_decode(encoded_id);
-        if (!id)
-            return error_reply(400, "jobId: malformed percent-encoding");
-        const ltx::get_job_request req{*id};
-        if (auto v = reflect::validate(req); !v.empty())
-            return error_reply(400, violations_text(v));
+        ltx::get_job_request req;
+        if (auto e = decode_path<endpoints::get_job>(encoded_id, req))
+            return error_reply(400, std::move(*e));
         const auto index = s_.find_job(req.jobId);
         if (!index)
             return error_reply(404, "Job not found: it is unknown or has expired");
@@ -387,12 +383,9 @@ private:
     // GET scheduler; 404 `Unable to locate running jobId <decoded id>` for a job that is
     // unknown, finished or already untracked.
     api_reply cancel_scheduled_job(std::string_view encoded_id, std::int64_t now) {
-        const auto id = ltx::http::percent_decode(encoded_id);
-        if (!id)
-            return error_reply(400, "jobId: malformed percent-encoding");
-        const ltx::cancel_scheduled_job_request req{*id};
-        if (auto v = reflect::validate(req); !v.empty())
-            return error_reply(400, violations_text(v));
+        ltx::cancel_scheduled_job_request req;
+        if (auto e = decode_path<endpoints::cancel_scheduled_job>(encoded_id, req))
+            return error_reply(400, std::move(*e));
         const auto index = s_.find_job(req.jobId);
         if (!index || !s_.tracked_running(s_.jobs()[*index], now))
             return error_reply(404, "Unable to locate running jobId " + req.jobId);

@@ -5,6 +5,8 @@
 #ifndef LTX_SIM_DECODE_HPP
 #define LTX_SIM_DECODE_HPP
 
+#include "reply.hpp"
+
 #include <ltx/detail/ascii.hpp>
 #include <ltx/http/headers.hpp>
 #include <ltx/http/percent_encoding.hpp>
@@ -175,6 +177,26 @@ std::optional<std::string> decode_body(std::string_view content_type, std::strin
         return std::nullopt;
     }
     return err.path.empty() ? err.message : err.path + ": " + err.message;
+}
+
+/// Decodes the path parameter of endpoint `E` (the one `{member}` of `E::path`) from its
+/// segment `encoded`, decoded once as the reference says (raw or percent-encoded), into
+/// `out`, and checks `out` with the library's rules. Returns the 400 text, naming the
+/// parameter, when the escape is malformed or a rule is broken.
+template <class E>
+std::optional<std::string> decode_path(std::string_view encoded, typename E::request& out) {
+    const std::string_view path = E::path;
+    const auto open = path.find('{');
+    const std::string name{path.substr(open + 1, path.find('}', open) - open - 1)};
+    auto value = ltx::http::percent_decode(encoded);
+    if (!value)
+        return name + ": malformed percent-encoding";
+    reflect::json_error err;
+    if (!decode_fields(form_fields{{name, std::move(*value)}}, out, err))
+        return err.path.empty() ? err.message : err.path + ": " + err.message;
+    if (auto v = reflect::validate(out); !v.empty())
+        return violations_text(v);
+    return std::nullopt;
 }
 
 } // namespace ltx::sim
