@@ -43,6 +43,18 @@ inline constexpr const char* account =
     R"("balance":{"LTXStudio_token":1234.5},"latestCreatedAtMs":{"LTXStudio_token":1748919000000},)"
     R"("error":"..."})";
 
+/// GET accounts: the accounts keyed by e-mail, without balance fields.
+inline constexpr const char* account_map =
+    R"({ "user@example.com": { "email": "user@example.com",
+    "cookie": { "lt_id": "user12345", "lt_token": "…secured…", "lt_refresh_token": "…secured…" },
+    "maxJobs": 20, "updatedUTC": "2025-06-03T12:13:14.000Z", "tokenExpireUTC": "2025-07-03T12:13:14.000Z" } })";
+
+/// GET scheduler: the running jobs.
+inline constexpr const char* scheduled_jobs =
+    R"([ { "jobId": "email:user@example.com:7a34b821-...-type:image", "email": "user@example.com",
+    "started": "2025-06-03T12:34:56.789Z", "elapsed": "03:45",
+    "replyUrl": "https://example.com/webhook", "replyRef": "reference-id" } ])";
+
 /// One of the error bodies (402).
 inline constexpr const char* error_insufficient_credits =
     R"({"error": "Insufficient credits", "code": 402})";

@@ -66,6 +66,27 @@ TEST_CASE("account model") {
     round_trip<ltx::account>(reference::account);
 }
 
+TEST_CASE("GET accounts and GET scheduler answers") {
+    round_trip<ltx::account_map>(reference::account_map);
+    const auto accounts = ltx::reflect::from_json<ltx::account_map>(reference::account_map);
+    CHECK(accounts.at("user@example.com").cookie->at("lt_id") == "user12345");
+    CHECK_FALSE(accounts.at("user@example.com").balance.has_value());
+    round_trip<ltx::scheduled_jobs>(reference::scheduled_jobs);
+    round_trip<ltx::scheduled_jobs>("[]");
+    const auto jobs = ltx::reflect::from_json<ltx::scheduled_jobs>(reference::scheduled_jobs);
+    REQUIRE(jobs.size() == 1);
+    CHECK(jobs[0].elapsed == "03:45");
+    // The 204 of the DELETEs: no body.
+    CHECK(ltx::reflect::from_json<ltx::no_content>("") == ltx::no_content{});
+    for (const char* text :
+         {R"({"error": "Configuration not found. To create configuration use POST /accounts.", )"
+          R"("code": 404})",
+          R"({"error": "Account configuration not found for the specified email address.", )"
+          R"("code": 404})",
+          R"({"error": "Unable to locate running jobId email:a@b.c:1-type:video", "code": 404})"})
+        round_trip<ltx::error_body>(text);
+}
+
 TEST_CASE("the seed request encodes to the expected bytes") {
     ltx::ltx_create_request req{
         .prompt = "A serene landscape with flowing water",
@@ -127,4 +148,16 @@ TEST_CASE("endpoint traits") {
     static_assert(ltx::is_path_param<get_job>("jobId") && !ltx::is_path_param<get_job>("job"));
     CHECK(create_video::method == ltx::http::method::post);
     CHECK(get_account::path == "accounts/{email}");
+    static_assert(list_accounts::retry_safe && list_scheduled_jobs::retry_safe);
+    static_assert(delete_account::retry_safe && cancel_scheduled_job::retry_safe);
+    static_assert(std::is_same_v<delete_account::response, ltx::no_content>);
+    static_assert(std::is_same_v<cancel_scheduled_job::response, ltx::no_content>);
+    CHECK(delete_account::method == ltx::http::method::delete_);
+    CHECK(cancel_scheduled_job::method == ltx::http::method::delete_);
+    CHECK(ltx::request_target<list_accounts>({}) == "accounts");
+    CHECK(ltx::request_target<list_scheduled_jobs>({}) == "scheduler");
+    CHECK(ltx::request_target<delete_account>({"a b@example.com"}) ==
+          "accounts/a%20b%40example.com");
+    CHECK(ltx::request_target<cancel_scheduled_job>({"email:a@b.c:1-type:video"}) ==
+          "scheduler/email%3Aa%40b.c%3A1-type%3Avideo");
 }

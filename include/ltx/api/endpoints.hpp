@@ -100,10 +100,11 @@ struct list_accounts {
     static constexpr bool retry_safe = true;
 };
 
-/// `DELETE accounts/{email}`: `204 No Content`. Retried after an ambiguous failure: removing
-/// a configuration twice leaves the same state as removing it once (DELETE is idempotent).
-/// A retry after a first attempt that removed it while its answer was lost reports
-/// `errc::not_found`, which says what the caller wanted: the account is not configured.
+/// `DELETE accounts/{email}`: `204 No Content` (the reference's choice, "Open questions"). Retried
+/// after an ambiguous failure: removing a configuration twice leaves the same state as removing it
+/// once (DELETE is idempotent). A retry after a first attempt that removed it while its answer was
+/// lost reports `errc::not_found`, which says what the caller wanted: the account is not
+/// configured.
 struct delete_account {
     using request = delete_account_request;
     using response = no_content;
@@ -123,10 +124,11 @@ struct list_scheduled_jobs {
     static constexpr bool retry_safe = true;
 };
 
-/// `DELETE scheduler/{jobId}`: `204 No Content`; the scheduler stops tracking the job (no
-/// webhook), which goes on. Retried after an ambiguous failure: it creates nothing and costs
-/// nothing, and a second attempt leaves the job untracked as the first did; one whose first
-/// attempt took effect unseen reports `errc::not_found` (the job is not tracked any more).
+/// `DELETE scheduler/{jobId}`: `204 No Content` (the reference's choice); the scheduler stops
+/// tracking the job (no webhook), which goes on. Retried after an ambiguous failure: it creates
+/// nothing and costs nothing, and a second attempt leaves the job untracked as the first did; one
+/// whose first attempt took effect unseen reports `errc::not_found` (the job is not tracked any
+/// more).
 struct cancel_scheduled_job {
     using request = cancel_scheduled_job_request;
     using response = no_content;

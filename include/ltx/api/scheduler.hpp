@@ -18,8 +18,9 @@ namespace ltx {
 /// `DELETE scheduler/{jobId}`: the job id in the path, with the rules of `GET assets/{jobId}`.
 using cancel_scheduled_job_request = get_job_request;
 
-/// One running job, as `GET scheduler` lists it. The four fields the reference always shows
-/// are required, so an entry without them fails the decode (`errc::unexpected_response`).
+/// One running job, as `GET scheduler` lists it: the shape the reference's "Open questions"
+/// settle on. The four fields it always shows are required, so an entry without them fails
+/// the decode (`errc::unexpected_response`).
 struct scheduled_job {
     /// The job id, `email:<account email>:<id>-type:video`; pass it to `get_job`, `wait`,
     /// or `cancel_scheduled_job`.
