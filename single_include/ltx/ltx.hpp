@@ -774,6 +774,20 @@ constexpr bool is_unreserved(char c) noexcept {
     return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
+/// `Class(c)` for every byte `c`, as a table: one load per character in the loops that scan
+/// every byte of a URL or a percent-encoded value, where the tests of a class are branches.
+template <bool (*Class)(char) noexcept> struct byte_class {
+    static constexpr auto table = [] {
+        struct bits {
+            bool of[256];
+        } t{};
+        for (int b = 0; b < 256; ++b)
+            t.of[b] = Class(static_cast<char>(b));
+        return t;
+    }();
+    static constexpr bool test(char c) noexcept { return table.of[static_cast<unsigned char>(c)]; }
+};
+
 /// `c` with `A`-`Z` mapped to `a`-`z`; every other byte unchanged.
 constexpr char to_lower(char c) noexcept {
     return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
@@ -971,14 +985,22 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
 }
 
 LTX_DECL void percent_encode(std::string_view s, std::string& out) {
+    // Sized first, so that the output grows once, not once per doubling.
+    using unreserved = byte_class<is_unreserved>;
+    std::size_t size = s.size();
+    for (char c : s)
+        size += unreserved::test(c) ? 0 : 2;
+    const std::size_t at = out.size();
+    out.resize(at + size);
+    char* p = out.data() + at;
     for (char c : s) {
-        if (is_unreserved(c)) {
-            out += c;
+        if (unreserved::test(c)) {
+            *p++ = c;
         } else {
             const auto b = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex_digit_upper(b >> 4);
-            out += hex_digit_upper(b);
+            *p++ = '%';
+            *p++ = hex_digit_upper(b >> 4);
+            *p++ = hex_digit_upper(b);
         }
     }
 }
@@ -3223,9 +3245,37 @@ inline std::optional<std::uint16_t> parse_port(std::string_view s) noexcept {
     return static_cast<std::uint16_t>(value);
 }
 
+// sub-delims, ":", "@" and "/": what a path, query or fragment allows beside unreserved
+// characters and percent-encoded triplets.
+constexpr bool is_sub_delim_or_path_char(char c) noexcept {
+    switch (c) {
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '@':
+    case '/':
+        return true;
+    default:
+        return false;
+    }
+}
+
+constexpr bool is_path_char(char c) noexcept {
+    return is_unreserved(c) || is_sub_delim_or_path_char(c);
+}
+
 // pchar / "/" (and "?" in a query or fragment), percent-encoded triplets checked.
 inline url_errc check_component(std::string_view s, bool allow_question_mark) noexcept {
-    constexpr std::string_view allowed = "!$&'()*+,;=:@/";
+    using path_char = ltx::detail::byte_class<is_path_char>;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (c == '%') {
@@ -3233,8 +3283,7 @@ inline url_errc check_component(std::string_view s, bool allow_question_mark) no
                 return url_errc::invalid_percent_encoding;
             }
             i += 2;
-        } else if (!is_unreserved(c) && allowed.find(c) == std::string_view::npos &&
-                   !(allow_question_mark && c == '?')) {
+        } else if (!path_char::test(c) && !(allow_question_mark && c == '?')) {
             return url_errc::invalid_character;
         }
     }
@@ -3326,13 +3375,18 @@ struct url_access {
     }
 };
 
-struct host_and_port {
-    std::string host;
+// A URL's parts as views of its text, checked but not copied: what parse_url builds a url
+// from, and all is_absolute_http_url needs. Scheme and host are as written (not lower-cased).
+struct url_parts {
+    std::string_view scheme;
+    bool https = false;
+    std::string_view host;
     host_kind kind = host_kind::name;
     std::uint16_t port = 0;
+    reference_parts reference;
 };
 
-inline url_errc parse_authority(std::string_view auth, bool https, host_and_port& out) {
+inline url_errc parse_authority(std::string_view auth, url_parts& out) noexcept {
     if (auth.find('@') != std::string_view::npos) {
         return url_errc::userinfo_not_allowed;
     }
@@ -3375,8 +3429,8 @@ inline url_errc parse_authority(std::string_view auth, bool https, host_and_port
             break;
         }
     }
-    out.host = to_lower(host);
-    out.port = https ? 443 : 80;
+    out.host = host;
+    out.port = out.https ? 443 : 80;
     if (port && !port->empty()) {
         const auto n = parse_port(*port);
         if (!n) {
@@ -3385,6 +3439,57 @@ inline url_errc parse_authority(std::string_view auth, bool https, host_and_port
         out.port = *n;
     }
     return url_errc{};
+}
+
+inline url_errc scan_url(std::string_view s, url_parts& out) noexcept {
+    if (s.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(s.begin(), s.end(), [](char c) { return !is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    const auto scheme_len = scheme_length(s);
+    if (scheme_len == 0) {
+        return url_errc::missing_scheme;
+    }
+    out.scheme = s.substr(0, scheme_len);
+    out.https = ltx::detail::iequals(out.scheme, "https");
+    if (!out.https && !ltx::detail::iequals(out.scheme, "http")) {
+        return url_errc::unsupported_scheme;
+    }
+    auto rest = s.substr(scheme_len + 1);
+    if (!rest.starts_with("//")) {
+        return url_errc::missing_authority;
+    }
+    rest.remove_prefix(2);
+    // By hand: find_first_of searches the set once per character.
+    std::size_t auth_end = 0;
+    while (auth_end < rest.size() && rest[auth_end] != '/' && rest[auth_end] != '?' &&
+           rest[auth_end] != '#') {
+        ++auth_end;
+    }
+    if (auto e = parse_authority(rest.substr(0, auth_end), out); e != url_errc{}) {
+        return e;
+    }
+    return split_reference(rest.substr(auth_end), out.reference);
+}
+
+// Whether `path` has a `.` or `..` segment, the only case in which remove_dot_segments
+// changes it.
+inline bool has_dot_segment(std::string_view path) noexcept {
+    for (auto dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.', dot + 1)) {
+        if (dot != 0 && path[dot - 1] != '/') {
+            continue;
+        }
+        auto end = dot + 1;
+        if (end < path.size() && path[end] == '.') {
+            ++end;
+        }
+        if (end == path.size() || path[end] == '/') {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace detail
@@ -3409,41 +3514,18 @@ LTX_DECL std::string url::to_string() const {
 }
 
 LTX_DECL url_result parse_url(std::string_view s) {
-    if (s.empty()) {
-        return url_errc::empty;
-    }
-    if (std::any_of(s.begin(), s.end(), [](char c) { return !detail::is_visible_ascii(c); })) {
-        return url_errc::invalid_character;
-    }
-    const auto scheme_len = detail::scheme_length(s);
-    if (scheme_len == 0) {
-        return url_errc::missing_scheme;
-    }
-    std::string scheme = detail::to_lower(s.substr(0, scheme_len));
-    if (scheme != "http" && scheme != "https") {
-        return url_errc::unsupported_scheme;
-    }
-    auto rest = s.substr(scheme_len + 1);
-    if (!rest.starts_with("//")) {
-        return url_errc::missing_authority;
-    }
-    rest.remove_prefix(2);
-    const auto auth_end = std::min(rest.find_first_of("/?#"), rest.size());
-    detail::host_and_port hp;
-    if (auto e = detail::parse_authority(rest.substr(0, auth_end), scheme == "https", hp);
-        e != url_errc{}) {
+    detail::url_parts parts;
+    if (auto e = detail::scan_url(s, parts); e != url_errc{}) {
         return e;
     }
-    detail::reference_parts parts;
-    if (auto e = detail::split_reference(rest.substr(auth_end), parts); e != url_errc{}) {
-        return e;
-    }
-    return detail::url_access::make(std::move(scheme), std::move(hp.host), hp.kind, hp.port,
-                                    std::string(parts.path), std::string(parts.query));
+    return detail::url_access::make(detail::to_lower(parts.scheme), detail::to_lower(parts.host),
+                                    parts.kind, parts.port, std::string(parts.reference.path),
+                                    std::string(parts.reference.query));
 }
 
 LTX_DECL bool is_absolute_http_url(std::string_view s) {
-    return parse_url(s).has_value();
+    detail::url_parts parts;
+    return detail::scan_url(s, parts) == url_errc{};
 }
 
 LTX_DECL url_result resolve(const url& base, std::string_view relative) {
@@ -3472,12 +3554,16 @@ LTX_DECL url_result resolve(const url& base, std::string_view relative) {
             query = base.query();
         }
     } else if (parts.path.front() == '/') {
-        path = detail::remove_dot_segments(parts.path);
+        path = detail::has_dot_segment(parts.path) ? detail::remove_dot_segments(parts.path)
+                                                   : std::string(parts.path);
     } else {
         const std::string_view base_path = base.path();
-        std::string merged(base_path.substr(0, base_path.rfind('/') + 1));
-        merged += parts.path;
-        path = detail::remove_dot_segments(merged);
+        const auto directory = base_path.substr(0, base_path.rfind('/') + 1);
+        path.reserve(directory.size() + parts.path.size());
+        path.append(directory).append(parts.path);
+        if (detail::has_dot_segment(path)) {
+            path = detail::remove_dot_segments(path);
+        }
     }
     return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
                                     std::move(path), std::move(query));
@@ -5751,7 +5837,9 @@ LTX_DECL bool is_token(std::string_view name) noexcept {
 }
 
 LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
-    return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+    // By hand: find_first_of searches the set once per character.
+    return std::none_of(value.begin(), value.end(),
+                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
 }
 
 LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {

@@ -151,14 +151,22 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
 }
 
 LTX_DECL void percent_encode(std::string_view s, std::string& out) {
+    // Sized first, so that the output grows once, not once per doubling.
+    using unreserved = byte_class<is_unreserved>;
+    std::size_t size = s.size();
+    for (char c : s)
+        size += unreserved::test(c) ? 0 : 2;
+    const std::size_t at = out.size();
+    out.resize(at + size);
+    char* p = out.data() + at;
     for (char c : s) {
-        if (is_unreserved(c)) {
-            out += c;
+        if (unreserved::test(c)) {
+            *p++ = c;
         } else {
             const auto b = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex_digit_upper(b >> 4);
-            out += hex_digit_upper(b);
+            *p++ = '%';
+            *p++ = hex_digit_upper(b >> 4);
+            *p++ = hex_digit_upper(b);
         }
     }
 }
