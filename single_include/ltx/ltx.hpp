@@ -4456,7 +4456,9 @@ inline std::optional<std::string> artifact_url(const job& j) {
 /// True when the job is finished with a downloadable result: `completed` and an artifact
 /// URL present. The API warns that `completed` can be read before the URL is there.
 inline bool is_done(const job& j) {
-    return state_of(j) == job_state::completed && artifact_url(j).has_value();
+    // As artifact_url(j).has_value(), without copying the URL.
+    return state_of(j) == job_state::completed && j.status->artifact &&
+           j.status->artifact->assetUrl && !j.status->artifact->assetUrl->empty();
 }
 
 /// True when the job failed.
@@ -6901,14 +6903,31 @@ inline std::uint64_t next_seed(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
+// Whether the media type before any parameters, blanks ignored, ends in `word` (lower case),
+// and how many characters other than blanks it has.
+inline bool media_type_ends_with(std::string_view type, std::string_view word,
+                                 std::size_t& length) noexcept {
+    length = 0;
+    std::size_t k = word.size();
+    bool match = true;
+    for (std::size_t i = type.size(); i-- > 0;) {
+        const char c = type[i];
+        if (c == ' ' || c == '\t')
+            continue;
+        ++length;
+        if (k > 0)
+            match = match && to_lower(c) == word[--k];
+    }
+    return match && k == 0;
+}
+
 inline bool is_json_content_type(std::string_view v) {
-    std::string essence;
-    for (char c : v.substr(0, v.find(';')))
-        if (c != ' ' && c != '\t')
-            essence += c;
-    const std::string_view e = essence;
-    return iequals(e, "application/json") ||
-           (e.size() > 5 && iequals(e.substr(e.size() - 5), "+json"));
+    const auto type = v.substr(0, v.find(';'));
+    std::size_t length = 0;
+    constexpr std::string_view json = "application/json";
+    if (media_type_ends_with(type, json, length) && length == json.size())
+        return true;
+    return media_type_ends_with(type, "+json", length) && length > 5;
 }
 
 /// Maps a complete response to `R`: a non-2xx status to its `errc` with the server's text, a
@@ -8157,7 +8176,8 @@ template <class Transport, class = void> struct completion_adapter {
 template <class Transport, class Clock = system_clock_source> class basic_client {
 public:
     /// A client sending through `transport` as `cfg` says.
-    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL.
+    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL, or
+    /// when `cfg.token` or `cfg.user_agent` holds CR, LF or NUL.
     basic_client(Transport& transport, ltx::config cfg, Clock clock = {});
 
     /// The configuration.
@@ -8613,6 +8633,9 @@ private:
     template <class E>
     bool prepare(const typename E::request& req, http::body body, std::string content_type,
                  http::request& out, std::error_code& ec, diagnostics& diag) const;
+    template <class E>
+    bool build_request(const typename E::request& r, http::body body, std::string content_type,
+                       http::request& out, std::error_code& ec, diagnostics& diag) const;
     bool prepare_upload(http::body body, const upload_options& opts, http::request& out,
                         std::error_code& ec, diagnostics& diag) const;
     bool prepare_download(const std::string& url, http::request& out, std::error_code& ec,
@@ -8649,6 +8672,7 @@ private:
     ltx::config config_;
     Clock clock_;
     http::url base_;
+    http::headers api_headers_; // Authorization (with a token), Accept, User-Agent
     std::uint64_t seed_;
 };
 
@@ -8700,6 +8724,11 @@ concept has_optional_email = requires(R r) {
 }
 &&reflect::kind_of<decltype(R::email)> == reflect::type_kind::optional;
 
+// What url::origin() compares, without building the two strings.
+inline bool same_origin(const http::url& a, const http::url& b) noexcept {
+    return a.scheme() == b.scheme() && a.host() == b.host() && a.port() == b.port();
+}
+
 } // namespace detail
 
 template <class Transport, class Clock>
@@ -8712,9 +8741,13 @@ basic_client<Transport, Clock>::basic_client(Transport& transport, ltx::config c
     auto base = http::parse_url(config_.base_url);
     if (!base)
         throw std::invalid_argument("ltx::config::base_url is not an absolute http(s) URL");
-    base_ = *base;
+    base_ = std::move(base).value();
     if (!http::is_valid_field_value(config_.token))
         throw std::invalid_argument("ltx::config::token holds characters not allowed in a header");
+    if (!config_.token.empty())
+        api_headers_.set("Authorization", "Bearer " + config_.token);
+    api_headers_.set("Accept", "application/json");
+    api_headers_.set("User-Agent", config_.user_agent);
 }
 
 template <class Transport, class Clock>
@@ -8722,10 +8755,21 @@ template <class E>
 bool basic_client<Transport, Clock>::prepare(const typename E::request& req, http::body body,
                                              std::string content_type, http::request& out,
                                              std::error_code& ec, diagnostics& diag) const {
-    typename E::request r = req;
-    if constexpr (detail::has_optional_email<typename E::request>)
-        if (!r.email && config_.email)
+    if constexpr (detail::has_optional_email<typename E::request>) {
+        if (!req.email && config_.email) {
+            typename E::request r = req;
             r.email = config_.email;
+            return build_request<E>(r, std::move(body), std::move(content_type), out, ec, diag);
+        }
+    }
+    return build_request<E>(req, std::move(body), std::move(content_type), out, ec, diag);
+}
+
+template <class Transport, class Clock>
+template <class E>
+bool basic_client<Transport, Clock>::build_request(const typename E::request& r, http::body body,
+                                                   std::string content_type, http::request& out,
+                                                   std::error_code& ec, diagnostics& diag) const {
     auto violations = reflect::validate(r);
     if (!violations.empty()) {
         diag.violations.insert(diag.violations.end(), violations.begin(), violations.end());
@@ -8740,12 +8784,11 @@ bool basic_client<Transport, Clock>::prepare(const typename E::request& req, htt
     }
     out = http::request{};
     out.method = E::method;
-    out.url = *url;
+    out.url = std::move(url).value();
+    out.headers = api_headers_;
     // The token goes to the API's own origin and nowhere else.
-    if (!config_.token.empty() && out.url.origin() == base_.origin())
-        out.headers.set("Authorization", "Bearer " + config_.token);
-    out.headers.set("Accept", "application/json");
-    out.headers.set("User-Agent", config_.user_agent);
+    if (!detail::same_origin(out.url, base_))
+        out.headers.erase("Authorization");
     if constexpr (E::body == body_encoding::json) {
         out.headers.set("Content-Type", "application/json");
         out.body = reflect::to_json(r);
