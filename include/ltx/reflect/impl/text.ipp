@@ -9,6 +9,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace ltx::detail {
 
 namespace chars {
@@ -45,7 +49,15 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
-        // Validation scans every string of every request: take ASCII eight bytes at a time.
+        // Validation scans every string of every request: take ASCII sixteen bytes at a time
+        // where SSE2 is there (every x86-64), then eight.
+#ifdef __SSE2__
+        while (end - p >= 16 &&
+               _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0) {
+            p += 16;
+            count += 16;
+        }
+#endif
         while (end - p >= 8) {
             std::uint64_t word;
             std::memcpy(&word, p, 8);
