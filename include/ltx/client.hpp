@@ -99,7 +99,8 @@ template <class Transport, class = void> struct completion_adapter {
 template <class Transport, class Clock = system_clock_source> class basic_client {
 public:
     /// A client sending through `transport` as `cfg` says.
-    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL.
+    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL, or
+    /// when `cfg.token` or `cfg.user_agent` holds CR, LF or NUL.
     basic_client(Transport& transport, ltx::config cfg, Clock clock = {});
 
     /// The configuration.
@@ -678,6 +679,9 @@ private:
     template <class E>
     bool prepare(const typename E::request& req, http::body body, std::string content_type,
                  http::request& out, std::error_code& ec, diagnostics& diag) const;
+    template <class E>
+    bool build_request(const typename E::request& r, http::body body, std::string content_type,
+                       http::request& out, std::error_code& ec, diagnostics& diag) const;
     bool prepare_upload(http::body body, const upload_options& opts, http::request& out,
                         std::error_code& ec, diagnostics& diag) const;
     bool prepare_download(const std::string& url, http::request& out, std::error_code& ec,
@@ -714,6 +718,7 @@ private:
     ltx::config config_;
     Clock clock_;
     http::url base_;
+    http::headers api_headers_; // Authorization (with a token), Accept, User-Agent
     std::uint64_t seed_;
 };
 

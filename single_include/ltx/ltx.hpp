@@ -778,6 +778,20 @@ constexpr bool is_unreserved(char c) noexcept {
     return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
+/// `Class(c)` for every byte `c`, as a table: one load per character in the loops that scan
+/// every byte of a URL or a percent-encoded value, where the tests of a class are branches.
+template <bool (*Class)(char) noexcept> struct byte_class {
+    static constexpr auto table = [] {
+        struct bits {
+            bool of[256];
+        } t{};
+        for (int b = 0; b < 256; ++b)
+            t.of[b] = Class(static_cast<char>(b));
+        return t;
+    }();
+    static constexpr bool test(char c) noexcept { return table.of[static_cast<unsigned char>(c)]; }
+};
+
 /// `c` with `A`-`Z` mapped to `a`-`z`; every other byte unchanged.
 constexpr char to_lower(char c) noexcept {
     return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
@@ -833,6 +847,10 @@ constexpr char hex_digit_lower(unsigned v) noexcept {
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace ltx::detail {
 
 namespace chars {
@@ -869,7 +887,15 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
-        // Validation scans every string of every request: take ASCII eight bytes at a time.
+        // Validation scans every string of every request: take ASCII sixteen bytes at a time
+        // where SSE2 is there (every x86-64), then eight.
+#ifdef __SSE2__
+        while (end - p >= 16 &&
+               _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0) {
+            p += 16;
+            count += 16;
+        }
+#endif
         while (end - p >= 8) {
             std::uint64_t word;
             std::memcpy(&word, p, 8);
@@ -975,14 +1001,22 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
 }
 
 LTX_DECL void percent_encode(std::string_view s, std::string& out) {
+    // Sized first, so that the output grows once, not once per doubling.
+    using unreserved = byte_class<is_unreserved>;
+    std::size_t size = s.size();
+    for (char c : s)
+        size += unreserved::test(c) ? 0 : 2;
+    const std::size_t at = out.size();
+    out.resize(at + size);
+    char* p = out.data() + at;
     for (char c : s) {
-        if (is_unreserved(c)) {
-            out += c;
+        if (unreserved::test(c)) {
+            *p++ = c;
         } else {
             const auto b = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex_digit_upper(b >> 4);
-            out += hex_digit_upper(b);
+            *p++ = '%';
+            *p++ = hex_digit_upper(b >> 4);
+            *p++ = hex_digit_upper(b);
         }
     }
 }
@@ -1848,6 +1882,10 @@ template <class T> T from_json(std::string_view text) {
 #include <string_view>
 #include <utility>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace ltx::reflect::detail {
 
 // True when `s` holds no '"', '\\' or control character: the only bytes the serializer
@@ -1859,6 +1897,21 @@ inline bool json_plain(std::string_view s) noexcept {
     const char* const data = s.data();
     const std::size_t size = s.size();
     std::size_t i = 0;
+#ifdef __SSE2__
+    // Sixteen bytes at a time where SSE2 is there (every x86-64): a byte at most 0x1F (its
+    // unsigned maximum with 0x1F is 0x1F), '"' or '\\'.
+    const __m128i control = _mm_set1_epi8(0x1F);
+    const __m128i quote_bytes = _mm_set1_epi8('"');
+    const __m128i backslash_bytes = _mm_set1_epi8('\\');
+    for (; i + 16 <= size; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        const __m128i hits = _mm_or_si128(
+            _mm_cmpeq_epi8(_mm_max_epu8(v, control), control),
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote_bytes), _mm_cmpeq_epi8(v, backslash_bytes)));
+        if (_mm_movemask_epi8(hits) != 0)
+            return false;
+    }
+#endif
     for (; i + 8 <= size; i += 8) {
         std::uint64_t w;
         std::memcpy(&w, data + i, 8);
@@ -3238,9 +3291,37 @@ inline std::optional<std::uint16_t> parse_port(std::string_view s) noexcept {
     return static_cast<std::uint16_t>(value);
 }
 
+// sub-delims, ":", "@" and "/": what a path, query or fragment allows beside unreserved
+// characters and percent-encoded triplets.
+constexpr bool is_sub_delim_or_path_char(char c) noexcept {
+    switch (c) {
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '@':
+    case '/':
+        return true;
+    default:
+        return false;
+    }
+}
+
+constexpr bool is_path_char(char c) noexcept {
+    return is_unreserved(c) || is_sub_delim_or_path_char(c);
+}
+
 // pchar / "/" (and "?" in a query or fragment), percent-encoded triplets checked.
 inline url_errc check_component(std::string_view s, bool allow_question_mark) noexcept {
-    constexpr std::string_view allowed = "!$&'()*+,;=:@/";
+    using path_char = ltx::detail::byte_class<is_path_char>;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (c == '%') {
@@ -3248,8 +3329,7 @@ inline url_errc check_component(std::string_view s, bool allow_question_mark) no
                 return url_errc::invalid_percent_encoding;
             }
             i += 2;
-        } else if (!is_unreserved(c) && allowed.find(c) == std::string_view::npos &&
-                   !(allow_question_mark && c == '?')) {
+        } else if (!path_char::test(c) && !(allow_question_mark && c == '?')) {
             return url_errc::invalid_character;
         }
     }
@@ -3341,13 +3421,18 @@ struct url_access {
     }
 };
 
-struct host_and_port {
-    std::string host;
+// A URL's parts as views of its text, checked but not copied: what parse_url builds a url
+// from, and all is_absolute_http_url needs. Scheme and host are as written (not lower-cased).
+struct url_parts {
+    std::string_view scheme;
+    bool https = false;
+    std::string_view host;
     host_kind kind = host_kind::name;
     std::uint16_t port = 0;
+    reference_parts reference;
 };
 
-inline url_errc parse_authority(std::string_view auth, bool https, host_and_port& out) {
+inline url_errc parse_authority(std::string_view auth, url_parts& out) noexcept {
     if (auth.find('@') != std::string_view::npos) {
         return url_errc::userinfo_not_allowed;
     }
@@ -3390,8 +3475,8 @@ inline url_errc parse_authority(std::string_view auth, bool https, host_and_port
             break;
         }
     }
-    out.host = to_lower(host);
-    out.port = https ? 443 : 80;
+    out.host = host;
+    out.port = out.https ? 443 : 80;
     if (port && !port->empty()) {
         const auto n = parse_port(*port);
         if (!n) {
@@ -3400,6 +3485,57 @@ inline url_errc parse_authority(std::string_view auth, bool https, host_and_port
         out.port = *n;
     }
     return url_errc{};
+}
+
+inline url_errc scan_url(std::string_view s, url_parts& out) noexcept {
+    if (s.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(s.begin(), s.end(), [](char c) { return !is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    const auto scheme_len = scheme_length(s);
+    if (scheme_len == 0) {
+        return url_errc::missing_scheme;
+    }
+    out.scheme = s.substr(0, scheme_len);
+    out.https = ltx::detail::iequals(out.scheme, "https");
+    if (!out.https && !ltx::detail::iequals(out.scheme, "http")) {
+        return url_errc::unsupported_scheme;
+    }
+    auto rest = s.substr(scheme_len + 1);
+    if (!rest.starts_with("//")) {
+        return url_errc::missing_authority;
+    }
+    rest.remove_prefix(2);
+    // By hand: find_first_of searches the set once per character.
+    std::size_t auth_end = 0;
+    while (auth_end < rest.size() && rest[auth_end] != '/' && rest[auth_end] != '?' &&
+           rest[auth_end] != '#') {
+        ++auth_end;
+    }
+    if (auto e = parse_authority(rest.substr(0, auth_end), out); e != url_errc{}) {
+        return e;
+    }
+    return split_reference(rest.substr(auth_end), out.reference);
+}
+
+// Whether `path` has a `.` or `..` segment, the only case in which remove_dot_segments
+// changes it.
+inline bool has_dot_segment(std::string_view path) noexcept {
+    for (auto dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.', dot + 1)) {
+        if (dot != 0 && path[dot - 1] != '/') {
+            continue;
+        }
+        auto end = dot + 1;
+        if (end < path.size() && path[end] == '.') {
+            ++end;
+        }
+        if (end == path.size() || path[end] == '/') {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace detail
@@ -3424,41 +3560,18 @@ LTX_DECL std::string url::to_string() const {
 }
 
 LTX_DECL url_result parse_url(std::string_view s) {
-    if (s.empty()) {
-        return url_errc::empty;
-    }
-    if (std::any_of(s.begin(), s.end(), [](char c) { return !detail::is_visible_ascii(c); })) {
-        return url_errc::invalid_character;
-    }
-    const auto scheme_len = detail::scheme_length(s);
-    if (scheme_len == 0) {
-        return url_errc::missing_scheme;
-    }
-    std::string scheme = detail::to_lower(s.substr(0, scheme_len));
-    if (scheme != "http" && scheme != "https") {
-        return url_errc::unsupported_scheme;
-    }
-    auto rest = s.substr(scheme_len + 1);
-    if (!rest.starts_with("//")) {
-        return url_errc::missing_authority;
-    }
-    rest.remove_prefix(2);
-    const auto auth_end = std::min(rest.find_first_of("/?#"), rest.size());
-    detail::host_and_port hp;
-    if (auto e = detail::parse_authority(rest.substr(0, auth_end), scheme == "https", hp);
-        e != url_errc{}) {
+    detail::url_parts parts;
+    if (auto e = detail::scan_url(s, parts); e != url_errc{}) {
         return e;
     }
-    detail::reference_parts parts;
-    if (auto e = detail::split_reference(rest.substr(auth_end), parts); e != url_errc{}) {
-        return e;
-    }
-    return detail::url_access::make(std::move(scheme), std::move(hp.host), hp.kind, hp.port,
-                                    std::string(parts.path), std::string(parts.query));
+    return detail::url_access::make(detail::to_lower(parts.scheme), detail::to_lower(parts.host),
+                                    parts.kind, parts.port, std::string(parts.reference.path),
+                                    std::string(parts.reference.query));
 }
 
 LTX_DECL bool is_absolute_http_url(std::string_view s) {
-    return parse_url(s).has_value();
+    detail::url_parts parts;
+    return detail::scan_url(s, parts) == url_errc{};
 }
 
 LTX_DECL url_result resolve(const url& base, std::string_view relative) {
@@ -3487,12 +3600,16 @@ LTX_DECL url_result resolve(const url& base, std::string_view relative) {
             query = base.query();
         }
     } else if (parts.path.front() == '/') {
-        path = detail::remove_dot_segments(parts.path);
+        path = detail::has_dot_segment(parts.path) ? detail::remove_dot_segments(parts.path)
+                                                   : std::string(parts.path);
     } else {
         const std::string_view base_path = base.path();
-        std::string merged(base_path.substr(0, base_path.rfind('/') + 1));
-        merged += parts.path;
-        path = detail::remove_dot_segments(merged);
+        const auto directory = base_path.substr(0, base_path.rfind('/') + 1);
+        path.reserve(directory.size() + parts.path.size());
+        path.append(directory).append(parts.path);
+        if (detail::has_dot_segment(path)) {
+            path = detail::remove_dot_segments(path);
+        }
     }
     return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
                                     std::move(path), std::move(query));
@@ -4394,7 +4511,9 @@ inline std::optional<std::string> artifact_url(const job& j) {
 /// True when the job is finished with a downloadable result: `completed` and an artifact
 /// URL present. The API warns that `completed` can be read before the URL is there.
 inline bool is_done(const job& j) {
-    return state_of(j) == job_state::completed && artifact_url(j).has_value();
+    // As artifact_url(j).has_value(), without copying the URL.
+    return state_of(j) == job_state::completed && j.status->artifact &&
+           j.status->artifact->assetUrl && !j.status->artifact->assetUrl->empty();
 }
 
 /// True when the job failed.
@@ -5876,7 +5995,9 @@ LTX_DECL bool is_token(std::string_view name) noexcept {
 }
 
 LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
-    return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+    // By hand: find_first_of searches the set once per character.
+    return std::none_of(value.begin(), value.end(),
+                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
 }
 
 LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
@@ -6938,14 +7059,31 @@ inline std::uint64_t next_seed(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
+// Whether the media type before any parameters, blanks ignored, ends in `word` (lower case),
+// and how many characters other than blanks it has.
+inline bool media_type_ends_with(std::string_view type, std::string_view word,
+                                 std::size_t& length) noexcept {
+    length = 0;
+    std::size_t k = word.size();
+    bool match = true;
+    for (std::size_t i = type.size(); i-- > 0;) {
+        const char c = type[i];
+        if (c == ' ' || c == '\t')
+            continue;
+        ++length;
+        if (k > 0)
+            match = match && to_lower(c) == word[--k];
+    }
+    return match && k == 0;
+}
+
 inline bool is_json_content_type(std::string_view v) {
-    std::string essence;
-    for (char c : v.substr(0, v.find(';')))
-        if (c != ' ' && c != '\t')
-            essence += c;
-    const std::string_view e = essence;
-    return iequals(e, "application/json") ||
-           (e.size() > 5 && iequals(e.substr(e.size() - 5), "+json"));
+    const auto type = v.substr(0, v.find(';'));
+    std::size_t length = 0;
+    constexpr std::string_view json = "application/json";
+    if (media_type_ends_with(type, json, length) && length == json.size())
+        return true;
+    return media_type_ends_with(type, "+json", length) && length > 5;
 }
 
 /// Maps a complete response to `R`: a non-2xx status to its `errc` with the server's text, a
@@ -7606,6 +7744,7 @@ void run_sync(Transport& t, Clock& clock, Op& op) {
 
 #include <concepts>
 #include <memory>
+#include <new>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -7622,41 +7761,113 @@ public:
     /// An empty handler; calling it is undefined.
     response_handler() noexcept = default;
 
-    /// Wraps `f`, which is moved or copied in.
+    /// Wraps `f`, which is moved or copied in. A small callable that moves without throwing
+    /// (a lambda holding a shared_ptr, say) is held inline, without a heap allocation.
     template <class F>
     requires(!std::same_as<std::remove_cvref_t<F>, response_handler> &&
              std::invocable<std::remove_cvref_t<F>&&, std::error_code, response>)
-        response_handler(F&& f)
-        : impl_(std::make_unique<model<std::remove_cvref_t<F>>>(std::forward<F>(f))) {}
+        response_handler(F&& f) {
+        using D = std::remove_cvref_t<F>;
+        if constexpr (held_inline<D>)
+            ::new (static_cast<void*>(storage_.bytes)) D(std::forward<F>(f));
+        else
+            storage_.heap = new D(std::forward<F>(f));
+        ops_ = &ops_of<D>;
+    }
 
     /// Handlers move; they do not copy.
-    response_handler(response_handler&&) noexcept = default;
+    response_handler(response_handler&& other) noexcept { take(other); }
 
     /// Handlers move; they do not copy.
-    response_handler& operator=(response_handler&&) noexcept = default;
+    response_handler& operator=(response_handler&& other) noexcept {
+        if (this != &other) {
+            reset();
+            take(other);
+        }
+        return *this;
+    }
+
+    response_handler(const response_handler&) = delete;
+    response_handler& operator=(const response_handler&) = delete;
+
+    ~response_handler() { reset(); }
 
     /// True when the handler holds a callable.
-    explicit operator bool() const noexcept { return impl_ != nullptr; }
+    explicit operator bool() const noexcept { return ops_ != nullptr; }
 
     /// Calls the wrapped callable once with `ec` and `r`, then leaves the handler empty.
     void operator()(std::error_code ec, response r) {
-        auto impl = std::move(impl_);
-        impl->call(ec, std::move(r));
+        // Emptied before the call: the callable may destroy or reassign this handler.
+        const ops* o = std::exchange(ops_, nullptr);
+        o->call(storage_, ec, std::move(r));
     }
 
 private:
-    struct concept_t {
-        virtual ~concept_t() = default;
-        virtual void call(std::error_code ec, response&& r) = 0;
+    union storage {
+        void* heap;
+        alignas(void*) unsigned char bytes[4 * sizeof(void*)];
     };
 
-    template <class F> struct model final : concept_t {
-        template <class G> explicit model(G&& g) : f(std::forward<G>(g)) {}
-        void call(std::error_code ec, response&& r) override { std::move(f)(ec, std::move(r)); }
-        F f;
+    template <class D>
+    static constexpr bool
+        held_inline = sizeof(D) <= sizeof(storage::bytes) &&
+                      alignof(D) <= alignof(void*) && std::is_nothrow_move_constructible_v<D>;
+
+    struct ops {
+        // Moves the callable out of `s` (leaving nothing there to destroy), then calls it.
+        void (*call)(storage& s, std::error_code ec, response&& r);
+        void (*relocate)(storage& from, storage& to) noexcept;
+        void (*destroy)(storage& s) noexcept;
     };
 
-    std::unique_ptr<concept_t> impl_;
+    template <class D> static D* inline_object(storage& s) noexcept {
+        return std::launder(reinterpret_cast<D*>(s.bytes));
+    }
+
+    template <class D> static void call(storage& s, std::error_code ec, response&& r) {
+        if constexpr (held_inline<D>) {
+            D* held = inline_object<D>(s);
+            D f(std::move(*held));
+            held->~D();
+            std::move(f)(ec, std::move(r));
+        } else {
+            std::unique_ptr<D> f(static_cast<D*>(s.heap));
+            std::move (*f)(ec, std::move(r));
+        }
+    }
+
+    template <class D> static void relocate(storage& from, storage& to) noexcept {
+        if constexpr (held_inline<D>) {
+            D* held = inline_object<D>(from);
+            ::new (static_cast<void*>(to.bytes)) D(std::move(*held));
+            held->~D();
+        } else {
+            to.heap = from.heap;
+        }
+    }
+
+    template <class D> static void destroy(storage& s) noexcept {
+        if constexpr (held_inline<D>)
+            inline_object<D>(s)->~D();
+        else
+            delete static_cast<D*>(s.heap);
+    }
+
+    template <class D> static constexpr ops ops_of{&call<D>, &relocate<D>, &destroy<D>};
+
+    void take(response_handler& other) noexcept {
+        ops_ = std::exchange(other.ops_, nullptr);
+        if (ops_)
+            ops_->relocate(other.storage_, storage_);
+    }
+
+    void reset() noexcept {
+        if (const ops* o = std::exchange(ops_, nullptr))
+            o->destroy(storage_);
+    }
+
+    const ops* ops_ = nullptr;
+    storage storage_;
 };
 
 } // namespace ltx::http
@@ -8194,7 +8405,8 @@ template <class Transport, class = void> struct completion_adapter {
 template <class Transport, class Clock = system_clock_source> class basic_client {
 public:
     /// A client sending through `transport` as `cfg` says.
-    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL.
+    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL, or
+    /// when `cfg.token` or `cfg.user_agent` holds CR, LF or NUL.
     basic_client(Transport& transport, ltx::config cfg, Clock clock = {});
 
     /// The configuration.
@@ -8773,6 +8985,9 @@ private:
     template <class E>
     bool prepare(const typename E::request& req, http::body body, std::string content_type,
                  http::request& out, std::error_code& ec, diagnostics& diag) const;
+    template <class E>
+    bool build_request(const typename E::request& r, http::body body, std::string content_type,
+                       http::request& out, std::error_code& ec, diagnostics& diag) const;
     bool prepare_upload(http::body body, const upload_options& opts, http::request& out,
                         std::error_code& ec, diagnostics& diag) const;
     bool prepare_download(const std::string& url, http::request& out, std::error_code& ec,
@@ -8809,6 +9024,7 @@ private:
     ltx::config config_;
     Clock clock_;
     http::url base_;
+    http::headers api_headers_; // Authorization (with a token), Accept, User-Agent
     std::uint64_t seed_;
 };
 
@@ -8860,6 +9076,11 @@ concept has_optional_email = requires(R r) {
 }
 &&reflect::kind_of<decltype(R::email)> == reflect::type_kind::optional;
 
+// What url::origin() compares, without building the two strings.
+inline bool same_origin(const http::url& a, const http::url& b) noexcept {
+    return a.scheme() == b.scheme() && a.host() == b.host() && a.port() == b.port();
+}
+
 } // namespace detail
 
 template <class Transport, class Clock>
@@ -8872,9 +9093,13 @@ basic_client<Transport, Clock>::basic_client(Transport& transport, ltx::config c
     auto base = http::parse_url(config_.base_url);
     if (!base)
         throw std::invalid_argument("ltx::config::base_url is not an absolute http(s) URL");
-    base_ = *base;
+    base_ = std::move(base).value();
     if (!http::is_valid_field_value(config_.token))
         throw std::invalid_argument("ltx::config::token holds characters not allowed in a header");
+    if (!config_.token.empty())
+        api_headers_.set("Authorization", "Bearer " + config_.token);
+    api_headers_.set("Accept", "application/json");
+    api_headers_.set("User-Agent", config_.user_agent);
 }
 
 template <class Transport, class Clock>
@@ -8882,10 +9107,21 @@ template <class E>
 bool basic_client<Transport, Clock>::prepare(const typename E::request& req, http::body body,
                                              std::string content_type, http::request& out,
                                              std::error_code& ec, diagnostics& diag) const {
-    typename E::request r = req;
-    if constexpr (detail::has_optional_email<typename E::request>)
-        if (!r.email && config_.email)
+    if constexpr (detail::has_optional_email<typename E::request>) {
+        if (!req.email && config_.email) {
+            typename E::request r = req;
             r.email = config_.email;
+            return build_request<E>(r, std::move(body), std::move(content_type), out, ec, diag);
+        }
+    }
+    return build_request<E>(req, std::move(body), std::move(content_type), out, ec, diag);
+}
+
+template <class Transport, class Clock>
+template <class E>
+bool basic_client<Transport, Clock>::build_request(const typename E::request& r, http::body body,
+                                                   std::string content_type, http::request& out,
+                                                   std::error_code& ec, diagnostics& diag) const {
     auto violations = reflect::validate(r);
     if (!violations.empty()) {
         diag.violations.insert(diag.violations.end(), violations.begin(), violations.end());
@@ -8900,12 +9136,11 @@ bool basic_client<Transport, Clock>::prepare(const typename E::request& req, htt
     }
     out = http::request{};
     out.method = E::method;
-    out.url = *url;
+    out.url = std::move(url).value();
+    out.headers = api_headers_;
     // The token goes to the API's own origin and nowhere else.
-    if (!config_.token.empty() && out.url.origin() == base_.origin())
-        out.headers.set("Authorization", "Bearer " + config_.token);
-    out.headers.set("Accept", "application/json");
-    out.headers.set("User-Agent", config_.user_agent);
+    if (!detail::same_origin(out.url, base_))
+        out.headers.erase("Authorization");
     if constexpr (E::body == body_encoding::json) {
         out.headers.set("Content-Type", "application/json");
         out.body = reflect::to_json(r);

@@ -92,3 +92,51 @@ TEST_CASE("response_handler: accepts rvalue-only callables") {
     static_assert(!std::is_copy_constructible_v<ltx::http::response_handler>);
     static_assert(!std::is_constructible_v<ltx::http::response_handler, int>);
 }
+
+TEST_CASE("response_handler: small and large callables move, run once and are destroyed once") {
+    auto alive = std::make_shared<int>(0);
+    struct small {
+        std::shared_ptr<int> count;
+        void operator()(std::error_code, ltx::http::response r) && { *count += r.status; }
+    };
+    struct large {
+        std::shared_ptr<int> count;
+        char padding[256] = {};
+        void operator()(std::error_code, ltx::http::response r) && { *count += r.status; }
+    };
+    {
+        ltx::http::response_handler a = small{alive};
+        ltx::http::response_handler b = large{alive, {}};
+        CHECK(alive.use_count() == 3);
+        ltx::http::response_handler c;
+        c = std::move(a);
+        a = std::move(b); // a now holds the large one
+        CHECK_FALSE(static_cast<bool>(b));
+        CHECK(alive.use_count() == 3);
+        ltx::http::response r;
+        r.status = 1;
+        c({}, r);
+        CHECK(alive.use_count() == 2); // the small callable is gone once it ran
+        r.status = 10;
+        a({}, r);
+        CHECK(alive.use_count() == 1);
+        CHECK(*alive == 11);
+        ltx::http::response_handler unused = small{alive};
+        CHECK(alive.use_count() == 2);
+    }
+    CHECK(alive.use_count() == 1); // the never-called handler destroyed its callable
+}
+
+TEST_CASE("response_handler: the callable may reassign the handler that runs it") {
+    // A transport may keep one handler slot and start the next exchange from the completion.
+    ltx::http::response_handler slot;
+    std::string seen;
+    slot = [&, tag = std::string(40, 'a')](std::error_code, ltx::http::response) {
+        slot = [&](std::error_code, ltx::http::response) { seen += "second"; };
+        seen += tag.substr(0, 5); // the running callable is intact after the reassignment
+    };
+    slot({}, {});
+    CHECK(seen == "aaaaa");
+    slot({}, {});
+    CHECK(seen == "aaaaasecond");
+}

@@ -170,6 +170,23 @@ TEST_CASE("JSON output escapes strings through Boost.JSON") {
     CHECK(boost::json::parse(text).at("fileId").as_string() == *l.fileId);
 }
 
+TEST_CASE("JSON output escapes a special byte at any position of a long string") {
+    // Strings are scanned sixteen and eight bytes at a time for bytes that need escaping.
+    for (const char special : {'"', '\\', '\n', '\x01', '\x1F'}) {
+        for (std::size_t size = 1; size <= 40; ++size) {
+            for (std::size_t at = 0; at < size; ++at) {
+                std::string s(size, ' ');
+                s[at] = special;
+                demo::leaf l{s, std::nullopt};
+                const auto text = to_json(l);
+                CHECK_MESSAGE(boost::json::parse(text).at("fileId").as_string() == s, "size ", size,
+                              ", at ", at);
+                CHECK(text.size() > s.size() + 13); // escaped: longer than {"fileId":"..."}
+            }
+        }
+    }
+}
+
 TEST_CASE("JSON output: non-finite numbers become null") {
     demo::root r = valid_root();
     r.items.clear();

@@ -85,6 +85,20 @@ TEST_CASE("utf8_length agrees with a naive decoder on every 1- and 2-byte input"
     CHECK(valid == 128 * 128 + (0x800 - 0x80));
 }
 
+TEST_CASE("utf8_length finds a non-ASCII byte at any position of a long string") {
+    // Long ASCII runs are taken sixteen and eight bytes at a time; the byte after them is not.
+    for (std::size_t size = 1; size <= 40; ++size) {
+        for (std::size_t at = 0; at < size; ++at) {
+            std::string s(size, 'a');
+            s[at] = '\x80'; // a continuation byte alone
+            CHECK_MESSAGE(!utf8_length(s), "size ", size, ", at ", at);
+            s[at] = 'b';
+            s.insert(at, "\xC3\xA9"); // U+00E9
+            CHECK_MESSAGE(utf8_length(s) == size + 1, "size ", size, ", at ", at);
+        }
+    }
+}
+
 TEST_CASE("is_email") {
     CHECK(is_email("user@example.com"));
     CHECK(is_email("first.last+tag@mail.example.co.uk"));

@@ -94,7 +94,9 @@ inline std::optional<std::string> artifact_url(const job& j) {
 /// True when the job is finished with a downloadable result: `completed` and an artifact
 /// URL present. The API warns that `completed` can be read before the URL is there.
 inline bool is_done(const job& j) {
-    return state_of(j) == job_state::completed && artifact_url(j).has_value();
+    // As artifact_url(j).has_value(), without copying the URL.
+    return state_of(j) == job_state::completed && j.status->artifact &&
+           j.status->artifact->assetUrl && !j.status->artifact->assetUrl->empty();
 }
 
 /// True when the job failed.

@@ -65,14 +65,31 @@ inline std::uint64_t next_seed(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
+// Whether the media type before any parameters, blanks ignored, ends in `word` (lower case),
+// and how many characters other than blanks it has.
+inline bool media_type_ends_with(std::string_view type, std::string_view word,
+                                 std::size_t& length) noexcept {
+    length = 0;
+    std::size_t k = word.size();
+    bool match = true;
+    for (std::size_t i = type.size(); i-- > 0;) {
+        const char c = type[i];
+        if (c == ' ' || c == '\t')
+            continue;
+        ++length;
+        if (k > 0)
+            match = match && to_lower(c) == word[--k];
+    }
+    return match && k == 0;
+}
+
 inline bool is_json_content_type(std::string_view v) {
-    std::string essence;
-    for (char c : v.substr(0, v.find(';')))
-        if (c != ' ' && c != '\t')
-            essence += c;
-    const std::string_view e = essence;
-    return iequals(e, "application/json") ||
-           (e.size() > 5 && iequals(e.substr(e.size() - 5), "+json"));
+    const auto type = v.substr(0, v.find(';'));
+    std::size_t length = 0;
+    constexpr std::string_view json = "application/json";
+    if (media_type_ends_with(type, json, length) && length == json.size())
+        return true;
+    return media_type_ends_with(type, "+json", length) && length > 5;
 }
 
 /// Maps a complete response to `R`: a non-2xx status to its `errc` with the server's text, a

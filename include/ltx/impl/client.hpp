@@ -22,6 +22,11 @@ concept has_optional_email = requires(R r) {
 }
 &&reflect::kind_of<decltype(R::email)> == reflect::type_kind::optional;
 
+// What url::origin() compares, without building the two strings.
+inline bool same_origin(const http::url& a, const http::url& b) noexcept {
+    return a.scheme() == b.scheme() && a.host() == b.host() && a.port() == b.port();
+}
+
 } // namespace detail
 
 template <class Transport, class Clock>
@@ -34,9 +39,13 @@ basic_client<Transport, Clock>::basic_client(Transport& transport, ltx::config c
     auto base = http::parse_url(config_.base_url);
     if (!base)
         throw std::invalid_argument("ltx::config::base_url is not an absolute http(s) URL");
-    base_ = *base;
+    base_ = std::move(base).value();
     if (!http::is_valid_field_value(config_.token))
         throw std::invalid_argument("ltx::config::token holds characters not allowed in a header");
+    if (!config_.token.empty())
+        api_headers_.set("Authorization", "Bearer " + config_.token);
+    api_headers_.set("Accept", "application/json");
+    api_headers_.set("User-Agent", config_.user_agent);
 }
 
 template <class Transport, class Clock>
@@ -44,10 +53,21 @@ template <class E>
 bool basic_client<Transport, Clock>::prepare(const typename E::request& req, http::body body,
                                              std::string content_type, http::request& out,
                                              std::error_code& ec, diagnostics& diag) const {
-    typename E::request r = req;
-    if constexpr (detail::has_optional_email<typename E::request>)
-        if (!r.email && config_.email)
+    if constexpr (detail::has_optional_email<typename E::request>) {
+        if (!req.email && config_.email) {
+            typename E::request r = req;
             r.email = config_.email;
+            return build_request<E>(r, std::move(body), std::move(content_type), out, ec, diag);
+        }
+    }
+    return build_request<E>(req, std::move(body), std::move(content_type), out, ec, diag);
+}
+
+template <class Transport, class Clock>
+template <class E>
+bool basic_client<Transport, Clock>::build_request(const typename E::request& r, http::body body,
+                                                   std::string content_type, http::request& out,
+                                                   std::error_code& ec, diagnostics& diag) const {
     auto violations = reflect::validate(r);
     if (!violations.empty()) {
         diag.violations.insert(diag.violations.end(), violations.begin(), violations.end());
@@ -62,12 +82,11 @@ bool basic_client<Transport, Clock>::prepare(const typename E::request& req, htt
     }
     out = http::request{};
     out.method = E::method;
-    out.url = *url;
+    out.url = std::move(url).value();
+    out.headers = api_headers_;
     // The token goes to the API's own origin and nowhere else.
-    if (!config_.token.empty() && out.url.origin() == base_.origin())
-        out.headers.set("Authorization", "Bearer " + config_.token);
-    out.headers.set("Accept", "application/json");
-    out.headers.set("User-Agent", config_.user_agent);
+    if (!detail::same_origin(out.url, base_))
+        out.headers.erase("Authorization");
     if constexpr (E::body == body_encoding::json) {
         out.headers.set("Content-Type", "application/json");
         out.body = reflect::to_json(r);

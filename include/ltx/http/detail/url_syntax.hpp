@@ -163,9 +163,37 @@ inline std::optional<std::uint16_t> parse_port(std::string_view s) noexcept {
     return static_cast<std::uint16_t>(value);
 }
 
+// sub-delims, ":", "@" and "/": what a path, query or fragment allows beside unreserved
+// characters and percent-encoded triplets.
+constexpr bool is_sub_delim_or_path_char(char c) noexcept {
+    switch (c) {
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '@':
+    case '/':
+        return true;
+    default:
+        return false;
+    }
+}
+
+constexpr bool is_path_char(char c) noexcept {
+    return is_unreserved(c) || is_sub_delim_or_path_char(c);
+}
+
 // pchar / "/" (and "?" in a query or fragment), percent-encoded triplets checked.
 inline url_errc check_component(std::string_view s, bool allow_question_mark) noexcept {
-    constexpr std::string_view allowed = "!$&'()*+,;=:@/";
+    using path_char = ltx::detail::byte_class<is_path_char>;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (c == '%') {
@@ -173,8 +201,7 @@ inline url_errc check_component(std::string_view s, bool allow_question_mark) no
                 return url_errc::invalid_percent_encoding;
             }
             i += 2;
-        } else if (!is_unreserved(c) && allowed.find(c) == std::string_view::npos &&
-                   !(allow_question_mark && c == '?')) {
+        } else if (!path_char::test(c) && !(allow_question_mark && c == '?')) {
             return url_errc::invalid_character;
         }
     }

@@ -52,7 +52,9 @@ LTX_DECL bool is_token(std::string_view name) noexcept {
 }
 
 LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
-    return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+    // By hand: find_first_of searches the set once per character.
+    return std::none_of(value.begin(), value.end(),
+                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
 }
 
 LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {

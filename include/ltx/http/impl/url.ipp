@@ -27,13 +27,18 @@ struct url_access {
     }
 };
 
-struct host_and_port {
-    std::string host;
+// A URL's parts as views of its text, checked but not copied: what parse_url builds a url
+// from, and all is_absolute_http_url needs. Scheme and host are as written (not lower-cased).
+struct url_parts {
+    std::string_view scheme;
+    bool https = false;
+    std::string_view host;
     host_kind kind = host_kind::name;
     std::uint16_t port = 0;
+    reference_parts reference;
 };
 
-inline url_errc parse_authority(std::string_view auth, bool https, host_and_port& out) {
+inline url_errc parse_authority(std::string_view auth, url_parts& out) noexcept {
     if (auth.find('@') != std::string_view::npos) {
         return url_errc::userinfo_not_allowed;
     }
@@ -76,8 +81,8 @@ inline url_errc parse_authority(std::string_view auth, bool https, host_and_port
             break;
         }
     }
-    out.host = to_lower(host);
-    out.port = https ? 443 : 80;
+    out.host = host;
+    out.port = out.https ? 443 : 80;
     if (port && !port->empty()) {
         const auto n = parse_port(*port);
         if (!n) {
@@ -86,6 +91,57 @@ inline url_errc parse_authority(std::string_view auth, bool https, host_and_port
         out.port = *n;
     }
     return url_errc{};
+}
+
+inline url_errc scan_url(std::string_view s, url_parts& out) noexcept {
+    if (s.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(s.begin(), s.end(), [](char c) { return !is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    const auto scheme_len = scheme_length(s);
+    if (scheme_len == 0) {
+        return url_errc::missing_scheme;
+    }
+    out.scheme = s.substr(0, scheme_len);
+    out.https = ltx::detail::iequals(out.scheme, "https");
+    if (!out.https && !ltx::detail::iequals(out.scheme, "http")) {
+        return url_errc::unsupported_scheme;
+    }
+    auto rest = s.substr(scheme_len + 1);
+    if (!rest.starts_with("//")) {
+        return url_errc::missing_authority;
+    }
+    rest.remove_prefix(2);
+    // By hand: find_first_of searches the set once per character.
+    std::size_t auth_end = 0;
+    while (auth_end < rest.size() && rest[auth_end] != '/' && rest[auth_end] != '?' &&
+           rest[auth_end] != '#') {
+        ++auth_end;
+    }
+    if (auto e = parse_authority(rest.substr(0, auth_end), out); e != url_errc{}) {
+        return e;
+    }
+    return split_reference(rest.substr(auth_end), out.reference);
+}
+
+// Whether `path` has a `.` or `..` segment, the only case in which remove_dot_segments
+// changes it.
+inline bool has_dot_segment(std::string_view path) noexcept {
+    for (auto dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.', dot + 1)) {
+        if (dot != 0 && path[dot - 1] != '/') {
+            continue;
+        }
+        auto end = dot + 1;
+        if (end < path.size() && path[end] == '.') {
+            ++end;
+        }
+        if (end == path.size() || path[end] == '/') {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace detail
@@ -110,41 +166,18 @@ LTX_DECL std::string url::to_string() const {
 }
 
 LTX_DECL url_result parse_url(std::string_view s) {
-    if (s.empty()) {
-        return url_errc::empty;
-    }
-    if (std::any_of(s.begin(), s.end(), [](char c) { return !detail::is_visible_ascii(c); })) {
-        return url_errc::invalid_character;
-    }
-    const auto scheme_len = detail::scheme_length(s);
-    if (scheme_len == 0) {
-        return url_errc::missing_scheme;
-    }
-    std::string scheme = detail::to_lower(s.substr(0, scheme_len));
-    if (scheme != "http" && scheme != "https") {
-        return url_errc::unsupported_scheme;
-    }
-    auto rest = s.substr(scheme_len + 1);
-    if (!rest.starts_with("//")) {
-        return url_errc::missing_authority;
-    }
-    rest.remove_prefix(2);
-    const auto auth_end = std::min(rest.find_first_of("/?#"), rest.size());
-    detail::host_and_port hp;
-    if (auto e = detail::parse_authority(rest.substr(0, auth_end), scheme == "https", hp);
-        e != url_errc{}) {
+    detail::url_parts parts;
+    if (auto e = detail::scan_url(s, parts); e != url_errc{}) {
         return e;
     }
-    detail::reference_parts parts;
-    if (auto e = detail::split_reference(rest.substr(auth_end), parts); e != url_errc{}) {
-        return e;
-    }
-    return detail::url_access::make(std::move(scheme), std::move(hp.host), hp.kind, hp.port,
-                                    std::string(parts.path), std::string(parts.query));
+    return detail::url_access::make(detail::to_lower(parts.scheme), detail::to_lower(parts.host),
+                                    parts.kind, parts.port, std::string(parts.reference.path),
+                                    std::string(parts.reference.query));
 }
 
 LTX_DECL bool is_absolute_http_url(std::string_view s) {
-    return parse_url(s).has_value();
+    detail::url_parts parts;
+    return detail::scan_url(s, parts) == url_errc{};
 }
 
 LTX_DECL url_result resolve(const url& base, std::string_view relative) {
@@ -173,12 +206,16 @@ LTX_DECL url_result resolve(const url& base, std::string_view relative) {
             query = base.query();
         }
     } else if (parts.path.front() == '/') {
-        path = detail::remove_dot_segments(parts.path);
+        path = detail::has_dot_segment(parts.path) ? detail::remove_dot_segments(parts.path)
+                                                   : std::string(parts.path);
     } else {
         const std::string_view base_path = base.path();
-        std::string merged(base_path.substr(0, base_path.rfind('/') + 1));
-        merged += parts.path;
-        path = detail::remove_dot_segments(merged);
+        const auto directory = base_path.substr(0, base_path.rfind('/') + 1);
+        path.reserve(directory.size() + parts.path.size());
+        path.append(directory).append(parts.path);
+        if (detail::has_dot_segment(path)) {
+            path = detail::remove_dot_segments(path);
+        }
     }
     return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
                                     std::move(path), std::move(query));

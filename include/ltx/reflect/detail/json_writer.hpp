@@ -20,6 +20,10 @@
 #include <string_view>
 #include <utility>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace ltx::reflect::detail {
 
 // True when `s` holds no '"', '\\' or control character: the only bytes the serializer
@@ -31,6 +35,21 @@ inline bool json_plain(std::string_view s) noexcept {
     const char* const data = s.data();
     const std::size_t size = s.size();
     std::size_t i = 0;
+#ifdef __SSE2__
+    // Sixteen bytes at a time where SSE2 is there (every x86-64): a byte at most 0x1F (its
+    // unsigned maximum with 0x1F is 0x1F), '"' or '\\'.
+    const __m128i control = _mm_set1_epi8(0x1F);
+    const __m128i quote_bytes = _mm_set1_epi8('"');
+    const __m128i backslash_bytes = _mm_set1_epi8('\\');
+    for (; i + 16 <= size; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        const __m128i hits = _mm_or_si128(
+            _mm_cmpeq_epi8(_mm_max_epu8(v, control), control),
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote_bytes), _mm_cmpeq_epi8(v, backslash_bytes)));
+        if (_mm_movemask_epi8(hits) != 0)
+            return false;
+    }
+#endif
     for (; i + 8 <= size; i += 8) {
         std::uint64_t w;
         std::memcpy(&w, data + i, 8);

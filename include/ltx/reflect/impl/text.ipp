@@ -9,6 +9,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace ltx::detail {
 
 namespace chars {
@@ -45,7 +49,15 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
-        // Validation scans every string of every request: take ASCII eight bytes at a time.
+        // Validation scans every string of every request: take ASCII sixteen bytes at a time
+        // where SSE2 is there (every x86-64), then eight.
+#ifdef __SSE2__
+        while (end - p >= 16 &&
+               _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0) {
+            p += 16;
+            count += 16;
+        }
+#endif
         while (end - p >= 8) {
             std::uint64_t word;
             std::memcpy(&word, p, 8);
@@ -151,14 +163,22 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
 }
 
 LTX_DECL void percent_encode(std::string_view s, std::string& out) {
+    // Sized first, so that the output grows once, not once per doubling.
+    using unreserved = byte_class<is_unreserved>;
+    std::size_t size = s.size();
+    for (char c : s)
+        size += unreserved::test(c) ? 0 : 2;
+    const std::size_t at = out.size();
+    out.resize(at + size);
+    char* p = out.data() + at;
     for (char c : s) {
-        if (is_unreserved(c)) {
-            out += c;
+        if (unreserved::test(c)) {
+            *p++ = c;
         } else {
             const auto b = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex_digit_upper(b >> 4);
-            out += hex_digit_upper(b);
+            *p++ = '%';
+            *p++ = hex_digit_upper(b >> 4);
+            *p++ = hex_digit_upper(b);
         }
     }
 }
