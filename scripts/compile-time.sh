@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compile-time cost of ltx over its dependencies:
-#   benchmarks/compile_time/with_ltx.cpp   <ltx/ltx.hpp> + one ltx_create_request validated and encoded
-#   benchmarks/compile_time/deps_only.cpp  the external headers ltx includes + a request encoded by hand
+#   benchmarks/compile_time/with_ltx.cpp   <ltx/ltx.hpp> + one ltx_create_request decoded, validated, encoded
+#   benchmarks/compile_time/deps_only.cpp  the external headers ltx includes + the same by hand
 # Each is compiled N times (interleaved, `$CXX -std=c++20 -O0 -c`); the median CPU time (user +
 # sys of the compiler, steadier than wall time on a busy machine) is compared:
 #   compile time: ltx/deps = X.XX (target <= 1.3)
