@@ -14,6 +14,10 @@
 #include <boost/json/serializer.hpp>
 #include <boost/json/value.hpp>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <charconv>
 #include <cmath>
