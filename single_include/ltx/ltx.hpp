@@ -579,10 +579,12 @@ void member_addresses(const T& obj, const void** out, std::index_sequence<I...>)
     ((out[I] =
           optional_access::value_address(obj.*boost::mp11::mp_at_c<members_of<T>, I>::pointer)),
      ...);
+    out[sizeof...(I)] = nullptr;
 }
 
-/// The addresses of the members of `obj` (see optional_access), into out[0, members): the one
-/// function per struct that validating or writing it compiles.
+/// The addresses of the members of `obj` (see optional_access), into out[0, members), and null
+/// into out[members], so that the array callers size `members + 1` is written whole even for a
+/// struct without members: the one function per struct that validating or writing it compiles.
 template <class T> void member_addresses(const T& obj, const void** out) noexcept {
     member_addresses(obj, out, std::make_index_sequence<field_table<T>.size>{});
 }
