@@ -26,7 +26,7 @@ out="${LTX_OUT:-out.mp4}"
 
 if [ -n "${USEAPI_TOKEN:-}" ] && [ -n "${LTX_BASE_URL:-}" ]; then
     echo "main: creating a video with the API at $LTX_BASE_URL"
-    "$ltx" --base-url "$LTX_BASE_URL" create --prompt "$prompt" --start "$start" --duration 5 \
+    "$ltx" --base-url "$LTX_BASE_URL" videos create --prompt "$prompt" --start "$start" --duration 5 \
         --out "$out"
 else
     tmp="$(mktemp -d)"
@@ -42,7 +42,7 @@ else
     url="$(sed -n 's/^listening on //p' "$tmp/sim.out")"
     [ -n "$url" ] || { echo "main: the simulator did not start" >&2; cat "$tmp/sim.err" >&2; exit 1; }
     echo "main: simulator at $url (set USEAPI_TOKEN and LTX_BASE_URL to use the real API)"
-    USEAPI_TOKEN="$token" "$ltx" --base-url "$url/v1/ltxstudio/" create --prompt "$prompt" \
+    USEAPI_TOKEN="$token" "$ltx" --base-url "$url/v1/ltxstudio/" videos create --prompt "$prompt" \
         --start "$start" --duration 5 --out "$out"
 fi
 

@@ -34,32 +34,44 @@ run() {
 }
 
 cp "$fixtures/start.png" start.png
-run "create from an image file" create --prompt "Waves at dusk" --start start.png --duration 5 --out v1.mp4
+run "videos create from an image file" videos create --prompt "Waves at dusk" --start start.png --duration 5 --out v1.mp4
 cmp -s v1.mp4 "$fixtures/sample.mp4" && echo "v1.mp4 is the sample video" >>"$out"
 job="$(sed -n 's/^err: job //p' "$out" | head -n 1)"
-run "status" status "$job"
-run "status --json" --json status "$job"
-run "wait" wait "$job"
-run "download" download "$job" --out v2.mp4
+run "jobs get" jobs get "$job"
+run "jobs get --json" --json jobs get "$job"
+run "jobs wait" jobs wait "$job"
+run "jobs download" jobs download "$job" --out v2.mp4
 cmp -s v2.mp4 "$fixtures/sample.mp4" && echo "v2.mp4 is the sample video" >>"$out"
 run "assets upload" assets upload start.png
 asset="$(tail -n 1 "$out" | sed -n 's/^out: //p')"
 run "assets list" assets list --filter images --limit 5
-run "create with an asset id and every option" create --prompt "A [fail] scene" --start "$asset" \
+run "videos create with an asset id and every option" videos create --prompt "A [fail] scene" --start "$asset" \
     --end "$asset" --model ltxv --duration 3 --aspect-ratio 9:16 --intensity low --seed 42 \
     --audio-sfx --reply-ref r1 --out v3.mp4
 [ -e v3.mp4 ] && echo "v3.mp4 exists, but the job failed" >>"$out"
 echo '{"prompt":"From a file","startAssetId":"'"$asset"'","duration":"9"}' >req.json
-run "create --request --dry-run" --dry-run create --request req.json --seed 5
-run "create with bad input" create --prompt "" --start "$asset" --poll-for-result 99
+run "videos create --request --dry-run" --dry-run videos create --request req.json --seed 5
+run "videos create with bad input" videos create --prompt "" --start "$asset" --poll-for-result 99
 run "accounts get" accounts get me@example.com
-run "accounts set" accounts set --cookie "lt_token=a; lt_refresh_token=b" --max-jobs 3
-run "accounts set with a bad cookie" accounts set --cookie "session=1"
-run "unknown job" status "email:me@example.com:00000000-0000-0000-0000-000000000000-type:video"
-run "wrong token" --token wrong-token status "$job"
+run "accounts configure" accounts configure --cookie "lt_token=a; lt_refresh_token=b" --max-jobs 3
+run "accounts configure with a bad cookie" accounts configure --cookie "session=1"
+run "accounts set (the old verb)" accounts set --cookie "lt_token=c; lt_refresh_token=d"
+run "accounts configure a second account" accounts configure --cookie "lt_token=e; lt_refresh_token=f; email=other@example.com" --max-jobs 2
+run "accounts list" accounts list
+run "accounts delete" accounts delete other@example.com
+run "accounts delete an unknown account" accounts delete other@example.com
+run "scheduler list (jobs are instant here)" scheduler list
+run "scheduler cancel a finished job" scheduler cancel "$job"
+run "status, wait, download (the old verbs)" status "$job"
+run "wait (the old verb)" wait "$job"
+run "download (the old verb)" download "$job" --out v4.mp4
+cmp -s v4.mp4 "$fixtures/sample.mp4" && echo "v4.mp4 is the sample video" >>"$out"
+run "create (the old verb)" --dry-run create --request req.json
+run "unknown job" jobs get "email:me@example.com:00000000-0000-0000-0000-000000000000-type:video"
+run "wrong token" --token wrong-token jobs get "$job"
 # Port 1 on loopback: nothing listens there, the connection is refused.
 echo "### network failure" >>"$out"
-USEAPI_TOKEN=e2e-token "$ltx" --base-url "http://127.0.0.1:1/v1/ltxstudio/" status "$job" \
+USEAPI_TOKEN=e2e-token "$ltx" --base-url "http://127.0.0.1:1/v1/ltxstudio/" jobs get "$job" \
     >"$work/o" 2>"$work/e"
 echo "exit $?" >>"$out"
 sed 's/^/err: /' "$work/e" >>"$out"

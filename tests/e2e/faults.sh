@@ -21,7 +21,7 @@ export USEAPI_TOKEN=fault-token
 cd "$work"
 
 fail() { echo "FAILED: $*"; exit 1; }
-"$ltx" --base-url "$api/v1/ltxstudio/" create --prompt "Rain on a window" \
+"$ltx" --base-url "$api/v1/ltxstudio/" videos create --prompt "Rain on a window" \
     --start "$fixtures/start.png" --out v.mp4 || fail "create did not finish (exit $?)"
 cmp -s v.mp4 "$fixtures/sample.mp4" || fail "the video differs from the sample"
 

@@ -23,6 +23,10 @@ struct cli_result {
 struct harness {
     ltx::testing::mock_transport mock;
     std::map<std::string, std::string> env_vars{{"USEAPI_TOKEN", "tok-SECRET-cli"}};
+    bool terminal = false;
+    // A scripted clock: each reading is `tick` later than the one before.
+    std::chrono::steady_clock::time_point clock{};
+    std::chrono::milliseconds tick{0};
 
     cli_result run(std::vector<std::string> args) {
         args.insert(args.begin(), "ltx");
@@ -32,12 +36,14 @@ struct harness {
         for (const auto& a : args)
             argv.push_back(a.c_str());
         std::ostringstream out, err;
-        ltx_cli::environment env{out, err, false, [&](const char* n) -> std::optional<std::string> {
+        ltx_cli::environment env{out, err, terminal,
+                                 [&](const char* n) -> std::optional<std::string> {
                                      auto it = env_vars.find(n);
                                      if (it == env_vars.end())
                                          return std::nullopt;
                                      return it->second;
-                                 }};
+                                 },
+                                 [&] { return clock += tick; }};
         const int rc = ltx_cli::run(static_cast<int>(argv.size()), argv.data(), env,
                                     [&](const ltx_cli::settings& s, auto&& f) {
                                         auto cfg = s.config;
@@ -149,7 +155,7 @@ TEST_CASE("ltx create --request: an error in the file names its JSON field, not 
     CHECK(h.mock.requests().empty());
 }
 
-TEST_CASE("ltx status, wait, download, assets, accounts") {
+TEST_CASE("ltx status, wait, assets list, accounts get and set (the verbs of earlier releases)") {
     harness h;
     h.mock.expect(method::get, "assets/j1").respond(200, done_job);
     auto r = h.run({"status", "j1"});
@@ -202,4 +208,162 @@ TEST_CASE("ltx: network failures exit 4, a missing token 2, --help 0") {
     r = h.run({"--help"});
     CHECK(r.rc == 0);
     CHECK(r.out.find("Exit codes: 0 done, 2 bad input") != std::string::npos);
+}
+
+TEST_CASE("ltx jobs get|wait|download answer as the old verbs status|wait|download do") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("ltx-cli-jobs-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    for (const bool old_verbs : {false, true}) {
+        CAPTURE(old_verbs);
+        harness h;
+        h.mock.expect(method::get, "assets/j1").respond(200, done_job);
+        auto r = old_verbs ? h.run({"status", "j1"}) : h.run({"jobs", "get", "j1"});
+        CHECK(r.rc == 0);
+        CHECK(r.out == "job: j1\nstate: completed\nprogress: 100%\n"
+                       "video: http://127.0.0.1:9/store/v.mp4\n");
+        h.mock.expect(method::get, "assets/j1")
+            .respond(200, R"({"status":{"type":"active","progress":10}})");
+        h.mock.expect(method::get, "assets/j1").respond(200, done_job);
+        r = old_verbs ? h.run({"wait", "j1"}) : h.run({"jobs", "wait", "j1"});
+        CHECK(r.rc == 0);
+        CHECK(r.err == "progress 10% active\nprogress 100% completed\n");
+        h.mock.expect(method::get, "assets/j1").respond(200, done_job);
+        h.mock.expect(method::get, "/store/v.mp4").respond(200, "MP4");
+        const auto out = (dir / (old_verbs ? "old.mp4" : "new.mp4")).string();
+        r = old_verbs ? h.run({"download", "j1", "--out", out})
+                      : h.run({"jobs", "download", "j1", "--out", out});
+        CHECK(r.rc == 0);
+        CHECK(r.out == "saved " + out + "\n");
+        CHECK(std::filesystem::file_size(out) == 3);
+        CHECK(h.mock.failures().empty());
+    }
+    std::filesystem::remove_all(dir);
+    // The old verbs work but the help shows only the new tree.
+    harness h;
+    const auto r = h.run({"--help"});
+    CHECK(r.out.find("\n  jobs ") != std::string::npos);
+    CHECK(r.out.find("\n  status ") == std::string::npos);
+    CHECK(r.out.find("\n  create ") == std::string::npos);
+}
+
+TEST_CASE("ltx videos create is the create of earlier releases") {
+    harness h;
+    const auto r = h.run({"--dry-run", "videos", "create", "--prompt", "p", "--start", "asset:a"});
+    CHECK(r.rc == 0);
+    CHECK(r.out.starts_with("POST /v1/ltxstudio/videos/ltx-create HTTP/1.1\r\n"));
+    CHECK(r.out.find(R"({"prompt":"p","startAssetId":"asset:a"})") != std::string::npos);
+}
+
+TEST_CASE("ltx accounts list|get|configure|delete, with set as configure's alias") {
+    harness h;
+    h.mock.expect(method::get, "accounts")
+        .respond(200, R"({"a@example.com":{"email":"a@example.com","maxJobs":2},)"
+                      R"("b@example.com":{"maxJobs":5}})");
+    auto r = h.run({"accounts", "list"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "email: a@example.com\nmaxJobs: 2\n\nemail: b@example.com\nmaxJobs: 5\n");
+    h.mock.expect(method::get, "accounts").respond(200, "{}");
+    r = h.run({"accounts", "list"});
+    CHECK(r.out == "no accounts\n");
+
+    for (const char* verb : {"configure", "set"}) {
+        CAPTURE(verb);
+        h.mock.expect(method::post, "accounts")
+            .respond(200, R"({"email":"a@example.com","maxJobs":4})");
+        r = h.run(
+            {"accounts", verb, "--cookie", "lt_token=a; lt_refresh_token=b", "--max-jobs", "4"});
+        CHECK(r.rc == 0);
+        CHECK(r.out == "email: a@example.com\nmaxJobs: 4\n");
+        CHECK(h.mock.requests().back().body ==
+              R"({"cookie":"lt_token=a; lt_refresh_token=b","maxJobs":4})");
+    }
+    r = h.run({"accounts", "configure", "--cookie", "lt_token=a", "--max-jobs", "many"});
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx: --max-jobs: expected an integer\n");
+
+    h.mock.expect(method::delete_, "accounts/a%40example.com").respond(204, "");
+    r = h.run({"accounts", "delete", "a@example.com"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "deleted a@example.com\n");
+    h.mock.expect(method::delete_, "accounts/a%40example.com").respond(204, "");
+    r = h.run({"--json", "accounts", "delete", "a@example.com"});
+    CHECK(r.out == "{\"deleted\":\"a@example.com\"}\n");
+    h.mock.expect(method::delete_, "accounts/z%40example.com")
+        .respond(404, R"({"error":"Account z@example.com not found","code":404})");
+    r = h.run({"accounts", "delete", "z@example.com"});
+    CHECK(r.rc == 3);
+    CHECK(r.err.find("Account z@example.com not found") != std::string::npos);
+    CHECK(h.mock.failures().empty());
+}
+
+TEST_CASE("ltx scheduler list|cancel") {
+    harness h;
+    h.mock.expect(method::get, "scheduler")
+        .respond(200, R"([{"jobId":"email:a@example.com:u1-type:video","email":"a@example.com",)"
+                      R"("started":"2025-06-03T12:34:56.789Z","elapsed":"01:05"}])");
+    auto r = h.run({"scheduler", "list"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "email:a@example.com:u1-type:video  a@example.com  2025-06-03T12:34:56.789Z  "
+                   "01:05\n");
+    h.mock.expect(method::get, "scheduler").respond(200, "[]");
+    r = h.run({"scheduler", "list"});
+    CHECK(r.out == "no running jobs\n");
+    h.mock.expect(method::get, "scheduler").respond(200, "[]");
+    r = h.run({"--json", "scheduler", "list"});
+    CHECK(r.out == "[]\n");
+
+    h.mock.expect(method::delete_, "scheduler/email%3Aa%40example.com%3Au1-type%3Avideo")
+        .respond(204, "");
+    r = h.run({"scheduler", "cancel", "email:a@example.com:u1-type:video"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "cancelled email:a@example.com:u1-type:video\n");
+    h.mock.expect(method::delete_)
+        .respond(404,
+                 R"({"error":"Unable to locate running jobId email:a@example.com:u1-type:video",)"
+                 R"("code":404})");
+    r = h.run({"scheduler", "cancel", "email:a@example.com:u1-type:video"});
+    CHECK(r.rc == 3);
+    CHECK(r.err.find("Unable to locate running jobId") != std::string::npos);
+    CHECK(h.mock.failures().empty());
+}
+
+TEST_CASE("ltx on a terminal: a job's bar with percent, state and elapsed time; a download's "
+          "bytes, rate and time left") {
+    harness h;
+    h.terminal = true;
+    h.tick = std::chrono::milliseconds{2500};
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("ltx-cli-tty-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    h.mock.expect(method::post, "videos/ltx-create").respond(200, R"({"jobId":"j1"})");
+    h.mock.expect(method::get, "assets/j1")
+        .respond(200, R"({"status":{"type":"active","progress":40}})");
+    h.mock.expect(method::get, "assets/j1").respond(200, done_job);
+    h.mock.expect(method::get, "/store/v.mp4")
+        .respond(200, std::string(10240, 'x'))
+        .header("Content-Length", "10240");
+    const auto out = (dir / "v.mp4").string();
+    const auto r = h.run({"videos", "create", "--prompt", "p", "--start", "asset:a", "--out", out});
+    std::filesystem::remove_all(dir);
+    CHECK(r.rc == 0);
+    // Each clock reading is 2.5 s after the previous one: the bar started at one reading and
+    // draws at the next, so the first redraw shows 0:02 (2.5 s, whole seconds shown).
+    CHECK(r.err.find("\r[############------------------] 40% active  0:02") != std::string::npos);
+    CHECK(r.err.find("\r[##############################] 100% completed  0:05") !=
+          std::string::npos);
+    // The download's line: bytes of the total, percent, rate and time left.
+    CHECK(r.err.find("\rdownloading 10.0 KiB / 10.0 KiB (100%)") != std::string::npos);
+    CHECK(r.err.find("/s  0:00 left") != std::string::npos);
+    CHECK(r.err.ends_with("\n"));
+}
+
+TEST_CASE("ltx progress formats: seconds as m:ss or h:mm:ss, bytes in binary units") {
+    CHECK(ltx_cli::format_seconds(0) == "0:00");
+    CHECK(ltx_cli::format_seconds(75) == "1:15");
+    CHECK(ltx_cli::format_seconds(3725) == "1:02:05");
+    CHECK(ltx_cli::format_bytes(512) == "512 B");
+    CHECK(ltx_cli::format_bytes(1536) == "1.5 KiB");
+    CHECK(ltx_cli::format_bytes(3.0 * 1024 * 1024) == "3.0 MiB");
+    CHECK(ltx_cli::format_bytes(5.0 * 1024 * 1024 * 1024 * 1024 * 1024) == "5120.0 TiB");
 }

@@ -53,6 +53,8 @@ struct environment {
         const char* v = std::getenv(n);
         return v ? std::optional<std::string>{v} : std::nullopt;
     };
+    /// The clock of the progress displays.
+    clock_fn now = [] { return std::chrono::steady_clock::now(); };
 };
 
 /// What `main` provides: a client factory over the real transport, called once the base

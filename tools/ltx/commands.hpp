@@ -71,17 +71,38 @@ int call_and_print(environment& env, const settings& s, Call&& call, Print&& pri
     return exit_ok;
 }
 
+// Runs one call that answers nothing and confirms it: `<verb> <what>`, or `{"<verb>":"<what>"}`.
+template <class Call>
+int call_and_confirm(environment& env, const settings& s, std::string_view verb,
+                     const std::string& what, Call&& call) {
+    std::error_code ec;
+    ltx::diagnostics d;
+    call(ec, d);
+    if (ec)
+        return fail(env, s, ec, d);
+    if (s.json) {
+        boost::json::object o;
+        o[verb] = what;
+        env.out << boost::json::serialize(o) << "\n";
+    } else {
+        env.out << verb << " " << what << "\n";
+    }
+    return exit_ok;
+}
+
 } // namespace detail
 
-/// The arguments of `ltx create`.
+/// The arguments of `ltx videos create`.
 struct create_args {
     request_options<ltx::ltx_create_request> fields;
     std::string start, end, request_file, out = "out.mp4";
 };
 
-/// `ltx create`: upload the frames, create the job, wait with progress, download.
+/// `ltx videos create` (also `ltx create`): upload the frames, create the job, wait with
+/// progress, download.
 template <class Client>
-int create_command(Client& client, environment& env, const settings& s, const create_args& a) {
+int videos_create_command(Client& client, environment& env, const settings& s,
+                          const create_args& a) {
     boost::json::object base;
     if (!a.request_file.empty()) {
         const auto text = detail::read_text(a.request_file);
@@ -127,14 +148,14 @@ int create_command(Client& client, environment& env, const settings& s, const cr
         env.err << "job " << created.jobId << "\n";
     auto done = ltx::to_job(created);
     if (!ltx::is_done(done)) {
-        progress_display bar{env.err, env.terminal};
+        progress_display bar{env.err, env.terminal, env.now};
         done = client.wait(created.jobId,
                            {.on_progress = [&](const ltx::job& j) { bar.update(j); }}, ec, d);
         bar.finish();
         if (ec)
             return detail::fail(env, s, ec, d);
     }
-    download_display dl{env.err, env.terminal};
+    download_display dl{env.err, env.terminal && !s.json, env.now};
     client.download(done, a.out, {.on_progress = [&](auto n, auto t) { dl.update(n, t); }}, ec, d);
     dl.finish();
     if (ec)
@@ -146,21 +167,21 @@ int create_command(Client& client, environment& env, const settings& s, const cr
     return exit_ok;
 }
 
-/// `ltx status JOBID`.
+/// `ltx jobs get JOBID` (also `ltx status`).
 template <class Client>
-int status_command(Client& client, environment& env, const settings& s, const std::string& id) {
+int jobs_get_command(Client& client, environment& env, const settings& s, const std::string& id) {
     return detail::call_and_print(
         env, s, [&](auto& ec, auto& d) { return client.get_job(id, ec, d); },
         [&](const ltx::job& j) { detail::print_job(env, s, j); });
 }
 
-/// `ltx wait JOBID`.
+/// `ltx jobs wait JOBID` (also `ltx wait`).
 template <class Client>
-int wait_command(Client& client, environment& env, const settings& s, const std::string& id,
-                 std::chrono::milliseconds timeout) {
+int jobs_wait_command(Client& client, environment& env, const settings& s, const std::string& id,
+                      std::chrono::milliseconds timeout) {
     std::error_code ec;
     ltx::diagnostics d;
-    progress_display bar{env.err, env.terminal && !s.json};
+    progress_display bar{env.err, env.terminal && !s.json, env.now};
     const auto j = client.wait(id,
                                {.timeout = timeout,
                                 .on_progress =
@@ -176,16 +197,16 @@ int wait_command(Client& client, environment& env, const settings& s, const std:
     return exit_ok;
 }
 
-/// `ltx download JOBID --out FILE`.
+/// `ltx jobs download JOBID --out FILE` (also `ltx download`).
 template <class Client>
-int download_command(Client& client, environment& env, const settings& s, const std::string& id,
-                     const std::string& out) {
+int jobs_download_command(Client& client, environment& env, const settings& s,
+                          const std::string& id, const std::string& out) {
     std::error_code ec;
     ltx::diagnostics d;
     const auto j = client.get_job(id, ec, d);
     if (ec)
         return detail::fail(env, s, ec, d);
-    download_display dl{env.err, env.terminal};
+    download_display dl{env.err, env.terminal && !s.json, env.now};
     client.download(j, out, {.on_progress = [&](auto n, auto t) { dl.update(n, t); }}, ec, d);
     dl.finish();
     if (ec)
@@ -249,13 +270,65 @@ int accounts_get_command(Client& client, environment& env, const settings& s,
         [&](const ltx::account& a) { detail::print_account(env, a); });
 }
 
-/// `ltx accounts set --cookie ... [--max-jobs N]`.
+/// `ltx accounts configure --cookie ... [--max-jobs N]` (also `ltx accounts set`).
 template <class Client>
-int accounts_set_command(Client& client, environment& env, const settings& s,
-                         const ltx::account_request& req) {
+int accounts_configure_command(Client& client, environment& env, const settings& s,
+                               const ltx::account_request& req) {
     return detail::call_and_print(
         env, s, [&](auto& ec, auto& d) { return client.configure_account(req, ec, d); },
         [&](const ltx::account& a) { detail::print_account(env, a); });
+}
+
+/// `ltx accounts list`: every configured account, one paragraph each.
+template <class Client>
+int accounts_list_command(Client& client, environment& env, const settings& s) {
+    return detail::call_and_print(
+        env, s, [&](auto& ec, auto& d) { return client.list_accounts(ec, d); },
+        [&](const ltx::account_map& accounts) {
+            bool first = true;
+            for (const auto& [email, a] : accounts) {
+                if (!first)
+                    env.out << "\n";
+                first = false;
+                auto shown = a;
+                if (!shown.email)
+                    shown.email = email;
+                detail::print_account(env, shown);
+            }
+            if (accounts.empty())
+                env.out << "no accounts\n";
+        });
+}
+
+/// `ltx accounts delete EMAIL`.
+template <class Client>
+int accounts_delete_command(Client& client, environment& env, const settings& s,
+                            const std::string& email) {
+    return detail::call_and_confirm(
+        env, s, "deleted", email, [&](auto& ec, auto& d) { client.delete_account(email, ec, d); });
+}
+
+/// `ltx scheduler list`: the jobs running now, one line each.
+template <class Client>
+int scheduler_list_command(Client& client, environment& env, const settings& s) {
+    return detail::call_and_print(
+        env, s, [&](auto& ec, auto& d) { return client.list_scheduled_jobs(ec, d); },
+        [&](const ltx::scheduled_jobs& jobs) {
+            for (const auto& j : jobs)
+                env.out << j.jobId << "  " << j.email << "  " << j.started << "  " << j.elapsed
+                        << "\n";
+            if (jobs.empty())
+                env.out << "no running jobs\n";
+        });
+}
+
+/// `ltx scheduler cancel JOBID`: stops tracking a running job.
+template <class Client>
+int scheduler_cancel_command(Client& client, environment& env, const settings& s,
+                             const std::string& id) {
+    return detail::call_and_confirm(env, s, "cancelled", id, [&](auto& ec, auto& d) {
+        client.cancel_scheduled_job(id, ec, d);
+    });
 }
 
 } // namespace ltx_cli

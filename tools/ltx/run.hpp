@@ -12,6 +12,59 @@ inline constexpr const char* exit_codes_help =
     "Exit codes: 0 done, 2 bad input, 3 API error, 4 network or TLS failure, 5 job failed.\n"
     "The token comes from --token or USEAPI_TOKEN; it is never printed.";
 
+namespace detail {
+
+/// One `create` command and what the user gave it.
+struct create_command_line {
+    create_args args;
+    CLI::App* app = nullptr;
+};
+
+/// The job commands (`get`, `wait`, `download`) under one parent, and what the user gave them.
+struct job_command_lines {
+    std::string id, out = "out.mp4";
+    long long timeout_seconds = 1800;
+    CLI::App* get = nullptr;
+    CLI::App* wait = nullptr;
+    CLI::App* download = nullptr;
+};
+
+// Adds a create command named `name` under `parent`.
+inline void add_create(CLI::App& parent, const std::string& name, create_command_line& c) {
+    c.app = parent.add_subcommand(name, "upload frames, create a video, wait, download");
+    c.args.fields.add_to(*c.app, {"startAssetId", "endAssetId", "email"});
+    c.app->add_option("--start", c.args.start, "first frame: an image file or an asset id");
+    c.app->add_option("--end", c.args.end, "last frame: an image file or an asset id");
+    c.app->add_option("--request", c.args.request_file,
+                      "the request as the JSON the API accepts; options override it");
+    c.app->add_option("--out", c.args.out, "where to save the video")->capture_default_str();
+}
+
+// Adds the job commands under `parent`, with the given names.
+inline void add_job_commands(CLI::App& parent, job_command_lines& j, const std::string& get,
+                             const std::string& wait, const std::string& download) {
+    j.get = parent.add_subcommand(get, "show a job");
+    j.get->add_option("job", j.id, "job id")->required();
+    j.wait = parent.add_subcommand(wait, "wait for a job to finish, showing its progress");
+    j.wait->add_option("job", j.id, "job id")->required();
+    j.wait->add_option("--timeout", j.timeout_seconds, "seconds")->capture_default_str();
+    j.download = parent.add_subcommand(download, "download a finished job's video or image");
+    j.download->add_option("job", j.id, "job id")->required();
+    j.download->add_option("--out", j.out, "where to save it")->capture_default_str();
+}
+
+// Decodes a generated request from its options; reports a problem and returns false.
+template <class Request>
+bool apply_fields(environment& env, const request_options<Request>& fields, Request& req) {
+    if (auto p = fields.apply({}, req)) {
+        env.err << "ltx: " << *p << "\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace detail
+
 template <class WithClient>
 int run(int argc, const char* const* argv, environment env, WithClient with_client) {
     CLI::App app{"ltx: create videos with the LTX Studio API (useapi.net)", "ltx"};
@@ -27,47 +80,56 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     app.add_flag("--dry-run", s.dry_run,
                  "print the HTTP requests that would be sent (token redacted), send nothing");
 
-    create_args create;
-    auto* create_cmd =
-        app.add_subcommand("create", "upload frames, create a video, wait, download");
-    create.fields.add_to(*create_cmd, {"startAssetId", "endAssetId", "email"});
-    create_cmd->add_option("--start", create.start, "first frame: an image file or an asset id");
-    create_cmd->add_option("--end", create.end, "last frame: an image file or an asset id");
-    create_cmd->add_option("--request", create.request_file,
-                           "the request as the JSON the API accepts; options override it");
-    create_cmd->add_option("--out", create.out, "where to save the video")->capture_default_str();
+    // The tree mirrors the library's names: `videos create` is `create_video`, `jobs get` is
+    // `get_job`, `accounts configure` is `configure_account`, and so on.
+    auto* videos = app.add_subcommand("videos", "create videos");
+    videos->require_subcommand(1);
+    detail::create_command_line creates[2];
+    detail::add_create(*videos, "create", creates[0]);
 
-    std::string job_id, out = "out.mp4";
-    long long wait_seconds = 1800;
-    auto* status_cmd = app.add_subcommand("status", "show a job");
-    status_cmd->add_option("job", job_id, "job id")->required();
-    auto* wait_cmd = app.add_subcommand("wait", "wait for a job to finish");
-    wait_cmd->add_option("job", job_id, "job id")->required();
-    wait_cmd->add_option("--timeout", wait_seconds, "seconds")->capture_default_str();
-    auto* download_cmd = app.add_subcommand("download", "download a finished job's video");
-    download_cmd->add_option("job", job_id, "job id")->required();
-    download_cmd->add_option("--out", out, "where to save the video")->capture_default_str();
+    auto* jobs = app.add_subcommand("jobs", "show, wait for or download a job");
+    jobs->require_subcommand(1);
+    detail::job_command_lines job_lines[2];
+    detail::add_job_commands(*jobs, job_lines[0], "get", "wait", "download");
 
-    auto* assets_cmd = app.add_subcommand("assets", "list or upload assets");
-    assets_cmd->require_subcommand(1);
+    auto* assets = app.add_subcommand("assets", "list or upload assets");
+    assets->require_subcommand(1);
     request_options<ltx::list_assets_request> list_fields;
-    auto* list_cmd = assets_cmd->add_subcommand("list", "list the account's assets");
-    list_fields.add_to(*list_cmd, {"email"});
+    auto* assets_list = assets->add_subcommand("list", "list the account's assets");
+    list_fields.add_to(*assets_list, {"email"});
     std::string upload_file;
     ltx::upload_options upload_opts;
-    auto* upload_cmd = assets_cmd->add_subcommand("upload", "upload a file");
-    upload_cmd->add_option("file", upload_file, "the file")->required();
-    upload_cmd->add_option("--mime-type", upload_opts.mime_type, "default: detected");
-    upload_cmd->add_option("--type", upload_opts.type, "default: from the MIME type");
+    auto* assets_upload = assets->add_subcommand("upload", "upload a file");
+    assets_upload->add_option("file", upload_file, "the file")->required();
+    assets_upload->add_option("--mime-type", upload_opts.mime_type, "default: detected");
+    assets_upload->add_option("--type", upload_opts.type, "default: from the MIME type");
 
-    auto* accounts_cmd = app.add_subcommand("accounts", "show or configure LTX Studio accounts");
-    accounts_cmd->require_subcommand(1);
+    auto* accounts = app.add_subcommand("accounts", "list, show, configure or delete accounts");
+    accounts->require_subcommand(1);
     std::string account_email;
-    auto* get_cmd = accounts_cmd->add_subcommand("get", "show an account");
-    get_cmd->add_option("email", account_email, "the account's e-mail")->required();
+    auto* accounts_list = accounts->add_subcommand("list", "list the configured accounts");
+    auto* accounts_get = accounts->add_subcommand("get", "show an account");
+    accounts_get->add_option("email", account_email, "the account's e-mail")->required();
     request_options<ltx::account_request> account_fields;
-    auto* set_cmd = accounts_cmd->add_subcommand("set", "create or update an account");
-    account_fields.add_to(*set_cmd);
+    auto* accounts_configure =
+        accounts->add_subcommand("configure", "create or update an account")->alias("set");
+    account_fields.add_to(*accounts_configure);
+    auto* accounts_delete = accounts->add_subcommand("delete", "delete an account");
+    accounts_delete->add_option("email", account_email, "the account's e-mail")->required();
+
+    auto* scheduler = app.add_subcommand("scheduler", "list or cancel the running jobs");
+    scheduler->require_subcommand(1);
+    std::string scheduled_id;
+    auto* scheduler_list = scheduler->add_subcommand("list", "list the jobs running now");
+    auto* scheduler_cancel = scheduler->add_subcommand("cancel", "stop tracking a running job");
+    scheduler_cancel->add_option("job", scheduled_id, "job id")->required();
+
+    // The verbs of earlier releases, kept working and hidden from the help.
+    detail::add_create(app, "create", creates[1]);
+    detail::add_job_commands(app, job_lines[1], "status", "wait", "download");
+    for (auto* legacy :
+         {creates[1].app, job_lines[1].get, job_lines[1].wait, job_lines[1].download})
+        legacy->group("");
 
     try {
         app.parse(argc, argv);
@@ -86,34 +148,42 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     }
 
     auto dispatch = [&](auto& client) -> int {
-        if (create_cmd->parsed())
-            return create_command(client, env, s, create);
-        if (status_cmd->parsed())
-            return status_command(client, env, s, job_id);
-        if (wait_cmd->parsed())
-            return wait_command(client, env, s, job_id, std::chrono::seconds{wait_seconds});
-        if (download_cmd->parsed())
-            return download_command(client, env, s, job_id, out);
-        if (list_cmd->parsed()) {
+        for (const auto& c : creates)
+            if (c.app->parsed())
+                return videos_create_command(client, env, s, c.args);
+        for (const auto& j : job_lines) {
+            if (j.get->parsed())
+                return jobs_get_command(client, env, s, j.id);
+            if (j.wait->parsed())
+                return jobs_wait_command(client, env, s, j.id,
+                                         std::chrono::seconds{j.timeout_seconds});
+            if (j.download->parsed())
+                return jobs_download_command(client, env, s, j.id, j.out);
+        }
+        if (assets_list->parsed()) {
             ltx::list_assets_request req;
-            if (auto p = list_fields.apply({}, req)) {
-                env.err << "ltx: " << *p << "\n";
-                return exit_bad_input;
-            }
-            return assets_list_command(client, env, s, req);
+            return detail::apply_fields(env, list_fields, req)
+                       ? assets_list_command(client, env, s, req)
+                       : exit_bad_input;
         }
-        if (upload_cmd->parsed())
+        if (assets_upload->parsed())
             return assets_upload_command(client, env, s, upload_file, upload_opts);
-        if (get_cmd->parsed())
+        if (accounts_list->parsed())
+            return accounts_list_command(client, env, s);
+        if (accounts_get->parsed())
             return accounts_get_command(client, env, s, account_email);
-        if (set_cmd->parsed()) {
+        if (accounts_configure->parsed()) {
             ltx::account_request req;
-            if (auto p = account_fields.apply({}, req)) {
-                env.err << "ltx: " << *p << "\n";
-                return exit_bad_input;
-            }
-            return accounts_set_command(client, env, s, req);
+            return detail::apply_fields(env, account_fields, req)
+                       ? accounts_configure_command(client, env, s, req)
+                       : exit_bad_input;
         }
+        if (accounts_delete->parsed())
+            return accounts_delete_command(client, env, s, account_email);
+        if (scheduler_list->parsed())
+            return scheduler_list_command(client, env, s);
+        if (scheduler_cancel->parsed())
+            return scheduler_cancel_command(client, env, s, scheduled_id);
         return exit_bad_input;
     };
 
