@@ -12,10 +12,10 @@
 #   LTX_FUZZ_SECONDS=300 LTX_FUZZ_TARGETS="url json_models" bash scripts/fuzz-smoke.sh
 set -euo pipefail
 
-all_targets=(http1_response url http_date mime json_models sim_multipart)
+all_targets=(http1_response url http_date mime json_models sim_multipart cli_request)
 
 # The longest input each target is given (libFuzzer's -max_len); 4096 when not listed.
-declare -A max_len=([json_models]=16384 [sim_multipart]=8192)
+declare -A max_len=([json_models]=16384 [sim_multipart]=8192 [cli_request]=16384)
 
 # One function per target run, then `main` on the last line: bash has read the whole file
 # before running any of it, so editing the script during a long run cannot derail that run.
