@@ -5,8 +5,8 @@
 # is never written) with its dictionary tests/fuzz/<name>.dict, ${LTX_JOBS:-2} targets at a
 # time, prints libFuzzer's final statistics per target, and fails if any target fails to
 # build or finds a crash (a broken property aborts). Crash inputs are kept in build/fuzz/ for
-# reproduction: build/fuzz/<name>_fuzz <file>. A target is rebuilt only when a file under
-# include/, tests/fuzz/ or tools/ is newer than its binary.
+# reproduction: build/fuzz/<name>_fuzz <file>. A target is rebuilt only when a file it
+# includes is newer than its binary (the compiler's dependency list, <name>_fuzz.d).
 #
 #   bash scripts/fuzz-smoke.sh
 #   LTX_FUZZ_SECONDS=300 LTX_FUZZ_TARGETS="url json_models" bash scripts/fuzz-smoke.sh
@@ -20,21 +20,32 @@ declare -A max_len=([json_models]=16384 [sim_multipart]=8192 [cli_request]=16384
 # One function per target run, then `main` on the last line: bash has read the whole file
 # before running any of it, so editing the script during a long run cannot derail that run.
 
-# build <name>: compiles build/fuzz/<name>_fuzz, unless it is newer than every source.
+# up_to_date <bin>: the binary exists and is newer than every file its dependency list
+# (<bin>.d, written by the compiler) names.
+up_to_date() {
+    local bin="$1" dep
+    [ -x "$bin" ] && [ -f "$bin.d" ] || return 1
+    for dep in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$bin.d"); do
+        [ "$dep" -nt "$bin" ] && return 1
+    done
+    return 0
+}
+
+# build <name>: compiles build/fuzz/<name>_fuzz, unless it is up to date.
 build() {
-    local name="$1" bin="$out/$1_fuzz"
-    if [ -x "$bin" ] &&
-        [ -z "$(find "$root/include" "$root/tests/fuzz" "$root/tools" -newer "$bin" -print -quit)" ]; then
+    local name="$1" bin="$out/$1_fuzz" start="$SECONDS"
+    if up_to_date "$bin"; then
         echo "-- $name: $bin is up to date"
         return 0
     fi
     echo "-- $name: building $bin with $cxx"
     "$cxx" -std=c++20 -O1 -g -fno-omit-frame-pointer \
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-        -Wall -Wextra -Wpedantic -Werror \
+        -Wall -Wextra -Wpedantic -Werror -MMD -MF "$bin.d" -MT "$bin" \
         -I"$root/include" -I"$root/tools/ltx-sim" -I"$root/tools/ltx" \
         "$root/tests/fuzz/${name}_fuzz.cpp" -o "$bin.tmp" -lboost_json &&
-        mv "$bin.tmp" "$bin"
+        mv "$bin.tmp" "$bin" &&
+        echo "-- $name: built in $((SECONDS - start))s"
 }
 
 # run <name>: builds then fuzzes one target; its output goes to $work/<name>.log.
