@@ -58,7 +58,12 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     auto* upload_cmd = assets_cmd->add_subcommand("upload", "upload a file");
     upload_cmd->add_option("file", upload_file, "the file")->required();
     upload_cmd->add_option("--mime-type", upload_opts.mime_type, "default: detected");
-    upload_cmd->add_option("--type", upload_opts.type, "default: from the MIME type");
+    upload_cmd->add_option("--type", upload_opts.type, "image or reference-image; default: image")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, ltx::upload_type>{
+                {"image", ltx::upload_type::image},
+                {"reference-image", ltx::upload_type::reference_image}},
+            CLI::ignore_case));
 
     auto* accounts_cmd = app.add_subcommand("accounts", "show or configure LTX Studio accounts");
     accounts_cmd->require_subcommand(1);

@@ -253,7 +253,11 @@ private:
         u.id = uuid::random(s_.ids());
         u.created_ms = now;
         u.account = account.index;
-        u.type = q.type && !q.type->empty() ? *q.type : std::string{ltx::asset_type_of(mime)};
+        // An image is stored as the kind of upload it was (`image` by default); any other
+        // file as its MIME type's kind.
+        u.type = std::string{ltx::asset_type_of(mime)};
+        if (u.type == "image")
+            u.type = *ltx::reflect::to_wire(q.type.value_or(ltx::upload_type::image));
         u.mime = std::move(mime);
         u.size = req.body.size();
         if (s_.opts().state_dir.empty()) {
