@@ -128,7 +128,8 @@ template <class E> std::string target(const typename E::request& req) {
 inline std::string upload_png(client& c, const std::string& email = "") {
     const auto png = ltx::sim::detail::read_fixture(
         LTX_TESTS_SOURCE_DIR "/../tools/ltx-sim/fixtures", "start.png");
-    const ltx::upload_asset_request q{email.empty() ? std::nullopt : std::optional{email}, "image"};
+    const ltx::upload_asset_request q{email.empty() ? std::nullopt : std::optional{email},
+                                      ltx::upload_type::image};
     const auto r = c.post(target<ltx::endpoints::upload_asset>(q), *png, "image/png");
     REQUIRE(r.result_int() == 200);
     return decode<ltx::signed_asset>(r).asset.value().fileId.value();

@@ -59,8 +59,10 @@ BOOST_DESCRIBE_STRUCT(sim_stats, (),
 /// The storage listener's handler.
 class storage {
 public:
-    storage(store& s, std::shared_ptr<const std::string> artifact)
-        : s_(s), artifact_(std::move(artifact)) {}
+    /// `artifact` is the file of every video job, `image` that of every image job.
+    storage(store& s, std::shared_ptr<const std::string> artifact,
+            std::shared_ptr<const std::string> image)
+        : s_(s), artifact_(std::move(artifact)), image_(std::move(image)) {}
 
     /// Every request received so far, but those to `/_sim/`. Thread-safe.
     std::vector<recorded_request> requests() const {
@@ -159,8 +161,9 @@ private:
                         std::make_shared<const std::string>(std::istreambuf_iterator<char>{f},
                                                             std::istreambuf_iterator<char>{})};
         }
-        if (s_.find_artifact(id, now))
-            return blob{"video/mp4", artifact_};
+        if (const auto j = s_.find_artifact(id, now))
+            return (s_.jobs()[*j].flags & job_rec::image) ? blob{"image/png", image_}
+                                                          : blob{"video/mp4", artifact_};
         return std::nullopt;
     }
 
@@ -206,6 +209,7 @@ private:
 
     store& s_;
     std::shared_ptr<const std::string> artifact_;
+    std::shared_ptr<const std::string> image_;
     mutable std::mutex mutex_;
     std::vector<recorded_request> log_;
 };

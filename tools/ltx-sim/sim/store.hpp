@@ -65,6 +65,7 @@ struct job_rec {
     static constexpr std::uint8_t has_reply = 4;  // replyUrl or replyRef given
     static constexpr std::uint8_t settled = 8;    // refund and webhook done
     static constexpr std::uint8_t untracked = 16; // DELETE scheduler/{jobId}: no webhook
+    static constexpr std::uint8_t image = 32;     // an image job: `-type:image`, a PNG
 };
 
 /// The caller's replyUrl and replyRef, kept apart since few jobs have them.
@@ -170,9 +171,10 @@ public:
 
     std::vector<job_rec>& jobs() noexcept { return jobs_; }
 
-    /// Adds a job; it runs `opts().speed`, or fails half-way when `failing`.
+    /// Adds a job; it runs `opts().speed`, or fails half-way when `failing`. `seconds` is
+    /// what it costs (a video's length; 1 for an image); `image` makes it an image job.
     std::uint32_t add_job(std::uint32_t account, std::uint8_t seconds, bool failing,
-                          std::optional<reply_rec> reply, std::int64_t now) {
+                          std::optional<reply_rec> reply, std::int64_t now, bool image = false) {
         job_rec j;
         j.id = uuid::random(ids_);
         j.created_ms = now;
@@ -180,7 +182,8 @@ public:
         j.end_ms = now + (failing ? full / 2 : full);
         j.account = account;
         j.seconds = seconds;
-        j.flags = failing ? job_rec::failing : 0;
+        j.flags = static_cast<std::uint8_t>((failing ? job_rec::failing : 0) |
+                                            (image ? job_rec::image : 0));
         accounts_[account].latest_created_ms = now;
         ++stats_.jobs_created;
         return restore_job(j, std::move(reply));
@@ -214,15 +217,22 @@ public:
         return it == replies_.end() ? nullptr : &it->second;
     }
 
-    /// `email:<account>:<uuid>-type:video`.
+    /// `-type:video` or `-type:image`: how the id of job `j` ends.
+    static std::string_view job_suffix(const job_rec& j) noexcept {
+        return (j.flags & job_rec::image) ? "-type:image" : "-type:video";
+    }
+
+    /// `email:<account>:<uuid>-type:video`, or `...-type:image` for an image job.
     std::string job_id(const job_rec& j) const {
-        return "email:" + accounts_[j.account].email + ":" + j.id.str() + "-type:video";
+        return "email:" + accounts_[j.account].email + ":" + j.id.str() +
+               std::string{job_suffix(j)};
     }
 
     /// The job a job id names, or nullopt.
     std::optional<std::uint32_t> find_job(std::string_view job_id) const {
         constexpr std::string_view prefix = "email:";
-        constexpr std::string_view suffix = "-type:video";
+        const std::string_view suffix =
+            job_id.ends_with("-type:image") ? "-type:image" : "-type:video";
         if (!job_id.starts_with(prefix) || !job_id.ends_with(suffix) ||
             job_id.size() < prefix.size() + suffix.size() + 38)
             return std::nullopt;
@@ -234,7 +244,8 @@ public:
         if (it == job_index_.end())
             return std::nullopt;
         const auto email = job_id.substr(prefix.size(), job_id.size() - 37 - prefix.size());
-        if (accounts_[jobs_[it->second].account].email != email)
+        const auto& j = jobs_[it->second];
+        if (accounts_[j.account].email != email || job_suffix(j) != suffix)
             return std::nullopt;
         return it->second;
     }
