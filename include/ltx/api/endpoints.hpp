@@ -11,6 +11,7 @@
 #include <ltx/api/job.hpp>
 #include <ltx/api/scheduler.hpp>
 #include <ltx/api/videos.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/http/method.hpp>
 #include <ltx/reflect.hpp>
 
@@ -152,11 +153,11 @@ template <class Endpoint> constexpr bool is_path_param(std::string_view name) {
     return false;
 }
 
-/// The request target relative to the API base URL: the path template with each
-/// `{member}` replaced by that member's value, percent-encoded, then `?query` when the
-/// endpoint sends its members in the query string and some are set.
-template <class Endpoint> std::string request_target(const typename Endpoint::request& req) {
-    std::string out{};
+namespace detail {
+
+/// Appends `request_target<Endpoint>(req)` to `out`.
+template <class Endpoint>
+void append_request_target(const typename Endpoint::request& req, std::string& out) {
     const std::string_view p = Endpoint::path;
     std::size_t pos = 0;
     while (pos < p.size()) {
@@ -176,9 +177,33 @@ template <class Endpoint> std::string request_target(const typename Endpoint::re
         std::string query;
         reflect::write_query(req, query,
                              [](std::string_view n) { return is_path_param<Endpoint>(n); });
-        if (!query.empty())
-            out += "?" + query;
+        if (!query.empty()) {
+            out += '?';
+            out += query;
+        }
     }
+}
+
+/// True when every target of the path template is a relative path whose first segment is
+/// literal, as `videos/ltx-create` or `assets/{jobId}`: resolved against a base URL it is
+/// the base's directory followed by the target, whatever the placeholders hold.
+constexpr bool is_relative_path_template(std::string_view p) {
+    if (p.empty() || !ltx::detail::is_alpha(p.front()))
+        return false;
+    for (char c : p.substr(0, p.find_first_of("/{")))
+        if (c == ':' || c == '?' || c == '#' || c == '}')
+            return false;
+    return true;
+}
+
+} // namespace detail
+
+/// The request target relative to the API base URL: the path template with each
+/// `{member}` replaced by that member's value, percent-encoded, then `?query` when the
+/// endpoint sends its members in the query string and some are set.
+template <class Endpoint> std::string request_target(const typename Endpoint::request& req) {
+    std::string out;
+    detail::append_request_target<Endpoint>(req, out);
     return out;
 }
 
