@@ -710,6 +710,9 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative = f
 /// byte becomes `%XX` (upper-case hex). Safe for a path segment and for a query value.
 LTX_DECL void percent_encode(std::string_view s, std::string& out);
 
+/// The length of `s` percent-encoded as `percent_encode` writes it.
+LTX_DECL std::size_t percent_encoded_size(std::string_view s) noexcept;
+
 } // namespace ltx::detail
 
 #ifdef LTX_HEADER_ONLY
@@ -1002,14 +1005,19 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
     return end;
 }
 
-LTX_DECL void percent_encode(std::string_view s, std::string& out) {
-    // Sized first, so that the output grows once, not once per doubling.
+LTX_DECL std::size_t percent_encoded_size(std::string_view s) noexcept {
     using unreserved = byte_class<is_unreserved>;
     std::size_t size = s.size();
     for (char c : s)
         size += unreserved::test(c) ? 0 : 2;
+    return size;
+}
+
+LTX_DECL void percent_encode(std::string_view s, std::string& out) {
+    // Sized first, so that the output grows once, not once per doubling.
+    using unreserved = byte_class<is_unreserved>;
     const std::size_t at = out.size();
-    out.resize(at + size);
+    out.resize(at + percent_encoded_size(s));
     char* p = out.data() + at;
     for (char c : s) {
         if (unreserved::test(c)) {
@@ -5330,6 +5338,16 @@ namespace detail {
 template <class Endpoint>
 void append_request_target(const typename Endpoint::request& req, std::string& out) {
     const std::string_view p = Endpoint::path;
+    // Sized first, so that `out` grows once: the template's length bounds its literal text,
+    // and one more byte holds a query's `?`.
+    std::size_t size = out.size() + p.size() + 1;
+    if constexpr (Endpoint::path.find('{') != std::string_view::npos) {
+        reflect::for_each_form_field(req, [&](std::string_view member, std::string_view text) {
+            if (is_path_param<Endpoint>(member))
+                size += ltx::detail::percent_encoded_size(text);
+        });
+    }
+    out.reserve(size);
     std::size_t pos = 0;
     while (pos < p.size()) {
         const auto open = p.find('{', pos);
@@ -5345,13 +5363,12 @@ void append_request_target(const typename Endpoint::request& req, std::string& o
         pos = close + 1;
     }
     if constexpr (Endpoint::body != body_encoding::json) {
-        std::string query;
-        reflect::write_query(req, query,
+        // write_query puts no `&` right after the `?`; a `?` without members is dropped.
+        out += '?';
+        reflect::write_query(req, out,
                              [](std::string_view n) { return is_path_param<Endpoint>(n); });
-        if (!query.empty()) {
-            out += '?';
-            out += query;
-        }
+        if (out.back() == '?')
+            out.pop_back();
     }
 }
 

@@ -159,6 +159,16 @@ namespace detail {
 template <class Endpoint>
 void append_request_target(const typename Endpoint::request& req, std::string& out) {
     const std::string_view p = Endpoint::path;
+    // Sized first, so that `out` grows once: the template's length bounds its literal text,
+    // and one more byte holds a query's `?`.
+    std::size_t size = out.size() + p.size() + 1;
+    if constexpr (Endpoint::path.find('{') != std::string_view::npos) {
+        reflect::for_each_form_field(req, [&](std::string_view member, std::string_view text) {
+            if (is_path_param<Endpoint>(member))
+                size += ltx::detail::percent_encoded_size(text);
+        });
+    }
+    out.reserve(size);
     std::size_t pos = 0;
     while (pos < p.size()) {
         const auto open = p.find('{', pos);
@@ -174,13 +184,12 @@ void append_request_target(const typename Endpoint::request& req, std::string& o
         pos = close + 1;
     }
     if constexpr (Endpoint::body != body_encoding::json) {
-        std::string query;
-        reflect::write_query(req, query,
+        // write_query puts no `&` right after the `?`; a `?` without members is dropped.
+        out += '?';
+        reflect::write_query(req, out,
                              [](std::string_view n) { return is_path_param<Endpoint>(n); });
-        if (!query.empty()) {
-            out += '?';
-            out += query;
-        }
+        if (out.back() == '?')
+            out.pop_back();
     }
 }
 
