@@ -710,6 +710,9 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative = f
 /// byte becomes `%XX` (upper-case hex). Safe for a path segment and for a query value.
 LTX_DECL void percent_encode(std::string_view s, std::string& out);
 
+/// The length of `s` percent-encoded as `percent_encode` writes it.
+LTX_DECL std::size_t percent_encoded_size(std::string_view s) noexcept;
+
 } // namespace ltx::detail
 
 #ifdef LTX_HEADER_ONLY
@@ -1002,14 +1005,19 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
     return end;
 }
 
-LTX_DECL void percent_encode(std::string_view s, std::string& out) {
-    // Sized first, so that the output grows once, not once per doubling.
+LTX_DECL std::size_t percent_encoded_size(std::string_view s) noexcept {
     using unreserved = byte_class<is_unreserved>;
     std::size_t size = s.size();
     for (char c : s)
         size += unreserved::test(c) ? 0 : 2;
+    return size;
+}
+
+LTX_DECL void percent_encode(std::string_view s, std::string& out) {
+    // Sized first, so that the output grows once, not once per doubling.
+    using unreserved = byte_class<is_unreserved>;
     const std::size_t at = out.size();
-    out.resize(at + size);
+    out.resize(at + percent_encoded_size(s));
     char* p = out.data() + at;
     for (char c : s) {
         if (unreserved::test(c)) {
@@ -3184,6 +3192,16 @@ LTX_DECL url_result resolve(const url& base, std::string_view relative);
 /// `resolve(parse_url(base), relative)`; fails with the parse error when `base` is invalid.
 LTX_DECL url_result resolve(std::string_view base, std::string_view relative);
 
+namespace detail {
+
+/// `resolve(base, reference)`, with the URL's path built in `reference`'s own buffer: no copy
+/// when `reference` is a path starting with `/`, nor when it is a relative path and its
+/// capacity also holds the base path's directory. The client writes the base's directory and
+/// then an endpoint's target into one string and resolves it here.
+LTX_DECL url_result resolve_owned(const url& base, std::string reference);
+
+} // namespace detail
+
 } // namespace ltx::http
 
 #ifdef LTX_HEADER_ONLY
@@ -3193,13 +3211,28 @@ LTX_DECL url_result resolve(std::string_view base, std::string_view relative);
 #define LTX_HTTP_IMPL_URL_IPP
 
 
+// ---- begin ltx/http/detail/url_scan.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The fast path of URL scanning: one pass over a plain absolute URL, the kind a program sends
+// to (`https://hooks.example.com/ltx/jobs?tenant=42`). It accepts only what the general
+// grammar (`scan_url`, detail/url_syntax.hpp) accepts, with the same parts; anything unusual
+// (an upper-case scheme, userinfo, an IP address, an empty port, a fragment, a byte outside
+// the path characters) makes it decline, and the general grammar decides. tests/http/
+// url_scan.cpp holds the two to agreement on generated and mutated URLs.
+#ifndef LTX_HTTP_DETAIL_URL_SCAN_HPP
+#define LTX_HTTP_DETAIL_URL_SCAN_HPP
+
 // ---- begin ltx/http/detail/url_syntax.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Character classes and small parsers of RFC 3986, used by impl/url.ipp only.
+// Character classes and small parsers of RFC 3986, and the general grammar of an absolute
+// http(s) URL (`scan_url`), used by impl/url.ipp and detail/url_scan.hpp.
 #ifndef LTX_HTTP_DETAIL_URL_SYNTAX_HPP
 #define LTX_HTTP_DETAIL_URL_SYNTAX_HPP
 
+
+#include <algorithm>
 
 #include <cstddef>
 #include <cstdint>
@@ -3304,7 +3337,8 @@ inline bool is_ipv6(std::string_view s) noexcept {
 
 // A host whose last label is numeric can only be an IPv4 address; anything else there
 // (`1.2.3`, `0x7f.1`) is refused rather than guessed, as resolvers disagree on it.
-enum class host_class { invalid, name, ipv4 };
+// `ipv6` is what a bracketed host is; classify_host_name never returns it.
+enum class host_class { invalid, name, ipv4, ipv6 };
 
 inline host_class classify_host_name(std::string_view host) noexcept {
     if (host.size() > 253) {
@@ -3425,6 +3459,100 @@ inline url_errc split_reference(std::string_view s, reference_parts& out) noexce
     return check_component(out.query, true);
 }
 
+// A URL's parts as views of its text, checked but not copied: what parse_url builds a url
+// from, and all is_absolute_http_url needs. Scheme and host are as written (not lower-cased).
+struct url_parts {
+    std::string_view scheme;
+    bool https = false;
+    std::string_view host;
+    host_class kind = host_class::name;
+    std::uint16_t port = 0;
+    reference_parts reference;
+};
+
+inline url_errc parse_authority(std::string_view auth, url_parts& out) noexcept {
+    if (auth.find('@') != std::string_view::npos) {
+        return url_errc::userinfo_not_allowed;
+    }
+    if (auth.empty()) {
+        return url_errc::empty_host;
+    }
+    std::string_view host;
+    std::optional<std::string_view> port;
+    if (auth.front() == '[') {
+        const auto close = auth.find(']');
+        if (close == std::string_view::npos || !is_ipv6(auth.substr(1, close - 1))) {
+            return url_errc::invalid_host;
+        }
+        host = auth.substr(0, close + 1);
+        const auto after = auth.substr(close + 1);
+        if (!after.empty()) {
+            if (after.front() != ':') {
+                return url_errc::invalid_host;
+            }
+            port = after.substr(1);
+        }
+        out.kind = host_class::ipv6;
+    } else {
+        const auto colon = auth.find(':');
+        host = auth.substr(0, colon);
+        if (colon != std::string_view::npos) {
+            port = auth.substr(colon + 1);
+        }
+        if (host.empty()) {
+            return url_errc::empty_host;
+        }
+        out.kind = classify_host_name(host);
+        if (out.kind == host_class::invalid) {
+            return url_errc::invalid_host;
+        }
+    }
+    out.host = host;
+    out.port = out.https ? 443 : 80;
+    if (port && !port->empty()) {
+        const auto n = parse_port(*port);
+        if (!n) {
+            return url_errc::invalid_port;
+        }
+        out.port = *n;
+    }
+    return url_errc{};
+}
+
+// The general grammar of an absolute http(s) URL (see parse_url).
+inline url_errc scan_url(std::string_view s, url_parts& out) noexcept {
+    if (s.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(s.begin(), s.end(), [](char c) { return !is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    const auto scheme_len = scheme_length(s);
+    if (scheme_len == 0) {
+        return url_errc::missing_scheme;
+    }
+    out.scheme = s.substr(0, scheme_len);
+    out.https = ltx::detail::iequals(out.scheme, "https");
+    if (!out.https && !ltx::detail::iequals(out.scheme, "http")) {
+        return url_errc::unsupported_scheme;
+    }
+    auto rest = s.substr(scheme_len + 1);
+    if (!rest.starts_with("//")) {
+        return url_errc::missing_authority;
+    }
+    rest.remove_prefix(2);
+    // By hand: find_first_of searches the set once per character.
+    std::size_t auth_end = 0;
+    while (auth_end < rest.size() && rest[auth_end] != '/' && rest[auth_end] != '?' &&
+           rest[auth_end] != '#') {
+        ++auth_end;
+    }
+    if (auto e = parse_authority(rest.substr(0, auth_end), out); e != url_errc{}) {
+        return e;
+    }
+    return split_reference(rest.substr(auth_end), out.reference);
+}
+
 // RFC 3986 section 5.2.4.
 inline std::string remove_dot_segments(std::string_view path) {
     std::string in(path);
@@ -3464,12 +3592,141 @@ inline std::string remove_dot_segments(std::string_view path) {
 #endif
 // ---- end ltx/http/detail/url_syntax.hpp ----
 
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace ltx::http::detail {
+
+constexpr bool is_plain_label_char(char c) noexcept {
+    return ltx::detail::is_alnum(c) || c == '-' || c == '_';
+}
+
+// Fills `out` and returns true when `s` is a plain absolute URL: `http://` or `https://` in
+// lower case, a host name (labels of letters, digits, `-`, `_`; the last one not all digits),
+// an optional non-empty port, then a path and query of path characters, `?` (in the query)
+// and percent-encoded triplets. Returns false for anything else, valid or not, with `out`
+// unspecified: the caller then runs `scan_url`.
+inline bool scan_plain_url(std::string_view s, url_parts& out) noexcept {
+    using label_char = ltx::detail::byte_class<is_plain_label_char>;
+    using path_char = ltx::detail::byte_class<is_path_char>;
+    std::size_t i = 0;
+    if (s.starts_with("https://")) {
+        out.https = true;
+        i = 8;
+    } else if (s.starts_with("http://")) {
+        out.https = false;
+        i = 7;
+    } else {
+        return false;
+    }
+    out.scheme = s.substr(0, i - 3);
+
+    // The host: labels of 1 to 63 characters, at most 253 in all.
+    const std::size_t host_begin = i;
+    std::size_t label_begin = i;
+    bool label_numeric = true;
+    const auto n = s.size();
+    while (true) {
+        const char c = i < n ? s[i] : '\0';
+        if (label_char::test(c)) {
+            label_numeric = label_numeric && ltx::detail::is_digit(c);
+            ++i;
+            continue;
+        }
+        const auto label = i - label_begin;
+        if (label == 0 || label > 63) {
+            return false;
+        }
+        if (c != '.') {
+            break;
+        }
+        ++i;
+        label_begin = i;
+        label_numeric = true;
+    }
+    // A numeric last label makes the host an IPv4 address or an error: the general grammar's.
+    if (label_numeric || i - host_begin > 253) {
+        return false;
+    }
+    out.host = s.substr(host_begin, i - host_begin);
+    out.kind = host_class::name;
+    out.port = out.https ? 443 : 80;
+
+    if (i < n && s[i] == ':') {
+        ++i;
+        const std::size_t port_begin = i;
+        unsigned port = 0;
+        while (i < n && ltx::detail::is_digit(s[i]) && i - port_begin < 5) {
+            port = port * 10 + static_cast<unsigned>(s[i] - '0');
+            ++i;
+        }
+        if (i == port_begin || port == 0 || port > 65535) {
+            return false;
+        }
+        out.port = static_cast<std::uint16_t>(port);
+    }
+    if (i < n && s[i] != '/' && s[i] != '?') {
+        return false;
+    }
+
+    // Path, then query: path characters and percent-encoded triplets; `?` in the query.
+    const std::size_t path_begin = i;
+    std::size_t question = std::string_view::npos;
+    for (; i < n; ++i) {
+        const char c = s[i];
+        if (path_char::test(c)) {
+            continue;
+        }
+        if (c == '?') {
+            if (question == std::string_view::npos) {
+                question = i;
+            }
+            continue;
+        }
+        if (c != '%' || n - i < 3 || !ltx::detail::is_hex_digit(s[i + 1]) ||
+            !ltx::detail::is_hex_digit(s[i + 2])) {
+            return false;
+        }
+        i += 2;
+    }
+    out.reference.has_query = question != std::string_view::npos;
+    if (out.reference.has_query) {
+        out.reference.path = s.substr(path_begin, question - path_begin);
+        out.reference.query = s.substr(question + 1);
+    } else {
+        out.reference.path = s.substr(path_begin);
+        out.reference.query = {};
+    }
+    return true;
+}
+
+// `scan_url` with the fast path first: the same result, the same parts on success.
+inline url_errc scan_url_fast(std::string_view s, url_parts& out) noexcept {
+    if (scan_plain_url(s, out)) {
+        return url_errc{};
+    }
+    out = url_parts{};
+    return scan_url(s, out);
+}
+
+} // namespace ltx::http::detail
+
+#endif
+// ---- end ltx/http/detail/url_scan.hpp ----
+
 #include <algorithm>
 #include <optional>
 
 namespace ltx::http {
 
 namespace detail {
+
+inline host_kind kind_of(host_class c) noexcept {
+    return c == host_class::ipv4   ? host_kind::ipv4
+           : c == host_class::ipv6 ? host_kind::ipv6
+                                   : host_kind::name;
+}
 
 struct url_access {
     static url make(std::string scheme, std::string host, host_kind kind, std::uint16_t port,
@@ -3484,105 +3741,6 @@ struct url_access {
         return u;
     }
 };
-
-// A URL's parts as views of its text, checked but not copied: what parse_url builds a url
-// from, and all is_absolute_http_url needs. Scheme and host are as written (not lower-cased).
-struct url_parts {
-    std::string_view scheme;
-    bool https = false;
-    std::string_view host;
-    host_kind kind = host_kind::name;
-    std::uint16_t port = 0;
-    reference_parts reference;
-};
-
-inline url_errc parse_authority(std::string_view auth, url_parts& out) noexcept {
-    if (auth.find('@') != std::string_view::npos) {
-        return url_errc::userinfo_not_allowed;
-    }
-    if (auth.empty()) {
-        return url_errc::empty_host;
-    }
-    std::string_view host;
-    std::optional<std::string_view> port;
-    if (auth.front() == '[') {
-        const auto close = auth.find(']');
-        if (close == std::string_view::npos || !is_ipv6(auth.substr(1, close - 1))) {
-            return url_errc::invalid_host;
-        }
-        host = auth.substr(0, close + 1);
-        const auto after = auth.substr(close + 1);
-        if (!after.empty()) {
-            if (after.front() != ':') {
-                return url_errc::invalid_host;
-            }
-            port = after.substr(1);
-        }
-        out.kind = host_kind::ipv6;
-    } else {
-        const auto colon = auth.find(':');
-        host = auth.substr(0, colon);
-        if (colon != std::string_view::npos) {
-            port = auth.substr(colon + 1);
-        }
-        if (host.empty()) {
-            return url_errc::empty_host;
-        }
-        switch (classify_host_name(host)) {
-        case host_class::invalid:
-            return url_errc::invalid_host;
-        case host_class::name:
-            out.kind = host_kind::name;
-            break;
-        case host_class::ipv4:
-            out.kind = host_kind::ipv4;
-            break;
-        }
-    }
-    out.host = host;
-    out.port = out.https ? 443 : 80;
-    if (port && !port->empty()) {
-        const auto n = parse_port(*port);
-        if (!n) {
-            return url_errc::invalid_port;
-        }
-        out.port = *n;
-    }
-    return url_errc{};
-}
-
-inline url_errc scan_url(std::string_view s, url_parts& out) noexcept {
-    if (s.empty()) {
-        return url_errc::empty;
-    }
-    if (std::any_of(s.begin(), s.end(), [](char c) { return !is_visible_ascii(c); })) {
-        return url_errc::invalid_character;
-    }
-    const auto scheme_len = scheme_length(s);
-    if (scheme_len == 0) {
-        return url_errc::missing_scheme;
-    }
-    out.scheme = s.substr(0, scheme_len);
-    out.https = ltx::detail::iequals(out.scheme, "https");
-    if (!out.https && !ltx::detail::iequals(out.scheme, "http")) {
-        return url_errc::unsupported_scheme;
-    }
-    auto rest = s.substr(scheme_len + 1);
-    if (!rest.starts_with("//")) {
-        return url_errc::missing_authority;
-    }
-    rest.remove_prefix(2);
-    // By hand: find_first_of searches the set once per character.
-    std::size_t auth_end = 0;
-    while (auth_end < rest.size() && rest[auth_end] != '/' && rest[auth_end] != '?' &&
-           rest[auth_end] != '#') {
-        ++auth_end;
-    }
-    if (auto e = parse_authority(rest.substr(0, auth_end), out); e != url_errc{}) {
-        return e;
-    }
-    return split_reference(rest.substr(auth_end), out.reference);
-}
 
 // Whether `path` has a `.` or `..` segment, the only case in which remove_dot_segments
 // changes it.
@@ -3625,17 +3783,17 @@ LTX_DECL std::string url::to_string() const {
 
 LTX_DECL url_result parse_url(std::string_view s) {
     detail::url_parts parts;
-    if (auto e = detail::scan_url(s, parts); e != url_errc{}) {
+    if (auto e = detail::scan_url_fast(s, parts); e != url_errc{}) {
         return e;
     }
-    return detail::url_access::make(detail::to_lower(parts.scheme), detail::to_lower(parts.host),
-                                    parts.kind, parts.port, std::string(parts.reference.path),
-                                    std::string(parts.reference.query));
+    return detail::url_access::make(
+        detail::to_lower(parts.scheme), detail::to_lower(parts.host), detail::kind_of(parts.kind),
+        parts.port, std::string(parts.reference.path), std::string(parts.reference.query));
 }
 
 LTX_DECL bool is_absolute_http_url(std::string_view s) {
     detail::url_parts parts;
-    return detail::scan_url(s, parts) == url_errc{};
+    return detail::scan_url_fast(s, parts) == url_errc{};
 }
 
 LTX_DECL url_result resolve(const url& base, std::string_view relative) {
@@ -3677,6 +3835,36 @@ LTX_DECL url_result resolve(const url& base, std::string_view relative) {
     }
     return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
                                     std::move(path), std::move(query));
+}
+
+LTX_DECL url_result detail::resolve_owned(const url& base, std::string reference) {
+    // resolve()'s checks in resolve()'s order; only where a non-empty path is built differs.
+    if (base.empty() || reference.empty() || reference.front() == '?' || reference.front() == '#' ||
+        reference.starts_with("//")) {
+        return resolve(base, reference);
+    }
+    if (std::any_of(reference.begin(), reference.end(),
+                    [](char c) { return !detail::is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    if (detail::scheme_length(reference) != 0) {
+        return parse_url(reference);
+    }
+    detail::reference_parts parts;
+    if (auto e = detail::split_reference(reference, parts); e != url_errc{}) {
+        return e;
+    }
+    std::string query(parts.query);
+    reference.resize(parts.path.size());
+    if (reference.front() != '/') {
+        const std::string_view base_path = base.path();
+        reference.insert(0, base_path.substr(0, base_path.rfind('/') + 1));
+    }
+    if (detail::has_dot_segment(reference)) {
+        reference = detail::remove_dot_segments(reference);
+    }
+    return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
+                                    std::move(reference), std::move(query));
 }
 
 LTX_DECL url_result resolve(std::string_view base, std::string_view relative) {
@@ -5771,12 +5959,22 @@ template <class Endpoint> constexpr bool is_path_param(std::string_view name) {
     return false;
 }
 
-/// The request target relative to the API base URL: the path template with each
-/// `{member}` replaced by that member's value, percent-encoded, then `?query` when the
-/// endpoint sends its members in the query string and some are set.
-template <class Endpoint> std::string request_target(const typename Endpoint::request& req) {
-    std::string out{};
+namespace detail {
+
+/// Appends `request_target<Endpoint>(req)` to `out`.
+template <class Endpoint>
+void append_request_target(const typename Endpoint::request& req, std::string& out) {
     const std::string_view p = Endpoint::path;
+    // Sized first, so that `out` grows once: the template's length bounds its literal text,
+    // and one more byte holds a query's `?`.
+    std::size_t size = out.size() + p.size() + 1;
+    if constexpr (Endpoint::path.find('{') != std::string_view::npos) {
+        reflect::for_each_form_field(req, [&](std::string_view member, std::string_view text) {
+            if (is_path_param<Endpoint>(member))
+                size += ltx::detail::percent_encoded_size(text);
+        });
+    }
+    out.reserve(size);
     std::size_t pos = 0;
     while (pos < p.size()) {
         const auto open = p.find('{', pos);
@@ -5792,12 +5990,35 @@ template <class Endpoint> std::string request_target(const typename Endpoint::re
         pos = close + 1;
     }
     if constexpr (Endpoint::body != body_encoding::json) {
-        std::string query;
-        reflect::write_query(req, query,
+        // write_query puts no `&` right after the `?`; a `?` without members is dropped.
+        out += '?';
+        reflect::write_query(req, out,
                              [](std::string_view n) { return is_path_param<Endpoint>(n); });
-        if (!query.empty())
-            out += "?" + query;
+        if (out.back() == '?')
+            out.pop_back();
     }
+}
+
+/// True when every target of the path template is a relative path whose first segment is
+/// literal, as `videos/ltx-create` or `assets/{jobId}`: resolved against a base URL it is
+/// the base's directory followed by the target, whatever the placeholders hold.
+constexpr bool is_relative_path_template(std::string_view p) {
+    if (p.empty() || !ltx::detail::is_alpha(p.front()))
+        return false;
+    for (char c : p.substr(0, p.find_first_of("/{")))
+        if (c == ':' || c == '?' || c == '#' || c == '}')
+            return false;
+    return true;
+}
+
+} // namespace detail
+
+/// The request target relative to the API base URL: the path template with each
+/// `{member}` replaced by that member's value, percent-encoded, then `?query` when the
+/// endpoint sends its members in the query string and some are set.
+template <class Endpoint> std::string request_target(const typename Endpoint::request& req) {
+    std::string out;
+    detail::append_request_target<Endpoint>(req, out);
     return out;
 }
 
@@ -9842,7 +10063,12 @@ bool basic_client<Transport, Clock>::build_request(const typename E::request& r,
         ec = errc::invalid_request;
         return false;
     }
-    auto url = http::resolve(base_, request_target<E>(r));
+    // The base's directory, then the target, in the string that becomes the URL's path.
+    static_assert(detail::is_relative_path_template(E::path));
+    const std::string_view base_path = base_.path();
+    std::string target{base_path.substr(0, base_path.rfind('/') + 1)};
+    detail::append_request_target<E>(r, target);
+    auto url = http::detail::resolve_owned(base_, std::move(target));
     if (!url) {
         ec = errc::invalid_request;
         diag.detail = "the request does not form a valid URL";

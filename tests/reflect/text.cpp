@@ -136,6 +136,17 @@ TEST_CASE("percent_encode keeps unreserved characters only") {
     CHECK(out == "a%20b%2Fc%3Fd%26e%3Df~g_h.%C3%A9");
 }
 
+TEST_CASE("percent_encoded_size is the length percent_encode writes") {
+    for (std::string_view s : {"", "AZaz09-._~", "a b/c?d&e=f~g_h.\xC3\xA9", "%%%",
+                               "email:user@example.com:123e4567-e89b-type:video"}) {
+        std::string out = "prefix";
+        ltx::detail::percent_encode(s, out);
+        CAPTURE(s);
+        CHECK(ltx::detail::percent_encoded_size(s) == out.size() - 6);
+    }
+    CHECK(ltx::detail::percent_encoded_size("a:b") == 5);
+}
+
 namespace {
 
 // Random strings over the characters the checks treat specially, from a fixed seed: each

@@ -12,6 +12,7 @@
 #include <ltx/api/job.hpp>
 #include <ltx/api/scheduler.hpp>
 #include <ltx/api/videos.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/http/method.hpp>
 #include <ltx/reflect.hpp>
 
@@ -197,12 +198,22 @@ template <class Endpoint> constexpr bool is_path_param(std::string_view name) {
     return false;
 }
 
-/// The request target relative to the API base URL: the path template with each
-/// `{member}` replaced by that member's value, percent-encoded, then `?query` when the
-/// endpoint sends its members in the query string and some are set.
-template <class Endpoint> std::string request_target(const typename Endpoint::request& req) {
-    std::string out{};
+namespace detail {
+
+/// Appends `request_target<Endpoint>(req)` to `out`.
+template <class Endpoint>
+void append_request_target(const typename Endpoint::request& req, std::string& out) {
     const std::string_view p = Endpoint::path;
+    // Sized first, so that `out` grows once: the template's length bounds its literal text,
+    // and one more byte holds a query's `?`.
+    std::size_t size = out.size() + p.size() + 1;
+    if constexpr (Endpoint::path.find('{') != std::string_view::npos) {
+        reflect::for_each_form_field(req, [&](std::string_view member, std::string_view text) {
+            if (is_path_param<Endpoint>(member))
+                size += ltx::detail::percent_encoded_size(text);
+        });
+    }
+    out.reserve(size);
     std::size_t pos = 0;
     while (pos < p.size()) {
         const auto open = p.find('{', pos);
@@ -218,12 +229,35 @@ template <class Endpoint> std::string request_target(const typename Endpoint::re
         pos = close + 1;
     }
     if constexpr (Endpoint::body != body_encoding::json) {
-        std::string query;
-        reflect::write_query(req, query,
+        // write_query puts no `&` right after the `?`; a `?` without members is dropped.
+        out += '?';
+        reflect::write_query(req, out,
                              [](std::string_view n) { return is_path_param<Endpoint>(n); });
-        if (!query.empty())
-            out += "?" + query;
+        if (out.back() == '?')
+            out.pop_back();
     }
+}
+
+/// True when every target of the path template is a relative path whose first segment is
+/// literal, as `videos/ltx-create` or `assets/{jobId}`: resolved against a base URL it is
+/// the base's directory followed by the target, whatever the placeholders hold.
+constexpr bool is_relative_path_template(std::string_view p) {
+    if (p.empty() || !ltx::detail::is_alpha(p.front()))
+        return false;
+    for (char c : p.substr(0, p.find_first_of("/{")))
+        if (c == ':' || c == '?' || c == '#' || c == '}')
+            return false;
+    return true;
+}
+
+} // namespace detail
+
+/// The request target relative to the API base URL: the path template with each
+/// `{member}` replaced by that member's value, percent-encoded, then `?query` when the
+/// endpoint sends its members in the query string and some are set.
+template <class Endpoint> std::string request_target(const typename Endpoint::request& req) {
+    std::string out;
+    detail::append_request_target<Endpoint>(req, out);
     return out;
 }
 

@@ -174,6 +174,16 @@ LTX_DECL url_result resolve(const url& base, std::string_view relative);
 /// `resolve(parse_url(base), relative)`; fails with the parse error when `base` is invalid.
 LTX_DECL url_result resolve(std::string_view base, std::string_view relative);
 
+namespace detail {
+
+/// `resolve(base, reference)`, with the URL's path built in `reference`'s own buffer: no copy
+/// when `reference` is a path starting with `/`, nor when it is a relative path and its
+/// capacity also holds the base path's directory. The client writes the base's directory and
+/// then an endpoint's target into one string and resolves it here.
+LTX_DECL url_result resolve_owned(const url& base, std::string reference);
+
+} // namespace detail
+
 } // namespace ltx::http
 
 #ifdef LTX_HEADER_ONLY

@@ -74,7 +74,12 @@ bool basic_client<Transport, Clock>::build_request(const typename E::request& r,
         ec = errc::invalid_request;
         return false;
     }
-    auto url = http::resolve(base_, request_target<E>(r));
+    // The base's directory, then the target, in the string that becomes the URL's path.
+    static_assert(detail::is_relative_path_template(E::path));
+    const std::string_view base_path = base_.path();
+    std::string target{base_path.substr(0, base_path.rfind('/') + 1)};
+    detail::append_request_target<E>(r, target);
+    auto url = http::detail::resolve_owned(base_, std::move(target));
     if (!url) {
         ec = errc::invalid_request;
         diag.detail = "the request does not form a valid URL";

@@ -1,6 +1,7 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Character classes and small parsers of RFC 3986, used by impl/url.ipp only.
+// Character classes and small parsers of RFC 3986, and the general grammar of an absolute
+// http(s) URL (`scan_url`), used by impl/url.ipp and detail/url_scan.hpp.
 #ifndef LTX_HTTP_DETAIL_URL_SYNTAX_HPP
 #define LTX_HTTP_DETAIL_URL_SYNTAX_HPP
 
@@ -8,6 +9,8 @@
 #include <ltx/detail/ascii.hpp>
 #include <ltx/http/percent_encoding.hpp>
 #include <ltx/http/url_error.hpp>
+
+#include <algorithm>
 
 #include <cstddef>
 #include <cstdint>
@@ -112,7 +115,8 @@ inline bool is_ipv6(std::string_view s) noexcept {
 
 // A host whose last label is numeric can only be an IPv4 address; anything else there
 // (`1.2.3`, `0x7f.1`) is refused rather than guessed, as resolvers disagree on it.
-enum class host_class { invalid, name, ipv4 };
+// `ipv6` is what a bracketed host is; classify_host_name never returns it.
+enum class host_class { invalid, name, ipv4, ipv6 };
 
 inline host_class classify_host_name(std::string_view host) noexcept {
     if (host.size() > 253) {
@@ -231,6 +235,100 @@ inline url_errc split_reference(std::string_view s, reference_parts& out) noexce
         return e;
     }
     return check_component(out.query, true);
+}
+
+// A URL's parts as views of its text, checked but not copied: what parse_url builds a url
+// from, and all is_absolute_http_url needs. Scheme and host are as written (not lower-cased).
+struct url_parts {
+    std::string_view scheme;
+    bool https = false;
+    std::string_view host;
+    host_class kind = host_class::name;
+    std::uint16_t port = 0;
+    reference_parts reference;
+};
+
+inline url_errc parse_authority(std::string_view auth, url_parts& out) noexcept {
+    if (auth.find('@') != std::string_view::npos) {
+        return url_errc::userinfo_not_allowed;
+    }
+    if (auth.empty()) {
+        return url_errc::empty_host;
+    }
+    std::string_view host;
+    std::optional<std::string_view> port;
+    if (auth.front() == '[') {
+        const auto close = auth.find(']');
+        if (close == std::string_view::npos || !is_ipv6(auth.substr(1, close - 1))) {
+            return url_errc::invalid_host;
+        }
+        host = auth.substr(0, close + 1);
+        const auto after = auth.substr(close + 1);
+        if (!after.empty()) {
+            if (after.front() != ':') {
+                return url_errc::invalid_host;
+            }
+            port = after.substr(1);
+        }
+        out.kind = host_class::ipv6;
+    } else {
+        const auto colon = auth.find(':');
+        host = auth.substr(0, colon);
+        if (colon != std::string_view::npos) {
+            port = auth.substr(colon + 1);
+        }
+        if (host.empty()) {
+            return url_errc::empty_host;
+        }
+        out.kind = classify_host_name(host);
+        if (out.kind == host_class::invalid) {
+            return url_errc::invalid_host;
+        }
+    }
+    out.host = host;
+    out.port = out.https ? 443 : 80;
+    if (port && !port->empty()) {
+        const auto n = parse_port(*port);
+        if (!n) {
+            return url_errc::invalid_port;
+        }
+        out.port = *n;
+    }
+    return url_errc{};
+}
+
+// The general grammar of an absolute http(s) URL (see parse_url).
+inline url_errc scan_url(std::string_view s, url_parts& out) noexcept {
+    if (s.empty()) {
+        return url_errc::empty;
+    }
+    if (std::any_of(s.begin(), s.end(), [](char c) { return !is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    const auto scheme_len = scheme_length(s);
+    if (scheme_len == 0) {
+        return url_errc::missing_scheme;
+    }
+    out.scheme = s.substr(0, scheme_len);
+    out.https = ltx::detail::iequals(out.scheme, "https");
+    if (!out.https && !ltx::detail::iequals(out.scheme, "http")) {
+        return url_errc::unsupported_scheme;
+    }
+    auto rest = s.substr(scheme_len + 1);
+    if (!rest.starts_with("//")) {
+        return url_errc::missing_authority;
+    }
+    rest.remove_prefix(2);
+    // By hand: find_first_of searches the set once per character.
+    std::size_t auth_end = 0;
+    while (auth_end < rest.size() && rest[auth_end] != '/' && rest[auth_end] != '?' &&
+           rest[auth_end] != '#') {
+        ++auth_end;
+    }
+    if (auto e = parse_authority(rest.substr(0, auth_end), out); e != url_errc{}) {
+        return e;
+    }
+    return split_reference(rest.substr(auth_end), out.reference);
 }
 
 // RFC 3986 section 5.2.4.

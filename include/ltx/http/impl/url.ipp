@@ -4,7 +4,7 @@
 
 #include <ltx/http/url.hpp>
 
-#include <ltx/http/detail/url_syntax.hpp>
+#include <ltx/http/detail/url_scan.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -12,6 +12,12 @@
 namespace ltx::http {
 
 namespace detail {
+
+inline host_kind kind_of(host_class c) noexcept {
+    return c == host_class::ipv4   ? host_kind::ipv4
+           : c == host_class::ipv6 ? host_kind::ipv6
+                                   : host_kind::name;
+}
 
 struct url_access {
     static url make(std::string scheme, std::string host, host_kind kind, std::uint16_t port,
@@ -26,105 +32,6 @@ struct url_access {
         return u;
     }
 };
-
-// A URL's parts as views of its text, checked but not copied: what parse_url builds a url
-// from, and all is_absolute_http_url needs. Scheme and host are as written (not lower-cased).
-struct url_parts {
-    std::string_view scheme;
-    bool https = false;
-    std::string_view host;
-    host_kind kind = host_kind::name;
-    std::uint16_t port = 0;
-    reference_parts reference;
-};
-
-inline url_errc parse_authority(std::string_view auth, url_parts& out) noexcept {
-    if (auth.find('@') != std::string_view::npos) {
-        return url_errc::userinfo_not_allowed;
-    }
-    if (auth.empty()) {
-        return url_errc::empty_host;
-    }
-    std::string_view host;
-    std::optional<std::string_view> port;
-    if (auth.front() == '[') {
-        const auto close = auth.find(']');
-        if (close == std::string_view::npos || !is_ipv6(auth.substr(1, close - 1))) {
-            return url_errc::invalid_host;
-        }
-        host = auth.substr(0, close + 1);
-        const auto after = auth.substr(close + 1);
-        if (!after.empty()) {
-            if (after.front() != ':') {
-                return url_errc::invalid_host;
-            }
-            port = after.substr(1);
-        }
-        out.kind = host_kind::ipv6;
-    } else {
-        const auto colon = auth.find(':');
-        host = auth.substr(0, colon);
-        if (colon != std::string_view::npos) {
-            port = auth.substr(colon + 1);
-        }
-        if (host.empty()) {
-            return url_errc::empty_host;
-        }
-        switch (classify_host_name(host)) {
-        case host_class::invalid:
-            return url_errc::invalid_host;
-        case host_class::name:
-            out.kind = host_kind::name;
-            break;
-        case host_class::ipv4:
-            out.kind = host_kind::ipv4;
-            break;
-        }
-    }
-    out.host = host;
-    out.port = out.https ? 443 : 80;
-    if (port && !port->empty()) {
-        const auto n = parse_port(*port);
-        if (!n) {
-            return url_errc::invalid_port;
-        }
-        out.port = *n;
-    }
-    return url_errc{};
-}
-
-inline url_errc scan_url(std::string_view s, url_parts& out) noexcept {
-    if (s.empty()) {
-        return url_errc::empty;
-    }
-    if (std::any_of(s.begin(), s.end(), [](char c) { return !is_visible_ascii(c); })) {
-        return url_errc::invalid_character;
-    }
-    const auto scheme_len = scheme_length(s);
-    if (scheme_len == 0) {
-        return url_errc::missing_scheme;
-    }
-    out.scheme = s.substr(0, scheme_len);
-    out.https = ltx::detail::iequals(out.scheme, "https");
-    if (!out.https && !ltx::detail::iequals(out.scheme, "http")) {
-        return url_errc::unsupported_scheme;
-    }
-    auto rest = s.substr(scheme_len + 1);
-    if (!rest.starts_with("//")) {
-        return url_errc::missing_authority;
-    }
-    rest.remove_prefix(2);
-    // By hand: find_first_of searches the set once per character.
-    std::size_t auth_end = 0;
-    while (auth_end < rest.size() && rest[auth_end] != '/' && rest[auth_end] != '?' &&
-           rest[auth_end] != '#') {
-        ++auth_end;
-    }
-    if (auto e = parse_authority(rest.substr(0, auth_end), out); e != url_errc{}) {
-        return e;
-    }
-    return split_reference(rest.substr(auth_end), out.reference);
-}
 
 // Whether `path` has a `.` or `..` segment, the only case in which remove_dot_segments
 // changes it.
@@ -167,17 +74,17 @@ LTX_DECL std::string url::to_string() const {
 
 LTX_DECL url_result parse_url(std::string_view s) {
     detail::url_parts parts;
-    if (auto e = detail::scan_url(s, parts); e != url_errc{}) {
+    if (auto e = detail::scan_url_fast(s, parts); e != url_errc{}) {
         return e;
     }
-    return detail::url_access::make(detail::to_lower(parts.scheme), detail::to_lower(parts.host),
-                                    parts.kind, parts.port, std::string(parts.reference.path),
-                                    std::string(parts.reference.query));
+    return detail::url_access::make(
+        detail::to_lower(parts.scheme), detail::to_lower(parts.host), detail::kind_of(parts.kind),
+        parts.port, std::string(parts.reference.path), std::string(parts.reference.query));
 }
 
 LTX_DECL bool is_absolute_http_url(std::string_view s) {
     detail::url_parts parts;
-    return detail::scan_url(s, parts) == url_errc{};
+    return detail::scan_url_fast(s, parts) == url_errc{};
 }
 
 LTX_DECL url_result resolve(const url& base, std::string_view relative) {
@@ -219,6 +126,36 @@ LTX_DECL url_result resolve(const url& base, std::string_view relative) {
     }
     return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
                                     std::move(path), std::move(query));
+}
+
+LTX_DECL url_result detail::resolve_owned(const url& base, std::string reference) {
+    // resolve()'s checks in resolve()'s order; only where a non-empty path is built differs.
+    if (base.empty() || reference.empty() || reference.front() == '?' || reference.front() == '#' ||
+        reference.starts_with("//")) {
+        return resolve(base, reference);
+    }
+    if (std::any_of(reference.begin(), reference.end(),
+                    [](char c) { return !detail::is_visible_ascii(c); })) {
+        return url_errc::invalid_character;
+    }
+    if (detail::scheme_length(reference) != 0) {
+        return parse_url(reference);
+    }
+    detail::reference_parts parts;
+    if (auto e = detail::split_reference(reference, parts); e != url_errc{}) {
+        return e;
+    }
+    std::string query(parts.query);
+    reference.resize(parts.path.size());
+    if (reference.front() != '/') {
+        const std::string_view base_path = base.path();
+        reference.insert(0, base_path.substr(0, base_path.rfind('/') + 1));
+    }
+    if (detail::has_dot_segment(reference)) {
+        reference = detail::remove_dot_segments(reference);
+    }
+    return detail::url_access::make(base.scheme(), base.host(), base.kind(), base.port(),
+                                    std::move(reference), std::move(query));
 }
 
 LTX_DECL url_result resolve(std::string_view base, std::string_view relative) {

@@ -37,6 +37,9 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative = f
 /// byte becomes `%XX` (upper-case hex). Safe for a path segment and for a query value.
 LTX_DECL void percent_encode(std::string_view s, std::string& out);
 
+/// The length of `s` percent-encoded as `percent_encode` writes it.
+LTX_DECL std::size_t percent_encoded_size(std::string_view s) noexcept;
+
 } // namespace ltx::detail
 
 #ifdef LTX_HEADER_ONLY

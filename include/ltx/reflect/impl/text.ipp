@@ -162,14 +162,19 @@ LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) no
     return end;
 }
 
-LTX_DECL void percent_encode(std::string_view s, std::string& out) {
-    // Sized first, so that the output grows once, not once per doubling.
+LTX_DECL std::size_t percent_encoded_size(std::string_view s) noexcept {
     using unreserved = byte_class<is_unreserved>;
     std::size_t size = s.size();
     for (char c : s)
         size += unreserved::test(c) ? 0 : 2;
+    return size;
+}
+
+LTX_DECL void percent_encode(std::string_view s, std::string& out) {
+    // Sized first, so that the output grows once, not once per doubling.
+    using unreserved = byte_class<is_unreserved>;
     const std::size_t at = out.size();
-    out.resize(at + size);
+    out.resize(at + percent_encoded_size(s));
     char* p = out.data() + at;
     for (char c : s) {
         if (unreserved::test(c)) {
