@@ -49,6 +49,23 @@ run "videos create with an asset id and every option" videos create --prompt "A 
     --end "$asset" --model ltxv --duration 3 --aspect-ratio 9:16 --intensity low --seed 42 \
     --audio-sfx --reply-ref r1 --out v3.mp4
 [ -e v3.mp4 ] && echo "v3.mp4 exists, but the job failed" >>"$out"
+run "images create" images create --prompt "A red door" --aspect-ratio 9:16 --out frame.png
+image_job="$(sed -n 's/^err: job //p' "$out" | tail -n 1)"
+run "images create --json" --json images create --prompt "A blue door" --out frame2.png
+image_asset="$(tail -n 1 "$out" | sed -n 's/.*"fileId":"\(asset:[^"]*\)".*/\1/p')"
+run "videos create from a generated image" videos create --prompt "The door opens" \
+    --start "$image_asset" --duration 3 --out from-image.mp4
+cmp -s from-image.mp4 "$fixtures/video-3s-160x90.mp4" && echo "from-image.mp4 is the 3 s 16:9 video" >>"$out"
+run "images edit" images edit --prompt "Make it green" --reference frame.png --model nano-banana --out edited.png
+run "images upscale" images upscale --job-id "$image_job" --out big.png
+run "images create refuses a field its model does not take" images create --prompt p \
+    --model nano-banana --style anime
+run "videos veo-create" videos veo-create --prompt "Waves" --start "$asset" --duration 6 \
+    --aspect-ratio 9:16 --out veo.mp4
+cmp -s veo.mp4 "$fixtures/video-6s-90x160.mp4" && echo "veo.mp4 is the 6 s 9:16 video" >>"$out"
+for f in frame.png frame2.png edited.png big.png; do
+    echo "$f: $(ffprobe -v error -show_entries stream=width,height -of csv=p=0 "$f")" >>"$out"
+done
 echo '{"prompt":"From a file","startAssetId":"'"$asset"'","duration":"9"}' >req.json
 run "videos create --request --dry-run" --dry-run videos create --request req.json --seed 5
 run "videos create with bad input" videos create --prompt "" --start "$asset" --poll-for-result 99

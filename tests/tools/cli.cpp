@@ -367,3 +367,71 @@ TEST_CASE("ltx progress formats: seconds as m:ss or h:mm:ss, bytes in binary uni
     CHECK(ltx_cli::format_bytes(3.0 * 1024 * 1024) == "3.0 MiB");
     CHECK(ltx_cli::format_bytes(5.0 * 1024 * 1024 * 1024 * 1024 * 1024) == "5120.0 TiB");
 }
+
+TEST_CASE("ltx images create|edit|upscale and videos veo-create: options from the models, files "
+          "uploaded, the result downloaded") {
+    harness h;
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("ltx-cli-gen-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto png = dir / "ref.png";
+    std::ofstream{png, std::ios::binary} << std::string{"\x89PNG\r\n\x1a\n", 8} << "0123456789";
+    const auto image_done = [](const std::string& id) {
+        return R"({"jobId":")" + id +
+               R"(","status":{"type":"completed","progress":100,"artifact":{"assetUrl":)"
+               R"("http://127.0.0.1:9/store/)" +
+               id + R"(.png"}}})";
+    };
+
+    h.mock.expect(method::post, "images/create").respond(200, R"({"jobId":"i1"})");
+    h.mock.expect(method::get, "assets/i1").respond(200, image_done("i1"));
+    h.mock.expect(method::get, "/store/i1.png").respond(200, "PNG1");
+    auto r = h.run({"images", "create", "--prompt", "A door", "--aspect-ratio", "9:16", "--out",
+                    (dir / "frame.png").string()});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "saved " + (dir / "frame.png").string() + "\n");
+    CHECK(h.mock.requests().at(0).body == R"({"prompt":"A door","aspectRatio":"9:16"})");
+    CHECK(std::filesystem::file_size(dir / "frame.png") == 4);
+
+    h.mock.expect(method::post, "assets/?type=image")
+        .respond(200, R"({"asset":{"fileId":"asset:ref-type:image/png"}})");
+    h.mock.expect(method::post, "images/edit").respond(200, R"({"jobId":"i2"})");
+    h.mock.expect(method::get, "assets/i2").respond(200, image_done("i2"));
+    h.mock.expect(method::get, "/store/i2.png").respond(200, "PNG2");
+    r = h.run({"images", "edit", "--prompt", "Blue", "--reference", png.string(), "--reference2",
+               "asset:other", "--out", (dir / "edited.png").string()});
+    CHECK(r.rc == 0);
+    CHECK(r.err.starts_with("uploaded " + png.string() + " as asset:ref-type:image/png\n"));
+    CHECK(h.mock.requests().at(4).body == R"({"prompt":"Blue","referenceAssetId":)"
+                                          R"("asset:ref-type:image/png","referenceAssetId2":)"
+                                          R"("asset:other"})");
+
+    h.mock.expect(method::post, "images/upscale").respond(200, R"({"jobId":"i3"})");
+    h.mock.expect(method::get, "assets/i3").respond(200, image_done("i3"));
+    h.mock.expect(method::get, "/store/i3.png").respond(200, "PNG3");
+    r = h.run({"images", "upscale", "--job-id", "i1", "--out", (dir / "big.png").string()});
+    CHECK(r.rc == 0);
+    CHECK(h.mock.requests().at(7).body == R"({"jobId":"i1"})");
+
+    h.mock.expect(method::post, "videos/veo-create").respond(200, R"({"jobId":"v1"})");
+    h.mock.expect(method::get, "assets/v1").respond(200, done_job);
+    h.mock.expect(method::get, "/store/v.mp4").respond(200, "MP4");
+    r = h.run({"videos", "veo-create", "--prompt", "Waves", "--start", "asset:a", "--duration", "6",
+               "--out", (dir / "veo.mp4").string()});
+    CHECK(r.rc == 0);
+    CHECK(h.mock.requests().at(10).body ==
+          R"({"prompt":"Waves","startAssetId":"asset:a","duration":"6"})");
+    CHECK(std::filesystem::file_size(dir / "veo.mp4") == 3);
+    CHECK(h.mock.failures().empty());
+    std::filesystem::remove_all(dir);
+
+    // A field the model does not take is refused before anything is sent, naming the field.
+    const auto sent = h.mock.requests().size();
+    r = h.run({"images", "create", "--prompt", "p", "--model", "nano-banana", "--style", "anime"});
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("style: ") != std::string::npos);
+    r = h.run({"videos", "veo-create", "--prompt", "p", "--model", "veo2", "--resolution", "720p"});
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("resolution: ") != std::string::npos);
+    CHECK(h.mock.requests().size() == sent);
+}

@@ -35,7 +35,8 @@ inline void print_job(environment& env, const settings& s, const ltx::job& j) {
         env.out << "video: " << *url << "\n";
 }
 
-// Turns `--start`/`--end` into asset ids: an `asset:` id is used as is, a file is uploaded.
+// Turns an asset option (`--start`, `--reference`, ...) into an asset id: an `asset:` id is
+// used as is, a file is uploaded.
 template <class Client>
 int resolve_frame(Client& client, environment& env, const settings& s, const std::string& arg,
                   std::optional<std::string>& id) {
@@ -101,17 +102,54 @@ inline std::optional<boost::json::object> request_object(std::string_view text) 
 
 } // namespace detail
 
-/// The arguments of `ltx videos create`.
-struct create_args {
-    request_options<ltx::ltx_create_request> fields;
-    std::string start, end, request_file, out = "out.mp4";
+/// The members of `Request` that hold an image asset's fileId (`startAssetId`,
+/// `referenceAssetId2`, ...), with the option that takes them: the member's name in kebab case
+/// without `-asset-id` (`--start`, `--reference2`).
+template <class Request> std::vector<std::pair<std::string, std::string>> asset_members() {
+    std::vector<std::pair<std::string, std::string>> out;
+    ltx::reflect::for_each_member<Request>([&](auto d) {
+        const std::string name{d.name};
+        if (name.find("AssetId") == std::string::npos)
+            return;
+        auto flag = kebab(name);
+        flag.erase(flag.find("-asset-id"), 9);
+        out.emplace_back(name, "--" + flag);
+    });
+    return out;
+}
+
+namespace detail {
+
+// Sets the asset member `name` of `req` to `id`.
+template <class Request>
+void set_asset(Request& req, std::string_view name, const std::string& id) {
+    ltx::reflect::for_each_member<Request>([&](auto d) {
+        if constexpr (std::is_assignable_v<decltype(req.*d.pointer)&, const std::string&>)
+            if (d.name == name)
+                req.*d.pointer = id;
+    });
+}
+
+} // namespace detail
+
+/// The arguments of a generator command (`ltx videos create`, `ltx images edit`, ...).
+template <class Request> struct generate_args {
+    request_options<Request> fields;
+    /// Each asset member, in declaration order, with what the user gave its option: a file to
+    /// upload, an `asset:` id, or nothing.
+    std::vector<std::pair<std::string, std::string>> assets;
+    std::string request_file, out;
 };
 
-/// `ltx videos create` (also `ltx create`): upload the frames, create the job, wait with
-/// progress, download.
-template <class Client>
-int videos_create_command(Client& client, environment& env, const settings& s,
-                          const create_args& a) {
+/// The arguments of `ltx videos create`.
+using create_args = generate_args<ltx::ltx_create_request>;
+
+/// A generator command: reads `--request` and the options into the request, checks it (with
+/// stand-ins for the files to upload) before anything is sent, uploads the files, creates the
+/// job with `create(client, request, ec, diag)`, waits with progress and downloads the result.
+template <class Client, class Request, class Create>
+int generate_command(Client& client, environment& env, const settings& s,
+                     const generate_args<Request>& a, Create create) {
     boost::json::object base;
     if (!a.request_file.empty()) {
         const auto text = detail::read_text(a.request_file);
@@ -126,30 +164,31 @@ int videos_create_command(Client& client, environment& env, const settings& s,
         }
         base = std::move(*object);
     }
-    ltx::ltx_create_request req;
+    // Stand-ins for the assets given as options until their ids are known.
+    for (const auto& [member, arg] : a.assets)
+        if (!arg.empty())
+            base[member] = "asset:pending";
+    Request req;
     if (auto problem = a.fields.apply(std::move(base), req)) {
         env.err << "ltx: " << *problem << "\n";
         return exit_bad_input;
     }
-    // Check the request before uploading anything, with stand-ins for frames to upload.
-    auto probe = req;
-    if (!a.start.empty())
-        probe.startAssetId = "asset:pending";
-    if (!a.end.empty())
-        probe.endAssetId = "asset:pending";
-    if (const auto v = ltx::reflect::validate(probe); !v.empty()) {
+    if (const auto v = ltx::reflect::validate(req); !v.empty()) {
         ltx::diagnostics d;
         d.violations = v;
         return detail::fail(env, s, ltx::errc::invalid_request, d);
     }
-    if (int rc = detail::resolve_frame(client, env, s, a.start, req.startAssetId))
-        return rc;
-    if (int rc = detail::resolve_frame(client, env, s, a.end, req.endAssetId))
-        return rc;
+    for (const auto& [member, arg] : a.assets) {
+        std::optional<std::string> id;
+        if (int rc = detail::resolve_frame(client, env, s, arg, id))
+            return rc;
+        if (id)
+            detail::set_asset(req, member, *id);
+    }
 
     std::error_code ec;
     ltx::diagnostics d;
-    const auto created = client.create_video(req, ec, d);
+    const auto created = create(client, req, ec, d);
     if (ec)
         return detail::fail(env, s, ec, d);
     if (!s.json)

@@ -37,7 +37,7 @@ inline std::string kebab(std::string_view name) {
 template <class Request> class request_options {
 public:
     /// Adds `--<kebab>` for every member of `Request` except those in `skip`.
-    void add_to(CLI::App& app, std::initializer_list<std::string_view> skip = {}) {
+    void add_to(CLI::App& app, const std::vector<std::string_view>& skip = {}) {
         ltx::reflect::for_each_member<Request>([&](auto d) {
             const std::string_view name = d.name;
             for (auto s : skip)

@@ -14,11 +14,14 @@ inline constexpr const char* exit_codes_help =
 
 namespace detail {
 
-/// One `create` command and what the user gave it.
-struct create_command_line {
-    create_args args;
+/// One generator command and what the user gave it.
+template <class Request> struct generate_command_line {
+    generate_args<Request> args;
     CLI::App* app = nullptr;
 };
+
+/// The `ltx videos create` command line.
+using create_command_line = generate_command_line<ltx::ltx_create_request>;
 
 /// The job commands (`get`, `wait`, `download`) under one parent, and what the user gave them.
 struct job_command_lines {
@@ -29,15 +32,33 @@ struct job_command_lines {
     CLI::App* download = nullptr;
 };
 
-// Adds a create command named `name` under `parent`.
-inline void add_create(CLI::App& parent, const std::string& name, create_command_line& c) {
-    c.app = parent.add_subcommand(name, "upload frames, create a video, wait, download");
-    c.args.fields.add_to(*c.app, {"startAssetId", "endAssetId", "email"});
-    c.app->add_option("--start", c.args.start, "first frame: an image file or an asset id");
-    c.app->add_option("--end", c.args.end, "last frame: an image file or an asset id");
+// Adds a generator command named `name` under `parent`: an option per field of the request
+// (but `email`, a global option), an asset field's option taking a file or an asset id.
+template <class Request>
+void add_generate(CLI::App& parent, const std::string& name, const std::string& help,
+                  generate_command_line<Request>& c, const std::string& out) {
+    c.app = parent.add_subcommand(name, help);
+    const auto assets = asset_members<Request>();
+    std::vector<std::string_view> skip{"email"};
+    for (const auto& [member, flag] : assets)
+        skip.push_back(member);
+    c.args.fields.add_to(*c.app, skip);
+    // Sized once: the options below keep pointers into it.
+    c.args.assets.resize(assets.size());
+    for (std::size_t i = 0; i < assets.size(); ++i) {
+        c.args.assets[i].first = assets[i].first;
+        c.app->add_option(assets[i].second, c.args.assets[i].second,
+                          assets[i].first + ": an image file (uploaded) or an asset id");
+    }
     c.app->add_option("--request", c.args.request_file,
                       "the request as the JSON the API accepts; options override it");
-    c.app->add_option("--out", c.args.out, "where to save the video")->capture_default_str();
+    c.args.out = out;
+    c.app->add_option("--out", c.args.out, "where to save the result")->capture_default_str();
+}
+
+// Adds `ltx videos create` (or the old `ltx create`) under `parent`.
+inline void add_create(CLI::App& parent, const std::string& name, create_command_line& c) {
+    add_generate(parent, name, "upload frames, create an LTX video, wait, download", c, "out.mp4");
 }
 
 // Adds the job commands under `parent`, with the given names.
@@ -86,6 +107,20 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     videos->require_subcommand(1);
     detail::create_command_line creates[2];
     detail::add_create(*videos, "create", creates[0]);
+    detail::generate_command_line<ltx::veo_create_request> veo;
+    detail::add_generate(*videos, "veo-create", "create a Google Veo video, wait, download", veo,
+                         "out.mp4");
+
+    auto* images = app.add_subcommand("images", "create, edit or upscale images");
+    images->require_subcommand(1);
+    detail::generate_command_line<ltx::image_create_request> image_create;
+    detail::add_generate(*images, "create", "create an image, wait, download", image_create,
+                         "out.png");
+    detail::generate_command_line<ltx::image_edit_request> image_edit;
+    detail::add_generate(*images, "edit", "edit images, wait, download", image_edit, "out.png");
+    detail::generate_command_line<ltx::image_upscale_request> image_upscale;
+    detail::add_generate(*images, "upscale", "upscale a finished image job, wait, download",
+                         image_upscale, "out.png");
 
     auto* jobs = app.add_subcommand("jobs", "show, wait for or download a job");
     jobs->require_subcommand(1);
@@ -156,7 +191,29 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     auto dispatch = [&](auto& client) -> int {
         for (const auto& c : creates)
             if (c.app->parsed())
-                return videos_create_command(client, env, s, c.args);
+                return generate_command(client, env, s, c.args,
+                                        [](auto& cl, const auto& r, auto& ec, auto& d) {
+                                            return cl.create_video(r, ec, d);
+                                        });
+        if (veo.app->parsed())
+            return generate_command(client, env, s, veo.args,
+                                    [](auto& cl, const auto& r, auto& ec, auto& d) {
+                                        return cl.create_veo_video(r, ec, d);
+                                    });
+        if (image_create.app->parsed())
+            return generate_command(client, env, s, image_create.args,
+                                    [](auto& cl, const auto& r, auto& ec, auto& d) {
+                                        return cl.create_image(r, ec, d);
+                                    });
+        if (image_edit.app->parsed())
+            return generate_command(
+                client, env, s, image_edit.args,
+                [](auto& cl, const auto& r, auto& ec, auto& d) { return cl.edit_image(r, ec, d); });
+        if (image_upscale.app->parsed())
+            return generate_command(client, env, s, image_upscale.args,
+                                    [](auto& cl, const auto& r, auto& ec, auto& d) {
+                                        return cl.upscale_image(r, ec, d);
+                                    });
         for (const auto& j : job_lines) {
             if (j.get->parsed())
                 return jobs_get_command(client, env, s, j.id);
