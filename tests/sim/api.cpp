@@ -13,21 +13,6 @@
 using namespace sim_test;
 using ltx::reflect::to_json;
 
-namespace {
-
-ltx::ltx_create_request create_req(const std::string& file_id, std::string prompt = "A river") {
-    ltx::ltx_create_request r;
-    r.prompt = std::move(prompt);
-    r.startAssetId = file_id;
-    return r;
-}
-
-std::string job_target(const std::string& job_id) {
-    return target<ltx::endpoints::get_job>(ltx::get_job_request{job_id});
-}
-
-} // namespace
-
 TEST_CASE("ltx-sim: binds two OS-picked ports and names them") {
     ltx::sim::background_server sim{test_options()};
     CHECK(sim->api_port() != 0);
@@ -72,8 +57,7 @@ TEST_CASE("ltx-sim: create, poll (completed without URL once), download the MP4"
     const auto mp4 = storage.get(path_of(url));
     REQUIRE(mp4.result_int() == 200);
     CHECK(mp4[http::field::content_type] == "video/mp4");
-    const auto fixture = ltx::sim::detail::read_fixture(test_options().fixtures_dir, "sample.mp4");
-    CHECK(mp4.body() == *fixture);
+    CHECK(mp4.body() == video_fixture());
     CHECK(mp4.body().substr(4, 4) == "ftyp");
 }
 

@@ -197,7 +197,10 @@ private:
         if (body.replyUrl || body.replyRef)
             reply = reply_rec{body.replyUrl.value_or(""), body.replyRef.value_or("")};
         const bool failing = body.prompt.find("[fail]") != std::string::npos;
-        const auto index = s_.add_job(account.index, seconds, failing, std::move(reply), now);
+        const auto aspect = aspect_of(*reflect::to_wire(body.aspectRatio.value_or(
+            reflect::default_of<&ltx::ltx_create_request::aspectRatio>())));
+        const auto index =
+            s_.add_job(account.index, seconds, aspect, failing, std::move(reply), now);
         if (body.pollForResult)
             return {{}, poll_plan{index, *body.pollForResult, s_.opts().speed.count() / 10}};
         const auto& j = s_.jobs()[index];

@@ -59,8 +59,7 @@ BOOST_DESCRIBE_STRUCT(sim_stats, (),
 /// The storage listener's handler.
 class storage {
 public:
-    storage(store& s, std::shared_ptr<const std::string> artifact)
-        : s_(s), artifact_(std::move(artifact)) {}
+    storage(store& s, artifact_set& artifacts) : s_(s), artifacts_(artifacts) {}
 
     /// Every request received so far, but those to `/_sim/`. Thread-safe.
     std::vector<recorded_request> requests() const {
@@ -159,8 +158,11 @@ private:
                         std::make_shared<const std::string>(std::istreambuf_iterator<char>{f},
                                                             std::istreambuf_iterator<char>{})};
         }
-        if (s_.find_artifact(id, now))
-            return blob{"video/mp4", artifact_};
+        if (const auto j = s_.find_artifact(id, now)) {
+            const auto& rec = s_.jobs()[*j];
+            if (auto video = artifacts_.video(rec.seconds, frame_aspect{rec.aspect}))
+                return blob{"video/mp4", std::move(video)};
+        }
         return std::nullopt;
     }
 
@@ -205,7 +207,7 @@ private:
     }
 
     store& s_;
-    std::shared_ptr<const std::string> artifact_;
+    artifact_set& artifacts_;
     mutable std::mutex mutex_;
     std::vector<recorded_request> log_;
 };

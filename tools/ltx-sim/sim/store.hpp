@@ -6,6 +6,7 @@
 #ifndef LTX_SIM_STORE_HPP
 #define LTX_SIM_STORE_HPP
 
+#include "artifacts.hpp"
 #include "ids.hpp"
 #include "options.hpp"
 
@@ -58,6 +59,8 @@ struct job_rec {
     std::int64_t end_ms = 0;
     std::uint32_t account = 0;
     std::uint8_t seconds = 3;
+    /// The requested `aspectRatio`, a `frame_aspect`.
+    std::uint8_t aspect = 0;
     std::uint8_t flags = 0;
 
     static constexpr std::uint8_t failing = 1;    // the prompt asked for a failure
@@ -171,8 +174,8 @@ public:
     std::vector<job_rec>& jobs() noexcept { return jobs_; }
 
     /// Adds a job; it runs `opts().speed`, or fails half-way when `failing`.
-    std::uint32_t add_job(std::uint32_t account, std::uint8_t seconds, bool failing,
-                          std::optional<reply_rec> reply, std::int64_t now) {
+    std::uint32_t add_job(std::uint32_t account, std::uint8_t seconds, frame_aspect aspect,
+                          bool failing, std::optional<reply_rec> reply, std::int64_t now) {
         job_rec j;
         j.id = uuid::random(ids_);
         j.created_ms = now;
@@ -180,6 +183,7 @@ public:
         j.end_ms = now + (failing ? full / 2 : full);
         j.account = account;
         j.seconds = seconds;
+        j.aspect = static_cast<std::uint8_t>(aspect);
         j.flags = failing ? job_rec::failing : 0;
         accounts_[account].latest_created_ms = now;
         ++stats_.jobs_created;
