@@ -122,6 +122,47 @@ public:
         return call<endpoints::create_video>(req, ec, diag);
     }
 
+    /// `POST videos/veo-create`: a video with Google Veo. Never sent twice unless the server
+    /// said it did not accept it.
+    veo_create_response create_veo_video(const veo_create_request& req) {
+        return call<endpoints::create_veo_video>(req);
+    }
+    veo_create_response create_veo_video(const veo_create_request& req, std::error_code& ec,
+                                         diagnostics& diag) {
+        return call<endpoints::create_veo_video>(req, ec, diag);
+    }
+
+    /// `POST images/create`: an image from a prompt; the job id ends `-type:image`, and `wait`
+    /// and `download` take it as they take a video job's. Never sent twice unless the server
+    /// said it did not accept it.
+    image_job_response create_image(const image_create_request& req) {
+        return call<endpoints::create_image>(req);
+    }
+    image_job_response create_image(const image_create_request& req, std::error_code& ec,
+                                    diagnostics& diag) {
+        return call<endpoints::create_image>(req, ec, diag);
+    }
+
+    /// `POST images/edit`: an image from one to three reference images and a prompt (an image
+    /// job, as `create_image`). Never sent twice unless the server said it did not accept it.
+    image_job_response edit_image(const image_edit_request& req) {
+        return call<endpoints::edit_image>(req);
+    }
+    image_job_response edit_image(const image_edit_request& req, std::error_code& ec,
+                                  diagnostics& diag) {
+        return call<endpoints::edit_image>(req, ec, diag);
+    }
+
+    /// `POST images/upscale`: twice the width and height of a completed image job's image, as
+    /// a new image job. Never sent twice unless the server said it did not accept it.
+    image_job_response upscale_image(const image_upscale_request& req) {
+        return call<endpoints::upscale_image>(req);
+    }
+    image_job_response upscale_image(const image_upscale_request& req, std::error_code& ec,
+                                     diagnostics& diag) {
+        return call<endpoints::upscale_image>(req, ec, diag);
+    }
+
     /// `GET assets/{jobId}`: the job's status.
     job get_job(std::string job_id) { return call<endpoints::get_job>({std::move(job_id)}); }
     job get_job(std::string job_id, std::error_code& ec, diagnostics& diag) {
@@ -309,6 +350,50 @@ public:
     template <class Token = default_token>
     auto async_create_video(const ltx_create_request& req, Token&& token = {}) {
         return async_call<endpoints::create_video>(req, std::forward<Token>(token));
+    }
+
+    /// Creates a Veo video job (`POST videos/veo-create`) asynchronously: as
+    /// `async_create_video` (never sent twice once it may have reached the server), with
+    /// signature `void(std::error_code, ltx::veo_create_response)`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_create_veo_video(req, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_create_veo_video(const veo_create_request& req, Token&& token = {}) {
+        return async_call<endpoints::create_veo_video>(req, std::forward<Token>(token));
+    }
+
+    /// Creates an image job (`POST images/create`) asynchronously: as `async_create_video`
+    /// (never sent twice once it may have reached the server), with signature
+    /// `void(std::error_code, ltx::image_job_response)`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_create_image(req, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_create_image(const image_create_request& req, Token&& token = {}) {
+        return async_call<endpoints::create_image>(req, std::forward<Token>(token));
+    }
+
+    /// Creates an image-edit job (`POST images/edit`) asynchronously: as `async_create_image`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_edit_image(req, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_edit_image(const image_edit_request& req, Token&& token = {}) {
+        return async_call<endpoints::edit_image>(req, std::forward<Token>(token));
+    }
+
+    /// Creates an upscale job (`POST images/upscale`) asynchronously: as `async_create_image`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_upscale_image({.jobId = id}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_upscale_image(const image_upscale_request& req, Token&& token = {}) {
+        return async_call<endpoints::upscale_image>(req, std::forward<Token>(token));
     }
 
     /// Reads a job's status (`GET assets/{jobId}`) asynchronously.

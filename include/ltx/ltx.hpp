@@ -15,6 +15,7 @@
 #include <ltx/api/common.hpp>
 #include <ltx/api/job.hpp>
 #include <ltx/api/videos.hpp>
+#include <ltx/api/images.hpp>
 #include <ltx/api/assets.hpp>
 #include <ltx/api/accounts.hpp>
 #include <ltx/api/scheduler.hpp>

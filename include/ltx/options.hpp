@@ -3,6 +3,7 @@
 #define LTX_OPTIONS_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/api/assets.hpp>
 #include <ltx/api/job.hpp>
 
 #include <atomic>
@@ -109,8 +110,8 @@ struct download_options {
 struct upload_options {
     /// The MIME type; unset: detected from the first bytes, then from the file name.
     std::optional<std::string> mime_type{};
-    /// The asset kind sent as `type`; unset: derived from the MIME type (`image`, ...).
-    std::optional<std::string> type{};
+    /// How the image will be used, sent as `type`; unset: `image`, the API's default.
+    std::optional<upload_type> type{};
     /// The account; unset: the configured one.
     std::optional<std::string> email{};
 };

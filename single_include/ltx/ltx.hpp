@@ -1179,6 +1179,7 @@ template <class T> T from_json(std::string_view text);
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -1331,6 +1332,8 @@ template <class T> constexpr sax_ops make_sax_ops() {
             return true;
         };
         o.from_double = [](void* p, double v) {
+            if (!(std::fabs(v) <= static_cast<double>(std::numeric_limits<T>::max())))
+                return false; // a float member cannot hold it (nor can any, an infinity)
             *static_cast<T*>(p) = static_cast<T>(v);
             return true;
         };
@@ -1353,10 +1356,13 @@ template <class T> constexpr sax_ops make_sax_ops() {
 #include <boost/json/string_view.hpp>
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 namespace ltx::reflect::detail {
@@ -1406,7 +1412,11 @@ public:
     bool on_document_end(boost::json::error_code&) { return true; }
     bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
     bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
-    bool on_number_part(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_number_part(boost::json::string_view s, boost::json::error_code&) {
+        if (!skip_)
+            number_.append(s.data(), s.size());
+        return true;
+    }
 
     bool on_object_begin(boost::json::error_code&) { return begin_container(true); }
     bool on_array_begin(boost::json::error_code&) { return begin_container(false); }
@@ -1489,6 +1499,7 @@ public:
     }
 
     bool on_int64(std::int64_t v, boost::json::string_view, boost::json::error_code&) {
+        number_.clear();
         if (skip_)
             return true;
         const sax_sink s = value_target();
@@ -1502,6 +1513,7 @@ public:
     }
 
     bool on_uint64(std::uint64_t v, boost::json::string_view, boost::json::error_code&) {
+        number_.clear();
         if (skip_)
             return true;
         const sax_sink s = value_target();
@@ -1514,13 +1526,15 @@ public:
         return true;
     }
 
-    bool on_double(double v, boost::json::string_view, boost::json::error_code&) {
+    bool on_double(double v, boost::json::string_view text, boost::json::error_code&) {
         if (skip_)
             return true;
+        v = exact_double(v, text);
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
-            if (!s.ops->from_double(s.object, v))
-                fail_here("integer out of range");
+            if (!std::isfinite(v) || !s.ops->from_double(s.object, v))
+                fail_here(s.ops->kind == type_kind::integer ? "integer out of range"
+                                                            : "number out of range");
         } else if (s.ops->kind != type_kind::unsupported) {
             fail_here(expected_message(*s.ops));
         }
@@ -1556,6 +1570,25 @@ public:
 
 private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    // The parser's own conversion of a number with a fraction or exponent may be off by an
+    // ulp; the text, read by std::from_chars, gives the double nearest to it, so that what
+    // the writer wrote (its shortest round-trip form) reads back exactly. A number too large
+    // for a double stays the parser's infinity (refused by the caller); one too small keeps
+    // the parser's zero or subnormal. A value fed from a parsed document has no text.
+    double exact_double(double parsed, boost::json::string_view last) {
+        const char* first = last.data();
+        const char* end = first + last.size();
+        if (!number_.empty()) {
+            number_.append(last.data(), last.size());
+            first = number_.data();
+            end = first + number_.size();
+        }
+        double exact = 0;
+        const auto r = std::from_chars(first, end, exact);
+        number_.clear();
+        return first != end && r.ec == std::errc{} && r.ptr == end ? exact : parsed;
+    }
     // The parser refuses deeper texts; one more frame for the document itself.
     static constexpr std::size_t max_frames = boost::json::parse_options{}.max_depth + 1;
 
@@ -1733,6 +1766,7 @@ private:
     bool has_error_ = false;
     std::string key_;     // a key split into parts (escapes)
     std::string scratch_; // an enum name split into parts
+    std::string number_;  // a number's text split into parts
     std::array<std::size_t, max_frames> rank_{};
     std::size_t rank_size_ = 0;
     json_error error_;
@@ -2038,6 +2072,10 @@ private:
     void put_floating(double v) {
         if (!std::isfinite(v)) {
             put("null");
+            return;
+        }
+        if (v == 0 && std::signbit(v)) {
+            put("-0.0"); // "-0" would read back as the integer 0, losing the sign
             return;
         }
         char buf[32];
@@ -2743,6 +2781,30 @@ template <class V> struct defaults_to { V value; };
 /// Struct-level rule: at least one of the named optional members is present.
 template <auto... Members> struct at_least_one_of {
     static constexpr std::string_view name = "at_least_one_of";
+};
+
+/// The condition of a conditional struct-level rule: the enum member `Member` holds one of
+/// `Values`. An absent `Member` holds its documented default (its `defaults_to`); one with no
+/// default satisfies no condition. `when<&R::model, image_model::flux>`.
+template <auto Member, auto... Values> struct when {};
+
+/// Struct-level rule: `Member` is absent when `When` holds, as a field the chosen model does
+/// not take: `absent_when<&R::resolution, when<&R::model, veo_model::veo2>>`. Reported at
+/// `Member`: "is not taken when model is veo2".
+template <auto Member, class When> struct absent_when {
+    static constexpr std::string_view name = "absent_when";
+};
+
+/// Struct-level rule: `Member` is present (as `required` reads it) when `When` holds.
+/// Reported at `Member`: "is required when model is veo2".
+template <auto Member, class When> struct required_when {
+    static constexpr std::string_view name = "required_when";
+};
+
+/// Struct-level rule: the enum member `Member`, when present, holds one of `Allowed` when
+/// `When` holds. Reported at `Member`: "must be one of 8 when model is veo3".
+template <auto Member, class When, auto... Allowed> struct one_of_when {
+    static constexpr std::string_view name = "one_of_when";
 };
 
 } // namespace ltx::reflect::rules
@@ -3935,6 +3997,23 @@ template <auto Member> constexpr auto default_of() {
     return detail::pack_get<j>(rules).value;
 }
 
+namespace detail {
+
+/// Whether the schema gives `Member` a `rules::defaults_to`.
+template <auto Member> consteval bool has_default() {
+    using owner = typename member_pointer_traits<decltype(Member)>::owner;
+    using schema_type = std::remove_cvref_t<decltype(schema_of<owner>)>;
+    constexpr auto i = find_index<schema_type>(rules_of_member<Member>{});
+    if constexpr (i == schema_type::size) {
+        return false;
+    } else {
+        using rules_type = std::remove_cvref_t<decltype(pack_get<i>(schema_of<owner>).rules)>;
+        return find_index<rules_type>(default_rule{}) < rules_type::size;
+    }
+}
+
+} // namespace detail
+
 } // namespace ltx::reflect
 
 #endif
@@ -4066,16 +4145,29 @@ struct rule_span {
     std::size_t count;
 };
 
-/// A struct-level at_least_one_of: the members (indices, names) of which one must be set.
+/// What a struct-level rule asks.
+enum class group_kind : unsigned char { at_least_one_of, absent_when, required_when, one_of_when };
+
+/// A struct-level rule. at_least_one_of: the members (indices, names) of which one must be set.
+/// The conditional rules: one member, and the condition (`rules::when`) under which it must be
+/// absent, present, or hold one of `allowed` (enum wire keys).
 struct group_row {
     const std::size_t* members;
     const std::string_view* names;
     std::size_t size;
+    group_kind kind = group_kind::at_least_one_of;
+    std::size_t when_member = no_member;      ///< the condition's member
+    const std::uint64_t* when_keys = nullptr; ///< the keys that satisfy the condition
+    std::size_t when_size = 0;
+    bool when_absent = false;       ///< an absent condition member satisfies it (its default)
+    std::uint64_t when_default = 0; ///< the key of that default
+    const std::uint64_t* allowed = nullptr;
+    std::size_t allowed_size = 0;
 };
 
 template <class T, class Item> struct group_of {
     static_assert(sizeof(Item) == 0, "ltx::reflect: a schema item that is neither "
-                                     "field<...>(rules...) nor rules::at_least_one_of");
+                                     "field<...>(rules...) nor a struct-level rule");
 };
 template <class T, auto... M> struct group_of<T, rules::at_least_one_of<M...>> {
     static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})...};
@@ -4083,6 +4175,55 @@ template <class T, auto... M> struct group_of<T, rules::at_least_one_of<M...>> {
     static_assert(((member_index_in<M>(members_of<T>{}) != no_member) && ...),
                   "ltx::reflect: at_least_one_of names a member that is not a described member "
                   "of its type");
+    static constexpr group_row row() { return {members, names, std::size(members)}; }
+};
+
+// The parts shared by the conditional rules: the member `M` and the condition `When`.
+template <class T, auto M, class When> struct conditional_group;
+template <class T, auto M, auto C, auto... V> struct conditional_group<T, M, rules::when<C, V...>> {
+    static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})};
+    static constexpr std::string_view names[] = {member_name<M>()};
+    static constexpr std::uint64_t keys[] = {wire_key(V)...};
+    static_assert(members[0] != no_member && member_index_in<C>(members_of<T>{}) != no_member,
+                  "ltx::reflect: a conditional rule names a member that is not a described "
+                  "member of its type");
+    static_assert(kind_of<unwrap_t<typename member_pointer_traits<decltype(C)>::value>> ==
+                      type_kind::described_enum,
+                  "ltx::reflect: a rules::when condition is on an enum member");
+    static constexpr group_row row(group_kind kind) {
+        group_row r{members, names, 1, kind};
+        r.when_member = member_index_in<C>(members_of<T>{});
+        r.when_keys = keys;
+        r.when_size = sizeof...(V);
+        if constexpr (has_default<C>()) {
+            r.when_default = wire_key(default_of<C>());
+            r.when_absent = ((default_of<C>() == V) || ...);
+        }
+        return r;
+    }
+};
+template <class T, auto M, class When> struct group_of<T, rules::absent_when<M, When>> {
+    static constexpr group_row row() {
+        return conditional_group<T, M, When>::row(group_kind::absent_when);
+    }
+};
+template <class T, auto M, class When> struct group_of<T, rules::required_when<M, When>> {
+    static constexpr group_row row() {
+        return conditional_group<T, M, When>::row(group_kind::required_when);
+    }
+};
+template <class T, auto M, class When, auto... A>
+struct group_of<T, rules::one_of_when<M, When, A...>> {
+    static_assert(kind_of<unwrap_t<typename member_pointer_traits<decltype(M)>::value>> ==
+                      type_kind::described_enum,
+                  "ltx::reflect: one_of_when applies to an enum member");
+    static constexpr std::uint64_t allowed[] = {wire_key(A)...};
+    static constexpr group_row row() {
+        group_row r = conditional_group<T, M, When>::row(group_kind::one_of_when);
+        r.allowed = allowed;
+        r.allowed_size = sizeof...(A);
+        return r;
+    }
 };
 
 // A member's value's own check once its rules passed: valid UTF-8 for a string, a known
@@ -4148,8 +4289,7 @@ consteval auto make_rule_table(boost::mp11::mp_list<D...>, std::index_sequence<J
     (
         [&] {
             if constexpr (item_info<schema_item_t<T, J>>::owner == no_member) {
-                using item = group_of<T, schema_item_t<T, J>>;
-                table.groups[g++] = {item::members, item::names, std::size(item::members)};
+                table.groups[g++] = group_of<T, schema_item_t<T, J>>::row();
             }
         }(),
         ...);
@@ -4161,6 +4301,14 @@ template <class T>
 inline constexpr auto
     rule_table = make_rule_table<T>(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{},
                                     std::make_index_sequence<schema_type<T>::size>{});
+
+struct struct_tables;
+
+// A conditional struct-level rule (absent_when, required_when, one_of_when): checks its member
+// when its condition holds.
+LTX_DECL void check_conditional(const group_row& group, const struct_tables& t,
+                                const void* const* values, const value_path& path,
+                                std::vector<violation>& out);
 
 /// What validate_fields reads of one struct.
 struct struct_tables {
@@ -4294,6 +4442,61 @@ inline std::string_view text_at(const void* value) {
     return *static_cast<const std::string*>(value);
 }
 
+inline bool has_key(const std::uint64_t* keys, std::size_t n, std::uint64_t key) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (keys[i] == key)
+            return true;
+    return false;
+}
+
+LTX_DECL void check_conditional(const group_row& group, const struct_tables& t,
+                                const void* const* values, const value_path& parent,
+                                std::vector<violation>& out) {
+    const field_row& cond = t.fields[group.when_member];
+    const void* cond_value = values[group.when_member];
+    const std::uint64_t key =
+        cond_value ? read_wire_key(cond.kind, cond_value) : group.when_default;
+    if (cond_value ? !has_key(group.when_keys, group.when_size, key) : !group.when_absent)
+        return;
+    const std::size_t i = group.members[0];
+    const field_row& field = t.fields[i];
+    const void* value = values[i];
+    std::string m;
+    switch (group.kind) {
+    case group_kind::absent_when:
+        if (!value)
+            return;
+        m = "is not taken";
+        break;
+    case group_kind::required_when:
+        if (field.optional ? value != nullptr
+                           : field.kind != leaf::string || !text_at(value).empty())
+            return;
+        m = "is required";
+        break;
+    default: // one_of_when
+        if (!value || has_key(group.allowed, group.allowed_size, read_wire_key(field.kind, value)))
+            return;
+        m = "must be one of ";
+        for (std::size_t k = 0; k < group.allowed_size; ++k) {
+            if (k)
+                m.append(", ", 2);
+            if (const auto* name = find_wire_name(field.wire, field.wire_size, group.allowed[k]))
+                m.append(name->data(), name->size());
+        }
+        break;
+    }
+    m.append(" when ", 6);
+    m.append(cond.name.data(), cond.name.size());
+    m.append(" is ", 4);
+    if (const auto* name = find_wire_name(cond.wire, cond.wire_size, key))
+        m.append(name->data(), name->size());
+    const std::string_view rule = group.kind == group_kind::absent_when     ? "absent_when"
+                                  : group.kind == group_kind::required_when ? "required_when"
+                                                                            : "one_of_when";
+    report{out, value_path{&parent, field.name}, rule}.fail(m);
+}
+
 LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
                                  std::vector<violation>& out) {
     check_utf8(text_at(value), path, out);
@@ -4336,6 +4539,10 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
     }
     for (std::size_t g = 0; g < t.group_count; ++g) {
         const group_row& group = t.groups[g];
+        if (group.kind != group_kind::at_least_one_of) {
+            check_conditional(group, t, values, parent, out);
+            continue;
+        }
         bool present = false;
         for (std::size_t k = 0; k < group.size; ++k)
             present = present || values[group.members[k]] != nullptr;
@@ -4446,8 +4653,8 @@ struct job_status {
     std::optional<int> progress{};
     /// A human-readable message; for failed jobs, why.
     std::optional<std::string> message{};
-    /// The generated video, once there is one. It may appear after `type` reads
-    /// `completed`: see `is_done`.
+    /// The generated video (MP4) or image (PNG), once there is one. It may appear after `type`
+    /// reads `completed`: see `is_done`.
     std::optional<signed_asset> artifact{};
 };
 BOOST_DESCRIBE_STRUCT(job_status, (), (type, progress, message, artifact))
@@ -4456,7 +4663,8 @@ BOOST_DESCRIBE_STRUCT(job_status, (), (type, progress, message, artifact))
 struct job {
     /// Progress and result.
     std::optional<job_status> status{};
-    /// The job id, `email:<account email>:<uuid>-type:video`.
+    /// The job id, `email:<account email>:<id>-type:video` for a video job,
+    /// `...-type:image` for an image job.
     std::optional<std::string> jobId{};
     /// The generation id, `gen_...`.
     std::optional<std::string> generationId{};
@@ -4531,7 +4739,7 @@ inline bool is_failed(const job& j) {
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
 // `POST videos/ltx-create`: create a video with the LTX-Video models from a start and/or end
-// frame and a prompt.
+// frame and a prompt. `POST videos/veo-create`: create a video with the Google Veo models.
 #ifndef LTX_API_VIDEOS_HPP
 #define LTX_API_VIDEOS_HPP
 
@@ -4640,10 +4848,371 @@ constexpr auto ltx_schema(reflect::tag<ltx_create_request>) {
 /// `pollForResult` the job as it stood.
 using ltx_create_response = created_job;
 
+/// The Google Veo model.
+enum class veo_model { veo2, veo3, veo3_fast };
+BOOST_DESCRIBE_ENUM(veo_model, veo2, veo3, veo3_fast)
+constexpr auto ltx_wire_names(reflect::tag<veo_model>) {
+    return reflect::enum_names<veo_model>({{veo_model::veo2, "veo2"},
+                                           {veo_model::veo3, "veo3"},
+                                           {veo_model::veo3_fast, "veo3-fast"}});
+}
+
+/// A Veo video's length in seconds; a string on the wire (`"8"`).
+enum class veo_duration { s5, s6, s7, s8 };
+BOOST_DESCRIBE_ENUM(veo_duration, s5, s6, s7, s8)
+constexpr auto ltx_wire_names(reflect::tag<veo_duration>) {
+    return reflect::enum_names<veo_duration>({{veo_duration::s5, "5"},
+                                              {veo_duration::s6, "6"},
+                                              {veo_duration::s7, "7"},
+                                              {veo_duration::s8, "8"}});
+}
+
+/// The height of a Veo video's frame.
+enum class resolution { p720, p1080 };
+BOOST_DESCRIBE_ENUM(resolution, p720, p1080)
+constexpr auto ltx_wire_names(reflect::tag<resolution>) {
+    return reflect::enum_names<resolution>(
+        {{resolution::p720, "720p"}, {resolution::p1080, "1080p"}});
+}
+
+/// The body of `POST videos/veo-create`. What each model takes:
+///
+/// | member        | `veo2` (default)         | `veo3`, `veo3-fast`       |
+/// |---------------|--------------------------|---------------------------|
+/// | startAssetId  | required                 | optional                  |
+/// | duration      | 5 (default), 6, 7, 8     | 8 (default)               |
+/// | aspectRatio   | 16:9 (default), 9:16     | 16:9 (default)            |
+/// | resolution    | not taken (renders 720p) | 720p, 1080p (default)     |
+///
+/// Unset optionals are left out of the request and the server applies the default noted on
+/// each member.
+struct veo_create_request {
+    /// The LTX Studio account to use; required when several accounts are configured.
+    std::optional<std::string> email{};
+    /// Default `veo2`.
+    std::optional<veo_model> model{};
+    /// What the video shows: at most 2000 Unicode characters.
+    std::optional<std::string> prompt{};
+    /// `fileId` of the first frame's asset; required for `veo2`.
+    std::optional<std::string> startAssetId{};
+    /// Default 5 seconds for `veo2`, 8 for `veo3` and `veo3-fast` (which take 8 only).
+    std::optional<veo_duration> duration{};
+    /// Default 16:9; 1:1 is taken by no Veo model, 9:16 by `veo2` only.
+    std::optional<ltx::aspect_ratio> aspectRatio{};
+    /// Generate sound (a separate track for `veo2`, in the video otherwise); default false.
+    std::optional<bool> audioSFX{};
+    /// Default 1080p; not taken by `veo2`.
+    std::optional<ltx::resolution> resolution{};
+    /// Any integer; random when unset.
+    std::optional<std::int64_t> seed{};
+    /// 1 to 20: see `ltx_create_request::pollForResult`.
+    std::optional<int> pollForResult{};
+    /// Overrides the account's concurrent-job limit for this call, 1 to 100.
+    std::optional<int> maxJobs{};
+    /// Absolute http(s) URL that receives the job model when the job completes or fails.
+    std::optional<std::string> replyUrl{};
+    /// Echoed back in the job model and the webhook.
+    std::optional<std::string> replyRef{};
+};
+BOOST_DESCRIBE_STRUCT(veo_create_request, (),
+                      (email, model, prompt, startAssetId, duration, aspectRatio, audioSFX,
+                       resolution, seed, pollForResult, maxJobs, replyUrl, replyRef))
+
+/// The documented rules of `veo_create_request`, the per-model table as struct-level rules.
+constexpr auto ltx_schema(reflect::tag<veo_create_request>) {
+    namespace r = reflect::rules;
+    using R = veo_create_request;
+    using veo2 = r::when<&R::model, veo_model::veo2>;
+    using veo3 = r::when<&R::model, veo_model::veo3, veo_model::veo3_fast>;
+    return reflect::schema(
+        reflect::field<&R::email>(r::email),
+        reflect::field<&R::model>(r::defaults_to<veo_model>{veo_model::veo2}),
+        reflect::field<&R::prompt>(r::length{0, 2000}),
+        reflect::field<&R::startAssetId>(r::not_empty),
+        reflect::field<&R::aspectRatio>(
+            r::defaults_to<ltx::aspect_ratio>{aspect_ratio::landscape_16_9}),
+        reflect::field<&R::audioSFX>(r::defaults_to<bool>{false}),
+        reflect::field<&R::resolution>(r::defaults_to<ltx::resolution>{resolution::p1080}),
+        reflect::field<&R::pollForResult>(r::range{1, 20}),
+        reflect::field<&R::maxJobs>(r::range{1, 100}), reflect::field<&R::replyUrl>(r::http_url),
+        r::required_when<&R::startAssetId, veo2>{},
+        r::one_of_when<&R::duration, veo3, veo_duration::s8>{},
+        r::one_of_when<&R::aspectRatio, veo2, aspect_ratio::landscape_16_9,
+                       aspect_ratio::portrait_9_16>{},
+        r::one_of_when<&R::aspectRatio, veo3, aspect_ratio::landscape_16_9>{},
+        r::absent_when<&R::resolution, veo2>{});
+}
+
+/// The response of `POST videos/veo-create`: the new job's id (required), and with
+/// `pollForResult` the job as it stood.
+using veo_create_response = created_job;
+
 } // namespace ltx
 
 #endif
 // ---- end ltx/api/videos.hpp ----
+// ---- begin ltx/api/images.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// `POST images/create` (an image from a prompt), `POST images/edit` (an image from one to three
+// reference images and a prompt) and `POST images/upscale` (a larger version of a generated
+// image). Image jobs have ids ending `-type:image` and are waited on and downloaded as video
+// jobs are; their artifact is a PNG.
+#ifndef LTX_API_IMAGES_HPP
+#define LTX_API_IMAGES_HPP
+
+
+#include <boost/describe/enum.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ltx {
+
+/// The image model: FLUX.1 Kontext, FLUX.1 Kontext Max, Gemini 2.5 Flash Image.
+enum class image_model { flux, flux_premium, nano_banana };
+BOOST_DESCRIBE_ENUM(image_model, flux, flux_premium, nano_banana)
+constexpr auto ltx_wire_names(reflect::tag<image_model>) {
+    return reflect::enum_names<image_model>({{image_model::flux, "flux"},
+                                             {image_model::flux_premium, "flux-premium"},
+                                             {image_model::nano_banana, "nano-banana"}});
+}
+
+/// The style of a `flux` image; `base` is no style.
+enum class image_style {
+    cinematic,
+    vintage,
+    low_key,
+    indy,
+    y2k,
+    pop,
+    grunge,
+    dreamy,
+    hand_drawn,
+    novel_2d,
+    boost,
+    scribble,
+    film_noir,
+    anime,
+    cartoon_3d,
+    colored,
+    base
+};
+BOOST_DESCRIBE_ENUM(image_style, cinematic, vintage, low_key, indy, y2k, pop, grunge, dreamy,
+                    hand_drawn, novel_2d, boost, scribble, film_noir, anime, cartoon_3d, colored,
+                    base)
+constexpr auto ltx_wire_names(reflect::tag<image_style>) {
+    return reflect::enum_names<image_style>({{image_style::cinematic, "cinematic"},
+                                             {image_style::vintage, "vintage"},
+                                             {image_style::low_key, "low_key"},
+                                             {image_style::indy, "indy"},
+                                             {image_style::y2k, "y2k"},
+                                             {image_style::pop, "pop"},
+                                             {image_style::grunge, "grunge"},
+                                             {image_style::dreamy, "dreamy"},
+                                             {image_style::hand_drawn, "hand_drawn"},
+                                             {image_style::novel_2d, "2d_novel"},
+                                             {image_style::boost, "boost"},
+                                             {image_style::scribble, "scribble"},
+                                             {image_style::film_noir, "film_noir"},
+                                             {image_style::anime, "anime"},
+                                             {image_style::cartoon_3d, "3d_cartoon"},
+                                             {image_style::colored, "colored"},
+                                             {image_style::base, "base"}});
+}
+
+/// The camera angle of an image.
+enum class shot_angle { eye_level, low_angle, over_the_shoulder, overhead, birds_eye_view };
+BOOST_DESCRIBE_ENUM(shot_angle, eye_level, low_angle, over_the_shoulder, overhead, birds_eye_view)
+constexpr auto ltx_wire_names(reflect::tag<shot_angle>) {
+    return reflect::enum_names<shot_angle>({{shot_angle::eye_level, "eye-level"},
+                                            {shot_angle::low_angle, "low-angle"},
+                                            {shot_angle::over_the_shoulder, "over-the-shoulder"},
+                                            {shot_angle::overhead, "overhead"},
+                                            {shot_angle::birds_eye_view, "birds-eye-view"}});
+}
+
+/// The body of `POST images/create` (alias `images/flux-create`). `referenceAssetId`,
+/// `reference_strength` and `style` are taken by `flux` only; `referenceAssetId2` and
+/// `referenceAssetId3` by no model (the server refuses them; validation says so before
+/// sending). Unset optionals are left out and the server applies the default noted.
+struct image_create_request {
+    /// The LTX Studio account to use; required when several accounts are configured.
+    std::optional<std::string> email{};
+    /// What the image shows: 1 to 2000 Unicode characters. Required.
+    std::string prompt{};
+    /// Default `flux`.
+    std::optional<image_model> model{};
+    /// Default 16:9.
+    std::optional<ltx::aspect_ratio> aspectRatio{};
+    /// `fileId` of an image to follow; `flux` only.
+    std::optional<std::string> referenceAssetId{};
+    /// How closely to follow the reference, 0 to 100; default 50; `flux` only.
+    std::optional<int> reference_strength{};
+    /// Default `base` (no style); `flux` only.
+    std::optional<image_style> style{};
+    /// The scene's place: at most 2000 Unicode characters.
+    std::optional<std::string> location{};
+    /// The scene's weather: at most 2000 Unicode characters.
+    std::optional<std::string> weather{};
+    /// The scene's light: at most 2000 Unicode characters.
+    std::optional<std::string> lighting{};
+    /// Free text such as `wide shot`, `close-up`; default empty.
+    std::optional<std::string> shotType{};
+    /// Not set by default.
+    std::optional<ltx::shot_angle> shotAngle{};
+    /// Any integer; random when unset.
+    std::optional<std::int64_t> seed{};
+    /// Not taken by images/create: refused for every model.
+    std::optional<std::string> referenceAssetId2{};
+    /// Not taken by images/create: refused for every model.
+    std::optional<std::string> referenceAssetId3{};
+    /// 1 to 20: see `ltx_create_request::pollForResult`.
+    std::optional<int> pollForResult{};
+    /// Overrides the account's concurrent-job limit for this call, 1 to 100.
+    std::optional<int> maxJobs{};
+    /// Absolute http(s) URL that receives the job model when the job completes or fails.
+    std::optional<std::string> replyUrl{};
+    /// Echoed back in the job model and the webhook.
+    std::optional<std::string> replyRef{};
+};
+BOOST_DESCRIBE_STRUCT(image_create_request, (),
+                      (email, prompt, model, aspectRatio, referenceAssetId, reference_strength,
+                       style, location, weather, lighting, shotType, shotAngle, seed,
+                       referenceAssetId2, referenceAssetId3, pollForResult, maxJobs, replyUrl,
+                       replyRef))
+
+/// The documented rules of `image_create_request`, the per-model table as struct-level rules.
+constexpr auto ltx_schema(reflect::tag<image_create_request>) {
+    namespace r = reflect::rules;
+    using R = image_create_request;
+    using not_flux = r::when<&R::model, image_model::flux_premium, image_model::nano_banana>;
+    using any_model =
+        r::when<&R::model, image_model::flux, image_model::flux_premium, image_model::nano_banana>;
+    return reflect::schema(
+        reflect::field<&R::email>(r::email),
+        reflect::field<&R::prompt>(r::required, r::length{1, 2000}),
+        reflect::field<&R::model>(r::defaults_to<image_model>{image_model::flux}),
+        reflect::field<&R::aspectRatio>(
+            r::defaults_to<ltx::aspect_ratio>{aspect_ratio::landscape_16_9}),
+        reflect::field<&R::referenceAssetId>(r::not_empty),
+        reflect::field<&R::reference_strength>(r::range{0, 100}, r::defaults_to<int>{50}),
+        reflect::field<&R::style>(r::defaults_to<image_style>{image_style::base}),
+        reflect::field<&R::location>(r::length{0, 2000}),
+        reflect::field<&R::weather>(r::length{0, 2000}),
+        reflect::field<&R::lighting>(r::length{0, 2000}),
+        reflect::field<&R::pollForResult>(r::range{1, 20}),
+        reflect::field<&R::maxJobs>(r::range{1, 100}), reflect::field<&R::replyUrl>(r::http_url),
+        r::absent_when<&R::referenceAssetId, not_flux>{},
+        r::absent_when<&R::reference_strength, not_flux>{}, r::absent_when<&R::style, not_flux>{},
+        r::absent_when<&R::referenceAssetId2, any_model>{},
+        r::absent_when<&R::referenceAssetId3, any_model>{});
+}
+
+/// The body of `POST images/edit` (alias `images/flux-edit`). `referenceAssetId3` is not taken
+/// by `flux`, `aspectRatio` not by `nano-banana`. Unset optionals are left out and the server
+/// applies the default noted.
+struct image_edit_request {
+    /// The LTX Studio account to use; required when several accounts are configured.
+    std::optional<std::string> email{};
+    /// What to make of the references: 1 to 2000 Unicode characters. Required.
+    std::string prompt{};
+    /// `fileId` of the image to edit. Required.
+    std::string referenceAssetId{};
+    /// `fileId` of a second reference image.
+    std::optional<std::string> referenceAssetId2{};
+    /// `fileId` of a third reference image; not taken by `flux`.
+    std::optional<std::string> referenceAssetId3{};
+    /// Default `flux`.
+    std::optional<image_model> model{};
+    /// Default 16:9; not taken by `nano-banana`.
+    std::optional<ltx::aspect_ratio> aspectRatio{};
+    /// The scene's place: at most 2000 Unicode characters.
+    std::optional<std::string> location{};
+    /// The scene's weather: at most 2000 Unicode characters.
+    std::optional<std::string> weather{};
+    /// The scene's light: at most 2000 Unicode characters.
+    std::optional<std::string> lighting{};
+    /// Free text such as `wide shot`, `close-up`; default empty.
+    std::optional<std::string> shotType{};
+    /// Not set by default.
+    std::optional<ltx::shot_angle> shotAngle{};
+    /// Any integer; random when unset.
+    std::optional<std::int64_t> seed{};
+    /// 1 to 20: see `ltx_create_request::pollForResult`.
+    std::optional<int> pollForResult{};
+    /// Overrides the account's concurrent-job limit for this call, 1 to 100.
+    std::optional<int> maxJobs{};
+    /// Absolute http(s) URL that receives the job model when the job completes or fails.
+    std::optional<std::string> replyUrl{};
+    /// Echoed back in the job model and the webhook.
+    std::optional<std::string> replyRef{};
+};
+BOOST_DESCRIBE_STRUCT(image_edit_request, (),
+                      (email, prompt, referenceAssetId, referenceAssetId2, referenceAssetId3, model,
+                       aspectRatio, location, weather, lighting, shotType, shotAngle, seed,
+                       pollForResult, maxJobs, replyUrl, replyRef))
+
+/// The documented rules of `image_edit_request`, the per-model table as struct-level rules.
+constexpr auto ltx_schema(reflect::tag<image_edit_request>) {
+    namespace r = reflect::rules;
+    using R = image_edit_request;
+    return reflect::schema(
+        reflect::field<&R::email>(r::email),
+        reflect::field<&R::prompt>(r::required, r::length{1, 2000}),
+        reflect::field<&R::referenceAssetId>(r::required),
+        reflect::field<&R::referenceAssetId2>(r::not_empty),
+        reflect::field<&R::referenceAssetId3>(r::not_empty),
+        reflect::field<&R::model>(r::defaults_to<image_model>{image_model::flux}),
+        reflect::field<&R::aspectRatio>(
+            r::defaults_to<ltx::aspect_ratio>{aspect_ratio::landscape_16_9}),
+        reflect::field<&R::location>(r::length{0, 2000}),
+        reflect::field<&R::weather>(r::length{0, 2000}),
+        reflect::field<&R::lighting>(r::length{0, 2000}),
+        reflect::field<&R::pollForResult>(r::range{1, 20}),
+        reflect::field<&R::maxJobs>(r::range{1, 100}), reflect::field<&R::replyUrl>(r::http_url),
+        r::absent_when<&R::referenceAssetId3, r::when<&R::model, image_model::flux>>{},
+        r::absent_when<&R::aspectRatio, r::when<&R::model, image_model::nano_banana>>{});
+}
+
+/// The body of `POST images/upscale`.
+struct image_upscale_request {
+    /// The LTX Studio account to use; required when several accounts are configured.
+    std::optional<std::string> email{};
+    /// The `jobId` of a completed image job (create, edit or an earlier upscale) of the same
+    /// account. Required.
+    std::string jobId{};
+    /// 1 to 20: see `ltx_create_request::pollForResult`.
+    std::optional<int> pollForResult{};
+    /// Overrides the account's concurrent-job limit for this call, 1 to 100.
+    std::optional<int> maxJobs{};
+    /// Absolute http(s) URL that receives the job model when the job completes or fails.
+    std::optional<std::string> replyUrl{};
+    /// Echoed back in the job model and the webhook.
+    std::optional<std::string> replyRef{};
+};
+BOOST_DESCRIBE_STRUCT(image_upscale_request, (),
+                      (email, jobId, pollForResult, maxJobs, replyUrl, replyRef))
+
+/// The documented rules of `image_upscale_request`.
+constexpr auto ltx_schema(reflect::tag<image_upscale_request>) {
+    namespace r = reflect::rules;
+    using R = image_upscale_request;
+    return reflect::schema(
+        reflect::field<&R::email>(r::email), reflect::field<&R::jobId>(r::required),
+        reflect::field<&R::pollForResult>(r::range{1, 20}),
+        reflect::field<&R::maxJobs>(r::range{1, 100}), reflect::field<&R::replyUrl>(r::http_url));
+}
+
+/// The response of the image endpoints: the new job's id (ending `-type:image`, required),
+/// and with `pollForResult` the job as it stood.
+using image_job_response = created_job;
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/api/images.hpp ----
 // ---- begin ltx/api/assets.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
@@ -4674,16 +5243,30 @@ constexpr auto ltx_schema(reflect::tag<get_job_request>) {
     return reflect::schema(reflect::field<&get_job_request::jobId>(reflect::rules::required));
 }
 
+/// How an uploaded image will be used: `image` as a frame of `videos/ltx-create`,
+/// `reference-image` as a reference of `videos/veo-create` and the image endpoints. Every
+/// generator accepts an image uploaded as either.
+enum class upload_type { image, reference_image };
+BOOST_DESCRIBE_ENUM(upload_type, image, reference_image)
+constexpr auto ltx_wire_names(reflect::tag<upload_type>) {
+    return reflect::enum_names<upload_type>(
+        {{upload_type::image, "image"}, {upload_type::reference_image, "reference-image"}});
+}
+
 /// The query of `POST assets/`; the file itself is the raw request body.
 struct upload_asset_request {
     /// The LTX Studio account; required when several accounts are configured.
     std::optional<std::string> email{};
-    /// The kind of asset, such as `image`.
-    std::optional<std::string> type{};
+    /// How the image will be used; default `image`.
+    std::optional<upload_type> type{};
 };
 BOOST_DESCRIBE_STRUCT(upload_asset_request, (), (email, type))
 constexpr auto ltx_schema(reflect::tag<upload_asset_request>) {
-    return reflect::schema(reflect::field<&upload_asset_request::email>(reflect::rules::email));
+    namespace r = reflect::rules;
+    using R = upload_asset_request;
+    return reflect::schema(
+        reflect::field<&R::email>(r::email),
+        reflect::field<&R::type>(r::defaults_to<upload_type>{upload_type::image}));
 }
 
 /// What an upload sends besides its query: checked before any byte leaves.
@@ -5031,7 +5614,51 @@ struct create_video {
     static constexpr bool retry_safe = false;
 };
 
-/// `GET assets/{jobId}`.
+/// `POST videos/veo-create`. Never retried after an ambiguous failure: each accepted request is
+/// a paid job.
+struct create_veo_video {
+    using request = veo_create_request;
+    using response = veo_create_response;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "videos/veo-create";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `POST images/create` (the old path `images/flux-create` is an alias). Never retried after an
+/// ambiguous failure: each accepted request is a paid job.
+struct create_image {
+    using request = image_create_request;
+    using response = image_job_response;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "images/create";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `POST images/edit` (the old path `images/flux-edit` is an alias). Never retried after an
+/// ambiguous failure: each accepted request is a paid job.
+struct edit_image {
+    using request = image_edit_request;
+    using response = image_job_response;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "images/edit";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `POST images/upscale`. Never retried after an ambiguous failure: each accepted request is a
+/// paid job.
+struct upscale_image {
+    using request = image_upscale_request;
+    using response = image_job_response;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "images/upscale";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `GET assets/{jobId}`: a video or an image job.
 struct get_job {
     using request = get_job_request;
     using response = job;
@@ -6733,8 +7360,8 @@ struct download_options {
 struct upload_options {
     /// The MIME type; unset: detected from the first bytes, then from the file name.
     std::optional<std::string> mime_type{};
-    /// The asset kind sent as `type`; unset: derived from the MIME type (`image`, ...).
-    std::optional<std::string> type{};
+    /// How the image will be used, sent as `type`; unset: `image`, the API's default.
+    std::optional<upload_type> type{};
     /// The account; unset: the configured one.
     std::optional<std::string> email{};
 };
@@ -8430,6 +9057,47 @@ public:
         return call<endpoints::create_video>(req, ec, diag);
     }
 
+    /// `POST videos/veo-create`: a video with Google Veo. Never sent twice unless the server
+    /// said it did not accept it.
+    veo_create_response create_veo_video(const veo_create_request& req) {
+        return call<endpoints::create_veo_video>(req);
+    }
+    veo_create_response create_veo_video(const veo_create_request& req, std::error_code& ec,
+                                         diagnostics& diag) {
+        return call<endpoints::create_veo_video>(req, ec, diag);
+    }
+
+    /// `POST images/create`: an image from a prompt; the job id ends `-type:image`, and `wait`
+    /// and `download` take it as they take a video job's. Never sent twice unless the server
+    /// said it did not accept it.
+    image_job_response create_image(const image_create_request& req) {
+        return call<endpoints::create_image>(req);
+    }
+    image_job_response create_image(const image_create_request& req, std::error_code& ec,
+                                    diagnostics& diag) {
+        return call<endpoints::create_image>(req, ec, diag);
+    }
+
+    /// `POST images/edit`: an image from one to three reference images and a prompt (an image
+    /// job, as `create_image`). Never sent twice unless the server said it did not accept it.
+    image_job_response edit_image(const image_edit_request& req) {
+        return call<endpoints::edit_image>(req);
+    }
+    image_job_response edit_image(const image_edit_request& req, std::error_code& ec,
+                                  diagnostics& diag) {
+        return call<endpoints::edit_image>(req, ec, diag);
+    }
+
+    /// `POST images/upscale`: twice the width and height of a completed image job's image, as
+    /// a new image job. Never sent twice unless the server said it did not accept it.
+    image_job_response upscale_image(const image_upscale_request& req) {
+        return call<endpoints::upscale_image>(req);
+    }
+    image_job_response upscale_image(const image_upscale_request& req, std::error_code& ec,
+                                     diagnostics& diag) {
+        return call<endpoints::upscale_image>(req, ec, diag);
+    }
+
     /// `GET assets/{jobId}`: the job's status.
     job get_job(std::string job_id) { return call<endpoints::get_job>({std::move(job_id)}); }
     job get_job(std::string job_id, std::error_code& ec, diagnostics& diag) {
@@ -8617,6 +9285,50 @@ public:
     template <class Token = default_token>
     auto async_create_video(const ltx_create_request& req, Token&& token = {}) {
         return async_call<endpoints::create_video>(req, std::forward<Token>(token));
+    }
+
+    /// Creates a Veo video job (`POST videos/veo-create`) asynchronously: as
+    /// `async_create_video` (never sent twice once it may have reached the server), with
+    /// signature `void(std::error_code, ltx::veo_create_response)`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_create_veo_video(req, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_create_veo_video(const veo_create_request& req, Token&& token = {}) {
+        return async_call<endpoints::create_veo_video>(req, std::forward<Token>(token));
+    }
+
+    /// Creates an image job (`POST images/create`) asynchronously: as `async_create_video`
+    /// (never sent twice once it may have reached the server), with signature
+    /// `void(std::error_code, ltx::image_job_response)`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_create_image(req, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_create_image(const image_create_request& req, Token&& token = {}) {
+        return async_call<endpoints::create_image>(req, std::forward<Token>(token));
+    }
+
+    /// Creates an image-edit job (`POST images/edit`) asynchronously: as `async_create_image`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_edit_image(req, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_edit_image(const image_edit_request& req, Token&& token = {}) {
+        return async_call<endpoints::edit_image>(req, std::forward<Token>(token));
+    }
+
+    /// Creates an upscale job (`POST images/upscale`) asynchronously: as `async_create_image`.
+    ///
+    /// ```
+    /// auto created = co_await api.async_upscale_image({.jobId = id}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_upscale_image(const image_upscale_request& req, Token&& token = {}) {
+        return async_call<endpoints::upscale_image>(req, std::forward<Token>(token));
     }
 
     /// Reads a job's status (`GET assets/{jobId}`) asynchronously.
@@ -9239,7 +9951,8 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
     }
     upload_content content{mime, body.size()};
     diag.violations = reflect::validate(content);
-    upload_asset_request query{opts.email, opts.type.value_or(std::string{asset_type_of(mime)})};
+    upload_asset_request query{
+        opts.email, opts.type.value_or(reflect::default_of<&upload_asset_request::type>())};
     if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, out, ec, diag) ||
         !diag.violations.empty()) {
         ec = errc::invalid_request;

@@ -134,8 +134,8 @@ TEST_CASE("query golden outputs") {
                                                             .filter = ltx::asset_filter::images}) ==
           "assets/?email=me%2B1%40example.com&page=2&limit=50&filter=images");
     CHECK(ltx::request_target<ltx::endpoints::upload_asset>(
-              {.email = "me@example.com", .type = "image"}) ==
-          "assets/?email=me%40example.com&type=image");
+              {.email = "me@example.com", .type = ltx::upload_type::reference_image}) ==
+          "assets/?email=me%40example.com&type=reference-image");
     // A JSON endpoint sends nothing in the query.
     CHECK(ltx::request_target<ltx::endpoints::create_video>({.prompt = "p", .startAssetId = "a"}) ==
           "videos/ltx-create");

@@ -230,9 +230,16 @@ TEST_CASE("POST assets: Content-Type a MIME type, body non-empty, email syntax")
         ok, [](auto& c) { c.mimeType = "png"; }, expect_rule{"mimeType", "mime_type"});
     check_case<ltx::upload_content>(
         ok, [](auto& c) { c.size = 0; }, expect_rule{"size", "range"});
-    const ltx::upload_asset_request q{"me@example.com", "image"};
+    const ltx::upload_asset_request q{"me@example.com", ltx::upload_type::image};
     check_case<ltx::upload_asset_request>(
         q, [](auto&) {}, accepted);
+    check_case<ltx::upload_asset_request>(
+        q, [](auto& r) { r.type = ltx::upload_type::reference_image; }, accepted);
+    check_case<ltx::upload_asset_request>(
+        q, [](auto& r) { r.type = ltx::upload_type{5}; }, expect_rule{"type", "enum"});
+    CHECK(ltx::reflect::to_wire(ltx::upload_type::reference_image) == "reference-image");
+    static_assert(ltx::reflect::default_of<&ltx::upload_asset_request::type>() ==
+                  ltx::upload_type::image);
     check_case<ltx::upload_asset_request>(
         q, [](auto& r) { r.email = "nope"; }, expect_rule{"email", "email"});
 }
@@ -287,6 +294,278 @@ TEST_CASE("GET accounts/{email}: required, e-mail syntax") {
     check_case<ltx::get_account_request>(
         ok, [](auto& r) { r.email = "me@"; }, expect_rule{"email", "email"});
     CHECK(ltx::request_target<ltx::endpoints::get_account>(ok) == "accounts/me%40example.com");
+}
+
+TEST_CASE("veo-create: startAssetId required for veo2, prompt at most 2000 characters") {
+    using R = ltx::veo_create_request;
+    const R base{.startAssetId = "asset:s-type:image/png"};
+    check_case<R>(
+        base, [](auto&) {}, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.startAssetId.reset(); },
+        expect_rule{"startAssetId", "required_when"});
+    check_case<R>(
+        base, [](auto& r) { r.startAssetId.reset(), r.model = ltx::veo_model::veo2; },
+        expect_rule{"startAssetId", "required_when"});
+    check_case<R>(
+        base, [](auto& r) { r.startAssetId.reset(), r.model = ltx::veo_model::veo3; }, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.startAssetId.reset(), r.model = ltx::veo_model::veo3_fast; },
+        accepted);
+    check_case<R>(
+        base, [](auto& r) { r.startAssetId = ""; }, expect_rule{"startAssetId", "not_empty"});
+    check_case<R>(
+        base, [](auto& r) { r.prompt = std::string(2000, 'a'); }, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.prompt = std::string(2001, 'a'); }, expect_rule{"prompt", "length"});
+    check_case<R>(
+        base, [](auto& r) { r.model = ltx::veo_model{9}; }, expect_rule{"model", "enum"});
+    const auto v = ltx::reflect::validate(R{});
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message == "is required when model is veo2");
+}
+
+TEST_CASE("veo-create: duration, aspectRatio and resolution per model") {
+    using R = ltx::veo_create_request;
+    const R base{.startAssetId = "asset:s-type:image/png"};
+    for (auto d : {ltx::veo_duration::s5, ltx::veo_duration::s6, ltx::veo_duration::s7,
+                   ltx::veo_duration::s8})
+        check_case<R>(
+            base, [&](auto& r) { r.duration = d; }, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.model = ltx::veo_model::veo3, r.duration = ltx::veo_duration::s8; },
+        accepted);
+    check_case<R>(
+        base, [](auto& r) { r.model = ltx::veo_model::veo3, r.duration = ltx::veo_duration::s5; },
+        expect_rule{"duration", "one_of_when"});
+    check_case<R>(
+        base,
+        [](auto& r) { r.model = ltx::veo_model::veo3_fast, r.duration = ltx::veo_duration::s7; },
+        expect_rule{"duration", "one_of_when"});
+    check_case<R>(
+        base, [](auto& r) { r.duration = ltx::veo_duration{9}; }, expect_rule{"duration", "enum"});
+    check_case<R>(
+        base, [](auto& r) { r.aspectRatio = ltx::aspect_ratio::portrait_9_16; }, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.aspectRatio = ltx::aspect_ratio::square_1_1; },
+        expect_rule{"aspectRatio", "one_of_when"});
+    check_case<R>(
+        base,
+        [](auto& r) {
+            r.model = ltx::veo_model::veo3;
+            r.aspectRatio = ltx::aspect_ratio::landscape_16_9;
+        },
+        accepted);
+    check_case<R>(
+        base,
+        [](auto& r) {
+            r.model = ltx::veo_model::veo3;
+            r.aspectRatio = ltx::aspect_ratio::portrait_9_16;
+        },
+        expect_rule{"aspectRatio", "one_of_when"});
+    check_case<R>(
+        base,
+        [](auto& r) {
+            r.model = ltx::veo_model::veo3_fast;
+            r.resolution = ltx::resolution::p720;
+        },
+        accepted);
+    check_case<R>(
+        base,
+        [](auto& r) { r.model = ltx::veo_model::veo3, r.resolution = ltx::resolution::p1080; },
+        accepted);
+    check_case<R>(
+        base, [](auto& r) { r.resolution = ltx::resolution::p720; },
+        expect_rule{"resolution", "absent_when"});
+    check_case<R>(
+        base,
+        [](auto& r) { r.model = ltx::veo_model::veo2, r.resolution = ltx::resolution::p1080; },
+        expect_rule{"resolution", "absent_when"});
+    R bad = base;
+    bad.model = ltx::veo_model::veo3;
+    bad.duration = ltx::veo_duration::s6;
+    const auto v = ltx::reflect::validate(bad);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message == "must be one of 8 when model is veo3");
+    CHECK(ltx::reflect::to_wire(ltx::veo_model::veo3_fast) == "veo3-fast");
+    CHECK(ltx::reflect::to_wire(ltx::resolution::p1080) == "1080p");
+}
+
+TEST_CASE("generators: pollForResult 1-20, maxJobs 1-100, replyUrl an http(s) URL") {
+    const auto check_jobs = []<class R>(const R& base) {
+        check_case<R>(
+            base,
+            [](auto& r) {
+                r.pollForResult = 20, r.maxJobs = 100, r.replyUrl = "https://h.example/x",
+                r.replyRef = "ref";
+            },
+            accepted);
+        check_case<R>(
+            base, [](auto& r) { r.pollForResult = 0; }, expect_rule{"pollForResult", "range"});
+        check_case<R>(
+            base, [](auto& r) { r.pollForResult = 21; }, expect_rule{"pollForResult", "range"});
+        check_case<R>(
+            base, [](auto& r) { r.maxJobs = 101; }, expect_rule{"maxJobs", "range"});
+        check_case<R>(
+            base, [](auto& r) { r.replyUrl = "ftp://h/x"; }, expect_rule{"replyUrl", "url"});
+        check_case<R>(
+            base, [](auto& r) { r.email = "no-at"; }, expect_rule{"email", "email"});
+    };
+    check_jobs(ltx::veo_create_request{.startAssetId = "asset:s"});
+    check_jobs(ltx::image_create_request{.prompt = "p"});
+    check_jobs(ltx::image_edit_request{.prompt = "p", .referenceAssetId = "asset:r"});
+    check_jobs(ltx::image_upscale_request{.jobId = "email:a@b.c:1-type:image"});
+}
+
+TEST_CASE("images/create: prompt, closed sets, the flux-only fields") {
+    using R = ltx::image_create_request;
+    const R base{.prompt = "a red fox"};
+    check_case<R>(
+        base, [](auto&) {}, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.prompt.clear(); }, expect_rule{"prompt", "required"});
+    check_case<R>(
+        base, [](auto& r) { r.prompt = std::string(2001, 'a'); }, expect_rule{"prompt", "length"});
+    check_case<R>(
+        base,
+        [](auto& r) {
+            r.model = ltx::image_model::flux, r.referenceAssetId = "asset:r",
+            r.reference_strength = 100, r.style = ltx::image_style::cartoon_3d;
+        },
+        accepted);
+    check_case<R>(
+        base, [](auto& r) { r.reference_strength = 0; }, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.reference_strength = 101; },
+        expect_rule{"reference_strength", "range"});
+    check_case<R>(
+        base, [](auto& r) { r.reference_strength = -1; },
+        expect_rule{"reference_strength", "range"});
+    check_case<R>(
+        base, [](auto& r) { r.referenceAssetId = ""; },
+        expect_rule{"referenceAssetId", "not_empty"});
+    check_case<R>(
+        base, [](auto& r) { r.style = ltx::image_style{40}; }, expect_rule{"style", "enum"});
+    check_case<R>(
+        base, [](auto& r) { r.model = ltx::image_model{3}; }, expect_rule{"model", "enum"});
+    check_case<R>(
+        base, [](auto& r) { r.aspectRatio = ltx::aspect_ratio::square_1_1; }, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.aspectRatio = ltx::aspect_ratio{3}; },
+        expect_rule{"aspectRatio", "enum"});
+    for (auto m : {ltx::image_model::flux_premium, ltx::image_model::nano_banana}) {
+        CAPTURE(*ltx::reflect::to_wire(m));
+        check_case<R>(
+            base, [&](auto& r) { r.model = m; }, accepted);
+        check_case<R>(
+            base, [&](auto& r) { r.model = m, r.referenceAssetId = "asset:r"; },
+            expect_rule{"referenceAssetId", "absent_when"});
+        check_case<R>(
+            base, [&](auto& r) { r.model = m, r.reference_strength = 50; },
+            expect_rule{"reference_strength", "absent_when"});
+        check_case<R>(
+            base, [&](auto& r) { r.model = m, r.style = ltx::image_style::base; },
+            expect_rule{"style", "absent_when"});
+    }
+    for (auto m :
+         {ltx::image_model::flux, ltx::image_model::flux_premium, ltx::image_model::nano_banana}) {
+        check_case<R>(
+            base, [&](auto& r) { r.model = m, r.referenceAssetId2 = "asset:r2"; },
+            expect_rule{"referenceAssetId2", "absent_when"});
+        check_case<R>(
+            base, [&](auto& r) { r.model = m, r.referenceAssetId3 = "asset:r3"; },
+            expect_rule{"referenceAssetId3", "absent_when"});
+    }
+    check_case<R>(
+        base, [](auto& r) { r.referenceAssetId2 = "asset:r2"; },
+        expect_rule{"referenceAssetId2", "absent_when"});
+    CHECK(ltx::reflect::to_wire(ltx::image_style::novel_2d) == "2d_novel");
+    CHECK(ltx::reflect::to_wire(ltx::image_model::nano_banana) == "nano-banana");
+    static_assert(ltx::reflect::default_of<&R::reference_strength>() == 50);
+    static_assert(ltx::reflect::default_of<&R::style>() == ltx::image_style::base);
+    static_assert(ltx::reflect::default_of<&R::model>() == ltx::image_model::flux);
+}
+
+TEST_CASE("images/create, images/edit: scene texts at most 2000 characters, shotAngle") {
+    const auto check_scene = []<class R>(const R& base) {
+        check_case<R>(
+            base,
+            [](auto& r) {
+                r.location = std::string(2000, 'l'), r.weather = "rain", r.lighting = "low",
+                r.shotType = "close-up", r.shotAngle = ltx::shot_angle::birds_eye_view, r.seed = -7;
+            },
+            accepted);
+        check_case<R>(
+            base, [](auto& r) { r.location = std::string(2001, 'l'); },
+            expect_rule{"location", "length"});
+        check_case<R>(
+            base, [](auto& r) { r.weather = std::string(2001, 'w'); },
+            expect_rule{"weather", "length"});
+        check_case<R>(
+            base, [](auto& r) { r.lighting = std::string(2001, 'x'); },
+            expect_rule{"lighting", "length"});
+        check_case<R>(
+            base, [](auto& r) { r.shotAngle = ltx::shot_angle{8}; },
+            expect_rule{"shotAngle", "enum"});
+    };
+    check_scene(ltx::image_create_request{.prompt = "p"});
+    check_scene(ltx::image_edit_request{.prompt = "p", .referenceAssetId = "asset:r"});
+    CHECK(ltx::reflect::to_wire(ltx::shot_angle::over_the_shoulder) == "over-the-shoulder");
+}
+
+TEST_CASE("images/edit: referenceAssetId required; referenceAssetId3 and aspectRatio per model") {
+    using R = ltx::image_edit_request;
+    const R base{.prompt = "make it night", .referenceAssetId = "asset:r"};
+    check_case<R>(
+        base, [](auto&) {}, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.prompt.clear(); }, expect_rule{"prompt", "required"});
+    check_case<R>(
+        base, [](auto& r) { r.referenceAssetId.clear(); },
+        expect_rule{"referenceAssetId", "required"});
+    check_case<R>(
+        base, [](auto& r) { r.referenceAssetId2 = "asset:r2"; }, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.referenceAssetId2 = ""; },
+        expect_rule{"referenceAssetId2", "not_empty"});
+    check_case<R>(
+        base, [](auto& r) { r.referenceAssetId3 = "asset:r3"; },
+        expect_rule{"referenceAssetId3", "absent_when"});
+    check_case<R>(
+        base, [](auto& r) { r.model = ltx::image_model::flux, r.referenceAssetId3 = "asset:r3"; },
+        expect_rule{"referenceAssetId3", "absent_when"});
+    check_case<R>(
+        base,
+        [](auto& r) { r.model = ltx::image_model::flux_premium, r.referenceAssetId3 = "asset:r3"; },
+        accepted);
+    check_case<R>(
+        base,
+        [](auto& r) { r.model = ltx::image_model::nano_banana, r.referenceAssetId3 = "asset:r3"; },
+        accepted);
+    check_case<R>(
+        base, [](auto& r) { r.aspectRatio = ltx::aspect_ratio::portrait_9_16; }, accepted);
+    check_case<R>(
+        base,
+        [](auto& r) {
+            r.model = ltx::image_model::nano_banana;
+            r.aspectRatio = ltx::aspect_ratio::landscape_16_9;
+        },
+        expect_rule{"aspectRatio", "absent_when"});
+    R bad = base;
+    bad.model = ltx::image_model::nano_banana;
+    bad.aspectRatio = ltx::aspect_ratio::square_1_1;
+    const auto v = ltx::reflect::validate(bad);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message == "is not taken when model is nano-banana");
+}
+
+TEST_CASE("images/upscale: jobId required") {
+    using R = ltx::image_upscale_request;
+    const R base{.jobId = "email:me@example.com:1-type:image"};
+    check_case<R>(
+        base, [](auto&) {}, accepted);
+    check_case<R>(
+        base, [](auto& r) { r.jobId.clear(); }, expect_rule{"jobId", "required"});
 }
 
 TEST_CASE("documented defaults are readable from the schema") {

@@ -180,3 +180,42 @@ TEST_CASE_FIXTURE(fixture, "async_wait cancelled from another thread while a pol
     CHECK(completions.load() == 1);
     CHECK(mock.requests().size() <= 1);
 }
+
+TEST_CASE_FIXTURE(fixture, "the async veo and image calls send their endpoint's request") {
+    mock.expect(method::post, "videos/veo-create").respond(200, R"({"jobId":"v"})");
+    mock.expect(method::post, "images/create").respond(200, R"({"jobId":"c-type:image"})");
+    mock.expect(method::post, "images/edit").respond(200, R"({"jobId":"e-type:image"})");
+    mock.expect(method::post, "images/upscale").respond(200, R"({"jobId":"u-type:image"})");
+    std::vector<std::string> ids;
+    const auto keep = [&](std::error_code ec, ltx::created_job j) {
+        CHECK_FALSE(ec);
+        ids.push_back(j.jobId);
+    };
+    client.async_create_veo_video({.model = ltx::veo_model::veo3}, keep);
+    client.async_create_image({.prompt = "p"}, keep);
+    client.async_edit_image({.prompt = "p", .referenceAssetId = "asset:a"}, keep);
+    client.async_upscale_image({.jobId = "c-type:image"}, keep);
+    CHECK(ids.empty());
+    mock.run_all();
+    CHECK(ids == std::vector<std::string>{"v", "c-type:image", "e-type:image", "u-type:image"});
+    REQUIRE(mock.requests().size() == 4);
+    CHECK(mock.requests()[0].body == R"({"model":"veo3"})");
+    CHECK(mock.requests()[3].body == R"({"jobId":"c-type:image"})");
+}
+
+TEST_CASE_FIXTURE(fixture,
+                  "the async veo and image calls are never re-sent after an ambiguous failure") {
+    for (int i = 0; i < 4; ++i)
+        mock.expect(method::post).fail(ltx::http::transport_errc::connection_reset);
+    std::vector<std::error_code> got;
+    const auto keep = [&](std::error_code ec, ltx::created_job) { got.push_back(ec); };
+    client.async_create_veo_video({.model = ltx::veo_model::veo3}, keep);
+    client.async_create_image({.prompt = "p"}, keep);
+    client.async_edit_image({.prompt = "p", .referenceAssetId = "asset:a"}, keep);
+    client.async_upscale_image({.jobId = "c-type:image"}, keep);
+    mock.run_all();
+    REQUIRE(got.size() == 4);
+    for (const auto& ec : got)
+        CHECK(ec == errc::outcome_unknown);
+    CHECK(mock.requests().size() == 4);
+}

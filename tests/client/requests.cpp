@@ -185,9 +185,9 @@ TEST_CASE_FIXTURE(fixture, "upload_asset: raw body, detected Content-Type, type 
 TEST_CASE_FIXTURE(fixture, "upload_asset: an explicit MIME type and type win") {
     mock.expect(method::post).respond(200, R"({"asset":{"fileId":"f"}})");
     client.upload_asset(std::string{"RIFFxxxxWEBPVP8 "},
-                        {.mime_type = "image/webp", .type = "image"});
+                        {.mime_type = "image/webp", .type = ltx::upload_type::reference_image});
     CHECK(mock.requests().at(0).headers.find("Content-Type") == "image/webp");
-    CHECK(mock.requests().at(0).url == std::string{base} + "assets/?type=image");
+    CHECK(mock.requests().at(0).url == std::string{base} + "assets/?type=reference-image");
 }
 
 TEST_CASE_FIXTURE(fixture, "parse_webhook reads the job model with replyRef") {
@@ -223,4 +223,136 @@ TEST_CASE("printing a config redacts the token") {
     os << test_config();
     no_token(os.str());
     CHECK(os.str().find("<redacted>") != std::string::npos);
+}
+
+namespace {
+
+// The request a generator sent: a POST to `path` with the token, JSON in and out, and `body`.
+void check_generator_request(const ltx::testing::mock_transport& mock, std::string_view path,
+                             std::string_view body) {
+    REQUIRE(mock.requests().size() == 1);
+    const auto& r = mock.requests()[0];
+    CHECK(r.method == method::post);
+    CHECK(r.url == std::string{base} + std::string{path});
+    CHECK(r.headers.find("Authorization") == std::string{"Bearer "} + token);
+    CHECK(r.headers.find("Content-Type") == "application/json");
+    CHECK(r.headers.find("Accept") == "application/json");
+    CHECK(r.body == body);
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(fixture, "create_veo_video: POST videos/veo-create with the JSON body") {
+    mock.expect(method::post, "videos/veo-create")
+        .respond(200, R"({"jobId":"email:me@example.com:v-type:video","generationId":"gen_2"})");
+    const auto j = client.create_veo_video({.model = ltx::veo_model::veo3_fast,
+                                            .prompt = "Surf",
+                                            .duration = ltx::veo_duration::s8,
+                                            .aspectRatio = ltx::aspect_ratio::landscape_16_9,
+                                            .audioSFX = true,
+                                            .resolution = ltx::resolution::p720,
+                                            .seed = 4});
+    CHECK(j.jobId == "email:me@example.com:v-type:video");
+    CHECK(j.generationId == "gen_2");
+    check_generator_request(
+        mock, "videos/veo-create",
+        R"({"model":"veo3-fast","prompt":"Surf","duration":"8","aspectRatio":"16:9","audioSFX":true,"resolution":"720p","seed":4})");
+}
+
+TEST_CASE_FIXTURE(fixture, "create_image: POST images/create with the JSON body") {
+    mock.expect(method::post, "images/create")
+        .respond(200, R"({"jobId":"email:me@example.com:i-type:image","generationId":"gen_3"})");
+    std::error_code ec;
+    ltx::diagnostics d;
+    const auto j = client.create_image({.prompt = "A fox",
+                                        .model = ltx::image_model::flux,
+                                        .aspectRatio = ltx::aspect_ratio::square_1_1,
+                                        .referenceAssetId = "asset:r",
+                                        .reference_strength = 70,
+                                        .style = ltx::image_style::novel_2d,
+                                        .shotType = "close-up",
+                                        .shotAngle = ltx::shot_angle::eye_level,
+                                        .pollForResult = 2},
+                                       ec, d);
+    CHECK_FALSE(ec);
+    CHECK(j.jobId == "email:me@example.com:i-type:image");
+    check_generator_request(
+        mock, "images/create",
+        R"({"prompt":"A fox","model":"flux","aspectRatio":"1:1","referenceAssetId":"asset:r","reference_strength":70,"style":"2d_novel","shotType":"close-up","shotAngle":"eye-level","pollForResult":2})");
+}
+
+TEST_CASE_FIXTURE(fixture, "edit_image: POST images/edit with the JSON body") {
+    mock.expect(method::post, "images/edit")
+        .respond(200, R"({"jobId":"email:me@example.com:e-type:image"})");
+    const auto j = client.edit_image({.prompt = "At night",
+                                      .referenceAssetId = "asset:a",
+                                      .referenceAssetId2 = "asset:b",
+                                      .referenceAssetId3 = "asset:c",
+                                      .model = ltx::image_model::nano_banana,
+                                      .replyUrl = "https://hook.example/x",
+                                      .replyRef = "r1"});
+    CHECK(j.jobId == "email:me@example.com:e-type:image");
+    check_generator_request(
+        mock, "images/edit",
+        R"({"prompt":"At night","referenceAssetId":"asset:a","referenceAssetId2":"asset:b","referenceAssetId3":"asset:c","model":"nano-banana","replyUrl":"https://hook.example/x","replyRef":"r1"})");
+}
+
+TEST_CASE_FIXTURE(fixture, "upscale_image: POST images/upscale with the JSON body") {
+    mock.expect(method::post, "images/upscale")
+        .respond(200, R"({"jobId":"email:me@example.com:u-type:image"})");
+    std::error_code ec;
+    ltx::diagnostics d;
+    const auto j =
+        client.upscale_image({.jobId = "email:me@example.com:i-type:image", .maxJobs = 3}, ec, d);
+    CHECK_FALSE(ec);
+    CHECK(j.jobId == "email:me@example.com:u-type:image");
+    check_generator_request(mock, "images/upscale",
+                            R"({"jobId":"email:me@example.com:i-type:image","maxJobs":3})");
+}
+
+// Each generator creates paid work: never re-sent once the request may have reached the server.
+static_assert(!ltx::endpoints::create_veo_video::retry_safe);
+static_assert(!ltx::endpoints::create_image::retry_safe);
+static_assert(!ltx::endpoints::edit_image::retry_safe);
+static_assert(!ltx::endpoints::upscale_image::retry_safe);
+
+TEST_CASE_FIXTURE(fixture, "the generators refuse a field the chosen model does not take") {
+    std::error_code ec;
+    ltx::diagnostics d;
+    client.create_veo_video({.startAssetId = "asset:s", .resolution = ltx::resolution::p1080}, ec,
+                            d);
+    CHECK(ec == ltx::errc::invalid_request);
+    REQUIRE(d.violations.size() == 1);
+    CHECK(d.violations[0].path == "resolution");
+    CHECK_THROWS_AS(client.create_image({.prompt = "p",
+                                         .model = ltx::image_model::nano_banana,
+                                         .style = ltx::image_style::anime}),
+                    ltx::validation_error);
+    CHECK_THROWS_AS(
+        client.edit_image(
+            {.prompt = "p", .referenceAssetId = "asset:a", .referenceAssetId3 = "asset:c"}),
+        ltx::validation_error);
+    CHECK_THROWS_AS(client.upscale_image({}), ltx::validation_error);
+    CHECK(mock.requests().empty());
+}
+
+TEST_CASE_FIXTURE(fixture, "an image job is waited on and downloaded as a video job is") {
+    const std::string id = "email:me@example.com:i-type:image";
+    const std::string done =
+        R"({"status":{"type":"completed","progress":100,"artifact":{"assetUrl":"https://storage.example.test/i/a.png?sig=2","asset":{"type":"artifact","fileId":"asset:2-type:image/png","mimeType":"image/png","artifactSubtype":"vertex-ai"}}},"jobId":")" +
+        id + R"("})";
+    mock.expect(method::get)
+        .respond(200, R"({"status":{"type":"active","progress":40},"jobId":")" + id + R"("})");
+    mock.expect(method::get).respond(200, done);
+    const auto j = client.wait(id);
+    CHECK(ltx::is_done(j));
+    CHECK(mock.requests().at(0).url ==
+          std::string{base} + "assets/email%3Ame%40example.com%3Ai-type%3Aimage");
+    temp_dir dir;
+    const std::string png = "\x89PNG\r\n\x1a\n-image-bytes";
+    mock.expect(method::get, "storage.example.test").respond(200, png);
+    client.download(j, dir.path / "frame.png");
+    CHECK(read_file(dir.path / "frame.png") == png);
+    CHECK(mock.requests().at(2).url == "https://storage.example.test/i/a.png?sig=2");
+    CHECK_FALSE(mock.requests().at(2).headers.contains("Authorization"));
 }

@@ -6,6 +6,8 @@
 #ifndef LTX_TESTS_FUZZ_HTTP1_FUZZ_RUNS_HPP
 #define LTX_TESTS_FUZZ_HTTP1_FUZZ_RUNS_HPP
 
+#include "fuzz_support.hpp"
+
 #include <ltx/http/detail/http1/response_parser.hpp>
 
 #include <boost/beast/http/parser.hpp>
@@ -40,11 +42,6 @@ struct outcome {
     bool chunk_ext_ctl = false;   ///< Reference only: a chunk extension held a control byte.
     bool reference_threw = false; ///< Reference only: gave up by exception (size limits).
 };
-
-[[noreturn]] inline void fail(const char* what) {
-    std::fprintf(stderr, "http1 fuzz: %s\n", what);
-    std::abort();
-}
 
 /// Runs the ltx parser, feeding `in` cut at the sorted offsets `cuts`, then EOF.
 inline outcome run_ltx(std::string_view in, const std::vector<std::size_t>& cuts, bool head,

@@ -168,10 +168,7 @@ void check_limits(const outcome& big, const outcome& small, std::string_view in,
 }
 
 std::vector<std::size_t> cuts_for(std::string_view in) {
-    std::uint64_t h = 1469598103934665603u;
-    for (unsigned char c : in) {
-        h = (h ^ c) * 1099511628211u;
-    }
+    const std::uint64_t h = fnv1a(in);
     std::vector<std::size_t> cuts{h % (in.size() + 1), (h >> 32) % (in.size() + 1)};
     std::sort(cuts.begin(), cuts.end());
     return cuts;
@@ -180,7 +177,7 @@ std::vector<std::size_t> cuts_for(std::string_view in) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string_view in(reinterpret_cast<const char*>(data), size);
+    const std::string_view in = as_text(data, size);
     const auto cuts = cuts_for(in);
     std::vector<std::size_t> bytes;
     if (size <= 512) {

@@ -48,6 +48,26 @@ constexpr auto ltx_schema(ltx::reflect::tag<root>) {
                                 r::at_least_one_of<&root::a, &root::b>{});
 }
 
+// The conditional struct-level rules, on a condition with a default (`shape`) and one without
+// (`tint`).
+struct conditional {
+    std::optional<color> shape{};
+    std::optional<color> tint{};
+    std::string label{};
+    std::optional<std::string> extra{};
+    std::optional<color> hue{};
+};
+BOOST_DESCRIBE_STRUCT(conditional, (), (shape, tint, label, extra, hue))
+constexpr auto ltx_schema(ltx::reflect::tag<conditional>) {
+    namespace r = ltx::reflect::rules;
+    using C = conditional;
+    return ltx::reflect::schema(
+        ltx::reflect::field<&C::shape>(r::defaults_to<color>{color::red}),
+        r::required_when<&C::label, r::when<&C::shape, color::red>>{},
+        r::absent_when<&C::extra, r::when<&C::tint, color::red>>{},
+        r::one_of_when<&C::hue, r::when<&C::shape, color::dark_green>, color::red>{});
+}
+
 } // namespace demo
 
 using namespace ltx::reflect;
@@ -422,4 +442,44 @@ TEST_CASE("a rule of the user's own reports through report::fail, on an optional
     t.m = 2;
     CHECK(validate(t).empty());
     CHECK(to_json(t) == R"({"m":2})");
+}
+
+TEST_CASE("conditional rules: an absent condition member holds its default, or nothing") {
+    demo::conditional c; // shape absent: its default red, so label is required
+    auto v = validate(c);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].path == "label");
+    CHECK(v[0].rule == "required_when");
+    CHECK(v[0].message == "is required when shape is red");
+    c.label = "x";
+    CHECK(validate(c).empty());
+    c.label.clear();
+    c.shape = demo::color::dark_green; // the condition fails: label may be empty
+    CHECK(validate(c).empty());
+
+    // tint has no default: absent, it satisfies no condition.
+    c.extra = "e";
+    CHECK(validate(c).empty());
+    c.tint = demo::color::dark_green;
+    CHECK(validate(c).empty());
+    c.tint = demo::color::red;
+    v = validate(c);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].path == "extra");
+    CHECK(v[0].rule == "absent_when");
+    CHECK(v[0].message == "is not taken when tint is red");
+    c.extra.reset();
+
+    // one_of_when: only the allowed values while the condition holds; absent is fine.
+    c.hue = demo::color::red;
+    CHECK(validate(c).empty());
+    c.hue = demo::color::dark_green;
+    v = validate(c);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].path == "hue");
+    CHECK(v[0].rule == "one_of_when");
+    CHECK(v[0].message == "must be one of red when shape is dark_green");
+    c.shape = demo::color::red;
+    c.label = "x";
+    CHECK(validate(c).empty());
 }

@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,13 @@ struct point {
     std::optional<int> y{};
 };
 BOOST_DESCRIBE_STRUCT(point, (), (x, y))
+
+struct measure {
+    double d = 0;
+    std::optional<float> f{};
+    std::optional<int> i{};
+};
+BOOST_DESCRIBE_STRUCT(measure, (), (d, f, i))
 
 struct shape {
     std::string name{};
@@ -189,4 +197,52 @@ TEST_CASE("read_json: std::monostate reads an empty body, and skips any value") 
     CHECK_FALSE(ltx::reflect::read_json("", p, err));
     CHECK(ltx::reflect::read_json_value(boost::json::value{1}, none, err));
     CHECK(ltx::reflect::to_json(none) == "null");
+}
+
+TEST_CASE("numbers: -0.0 round-trips with its sign") {
+    sax_cases::measure m{.d = -0.0};
+    const auto text = ltx::reflect::to_json(m);
+    CHECK(text == R"({"d":-0.0})");
+    sax_cases::measure back{.d = 1};
+    json_error err;
+    REQUIRE(ltx::reflect::read_json(text, back, err));
+    CHECK(back.d == 0);
+    CHECK(std::signbit(back.d));
+}
+
+TEST_CASE("numbers: a number beyond a double's (or a float's) range is refused") {
+    sax_cases::measure m;
+    json_error err;
+    REQUIRE_FALSE(ltx::reflect::read_json(R"({"d":1e400})", m, err));
+    CHECK(err.path == "d");
+    CHECK(err.message == "number out of range");
+    REQUIRE_FALSE(ltx::reflect::read_json(R"({"d":-1e400})", m, err));
+    CHECK(err.message == "number out of range");
+    REQUIRE_FALSE(ltx::reflect::read_json(R"({"d":0,"f":1e300})", m, err));
+    CHECK(err.path == "f");
+    CHECK(err.message == "number out of range");
+    REQUIRE_FALSE(ltx::reflect::read_json(R"({"d":0,"i":1e400})", m, err));
+    CHECK(err.path == "i");
+    CHECK(err.message == "integer out of range");
+    // Too small to tell from zero is not out of range: it reads as zero.
+    REQUIRE(ltx::reflect::read_json(R"({"d":1e-400})", m, err));
+    CHECK(m.d == 0);
+}
+
+TEST_CASE("numbers: a double reads back exactly as written") {
+    // The parser's own conversion of these is an ulp off.
+    for (const double d : {2.2250738585072011e-308, 0.1, 1.7976931348623157e308,
+                           4.9406564584124654e-324, 123456789.12345678}) {
+        sax_cases::measure m{.d = d};
+        const auto text = ltx::reflect::to_json(m);
+        sax_cases::measure back;
+        json_error err;
+        REQUIRE(ltx::reflect::read_json(text, back, err));
+        CHECK(back.d == d);
+        CHECK(ltx::reflect::to_json(back) == text);
+    }
+    sax_cases::measure m;
+    json_error err;
+    REQUIRE(ltx::reflect::read_json(R"({"d":2.2250738585072011e-308})", m, err));
+    CHECK(m.d == 2.2250738585072011e-308);
 }

@@ -577,3 +577,175 @@ TEST_CASE("ltx-sim HTTP: Expect: 100-continue, malformed requests, keep-alive") 
     CHECK(c.get("/assets/").result_int() == 200);
     CHECK(sim->stats().connections == 3);
 }
+
+TEST_CASE("ltx-sim: images/create makes an image job whose PNG feeds ltx-create and upscale") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto created = c.post("/images/create", R"({"prompt":"A red door"})");
+    REQUIRE(created.result_int() == 200);
+    const auto id = decode<ltx::created_job>(created).jobId;
+    CHECK(id.starts_with("email:sim@example.com:"));
+    CHECK(id.ends_with("-type:image"));
+
+    const auto done = done_job(c, id);
+    REQUIRE(ltx::is_done(done));
+    CHECK(done.jobId == id);
+    const auto& art = *done.status->artifact;
+    CHECK(art.asset->mimeType == "image/png");
+    CHECK(art.asset->artifactSubtype == "vertex-ai");
+    const auto file_id = art.asset->fileId.value();
+    CHECK(file_id.ends_with("-type:image/png"));
+    client storage{sim->storage_port(), ""};
+    const auto png = storage.get(path_of(art.assetUrl.value()));
+    REQUIRE(png.result_int() == 200);
+    CHECK(png[http::field::content_type] == "image/png");
+    CHECK(png.body().substr(1, 3) == "PNG");
+
+    // The image is listed with the account's images, and is an image input of every generator.
+    const auto images = decode<ltx::asset_page>(c.get("/assets/?filter=images"));
+    bool listed = false;
+    for (const auto& item : images.items.value())
+        listed = listed || item.jobId == id;
+    CHECK(listed);
+    const auto video = c.post("/videos/ltx-create", to_json(create_req(file_id)));
+    CHECK(video.result_int() == 200);
+    CHECK(decode<ltx::created_job>(video).jobId.ends_with("-type:video"));
+    const auto edit =
+        c.post("/images/edit",
+               to_json(ltx::image_edit_request{.prompt = "Blue", .referenceAssetId = file_id}));
+    CHECK(edit.result_int() == 200);
+
+    const auto up = c.post("/images/upscale", to_json(ltx::image_upscale_request{.jobId = id}));
+    REQUIRE(up.result_int() == 200);
+    const auto up_id = decode<ltx::created_job>(up).jobId;
+    CHECK(up_id.ends_with("-type:image"));
+    CHECK(up_id != id);
+    CHECK(ltx::is_done(done_job(c, up_id)));
+    // An upscale of an upscale is an upscale of a completed image job too.
+    CHECK(c.post("/images/upscale", to_json(ltx::image_upscale_request{.jobId = up_id}))
+              .result_int() == 200);
+}
+
+TEST_CASE("ltx-sim: the old image paths, 405 and 401 on the new endpoints") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    for (const std::string path : {"/images/flux-create", "/images/create/"}) {
+        const auto r = c.post(path, R"({"prompt":"p"})");
+        CHECK(r.result_int() == 200);
+        CHECK(decode<ltx::created_job>(r).jobId.ends_with("-type:image"));
+    }
+    const auto image = upload_png(c);
+    const auto edit =
+        c.post("/images/flux-edit",
+               to_json(ltx::image_edit_request{.prompt = "p", .referenceAssetId = image}));
+    CHECK(edit.result_int() == 200);
+    for (const std::string path : {"/videos/veo-create", "/images/create", "/images/flux-create",
+                                   "/images/edit", "/images/flux-edit", "/images/upscale"}) {
+        CAPTURE(path);
+        const auto wrong = c.get(path);
+        CHECK(wrong.result_int() == 405);
+        CHECK(wrong[http::field::allow] == "POST");
+        client anonymous{sim->api_port(), ""};
+        CHECK(anonymous.post(path, "{}").result_int() == 401);
+    }
+    CHECK(c.post("/images/flux-upscale", "{}").result_int() == 404);
+}
+
+TEST_CASE("ltx-sim: veo-create makes a video job and names the refused field") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto image = upload_png(c);
+    const auto ok =
+        c.post("/videos/veo-create",
+               to_json(ltx::veo_create_request{.prompt = "Surf", .startAssetId = image}));
+    REQUIRE(ok.result_int() == 200);
+    const auto id = decode<ltx::created_job>(ok).jobId;
+    CHECK(id.ends_with("-type:video"));
+    const auto done = done_job(c, id);
+    REQUIRE(ltx::is_done(done));
+    CHECK(done.status->artifact->asset->mimeType == "video/mp4");
+    CHECK(c.post("/videos/veo-create", R"({"model":"veo3"})").result_int() == 200);
+
+    const auto resolution =
+        c.post("/videos/veo-create", R"({"startAssetId":")" + image + R"(","resolution":"720p"})");
+    CHECK(resolution.result_int() == 400);
+    CHECK(error_of(resolution) == "resolution: is not taken when model is veo2 (absent_when)");
+    const auto no_start = c.post("/videos/veo-create", R"({"prompt":"p"})");
+    CHECK(no_start.result_int() == 400);
+    CHECK(error_of(no_start).starts_with("startAssetId: is required when model is veo2"));
+    const auto duration = c.post("/videos/veo-create", R"({"model":"veo3","duration":"5"})");
+    CHECK(error_of(duration) == "duration: must be one of 8 when model is veo3 (one_of_when)");
+    // An unknown asset, and a video where an image is expected.
+    const auto unknown =
+        c.post("/videos/veo-create",
+               R"({"startAssetId":"asset:00000000-0000-4000-8000-000000000000-type:image/png"})");
+    CHECK(unknown.result_int() == 400);
+    CHECK(error_of(unknown).starts_with("startAssetId"));
+    const auto video_file = done.status->artifact->asset->fileId.value();
+    const auto not_image =
+        c.post("/videos/veo-create", R"({"startAssetId":")" + video_file + R"("})");
+    CHECK(not_image.result_int() == 400);
+    CHECK(error_of(not_image).starts_with("startAssetId"));
+}
+
+TEST_CASE("ltx-sim: images/create and images/edit refuse the fields a model does not take") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    const auto image = upload_png(c);
+    const auto style =
+        c.post("/images/create", R"({"prompt":"p","model":"nano-banana","style":"anime"})");
+    CHECK(style.result_int() == 400);
+    CHECK(error_of(style) == "style: is not taken when model is nano-banana (absent_when)");
+    const auto second =
+        c.post("/images/create", R"({"prompt":"p","referenceAssetId2":")" + image + R"("})");
+    CHECK(second.result_int() == 400);
+    CHECK(error_of(second).starts_with("referenceAssetId2: is not taken"));
+    const auto third = c.post("/images/edit", R"({"prompt":"p","referenceAssetId":")" + image +
+                                                  R"(","referenceAssetId3":")" + image + R"("})");
+    CHECK(third.result_int() == 400);
+    CHECK(error_of(third) == "referenceAssetId3: is not taken when model is flux (absent_when)");
+    const auto unknown = c.post("/images/edit", R"({"prompt":"p","referenceAssetId":"asset:x"})");
+    CHECK(unknown.result_int() == 400);
+    CHECK(error_of(unknown).starts_with("referenceAssetId"));
+}
+
+TEST_CASE("ltx-sim: images/upscale only of a completed image job of the same account") {
+    auto o = test_options();
+    o.speed = std::chrono::hours{1};
+    o.accounts = {{"a@example.com", 1000, 50}, {"b@example.com", 1000, 50}};
+    ltx::sim::background_server sim{o};
+    client c{sim->api_port()};
+    const auto running = decode<ltx::created_job>(
+                             c.post("/images/create", R"({"email":"a@example.com","prompt":"p"})"))
+                             .jobId;
+    const auto image = upload_png(c, "a@example.com");
+    const auto video =
+        decode<ltx::created_job>(
+            c.post("/videos/ltx-create",
+                   R"({"email":"a@example.com","prompt":"p","startAssetId":")" + image + R"("})"))
+            .jobId;
+    const auto upscale = [&](const std::string& email, const std::string& id) {
+        return c.post("/images/upscale",
+                      to_json(ltx::image_upscale_request{.email = email, .jobId = id}));
+    };
+    const auto not_done = upscale("a@example.com", running);
+    CHECK(not_done.result_int() == 400);
+    CHECK(error_of(not_done).starts_with("jobId"));
+    sim->advance_clock(std::chrono::hours{2});
+    CHECK(upscale("a@example.com", running).result_int() == 200);
+    for (const auto& [email, id] : std::vector<std::pair<std::string, std::string>>{
+             {"b@example.com", running},
+             {"a@example.com", video},
+             {"a@example.com",
+              "email:a@example.com:00000000-0000-4000-8000-000000000000-type:image"},
+             {"a@example.com", "nonsense"}}) {
+        CAPTURE(id);
+        const auto r = upscale(email, id);
+        CHECK(r.result_int() == 400);
+        CHECK(error_of(r).starts_with("jobId"));
+    }
+    // A video job's id with the image suffix names no job.
+    auto swapped = video;
+    swapped.replace(swapped.size() - 5, 5, "image");
+    CHECK(c.get(job_target(swapped)).result_int() == 404);
+}

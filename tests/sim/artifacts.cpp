@@ -45,7 +45,7 @@ decoded read_png(const std::string& bytes) {
 } // namespace
 
 TEST_CASE("ltx-sim artifacts: a video fixture for every duration and aspect ratio of "
-          "ltx-create, under 2 MB in all") {
+          "ltx-create and veo-create, under 2 MB in all") {
     const auto dir = test_options().fixtures_dir;
     for (const auto& d : wire_values<ltx::duration>())
         for (const auto& a : wire_values<ltx::aspect_ratio>()) {
@@ -53,6 +53,13 @@ TEST_CASE("ltx-sim artifacts: a video fixture for every duration and aspect rati
             CAPTURE(a);
             const auto name = ltx::sim::video_fixture_name(std::stoul(d), ltx::sim::aspect_of(a));
             CHECK(std::filesystem::is_regular_file(dir / name));
+        }
+    // veo-create's lengths (its aspect ratios are among ltx-create's).
+    for (const auto& d : wire_values<ltx::veo_duration>())
+        for (const auto a : {frame_aspect::landscape, frame_aspect::portrait}) {
+            CAPTURE(d);
+            CHECK(std::filesystem::is_regular_file(
+                dir / ltx::sim::video_fixture_name(std::stoul(d), a)));
         }
     std::uintmax_t total = 0;
     for (const auto& e : std::filesystem::directory_iterator{dir})
@@ -152,4 +159,50 @@ TEST_CASE("ltx-sim artifacts: a job's shape survives a restart from --state-dir"
         CHECK(storage.get(path_of(*url)).body() == video_fixture(9, frame_aspect::square));
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("ltx-sim artifacts: an image job's PNG has the requested aspect ratio, an upscale "
+          "twice its source's width and height; a Veo video its duration and aspect ratio") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    client storage{sim->storage_port(), ""};
+    // The artifact of a created job, once done.
+    const auto artifact = [&](const response& created) {
+        REQUIRE(created.result_int() == 200);
+        const auto done = done_job(c, decode<ltx::created_job>(created).jobId);
+        const auto url = ltx::artifact_url(done);
+        REQUIRE(url);
+        const auto got = storage.get(path_of(*url));
+        REQUIRE(got.result_int() == 200);
+        return std::pair{decode<ltx::created_job>(created).jobId, got.body()};
+    };
+    const auto [portrait, portrait_png] =
+        artifact(c.post("/images/create", R"({"prompt":"A door","aspectRatio":"9:16"})"));
+    CHECK(ltx::sim::png_size(portrait_png) == frame_size{180, 320});
+    CHECK(read_png(portrait_png).size == frame_size{180, 320});
+    const auto [up1, up1_png] =
+        artifact(c.post("/images/upscale", R"({"jobId":")" + portrait + R"("})"));
+    CHECK(ltx::sim::png_size(up1_png) == frame_size{360, 640});
+    const auto [up2, up2_png] =
+        artifact(c.post("/images/upscale", R"({"jobId":")" + up1 + R"("})"));
+    CHECK(ltx::sim::png_size(up2_png) == frame_size{720, 1280});
+    CHECK(read_png(up2_png).ok);
+
+    const auto [square, square_png] =
+        artifact(c.post("/images/create", R"({"prompt":"A door","aspectRatio":"1:1"})"));
+    CHECK(ltx::sim::png_size(square_png) == frame_size{180, 180});
+    // nano-banana takes no aspectRatio: the default, 16:9.
+    const auto [edited, edited_png] =
+        artifact(c.post("/images/edit", R"({"prompt":"Blue","model":"nano-banana",)"
+                                        R"("referenceAssetId":")" +
+                                            upload_png(c) + R"("})"));
+    CHECK(ltx::sim::png_size(edited_png) == frame_size{320, 180});
+
+    const auto [veo, veo_mp4] = artifact(
+        c.post("/videos/veo-create", R"({"prompt":"Waves","duration":"6","aspectRatio":"9:16"})"));
+    CHECK(veo_mp4 == video_fixture(6, frame_aspect::portrait));
+    // veo3's only length, 8 s, in its only aspect ratio.
+    const auto [veo3, veo3_mp4] =
+        artifact(c.post("/videos/veo-create", R"({"prompt":"Waves","model":"veo3"})"));
+    CHECK(veo3_mp4 == video_fixture(8, frame_aspect::landscape));
 }

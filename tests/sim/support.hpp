@@ -135,7 +135,8 @@ template <class E> std::string target(const typename E::request& req) {
 inline std::string upload_png(client& c, const std::string& email = "") {
     const auto png = ltx::sim::detail::read_fixture(
         LTX_TESTS_SOURCE_DIR "/../tools/ltx-sim/fixtures", "start.png");
-    const ltx::upload_asset_request q{email.empty() ? std::nullopt : std::optional{email}, "image"};
+    const ltx::upload_asset_request q{email.empty() ? std::nullopt : std::optional{email},
+                                      ltx::upload_type::image};
     const auto r = c.post(target<ltx::endpoints::upload_asset>(q), *png, "image/png");
     REQUIRE(r.result_int() == 200);
     return decode<ltx::signed_asset>(r).asset.value().fileId.value();
@@ -171,6 +172,14 @@ inline ltx::ltx_create_request create_req(const std::string& file_id,
 /// The target of `GET assets/{jobId}`.
 inline std::string job_target(const std::string& job_id) {
     return target<ltx::endpoints::get_job>(ltx::get_job_request{job_id});
+}
+
+/// The job `id` once done (instant jobs read `completed` once without their URL first).
+inline ltx::job done_job(client& c, const std::string& id) {
+    ltx::job j;
+    for (int i = 0; i < 3 && !ltx::is_done(j); ++i)
+        j = decode<ltx::job>(c.get(job_target(id)));
+    return j;
 }
 
 } // namespace sim_test

@@ -90,6 +90,15 @@ int call_and_confirm(environment& env, const settings& s, std::string_view verb,
     return exit_ok;
 }
 
+/// The JSON object of a `--request` file's text, or nothing when the text is not one.
+inline std::optional<boost::json::object> request_object(std::string_view text) {
+    boost::json::error_code jec;
+    auto v = boost::json::parse(boost::json::string_view{text.data(), text.size()}, jec);
+    if (jec || !v.is_object())
+        return std::nullopt;
+    return std::move(v.as_object());
+}
+
 } // namespace detail
 
 /// The arguments of `ltx videos create`.
@@ -110,13 +119,12 @@ int videos_create_command(Client& client, environment& env, const settings& s,
             env.err << "ltx: cannot read " << a.request_file << "\n";
             return exit_bad_input;
         }
-        boost::json::error_code jec;
-        auto v = boost::json::parse(*text, jec);
-        if (jec || !v.is_object()) {
+        auto object = detail::request_object(*text);
+        if (!object) {
             env.err << "ltx: " << a.request_file << " is not a JSON object\n";
             return exit_bad_input;
         }
-        base = std::move(v.as_object());
+        base = std::move(*object);
     }
     ltx::ltx_create_request req;
     if (auto problem = a.fields.apply(std::move(base), req)) {

@@ -102,7 +102,13 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     auto* assets_upload = assets->add_subcommand("upload", "upload a file");
     assets_upload->add_option("file", upload_file, "the file")->required();
     assets_upload->add_option("--mime-type", upload_opts.mime_type, "default: detected");
-    assets_upload->add_option("--type", upload_opts.type, "default: from the MIME type");
+    assets_upload
+        ->add_option("--type", upload_opts.type, "image or reference-image; default: image")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, ltx::upload_type>{
+                {"image", ltx::upload_type::image},
+                {"reference-image", ltx::upload_type::reference_image}},
+            CLI::ignore_case));
 
     auto* accounts = app.add_subcommand("accounts", "list, show, configure or delete accounts");
     accounts->require_subcommand(1);

@@ -29,16 +29,30 @@ constexpr auto ltx_schema(reflect::tag<get_job_request>) {
     return reflect::schema(reflect::field<&get_job_request::jobId>(reflect::rules::required));
 }
 
+/// How an uploaded image will be used: `image` as a frame of `videos/ltx-create`,
+/// `reference-image` as a reference of `videos/veo-create` and the image endpoints. Every
+/// generator accepts an image uploaded as either.
+enum class upload_type { image, reference_image };
+BOOST_DESCRIBE_ENUM(upload_type, image, reference_image)
+constexpr auto ltx_wire_names(reflect::tag<upload_type>) {
+    return reflect::enum_names<upload_type>(
+        {{upload_type::image, "image"}, {upload_type::reference_image, "reference-image"}});
+}
+
 /// The query of `POST assets/`; the file itself is the raw request body.
 struct upload_asset_request {
     /// The LTX Studio account; required when several accounts are configured.
     std::optional<std::string> email{};
-    /// The kind of asset, such as `image`.
-    std::optional<std::string> type{};
+    /// How the image will be used; default `image`.
+    std::optional<upload_type> type{};
 };
 BOOST_DESCRIBE_STRUCT(upload_asset_request, (), (email, type))
 constexpr auto ltx_schema(reflect::tag<upload_asset_request>) {
-    return reflect::schema(reflect::field<&upload_asset_request::email>(reflect::rules::email));
+    namespace r = reflect::rules;
+    using R = upload_asset_request;
+    return reflect::schema(
+        reflect::field<&R::email>(r::email),
+        reflect::field<&R::type>(r::defaults_to<upload_type>{upload_type::image}));
 }
 
 /// What an upload sends besides its query: checked before any byte leaves.

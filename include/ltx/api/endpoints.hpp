@@ -8,6 +8,7 @@
 #include <ltx/detail/config.hpp>
 #include <ltx/api/accounts.hpp>
 #include <ltx/api/assets.hpp>
+#include <ltx/api/images.hpp>
 #include <ltx/api/job.hpp>
 #include <ltx/api/scheduler.hpp>
 #include <ltx/api/videos.hpp>
@@ -39,7 +40,51 @@ struct create_video {
     static constexpr bool retry_safe = false;
 };
 
-/// `GET assets/{jobId}`.
+/// `POST videos/veo-create`. Never retried after an ambiguous failure: each accepted request is
+/// a paid job.
+struct create_veo_video {
+    using request = veo_create_request;
+    using response = veo_create_response;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "videos/veo-create";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `POST images/create` (the old path `images/flux-create` is an alias). Never retried after an
+/// ambiguous failure: each accepted request is a paid job.
+struct create_image {
+    using request = image_create_request;
+    using response = image_job_response;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "images/create";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `POST images/edit` (the old path `images/flux-edit` is an alias). Never retried after an
+/// ambiguous failure: each accepted request is a paid job.
+struct edit_image {
+    using request = image_edit_request;
+    using response = image_job_response;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "images/edit";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `POST images/upscale`. Never retried after an ambiguous failure: each accepted request is a
+/// paid job.
+struct upscale_image {
+    using request = image_upscale_request;
+    using response = image_job_response;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "images/upscale";
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// `GET assets/{jobId}`: a video or an image job.
 struct get_job {
     using request = get_job_request;
     using response = job;

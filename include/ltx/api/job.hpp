@@ -27,8 +27,8 @@ struct job_status {
     std::optional<int> progress{};
     /// A human-readable message; for failed jobs, why.
     std::optional<std::string> message{};
-    /// The generated video, once there is one. It may appear after `type` reads
-    /// `completed`: see `is_done`.
+    /// The generated video (MP4) or image (PNG), once there is one. It may appear after `type`
+    /// reads `completed`: see `is_done`.
     std::optional<signed_asset> artifact{};
 };
 BOOST_DESCRIBE_STRUCT(job_status, (), (type, progress, message, artifact))
@@ -37,7 +37,8 @@ BOOST_DESCRIBE_STRUCT(job_status, (), (type, progress, message, artifact))
 struct job {
     /// Progress and result.
     std::optional<job_status> status{};
-    /// The job id, `email:<account email>:<uuid>-type:video`.
+    /// The job id, `email:<account email>:<id>-type:video` for a video job,
+    /// `...-type:image` for an image job.
     std::optional<std::string> jobId{};
     /// The generation id, `gen_...`.
     std::optional<std::string> generationId{};

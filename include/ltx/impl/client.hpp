@@ -183,7 +183,8 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
     }
     upload_content content{mime, body.size()};
     diag.violations = reflect::validate(content);
-    upload_asset_request query{opts.email, opts.type.value_or(std::string{asset_type_of(mime)})};
+    upload_asset_request query{
+        opts.email, opts.type.value_or(reflect::default_of<&upload_asset_request::type>())};
     if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, out, ec, diag) ||
         !diag.violations.empty()) {
         ec = errc::invalid_request;

@@ -120,6 +120,30 @@ template <auto... Members> struct at_least_one_of {
     static constexpr std::string_view name = "at_least_one_of";
 };
 
+/// The condition of a conditional struct-level rule: the enum member `Member` holds one of
+/// `Values`. An absent `Member` holds its documented default (its `defaults_to`); one with no
+/// default satisfies no condition. `when<&R::model, image_model::flux>`.
+template <auto Member, auto... Values> struct when {};
+
+/// Struct-level rule: `Member` is absent when `When` holds, as a field the chosen model does
+/// not take: `absent_when<&R::resolution, when<&R::model, veo_model::veo2>>`. Reported at
+/// `Member`: "is not taken when model is veo2".
+template <auto Member, class When> struct absent_when {
+    static constexpr std::string_view name = "absent_when";
+};
+
+/// Struct-level rule: `Member` is present (as `required` reads it) when `When` holds.
+/// Reported at `Member`: "is required when model is veo2".
+template <auto Member, class When> struct required_when {
+    static constexpr std::string_view name = "required_when";
+};
+
+/// Struct-level rule: the enum member `Member`, when present, holds one of `Allowed` when
+/// `When` holds. Reported at `Member`: "must be one of 8 when model is veo3".
+template <auto Member, class When, auto... Allowed> struct one_of_when {
+    static constexpr std::string_view name = "one_of_when";
+};
+
 } // namespace ltx::reflect::rules
 
 #ifdef LTX_HEADER_ONLY

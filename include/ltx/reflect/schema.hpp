@@ -197,6 +197,23 @@ template <auto Member> constexpr auto default_of() {
     return detail::pack_get<j>(rules).value;
 }
 
+namespace detail {
+
+/// Whether the schema gives `Member` a `rules::defaults_to`.
+template <auto Member> consteval bool has_default() {
+    using owner = typename member_pointer_traits<decltype(Member)>::owner;
+    using schema_type = std::remove_cvref_t<decltype(schema_of<owner>)>;
+    constexpr auto i = find_index<schema_type>(rules_of_member<Member>{});
+    if constexpr (i == schema_type::size) {
+        return false;
+    } else {
+        using rules_type = std::remove_cvref_t<decltype(pack_get<i>(schema_of<owner>).rules)>;
+        return find_index<rules_type>(default_rule{}) < rules_type::size;
+    }
+}
+
+} // namespace detail
+
 } // namespace ltx::reflect
 
 #endif

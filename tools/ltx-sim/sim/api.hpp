@@ -16,6 +16,7 @@
 #include <ltx/api/assets.hpp>
 #include <ltx/api/scheduler.hpp>
 #include <ltx/api/endpoints.hpp>
+#include <ltx/api/images.hpp>
 #include <ltx/api/videos.hpp>
 #include <ltx/detail/ascii.hpp>
 #include <ltx/http/method.hpp>
@@ -30,6 +31,9 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 namespace ltx::sim {
 
@@ -72,6 +76,27 @@ public:
             if (auto r = route({endpoints::create_video::method}))
                 return std::move(*r);
             return create_video(req, now);
+        }
+        if (is_path<endpoints::create_veo_video>(path)) {
+            if (auto r = route({endpoints::create_veo_video::method}))
+                return std::move(*r);
+            return create_veo_video(req, now);
+        }
+        // The old paths images/flux-create and images/flux-edit are aliases.
+        if (is_path<endpoints::create_image>(path) || is_path<endpoints::create_image>(path, 1)) {
+            if (auto r = route({endpoints::create_image::method}))
+                return std::move(*r);
+            return create_image(req, now);
+        }
+        if (is_path<endpoints::edit_image>(path) || is_path<endpoints::edit_image>(path, 1)) {
+            if (auto r = route({endpoints::edit_image::method}))
+                return std::move(*r);
+            return edit_image(req, now);
+        }
+        if (is_path<endpoints::upscale_image>(path)) {
+            if (auto r = route({endpoints::upscale_image::method}))
+                return std::move(*r);
+            return upscale_image(req, now);
         }
         if (path == "/assets" || path == "/assets/") {
             if (auto r = route({endpoints::list_assets::method, endpoints::upload_asset::method}))
@@ -160,21 +185,139 @@ public:
     }
 
 private:
-    api_outcome create_video(const api_request& req, std::int64_t now) {
-        ltx::ltx_create_request body;
+    // True when `path` is `/<E::path>` (with `alias` 1: `/<first segment>/flux-<rest>`, the
+    // old name of an image endpoint), with or without a trailing slash.
+    template <class E> static bool is_path(std::string_view path, int alias = 0) {
+        std::string want = "/" + std::string{E::path};
+        if (alias)
+            want.insert(want.find('/', 1) + 1, "flux-");
+        if (path.ends_with('/'))
+            path.remove_suffix(1);
+        return path == want;
+    }
+
+    // A generator's request, checked in the reference's order: the body (400), the account
+    // (400), the image inputs `images(body)` names (400, each named; null: not given). The
+    // account's index, or the 400 answer.
+    using image_inputs = std::vector<std::pair<const char*, const std::string*>>;
+    template <class Body, class Inputs>
+    std::variant<std::uint32_t, api_reply> check_generator(const api_request& req, Body& body,
+                                                           std::int64_t now, Inputs images) {
         if (auto e = decode_body(req, body))
-            return {std::move(*e)};
+            return std::move(*e);
         if (auto v = reflect::validate(body); !v.empty())
-            return {error_reply(400, violations_text(v))};
+            return error_reply(400, violations_text(v));
         auto account = accounts_.resolve(body.email);
         if (!account.error.empty())
-            return {error_reply(400, std::move(account.error))};
-        for (const auto* id : {&body.startAssetId, &body.endAssetId})
-            if (*id && !known_image(**id))
-                return {error_reply(
-                    400, std::string{id == &body.startAssetId ? "startAssetId" : "endAssetId"} +
-                             ": no image asset has this fileId")};
-        auto& a = s_.accounts()[account.index];
+            return error_reply(400, std::move(account.error));
+        for (const auto& [name, id] : images(body))
+            if (id && !known_image(*id, now))
+                return error_reply(400, std::string{name} + ": no image asset has this fileId");
+        return account.index;
+    }
+
+    api_outcome create_video(const api_request& req, std::int64_t now) {
+        ltx::ltx_create_request body;
+        const auto checked = check_generator(req, body, now, [](const auto& b) -> image_inputs {
+            return {{"startAssetId", input(b.startAssetId)}, {"endAssetId", input(b.endAssetId)}};
+        });
+        if (const auto* e = std::get_if<api_reply>(&checked))
+            return {*e};
+        const auto duration =
+            body.duration.value_or(reflect::default_of<&ltx::ltx_create_request::duration>());
+        return start_job(std::get<std::uint32_t>(checked), body, {.seconds = seconds_of(duration)},
+                         now);
+    }
+
+    api_outcome create_veo_video(const api_request& req, std::int64_t now) {
+        ltx::veo_create_request body;
+        const auto checked = check_generator(req, body, now, [](const auto& b) -> image_inputs {
+            return {{"startAssetId", input(b.startAssetId)}};
+        });
+        if (const auto* e = std::get_if<api_reply>(&checked))
+            return {*e};
+        // The per-model default: 5 s for veo2, 8 s (the only length) for veo3 and veo3-fast.
+        const auto model =
+            body.model.value_or(reflect::default_of<&ltx::veo_create_request::model>());
+        const auto duration = body.duration.value_or(
+            model == ltx::veo_model::veo2 ? ltx::veo_duration::s5 : ltx::veo_duration::s8);
+        return start_job(std::get<std::uint32_t>(checked), body, {.seconds = seconds_of(duration)},
+                         now);
+    }
+
+    api_outcome create_image(const api_request& req, std::int64_t now) {
+        ltx::image_create_request body;
+        const auto checked = check_generator(req, body, now, [](const auto& b) -> image_inputs {
+            return {{"referenceAssetId", input(b.referenceAssetId)}};
+        });
+        if (const auto* e = std::get_if<api_reply>(&checked))
+            return {*e};
+        return start_job(std::get<std::uint32_t>(checked), body, {.seconds = 1, .image = true},
+                         now);
+    }
+
+    api_outcome edit_image(const api_request& req, std::int64_t now) {
+        ltx::image_edit_request body;
+        const auto checked = check_generator(req, body, now, [](const auto& b) -> image_inputs {
+            return {{"referenceAssetId", &b.referenceAssetId},
+                    {"referenceAssetId2", input(b.referenceAssetId2)},
+                    {"referenceAssetId3", input(b.referenceAssetId3)}};
+        });
+        if (const auto* e = std::get_if<api_reply>(&checked))
+            return {*e};
+        return start_job(std::get<std::uint32_t>(checked), body, {.seconds = 1, .image = true},
+                         now);
+    }
+
+    // images/upscale: only of a completed image job of the same account; a new image job.
+    api_outcome upscale_image(const api_request& req, std::int64_t now) {
+        ltx::image_upscale_request body;
+        const auto checked =
+            check_generator(req, body, now, [](const auto&) -> image_inputs { return {}; });
+        if (const auto* e = std::get_if<api_reply>(&checked))
+            return {*e};
+        const auto account = std::get<std::uint32_t>(checked);
+        const auto source = s_.find_job(body.jobId);
+        if (!source)
+            return {error_reply(400, "jobId: no job has this id")};
+        const auto& j = s_.jobs()[*source];
+        if (!(j.flags & job_rec::image))
+            return {error_reply(400, "jobId: not an image job")};
+        if (j.account != account)
+            return {error_reply(400, "jobId: a job of another account")};
+        if (now < j.end_ms || (j.flags & job_rec::failing))
+            return {error_reply(400, "jobId: the job has not completed")};
+        // Twice the source's width and height, in the source's aspect ratio.
+        return start_job(account, body,
+                         {.seconds = 1,
+                          .aspect = frame_aspect{j.aspect},
+                          .image = true,
+                          .upscales = static_cast<std::uint8_t>(j.upscales + 1)},
+                         now);
+    }
+
+    static const std::string* input(const std::optional<std::string>& id) {
+        return id ? &*id : nullptr;
+    }
+
+    template <class D> static std::uint8_t seconds_of(D duration) {
+        const auto wire = *reflect::to_wire(duration);
+        std::uint8_t seconds = 0;
+        std::from_chars(wire.data(), wire.data() + wire.size(), seconds);
+        return seconds;
+    }
+
+    // Capacity (429) and credits (402), then the job: what every generator does once its
+    // request passed. `shape.seconds` is taken from the account's credits; the job's aspect
+    // ratio is the request's `aspectRatio` when it has one (16:9, the default, otherwise).
+    template <class Body>
+    api_outcome start_job(std::uint32_t account, const Body& body, job_shape shape,
+                          std::int64_t now) {
+        const auto cost = shape.seconds;
+        if constexpr (requires { body.aspectRatio; })
+            if (body.aspectRatio)
+                shape.aspect = aspect_of(*reflect::to_wire(*body.aspectRatio));
+        auto& a = s_.accounts()[account];
         const auto limit = static_cast<std::size_t>(body.maxJobs ? *body.maxJobs : a.max_jobs);
         if (s_.opts().burst_429 > burst_used_) {
             ++burst_used_;
@@ -185,26 +328,22 @@ private:
             ++s_.stats().rejected_429;
             return {error_reply(429, too_many(limit))};
         }
-        const auto duration =
-            body.duration.value_or(reflect::default_of<&ltx::ltx_create_request::duration>());
-        const auto wire = *reflect::to_wire(duration);
-        std::uint8_t seconds = 0;
-        std::from_chars(wire.data(), wire.data() + wire.size(), seconds);
-        if (a.credits < seconds)
+        if (a.credits < cost)
             return {error_reply(402, "Insufficient credits")};
-        a.credits -= seconds;
+        a.credits -= cost;
         std::optional<reply_rec> reply;
         if (body.replyUrl || body.replyRef)
             reply = reply_rec{body.replyUrl.value_or(""), body.replyRef.value_or("")};
-        const bool failing = body.prompt.find("[fail]") != std::string::npos;
-        const auto aspect = aspect_of(*reflect::to_wire(body.aspectRatio.value_or(
-            reflect::default_of<&ltx::ltx_create_request::aspectRatio>())));
-        const auto index =
-            s_.add_job(account.index, seconds, aspect, failing, std::move(reply), now);
+        bool failing = false;
+        if constexpr (requires { body.prompt.find("[fail]"); })
+            failing = body.prompt.find("[fail]") != std::string::npos;
+        else if constexpr (requires { body.prompt->find("[fail]"); })
+            failing = body.prompt && body.prompt->find("[fail]") != std::string::npos;
+        const auto index = s_.add_job(account, shape, failing, std::move(reply), now);
         if (body.pollForResult)
             return {{}, poll_plan{index, *body.pollForResult, s_.opts().speed.count() / 10}};
         const auto& j = s_.jobs()[index];
-        ltx::ltx_create_response out;
+        ltx::created_job out;
         out.jobId = s_.job_id(j);
         out.generationId = renderer::generation_id(j);
         return {ok_reply(out)};
@@ -222,14 +361,17 @@ private:
         return std::nullopt;
     }
 
-    bool known_image(std::string_view file_id) const {
+    // An image input: the fileId of an uploaded image, or of a completed image job's PNG.
+    bool known_image(std::string_view file_id, std::int64_t now) const {
         if (!file_id.starts_with("asset:") || file_id.size() < 42)
             return false;
         const auto id = uuid::parse(file_id.substr(6, 36));
         if (!id)
             return false;
-        const auto u = s_.find_upload(*id);
-        return u && s_.uploads()[*u].mime.starts_with("image/");
+        if (const auto u = s_.find_upload(*id))
+            return s_.uploads()[*u].mime.starts_with("image/");
+        const auto j = s_.find_artifact(*id, now);
+        return j && (s_.jobs()[*j].flags & job_rec::image);
     }
 
     api_reply upload_asset(const api_request& req, std::string_view query, std::int64_t now) {
@@ -256,7 +398,11 @@ private:
         u.id = uuid::random(s_.ids());
         u.created_ms = now;
         u.account = account.index;
-        u.type = q.type && !q.type->empty() ? *q.type : std::string{ltx::asset_type_of(mime)};
+        // An image is stored as the kind of upload it was (`image` by default); any other
+        // file as its MIME type's kind.
+        u.type = std::string{ltx::asset_type_of(mime)};
+        if (u.type == "image")
+            u.type = *ltx::reflect::to_wire(q.type.value_or(ltx::upload_type::image));
         u.mime = std::move(mime);
         u.size = req.body.size();
         if (s_.opts().state_dir.empty()) {
@@ -307,7 +453,8 @@ private:
                 found.emplace_back(s_.uploads()[i].created_ms, false, i);
         for (const auto i : a.jobs) {
             const auto& j = s_.jobs()[i];
-            if (now >= j.end_ms && !(j.flags & job_rec::failing) && wanted("video/mp4"))
+            if (now >= j.end_ms && !(j.flags & job_rec::failing) &&
+                wanted((j.flags & job_rec::image) ? "image/png" : "video/mp4"))
                 found.emplace_back(j.end_ms, true, i);
         }
         std::sort(found.begin(), found.end(), std::greater<>{});

@@ -92,7 +92,8 @@ inline std::optional<form_fields> parse_multipart(std::string_view content_type,
     const std::string delimiter = "--" + *boundary;
     form_fields out;
     auto at = body.find(delimiter);
-    if (at == std::string_view::npos || (at != 0 && body.substr(at - 2, 2) != "\r\n"))
+    // The first delimiter opens the body or a line (after a preamble).
+    if (at == std::string_view::npos || (at != 0 && (at < 2 || body.substr(at - 2, 2) != "\r\n")))
         return std::nullopt;
     at += delimiter.size();
     for (;;) {

@@ -64,13 +64,17 @@ public:
                            now);
     }
 
+    /// The artifact of job `j`: a PNG (subtype `vertex-ai`) for an image job, an MP4
+    /// (`model-serving`) for a video job.
     ltx::signed_asset artifact(const job_rec& j, std::int64_t now) const {
         const auto id = artifact_id(j.id);
+        const bool image = (j.flags & job_rec::image) != 0;
+        const std::string mime = image ? "image/png" : "video/mp4";
         return signed_file(id,
                            ltx::asset{.type = "artifact",
-                                      .fileId = "asset:" + id.str() + "-type:video/mp4",
-                                      .mimeType = "video/mp4",
-                                      .artifactSubtype = "model-serving"},
+                                      .fileId = "asset:" + id.str() + "-type:" + mime,
+                                      .mimeType = mime,
+                                      .artifactSubtype = image ? "vertex-ai" : "model-serving"},
                            now);
     }
 

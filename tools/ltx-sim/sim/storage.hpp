@@ -59,6 +59,7 @@ BOOST_DESCRIBE_STRUCT(sim_stats, (),
 /// The storage listener's handler.
 class storage {
 public:
+    /// A job's file comes from `artifacts`, in the job's shape.
     storage(store& s, artifact_set& artifacts) : s_(s), artifacts_(artifacts) {}
 
     /// Every request received so far, but those to `/_sim/`. Thread-safe.
@@ -160,7 +161,10 @@ private:
         }
         if (const auto j = s_.find_artifact(id, now)) {
             const auto& rec = s_.jobs()[*j];
-            if (auto video = artifacts_.video(rec.seconds, frame_aspect{rec.aspect}))
+            const auto aspect = frame_aspect{rec.aspect};
+            if (rec.flags & job_rec::image)
+                return blob{"image/png", artifacts_.image(image_size(aspect, rec.upscales))};
+            if (auto video = artifacts_.video(rec.seconds, aspect))
                 return blob{"video/mp4", std::move(video)};
         }
         return std::nullopt;

@@ -61,6 +61,9 @@ struct job_rec {
     std::uint8_t seconds = 3;
     /// The requested `aspectRatio`, a `frame_aspect`.
     std::uint8_t aspect = 0;
+    /// An image job's upscales since the generated image: its PNG is twice as wide and high
+    /// per upscale.
+    std::uint8_t upscales = 0;
     std::uint8_t flags = 0;
 
     static constexpr std::uint8_t failing = 1;    // the prompt asked for a failure
@@ -68,6 +71,18 @@ struct job_rec {
     static constexpr std::uint8_t has_reply = 4;  // replyUrl or replyRef given
     static constexpr std::uint8_t settled = 8;    // refund and webhook done
     static constexpr std::uint8_t untracked = 16; // DELETE scheduler/{jobId}: no webhook
+    static constexpr std::uint8_t image = 32;     // an image job: `-type:image`, a PNG
+};
+
+/// What a job makes and costs.
+struct job_shape {
+    /// The credits it takes: a video's length in seconds, 1 for an image.
+    std::uint8_t seconds = 3;
+    frame_aspect aspect = frame_aspect::landscape;
+    /// An image job (`-type:image`, a PNG) rather than a video job.
+    bool image = false;
+    /// An image job's upscales since the generated image.
+    std::uint8_t upscales = 0;
 };
 
 /// The caller's replyUrl and replyRef, kept apart since few jobs have them.
@@ -173,18 +188,20 @@ public:
 
     std::vector<job_rec>& jobs() noexcept { return jobs_; }
 
-    /// Adds a job; it runs `opts().speed`, or fails half-way when `failing`.
-    std::uint32_t add_job(std::uint32_t account, std::uint8_t seconds, frame_aspect aspect,
-                          bool failing, std::optional<reply_rec> reply, std::int64_t now) {
+    /// Adds a job of `shape`; it runs `opts().speed`, or fails half-way when `failing`.
+    std::uint32_t add_job(std::uint32_t account, const job_shape& shape, bool failing,
+                          std::optional<reply_rec> reply, std::int64_t now) {
         job_rec j;
         j.id = uuid::random(ids_);
         j.created_ms = now;
         const auto full = static_cast<std::int64_t>(opts_.speed.count());
         j.end_ms = now + (failing ? full / 2 : full);
         j.account = account;
-        j.seconds = seconds;
-        j.aspect = static_cast<std::uint8_t>(aspect);
-        j.flags = failing ? job_rec::failing : 0;
+        j.seconds = shape.seconds;
+        j.aspect = static_cast<std::uint8_t>(shape.aspect);
+        j.upscales = shape.upscales;
+        j.flags = static_cast<std::uint8_t>((failing ? job_rec::failing : 0) |
+                                            (shape.image ? job_rec::image : 0));
         accounts_[account].latest_created_ms = now;
         ++stats_.jobs_created;
         return restore_job(j, std::move(reply));
@@ -218,15 +235,22 @@ public:
         return it == replies_.end() ? nullptr : &it->second;
     }
 
-    /// `email:<account>:<uuid>-type:video`.
+    /// `-type:video` or `-type:image`: how the id of job `j` ends.
+    static std::string_view job_suffix(const job_rec& j) noexcept {
+        return (j.flags & job_rec::image) ? "-type:image" : "-type:video";
+    }
+
+    /// `email:<account>:<uuid>-type:video`, or `...-type:image` for an image job.
     std::string job_id(const job_rec& j) const {
-        return "email:" + accounts_[j.account].email + ":" + j.id.str() + "-type:video";
+        return "email:" + accounts_[j.account].email + ":" + j.id.str() +
+               std::string{job_suffix(j)};
     }
 
     /// The job a job id names, or nullopt.
     std::optional<std::uint32_t> find_job(std::string_view job_id) const {
         constexpr std::string_view prefix = "email:";
-        constexpr std::string_view suffix = "-type:video";
+        const std::string_view suffix =
+            job_id.ends_with("-type:image") ? "-type:image" : "-type:video";
         if (!job_id.starts_with(prefix) || !job_id.ends_with(suffix) ||
             job_id.size() < prefix.size() + suffix.size() + 38)
             return std::nullopt;
@@ -238,7 +262,8 @@ public:
         if (it == job_index_.end())
             return std::nullopt;
         const auto email = job_id.substr(prefix.size(), job_id.size() - 37 - prefix.size());
-        if (accounts_[jobs_[it->second].account].email != email)
+        const auto& j = jobs_[it->second];
+        if (accounts_[j.account].email != email || job_suffix(j) != suffix)
             return std::nullopt;
         return it->second;
     }

@@ -15,10 +15,13 @@
 #include <boost/json/string_view.hpp>
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 namespace ltx::reflect::detail {
@@ -68,7 +71,11 @@ public:
     bool on_document_end(boost::json::error_code&) { return true; }
     bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
     bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
-    bool on_number_part(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_number_part(boost::json::string_view s, boost::json::error_code&) {
+        if (!skip_)
+            number_.append(s.data(), s.size());
+        return true;
+    }
 
     bool on_object_begin(boost::json::error_code&) { return begin_container(true); }
     bool on_array_begin(boost::json::error_code&) { return begin_container(false); }
@@ -151,6 +158,7 @@ public:
     }
 
     bool on_int64(std::int64_t v, boost::json::string_view, boost::json::error_code&) {
+        number_.clear();
         if (skip_)
             return true;
         const sax_sink s = value_target();
@@ -164,6 +172,7 @@ public:
     }
 
     bool on_uint64(std::uint64_t v, boost::json::string_view, boost::json::error_code&) {
+        number_.clear();
         if (skip_)
             return true;
         const sax_sink s = value_target();
@@ -176,13 +185,15 @@ public:
         return true;
     }
 
-    bool on_double(double v, boost::json::string_view, boost::json::error_code&) {
+    bool on_double(double v, boost::json::string_view text, boost::json::error_code&) {
         if (skip_)
             return true;
+        v = exact_double(v, text);
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
-            if (!s.ops->from_double(s.object, v))
-                fail_here("integer out of range");
+            if (!std::isfinite(v) || !s.ops->from_double(s.object, v))
+                fail_here(s.ops->kind == type_kind::integer ? "integer out of range"
+                                                            : "number out of range");
         } else if (s.ops->kind != type_kind::unsupported) {
             fail_here(expected_message(*s.ops));
         }
@@ -218,6 +229,25 @@ public:
 
 private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    // The parser's own conversion of a number with a fraction or exponent may be off by an
+    // ulp; the text, read by std::from_chars, gives the double nearest to it, so that what
+    // the writer wrote (its shortest round-trip form) reads back exactly. A number too large
+    // for a double stays the parser's infinity (refused by the caller); one too small keeps
+    // the parser's zero or subnormal. A value fed from a parsed document has no text.
+    double exact_double(double parsed, boost::json::string_view last) {
+        const char* first = last.data();
+        const char* end = first + last.size();
+        if (!number_.empty()) {
+            number_.append(last.data(), last.size());
+            first = number_.data();
+            end = first + number_.size();
+        }
+        double exact = 0;
+        const auto r = std::from_chars(first, end, exact);
+        number_.clear();
+        return first != end && r.ec == std::errc{} && r.ptr == end ? exact : parsed;
+    }
     // The parser refuses deeper texts; one more frame for the document itself.
     static constexpr std::size_t max_frames = boost::json::parse_options{}.max_depth + 1;
 
@@ -395,6 +425,7 @@ private:
     bool has_error_ = false;
     std::string key_;     // a key split into parts (escapes)
     std::string scratch_; // an enum name split into parts
+    std::string number_;  // a number's text split into parts
     std::array<std::size_t, max_frames> rank_{};
     std::size_t rank_size_ = 0;
     json_error error_;

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -164,6 +165,8 @@ template <class T> constexpr sax_ops make_sax_ops() {
             return true;
         };
         o.from_double = [](void* p, double v) {
+            if (!(std::fabs(v) <= static_cast<double>(std::numeric_limits<T>::max())))
+                return false; // a float member cannot hold it (nor can any, an infinity)
             *static_cast<T*>(p) = static_cast<T>(v);
             return true;
         };

@@ -176,6 +176,10 @@ private:
             put("null");
             return;
         }
+        if (v == 0 && std::signbit(v)) {
+            put("-0.0"); // "-0" would read back as the integer 0, losing the sign
+            return;
+        }
         char buf[32];
         const auto r = std::to_chars(buf, buf + sizeof buf, v);
         put(std::string_view{buf, static_cast<std::size_t>(r.ptr - buf)});

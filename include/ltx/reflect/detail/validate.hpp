@@ -126,16 +126,29 @@ struct rule_span {
     std::size_t count;
 };
 
-/// A struct-level at_least_one_of: the members (indices, names) of which one must be set.
+/// What a struct-level rule asks.
+enum class group_kind : unsigned char { at_least_one_of, absent_when, required_when, one_of_when };
+
+/// A struct-level rule. at_least_one_of: the members (indices, names) of which one must be set.
+/// The conditional rules: one member, and the condition (`rules::when`) under which it must be
+/// absent, present, or hold one of `allowed` (enum wire keys).
 struct group_row {
     const std::size_t* members;
     const std::string_view* names;
     std::size_t size;
+    group_kind kind = group_kind::at_least_one_of;
+    std::size_t when_member = no_member;      ///< the condition's member
+    const std::uint64_t* when_keys = nullptr; ///< the keys that satisfy the condition
+    std::size_t when_size = 0;
+    bool when_absent = false;       ///< an absent condition member satisfies it (its default)
+    std::uint64_t when_default = 0; ///< the key of that default
+    const std::uint64_t* allowed = nullptr;
+    std::size_t allowed_size = 0;
 };
 
 template <class T, class Item> struct group_of {
     static_assert(sizeof(Item) == 0, "ltx::reflect: a schema item that is neither "
-                                     "field<...>(rules...) nor rules::at_least_one_of");
+                                     "field<...>(rules...) nor a struct-level rule");
 };
 template <class T, auto... M> struct group_of<T, rules::at_least_one_of<M...>> {
     static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})...};
@@ -143,6 +156,55 @@ template <class T, auto... M> struct group_of<T, rules::at_least_one_of<M...>> {
     static_assert(((member_index_in<M>(members_of<T>{}) != no_member) && ...),
                   "ltx::reflect: at_least_one_of names a member that is not a described member "
                   "of its type");
+    static constexpr group_row row() { return {members, names, std::size(members)}; }
+};
+
+// The parts shared by the conditional rules: the member `M` and the condition `When`.
+template <class T, auto M, class When> struct conditional_group;
+template <class T, auto M, auto C, auto... V> struct conditional_group<T, M, rules::when<C, V...>> {
+    static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})};
+    static constexpr std::string_view names[] = {member_name<M>()};
+    static constexpr std::uint64_t keys[] = {wire_key(V)...};
+    static_assert(members[0] != no_member && member_index_in<C>(members_of<T>{}) != no_member,
+                  "ltx::reflect: a conditional rule names a member that is not a described "
+                  "member of its type");
+    static_assert(kind_of<unwrap_t<typename member_pointer_traits<decltype(C)>::value>> ==
+                      type_kind::described_enum,
+                  "ltx::reflect: a rules::when condition is on an enum member");
+    static constexpr group_row row(group_kind kind) {
+        group_row r{members, names, 1, kind};
+        r.when_member = member_index_in<C>(members_of<T>{});
+        r.when_keys = keys;
+        r.when_size = sizeof...(V);
+        if constexpr (has_default<C>()) {
+            r.when_default = wire_key(default_of<C>());
+            r.when_absent = ((default_of<C>() == V) || ...);
+        }
+        return r;
+    }
+};
+template <class T, auto M, class When> struct group_of<T, rules::absent_when<M, When>> {
+    static constexpr group_row row() {
+        return conditional_group<T, M, When>::row(group_kind::absent_when);
+    }
+};
+template <class T, auto M, class When> struct group_of<T, rules::required_when<M, When>> {
+    static constexpr group_row row() {
+        return conditional_group<T, M, When>::row(group_kind::required_when);
+    }
+};
+template <class T, auto M, class When, auto... A>
+struct group_of<T, rules::one_of_when<M, When, A...>> {
+    static_assert(kind_of<unwrap_t<typename member_pointer_traits<decltype(M)>::value>> ==
+                      type_kind::described_enum,
+                  "ltx::reflect: one_of_when applies to an enum member");
+    static constexpr std::uint64_t allowed[] = {wire_key(A)...};
+    static constexpr group_row row() {
+        group_row r = conditional_group<T, M, When>::row(group_kind::one_of_when);
+        r.allowed = allowed;
+        r.allowed_size = sizeof...(A);
+        return r;
+    }
 };
 
 // A member's value's own check once its rules passed: valid UTF-8 for a string, a known
@@ -208,8 +270,7 @@ consteval auto make_rule_table(boost::mp11::mp_list<D...>, std::index_sequence<J
     (
         [&] {
             if constexpr (item_info<schema_item_t<T, J>>::owner == no_member) {
-                using item = group_of<T, schema_item_t<T, J>>;
-                table.groups[g++] = {item::members, item::names, std::size(item::members)};
+                table.groups[g++] = group_of<T, schema_item_t<T, J>>::row();
             }
         }(),
         ...);
@@ -221,6 +282,14 @@ template <class T>
 inline constexpr auto
     rule_table = make_rule_table<T>(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{},
                                     std::make_index_sequence<schema_type<T>::size>{});
+
+struct struct_tables;
+
+// A conditional struct-level rule (absent_when, required_when, one_of_when): checks its member
+// when its condition holds.
+LTX_DECL void check_conditional(const group_row& group, const struct_tables& t,
+                                const void* const* values, const value_path& path,
+                                std::vector<violation>& out);
 
 /// What validate_fields reads of one struct.
 struct struct_tables {

@@ -37,6 +37,61 @@ inline std::string_view text_at(const void* value) {
     return *static_cast<const std::string*>(value);
 }
 
+inline bool has_key(const std::uint64_t* keys, std::size_t n, std::uint64_t key) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (keys[i] == key)
+            return true;
+    return false;
+}
+
+LTX_DECL void check_conditional(const group_row& group, const struct_tables& t,
+                                const void* const* values, const value_path& parent,
+                                std::vector<violation>& out) {
+    const field_row& cond = t.fields[group.when_member];
+    const void* cond_value = values[group.when_member];
+    const std::uint64_t key =
+        cond_value ? read_wire_key(cond.kind, cond_value) : group.when_default;
+    if (cond_value ? !has_key(group.when_keys, group.when_size, key) : !group.when_absent)
+        return;
+    const std::size_t i = group.members[0];
+    const field_row& field = t.fields[i];
+    const void* value = values[i];
+    std::string m;
+    switch (group.kind) {
+    case group_kind::absent_when:
+        if (!value)
+            return;
+        m = "is not taken";
+        break;
+    case group_kind::required_when:
+        if (field.optional ? value != nullptr
+                           : field.kind != leaf::string || !text_at(value).empty())
+            return;
+        m = "is required";
+        break;
+    default: // one_of_when
+        if (!value || has_key(group.allowed, group.allowed_size, read_wire_key(field.kind, value)))
+            return;
+        m = "must be one of ";
+        for (std::size_t k = 0; k < group.allowed_size; ++k) {
+            if (k)
+                m.append(", ", 2);
+            if (const auto* name = find_wire_name(field.wire, field.wire_size, group.allowed[k]))
+                m.append(name->data(), name->size());
+        }
+        break;
+    }
+    m.append(" when ", 6);
+    m.append(cond.name.data(), cond.name.size());
+    m.append(" is ", 4);
+    if (const auto* name = find_wire_name(cond.wire, cond.wire_size, key))
+        m.append(name->data(), name->size());
+    const std::string_view rule = group.kind == group_kind::absent_when     ? "absent_when"
+                                  : group.kind == group_kind::required_when ? "required_when"
+                                                                            : "one_of_when";
+    report{out, value_path{&parent, field.name}, rule}.fail(m);
+}
+
 LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
                                  std::vector<violation>& out) {
     check_utf8(text_at(value), path, out);
@@ -79,6 +134,10 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
     }
     for (std::size_t g = 0; g < t.group_count; ++g) {
         const group_row& group = t.groups[g];
+        if (group.kind != group_kind::at_least_one_of) {
+            check_conditional(group, t, values, parent, out);
+            continue;
+        }
         bool present = false;
         for (std::size_t k = 0; k < group.size; ++k)
             present = present || values[group.members[k]] != nullptr;
