@@ -58,8 +58,8 @@ TEST_CASE("ltx-sim artifacts: a video fixture for every duration and aspect rati
     for (const auto& d : wire_values<ltx::veo_duration>())
         for (const auto a : {frame_aspect::landscape, frame_aspect::portrait}) {
             CAPTURE(d);
-            CHECK(std::filesystem::is_regular_file(
-                dir / ltx::sim::video_fixture_name(std::stoul(d), a)));
+            CHECK(std::filesystem::is_regular_file(dir /
+                                                   ltx::sim::video_fixture_name(std::stoul(d), a)));
         }
     std::uintmax_t total = 0;
     for (const auto& e : std::filesystem::directory_iterator{dir})
@@ -168,6 +168,7 @@ TEST_CASE("ltx-sim artifacts: an image job's PNG has the requested aspect ratio,
     client storage{sim->storage_port(), ""};
     // The artifact of a created job, once done.
     const auto artifact = [&](const response& created) {
+        INFO(created.body());
         REQUIRE(created.result_int() == 200);
         const auto done = done_job(c, decode<ltx::created_job>(created).jobId);
         const auto url = ltx::artifact_url(done);
@@ -199,7 +200,9 @@ TEST_CASE("ltx-sim artifacts: an image job's PNG has the requested aspect ratio,
     CHECK(ltx::sim::png_size(edited_png) == frame_size{320, 180});
 
     const auto [veo, veo_mp4] = artifact(
-        c.post("/videos/veo-create", R"({"prompt":"Waves","duration":"6","aspectRatio":"9:16"})"));
+        c.post("/videos/veo-create", R"({"prompt":"Waves","duration":"6","aspectRatio":"9:16",)"
+                                     R"("startAssetId":")" +
+                                         upload_png(c) + R"("})"));
     CHECK(veo_mp4 == video_fixture(6, frame_aspect::portrait));
     // veo3's only length, 8 s, in its only aspect ratio.
     const auto [veo3, veo3_mp4] =
