@@ -35,13 +35,13 @@ run() {
 
 cp "$fixtures/start.png" start.png
 run "videos create from an image file" videos create --prompt "Waves at dusk" --start start.png --duration 5 --out v1.mp4
-cmp -s v1.mp4 "$fixtures/sample.mp4" && echo "v1.mp4 is the sample video" >>"$out"
+cmp -s v1.mp4 "$fixtures/video-5s-160x90.mp4" && echo "v1.mp4 is the 5 s 16:9 video" >>"$out"
 job="$(sed -n 's/^err: job //p' "$out" | head -n 1)"
 run "jobs get" jobs get "$job"
 run "jobs get --json" --json jobs get "$job"
 run "jobs wait" jobs wait "$job"
 run "jobs download" jobs download "$job" --out v2.mp4
-cmp -s v2.mp4 "$fixtures/sample.mp4" && echo "v2.mp4 is the sample video" >>"$out"
+cmp -s v2.mp4 "$fixtures/video-5s-160x90.mp4" && echo "v2.mp4 is the 5 s 16:9 video" >>"$out"
 run "assets upload" assets upload start.png
 asset="$(tail -n 1 "$out" | sed -n 's/^out: //p')"
 run "assets list" assets list --filter images --limit 5
@@ -82,7 +82,7 @@ run "scheduler cancel a finished job" scheduler cancel "$job"
 run "status, wait, download (the old verbs)" status "$job"
 run "wait (the old verb)" wait "$job"
 run "download (the old verb)" download "$job" --out v4.mp4
-cmp -s v4.mp4 "$fixtures/sample.mp4" && echo "v4.mp4 is the sample video" >>"$out"
+cmp -s v4.mp4 "$fixtures/video-5s-160x90.mp4" && echo "v4.mp4 is the 5 s 16:9 video" >>"$out"
 run "create (the old verb)" --dry-run create --request req.json
 run "unknown job" jobs get "email:me@example.com:00000000-0000-0000-0000-000000000000-type:video"
 run "wrong token" --token wrong-token jobs get "$job"

@@ -13,21 +13,6 @@
 using namespace sim_test;
 using ltx::reflect::to_json;
 
-namespace {
-
-ltx::ltx_create_request create_req(const std::string& file_id, std::string prompt = "A river") {
-    ltx::ltx_create_request r;
-    r.prompt = std::move(prompt);
-    r.startAssetId = file_id;
-    return r;
-}
-
-std::string job_target(const std::string& job_id) {
-    return target<ltx::endpoints::get_job>(ltx::get_job_request{job_id});
-}
-
-} // namespace
-
 TEST_CASE("ltx-sim: binds two OS-picked ports and names them") {
     ltx::sim::background_server sim{test_options()};
     CHECK(sim->api_port() != 0);
@@ -72,8 +57,7 @@ TEST_CASE("ltx-sim: create, poll (completed without URL once), download the MP4"
     const auto mp4 = storage.get(path_of(url));
     REQUIRE(mp4.result_int() == 200);
     CHECK(mp4[http::field::content_type] == "video/mp4");
-    const auto fixture = ltx::sim::detail::read_fixture(test_options().fixtures_dir, "sample.mp4");
-    CHECK(mp4.body() == *fixture);
+    CHECK(mp4.body() == video_fixture());
     CHECK(mp4.body().substr(4, 4) == "ftyp");
 }
 
@@ -593,18 +577,6 @@ TEST_CASE("ltx-sim HTTP: Expect: 100-continue, malformed requests, keep-alive") 
     CHECK(c.get("/assets/").result_int() == 200);
     CHECK(sim->stats().connections == 3);
 }
-
-namespace {
-
-// Reads the job until it is done (the first `completed` may lack its URL), at most a few times.
-ltx::job done_job(client& c, const std::string& id) {
-    ltx::job j;
-    for (int i = 0; i < 3 && !ltx::is_done(j); ++i)
-        j = decode<ltx::job>(c.get(job_target(id)));
-    return j;
-}
-
-} // namespace
 
 TEST_CASE("ltx-sim: images/create makes an image job whose PNG feeds ltx-create and upscale") {
     ltx::sim::background_server sim{test_options()};

@@ -111,7 +111,7 @@ TEST_CASE("ltx client + ltx-sim: upload, create, wait, download, no token reache
 
     const auto out = temp_path("out.mp4");
     api.download(done, out);
-    CHECK(slurp(out) == slurp(o.fixtures_dir / "sample.mp4"));
+    CHECK(slurp(out) == video_fixture(5));
     std::filesystem::remove(out);
 
     const auto seen = sim->storage_requests();

@@ -78,11 +78,10 @@ TEST_CASE("ltx client + ltx-sim: the whole workflow async, one thread, no token 
     CHECK_FALSE(failure);
     REQUIRE(steps.size() == 4);
     CHECK(steps[0] == "uploaded image/png");
-    std::ifstream got{out, std::ios::binary}, want{o.fixtures_dir / "sample.mp4", std::ios::binary};
+    std::ifstream got{out, std::ios::binary};
     const std::string got_bytes{std::istreambuf_iterator<char>{got}, {}};
-    const std::string want_bytes{std::istreambuf_iterator<char>{want}, {}};
-    CHECK(got_bytes == want_bytes);
-    CHECK(size == want_bytes.size());
+    CHECK(got_bytes == video_fixture());
+    CHECK(size == got_bytes.size());
     std::filesystem::remove(out);
 
     const auto seen = sim->storage_requests();

@@ -73,7 +73,7 @@ struct fixture {
         o.speed = speed;
         return o;
     }
-    std::string sample() const { return read_file(test_options().fixtures_dir / "sample.mp4"); }
+    std::string sample() const { return video_fixture(); }
 
     scratch_dir dir;
     ltx::sim::background_server sim;
@@ -310,7 +310,7 @@ io.run();
     // clang-format on
     // to here
 
-    CHECK(read_file("out.mp4") == read_file(test_options().fixtures_dir / "sample.mp4"));
+    CHECK(read_file("out.mp4") == video_fixture());
     CHECK(sim->stats().jobsCreated == 1);
 }
 

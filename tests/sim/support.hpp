@@ -37,6 +37,13 @@ inline ltx::sim::options test_options() {
     return o;
 }
 
+/// The MP4 the simulator serves for a video of `seconds` seconds in aspect ratio `a`.
+inline std::string video_fixture(unsigned seconds = 3,
+                                 ltx::sim::frame_aspect a = ltx::sim::frame_aspect::landscape) {
+    return *ltx::sim::detail::read_fixture(test_options().fixtures_dir,
+                                           ltx::sim::video_fixture_name(seconds, a).c_str());
+}
+
 using response = http::response<http::string_body>;
 
 /// One keep-alive connection to a listener. Each exchange must finish within `timeout`.
@@ -151,6 +158,28 @@ inline ltx::config config_for(ltx::sim::background_server& sim) {
     c.retry.max_backoff = std::chrono::milliseconds{5};
     c.jitter_seed = 3;
     return c;
+}
+
+/// A valid `videos/ltx-create` request starting from `file_id`.
+inline ltx::ltx_create_request create_req(const std::string& file_id,
+                                          std::string prompt = "A river") {
+    ltx::ltx_create_request r;
+    r.prompt = std::move(prompt);
+    r.startAssetId = file_id;
+    return r;
+}
+
+/// The target of `GET assets/{jobId}`.
+inline std::string job_target(const std::string& job_id) {
+    return target<ltx::endpoints::get_job>(ltx::get_job_request{job_id});
+}
+
+/// The job `id` once done (instant jobs read `completed` once without their URL first).
+inline ltx::job done_job(client& c, const std::string& id) {
+    ltx::job j;
+    for (int i = 0; i < 3 && !ltx::is_done(j); ++i)
+        j = decode<ltx::job>(c.get(job_target(id)));
+    return j;
 }
 
 } // namespace sim_test

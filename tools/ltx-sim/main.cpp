@@ -27,7 +27,7 @@ std::filesystem::path default_fixtures(const char* argv0) {
         exe = std::filesystem::absolute(argv0, ec);
     const auto dir = exe.parent_path();
     for (const auto& candidate : {dir / ".." / "share" / "ltx-sim", dir / "fixtures"})
-        if (std::filesystem::exists(candidate / "sample.mp4", ec))
+        if (std::filesystem::exists(candidate / "start.png", ec))
             return candidate;
 #ifdef LTX_SIM_FIXTURES_DIR
     return LTX_SIM_FIXTURES_DIR;

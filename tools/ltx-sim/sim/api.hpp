@@ -225,7 +225,8 @@ private:
             return {*e};
         const auto duration =
             body.duration.value_or(reflect::default_of<&ltx::ltx_create_request::duration>());
-        return start_job(std::get<std::uint32_t>(checked), body, seconds_of(duration), false, now);
+        return start_job(std::get<std::uint32_t>(checked), body, {.seconds = seconds_of(duration)},
+                         now);
     }
 
     api_outcome create_veo_video(const api_request& req, std::int64_t now) {
@@ -240,7 +241,8 @@ private:
             body.model.value_or(reflect::default_of<&ltx::veo_create_request::model>());
         const auto duration = body.duration.value_or(
             model == ltx::veo_model::veo2 ? ltx::veo_duration::s5 : ltx::veo_duration::s8);
-        return start_job(std::get<std::uint32_t>(checked), body, seconds_of(duration), false, now);
+        return start_job(std::get<std::uint32_t>(checked), body, {.seconds = seconds_of(duration)},
+                         now);
     }
 
     api_outcome create_image(const api_request& req, std::int64_t now) {
@@ -250,7 +252,8 @@ private:
         });
         if (const auto* e = std::get_if<api_reply>(&checked))
             return {*e};
-        return start_job(std::get<std::uint32_t>(checked), body, 1, true, now);
+        return start_job(std::get<std::uint32_t>(checked), body, {.seconds = 1, .image = true},
+                         now);
     }
 
     api_outcome edit_image(const api_request& req, std::int64_t now) {
@@ -262,7 +265,8 @@ private:
         });
         if (const auto* e = std::get_if<api_reply>(&checked))
             return {*e};
-        return start_job(std::get<std::uint32_t>(checked), body, 1, true, now);
+        return start_job(std::get<std::uint32_t>(checked), body, {.seconds = 1, .image = true},
+                         now);
     }
 
     // images/upscale: only of a completed image job of the same account; a new image job.
@@ -283,7 +287,13 @@ private:
             return {error_reply(400, "jobId: a job of another account")};
         if (now < j.end_ms || (j.flags & job_rec::failing))
             return {error_reply(400, "jobId: the job has not completed")};
-        return start_job(account, body, 1, true, now);
+        // Twice the source's width and height, in the source's aspect ratio.
+        return start_job(account, body,
+                         {.seconds = 1,
+                          .aspect = frame_aspect{j.aspect},
+                          .image = true,
+                          .upscales = static_cast<std::uint8_t>(j.upscales + 1)},
+                         now);
     }
 
     static const std::string* input(const std::optional<std::string>& id) {
@@ -298,11 +308,15 @@ private:
     }
 
     // Capacity (429) and credits (402), then the job: what every generator does once its
-    // request passed. `cost` is taken from the account's credits (a video's seconds, 1 for an
-    // image).
+    // request passed. `shape.seconds` is taken from the account's credits; the job's aspect
+    // ratio is the request's `aspectRatio` when it has one (16:9, the default, otherwise).
     template <class Body>
-    api_outcome start_job(std::uint32_t account, const Body& body, std::uint8_t cost, bool image,
+    api_outcome start_job(std::uint32_t account, const Body& body, job_shape shape,
                           std::int64_t now) {
+        const auto cost = shape.seconds;
+        if constexpr (requires { body.aspectRatio; })
+            if (body.aspectRatio)
+                shape.aspect = aspect_of(*reflect::to_wire(*body.aspectRatio));
         auto& a = s_.accounts()[account];
         const auto limit = static_cast<std::size_t>(body.maxJobs ? *body.maxJobs : a.max_jobs);
         if (s_.opts().burst_429 > burst_used_) {
@@ -325,7 +339,7 @@ private:
             failing = body.prompt.find("[fail]") != std::string::npos;
         else if constexpr (requires { body.prompt->find("[fail]"); })
             failing = body.prompt && body.prompt->find("[fail]") != std::string::npos;
-        const auto index = s_.add_job(account, cost, failing, std::move(reply), now, image);
+        const auto index = s_.add_job(account, shape, failing, std::move(reply), now);
         if (body.pollForResult)
             return {{}, poll_plan{index, *body.pollForResult, s_.opts().speed.count() / 10}};
         const auto& j = s_.jobs()[index];

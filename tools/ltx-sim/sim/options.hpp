@@ -46,7 +46,7 @@ struct options {
     std::chrono::milliseconds speed{3000};
     /// Where uploads and the state snapshot live; empty keeps everything in memory.
     std::filesystem::path state_dir{};
-    /// Directory holding `sample.mp4` (every artifact) and `start.png`.
+    /// Directory holding the video artifacts (`video-<S>s-<W>x<H>.mp4`) and `start.png`.
     std::filesystem::path fixtures_dir{};
     /// Lifetime of signed asset URLs.
     std::chrono::seconds url_ttl{3600};
@@ -94,7 +94,7 @@ and `storage on http://HOST:PORT2` (signed asset URLs), then serves until SIGINT
   --url-ttl SECONDS      lifetime of signed URLs (default 3600)
   --no-url-lag           report the artifact URL with the first `completed`
   --state-dir DIR        keep uploads and a state snapshot in DIR (default: memory)
-  --fixtures DIR         directory of sample.mp4 and start.png
+  --fixtures DIR         directory of the video-*.mp4 artifacts and start.png
   --fail-rate R          share of GETs answered 5xx (0..1)
   --fail-post-rate R     share of POSTs answered 5xx (0..1)
   --drop-rate R          share of requests whose connection is dropped (0..1)

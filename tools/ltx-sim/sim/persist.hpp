@@ -56,12 +56,17 @@ struct saved_job {
     std::int64_t end = 0;
     std::string account;
     int seconds = 3;
+    /// The `frame_aspect`; absent in snapshots made before it was kept (then 16:9).
+    std::optional<int> aspect;
+    /// An image job's upscales; absent when none.
+    std::optional<int> upscales;
     int flags = 0;
     std::optional<std::string> replyUrl;
     std::optional<std::string> replyRef;
 };
 BOOST_DESCRIBE_STRUCT(saved_job, (),
-                      (id, created, end, account, seconds, flags, replyUrl, replyRef))
+                      (id, created, end, account, seconds, aspect, upscales, flags,
+                       replyUrl, replyRef))
 
 struct saved_state {
     int version = 1;
@@ -94,8 +99,17 @@ inline void save_state(store& s, const std::filesystem::path& dir) {
             {u.id.str(), u.created_ms, s.accounts()[u.account].email, u.mime, u.type, u.size});
     for (std::uint32_t i = 0; i < s.jobs().size(); ++i) {
         const auto& j = s.jobs()[i];
-        saved_job sj{j.id.str(), j.created_ms, j.end_ms, s.accounts()[j.account].email,
-                     j.seconds,  j.flags,      {},       {}};
+        saved_job sj;
+        sj.id = j.id.str();
+        sj.created = j.created_ms;
+        sj.end = j.end_ms;
+        sj.account = s.accounts()[j.account].email;
+        sj.seconds = j.seconds;
+        if (j.aspect != 0)
+            sj.aspect = j.aspect;
+        if (j.upscales != 0)
+            sj.upscales = j.upscales;
+        sj.flags = j.flags;
         if (const auto* r = s.reply_of(i)) {
             sj.replyUrl = r->url;
             sj.replyRef = r->ref;
@@ -162,6 +176,8 @@ inline bool load_state(store& s, const std::filesystem::path& dir) {
         rec.end_ms = j.end;
         rec.account = account_of(j.account, j.created);
         rec.seconds = static_cast<std::uint8_t>(j.seconds);
+        rec.aspect = static_cast<std::uint8_t>(j.aspect.value_or(0));
+        rec.upscales = static_cast<std::uint8_t>(j.upscales.value_or(0));
         rec.flags = static_cast<std::uint8_t>(j.flags);
         s.restore_job(rec, std::move(reply));
     }

@@ -72,12 +72,11 @@ public:
     ///         boost::system::system_error when a port cannot be bound.
     explicit server(options o)
         : opts_(std::move(o)), seed_(detail::pick_seed(opts_)), store_(opts_, seed_),
-          artifact_(detail::read_fixture(opts_.fixtures_dir, "sample.mp4")),
-          image_(detail::read_fixture(opts_.fixtures_dir, "start.png")),
+          artifacts_(opts_.fixtures_dir),
           api_acceptor_(detail::listen_on(io_, opts_.host, opts_.port)),
           storage_acceptor_(detail::listen_on(io_, opts_.host, opts_.storage_port)),
           renderer_(store_, url_of(storage_acceptor_)), api_(store_, renderer_),
-          storage_(store_, artifact_, image_), faults_(seed_ ^ 0x5EED5EED5EED5EEDull),
+          storage_(store_, artifacts_), faults_(seed_ ^ 0x5EED5EED5EED5EEDull),
           api_url_(url_of(api_acceptor_)), api_port_(api_acceptor_.local_endpoint().port()),
           storage_port_(storage_acceptor_.local_endpoint().port()) {
         if (!opts_.state_dir.empty() && load_state(store_, opts_.state_dir))
@@ -299,8 +298,7 @@ private:
     options opts_;
     std::uint64_t seed_;
     store store_;
-    std::shared_ptr<const std::string> artifact_;
-    std::shared_ptr<const std::string> image_;
+    artifact_set artifacts_;
     tcp::acceptor api_acceptor_;
     tcp::acceptor storage_acceptor_;
     net::steady_timer api_retry_{io_};

@@ -59,10 +59,8 @@ BOOST_DESCRIBE_STRUCT(sim_stats, (),
 /// The storage listener's handler.
 class storage {
 public:
-    /// `artifact` is the file of every video job, `image` that of every image job.
-    storage(store& s, std::shared_ptr<const std::string> artifact,
-            std::shared_ptr<const std::string> image)
-        : s_(s), artifact_(std::move(artifact)), image_(std::move(image)) {}
+    /// A job's file comes from `artifacts`, in the job's shape.
+    storage(store& s, artifact_set& artifacts) : s_(s), artifacts_(artifacts) {}
 
     /// Every request received so far, but those to `/_sim/`. Thread-safe.
     std::vector<recorded_request> requests() const {
@@ -161,9 +159,14 @@ private:
                         std::make_shared<const std::string>(std::istreambuf_iterator<char>{f},
                                                             std::istreambuf_iterator<char>{})};
         }
-        if (const auto j = s_.find_artifact(id, now))
-            return (s_.jobs()[*j].flags & job_rec::image) ? blob{"image/png", image_}
-                                                          : blob{"video/mp4", artifact_};
+        if (const auto j = s_.find_artifact(id, now)) {
+            const auto& rec = s_.jobs()[*j];
+            const auto aspect = frame_aspect{rec.aspect};
+            if (rec.flags & job_rec::image)
+                return blob{"image/png", artifacts_.image(image_size(aspect, rec.upscales))};
+            if (auto video = artifacts_.video(rec.seconds, aspect))
+                return blob{"video/mp4", std::move(video)};
+        }
         return std::nullopt;
     }
 
@@ -208,8 +211,7 @@ private:
     }
 
     store& s_;
-    std::shared_ptr<const std::string> artifact_;
-    std::shared_ptr<const std::string> image_;
+    artifact_set& artifacts_;
     mutable std::mutex mutex_;
     std::vector<recorded_request> log_;
 };

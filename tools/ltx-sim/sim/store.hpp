@@ -6,6 +6,7 @@
 #ifndef LTX_SIM_STORE_HPP
 #define LTX_SIM_STORE_HPP
 
+#include "artifacts.hpp"
 #include "ids.hpp"
 #include "options.hpp"
 
@@ -58,6 +59,11 @@ struct job_rec {
     std::int64_t end_ms = 0;
     std::uint32_t account = 0;
     std::uint8_t seconds = 3;
+    /// The requested `aspectRatio`, a `frame_aspect`.
+    std::uint8_t aspect = 0;
+    /// An image job's upscales since the generated image: its PNG is twice as wide and high
+    /// per upscale.
+    std::uint8_t upscales = 0;
     std::uint8_t flags = 0;
 
     static constexpr std::uint8_t failing = 1;    // the prompt asked for a failure
@@ -66,6 +72,17 @@ struct job_rec {
     static constexpr std::uint8_t settled = 8;    // refund and webhook done
     static constexpr std::uint8_t untracked = 16; // DELETE scheduler/{jobId}: no webhook
     static constexpr std::uint8_t image = 32;     // an image job: `-type:image`, a PNG
+};
+
+/// What a job makes and costs.
+struct job_shape {
+    /// The credits it takes: a video's length in seconds, 1 for an image.
+    std::uint8_t seconds = 3;
+    frame_aspect aspect = frame_aspect::landscape;
+    /// An image job (`-type:image`, a PNG) rather than a video job.
+    bool image = false;
+    /// An image job's upscales since the generated image.
+    std::uint8_t upscales = 0;
 };
 
 /// The caller's replyUrl and replyRef, kept apart since few jobs have them.
@@ -171,19 +188,20 @@ public:
 
     std::vector<job_rec>& jobs() noexcept { return jobs_; }
 
-    /// Adds a job; it runs `opts().speed`, or fails half-way when `failing`. `seconds` is
-    /// what it costs (a video's length; 1 for an image); `image` makes it an image job.
-    std::uint32_t add_job(std::uint32_t account, std::uint8_t seconds, bool failing,
-                          std::optional<reply_rec> reply, std::int64_t now, bool image = false) {
+    /// Adds a job of `shape`; it runs `opts().speed`, or fails half-way when `failing`.
+    std::uint32_t add_job(std::uint32_t account, const job_shape& shape, bool failing,
+                          std::optional<reply_rec> reply, std::int64_t now) {
         job_rec j;
         j.id = uuid::random(ids_);
         j.created_ms = now;
         const auto full = static_cast<std::int64_t>(opts_.speed.count());
         j.end_ms = now + (failing ? full / 2 : full);
         j.account = account;
-        j.seconds = seconds;
+        j.seconds = shape.seconds;
+        j.aspect = static_cast<std::uint8_t>(shape.aspect);
+        j.upscales = shape.upscales;
         j.flags = static_cast<std::uint8_t>((failing ? job_rec::failing : 0) |
-                                            (image ? job_rec::image : 0));
+                                            (shape.image ? job_rec::image : 0));
         accounts_[account].latest_created_ms = now;
         ++stats_.jobs_created;
         return restore_job(j, std::move(reply));
