@@ -52,7 +52,7 @@ run "videos create with an asset id and every option" videos create --prompt "A 
 run "images create" images create --prompt "A red door" --aspect-ratio 9:16 --out frame.png
 image_job="$(sed -n 's/^err: job //p' "$out" | tail -n 1)"
 run "images create --json" --json images create --prompt "A blue door" --out frame2.png
-image_asset="$(tail -n 1 "$out" | sed -n 's/.*"fileId":"\(asset:[^"]*\)".*/\1/p')"
+image_asset="$(grep '^out: {' "$out" | tail -n 1 | sed -n 's/.*"fileId":"\(asset:[^"]*\)".*/\1/p')"
 run "videos create from a generated image" videos create --prompt "The door opens" \
     --start "$image_asset" --duration 3 --out from-image.mp4
 cmp -s from-image.mp4 "$fixtures/video-3s-160x90.mp4" && echo "from-image.mp4 is the 3 s 16:9 video" >>"$out"
