@@ -65,8 +65,8 @@ struct saved_job {
     std::optional<std::string> replyRef;
 };
 BOOST_DESCRIBE_STRUCT(saved_job, (),
-                      (id, created, end, account, seconds, aspect, upscales, flags,
-                       replyUrl, replyRef))
+                      (id, created, end, account, seconds, aspect, upscales, flags, replyUrl,
+                       replyRef))
 
 struct saved_state {
     int version = 1;
