@@ -43,7 +43,7 @@ build() {
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
         -Wall -Wextra -Wpedantic -Werror -MMD -MF "$bin.d" -MT "$bin" \
         -I"$root/include" -I"$root/tools/ltx-sim" -I"$root/tools/ltx" \
-        "$root/tests/fuzz/${name}_fuzz.cpp" -o "$bin.tmp" -lboost_json &&
+        "$root/tests/fuzz/${name}_fuzz.cpp" -o "$bin.tmp" -lboost_json -lpng &&
         mv "$bin.tmp" "$bin" &&
         echo "-- $name: built in $((SECONDS - start))s"
 }

@@ -733,14 +733,14 @@ TEST_CASE("ltx-sim: images/upscale only of a completed image job of the same acc
     CHECK(error_of(not_done).starts_with("jobId"));
     sim->advance_clock(std::chrono::hours{2});
     CHECK(upscale("a@example.com", running).result_int() == 200);
-    for (const auto& [email, id] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& attempt : std::vector<std::pair<std::string, std::string>>{
              {"b@example.com", running},
              {"a@example.com", video},
              {"a@example.com",
               "email:a@example.com:00000000-0000-4000-8000-000000000000-type:image"},
              {"a@example.com", "nonsense"}}) {
-        CAPTURE(id);
-        const auto r = upscale(email, id);
+        CAPTURE(attempt.second);
+        const auto r = upscale(attempt.first, attempt.second);
         CHECK(r.result_int() == 400);
         CHECK(error_of(r).starts_with("jobId"));
     }

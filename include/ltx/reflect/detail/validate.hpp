@@ -165,7 +165,10 @@ template <class T, auto M, auto C, auto... V> struct conditional_group<T, M, rul
     static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})};
     static constexpr std::string_view names[] = {member_name<M>()};
     static constexpr std::uint64_t keys[] = {wire_key(V)...};
-    static_assert(members[0] != no_member && member_index_in<C>(members_of<T>{}) != no_member,
+    // The indexes are computed again: clang reads no element of `members` while the class is
+    // incomplete.
+    static_assert(member_index_in<M>(members_of<T>{}) != no_member &&
+                      member_index_in<C>(members_of<T>{}) != no_member,
                   "ltx::reflect: a conditional rule names a member that is not a described "
                   "member of its type");
     static_assert(kind_of<unwrap_t<typename member_pointer_traits<decltype(C)>::value>> ==
