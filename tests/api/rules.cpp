@@ -513,7 +513,7 @@ TEST_CASE("images/create, images/edit: scene texts at most 2000 characters, shot
     CHECK(ltx::reflect::to_wire(ltx::shot_angle::over_the_shoulder) == "over-the-shoulder");
 }
 
-TEST_CASE("images/edit: referenceAssetId required; referenceAssetId3 and aspectRatio per model") {
+TEST_CASE("images/edit: referenceAssetId required, referenceAssetId3 and aspectRatio per model") {
     using R = ltx::image_edit_request;
     const R base{.prompt = "make it night", .referenceAssetId = "asset:r"};
     check_case<R>(

@@ -162,7 +162,7 @@ TEST_CASE("ltx-sim artifacts: a job's shape survives a restart from --state-dir"
 }
 
 TEST_CASE("ltx-sim artifacts: an image job's PNG has the requested aspect ratio, an upscale "
-          "twice its source's width and height; a Veo video its duration and aspect ratio") {
+          "twice its source's width and height, a Veo video its duration and aspect ratio") {
     ltx::sim::background_server sim{test_options()};
     client c{sim->api_port()};
     client storage{sim->storage_port(), ""};

@@ -328,7 +328,7 @@ TEST_CASE("ltx scheduler list|cancel") {
     CHECK(h.mock.failures().empty());
 }
 
-TEST_CASE("ltx on a terminal: a job's bar with percent, state and elapsed time; a download's "
+TEST_CASE("ltx on a terminal: a job's bar with percent, state and elapsed time, a download's "
           "bytes, rate and time left") {
     harness h;
     h.terminal = true;
