@@ -9,7 +9,7 @@ abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")"
 command -v ffprobe >/dev/null || { echo "ffprobe is missing (bash scripts/setup.sh installs it)"; exit 1; }
 work="$(mktemp -d)"
-"$sim" --port 0 --seed 3 --speed 0 --token art-token --exit-after 300 \
+"$sim" --port 0 --seed 3 --speed 0 --no-url-lag --token art-token --exit-after 300 \
     --account me@example.com:1000:50 >"$work/sim.out" 2>"$work/sim.err" &
 sim_pid=$!
 trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT

@@ -8,7 +8,7 @@ set -uo pipefail
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")" golden="$(abs "$4")"
 work="$(mktemp -d)"
-"$sim" --port 0 --seed 7 --speed 0 --token e2e-token --exit-after 120 \
+"$sim" --port 0 --seed 7 --speed 0 --no-url-lag --token e2e-token --exit-after 120 \
     --account me@example.com:50:2 >"$work/sim.out" 2>"$work/sim.err" &
 sim_pid=$!
 trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT

@@ -1,6 +1,7 @@
 // The `ltx` command line over a scripted transport: arguments, output, exit codes.
 #include "../../tools/ltx/cli.hpp"
 
+#include <ltx/testing/manual_clock.hpp>
 #include <ltx/testing/mock_transport.hpp>
 
 #include <doctest/doctest.h>
@@ -44,13 +45,15 @@ struct harness {
                                      return it->second;
                                  },
                                  [&] { return clock += tick; }};
-        const int rc = ltx_cli::run(static_cast<int>(argv.size()), argv.data(), env,
-                                    [&](const ltx_cli::settings& s, auto&& f) {
-                                        auto cfg = s.config;
-                                        cfg.retry.initial_backoff = std::chrono::milliseconds{0};
-                                        ltx::basic_client c{mock, cfg};
-                                        return f(c);
-                                    });
+        const int rc =
+            ltx_cli::run(static_cast<int>(argv.size()), argv.data(), env,
+                         [&](const ltx_cli::settings& s, auto&& f) {
+                             auto cfg = s.config;
+                             cfg.retry.initial_backoff = std::chrono::milliseconds{0};
+                             // Simulated time: the waits' pauses take none.
+                             ltx::basic_client c{mock, cfg, ltx::testing::manual_clock{}};
+                             return f(c);
+                         });
         CHECK(out.str().find("SECRET") == std::string::npos);
         CHECK(err.str().find("SECRET") == std::string::npos);
         return {rc, out.str(), err.str()};
