@@ -17,7 +17,9 @@ using ltx::detail::parse_http_date;
 using ltx::detail::parse_retry_after;
 using sys_clock = std::chrono::system_clock;
 
-namespace {
+// A namespace of this file's own, test cases included: the unity build compiles it beside
+// other test files.
+namespace http_date_test {
 
 // 784111777 is 1994-11-06T08:49:37Z, the instant of RFC 9110's examples.
 constexpr std::int64_t rfc_example = 784111777;
@@ -107,8 +109,6 @@ const std::string_view invalid_cases[] = {
     "784111777",
     std::string_view{"Sun, 06 Nov 1994 08:49:37 GMT\0", 30},
 };
-
-} // namespace
 
 TEST_CASE("days_from_civil matches known day numbers") {
     CHECK(days_from_civil(1970, 1, 1) == 0);
@@ -232,3 +232,5 @@ TEST_CASE("parse_retry_after reads an HTTP-date relative to now") {
     CHECK_FALSE(parse_retry_after("Sun, 06 Nov 1994 08:49:37 UTC", now).has_value());
     CHECK_FALSE(parse_retry_after("Mon, 06 Nov 1994 08:49:37 GMT", now).has_value());
 }
+
+} // namespace http_date_test

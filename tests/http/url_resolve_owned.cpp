@@ -16,7 +16,9 @@ using ltx::http::parse_url;
 using ltx::http::resolve;
 using ltx::http::detail::resolve_owned;
 
-namespace {
+// A namespace of this file's own, test cases included: the unity build compiles it beside
+// other test files.
+namespace url_resolve_owned_test {
 
 const std::string_view bases[] = {
     "https://api.useapi.net/v1/ltxstudio/",
@@ -71,8 +73,6 @@ std::string mutate(std::string s, std::mt19937& rng) {
     }
     return s;
 }
-
-} // namespace
 
 TEST_CASE("resolve_owned: the same URL or error as resolve on every reference") {
     std::mt19937 rng{20260602};
@@ -129,3 +129,5 @@ TEST_CASE("resolve_owned: the path is the reference's own buffer") {
     CHECK(r->query() == "x=1");
     CHECK(r->path() == "/v1/ltxstudio/assets/email%3Aa%40b.c%3Aid-type%3Avideo");
 }
+
+} // namespace url_resolve_owned_test

@@ -134,6 +134,23 @@ inline std::optional<frame_size> png_size(std::string_view bytes) noexcept {
     return frame_size{be32(16), be32(20)};
 }
 
+namespace detail {
+
+/// The file `name` of the fixtures directory `dir`, read whole.
+/// @throws std::runtime_error when it cannot be read.
+inline std::shared_ptr<const std::string> read_fixture(const std::filesystem::path& dir,
+                                                       const char* name) {
+    const auto path = dir / name;
+    std::ifstream f{path, std::ios::binary};
+    if (!f)
+        throw std::runtime_error("ltx-sim: cannot read " + path.string() +
+                                 " (point --fixtures at the directory holding it)");
+    return std::make_shared<const std::string>(std::istreambuf_iterator<char>{f},
+                                               std::istreambuf_iterator<char>{});
+}
+
+} // namespace detail
+
 /// The artifacts the storage listener serves: the video fixtures, read once at start, and the
 /// PNGs, made on first use and kept.
 class artifact_set {
@@ -146,10 +163,7 @@ public:
             const auto name = e.path().filename().string();
             if (!name.starts_with("video-") || !name.ends_with(".mp4"))
                 continue;
-            std::ifstream f{e.path(), std::ios::binary};
-            videos_.emplace(name,
-                            std::make_shared<const std::string>(std::istreambuf_iterator<char>{f},
-                                                                std::istreambuf_iterator<char>{}));
+            videos_.emplace(name, detail::read_fixture(dir, name.c_str()));
         }
         if (videos_.empty())
             throw std::runtime_error("ltx-sim: no video-*.mp4 in " + dir.string() +

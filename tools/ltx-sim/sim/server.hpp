@@ -20,10 +20,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <fstream>
 #include <future>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <random>
 #include <stdexcept>
@@ -39,17 +37,6 @@ inline std::uint64_t pick_seed(const options& o) {
         return *o.seed;
     std::random_device rd;
     return (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
-}
-
-inline std::shared_ptr<const std::string> read_fixture(const std::filesystem::path& dir,
-                                                       const char* name) {
-    const auto path = dir / name;
-    std::ifstream f{path, std::ios::binary};
-    if (!f)
-        throw std::runtime_error("ltx-sim: cannot read " + path.string() +
-                                 " (point --fixtures at the directory holding it)");
-    return std::make_shared<const std::string>(std::istreambuf_iterator<char>{f},
-                                               std::istreambuf_iterator<char>{});
 }
 
 inline tcp::acceptor listen_on(net::io_context& io, const std::string& host, std::uint16_t port) {
