@@ -164,6 +164,17 @@ TEST_CASE("lightricks matrix: the reference's examples, and an omitted fps read 
     refused(check(t2v(model::ltx_2_5_pro, resolution::r1920x1080, 48, 6)), "fps", "combinations");
 }
 
+TEST_CASE("lightricks text-to-video: the README's example") {
+    ltx::lightricks::text_to_video_request r{.prompt = "A lighthouse at dusk",
+                                             .model = ltx::lightricks::model::ltx_2_5_pro,
+                                             .duration = 12,
+                                             .resolution = ltx::lightricks::resolution::r1920x1080};
+    auto v = ltx::reflect::validate(r);
+    REQUIRE(v.size() == 1);
+    CHECK(ltx::reflect::to_string(v[0]) == "duration: is not offered with model ltx-2-5-pro, "
+                                           "resolution 1920x1080, fps 24 (combinations)");
+}
+
 TEST_CASE("lightricks text-to-video: prompt, model, duration and resolution are required") {
     lx::text_to_video_request q;
     const auto v = check(q);
