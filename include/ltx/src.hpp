@@ -31,6 +31,7 @@
 #include <ltx/client.hpp>
 #include <ltx/http/detail/http1/response_parser.hpp>
 #include <ltx/http/detail/http1/serializer.hpp>
+#include <ltx/lightricks.hpp>
 #include <ltx/ltx.hpp>
 #include <ltx/testing/manual_clock.hpp>
 #include <ltx/testing/mock_transport.hpp>

@@ -2694,6 +2694,8 @@ LTX_DECL void check_range(long long min, long long max, long long v, const repor
 LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r);
 LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std::string_view s,
                              const report& r);
+LTX_DECL void check_real_range(double min, double max, bool exclusive_min, double v,
+                               const report& r);
 LTX_DECL void check_not_empty(std::string_view s, const report& r);
 LTX_DECL void check_http_url(std::string_view s, const report& r);
 LTX_DECL void check_email(std::string_view s, const report& r);
@@ -2746,6 +2748,22 @@ struct range {
             detail::check_range(min, max, static_cast<long long>(v), r);
         else
             detail::check_range(min, max, static_cast<unsigned long long>(v), r);
+    }
+};
+
+/// A finite floating-point number within bounds, `max` inclusive, `min` inclusive unless
+/// `exclusive_min`: `real_range{0, 20, true}` is above 0 and at most 20, `real_range{2}` at least
+/// 2, `real_range{}` any finite number.
+struct real_range {
+    double min = -std::numeric_limits<double>::max();
+    double max = std::numeric_limits<double>::max();
+    bool exclusive_min = false;
+    static constexpr std::string_view name = "range";
+
+    template <class F>
+    requires std::is_floating_point_v<F>
+    void check(F v, const report& r) const {
+        detail::check_real_range(min, max, exclusive_min, static_cast<double>(v), r);
     }
 };
 
@@ -2813,6 +2831,18 @@ template <auto Member, class When> struct required_when {
 /// `When` holds. Reported at `Member`: "must be one of 8 when model is veo3".
 template <auto Member, class When, auto... Allowed> struct one_of_when {
     static constexpr std::string_view name = "one_of_when";
+};
+
+/// Struct-level rule: the members `Members...` (enums or integers), read together, form one of
+/// the rows of `Table`, a constexpr range of `std::tuple`s with one element per member, in the
+/// order given: a matrix of the combinations a server offers. An absent member counts as its
+/// documented default (its `defaults_to`); at an absent member without one the check stops (its
+/// `required` rule speaks). Reported at the first member, in the order given, whose value no row
+/// allows together with the values of the members before it: "is not offered with model
+/// ltx-2-5-pro, resolution 2560x1440". The values of the members before it are named, never the
+/// member's own.
+template <const auto& Table, auto... Members> struct combinations {
+    static constexpr std::string_view name = "combinations";
 };
 
 } // namespace ltx::reflect::rules
@@ -3884,6 +3914,7 @@ LTX_DECL url_result resolve(std::string_view base, std::string_view relative) {
 #endif
 // ---- end ltx/http/url.hpp ----
 
+#include <charconv>
 #include <limits>
 
 namespace ltx::reflect::detail {
@@ -3962,6 +3993,34 @@ LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std
 LTX_DECL void check_not_empty(std::string_view s, const report& r) {
     if (s.empty())
         r.fail("must not be empty");
+}
+
+// The shortest decimal text that reads back as `v`.
+inline void append_real(std::string& out, double v) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out.append(buf, static_cast<std::size_t>(end - buf));
+}
+
+LTX_DECL void check_real_range(double min, double max, bool exclusive_min, double v,
+                               const report& r) {
+    const bool finite = v == v && v >= -std::numeric_limits<double>::max() &&
+                        v <= std::numeric_limits<double>::max();
+    if (finite && (exclusive_min ? v > min : v >= min) && v <= max)
+        return;
+    constexpr double no_min = -std::numeric_limits<double>::max(); // the defaults
+    constexpr double no_max = std::numeric_limits<double>::max();
+    std::string m;
+    append_text(m, "must be a finite number");
+    if (min != no_min) {
+        append_text(m, exclusive_min ? " above " : " of at least ");
+        append_real(m, min);
+    }
+    if (max != no_max) {
+        append_text(m, min != no_min ? " and at most " : " of at most ");
+        append_real(m, max);
+    }
+    r.fail(m);
 }
 
 LTX_DECL void check_http_url(std::string_view s, const report& r) {
@@ -4224,6 +4283,7 @@ template <auto Member> consteval bool has_default() {
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -4334,11 +4394,19 @@ struct rule_span {
 };
 
 /// What a struct-level rule asks.
-enum class group_kind : unsigned char { at_least_one_of, absent_when, required_when, one_of_when };
+enum class group_kind : unsigned char {
+    at_least_one_of,
+    absent_when,
+    required_when,
+    one_of_when,
+    combinations,
+};
 
 /// A struct-level rule. at_least_one_of: the members (indices, names) of which one must be set.
 /// The conditional rules: one member, and the condition (`rules::when`) under which it must be
-/// absent, present, or hold one of `allowed` (enum wire keys).
+/// absent, present, or hold one of `allowed` (enum wire keys). combinations: the members, and
+/// `allowed` the table's rows, `allowed_size` of them, each `size` keys long; `defaults` the
+/// members' default keys, where bit i of `default_mask` says member i has one.
 struct group_row {
     const std::size_t* members;
     const std::string_view* names;
@@ -4351,6 +4419,8 @@ struct group_row {
     std::uint64_t when_default = 0; ///< the key of that default
     const std::uint64_t* allowed = nullptr;
     std::size_t allowed_size = 0;
+    const std::uint64_t* defaults = nullptr;
+    std::uint64_t default_mask = 0;
 };
 
 template <class T, class Item> struct group_of {
@@ -4413,6 +4483,72 @@ struct group_of<T, rules::one_of_when<M, When, A...>> {
         group_row r = conditional_group<T, M, When>::row(group_kind::one_of_when);
         r.allowed = allowed;
         r.allowed_size = sizeof...(A);
+        return r;
+    }
+};
+
+// The key of a combinations member's value, as read_wire_key reads it back from the member:
+// an enum's wire key, an integer converted to 64 bits (a signed one sign-extended).
+template <class V> constexpr std::uint64_t combination_key(V v) noexcept {
+    if constexpr (std::is_enum_v<V>)
+        return wire_key(v);
+    else if constexpr (std::is_signed_v<V>)
+        return static_cast<std::uint64_t>(static_cast<long long>(v));
+    else
+        return static_cast<std::uint64_t>(v);
+}
+
+template <auto M> consteval std::uint64_t combination_default() {
+    if constexpr (has_default<M>())
+        return combination_key(default_of<M>());
+    else
+        return 0;
+}
+
+template <class T, const auto& Table, auto... M>
+struct group_of<T, rules::combinations<Table, M...>> {
+    static constexpr std::size_t n = sizeof...(M);
+    static_assert(n > 0 && n <= 64, "ltx::reflect: combinations of 1 to 64 members");
+    static_assert(((member_index_in<M>(members_of<T>{}) != no_member) && ...),
+                  "ltx::reflect: combinations names a member that is not a described member of "
+                  "its type");
+    static_assert(
+        ((std::is_enum_v<unwrap_t<typename member_pointer_traits<decltype(M)>::value>> ||
+          (std::is_integral_v<unwrap_t<typename member_pointer_traits<decltype(M)>::value>> &&
+           !std::is_same_v<unwrap_t<typename member_pointer_traits<decltype(M)>::value>, bool>)) &&
+         ...),
+        "ltx::reflect: combinations applies to enum and integer members");
+    using row_type = std::remove_cvref_t<decltype(*std::begin(Table))>;
+    static_assert(std::tuple_size_v<row_type> == n,
+                  "ltx::reflect: each row of a combinations table has one value per member");
+    static constexpr std::size_t rows = std::size(Table);
+
+    template <std::size_t... I> static consteval auto flatten(std::index_sequence<I...>) {
+        std::array<std::uint64_t, (rows == 0 ? 1 : rows * n)> keys{};
+        std::size_t k = 0;
+        for (const auto& row : Table)
+            ((keys[k++] = combination_key(std::get<I>(row))), ...);
+        return keys;
+    }
+    template <std::size_t... I> static consteval bool row_types_match(std::index_sequence<I...>) {
+        return (std::is_same_v<std::remove_cvref_t<std::tuple_element_t<I, row_type>>,
+                               unwrap_t<typename member_pointer_traits<decltype(M)>::value>> &&
+                ...);
+    }
+    static_assert(row_types_match(std::make_index_sequence<n>{}),
+                  "ltx::reflect: a combinations table's columns have its members' types");
+
+    static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})...};
+    static constexpr std::string_view names[] = {member_name<M>()...};
+    static constexpr auto keys = flatten(std::make_index_sequence<n>{});
+    static constexpr std::uint64_t defaults[] = {combination_default<M>()...};
+    static constexpr group_row row() {
+        group_row r{members, names, n, group_kind::combinations};
+        r.allowed = keys.data();
+        r.allowed_size = rows;
+        r.defaults = defaults;
+        std::uint64_t bit = 1;
+        ((r.default_mask |= has_default<M>() ? bit : 0, bit <<= 1), ...);
         return r;
     }
 };
@@ -4500,6 +4636,11 @@ struct struct_tables;
 LTX_DECL void check_conditional(const group_row& group, const struct_tables& t,
                                 const void* const* values, const value_path& path,
                                 std::vector<violation>& out);
+
+// A combinations rule: finds the first member whose value no row allows with the ones before.
+LTX_DECL void check_combinations(const group_row& group, const struct_tables& t,
+                                 const void* const* values, const value_path& path,
+                                 std::vector<violation>& out);
 
 /// What validate_fields reads of one struct.
 struct struct_tables {
@@ -4600,6 +4741,9 @@ template <class T> std::vector<violation> validate(const T& value) {
 #define LTX_REFLECT_IMPL_VALIDATE_IPP
 
 
+#include <algorithm>
+#include <string>
+
 namespace ltx::reflect::detail {
 
 LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out) {
@@ -4688,6 +4832,52 @@ LTX_DECL void check_conditional(const group_row& group, const struct_tables& t,
     report{out, value_path{&parent, field.name}, rule}.fail(m);
 }
 
+// The text of a combinations member's value in a message: an enum's wire name, a number.
+inline void append_combination_value(std::string& m, const field_row& field, std::uint64_t key) {
+    if (field.wire_size != 0) {
+        if (const auto* name = find_wire_name(field.wire, field.wire_size, key))
+            m.append(name->data(), name->size());
+    } else if (is_signed_leaf(field.kind)) {
+        append_decimal(m, static_cast<long long>(key));
+    } else {
+        append_decimal(m, static_cast<unsigned long long>(key));
+    }
+}
+
+LTX_DECL void check_combinations(const group_row& group, const struct_tables& t,
+                                 const void* const* values, const value_path& parent,
+                                 std::vector<violation>& out) {
+    const std::size_t n = group.size;
+    std::uint64_t keys[64];
+    for (std::size_t k = 0; k < n; ++k) {
+        const void* value = values[group.members[k]];
+        const field_row& field = t.fields[group.members[k]];
+        if (value)
+            keys[k] = read_wire_key(field.kind, value);
+        else if ((group.default_mask >> k) & 1U)
+            keys[k] = group.defaults[k];
+        else
+            return; // absent without a default: its `required` rule reports it
+        bool offered = false;
+        for (std::size_t r = 0; r < group.allowed_size && !offered; ++r) {
+            const std::uint64_t* row = group.allowed + r * n;
+            offered = std::equal(keys, keys + k + 1, row);
+        }
+        if (offered)
+            continue;
+        std::string m = "is not offered";
+        for (std::size_t j = 0; j < k; ++j) {
+            m.append(j == 0 ? " with " : ", ");
+            const field_row& before = t.fields[group.members[j]];
+            m.append(before.name.data(), before.name.size());
+            m.push_back(' ');
+            append_combination_value(m, before, keys[j]);
+        }
+        report{out, value_path{&parent, field.name}, "combinations"}.fail(m);
+        return;
+    }
+}
+
 LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
                                  std::vector<violation>& out) {
     check_utf8(text_at(value), path, out);
@@ -4730,6 +4920,10 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
     }
     for (std::size_t g = 0; g < t.group_count; ++g) {
         const group_row& group = t.groups[g];
+        if (group.kind == group_kind::combinations) {
+            check_combinations(group, t, values, parent, out);
+            continue;
+        }
         if (group.kind != group_kind::at_least_one_of) {
             check_conditional(group, t, values, parent, out);
             continue;

@@ -23,6 +23,8 @@ LTX_DECL void check_range(long long min, long long max, long long v, const repor
 LTX_DECL void check_range(long long min, long long max, unsigned long long v, const report& r);
 LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std::string_view s,
                              const report& r);
+LTX_DECL void check_real_range(double min, double max, bool exclusive_min, double v,
+                               const report& r);
 LTX_DECL void check_not_empty(std::string_view s, const report& r);
 LTX_DECL void check_http_url(std::string_view s, const report& r);
 LTX_DECL void check_email(std::string_view s, const report& r);
@@ -75,6 +77,22 @@ struct range {
             detail::check_range(min, max, static_cast<long long>(v), r);
         else
             detail::check_range(min, max, static_cast<unsigned long long>(v), r);
+    }
+};
+
+/// A finite floating-point number within bounds, `max` inclusive, `min` inclusive unless
+/// `exclusive_min`: `real_range{0, 20, true}` is above 0 and at most 20, `real_range{2}` at least
+/// 2, `real_range{}` any finite number.
+struct real_range {
+    double min = -std::numeric_limits<double>::max();
+    double max = std::numeric_limits<double>::max();
+    bool exclusive_min = false;
+    static constexpr std::string_view name = "range";
+
+    template <class F>
+    requires std::is_floating_point_v<F>
+    void check(F v, const report& r) const {
+        detail::check_real_range(min, max, exclusive_min, static_cast<double>(v), r);
     }
 };
 
@@ -142,6 +160,18 @@ template <auto Member, class When> struct required_when {
 /// `When` holds. Reported at `Member`: "must be one of 8 when model is veo3".
 template <auto Member, class When, auto... Allowed> struct one_of_when {
     static constexpr std::string_view name = "one_of_when";
+};
+
+/// Struct-level rule: the members `Members...` (enums or integers), read together, form one of
+/// the rows of `Table`, a constexpr range of `std::tuple`s with one element per member, in the
+/// order given: a matrix of the combinations a server offers. An absent member counts as its
+/// documented default (its `defaults_to`); at an absent member without one the check stops (its
+/// `required` rule speaks). Reported at the first member, in the order given, whose value no row
+/// allows together with the values of the members before it: "is not offered with model
+/// ltx-2-5-pro, resolution 2560x1440". The values of the members before it are named, never the
+/// member's own.
+template <const auto& Table, auto... Members> struct combinations {
+    static constexpr std::string_view name = "combinations";
 };
 
 } // namespace ltx::reflect::rules

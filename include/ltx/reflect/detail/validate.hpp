@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -127,11 +128,19 @@ struct rule_span {
 };
 
 /// What a struct-level rule asks.
-enum class group_kind : unsigned char { at_least_one_of, absent_when, required_when, one_of_when };
+enum class group_kind : unsigned char {
+    at_least_one_of,
+    absent_when,
+    required_when,
+    one_of_when,
+    combinations,
+};
 
 /// A struct-level rule. at_least_one_of: the members (indices, names) of which one must be set.
 /// The conditional rules: one member, and the condition (`rules::when`) under which it must be
-/// absent, present, or hold one of `allowed` (enum wire keys).
+/// absent, present, or hold one of `allowed` (enum wire keys). combinations: the members, and
+/// `allowed` the table's rows, `allowed_size` of them, each `size` keys long; `defaults` the
+/// members' default keys, where bit i of `default_mask` says member i has one.
 struct group_row {
     const std::size_t* members;
     const std::string_view* names;
@@ -144,6 +153,8 @@ struct group_row {
     std::uint64_t when_default = 0; ///< the key of that default
     const std::uint64_t* allowed = nullptr;
     std::size_t allowed_size = 0;
+    const std::uint64_t* defaults = nullptr;
+    std::uint64_t default_mask = 0;
 };
 
 template <class T, class Item> struct group_of {
@@ -206,6 +217,72 @@ struct group_of<T, rules::one_of_when<M, When, A...>> {
         group_row r = conditional_group<T, M, When>::row(group_kind::one_of_when);
         r.allowed = allowed;
         r.allowed_size = sizeof...(A);
+        return r;
+    }
+};
+
+// The key of a combinations member's value, as read_wire_key reads it back from the member:
+// an enum's wire key, an integer converted to 64 bits (a signed one sign-extended).
+template <class V> constexpr std::uint64_t combination_key(V v) noexcept {
+    if constexpr (std::is_enum_v<V>)
+        return wire_key(v);
+    else if constexpr (std::is_signed_v<V>)
+        return static_cast<std::uint64_t>(static_cast<long long>(v));
+    else
+        return static_cast<std::uint64_t>(v);
+}
+
+template <auto M> consteval std::uint64_t combination_default() {
+    if constexpr (has_default<M>())
+        return combination_key(default_of<M>());
+    else
+        return 0;
+}
+
+template <class T, const auto& Table, auto... M>
+struct group_of<T, rules::combinations<Table, M...>> {
+    static constexpr std::size_t n = sizeof...(M);
+    static_assert(n > 0 && n <= 64, "ltx::reflect: combinations of 1 to 64 members");
+    static_assert(((member_index_in<M>(members_of<T>{}) != no_member) && ...),
+                  "ltx::reflect: combinations names a member that is not a described member of "
+                  "its type");
+    static_assert(
+        ((std::is_enum_v<unwrap_t<typename member_pointer_traits<decltype(M)>::value>> ||
+          (std::is_integral_v<unwrap_t<typename member_pointer_traits<decltype(M)>::value>> &&
+           !std::is_same_v<unwrap_t<typename member_pointer_traits<decltype(M)>::value>, bool>)) &&
+         ...),
+        "ltx::reflect: combinations applies to enum and integer members");
+    using row_type = std::remove_cvref_t<decltype(*std::begin(Table))>;
+    static_assert(std::tuple_size_v<row_type> == n,
+                  "ltx::reflect: each row of a combinations table has one value per member");
+    static constexpr std::size_t rows = std::size(Table);
+
+    template <std::size_t... I> static consteval auto flatten(std::index_sequence<I...>) {
+        std::array<std::uint64_t, (rows == 0 ? 1 : rows * n)> keys{};
+        std::size_t k = 0;
+        for (const auto& row : Table)
+            ((keys[k++] = combination_key(std::get<I>(row))), ...);
+        return keys;
+    }
+    template <std::size_t... I> static consteval bool row_types_match(std::index_sequence<I...>) {
+        return (std::is_same_v<std::remove_cvref_t<std::tuple_element_t<I, row_type>>,
+                               unwrap_t<typename member_pointer_traits<decltype(M)>::value>> &&
+                ...);
+    }
+    static_assert(row_types_match(std::make_index_sequence<n>{}),
+                  "ltx::reflect: a combinations table's columns have its members' types");
+
+    static constexpr std::size_t members[] = {member_index_in<M>(members_of<T>{})...};
+    static constexpr std::string_view names[] = {member_name<M>()...};
+    static constexpr auto keys = flatten(std::make_index_sequence<n>{});
+    static constexpr std::uint64_t defaults[] = {combination_default<M>()...};
+    static constexpr group_row row() {
+        group_row r{members, names, n, group_kind::combinations};
+        r.allowed = keys.data();
+        r.allowed_size = rows;
+        r.defaults = defaults;
+        std::uint64_t bit = 1;
+        ((r.default_mask |= has_default<M>() ? bit : 0, bit <<= 1), ...);
         return r;
     }
 };
@@ -293,6 +370,11 @@ struct struct_tables;
 LTX_DECL void check_conditional(const group_row& group, const struct_tables& t,
                                 const void* const* values, const value_path& path,
                                 std::vector<violation>& out);
+
+// A combinations rule: finds the first member whose value no row allows with the ones before.
+LTX_DECL void check_combinations(const group_row& group, const struct_tables& t,
+                                 const void* const* values, const value_path& path,
+                                 std::vector<violation>& out);
 
 /// What validate_fields reads of one struct.
 struct struct_tables {

@@ -6,6 +6,7 @@
 
 #include <ltx/http/url.hpp>
 
+#include <charconv>
 #include <limits>
 
 namespace ltx::reflect::detail {
@@ -84,6 +85,34 @@ LTX_DECL void check_contains(const std::string_view* needles, std::size_t n, std
 LTX_DECL void check_not_empty(std::string_view s, const report& r) {
     if (s.empty())
         r.fail("must not be empty");
+}
+
+// The shortest decimal text that reads back as `v`.
+inline void append_real(std::string& out, double v) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out.append(buf, static_cast<std::size_t>(end - buf));
+}
+
+LTX_DECL void check_real_range(double min, double max, bool exclusive_min, double v,
+                               const report& r) {
+    const bool finite = v == v && v >= -std::numeric_limits<double>::max() &&
+                        v <= std::numeric_limits<double>::max();
+    if (finite && (exclusive_min ? v > min : v >= min) && v <= max)
+        return;
+    constexpr double no_min = -std::numeric_limits<double>::max(); // the defaults
+    constexpr double no_max = std::numeric_limits<double>::max();
+    std::string m;
+    append_text(m, "must be a finite number");
+    if (min != no_min) {
+        append_text(m, exclusive_min ? " above " : " of at least ");
+        append_real(m, min);
+    }
+    if (max != no_max) {
+        append_text(m, min != no_min ? " and at most " : " of at most ");
+        append_real(m, max);
+    }
+    r.fail(m);
 }
 
 LTX_DECL void check_http_url(std::string_view s, const report& r) {

@@ -4,6 +4,9 @@
 
 #include <ltx/reflect/validate.hpp>
 
+#include <algorithm>
+#include <string>
+
 namespace ltx::reflect::detail {
 
 LTX_DECL void check_utf8(std::string_view s, const value_path& path, std::vector<violation>& out) {
@@ -92,6 +95,52 @@ LTX_DECL void check_conditional(const group_row& group, const struct_tables& t,
     report{out, value_path{&parent, field.name}, rule}.fail(m);
 }
 
+// The text of a combinations member's value in a message: an enum's wire name, a number.
+inline void append_combination_value(std::string& m, const field_row& field, std::uint64_t key) {
+    if (field.wire_size != 0) {
+        if (const auto* name = find_wire_name(field.wire, field.wire_size, key))
+            m.append(name->data(), name->size());
+    } else if (is_signed_leaf(field.kind)) {
+        append_decimal(m, static_cast<long long>(key));
+    } else {
+        append_decimal(m, static_cast<unsigned long long>(key));
+    }
+}
+
+LTX_DECL void check_combinations(const group_row& group, const struct_tables& t,
+                                 const void* const* values, const value_path& parent,
+                                 std::vector<violation>& out) {
+    const std::size_t n = group.size;
+    std::uint64_t keys[64];
+    for (std::size_t k = 0; k < n; ++k) {
+        const void* value = values[group.members[k]];
+        const field_row& field = t.fields[group.members[k]];
+        if (value)
+            keys[k] = read_wire_key(field.kind, value);
+        else if ((group.default_mask >> k) & 1U)
+            keys[k] = group.defaults[k];
+        else
+            return; // absent without a default: its `required` rule reports it
+        bool offered = false;
+        for (std::size_t r = 0; r < group.allowed_size && !offered; ++r) {
+            const std::uint64_t* row = group.allowed + r * n;
+            offered = std::equal(keys, keys + k + 1, row);
+        }
+        if (offered)
+            continue;
+        std::string m = "is not offered";
+        for (std::size_t j = 0; j < k; ++j) {
+            m.append(j == 0 ? " with " : ", ");
+            const field_row& before = t.fields[group.members[j]];
+            m.append(before.name.data(), before.name.size());
+            m.push_back(' ');
+            append_combination_value(m, before, keys[j]);
+        }
+        report{out, value_path{&parent, field.name}, "combinations"}.fail(m);
+        return;
+    }
+}
+
 LTX_DECL void check_string_value(const field_row&, const void* value, const value_path& path,
                                  std::vector<violation>& out) {
     check_utf8(text_at(value), path, out);
@@ -134,6 +183,10 @@ LTX_DECL void validate_fields(const struct_tables& t, const void* const* values,
     }
     for (std::size_t g = 0; g < t.group_count; ++g) {
         const group_row& group = t.groups[g];
+        if (group.kind == group_kind::combinations) {
+            check_combinations(group, t, values, parent, out);
+            continue;
+        }
         if (group.kind != group_kind::at_least_one_of) {
             check_conditional(group, t, values, parent, out);
             continue;
