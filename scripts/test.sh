@@ -104,27 +104,28 @@ step_gcc() {
     ctest --test-dir build/gcc --output-on-failure -j "$jobs"
 }
 
-# Also the compiled mode: every test layer built again with LTX_SEPARATE_COMPILATION.
-step_clang() {
-    cmake_configure clang clang++ Release -DLTX_BUILD_BENCHMARKS=OFF -DLTX_TEST_COMPILED_MODE=ON
-    cmake_build_test clang
-}
-
-# sanitize_build <dir> <compiler>: a Debug build with ASan+UBSan, and its tests.
+# sanitize_build <dir> <compiler> [cmake args...]: a Debug build with ASan+UBSan, and its tests.
 sanitize_build() {
+    local dir="$1" cxx="$2"
+    shift 2
     export ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1"
     export UBSAN_OPTIONS="print_stacktrace=1"
-    cmake_configure "$1" "$2" Debug -DLTX_BUILD_BENCHMARKS=OFF -DLTX_TEST_COMPILE_FAIL=OFF \
+    cmake_configure "$dir" "$cxx" Debug -DLTX_BUILD_BENCHMARKS=OFF \
         -DCMAKE_CXX_FLAGS="$sanitize_flags" \
-        -DCMAKE_EXE_LINKER_FLAGS="$sanitize_flags"
-    cmake_build_test "$1"
+        -DCMAKE_EXE_LINKER_FLAGS="$sanitize_flags" "$@"
+    cmake_build_test "$dir"
 }
 
-step_sanitize() { sanitize_build sanitize clang++; }
+# clang++ with ASan+UBSan (warnings as errors, as in every build), every test layer built twice:
+# header-only and in the compiled mode (LTX_SEPARATE_COMPILATION). One build serves clang's
+# warnings, the sanitizers and the compiled mode: a clang Release build besides it would
+# compile the whole suite once more for no check of its own.
+step_clang() { sanitize_build clang clang++ -DLTX_TEST_COMPILED_MODE=ON; }
 
 # g++ too: Asio 1.22 enables C++20 coroutines with g++ only, so the use_awaitable forms of the
 # client run under ASan+UBSan here.
-step_sanitize_gcc() { sanitize_build sanitize-gcc g++; }
+# No compile-fail tests: the g++ Release build runs them, and no sanitizer changes their outcome.
+step_sanitize_gcc() { sanitize_build sanitize-gcc g++ -DLTX_TEST_COMPILE_FAIL=OFF; }
 
 # g++, so that the use_awaitable forms run under TSan as well (clang++ 14 with Asio 1.22
 # compiles them out). -Wno-tsan: g++ 12 warns, as an error under -Werror, that TSan does not
@@ -207,7 +208,7 @@ step_extra_tests() { run_hook scripts/extra-tests.sh; }
 
 # ---- driver ----------------------------------------------------------------------------------
 
-all_steps=(setup format amalgamate core-includes docs headers gcc clang sanitize sanitize-gcc tsan meson consumer
+all_steps=(setup format amalgamate core-includes docs headers gcc clang sanitize-gcc tsan meson consumer
     benchmarks fuzz-smoke extra-tests)
 declare -A describe=(
     [setup]="bash scripts/setup.sh: install the Debian packages that are missing"
@@ -217,8 +218,7 @@ declare -A describe=(
     [docs]="bash scripts/check-docs.sh: the reflection engine's public headers are mostly docs"
     [headers]="bash scripts/check-headers.sh: each header under include/ltx compiles alone"
     [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc"
-    [clang]="clang++ Release build (-Werror), also in compiled mode, + ctest, in build/clang"
-    [sanitize]="clang++ Debug build with ASan+UBSan (-fno-sanitize-recover=all) + ctest (no compile-fail tests)"
+    [clang]="clang++ Debug build with ASan+UBSan (-Werror, -fno-sanitize-recover=all), also in compiled mode, + ctest"
     [sanitize-gcc]="g++ Debug build with ASan+UBSan + ctest (the coroutine forms), in build/sanitize-gcc"
     [tsan]="g++ RelWithDebInfo build with TSan (halt_on_error, scripts/tsan.supp) of the threaded layers + ctest"
     [meson]="meson setup/compile/test, in build/meson; its install's pkg-config files used"
