@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Extra tests of the Asio adapter, each a function below, run in order:
+# Extra tests that start servers of their own (nginx, ltx-sim), each a function below, run in order:
 #   nginx  the transport against nginx (Debian package) started here on a free loopback port
 #          with a temporary configuration: static JSON with keep-alive, and chunked JSON;
 #          runs the `nginx` test cases of ltx_asio_tests (g++ Release build, built if missing).
+#   attack ltx-sim (g++ Release build, built if missing) under attack: idle connections,
+#          slowloris, oversized and dribbled bodies, garbage and header floods, while a normal
+#          client's requests must still succeed (tests/e2e/attack.py).
 #
 #   bash scripts/extra-tests.sh             every step
 #   bash scripts/extra-tests.sh nginx       only the named steps
@@ -83,9 +86,18 @@ CONF
     LTX_NGINX_PORT="$port" "$build_dir/tests/ltx_asio_tests" --test-case='*nginx*'
 }
 
+step_attack() {
+    if [ ! -f "$build_dir/build.ninja" ]; then
+        cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=g++ \
+            -DCMAKE_BUILD_TYPE=Release -DLTX_WARNINGS_AS_ERRORS=ON
+    fi
+    cmake --build "$build_dir" -j "$jobs" --target ltx-sim
+    python3 "$root/tests/e2e/attack.py" "$build_dir/tools/ltx-sim/ltx-sim"
+}
+
 steps=("$@")
 if [ "${#steps[@]}" -eq 0 ]; then
-    steps=(nginx)
+    steps=(nginx attack)
 fi
 for s in "${steps[@]}"; do
     echo "== extra-tests: $s"
