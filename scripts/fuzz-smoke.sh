@@ -12,7 +12,7 @@
 #   LTX_FUZZ_SECONDS=300 LTX_FUZZ_TARGETS="url json_models" bash scripts/fuzz-smoke.sh
 set -euo pipefail
 
-all_targets=(http1_response url http_date mime json_models sim_multipart cli_request sim_http)
+all_targets=(http1_response url http_date mime json_models webhook sim_multipart cli_request sim_http)
 
 # The longest input each target is given (libFuzzer's -max_len); 4096 when not listed.
 declare -A max_len=([json_models]=16384 [sim_multipart]=8192 [cli_request]=16384)

@@ -1,14 +1,16 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Fuzzer of the JSON decoder over every response model of the API, the error body, and the
-// request models the simulator decodes (libFuzzer). Each input is decoded into every model.
-// When a decode succeeds, the value is encoded, the text decoded again and encoded again:
+// Fuzzer of the JSON decoder over every response model of the API, the error body, the
+// request models the simulator decodes, and the models of the official LTX API (libFuzzer). Each
+// input is decoded into every model. When a decode succeeds, the value is encoded, the text decoded
+// again and encoded again:
 //  1. the second decode succeeds (what the encoder writes, the decoder reads);
 //  2. both encodings are identical (encode -> decode -> encode is stable: no value, sign or
 //     digit is lost or invented on the way);
 //  3. a failed decode names why (a message), and nothing escapes as an exception.
 #include "fuzz_support.hpp"
 
+#include <ltx/lightricks.hpp>
 #include <ltx/ltx.hpp>
 
 #include <cstddef>
@@ -56,5 +58,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     round_trip<ltx::ltx_create_request>(in, "ltx_create_request");
     round_trip<ltx::account_request>(in, "account_request");
     round_trip<ltx::list_assets_request>(in, "list_assets_request");
+    // The official LTX API: its answers, and the requests its simulator will read.
+    namespace lx = ltx::lightricks;
+    round_trip<lx::submitted_job>(in, "lightricks submitted_job");
+    round_trip<lx::job_status>(in, "lightricks job_status");
+    round_trip<lx::upload_ticket>(in, "lightricks upload_ticket");
+    round_trip<lx::error_envelope>(in, "lightricks error_envelope");
+    round_trip<lx::text_to_video_request>(in, "lightricks text_to_video_request");
+    round_trip<lx::image_to_video_request>(in, "lightricks image_to_video_request");
+    round_trip<lx::audio_to_video_request>(in, "lightricks audio_to_video_request");
+    round_trip<lx::retake_request>(in, "lightricks retake_request");
+    round_trip<lx::extend_request>(in, "lightricks extend_request");
+    round_trip<lx::reframe_request>(in, "lightricks reframe_request");
     return 0;
 }
