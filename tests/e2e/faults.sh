@@ -16,6 +16,7 @@ for _ in $(seq 1 100); do
     sleep 0.05
 done
 api="$(sed -n 's/^listening on //p' "$work/sim.out")"
+storage="$(sed -n 's/^storage on //p' "$work/sim.out")"
 [ -n "$api" ] || { echo "the simulator did not start"; cat "$work/sim.err"; exit 1; }
 export USEAPI_TOKEN=fault-token
 cd "$work"
@@ -34,4 +35,9 @@ videos="$(grep -o '"jobId"' list.json | wc -l)"
 [ "$(grep -c 'ltx-create -> 429' "$work/sim.err")" -eq 3 ] || fail "expected three 429s"
 [ "$(grep -c 'ltx-create -> 200' "$work/sim.err")" -eq 1 ] || fail "expected one accepted create"
 grep -q '^ltx-sim: GET .* -> 5[0-9][0-9]' "$work/sim.err" || fail "no GET met a 5xx"
-echo "with 30% 5xx on GETs and three 429s on the create POST: one job, one video"
+# The storage host saw the download and no API token (it refuses and counts one).
+stats="$(python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())' \
+    "$storage/_sim/stats")" || fail "no /_sim/stats from the storage host"
+grep -q '"storageAuthorized":0[,}]' <<<"$stats" || fail "the API token reached the storage host: $stats"
+grep -q '"storageRequests":0[,}]' <<<"$stats" && fail "the storage host saw no request: $stats"
+echo "with 30% 5xx on GETs and three 429s on the create POST: one job, one video, no token sent to storage"

@@ -121,9 +121,12 @@ TEST_CASE("ltx-sim storage: records what reaches it, the API token does not") {
     CHECK(seen[0].headers.count("host") == 1);
     CHECK(seen[0].headers.count("authorization") == 0);
 
-    // The record would show a token: a client that leaked one is caught.
+    // A client that leaked a token is caught: refused, counted, and shown in the record.
     client leaky{sim->storage_port(), "test-token"};
-    leaky.get(path_of(*ltx::artifact_url(job)));
+    const auto refused = leaky.get(path_of(*ltx::artifact_url(job)));
+    CHECK(refused.result_int() == 400);
+    CHECK(error_of(refused).find("Authorization") != std::string::npos);
+    CHECK(refused.body().find("test-token") == std::string::npos);
     seen = sim->storage_requests();
     REQUIRE(seen.size() == 2);
     CHECK(seen[1].headers.at("authorization") == "Bearer test-token");
@@ -138,6 +141,7 @@ TEST_CASE("ltx-sim storage: records what reaches it, the API token does not") {
     CHECK(stats.jobsCreated == 1);
     CHECK(stats.uploads == 1);
     CHECK(stats.storageRequests == 2);
+    CHECK(stats.storageAuthorized == 1);
 }
 
 TEST_CASE("ltx-sim webhooks: the job model with replyRef is POSTed to replyUrl") {

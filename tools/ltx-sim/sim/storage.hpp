@@ -2,7 +2,9 @@
 //
 // The storage listener: serves the files behind signed asset URLs, refuses expired or forged
 // ones with 403, and records every request it receives so tests can check what reached it
-// (no API token must). `/_sim/requests` and `/_sim/stats` show the record and the counters.
+// (no API token must). A request that carries an Authorization header is refused with 400 and
+// counted (`storageAuthorized`), so that a leaked token shows. `/_sim/requests` and
+// `/_sim/stats` show the record and the counters.
 #ifndef LTX_SIM_STORAGE_HPP
 #define LTX_SIM_STORAGE_HPP
 
@@ -50,11 +52,13 @@ struct sim_stats {
     std::uint64_t webhooksSent = 0;
     std::uint64_t webhooksFailed = 0;
     std::uint64_t storageRequests = 0;
+    /// Storage requests that carried an Authorization header (refused): a token leaked.
+    std::uint64_t storageAuthorized = 0;
 };
 BOOST_DESCRIBE_STRUCT(sim_stats, (),
                       (jobsCreated, jobsActive, jobsFailed, uploads, requests, connections,
                        rejected429, injected5xx, dropped, webhooksSent, webhooksFailed,
-                       storageRequests))
+                       storageRequests, storageAuthorized))
 
 /// The storage listener's handler.
 class storage {
@@ -86,7 +90,8 @@ public:
                 .dropped = c.dropped,
                 .webhooksSent = c.webhooks_sent,
                 .webhooksFailed = c.webhooks_failed,
-                .storageRequests = log_.size()};
+                .storageRequests = log_.size(),
+                .storageAuthorized = authorized_};
     }
 
     /// Answers one request at time `now`.
@@ -99,6 +104,12 @@ public:
         if (path == "/_sim/stats")
             return json(200, reflect::to_json(stats(now)));
         record(req);
+        if (req.find(http::field::authorization) != req.end()) {
+            ++authorized_;
+            return json(400, error_reply(400, "Storage URLs are signed: a request to them carries "
+                                              "no Authorization header")
+                                 .body);
+        }
         if (req.method() != http::verb::get && req.method() != http::verb::head) {
             auto res = json(405, error_reply(405, "Method not allowed").body);
             res.set(http::field::allow, "GET, HEAD");
@@ -214,6 +225,7 @@ private:
     artifact_set& artifacts_;
     mutable std::mutex mutex_;
     std::vector<recorded_request> log_;
+    std::uint64_t authorized_ = 0; // touched on the server's thread only, as stats()
 };
 
 } // namespace ltx::sim
