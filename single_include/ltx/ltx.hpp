@@ -1163,6 +1163,15 @@ template <class T> bool read_json_value(const boost::json::value& jv, T& out, js
 /// @endcode
 template <class T> T from_json(std::string_view text);
 
+/// Parses the JSON `text` into a document, as `boost::json::parse` does, but reads each number
+/// with a fraction or an exponent from its text (`std::from_chars`), as `read_json` does: the
+/// parser's own conversion can be an ulp off, and reads `0e4002` as NaN. So a document made
+/// here and fed to `read_json_value` decodes as `read_json` decodes the text.
+///
+/// @param text the whole document; trailing data after it is an error.
+/// @param ec   set on a syntax error (the value returned is then null).
+LTX_DECL boost::json::value parse_json(std::string_view text, boost::json::error_code& ec);
+
 } // namespace ltx::reflect
 
 // ---- begin ltx/reflect/impl/json_read.hpp ----
@@ -1375,6 +1384,18 @@ template <class T> constexpr sax_ops make_sax_ops() {
 
 namespace ltx::reflect::detail {
 
+/// The double `text` (a JSON number's whole text) stands for, by `std::from_chars`: the parser's
+/// own conversion can be an ulp off, and reads `0e4002` as NaN. `parsed` (that conversion) when
+/// `from_chars` fails: a number too large for a double stays the parser's infinity, one too
+/// small keeps the parser's zero or subnormal.
+inline double exact_double(double parsed, std::string_view text) noexcept {
+    double exact = 0;
+    const char* first = text.data();
+    const char* end = first + text.size();
+    const auto r = std::from_chars(first, end, exact);
+    return first != end && r.ec == std::errc{} && r.ptr == end ? exact : parsed;
+}
+
 // The path of the value being decoded, as a chain of stack frames, built into a string only
 // when an error is reported. Member names are never empty, so a frame with an empty key
 // below the document is an empty map key: it reads `a[""]`, as in validation paths.
@@ -1579,23 +1600,16 @@ public:
 private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-    // The parser's own conversion of a number with a fraction or exponent may be off by an
-    // ulp; the text, read by std::from_chars, gives the double nearest to it, so that what
-    // the writer wrote (its shortest round-trip form) reads back exactly. A number too large
-    // for a double stays the parser's infinity (refused by the caller); one too small keeps
-    // the parser's zero or subnormal. A value fed from a parsed document has no text.
+    // A number with a fraction or exponent, read from its text (exact_double above);
+    // its parts, when the parser split it, are gathered in number_. A value fed from a parsed
+    // document has no text.
     double exact_double(double parsed, boost::json::string_view last) {
-        const char* first = last.data();
-        const char* end = first + last.size();
-        if (!number_.empty()) {
-            number_.append(last.data(), last.size());
-            first = number_.data();
-            end = first + number_.size();
-        }
-        double exact = 0;
-        const auto r = std::from_chars(first, end, exact);
+        if (number_.empty())
+            return ltx::reflect::detail::exact_double(parsed, {last.data(), last.size()});
+        number_.append(last.data(), last.size());
+        const double exact = ltx::reflect::detail::exact_double(parsed, number_);
         number_.clear();
-        return first != end && r.ec == std::errc{} && r.ptr == end ? exact : parsed;
+        return exact;
     }
     // The parser refuses deeper texts; one more frame for the document itself.
     static constexpr std::size_t max_frames = boost::json::parse_options{}.max_depth + 1;
@@ -1900,6 +1914,118 @@ template <class T> T from_json(std::string_view text) {
 
 #endif
 // ---- end ltx/reflect/impl/json_read.hpp ----
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/json_parse.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_JSON_PARSE_IPP
+#define LTX_REFLECT_IMPL_JSON_PARSE_IPP
+
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/value_stack.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace ltx::reflect::detail {
+
+// The events of Boost.JSON's basic_parser onto a value_stack, as boost::json::parser does, but
+// with each double read again from its text.
+struct exact_dom_handler {
+    static constexpr std::size_t max_object_size = boost::json::object::max_size();
+    static constexpr std::size_t max_array_size = boost::json::array::max_size();
+    static constexpr std::size_t max_key_size = boost::json::string::max_size();
+    static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+    boost::json::value_stack stack;
+    std::string number; // a number's text split into parts
+
+    using sv = boost::json::string_view;
+    using ec_t = boost::json::error_code;
+
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t&) { return true; }
+    bool on_object_end(std::size_t n, ec_t&) {
+        stack.push_object(n);
+        return true;
+    }
+    bool on_array_begin(ec_t&) { return true; }
+    bool on_array_end(std::size_t n, ec_t&) {
+        stack.push_array(n);
+        return true;
+    }
+    bool on_key_part(sv s, std::size_t, ec_t&) {
+        stack.push_chars(s);
+        return true;
+    }
+    bool on_key(sv s, std::size_t, ec_t&) {
+        stack.push_key(s);
+        return true;
+    }
+    bool on_string_part(sv s, std::size_t, ec_t&) {
+        stack.push_chars(s);
+        return true;
+    }
+    bool on_string(sv s, std::size_t, ec_t&) {
+        stack.push_string(s);
+        return true;
+    }
+    bool on_number_part(sv s, ec_t&) {
+        number.append(s.data(), s.size());
+        return true;
+    }
+    bool on_int64(std::int64_t i, sv, ec_t&) {
+        number.clear();
+        stack.push_int64(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, sv, ec_t&) {
+        number.clear();
+        stack.push_uint64(u);
+        return true;
+    }
+    bool on_double(double d, sv s, ec_t&) {
+        number.append(s.data(), s.size());
+        stack.push_double(exact_double(d, number));
+        number.clear();
+        return true;
+    }
+    bool on_bool(bool b, ec_t&) {
+        stack.push_bool(b);
+        return true;
+    }
+    bool on_null(ec_t&) {
+        stack.push_null();
+        return true;
+    }
+    bool on_comment_part(sv, ec_t&) { return true; }
+    bool on_comment(sv, ec_t&) { return true; }
+};
+
+} // namespace ltx::reflect::detail
+
+namespace ltx::reflect {
+
+LTX_DECL boost::json::value parse_json(std::string_view text, boost::json::error_code& ec) {
+    boost::json::basic_parser<detail::exact_dom_handler> p{boost::json::parse_options{}};
+    p.handler().stack.reset();
+    ec = {};
+    const std::size_t n = p.write_some(false, text.data(), text.size(), ec);
+    if (!ec && n < text.size())
+        ec = boost::json::error::extra_data;
+    if (ec)
+        return nullptr;
+    return p.handler().stack.release();
+}
+
+} // namespace ltx::reflect
+
+#endif
+// ---- end ltx/reflect/impl/json_parse.ipp ----
+#endif
 
 #endif
 // ---- end ltx/reflect/json_read.hpp ----
@@ -2519,7 +2645,7 @@ LTX_DECL boost::json::value form_value(const field_row& row, std::string_view te
             return text == "true";
     } else if (!row.wire && row.kind != leaf::string) { // floating point, or composite
         boost::json::error_code ec;
-        auto jv = boost::json::parse(boost::json::string_view{first, text.size()}, ec);
+        auto jv = parse_json(std::string_view{first, text.size()}, ec);
         if (!ec && (row.kind == leaf::composite || jv.is_number()))
             return jv;
     }

@@ -17,6 +17,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -447,4 +448,46 @@ TEST_CASE("read_json_value refuses a document deeper than the parser allows, as 
             CHECK(eb.path == "[0][0][0]");
         }
     }
+}
+
+TEST_CASE("parse_json reads numbers as read_json does, where boost::json::parse does not") {
+    struct numbers_case {
+        const char* text;
+        double expected;
+    };
+    // Boost.JSON reads 0e4002 as NaN (0 x infinity) and the smallest normal double an ulp off.
+    for (const numbers_case& c : {numbers_case{"0e4002", 0.0}, numbers_case{"-0e4002", -0.0},
+                                  numbers_case{"2.2250738585072011e-308", 2.2250738585072011e-308},
+                                  numbers_case{"1.5", 1.5}, numbers_case{"1e-400", 0.0}}) {
+        CAPTURE(std::string{c.text});
+        boost::json::error_code ec;
+        const auto jv = ltx::reflect::parse_json(c.text, ec);
+        REQUIRE_FALSE(ec);
+        REQUIRE(jv.is_double());
+        CHECK(jv.get_double() == c.expected);
+        CHECK(std::signbit(jv.get_double()) == std::signbit(c.expected));
+    }
+    boost::json::error_code ec;
+    CHECK(ltx::reflect::parse_json(R"( {"a":[1,-2,18446744073709551615,"s",true,null]} )", ec) ==
+          boost::json::parse(R"({"a":[1,-2,18446744073709551615,"s",true,null]})"));
+    CHECK_FALSE(ec);
+    CHECK(ltx::reflect::parse_json("{} x", ec).is_null());
+    CHECK(ec == boost::json::error::extra_data);
+    ltx::reflect::parse_json(R"({"a":)", ec);
+    CHECK(ec);
+}
+
+TEST_CASE("a document from parse_json decodes as read_json decodes its text") {
+    // The fuzzer's finding: an integer written 0e4002 is 0 to read_json; a document from
+    // boost::json::parse held NaN there, so the CLI's request files refused it.
+    const std::string text = R"({"prompt":"p","startAssetId":"a","maxJobs":0e4002})";
+    ltx::ltx_create_request direct, from_document;
+    ltx::reflect::json_error err;
+    REQUIRE(ltx::reflect::read_json(text, direct, err));
+    boost::json::error_code ec;
+    const auto jv = ltx::reflect::parse_json(text, ec);
+    REQUIRE_FALSE(ec);
+    REQUIRE(ltx::reflect::read_json_value(jv, from_document, err));
+    CHECK(from_document.maxJobs == 0);
+    CHECK(ltx::reflect::to_json(from_document) == ltx::reflect::to_json(direct));
 }

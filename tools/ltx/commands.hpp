@@ -94,7 +94,7 @@ int call_and_confirm(environment& env, const settings& s, std::string_view verb,
 /// The JSON object of a `--request` file's text, or nothing when the text is not one.
 inline std::optional<boost::json::object> request_object(std::string_view text) {
     boost::json::error_code jec;
-    auto v = boost::json::parse(boost::json::string_view{text.data(), text.size()}, jec);
+    auto v = ltx::reflect::parse_json(text, jec); // numbers read as read_json reads them
     if (jec || !v.is_object())
         return std::nullopt;
     return std::move(v.as_object());

@@ -69,8 +69,21 @@ template <class T> bool read_json_value(const boost::json::value& jv, T& out, js
 /// @endcode
 template <class T> T from_json(std::string_view text);
 
+/// Parses the JSON `text` into a document, as `boost::json::parse` does, but reads each number
+/// with a fraction or an exponent from its text (`std::from_chars`), as `read_json` does: the
+/// parser's own conversion can be an ulp off, and reads `0e4002` as NaN. So a document made
+/// here and fed to `read_json_value` decodes as `read_json` decodes the text.
+///
+/// @param text the whole document; trailing data after it is an error.
+/// @param ec   set on a syntax error (the value returned is then null).
+LTX_DECL boost::json::value parse_json(std::string_view text, boost::json::error_code& ec);
+
 } // namespace ltx::reflect
 
 #include <ltx/reflect/impl/json_read.hpp>
+
+#ifdef LTX_HEADER_ONLY
+#include <ltx/reflect/impl/json_parse.ipp>
+#endif
 
 #endif

@@ -142,7 +142,7 @@ template <class T> bool read_model(boost::json::value jv, T& out, reflect::json_
 /// Parses a JSON body and decodes it as `read_model` does.
 template <class T> bool decode_json(std::string_view body, T& out, reflect::json_error& err) {
     boost::json::error_code ec;
-    auto jv = boost::json::parse(boost::json::string_view{body.data(), body.size()}, ec);
+    auto jv = reflect::parse_json(body, ec); // numbers read as the client's read_json reads them
     if (ec) {
         err = {{}, "invalid JSON: " + ec.message()};
         return false;

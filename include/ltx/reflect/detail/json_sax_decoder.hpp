@@ -26,6 +26,18 @@
 
 namespace ltx::reflect::detail {
 
+/// The double `text` (a JSON number's whole text) stands for, by `std::from_chars`: the parser's
+/// own conversion can be an ulp off, and reads `0e4002` as NaN. `parsed` (that conversion) when
+/// `from_chars` fails: a number too large for a double stays the parser's infinity, one too
+/// small keeps the parser's zero or subnormal.
+inline double exact_double(double parsed, std::string_view text) noexcept {
+    double exact = 0;
+    const char* first = text.data();
+    const char* end = first + text.size();
+    const auto r = std::from_chars(first, end, exact);
+    return first != end && r.ec == std::errc{} && r.ptr == end ? exact : parsed;
+}
+
 // The path of the value being decoded, as a chain of stack frames, built into a string only
 // when an error is reported. Member names are never empty, so a frame with an empty key
 // below the document is an empty map key: it reads `a[""]`, as in validation paths.
@@ -230,23 +242,16 @@ public:
 private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-    // The parser's own conversion of a number with a fraction or exponent may be off by an
-    // ulp; the text, read by std::from_chars, gives the double nearest to it, so that what
-    // the writer wrote (its shortest round-trip form) reads back exactly. A number too large
-    // for a double stays the parser's infinity (refused by the caller); one too small keeps
-    // the parser's zero or subnormal. A value fed from a parsed document has no text.
+    // A number with a fraction or exponent, read from its text (exact_double above);
+    // its parts, when the parser split it, are gathered in number_. A value fed from a parsed
+    // document has no text.
     double exact_double(double parsed, boost::json::string_view last) {
-        const char* first = last.data();
-        const char* end = first + last.size();
-        if (!number_.empty()) {
-            number_.append(last.data(), last.size());
-            first = number_.data();
-            end = first + number_.size();
-        }
-        double exact = 0;
-        const auto r = std::from_chars(first, end, exact);
+        if (number_.empty())
+            return ltx::reflect::detail::exact_double(parsed, {last.data(), last.size()});
+        number_.append(last.data(), last.size());
+        const double exact = ltx::reflect::detail::exact_double(parsed, number_);
         number_.clear();
-        return first != end && r.ec == std::errc{} && r.ptr == end ? exact : parsed;
+        return exact;
     }
     // The parser refuses deeper texts; one more frame for the document itself.
     static constexpr std::size_t max_frames = boost::json::parse_options{}.max_depth + 1;

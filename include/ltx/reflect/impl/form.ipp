@@ -69,7 +69,7 @@ LTX_DECL boost::json::value form_value(const field_row& row, std::string_view te
             return text == "true";
     } else if (!row.wire && row.kind != leaf::string) { // floating point, or composite
         boost::json::error_code ec;
-        auto jv = boost::json::parse(boost::json::string_view{first, text.size()}, ec);
+        auto jv = parse_json(std::string_view{first, text.size()}, ec);
         if (!ec && (row.kind == leaf::composite || jv.is_number()))
             return jv;
     }
