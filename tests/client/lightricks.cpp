@@ -130,7 +130,7 @@ TEST_CASE_FIXTURE(lx_fixture, "lightricks: a request outside the matrix sends no
 }
 
 TEST_CASE_FIXTURE(lx_fixture,
-                  "lightricks: wait polls v2/{endpoint}/{id} every 5 s; download sends no key") {
+                  "lightricks: wait polls v2/{endpoint}/{id} every 5 s, download sends no key") {
     mock.expect(method::get, "v2/image-to-video/job-1").respond(200, status_body("pending"));
     mock.expect(method::get).respond(200, status_body("processing"));
     mock.expect(method::get).respond(200, status_body("rendering")); // unknown: still running
@@ -251,7 +251,7 @@ TEST_CASE_FIXTURE(lx_fixture,
     }
 }
 
-TEST_CASE_FIXTURE(lx_fixture, "lightricks: a submit is never sent twice; a status poll is") {
+TEST_CASE_FIXTURE(lx_fixture, "lightricks: a submit is never sent twice, a status poll is") {
     for (auto e : {transport_errc::timeout, transport_errc::connection_reset}) {
         mock.expect(method::post).fail(e);
         std::error_code ec;
@@ -290,7 +290,7 @@ TEST_CASE_FIXTURE(lx_fixture, "lightricks: a submit is never sent twice; a statu
     CHECK(mock.satisfied());
 }
 
-TEST_CASE_FIXTURE(lx_fixture, "lightricks: v1 streams the MP4 to the file; errors leave none") {
+TEST_CASE_FIXTURE(lx_fixture, "lightricks: v1 streams the MP4 to the file, errors leave none") {
     temp_dir dir;
     mock.set_chunk_size(1000);
     mock.expect(method::post, "v1/text-to-video")
