@@ -4,8 +4,9 @@
     python3 tools/amalgamate.py            # (re)write single_include/ltx/*.hpp
     python3 tools/amalgamate.py --check    # exit 1, printing a diff, if they are stale
 
-single_include/ltx/ltx.hpp is include/ltx/ltx.hpp followed by include/ltx/client.hpp (the core
-and the client, so one header is all a drop-in user needs), with every `#include <ltx/...>` replaced,
+single_include/ltx/ltx.hpp is include/ltx/ltx.hpp followed by include/ltx/client.hpp and, when it
+exists, include/ltx/lightricks.hpp (the core and the clients of both APIs, so one header is all a
+drop-in user needs), with every `#include <ltx/...>` replaced,
 recursively, by the file's text: each file once, where it is first included. Other includes stay
 as they are, and so do the include guards. single_include/ltx/ltx_asio.hpp is made the same way
 from include/ltx/asio.hpp (when it exists), except that it starts with `#include "ltx.hpp"` and
@@ -79,6 +80,8 @@ def generate(include_root):
     outputs["ltx.hpp"] = (banner("ltx/ltx.hpp and include/ltx/client.hpp")
                           + "".join(core.inline("ltx/ltx.hpp"))
                           + "".join(core.inline("ltx/client.hpp")))
+    if (include_root / "ltx/lightricks.hpp").is_file():
+        outputs["ltx.hpp"] += "".join(core.inline("ltx/lightricks.hpp"))
     if (include_root / "ltx/asio.hpp").is_file():
         asio = Amalgamator(include_root, core.inlined)
         outputs["ltx_asio.hpp"] = (

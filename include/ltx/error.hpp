@@ -35,6 +35,8 @@ enum class errc {
     no_artifact,         ///< the job has no downloadable result (yet)
     size_mismatch,       ///< a download's length differs from its Content-Length
     file_error,          ///< a local file could not be read or written
+    request_too_large,   ///< 413: the body, or a data URI in it, is over the API's limit
+    content_filtered,    ///< 422: the safety filters stopped the request or its output
 };
 
 /// The category of `ltx::errc`, named `"ltx"`.
@@ -58,6 +60,11 @@ struct diagnostics {
     std::vector<reflect::violation> violations;
     std::error_code transport_error;
     std::string detail;
+    /// The server's machine-readable kind of error, when its API has one (the official LTX
+    /// API's `error.type`: `rate_limit_error`, `concurrency_limit_error`, ...); else empty.
+    std::string error_type;
+    /// The server's id of the exchange (its `x-request-id` header), to quote to its support.
+    std::string request_id;
 
     /// A one-line summary: the code's message, the status and the server's text.
     LTX_DECL std::string to_string(std::error_code ec) const;
@@ -78,6 +85,8 @@ public:
     int status() const noexcept { return diag_.status; }
     /// The server's `error` text, possibly empty.
     const std::string& server_message() const noexcept { return diag_.server_message; }
+    /// The server's `x-request-id` of the failed exchange, possibly empty.
+    const std::string& request_id() const noexcept { return diag_.request_id; }
     /// Everything known about the failure.
     const ltx::diagnostics& diagnostics() const noexcept { return diag_; }
 

@@ -72,21 +72,33 @@ private:
     std::shared_ptr<state> state_{};
 };
 
-/// How `wait` follows a job.
-struct wait_options {
-    /// The first pause between two polls of `GET assets/{jobId}`.
-    std::chrono::milliseconds interval{3'000};
+/// The pace at which `wait` polls a job of type `Job` by default: the LTX Studio API's
+/// (3 s, growing by half at each poll up to 15 s). An API description whose provider asks for
+/// another pace specialises it for its job type.
+template <class Job> struct wait_pace {
+    static constexpr std::chrono::milliseconds interval{3'000};
+    static constexpr double backoff = 1.5;
+    static constexpr std::chrono::milliseconds max_interval{15'000};
+};
+
+/// How `wait` follows a job whose status polls answer `Job`.
+template <class Job> struct basic_wait_options {
+    /// The first pause between two polls of the job's status.
+    std::chrono::milliseconds interval{wait_pace<Job>::interval};
     /// Growth of the pause after each poll that finds the job unfinished.
-    double backoff = 1.5;
+    double backoff = wait_pace<Job>::backoff;
     /// The pause never exceeds this.
-    std::chrono::milliseconds max_interval{15'000};
+    std::chrono::milliseconds max_interval{wait_pace<Job>::max_interval};
     /// The whole wait fails with `ltx::errc::wait_timeout` after this long.
     std::chrono::milliseconds timeout{std::chrono::minutes{30}};
     /// Called after each poll with the job as the server described it.
-    std::function<void(const job&)> on_progress{};
+    std::function<void(const Job&)> on_progress{};
     /// Cancels the wait (see `ltx::cancellation`).
     std::shared_ptr<cancellation::state> cancel{};
 };
+
+/// How `wait` follows an LTX Studio job (`GET assets/{jobId}`).
+using wait_options = basic_wait_options<job>;
 
 /// Progress of a download: bytes received, and the total when the server announced it.
 using download_progress =

@@ -6401,6 +6401,760 @@ template <class T> void validate_or_throw(const T& value) {
 #ifndef LTX_CLIENT_HPP
 #define LTX_CLIENT_HPP
 
+// ---- begin ltx/api/studio.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The LTX Studio API v1 as the client core sees it: what differs between the APIs the client
+// speaks (see `ltx::basic_api_client`), for this one.
+#ifndef LTX_API_STUDIO_HPP
+#define LTX_API_STUDIO_HPP
+
+// ---- begin ltx/error.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_ERROR_HPP
+#define LTX_ERROR_HPP
+
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <vector>
+
+namespace ltx {
+
+/// What went wrong in a call of the client, as `std::error_code`s of `ltx::error_category()`.
+/// Failures below HTTP keep the transport's own codes (`ltx::http::transport_errc`).
+enum class errc {
+    invalid_request = 1, ///< the request broke the API's rules; nothing was sent
+    bad_request,         ///< 400: the server refused the request
+    unauthorized,        ///< 401: missing or unknown API token
+    payment_required,    ///< 402: insufficient credits or no subscription
+    not_found,           ///< 404: unknown or expired job, unconfigured account
+    too_many_requests,   ///< 429: too many concurrent jobs; the job was not accepted
+    server_error,        ///< 5xx
+    unexpected_response, ///< another status, a body that is not the expected JSON, a redirect
+    outcome_unknown,     ///< the connection failed after the request may have reached the
+                         ///< server; a paid request is never sent twice, so the job may or
+                         ///< may not exist
+    job_failed,          ///< the job ended in `failed`
+    wait_timeout,        ///< the job did not finish before the wait's deadline
+    cancelled,           ///< the caller cancelled the operation (equal to
+                         ///< `std::errc::operation_canceled`)
+    no_artifact,         ///< the job has no downloadable result (yet)
+    size_mismatch,       ///< a download's length differs from its Content-Length
+    file_error,          ///< a local file could not be read or written
+    request_too_large,   ///< 413: the body, or a data URI in it, is over the API's limit
+    content_filtered,    ///< 422: the safety filters stopped the request or its output
+};
+
+/// The category of `ltx::errc`, named `"ltx"`.
+LTX_DECL const std::error_category& error_category() noexcept;
+
+/// Makes `e` an error code of `error_category()`.
+inline std::error_code make_error_code(errc e) noexcept {
+    return {static_cast<int>(e), error_category()};
+}
+
+/// The `errc` an HTTP status maps to (`bad_request` for 400, ...; `unexpected_response` for a
+/// status the API does not document, including 3xx).
+LTX_DECL errc errc_from_status(int status) noexcept;
+
+/// What is known of a failure beyond its error code: the HTTP status, the server's `error`
+/// text, the violations of an invalid request, the transport's error behind an
+/// `outcome_unknown`. Nothing in it ever holds the API token.
+struct diagnostics {
+    int status = 0;
+    std::string server_message;
+    std::vector<reflect::violation> violations;
+    std::error_code transport_error;
+    std::string detail;
+    /// The server's machine-readable kind of error, when its API has one (the official LTX
+    /// API's `error.type`: `rate_limit_error`, `concurrency_limit_error`, ...); else empty.
+    std::string error_type;
+    /// The server's id of the exchange (its `x-request-id` header), to quote to its support.
+    std::string request_id;
+
+    /// A one-line summary: the code's message, the status and the server's text.
+    LTX_DECL std::string to_string(std::error_code ec) const;
+    /// Empties every field.
+    void clear() { *this = diagnostics{}; }
+};
+
+/// Thrown by the client's throwing calls for failures reported by the API or detected by
+/// the client (all `ltx::errc` codes but `invalid_request`, which throws
+/// `ltx::validation_error`). Transport failures throw `std::system_error` with the
+/// transport's code.
+class api_error : public std::system_error {
+public:
+    api_error(std::error_code ec, diagnostics d)
+        : std::system_error(ec, d.to_string(ec)), diag_(std::move(d)) {}
+
+    /// The HTTP status, or 0.
+    int status() const noexcept { return diag_.status; }
+    /// The server's `error` text, possibly empty.
+    const std::string& server_message() const noexcept { return diag_.server_message; }
+    /// The server's `x-request-id` of the failed exchange, possibly empty.
+    const std::string& request_id() const noexcept { return diag_.request_id; }
+    /// Everything known about the failure.
+    const ltx::diagnostics& diagnostics() const noexcept { return diag_; }
+
+private:
+    ltx::diagnostics diag_;
+};
+
+namespace detail {
+
+/// Replaces every occurrence of `secret` in `text` by `<redacted>`. Applied to every string
+/// that comes from the server before it reaches a message, whatever the server echoes back.
+LTX_DECL std::string redact(std::string text, std::string_view secret);
+
+} // namespace detail
+
+} // namespace ltx
+
+template <> struct std::is_error_code_enum<ltx::errc> : std::true_type {};
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/impl/error.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_IMPL_ERROR_IPP
+#define LTX_IMPL_ERROR_IPP
+
+
+namespace ltx {
+
+namespace detail {
+
+class ltx_category final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "ltx"; }
+    std::string message(int ev) const override {
+        switch (static_cast<errc>(ev)) {
+        case errc::invalid_request:
+            return "invalid request";
+        case errc::bad_request:
+            return "bad request (400)";
+        case errc::unauthorized:
+            return "unauthorized (401): missing or unknown API token";
+        case errc::payment_required:
+            return "payment required (402)";
+        case errc::not_found:
+            return "not found (404)";
+        case errc::too_many_requests:
+            return "too many concurrent jobs (429)";
+        case errc::server_error:
+            return "server error (5xx)";
+        case errc::unexpected_response:
+            return "unexpected response";
+        case errc::outcome_unknown:
+            return "the request may have reached the server and was not re-sent";
+        case errc::job_failed:
+            return "the job failed";
+        case errc::wait_timeout:
+            return "the job did not finish before the deadline";
+        case errc::cancelled:
+            return "cancelled";
+        case errc::no_artifact:
+            return "the job has no downloadable result";
+        case errc::size_mismatch:
+            return "the download's size differs from its Content-Length";
+        case errc::file_error:
+            return "a local file could not be read or written";
+        case errc::request_too_large:
+            return "request too large (413)";
+        case errc::content_filtered:
+            return "stopped by the content filter (422)";
+        }
+        return "unknown ltx error";
+    }
+
+    // A cancelled operation compares equal to std::errc::operation_canceled, as Asio's
+    // operation_aborted does, so one test covers both.
+    std::error_condition default_error_condition(int ev) const noexcept override {
+        if (static_cast<errc>(ev) == errc::cancelled)
+            return std::errc::operation_canceled;
+        return {ev, *this};
+    }
+};
+
+LTX_DECL std::string redact(std::string text, std::string_view secret) {
+    if (secret.empty())
+        return text;
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 10))
+        text.replace(pos, secret.size(), "<redacted>");
+    return text;
+}
+
+} // namespace detail
+
+LTX_DECL const std::error_category& error_category() noexcept {
+    static const detail::ltx_category instance;
+    return instance;
+}
+
+LTX_DECL errc errc_from_status(int status) noexcept {
+    switch (status) {
+    case 400:
+        return errc::bad_request;
+    case 401:
+        return errc::unauthorized;
+    case 402:
+        return errc::payment_required;
+    case 404:
+        return errc::not_found;
+    case 429:
+        return errc::too_many_requests;
+    default:
+        return status >= 500 && status <= 599 ? errc::server_error : errc::unexpected_response;
+    }
+}
+
+LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
+    std::string s = ec.message();
+    if (status != 0)
+        s += " [HTTP " + std::to_string(status) + "]";
+    if (!server_message.empty())
+        s += ": " + server_message;
+    for (const auto& v : violations)
+        s += "; " + reflect::to_string(v);
+    if (transport_error && transport_error != ec)
+        s += " (transport: " + transport_error.message() + ")";
+    if (!detail.empty())
+        s += " (" + detail + ")";
+    if (!request_id.empty())
+        s += " [request id " + request_id + "]";
+    return s;
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/impl/error.ipp ----
+#endif
+
+#endif
+// ---- end ltx/error.hpp ----
+// ---- begin ltx/http/message.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_MESSAGE_HPP
+#define LTX_HTTP_MESSAGE_HPP
+
+// ---- begin ltx/http/body.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_BODY_HPP
+#define LTX_HTTP_BODY_HPP
+
+// ---- begin ltx/http/headers.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_HEADERS_HPP
+#define LTX_HTTP_HEADERS_HPP
+
+
+#include <cstddef>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ltx::http {
+
+/// True when `name` is a non-empty RFC 9110 token (`!#$%&'*+-.^_`|~`, digits, letters),
+/// the syntax of a header field name.
+LTX_DECL bool is_token(std::string_view name) noexcept;
+
+/// True when `value` may be sent as a header field value: it holds no CR, LF or NUL, the
+/// bytes that would let a value end the header line and inject further lines.
+LTX_DECL bool is_valid_field_value(std::string_view value) noexcept;
+
+/// ASCII case-insensitive equality, the comparison of header field names.
+LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept;
+
+/// One header field: a name and a value, as sent or received.
+struct field {
+    std::string name;  ///< Field name, spelled as it was added (lookup ignores case).
+    std::string value; ///< Field value, without the line terminator.
+
+    /// Fields are equal when names and values are byte for byte equal.
+    friend bool operator==(const field&, const field&) = default;
+};
+
+/// The header fields of a request or response: an ordered list of name/value pairs.
+///
+/// Order and duplicates are kept, as on the wire. Lookup by name ignores ASCII case
+/// (`content-type` finds `Content-Type`). Every mutator validates its input and throws
+/// `std::invalid_argument` when a name is not a token or a value contains CR, LF or NUL;
+/// the message names the header but never repeats the value, since values may be secrets
+/// (`Authorization`). So no header line can be injected through this type.
+class headers {
+public:
+    /// Iterator over the fields, in order. Fields are read-only through it, so the
+    /// validation above cannot be bypassed.
+    using const_iterator = std::vector<field>::const_iterator;
+
+    /// An empty list.
+    headers() = default;
+
+    /// The list holding `fields` in order, each added as by `add`.
+    /// @throws std::invalid_argument on an invalid name or value.
+    headers(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+        for (const auto& [name, value] : fields) {
+            add(name, value);
+        }
+    }
+
+    /// The value of the first field named `name` (any case), or nullopt when absent.
+    /// The view is valid until this list is next modified.
+    LTX_DECL std::optional<std::string_view> find(std::string_view name) const noexcept;
+
+    /// The values of every field named `name` (any case), in order.
+    LTX_DECL std::vector<std::string_view> find_all(std::string_view name) const;
+
+    /// True when at least one field is named `name` (any case).
+    LTX_DECL bool contains(std::string_view name) const noexcept;
+
+    /// The number of fields named `name` (any case).
+    LTX_DECL std::size_t count(std::string_view name) const noexcept;
+
+    /// Makes `name: value` the only field of that name: the first existing field of that name
+    /// takes the new name spelling and value in place, later ones are removed; when there is
+    /// none, the field is appended.
+    /// @throws std::invalid_argument on an invalid name or value; the list is then unchanged.
+    LTX_DECL void set(std::string_view name, std::string_view value);
+
+    /// Appends `name: value`, keeping any existing fields of that name.
+    /// @throws std::invalid_argument on an invalid name or value; the list is then unchanged.
+    LTX_DECL void add(std::string_view name, std::string_view value);
+
+    /// Removes every field named `name` (any case); returns how many were removed.
+    LTX_DECL std::size_t erase(std::string_view name) noexcept;
+
+    /// Removes every field.
+    void clear() noexcept { fields_.clear(); }
+
+    /// The number of fields, duplicates included.
+    std::size_t size() const noexcept { return fields_.size(); }
+
+    /// True when there is no field.
+    bool empty() const noexcept { return fields_.empty(); }
+
+    /// The first field.
+    const_iterator begin() const noexcept { return fields_.begin(); }
+
+    /// Past the last field.
+    const_iterator end() const noexcept { return fields_.end(); }
+
+    /// Lists are equal when they hold equal fields in the same order.
+    friend bool operator==(const headers&, const headers&) = default;
+
+private:
+    std::vector<field> fields_;
+};
+
+} // namespace ltx::http
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/headers.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_HEADERS_IPP
+#define LTX_HTTP_IMPL_HEADERS_IPP
+
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ltx::http {
+
+namespace detail {
+
+// An invalid name may carry control bytes or be huge; the message shows it escaped and cut
+// so that the exception text is itself safe to log on one line.
+inline std::string printable_name(std::string_view name) {
+    constexpr std::size_t max_shown = 64;
+    std::string out;
+    for (std::size_t i = 0; i < name.size() && i < max_shown; ++i) {
+        const auto b = static_cast<unsigned char>(name[i]);
+        if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
+            out += "\\x";
+            out += ltx::detail::hex_digit_upper(b >> 4u);
+            out += ltx::detail::hex_digit_upper(b);
+        } else {
+            out += static_cast<char>(b);
+        }
+    }
+    if (name.size() > max_shown) {
+        out += "...";
+    }
+    return out;
+}
+
+inline void check_field(std::string_view name, std::string_view value) {
+    if (!is_token(name)) {
+        throw std::invalid_argument("ltx::http::headers: invalid header name \"" +
+                                    printable_name(name) + "\" (not an RFC 9110 token)");
+    }
+    if (!is_valid_field_value(value)) {
+        // Never echo the value: it may be a credential.
+        throw std::invalid_argument("ltx::http::headers: value of header \"" + std::string(name) +
+                                    "\" contains CR, LF or NUL");
+    }
+}
+
+} // namespace detail
+
+LTX_DECL bool is_token(std::string_view name) noexcept {
+    return !name.empty() && std::all_of(name.begin(), name.end(), ltx::detail::is_tchar);
+}
+
+LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
+    // By hand: find_first_of searches the set once per character.
+    return std::none_of(value.begin(), value.end(),
+                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
+}
+
+LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
+    return ltx::detail::iequals(a, b);
+}
+
+LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {
+    for (const auto& f : fields_) {
+        if (iequals(f.name, name)) {
+            return std::string_view(f.value);
+        }
+    }
+    return std::nullopt;
+}
+
+LTX_DECL std::vector<std::string_view> headers::find_all(std::string_view name) const {
+    std::vector<std::string_view> out;
+    for (const auto& f : fields_) {
+        if (iequals(f.name, name)) {
+            out.emplace_back(f.value);
+        }
+    }
+    return out;
+}
+
+LTX_DECL bool headers::contains(std::string_view name) const noexcept {
+    return find(name).has_value();
+}
+
+LTX_DECL std::size_t headers::count(std::string_view name) const noexcept {
+    return static_cast<std::size_t>(std::count_if(
+        fields_.begin(), fields_.end(), [&](const field& f) { return iequals(f.name, name); }));
+}
+
+LTX_DECL void headers::set(std::string_view name, std::string_view value) {
+    detail::check_field(name, value);
+    auto first = std::find_if(fields_.begin(), fields_.end(),
+                              [&](const field& f) { return iequals(f.name, name); });
+    if (first == fields_.end()) {
+        fields_.push_back(field{std::string(name), std::string(value)});
+        return;
+    }
+    first->name.assign(name);
+    first->value.assign(value);
+    fields_.erase(std::remove_if(std::next(first), fields_.end(),
+                                 [&](const field& f) { return iequals(f.name, name); }),
+                  fields_.end());
+}
+
+LTX_DECL void headers::add(std::string_view name, std::string_view value) {
+    detail::check_field(name, value);
+    fields_.push_back(field{std::string(name), std::string(value)});
+}
+
+LTX_DECL std::size_t headers::erase(std::string_view name) noexcept {
+    const auto before = fields_.size();
+    std::erase_if(fields_, [&](const field& f) { return iequals(f.name, name); });
+    return before - fields_.size();
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/headers.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/headers.hpp ----
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <variant>
+
+namespace ltx::http {
+
+/// A request body read from a file while it is sent, so an upload of any size is never held in
+/// memory.
+///
+/// The size is taken when the object is made (it becomes the `Content-Length`); a transport
+/// sends exactly that many bytes and fails with `transport_errc::protocol_error` if the file
+/// then turns out shorter. The file is opened by the transport, not here.
+class file_body {
+public:
+    /// The file at `path`, sized now.
+    /// @throws std::filesystem::filesystem_error when `path` is not a regular file or its size
+    ///         cannot be read.
+    LTX_DECL explicit file_body(std::filesystem::path path);
+
+    /// The file at `path`, sized now; on failure `ec` is set and `size()` is 0.
+    LTX_DECL file_body(std::filesystem::path path, std::error_code& ec);
+
+    /// The file at `path`, trusted to hold `size` bytes (no file system access).
+    file_body(std::filesystem::path path, std::uint64_t size) noexcept
+        : path_(std::move(path)), size_(size) {}
+
+    /// The path given at construction.
+    const std::filesystem::path& path() const noexcept { return path_; }
+
+    /// The number of bytes to send.
+    std::uint64_t size() const noexcept { return size_; }
+
+    /// File bodies are equal when path and size are equal.
+    friend bool operator==(const file_body&, const file_body&) = default;
+
+private:
+    std::filesystem::path path_;
+    std::uint64_t size_ = 0;
+};
+
+/// A request body: bytes held in memory, or a file streamed from disk.
+///
+/// Converts implicitly from `std::string`, `std::string_view`, a string literal and
+/// `file_body`, so `request{.body = json_text}` and `request{.body = file_body{"a.png"}}`
+/// both read naturally. Default: empty bytes.
+class body {
+public:
+    /// An empty in-memory body.
+    body() = default;
+
+    /// An in-memory body holding `bytes`.
+    body(std::string bytes) noexcept : value_(std::move(bytes)) {}
+
+    /// An in-memory body holding a copy of `bytes`.
+    body(std::string_view bytes) : value_(std::string(bytes)) {}
+
+    /// An in-memory body holding a copy of the NUL-terminated `bytes`.
+    body(const char* bytes) : value_(std::string(bytes)) {}
+
+    /// A body streamed from `file`.
+    body(file_body file) noexcept : value_(std::move(file)) {}
+
+    /// True when the body is a file.
+    bool is_file() const noexcept { return std::holds_alternative<file_body>(value_); }
+
+    /// The in-memory bytes, or nullptr for a file body.
+    const std::string* bytes() const noexcept { return std::get_if<std::string>(&value_); }
+
+    /// The in-memory bytes, or nullptr for a file body.
+    std::string* bytes() noexcept { return std::get_if<std::string>(&value_); }
+
+    /// The file, or nullptr for an in-memory body.
+    const file_body* file() const noexcept { return std::get_if<file_body>(&value_); }
+
+    /// The number of bytes to send: the `Content-Length`.
+    std::uint64_t size() const noexcept {
+        const auto* b = bytes();
+        return b != nullptr ? b->size() : file()->size();
+    }
+
+    /// True when there is no byte to send.
+    bool empty() const noexcept { return size() == 0; }
+
+    /// Bodies are equal when they hold equal bytes or equal file bodies.
+    friend bool operator==(const body&, const body&) = default;
+
+private:
+    std::variant<std::string, file_body> value_;
+};
+
+/// Where a transport delivers a response body piece by piece instead of buffering it, so a
+/// large download goes to disk with bounded memory.
+///
+/// A transport that is given a sink (`request::sink`) calls, in this order and from the thread
+/// completing the exchange: `on_headers` once, when the status line and headers are in (when
+/// set); then `on_chunk` for each non-empty piece of the body, in order, until the body ends.
+/// A view passed to `on_chunk` is valid only during the call. If either returns a non-empty
+/// error code, the transport stops reading, drops the connection and completes the exchange
+/// with that error. The `response::body` of a sunk exchange stays empty; status and headers
+/// are filled as usual. Bodies of every status are sunk: `on_headers` is where a sink decides
+/// what to do with a non-2xx answer.
+struct body_sink {
+    /// Receives the next piece of the body; returns an error to abort the exchange.
+    std::function<std::error_code(std::string_view chunk)> on_chunk;
+
+    /// Optional: receives the status and headers before the first piece; returns an error to
+    /// abort the exchange (for example on an unexpected status or a `Content-Length` too big).
+    std::function<std::error_code(int status, const headers& fields)> on_headers;
+};
+
+} // namespace ltx::http
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/http/impl/body.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_HTTP_IMPL_BODY_IPP
+#define LTX_HTTP_IMPL_BODY_IPP
+
+
+namespace ltx::http {
+
+LTX_DECL file_body::file_body(std::filesystem::path path) : path_(std::move(path)) {
+    std::error_code ec;
+    *this = file_body(path_, ec);
+    if (ec) {
+        throw std::filesystem::filesystem_error("ltx::http::file_body", path_, ec);
+    }
+}
+
+LTX_DECL file_body::file_body(std::filesystem::path path, std::error_code& ec)
+    : path_(std::move(path)) {
+    ec.clear();
+    // A directory or device has no meaningful size to announce as Content-Length.
+    const auto status = std::filesystem::status(path_, ec);
+    if (ec) {
+        return;
+    }
+    if (!std::filesystem::is_regular_file(status)) {
+        ec = std::make_error_code(std::errc::invalid_argument);
+        return;
+    }
+    const auto size = std::filesystem::file_size(path_, ec);
+    size_ = ec ? 0 : size;
+}
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/impl/body.ipp ----
+#endif
+
+#endif
+// ---- end ltx/http/body.hpp ----
+
+#include <chrono>
+#include <string>
+
+namespace ltx::http {
+
+/// An HTTP request as the client hands it to a transport.
+///
+/// A plain aggregate: build it with designated initializers,
+/// `request{.method = method::post, .url = u, .headers = {{"Content-Type", "application/json"}},
+/// .body = json}`. The transport derives the request line from `method` and `url.target()`,
+/// adds `Host` (from `url.authority()`) and `Content-Length` (from `body.size()`) when the
+/// headers lack them, and sends everything else exactly as given.
+struct request {
+    /// The request method.
+    http::method method = http::method::get;
+
+    /// The absolute URL, already parsed and validated (see `parse_url`, `resolve`).
+    http::url url{};
+
+    /// The header fields, in the order they are sent. May hold `Authorization`: transports
+    /// must never log it or put it in an error message.
+    http::headers headers{};
+
+    /// The body: in-memory bytes or a file streamed from disk.
+    http::body body{};
+
+    /// Time limit of the whole exchange (connect, send, receive); zero means the transport's
+    /// default. Exceeding it fails the exchange with `transport_errc::timeout`.
+    std::chrono::milliseconds timeout{0};
+
+    /// When not null, the transport streams the response body into this sink instead of
+    /// `response::body` (see `body_sink`). Not owned: it must outlive the exchange.
+    body_sink* sink = nullptr;
+};
+
+/// An HTTP response as a transport returns it.
+struct response {
+    /// The status code (200, 404, ...); 0 in a default-constructed response.
+    int status = 0;
+
+    /// The header fields, in received order.
+    http::headers headers{};
+
+    /// The body bytes; empty when the request had a sink.
+    std::string body{};
+
+    /// True for a 2xx status.
+    bool ok() const noexcept { return status >= 200 && status <= 299; }
+};
+
+} // namespace ltx::http
+
+#endif
+// ---- end ltx/http/message.hpp ----
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace ltx {
+
+/// The description of the LTX Studio API v1 (served by useapi.net) that `ltx::basic_client`
+/// is built on. The members an API description has are listed at `ltx::api_description`.
+struct studio_api {
+    /// What a status poll answers.
+    using job = ltx::job;
+    /// What names a job to poll: its `jobId`.
+    using job_ref = std::string;
+    /// The status poll: `GET assets/{jobId}`.
+    using poll = endpoints::get_job;
+    static poll::request poll_request(const job_ref& id) { return {id}; }
+
+    /// The API documents a 429 as "not accepted": a create is sent again after one.
+    static constexpr bool resend_after_429 = true;
+
+    /// A non-2xx answer: its status as `ltx::errc`, and the `error` text of its body
+    /// `{"error": "...", "code": N}`.
+    static void read_error(const http::response& resp, std::string_view secret, std::error_code& ec,
+                           diagnostics& diag) {
+        ec = errc_from_status(resp.status);
+        error_body body;
+        reflect::json_error ignored;
+        if (reflect::read_json(resp.body, body, ignored) && body.error)
+            diag.server_message = detail::redact(*body.error, secret);
+    }
+
+    /// Finished with a downloadable result (`completed` with an artifact URL).
+    static bool is_done(const job& j) { return ltx::is_done(j); }
+    /// Ended in `failed`.
+    static bool is_failed(const job& j) { return ltx::is_failed(j); }
+    /// What a failed job says of its failure, into `diag`.
+    static void read_failure(const job& j, diagnostics& diag) {
+        if (j.status && j.status->message)
+            diag.server_message = *j.status->message;
+    }
+    /// The URL of a finished job's result.
+    static std::optional<std::string> artifact_url(const job& j) { return ltx::artifact_url(j); }
+};
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/api/studio.hpp ----
+// ---- begin ltx/basic_api_client.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The client core: every call, wait, download and runner, written once for any API the
+// client speaks. What differs between two APIs is a small description type (`Api`, see
+// `ltx::api_description`); the LTX Studio client (`ltx::basic_client`, client.hpp) and the
+// official LTX API client (`ltx::lightricks::basic_client`) add their named calls on top.
+#ifndef LTX_BASIC_API_CLIENT_HPP
+#define LTX_BASIC_API_CLIENT_HPP
+
 // ---- begin ltx/config.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_CONFIG_HPP
@@ -6994,465 +7748,6 @@ LTX_DECL const std::error_category& transport_category() noexcept {
 
 #endif
 // ---- end ltx/http/error.hpp ----
-// ---- begin ltx/http/message.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_MESSAGE_HPP
-#define LTX_HTTP_MESSAGE_HPP
-
-// ---- begin ltx/http/body.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_BODY_HPP
-#define LTX_HTTP_BODY_HPP
-
-// ---- begin ltx/http/headers.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_HEADERS_HPP
-#define LTX_HTTP_HEADERS_HPP
-
-
-#include <cstddef>
-#include <initializer_list>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-namespace ltx::http {
-
-/// True when `name` is a non-empty RFC 9110 token (`!#$%&'*+-.^_`|~`, digits, letters),
-/// the syntax of a header field name.
-LTX_DECL bool is_token(std::string_view name) noexcept;
-
-/// True when `value` may be sent as a header field value: it holds no CR, LF or NUL, the
-/// bytes that would let a value end the header line and inject further lines.
-LTX_DECL bool is_valid_field_value(std::string_view value) noexcept;
-
-/// ASCII case-insensitive equality, the comparison of header field names.
-LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept;
-
-/// One header field: a name and a value, as sent or received.
-struct field {
-    std::string name;  ///< Field name, spelled as it was added (lookup ignores case).
-    std::string value; ///< Field value, without the line terminator.
-
-    /// Fields are equal when names and values are byte for byte equal.
-    friend bool operator==(const field&, const field&) = default;
-};
-
-/// The header fields of a request or response: an ordered list of name/value pairs.
-///
-/// Order and duplicates are kept, as on the wire. Lookup by name ignores ASCII case
-/// (`content-type` finds `Content-Type`). Every mutator validates its input and throws
-/// `std::invalid_argument` when a name is not a token or a value contains CR, LF or NUL;
-/// the message names the header but never repeats the value, since values may be secrets
-/// (`Authorization`). So no header line can be injected through this type.
-class headers {
-public:
-    /// Iterator over the fields, in order. Fields are read-only through it, so the
-    /// validation above cannot be bypassed.
-    using const_iterator = std::vector<field>::const_iterator;
-
-    /// An empty list.
-    headers() = default;
-
-    /// The list holding `fields` in order, each added as by `add`.
-    /// @throws std::invalid_argument on an invalid name or value.
-    headers(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
-        for (const auto& [name, value] : fields) {
-            add(name, value);
-        }
-    }
-
-    /// The value of the first field named `name` (any case), or nullopt when absent.
-    /// The view is valid until this list is next modified.
-    LTX_DECL std::optional<std::string_view> find(std::string_view name) const noexcept;
-
-    /// The values of every field named `name` (any case), in order.
-    LTX_DECL std::vector<std::string_view> find_all(std::string_view name) const;
-
-    /// True when at least one field is named `name` (any case).
-    LTX_DECL bool contains(std::string_view name) const noexcept;
-
-    /// The number of fields named `name` (any case).
-    LTX_DECL std::size_t count(std::string_view name) const noexcept;
-
-    /// Makes `name: value` the only field of that name: the first existing field of that name
-    /// takes the new name spelling and value in place, later ones are removed; when there is
-    /// none, the field is appended.
-    /// @throws std::invalid_argument on an invalid name or value; the list is then unchanged.
-    LTX_DECL void set(std::string_view name, std::string_view value);
-
-    /// Appends `name: value`, keeping any existing fields of that name.
-    /// @throws std::invalid_argument on an invalid name or value; the list is then unchanged.
-    LTX_DECL void add(std::string_view name, std::string_view value);
-
-    /// Removes every field named `name` (any case); returns how many were removed.
-    LTX_DECL std::size_t erase(std::string_view name) noexcept;
-
-    /// Removes every field.
-    void clear() noexcept { fields_.clear(); }
-
-    /// The number of fields, duplicates included.
-    std::size_t size() const noexcept { return fields_.size(); }
-
-    /// True when there is no field.
-    bool empty() const noexcept { return fields_.empty(); }
-
-    /// The first field.
-    const_iterator begin() const noexcept { return fields_.begin(); }
-
-    /// Past the last field.
-    const_iterator end() const noexcept { return fields_.end(); }
-
-    /// Lists are equal when they hold equal fields in the same order.
-    friend bool operator==(const headers&, const headers&) = default;
-
-private:
-    std::vector<field> fields_;
-};
-
-} // namespace ltx::http
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/http/impl/headers.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_IMPL_HEADERS_IPP
-#define LTX_HTTP_IMPL_HEADERS_IPP
-
-
-#include <algorithm>
-#include <stdexcept>
-
-namespace ltx::http {
-
-namespace detail {
-
-// An invalid name may carry control bytes or be huge; the message shows it escaped and cut
-// so that the exception text is itself safe to log on one line.
-inline std::string printable_name(std::string_view name) {
-    constexpr std::size_t max_shown = 64;
-    std::string out;
-    for (std::size_t i = 0; i < name.size() && i < max_shown; ++i) {
-        const auto b = static_cast<unsigned char>(name[i]);
-        if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
-            out += "\\x";
-            out += ltx::detail::hex_digit_upper(b >> 4u);
-            out += ltx::detail::hex_digit_upper(b);
-        } else {
-            out += static_cast<char>(b);
-        }
-    }
-    if (name.size() > max_shown) {
-        out += "...";
-    }
-    return out;
-}
-
-inline void check_field(std::string_view name, std::string_view value) {
-    if (!is_token(name)) {
-        throw std::invalid_argument("ltx::http::headers: invalid header name \"" +
-                                    printable_name(name) + "\" (not an RFC 9110 token)");
-    }
-    if (!is_valid_field_value(value)) {
-        // Never echo the value: it may be a credential.
-        throw std::invalid_argument("ltx::http::headers: value of header \"" + std::string(name) +
-                                    "\" contains CR, LF or NUL");
-    }
-}
-
-} // namespace detail
-
-LTX_DECL bool is_token(std::string_view name) noexcept {
-    return !name.empty() && std::all_of(name.begin(), name.end(), ltx::detail::is_tchar);
-}
-
-LTX_DECL bool is_valid_field_value(std::string_view value) noexcept {
-    // By hand: find_first_of searches the set once per character.
-    return std::none_of(value.begin(), value.end(),
-                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
-}
-
-LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
-    return ltx::detail::iequals(a, b);
-}
-
-LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {
-    for (const auto& f : fields_) {
-        if (iequals(f.name, name)) {
-            return std::string_view(f.value);
-        }
-    }
-    return std::nullopt;
-}
-
-LTX_DECL std::vector<std::string_view> headers::find_all(std::string_view name) const {
-    std::vector<std::string_view> out;
-    for (const auto& f : fields_) {
-        if (iequals(f.name, name)) {
-            out.emplace_back(f.value);
-        }
-    }
-    return out;
-}
-
-LTX_DECL bool headers::contains(std::string_view name) const noexcept {
-    return find(name).has_value();
-}
-
-LTX_DECL std::size_t headers::count(std::string_view name) const noexcept {
-    return static_cast<std::size_t>(std::count_if(
-        fields_.begin(), fields_.end(), [&](const field& f) { return iequals(f.name, name); }));
-}
-
-LTX_DECL void headers::set(std::string_view name, std::string_view value) {
-    detail::check_field(name, value);
-    auto first = std::find_if(fields_.begin(), fields_.end(),
-                              [&](const field& f) { return iequals(f.name, name); });
-    if (first == fields_.end()) {
-        fields_.push_back(field{std::string(name), std::string(value)});
-        return;
-    }
-    first->name.assign(name);
-    first->value.assign(value);
-    fields_.erase(std::remove_if(std::next(first), fields_.end(),
-                                 [&](const field& f) { return iequals(f.name, name); }),
-                  fields_.end());
-}
-
-LTX_DECL void headers::add(std::string_view name, std::string_view value) {
-    detail::check_field(name, value);
-    fields_.push_back(field{std::string(name), std::string(value)});
-}
-
-LTX_DECL std::size_t headers::erase(std::string_view name) noexcept {
-    const auto before = fields_.size();
-    std::erase_if(fields_, [&](const field& f) { return iequals(f.name, name); });
-    return before - fields_.size();
-}
-
-} // namespace ltx::http
-
-#endif
-// ---- end ltx/http/impl/headers.ipp ----
-#endif
-
-#endif
-// ---- end ltx/http/headers.hpp ----
-
-#include <cstdint>
-#include <filesystem>
-#include <functional>
-#include <string>
-#include <string_view>
-#include <system_error>
-#include <utility>
-#include <variant>
-
-namespace ltx::http {
-
-/// A request body read from a file while it is sent, so an upload of any size is never held in
-/// memory.
-///
-/// The size is taken when the object is made (it becomes the `Content-Length`); a transport
-/// sends exactly that many bytes and fails with `transport_errc::protocol_error` if the file
-/// then turns out shorter. The file is opened by the transport, not here.
-class file_body {
-public:
-    /// The file at `path`, sized now.
-    /// @throws std::filesystem::filesystem_error when `path` is not a regular file or its size
-    ///         cannot be read.
-    LTX_DECL explicit file_body(std::filesystem::path path);
-
-    /// The file at `path`, sized now; on failure `ec` is set and `size()` is 0.
-    LTX_DECL file_body(std::filesystem::path path, std::error_code& ec);
-
-    /// The file at `path`, trusted to hold `size` bytes (no file system access).
-    file_body(std::filesystem::path path, std::uint64_t size) noexcept
-        : path_(std::move(path)), size_(size) {}
-
-    /// The path given at construction.
-    const std::filesystem::path& path() const noexcept { return path_; }
-
-    /// The number of bytes to send.
-    std::uint64_t size() const noexcept { return size_; }
-
-    /// File bodies are equal when path and size are equal.
-    friend bool operator==(const file_body&, const file_body&) = default;
-
-private:
-    std::filesystem::path path_;
-    std::uint64_t size_ = 0;
-};
-
-/// A request body: bytes held in memory, or a file streamed from disk.
-///
-/// Converts implicitly from `std::string`, `std::string_view`, a string literal and
-/// `file_body`, so `request{.body = json_text}` and `request{.body = file_body{"a.png"}}`
-/// both read naturally. Default: empty bytes.
-class body {
-public:
-    /// An empty in-memory body.
-    body() = default;
-
-    /// An in-memory body holding `bytes`.
-    body(std::string bytes) noexcept : value_(std::move(bytes)) {}
-
-    /// An in-memory body holding a copy of `bytes`.
-    body(std::string_view bytes) : value_(std::string(bytes)) {}
-
-    /// An in-memory body holding a copy of the NUL-terminated `bytes`.
-    body(const char* bytes) : value_(std::string(bytes)) {}
-
-    /// A body streamed from `file`.
-    body(file_body file) noexcept : value_(std::move(file)) {}
-
-    /// True when the body is a file.
-    bool is_file() const noexcept { return std::holds_alternative<file_body>(value_); }
-
-    /// The in-memory bytes, or nullptr for a file body.
-    const std::string* bytes() const noexcept { return std::get_if<std::string>(&value_); }
-
-    /// The in-memory bytes, or nullptr for a file body.
-    std::string* bytes() noexcept { return std::get_if<std::string>(&value_); }
-
-    /// The file, or nullptr for an in-memory body.
-    const file_body* file() const noexcept { return std::get_if<file_body>(&value_); }
-
-    /// The number of bytes to send: the `Content-Length`.
-    std::uint64_t size() const noexcept {
-        const auto* b = bytes();
-        return b != nullptr ? b->size() : file()->size();
-    }
-
-    /// True when there is no byte to send.
-    bool empty() const noexcept { return size() == 0; }
-
-    /// Bodies are equal when they hold equal bytes or equal file bodies.
-    friend bool operator==(const body&, const body&) = default;
-
-private:
-    std::variant<std::string, file_body> value_;
-};
-
-/// Where a transport delivers a response body piece by piece instead of buffering it, so a
-/// large download goes to disk with bounded memory.
-///
-/// A transport that is given a sink (`request::sink`) calls, in this order and from the thread
-/// completing the exchange: `on_headers` once, when the status line and headers are in (when
-/// set); then `on_chunk` for each non-empty piece of the body, in order, until the body ends.
-/// A view passed to `on_chunk` is valid only during the call. If either returns a non-empty
-/// error code, the transport stops reading, drops the connection and completes the exchange
-/// with that error. The `response::body` of a sunk exchange stays empty; status and headers
-/// are filled as usual. Bodies of every status are sunk: `on_headers` is where a sink decides
-/// what to do with a non-2xx answer.
-struct body_sink {
-    /// Receives the next piece of the body; returns an error to abort the exchange.
-    std::function<std::error_code(std::string_view chunk)> on_chunk;
-
-    /// Optional: receives the status and headers before the first piece; returns an error to
-    /// abort the exchange (for example on an unexpected status or a `Content-Length` too big).
-    std::function<std::error_code(int status, const headers& fields)> on_headers;
-};
-
-} // namespace ltx::http
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/http/impl/body.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_HTTP_IMPL_BODY_IPP
-#define LTX_HTTP_IMPL_BODY_IPP
-
-
-namespace ltx::http {
-
-LTX_DECL file_body::file_body(std::filesystem::path path) : path_(std::move(path)) {
-    std::error_code ec;
-    *this = file_body(path_, ec);
-    if (ec) {
-        throw std::filesystem::filesystem_error("ltx::http::file_body", path_, ec);
-    }
-}
-
-LTX_DECL file_body::file_body(std::filesystem::path path, std::error_code& ec)
-    : path_(std::move(path)) {
-    ec.clear();
-    // A directory or device has no meaningful size to announce as Content-Length.
-    const auto status = std::filesystem::status(path_, ec);
-    if (ec) {
-        return;
-    }
-    if (!std::filesystem::is_regular_file(status)) {
-        ec = std::make_error_code(std::errc::invalid_argument);
-        return;
-    }
-    const auto size = std::filesystem::file_size(path_, ec);
-    size_ = ec ? 0 : size;
-}
-
-} // namespace ltx::http
-
-#endif
-// ---- end ltx/http/impl/body.ipp ----
-#endif
-
-#endif
-// ---- end ltx/http/body.hpp ----
-
-#include <chrono>
-#include <string>
-
-namespace ltx::http {
-
-/// An HTTP request as the client hands it to a transport.
-///
-/// A plain aggregate: build it with designated initializers,
-/// `request{.method = method::post, .url = u, .headers = {{"Content-Type", "application/json"}},
-/// .body = json}`. The transport derives the request line from `method` and `url.target()`,
-/// adds `Host` (from `url.authority()`) and `Content-Length` (from `body.size()`) when the
-/// headers lack them, and sends everything else exactly as given.
-struct request {
-    /// The request method.
-    http::method method = http::method::get;
-
-    /// The absolute URL, already parsed and validated (see `parse_url`, `resolve`).
-    http::url url{};
-
-    /// The header fields, in the order they are sent. May hold `Authorization`: transports
-    /// must never log it or put it in an error message.
-    http::headers headers{};
-
-    /// The body: in-memory bytes or a file streamed from disk.
-    http::body body{};
-
-    /// Time limit of the whole exchange (connect, send, receive); zero means the transport's
-    /// default. Exceeding it fails the exchange with `transport_errc::timeout`.
-    std::chrono::milliseconds timeout{0};
-
-    /// When not null, the transport streams the response body into this sink instead of
-    /// `response::body` (see `body_sink`). Not owned: it must outlive the exchange.
-    body_sink* sink = nullptr;
-};
-
-/// An HTTP response as a transport returns it.
-struct response {
-    /// The status code (200, 404, ...); 0 in a default-constructed response.
-    int status = 0;
-
-    /// The header fields, in received order.
-    http::headers headers{};
-
-    /// The body bytes; empty when the request had a sink.
-    std::string body{};
-
-    /// True for a 2xx status.
-    bool ok() const noexcept { return status >= 200 && status <= 299; }
-};
-
-} // namespace ltx::http
-
-#endif
-// ---- end ltx/http/message.hpp ----
 
 #include <algorithm>
 #include <chrono>
@@ -7501,15 +7796,22 @@ struct retry_decision {
 /// Sync and async drivers share it, and tests drive it with simulated time.
 class retry_machine {
 public:
-    retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed)
-        : policy_(policy), retry_safe_(retry_safe), seed_(seed) {}
+    /// `resend_after_429`: whether a request that is not `retry_safe` is sent again after a
+    /// 429 (an API that documents a 429 as "not accepted" and leaves the resend to the client);
+    /// a `retry_safe` one always is.
+    retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed,
+                  bool resend_after_429 = true)
+        : policy_(policy), retry_safe_(retry_safe), resend_after_429_(resend_after_429),
+          seed_(seed) {}
     retry_machine(const retry_machine& o)
-        : policy_(o.policy_), retry_safe_(o.retry_safe_), attempts_(o.attempts_), seed_(o.seed_),
+        : policy_(o.policy_), retry_safe_(o.retry_safe_), resend_after_429_(o.resend_after_429_),
+          attempts_(o.attempts_), seed_(o.seed_),
           rng_(o.rng_ ? std::make_unique<std::mt19937_64>(*o.rng_) : nullptr) {}
     retry_machine(retry_machine&&) noexcept = default;
     retry_machine& operator=(retry_machine o) noexcept {
         policy_ = o.policy_;
         retry_safe_ = o.retry_safe_;
+        resend_after_429_ = o.resend_after_429_;
         attempts_ = o.attempts_;
         seed_ = o.seed_;
         rng_ = std::move(o.rng_);
@@ -7533,7 +7835,7 @@ public:
         else if (failed_below_http)
             repeatable = retry_safe_ || o.request_not_sent;
         else if (o.status == 429)
-            repeatable = true; // documented: the job was not accepted
+            repeatable = retry_safe_ || resend_after_429_; // documented: not accepted
         else if (o.status == 408 || (o.status >= 500 && o.status <= 599))
             repeatable = retry_safe_;
 
@@ -7573,6 +7875,7 @@ private:
 
     retry_policy policy_;
     bool retry_safe_;
+    bool resend_after_429_;
     int attempts_ = 0;
     std::uint64_t seed_;
     std::unique_ptr<std::mt19937_64> rng_;
@@ -7582,218 +7885,6 @@ private:
 
 #endif
 // ---- end ltx/detail/retry.hpp ----
-// ---- begin ltx/error.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_ERROR_HPP
-#define LTX_ERROR_HPP
-
-
-#include <stdexcept>
-#include <string>
-#include <string_view>
-#include <system_error>
-#include <type_traits>
-#include <vector>
-
-namespace ltx {
-
-/// What went wrong in a call of the client, as `std::error_code`s of `ltx::error_category()`.
-/// Failures below HTTP keep the transport's own codes (`ltx::http::transport_errc`).
-enum class errc {
-    invalid_request = 1, ///< the request broke the API's rules; nothing was sent
-    bad_request,         ///< 400: the server refused the request
-    unauthorized,        ///< 401: missing or unknown API token
-    payment_required,    ///< 402: insufficient credits or no subscription
-    not_found,           ///< 404: unknown or expired job, unconfigured account
-    too_many_requests,   ///< 429: too many concurrent jobs; the job was not accepted
-    server_error,        ///< 5xx
-    unexpected_response, ///< another status, a body that is not the expected JSON, a redirect
-    outcome_unknown,     ///< the connection failed after the request may have reached the
-                         ///< server; a paid request is never sent twice, so the job may or
-                         ///< may not exist
-    job_failed,          ///< the job ended in `failed`
-    wait_timeout,        ///< the job did not finish before the wait's deadline
-    cancelled,           ///< the caller cancelled the operation (equal to
-                         ///< `std::errc::operation_canceled`)
-    no_artifact,         ///< the job has no downloadable result (yet)
-    size_mismatch,       ///< a download's length differs from its Content-Length
-    file_error,          ///< a local file could not be read or written
-};
-
-/// The category of `ltx::errc`, named `"ltx"`.
-LTX_DECL const std::error_category& error_category() noexcept;
-
-/// Makes `e` an error code of `error_category()`.
-inline std::error_code make_error_code(errc e) noexcept {
-    return {static_cast<int>(e), error_category()};
-}
-
-/// The `errc` an HTTP status maps to (`bad_request` for 400, ...; `unexpected_response` for a
-/// status the API does not document, including 3xx).
-LTX_DECL errc errc_from_status(int status) noexcept;
-
-/// What is known of a failure beyond its error code: the HTTP status, the server's `error`
-/// text, the violations of an invalid request, the transport's error behind an
-/// `outcome_unknown`. Nothing in it ever holds the API token.
-struct diagnostics {
-    int status = 0;
-    std::string server_message;
-    std::vector<reflect::violation> violations;
-    std::error_code transport_error;
-    std::string detail;
-
-    /// A one-line summary: the code's message, the status and the server's text.
-    LTX_DECL std::string to_string(std::error_code ec) const;
-    /// Empties every field.
-    void clear() { *this = diagnostics{}; }
-};
-
-/// Thrown by the client's throwing calls for failures reported by the API or detected by
-/// the client (all `ltx::errc` codes but `invalid_request`, which throws
-/// `ltx::validation_error`). Transport failures throw `std::system_error` with the
-/// transport's code.
-class api_error : public std::system_error {
-public:
-    api_error(std::error_code ec, diagnostics d)
-        : std::system_error(ec, d.to_string(ec)), diag_(std::move(d)) {}
-
-    /// The HTTP status, or 0.
-    int status() const noexcept { return diag_.status; }
-    /// The server's `error` text, possibly empty.
-    const std::string& server_message() const noexcept { return diag_.server_message; }
-    /// Everything known about the failure.
-    const ltx::diagnostics& diagnostics() const noexcept { return diag_; }
-
-private:
-    ltx::diagnostics diag_;
-};
-
-namespace detail {
-
-/// Replaces every occurrence of `secret` in `text` by `<redacted>`. Applied to every string
-/// that comes from the server before it reaches a message, whatever the server echoes back.
-LTX_DECL std::string redact(std::string text, std::string_view secret);
-
-} // namespace detail
-
-} // namespace ltx
-
-template <> struct std::is_error_code_enum<ltx::errc> : std::true_type {};
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/impl/error.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_IMPL_ERROR_IPP
-#define LTX_IMPL_ERROR_IPP
-
-
-namespace ltx {
-
-namespace detail {
-
-class ltx_category final : public std::error_category {
-public:
-    const char* name() const noexcept override { return "ltx"; }
-    std::string message(int ev) const override {
-        switch (static_cast<errc>(ev)) {
-        case errc::invalid_request:
-            return "invalid request";
-        case errc::bad_request:
-            return "bad request (400)";
-        case errc::unauthorized:
-            return "unauthorized (401): missing or unknown API token";
-        case errc::payment_required:
-            return "payment required (402)";
-        case errc::not_found:
-            return "not found (404)";
-        case errc::too_many_requests:
-            return "too many concurrent jobs (429)";
-        case errc::server_error:
-            return "server error (5xx)";
-        case errc::unexpected_response:
-            return "unexpected response";
-        case errc::outcome_unknown:
-            return "the request may have reached the server and was not re-sent";
-        case errc::job_failed:
-            return "the job failed";
-        case errc::wait_timeout:
-            return "the job did not finish before the deadline";
-        case errc::cancelled:
-            return "cancelled";
-        case errc::no_artifact:
-            return "the job has no downloadable result";
-        case errc::size_mismatch:
-            return "the download's size differs from its Content-Length";
-        case errc::file_error:
-            return "a local file could not be read or written";
-        }
-        return "unknown ltx error";
-    }
-
-    // A cancelled operation compares equal to std::errc::operation_canceled, as Asio's
-    // operation_aborted does, so one test covers both.
-    std::error_condition default_error_condition(int ev) const noexcept override {
-        if (static_cast<errc>(ev) == errc::cancelled)
-            return std::errc::operation_canceled;
-        return {ev, *this};
-    }
-};
-
-LTX_DECL std::string redact(std::string text, std::string_view secret) {
-    if (secret.empty())
-        return text;
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 10))
-        text.replace(pos, secret.size(), "<redacted>");
-    return text;
-}
-
-} // namespace detail
-
-LTX_DECL const std::error_category& error_category() noexcept {
-    static const detail::ltx_category instance;
-    return instance;
-}
-
-LTX_DECL errc errc_from_status(int status) noexcept {
-    switch (status) {
-    case 400:
-        return errc::bad_request;
-    case 401:
-        return errc::unauthorized;
-    case 402:
-        return errc::payment_required;
-    case 404:
-        return errc::not_found;
-    case 429:
-        return errc::too_many_requests;
-    default:
-        return status >= 500 && status <= 599 ? errc::server_error : errc::unexpected_response;
-    }
-}
-
-LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
-    std::string s = ec.message();
-    if (status != 0)
-        s += " [HTTP " + std::to_string(status) + "]";
-    if (!server_message.empty())
-        s += ": " + server_message;
-    for (const auto& v : violations)
-        s += "; " + reflect::to_string(v);
-    if (transport_error && transport_error != ec)
-        s += " (transport: " + transport_error.message() + ")";
-    if (!detail.empty())
-        s += " (" + detail + ")";
-    return s;
-}
-
-} // namespace ltx
-
-#endif
-// ---- end ltx/impl/error.ipp ----
-#endif
-
-#endif
-// ---- end ltx/error.hpp ----
 // ---- begin ltx/options.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_OPTIONS_HPP
@@ -7866,21 +7957,33 @@ private:
     std::shared_ptr<state> state_{};
 };
 
-/// How `wait` follows a job.
-struct wait_options {
-    /// The first pause between two polls of `GET assets/{jobId}`.
-    std::chrono::milliseconds interval{3'000};
+/// The pace at which `wait` polls a job of type `Job` by default: the LTX Studio API's
+/// (3 s, growing by half at each poll up to 15 s). An API description whose provider asks for
+/// another pace specialises it for its job type.
+template <class Job> struct wait_pace {
+    static constexpr std::chrono::milliseconds interval{3'000};
+    static constexpr double backoff = 1.5;
+    static constexpr std::chrono::milliseconds max_interval{15'000};
+};
+
+/// How `wait` follows a job whose status polls answer `Job`.
+template <class Job> struct basic_wait_options {
+    /// The first pause between two polls of the job's status.
+    std::chrono::milliseconds interval{wait_pace<Job>::interval};
     /// Growth of the pause after each poll that finds the job unfinished.
-    double backoff = 1.5;
+    double backoff = wait_pace<Job>::backoff;
     /// The pause never exceeds this.
-    std::chrono::milliseconds max_interval{15'000};
+    std::chrono::milliseconds max_interval{wait_pace<Job>::max_interval};
     /// The whole wait fails with `ltx::errc::wait_timeout` after this long.
     std::chrono::milliseconds timeout{std::chrono::minutes{30}};
     /// Called after each poll with the job as the server described it.
-    std::function<void(const job&)> on_progress{};
+    std::function<void(const Job&)> on_progress{};
     /// Cancels the wait (see `ltx::cancellation`).
     std::shared_ptr<cancellation::state> cancel{};
 };
+
+/// How `wait` follows an LTX Studio job (`GET assets/{jobId}`).
+using wait_options = basic_wait_options<job>;
 
 /// Progress of a download: bytes received, and the total when the server announced it.
 using download_progress =
@@ -7915,6 +8018,7 @@ struct upload_options {
 #endif
 // ---- end ltx/options.hpp ----
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
@@ -7943,28 +8047,48 @@ inline std::optional<std::uint64_t> parse_content_length(const http::headers& h)
 /// Where the pieces of a download go; an empty piece means "a new attempt starts over".
 using chunk_sink = std::function<std::error_code(std::string_view)>;
 
+/// How the answer of an API call that streams a file (the official LTX API's `v1`
+/// generators) reads a status other than 200: the API's error reader (`Api::read_error`) over
+/// the error body, kept up to `error_body_limit` bytes. Downloads from a storage host have none.
+struct error_reader {
+    void (*read)(const http::response& resp, std::string_view secret, std::error_code& ec,
+                 diagnostics& diag) = nullptr;
+    std::string_view secret;
+    static constexpr std::size_t error_body_limit = 64 * 1024;
+};
+
 /// A download without I/O: the body sink it installs on the request, and what the end of
 /// each attempt means (send again after a pause, or finish with an error code and
 /// diagnostics). The sync and async drivers of the client share it.
 ///
 /// Only a 200 answer's body reaches the caller's sink: any other status is refused in
-/// `on_headers`, so no byte of an error page is written. Each attempt that delivers a body
-/// first hands the sink an empty piece, so a retry after a reset mid-body restarts the output.
+/// `on_headers`, so no byte of an error page is written (with an `error_reader`, the error
+/// body is kept, bounded, for it to read). Each attempt that delivers a body first hands the
+/// sink an empty piece, so a retry after a reset mid-body restarts the output. A request that
+/// is not retry-safe and may have reached the server ends with `errc::outcome_unknown`.
 class download_machine {
 public:
-    download_machine(chunk_sink sink, download_options opts, retry_machine retry)
-        : sink_(std::move(sink)), opts_(std::move(opts)), retry_(std::move(retry)) {
+    download_machine(chunk_sink sink, download_options opts, retry_machine retry,
+                     error_reader errors = {})
+        : sink_(std::move(sink)), opts_(std::move(opts)), retry_(std::move(retry)),
+          errors_(errors) {
         body_.on_headers = [this](int st, const http::headers& h) -> std::error_code {
             status_ = st;
             received_ = 0;
             total_ = parse_content_length(h);
-            if (st != 200)
+            error_body_.clear();
+            if (st != 200 && !errors_.read)
                 return errc_from_status(st); // read no body of an error answer
             return {};
         };
         body_.on_chunk = [this](std::string_view chunk) -> std::error_code {
             if (cancelled())
                 return errc::cancelled;
+            if (status_ != 200) { // an error answer, kept for errors_.read
+                const auto room = error_reader::error_body_limit - error_body_.size();
+                error_body_.append(chunk.substr(0, std::min(room, chunk.size())));
+                return {};
+            }
             if (received_ == 0 && !chunk.empty()) {
                 if (auto e = sink_({}))
                     return e;
@@ -8015,12 +8139,24 @@ public:
             }
             return d;
         }
+        if (d.kind == retry_decision::ambiguous) {
+            ec = errc::outcome_unknown;
+            diag.transport_error = o.transport_error;
+            return {};
+        }
         if (o.transport_error) {
             ec = o.transport_error;
             diag.transport_error = o.transport_error;
             return {};
         }
         diag.status = o.status;
+        if (o.status != 200 && errors_.read) {
+            errors_.read(http::response{o.status, resp.headers, std::move(error_body_)},
+                         errors_.secret, ec, diag);
+            if (const auto id = resp.headers.find("x-request-id"))
+                diag.request_id = redact(std::string{*id}, errors_.secret);
+            return {};
+        }
         if (o.status != 200) {
             ec = errc_from_status(o.status);
             if (o.status == 403)
@@ -8041,6 +8177,8 @@ private:
     chunk_sink sink_;
     download_options opts_;
     retry_machine retry_;
+    error_reader errors_;
+    std::string error_body_;
     http::body_sink body_;
     int status_ = 0;
     std::uint64_t received_ = 0;
@@ -8129,7 +8267,7 @@ namespace ltx::detail {
 /// What the wait does next.
 struct wait_step {
     enum kind_t {
-        poll,  ///< send GET assets/{jobId} now
+        poll,  ///< poll the job's status now
         sleep, ///< pause until `until`, then poll
         done,  ///< the job finished with a downloadable result
         fail,  ///< stop with `error`
@@ -8147,18 +8285,20 @@ class wait_machine {
 public:
     using time_point = std::chrono::system_clock::time_point;
 
-    wait_machine(const wait_options& o, time_point start)
+    template <class Job>
+    wait_machine(const basic_wait_options<Job>& o, time_point start)
         : interval_(o.interval), backoff_(o.backoff), max_interval_(o.max_interval),
           deadline_(start + o.timeout) {}
 
     /// The first step: poll at once.
     wait_step start() const { return {wait_step::poll}; }
 
-    /// A poll returned `j` at `now`.
-    wait_step on_job(const job& j, time_point now) {
-        if (is_done(j))
+    /// A poll returned a job at `now` that is `done` (finished with a result), `failed`, or
+    /// neither (still running, or in a state this client does not know).
+    wait_step on_job(bool done, bool failed, time_point now) {
+        if (done)
             return {wait_step::done};
-        if (is_failed(j))
+        if (failed)
             return {wait_step::fail, {}, errc::job_failed};
         return next_poll(now);
     }
@@ -8259,19 +8399,24 @@ inline bool is_json_content_type(std::string_view v) {
     return media_type_ends_with(type, "+json", length) && length > 5;
 }
 
-/// Maps a complete response to `R`: a non-2xx status to its `errc` with the server's text, a
-/// body that is not the expected JSON to `unexpected_response`. Server text is redacted of
-/// `secret`.
-template <class R>
+/// The `x-request-id` of an answer, into `diag.request_id` (redacted of `secret`, as all
+/// server text), when the server sent one.
+inline void keep_request_id(const http::response& resp, std::string_view secret,
+                            diagnostics& diag) {
+    if (const auto id = resp.headers.find("x-request-id"))
+        diag.request_id = redact(std::string{*id}, secret);
+}
+
+/// Maps a complete response to `R`: a non-2xx status to the error `Api::read_error` makes of
+/// it (the server's text, redacted of `secret`, in `diag`), a body that is not the expected
+/// JSON to `unexpected_response`.
+template <class Api, class R>
 void decode_response(const http::response& resp, std::string_view secret, R& out,
                      std::error_code& ec, diagnostics& diag) {
     diag.status = resp.status;
+    keep_request_id(resp, secret, diag);
     if (!resp.ok()) {
-        ec = errc_from_status(resp.status);
-        error_body body;
-        reflect::json_error ignored;
-        if (reflect::read_json(resp.body, body, ignored) && body.error)
-            diag.server_message = redact(*body.error, secret);
+        Api::read_error(resp, secret, ec, diag);
         return;
     }
     if (const auto type = resp.headers.find("Content-Type"); type && !is_json_content_type(*type)) {
@@ -8330,8 +8475,9 @@ struct exchange {
     }
 };
 
-/// One request and its retries, answered by a JSON model `R`: calls and uploads.
-template <class R> class call_op {
+/// One request and its retries, answered by a JSON model `R` (errors as `Api` reads them):
+/// calls and uploads.
+template <class Api, class R> class call_op {
 public:
     using result_type = R;
 
@@ -8360,7 +8506,7 @@ public:
         case exchange::failed:
             return {op_step::done};
         case exchange::answered:
-            decode_response(resp, secret_, result_, ec_, diag_);
+            decode_response<Api>(resp, secret_, result_, ec_, diag_);
             return {op_step::done};
         }
         return {op_step::done};
@@ -8391,7 +8537,7 @@ private:
 /// What a `call_op<R>` is made of, kept until the operation starts (a deferred operation
 /// starts when it is launched): a prepared request, or the error that stopped its
 /// preparation.
-template <class R> struct call_recipe {
+template <class Api, class R> struct call_recipe {
     bool ok = false;
     std::error_code ec;
     diagnostics diag;
@@ -8399,33 +8545,36 @@ template <class R> struct call_recipe {
     retry_machine retry;
     std::string_view secret;
 
-    call_op<R> operator()() {
+    call_op<Api, R> operator()() {
         if (!ok)
-            return call_op<R>{ec, std::move(diag), std::move(retry)};
-        return call_op<R>{std::move(req), std::move(retry), secret};
+            return call_op<Api, R>{ec, std::move(diag), std::move(retry)};
+        return call_op<Api, R>{std::move(req), std::move(retry), secret};
     }
 };
 
-/// How a wait builds the request of each poll: the client's preparation of
-/// `GET assets/{jobId}`, behind a pointer, so a sleeping wait holds no request.
-struct poll_builder {
+/// How a wait builds the request of each poll: the client's preparation of `Api::poll`
+/// (`GET assets/{jobId}`, ...), behind a pointer, so a sleeping wait holds no request.
+template <class Api> struct poll_builder {
     const void* client = nullptr;
-    bool (*build)(const void* client, const std::string& job_id, http::request& out,
+    bool (*build)(const void* client, const typename Api::job_ref& job, http::request& out,
                   std::error_code& ec, diagnostics& diag) = nullptr;
 };
 
 /// Following a job to its end: polls (each an `exchange` with its own retries) and pauses,
-/// as `wait_machine` decides. Between polls it keeps the job id, the last body that decoded
+/// as `wait_machine` decides, reading each answer as `Api` says (`is_done`, `is_failed`,
+/// `read_failure`). Between polls it keeps the job's reference, the last body that decoded
 /// (the job is decoded again at the end), and no request and no diagnostics until there are
 /// some: thousands of waits may sleep at once.
-class wait_op {
+template <class Api> class wait_op {
 public:
-    using result_type = job;
+    using result_type = typename Api::job;
+    using job_ref = typename Api::job_ref;
+    using options = basic_wait_options<result_type>;
 
     /// A wait that polls for `job_id` with requests from `builder`, each poll under `policy`
     /// (which must outlive the wait) with a seed drawn from `seed` (the client's).
-    wait_op(poll_builder builder, std::string job_id, const retry_policy& policy,
-            std::uint64_t& seed, wait_options opts, std::string_view secret)
+    wait_op(poll_builder<Api> builder, job_ref job_id, const retry_policy& policy,
+            std::uint64_t& seed, options opts, std::string_view secret)
         : opts_(std::move(opts)), policy_(&policy), seed_(&seed), builder_(builder),
           job_id_(std::move(job_id)), secret_(secret) {}
 
@@ -8451,8 +8600,8 @@ public:
             keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
         }
-        job j;
-        decode_response(resp, secret_, j, ec, d);
+        result_type j;
+        decode_response<Api>(resp, secret_, j, ec, d);
         if (ec) {
             keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
@@ -8460,13 +8609,15 @@ public:
         last_body_ = std::move(resp.body);
         if (opts_.on_progress)
             opts_.on_progress(j);
-        if (is_failed(j)) {
+        const bool failed = Api::is_failed(j);
+        if (failed) {
             diagnostics f;
-            if (j.status && j.status->message)
-                f.server_message = redact(*j.status->message, secret_);
+            f.request_id = std::move(d.request_id);
+            Api::read_failure(j, f);
+            f.server_message = redact(std::move(f.server_message), secret_);
             keep(std::move(f));
         }
-        return follow(machine_->on_job(j, now), now);
+        return follow(machine_->on_job(Api::is_done(j), failed, now), now);
     }
 
     op_step on_wake(op_time now) {
@@ -8486,13 +8637,13 @@ public:
     const http::request& request() const noexcept { return poll_->req; }
     std::error_code error() const noexcept { return ec_; }
     /// The last job a poll returned (default-constructed when none did).
-    job take_result() {
-        job j;
+    result_type take_result() {
+        result_type j;
         if (!last_body_.empty()) {
             std::error_code ignored;
             diagnostics unused;
-            decode_response(http::response{200, {}, std::move(last_body_)}, secret_, j, ignored,
-                            unused);
+            decode_response<Api>(http::response{200, {}, std::move(last_body_)}, secret_, j,
+                                 ignored, unused);
         }
         return j;
     }
@@ -8534,12 +8685,12 @@ private:
         return {op_step::done};
     }
 
-    wait_options opts_;
+    options opts_;
     std::optional<wait_machine> machine_;
     const retry_policy* policy_ = nullptr;
     std::uint64_t* seed_ = nullptr;
-    poll_builder builder_;
-    std::string job_id_;
+    poll_builder<Api> builder_;
+    job_ref job_id_;
     std::unique_ptr<exchange> poll_; // while a poll is in flight
     std::string_view secret_;
     std::string last_body_;
@@ -8550,16 +8701,16 @@ private:
 
 /// What a `wait_op` is made of (see `call_recipe`). Nothing is prepared ahead: the first
 /// poll's request is built, and the id validated, when the wait starts, before any I/O.
-struct wait_recipe {
-    poll_builder builder;
-    std::string job_id;
+template <class Api> struct wait_recipe {
+    poll_builder<Api> builder;
+    typename Api::job_ref job_id;
     const retry_policy* policy = nullptr; // the client's
     std::uint64_t* seed = nullptr;
-    wait_options opts;
+    basic_wait_options<typename Api::job> opts;
     std::string_view secret;
 
-    wait_op operator()() {
-        return wait_op{builder, std::move(job_id), *policy, *seed, std::move(opts), secret};
+    wait_op<Api> operator()() {
+        return wait_op<Api>{builder, std::move(job_id), *policy, *seed, std::move(opts), secret};
     }
 };
 
@@ -8570,18 +8721,19 @@ public:
     using result_type = std::uint64_t;
 
     /// Streams the answer to `req` into `sink`.
-    download_op(http::request req, chunk_sink sink, download_options opts, retry_machine retry)
+    download_op(http::request req, chunk_sink sink, download_options opts, retry_machine retry,
+                error_reader errors = {})
         : req_(std::move(req)), opts_(std::move(opts)),
-          machine_(std::move(sink), opts_, std::move(retry)) {
+          machine_(std::move(sink), opts_, std::move(retry), errors) {
         machine_.attach(req_);
     }
 
     /// Streams the answer to `req` into the file at `path`.
     download_op(http::request req, const std::filesystem::path& path, download_options opts,
-                retry_machine retry)
+                retry_machine retry, error_reader errors = {})
         : req_(std::move(req)), opts_(std::move(opts)), file_(std::make_unique<part_file>(path)),
           machine_([f = file_.get()](std::string_view chunk) { return f->write(chunk); }, opts_,
-                   std::move(retry)) {
+                   std::move(retry), errors) {
         machine_.attach(req_);
         if (!file_->is_open()) {
             ec_ = errc::file_error;
@@ -8649,7 +8801,7 @@ private:
 };
 
 /// What a `download_op` is made of (see `call_recipe`): into `sink` when it is set, else
-/// into the file at `path`.
+/// into the file at `path`; an API call's answer when `errors` is set.
 struct download_recipe {
     bool ok = false;
     std::error_code ec;
@@ -8659,13 +8811,15 @@ struct download_recipe {
     std::filesystem::path path;
     download_options opts;
     retry_machine retry;
+    error_reader errors{};
 
     download_op operator()() {
         if (!ok)
             return download_op{ec, std::move(diag), std::move(opts)};
         if (sink)
-            return download_op{std::move(req), std::move(sink), std::move(opts), std::move(retry)};
-        return download_op{std::move(req), path, std::move(opts), std::move(retry)};
+            return download_op{std::move(req), std::move(sink), std::move(opts), std::move(retry),
+                               errors};
+        return download_op{std::move(req), path, std::move(opts), std::move(retry), errors};
     }
 };
 
@@ -9150,6 +9304,681 @@ template <class T> constexpr bool check_async_transport() noexcept {
 
 #endif
 // ---- end ltx/http/transport.hpp ----
+
+#include <chrono>
+#include <concepts>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <thread>
+#include <type_traits>
+
+namespace ltx {
+
+/// What the client core needs to know of an API, beside its endpoints' traits: how it
+/// answers an error, how a job is named, polled and read, and whether a create is sent
+/// again after a 429. `ltx::studio_api` and `ltx::lightricks::api` model it.
+template <class A>
+concept api_description = requires(const http::response& resp, std::string_view secret,
+                                   std::error_code& ec, diagnostics& diag, const typename A::job& j,
+                                   const typename A::job_ref& ref) {
+    typename A::poll;
+    { A::poll_request(ref) } -> std::convertible_to<typename A::poll::request>;
+    { A::resend_after_429 } -> std::convertible_to<bool>;
+    A::read_error(resp, secret, ec, diag);
+    { A::is_done(j) } -> std::convertible_to<bool>;
+    { A::is_failed(j) } -> std::convertible_to<bool>;
+    A::read_failure(j, diag);
+    { A::artifact_url(j) } -> std::convertible_to<std::optional<std::string>>;
+};
+
+/// A file body streamed from disk: `api.upload_asset(ltx::file_body{"start.png"})`.
+using http::file_body;
+
+/// The default time source of the client: the system clock, and a blocking sleep for the
+/// synchronous calls. Tests substitute a simulated clock with the same two members.
+struct system_clock_source {
+    std::chrono::system_clock::time_point now() const { return std::chrono::system_clock::now(); }
+    void sleep_for(std::chrono::milliseconds d) const { std::this_thread::sleep_for(d); }
+};
+
+/// An asynchronous transport that can also wait: `t.async_sleep(delay, handler)` calls
+/// `handler(std::error_code)` once after `delay`. The client's async calls need it for the
+/// pauses between retries and polls.
+template <class T>
+concept async_sleeper = requires(T& t, std::chrono::milliseconds d) {
+    t.async_sleep(d, [](std::error_code) {});
+};
+
+namespace detail {
+/// The default completion token of a transport that has none: using it does not compile.
+struct no_default_token {};
+} // namespace detail
+
+/// How the async calls of a client over `Transport` run and complete.
+///
+/// By default a completion token is a callable `void(std::error_code, R)`, run by the
+/// plain-callback runner over any transport modelling `ltx::async_transport` and
+/// `ltx::async_sleeper`; the call returns nothing, and there is no default token.
+/// `<ltx/asio.hpp>` specialises it for every transport with an Asio `executor_type` (the
+/// property it is selected by, so a decorator of `ltx::asio::transport` that keeps the
+/// executor keeps every Asio token): one `asio::async_compose` operation per call, any Asio
+/// completion token, `deferred` as default token.
+template <class Transport, class = void> struct completion_adapter {
+    /// The token of an `async_` call given none.
+    using default_token = detail::no_default_token;
+
+    /// Runs the machine `make()` returns over `t`; completes `token`, filling `*diag` (when not
+    /// null) first.
+    template <class Op, class Clock, class Token, class Make>
+    static void run(Transport& t, Clock& c, Token&& token, diagnostics* diag, Make&& make) {
+        static_assert(!std::is_same_v<std::decay_t<Token>, detail::no_default_token>,
+                      "this transport has no default completion token: pass a callback "
+                      "void(std::error_code, R)");
+        static_assert(
+            std::is_invocable_v<std::decay_t<Token>&&, std::error_code, typename Op::result_type>,
+            "this completion token is neither a callback void(std::error_code, R) nor a token "
+            "the transport adapts (include <ltx/asio.hpp> for Asio's)");
+        static_assert(async_transport<Transport> && async_sleeper<Transport>,
+                      "async calls need a transport modelling ltx::async_transport and "
+                      "ltx::async_sleeper");
+        detail::run_callback<Op>(t, c, std::forward<Token>(token), diag, std::forward<Make>(make));
+    }
+};
+
+/// The client core over any transport, for the API `Api` describes: typed calls of any
+/// endpoint of that API, retries, waiting for jobs and downloads, in every form. Each API's
+/// client derives from it and adds one named call per endpoint.
+///
+/// Every call comes in a throwing form and a `(std::error_code&, ltx::diagnostics&)` form;
+/// with an async transport, an `async_` form completes a callback `void(std::error_code, R)`.
+/// Requests are validated before any I/O: on bad input no byte is sent (throwing form:
+/// `ltx::validation_error`; error-code form: `ltx::errc::invalid_request` with the violations
+/// in the diagnostics). The API token is sent only to the API's own origin, never to the
+/// storage host of downloads, and never appears in a message.
+///
+/// The client holds a reference to the transport, which must outlive it. A client is not
+/// synchronised: use one per thread, or serialise calls, as with the transport.
+template <api_description Api, class Transport, class Clock = system_clock_source>
+class basic_api_client {
+public:
+    /// The API's description.
+    using api_type = Api;
+    /// What a status poll answers, and `wait` returns.
+    using job_type = typename Api::job;
+    /// What names a job for `wait`.
+    using job_ref = typename Api::job_ref;
+    /// How `wait` follows a job of this API.
+    using wait_options = basic_wait_options<job_type>;
+
+    /// A client sending through `transport` as `cfg` says.
+    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL, or
+    /// when `cfg.token` or `cfg.user_agent` holds CR, LF or NUL.
+    basic_api_client(Transport& transport, ltx::config cfg, Clock clock = {});
+
+    /// The configuration.
+    const ltx::config& config() const noexcept { return config_; }
+
+    /// Calls endpoint `E` (see `ltx::endpoints`) with `req`; throws on failure.
+    template <class E> typename E::response call(const typename E::request& req);
+    /// Calls endpoint `E` with `req`; on failure sets `ec` and fills `diag`.
+    template <class E>
+    typename E::response call(const typename E::request& req, std::error_code& ec,
+                              diagnostics& diag);
+
+    /// Polls the job's status (`Api::poll`: `GET assets/{jobId}`, ...) until the job is done
+    /// (completed with a result URL), failed (`errc::job_failed`, the server's message in the
+    /// diagnostics), past the deadline (`errc::wait_timeout`) or cancelled. Needs only the
+    /// job's reference, so a wait can be resumed by another process.
+    job_type wait(const job_ref& job_id, const wait_options& opts = {});
+    job_type wait(const job_ref& job_id, const wait_options& opts, std::error_code& ec,
+                  diagnostics& diag);
+
+    /// Streams the artifact of `done` into `path`, through a temporary file in the same
+    /// directory renamed into place at the end: a failure never leaves a partial file at
+    /// `path`. Checks the size when Content-Length is known. Sends no API token.
+    void download(const job_type& done, const std::filesystem::path& path,
+                  const download_options& opts = {});
+    void download(const job_type& done, const std::filesystem::path& path,
+                  const download_options& opts, std::error_code& ec, diagnostics& diag);
+    /// Streams the file at `url` into `path` (see above).
+    void download_url(const std::string& url, const std::filesystem::path& path,
+                      const download_options& opts = {});
+    void download_url(const std::string& url, const std::filesystem::path& path,
+                      const download_options& opts, std::error_code& ec, diagnostics& diag);
+    /// Streams the file at `url` into `sink`, which returns an error to stop.
+    void download_url(const std::string& url,
+                      const std::function<std::error_code(std::string_view)>& sink,
+                      const download_options& opts, std::error_code& ec, diagnostics& diag);
+
+    // ---- async calls ---------------------------------------------------------------------
+    //
+    // The contract every `async_` call below states in its own block, and the errors they
+    // share. The transport: `ltx::asio::transport` (or another `ltx::asio::asio_transport`),
+    // run by one `asio::async_compose` operation per call, or another `ltx::async_transport`
+    // that can `async_sleep`, run by the plain-callback runner.
+    //
+    // - Returns what the token makes of the operation: nothing for a callback, a
+    //   `std::future<R>` for `asio::use_future`, an `asio::awaitable<R>` for
+    //   `asio::use_awaitable`, a deferred operation (started when invoked with a token) for
+    //   the default token `ltx::asio::deferred`. Arguments are taken when the call is made,
+    //   deferred or not.
+    // - The client and its transport must outlive the operation; so must a `diagnostics*`.
+    // - Cancellation (Asio transport): the handler's associated cancellation slot, types
+    //   `terminal` and `partial`; both end the operation at once, the request or the pause in
+    //   flight included (the connection of a request in flight is closed). `total` alone is
+    //   filtered out: the operation runs on. The `cancel` member of `wait_options` and
+    //   `download_options` is seen between steps (and by a download at each piece of the
+    //   body) with the Asio transport, and at once, from any thread, with the callback runner.
+    // - Executor (Asio transport): every step after the start, and the handler, run on the
+    //   handler's associated executor (the transport's when it has none); the handler is
+    //   never invoked from within the initiating call (a call that fails before any I/O
+    //   completes through a zero pause). Callback runner: the handler runs on the thread that
+    //   completes the last step, or on the thread that cancels; never from within the
+    //   initiating call unless the transport completes inside `async_send`.
+    // - Errors, as `ec` (with `asio::use_awaitable`, `asio::use_future` and
+    //   `ltx::asio::with_diagnostics`, as the exception the sync throwing form throws:
+    //   `ltx::validation_error`, `ltx::api_error`, `std::system_error`):
+    //     `errc::invalid_request`  the request broke the API's rules; nothing was sent
+    //     `errc::bad_request`, `unauthorized`, `payment_required`, `not_found`,
+    //     `too_many_requests`, `server_error`, `unexpected_response`
+    //                              the server's answer (status and text in the diagnostics),
+    //                              after the retries `config::retry` allows
+    //     `errc::outcome_unknown`  a paid POST may have reached the server, then failed or
+    //                              was cancelled; it is never sent twice
+    //     `errc::cancelled`        cancelled (equal to `std::errc::operation_canceled`)
+    //     `http::transport_errc::*` the connection failed, timed out, ... after the retries
+    // The result is default-constructed on error, unless a block says otherwise.
+
+    /// The token of an `async_` call given none (`ltx::asio::deferred` with the Asio
+    /// transport).
+    using default_token = typename completion_adapter<Transport>::default_token;
+
+    /// Calls endpoint `E` (see `ltx::endpoints`) asynchronously.
+    ///
+    /// - Completes once the server answered and the answer was decoded, or on failure, after
+    ///   the retries that `config::retry` and `E::retry_safe` allow.
+    /// - `req` is validated and serialised before the call returns; it need not outlive it.
+    ///   `diag`, when not null, must outlive the operation; it receives the diagnostics before
+    ///   the handler runs.
+    /// - Signature: `void(std::error_code, typename E::response)`.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   request or retry pause in flight (`errc::cancelled`, or `errc::outcome_unknown` for a paid
+    ///   POST that may have reached the server); `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: see "async calls" above (all of them may occur).
+    ///
+    /// ```
+    /// api.async_call<ltx::endpoints::get_job>({"job-id"}, [](std::error_code ec, ltx::job j) {});
+    /// ```
+    template <class E, class Token = default_token>
+    auto async_call(const typename E::request& req, Token&& token = {},
+                    diagnostics* diag = nullptr) {
+        return run_async<detail::call_op<Api, typename E::response>>(std::forward<Token>(token),
+                                                                     diag, make_call<E>(req));
+    }
+
+    /// Waits for a job asynchronously: polls its status (`Api::poll`), pausing `opts.interval`
+    /// (growing by `opts.backoff` up to `opts.max_interval`) between polls.
+    ///
+    /// - Completes when the job is done (completed, with an artifact URL), failed, past
+    ///   `opts.timeout`, cancelled, or when a poll fails with an error that is not transient.
+    /// - `job_id` and `opts` are moved into the operation. `opts.on_progress` is called after
+    ///   each poll with the job as the server described it, on the executor that runs the
+    ///   steps (below); `opts.cancel`'s state is shared with the caller's `ltx::cancellation`.
+    /// - Signature: `void(std::error_code, job_type)`: the last job seen, also on failure
+    ///   (empty when no poll succeeded).
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   poll or pause in flight with `errc::cancelled`; `total` is not supported. `opts.cancel` is
+    ///   seen before the next poll or pause with the Asio transport, at once with the callback
+    ///   runner.
+    /// - Asio transport: the handler, and `on_progress`, run on the handler's associated
+    ///   executor (the transport's when it has none); the handler is never invoked from within
+    ///   this call. Another async transport: see "async calls".
+    /// - Errors: `errc::job_failed` (the server's message in the diagnostics),
+    ///   `errc::wait_timeout`, `errc::cancelled`, a poll's error when it is not transient
+    ///   (`errc::not_found`, `errc::unauthorized`, ...; see "async calls" above).
+    ///
+    /// ```
+    /// ltx::job done = co_await api.async_wait(id, {.interval = 2s}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_wait(job_ref job_id, wait_options opts, Token&& token = {}) {
+        return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), nullptr);
+    }
+    /// As `async_wait(job_id, wait_options{}, token)`: the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const wait_options&>) auto async_wait(
+        job_ref job_id, Token&& token = {}) {
+        return start_wait(std::move(job_id), wait_options{}, std::forward<Token>(token), nullptr);
+    }
+    /// As `async_wait(job_id, opts, token)`, filling `*diag` before the handler runs; `diag`
+    /// must outlive the operation.
+    template <class Token>
+    auto async_wait(job_ref job_id, wait_options opts, Token&& token, diagnostics* diag) {
+        return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), diag);
+    }
+
+    /// Downloads the artifact of `done` into `path` asynchronously, through a temporary file
+    /// in the same directory renamed into place at the end. Sends no API token.
+    ///
+    /// - Completes once the whole body is at `path` (its size checked against Content-Length
+    ///   when known), or on failure: a failed or cancelled download leaves no file, neither
+    ///   at `path` nor beside it.
+    /// - `done`'s artifact URL and `path` are copied before the call returns; `opts` is moved
+    ///   in. `opts.on_progress` is called as each piece of the body is written, on the
+    ///   transport's executor (the exchange's strand) with the Asio transport.
+    /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
+    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
+    ///   transfer or retry pause in flight with `errc::cancelled`; `total` is not supported.
+    ///   `opts.cancel` (`errc::cancelled`, no file left) is seen at the next piece of the body or
+    ///   between steps with the Asio transport, at once with the callback runner.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::no_artifact` (no URL in `done`; nothing sent), `errc::size_mismatch`,
+    ///   `errc::file_error` (the temporary file or the rename), `errc::cancelled`, and the
+    ///   others of "async calls" above.
+    ///
+    /// ```
+    /// std::uint64_t n = co_await api.async_download(done, "out.mp4", {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_download(const job_type& done, const std::filesystem::path& path,
+                        download_options opts, Token&& token = {}) {
+        const auto url = Api::artifact_url(done);
+        return run_async<detail::download_op>(
+            std::forward<Token>(token), nullptr,
+            make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path,
+                          std::move(opts)));
+    }
+    /// As `async_download(done, path, download_options{}, token)`: the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const download_options&>) auto async_download(
+        const job_type& done, const std::filesystem::path& path, Token&& token = {}) {
+        return async_download(done, path, download_options{}, std::forward<Token>(token));
+    }
+
+    /// Downloads the file at `url` into `path` asynchronously, as `async_download` does for
+    /// an artifact URL. Sends no API token.
+    ///
+    /// - Completes once the whole body is at `path` (its size checked against Content-Length
+    ///   when known), or on failure, leaving no file.
+    /// - `url` is parsed (a URL that is not absolute http(s) fails, without I/O, with
+    ///   `errc::invalid_request`) and `path` copied before the call returns; `opts` is moved
+    ///   in. `opts.on_progress` runs as for `async_download`.
+    /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
+    /// - Cancellation (Asio transport): as for `async_download`: `terminal` and `partial` through
+    ///   the handler's slot (`errc::cancelled`, no file left); `total` is not supported.
+    /// - Asio transport: the handler runs on its associated executor (the transport's when it
+    ///   has none), never from within this call. Another async transport: see "async calls".
+    /// - Errors: `errc::invalid_request`, `errc::size_mismatch`, `errc::file_error`,
+    ///   `errc::cancelled`, and the others of "async calls" above.
+    ///
+    /// ```
+    /// std::uint64_t n = co_await api.async_download_url(url, "out.mp4", {}, asio::use_awaitable);
+    /// ```
+    template <class Token = default_token>
+    auto async_download_url(std::string url, const std::filesystem::path& path,
+                            download_options opts, Token&& token = {}) {
+        return run_async<detail::download_op>(
+            std::forward<Token>(token), nullptr,
+            make_download(std::optional<std::string>{std::move(url)}, {}, path, std::move(opts)));
+    }
+    /// As `async_download_url(url, path, download_options{}, token)`: the default options.
+    template <class Token = default_token>
+    requires(!std::is_convertible_v<Token, const download_options&>) auto async_download_url(
+        std::string url, const std::filesystem::path& path, Token&& token = {}) {
+        return async_download_url(std::move(url), path, download_options{},
+                                  std::forward<Token>(token));
+    }
+
+protected:
+    template <class E>
+    bool prepare(const typename E::request& req, http::body body, std::string content_type,
+                 http::request& out, std::error_code& ec, diagnostics& diag) const;
+    template <class E>
+    bool build_request(const typename E::request& r, http::body body, std::string content_type,
+                       http::request& out, std::error_code& ec, diagnostics& diag) const;
+    bool prepare_download(const std::string& url, http::request& out, std::error_code& ec,
+                          diagnostics& diag) const;
+    static std::optional<http::file_body> open_file_body(const std::filesystem::path& path,
+                                                         std::error_code& ec, diagnostics& diag);
+    template <class F> auto or_throw(F&& f);
+    template <class Op>
+    typename Op::result_type run_sync(Op& op, std::error_code& ec, diagnostics& diag);
+    template <class Op, class Token, class Make>
+    auto run_async(Token&& token, diagnostics* diag, Make&& make) {
+        return completion_adapter<Transport>::template run<Op>(
+            transport_, clock_, std::forward<Token>(token), diag, std::forward<Make>(make));
+    }
+    /// A retry machine for a request that is `retry_safe` or not, with the next seed.
+    detail::retry_machine retry_for(bool retry_safe) {
+        return detail::retry_machine{config_.retry, retry_safe, detail::next_seed(seed_),
+                                     Api::resend_after_429};
+    }
+    template <class E>
+    detail::call_recipe<Api, typename E::response> make_call(const typename E::request& req);
+    detail::download_recipe make_download(std::optional<std::string> url, detail::chunk_sink sink,
+                                          const std::filesystem::path& path, download_options opts);
+    detail::wait_recipe<Api> make_wait(job_ref job_id, wait_options opts);
+    static bool build_poll(const void* self, const job_ref& job_id, http::request& out,
+                           std::error_code& ec, diagnostics& diag);
+    template <class Token>
+    auto start_wait(job_ref job_id, wait_options opts, Token&& token, diagnostics* diag) {
+        return run_async<detail::wait_op<Api>>(std::forward<Token>(token), diag,
+                                               make_wait(std::move(job_id), std::move(opts)));
+    }
+    /// The token, for redaction of server text.
+    std::string_view secret() const noexcept { return config_.token; }
+
+    Transport& transport_;
+    ltx::config config_;
+    Clock clock_;
+    http::url base_;
+    http::headers api_headers_; // Authorization (with a token), Accept, User-Agent
+    std::uint64_t seed_;
+};
+
+} // namespace ltx
+
+// ---- begin ltx/impl/basic_api_client.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The client core's calls: each builds one machine of detail/operation.hpp (validating and
+// building the HTTP request from the endpoint's traits first) and hands it to a runner: the
+// sync loop `detail::run_sync` here, or through `completion_adapter` an async runner.
+#ifndef LTX_IMPL_BASIC_API_CLIENT_HPP
+#define LTX_IMPL_BASIC_API_CLIENT_HPP
+
+
+#include <fstream>
+#include <optional>
+#include <stdexcept>
+
+namespace ltx {
+
+namespace detail {
+
+template <class R>
+concept has_optional_email = requires(R r) {
+    r.email = std::optional<std::string>{};
+}
+&&reflect::kind_of<decltype(R::email)> == reflect::type_kind::optional;
+
+// What url::origin() compares, without building the two strings.
+inline bool same_origin(const http::url& a, const http::url& b) noexcept {
+    return a.scheme() == b.scheme() && a.host() == b.host() && a.port() == b.port();
+}
+
+} // namespace detail
+
+template <api_description Api, class Transport, class Clock>
+basic_api_client<Api, Transport, Clock>::basic_api_client(Transport& transport, ltx::config cfg,
+                                                          Clock clock)
+    : transport_(transport), config_(std::move(cfg)), clock_(std::move(clock)),
+      seed_(config_.jitter_seed) {
+    static_assert(sync_transport<Transport> || async_transport<Transport>,
+                  "ltx::basic_api_client: the transport models neither ltx::sync_transport nor "
+                  "ltx::async_transport");
+    auto base = http::parse_url(config_.base_url);
+    if (!base)
+        throw std::invalid_argument("ltx::config::base_url is not an absolute http(s) URL");
+    base_ = std::move(base).value();
+    if (!http::is_valid_field_value(config_.token))
+        throw std::invalid_argument("ltx::config::token holds characters not allowed in a header");
+    if (!config_.token.empty())
+        api_headers_.set("Authorization", "Bearer " + config_.token);
+    api_headers_.set("Accept", "application/json");
+    api_headers_.set("User-Agent", config_.user_agent);
+}
+
+template <api_description Api, class Transport, class Clock>
+template <class E>
+bool basic_api_client<Api, Transport, Clock>::prepare(const typename E::request& req,
+                                                      http::body body, std::string content_type,
+                                                      http::request& out, std::error_code& ec,
+                                                      diagnostics& diag) const {
+    if constexpr (detail::has_optional_email<typename E::request>) {
+        if (!req.email && config_.email) {
+            typename E::request r = req;
+            r.email = config_.email;
+            return build_request<E>(r, std::move(body), std::move(content_type), out, ec, diag);
+        }
+    }
+    return build_request<E>(req, std::move(body), std::move(content_type), out, ec, diag);
+}
+
+template <api_description Api, class Transport, class Clock>
+template <class E>
+bool basic_api_client<Api, Transport, Clock>::build_request(const typename E::request& r,
+                                                            http::body body,
+                                                            std::string content_type,
+                                                            http::request& out, std::error_code& ec,
+                                                            diagnostics& diag) const {
+    auto violations = reflect::validate(r);
+    if (!violations.empty()) {
+        diag.violations.insert(diag.violations.end(), violations.begin(), violations.end());
+        ec = errc::invalid_request;
+        return false;
+    }
+    // The base's directory, then the target, in the string that becomes the URL's path.
+    static_assert(detail::is_relative_path_template(E::path));
+    const std::string_view base_path = base_.path();
+    std::string target{base_path.substr(0, base_path.rfind('/') + 1)};
+    detail::append_request_target<E>(r, target);
+    auto url = http::detail::resolve_owned(base_, std::move(target));
+    if (!url) {
+        ec = errc::invalid_request;
+        diag.detail = "the request does not form a valid URL";
+        return false;
+    }
+    out = http::request{};
+    out.method = E::method;
+    out.url = std::move(url).value();
+    out.headers = api_headers_;
+    // The token goes to the API's own origin and nowhere else.
+    if (!detail::same_origin(out.url, base_))
+        out.headers.erase("Authorization");
+    if constexpr (E::body == body_encoding::json) {
+        out.headers.set("Content-Type", "application/json");
+        out.body = reflect::to_json(r);
+    } else if constexpr (E::body == body_encoding::raw) {
+        out.headers.set("Content-Type", content_type);
+        out.body = std::move(body);
+    }
+    out.timeout = config_.request_timeout;
+    return true;
+}
+
+template <api_description Api, class Transport, class Clock>
+template <class Op>
+typename Op::result_type
+basic_api_client<Api, Transport, Clock>::run_sync(Op& op, std::error_code& ec, diagnostics& diag) {
+    static_assert(sync_transport<Transport>, "this call needs a transport modelling "
+                                             "ltx::sync_transport; use the async_ form");
+    detail::run_sync(transport_, clock_, op);
+    ec = op.error();
+    diag = op.take_diag();
+    return op.take_result();
+}
+
+template <api_description Api, class Transport, class Clock>
+template <class F>
+auto basic_api_client<Api, Transport, Clock>::or_throw(F&& f) {
+    std::error_code ec;
+    diagnostics diag;
+    if constexpr (std::is_void_v<decltype(f(ec, diag))>) {
+        f(ec, diag);
+        if (ec)
+            detail::raise(ec, std::move(diag));
+    } else {
+        auto r = f(ec, diag);
+        if (ec)
+            detail::raise(ec, std::move(diag));
+        return r;
+    }
+}
+
+template <api_description Api, class Transport, class Clock>
+template <class E>
+typename E::response basic_api_client<Api, Transport, Clock>::call(const typename E::request& req,
+                                                                   std::error_code& ec,
+                                                                   diagnostics& diag) {
+    auto make = make_call<E>(req);
+    auto op = make();
+    return run_sync(op, ec, diag);
+}
+
+template <api_description Api, class Transport, class Clock>
+template <class E>
+detail::call_recipe<Api, typename E::response>
+basic_api_client<Api, Transport, Clock>::make_call(const typename E::request& req) {
+    detail::call_recipe<Api, typename E::response> r{
+        false, {}, {}, {}, retry_for(E::retry_safe), config_.token};
+    r.ok = prepare<E>(req, {}, {}, r.req, r.ec, r.diag);
+    return r;
+}
+
+template <api_description Api, class Transport, class Clock>
+template <class E>
+typename E::response basic_api_client<Api, Transport, Clock>::call(const typename E::request& req) {
+    return or_throw([&](std::error_code& ec, diagnostics& d) { return call<E>(req, ec, d); });
+}
+
+template <api_description Api, class Transport, class Clock>
+std::optional<http::file_body>
+basic_api_client<Api, Transport, Clock>::open_file_body(const std::filesystem::path& path,
+                                                        std::error_code& ec, diagnostics& diag) {
+    std::error_code fec;
+    http::file_body file{path, fec};
+    if (fec) {
+        ec = errc::file_error;
+        diag.detail = "cannot read " + path.string() + ": " + fec.message();
+        return std::nullopt;
+    }
+    return file;
+}
+
+template <api_description Api, class Transport, class Clock>
+bool basic_api_client<Api, Transport, Clock>::build_poll(const void* self, const job_ref& job_id,
+                                                         http::request& out, std::error_code& ec,
+                                                         diagnostics& diag) {
+    return static_cast<const basic_api_client*>(self)->template prepare<typename Api::poll>(
+        Api::poll_request(job_id), {}, {}, out, ec, diag);
+}
+
+template <api_description Api, class Transport, class Clock>
+detail::wait_recipe<Api> basic_api_client<Api, Transport, Clock>::make_wait(job_ref job_id,
+                                                                            wait_options opts) {
+    return {{this, &build_poll}, std::move(job_id), &config_.retry, &seed_,
+            std::move(opts),     config_.token};
+}
+
+template <api_description Api, class Transport, class Clock>
+typename Api::job
+basic_api_client<Api, Transport, Clock>::wait(const job_ref& job_id, const wait_options& opts,
+                                              std::error_code& ec, diagnostics& diag) {
+    auto op = make_wait(job_id, opts)();
+    return run_sync(op, ec, diag);
+}
+
+template <api_description Api, class Transport, class Clock>
+typename Api::job basic_api_client<Api, Transport, Clock>::wait(const job_ref& job_id,
+                                                                const wait_options& opts) {
+    return or_throw([&](std::error_code& ec, diagnostics& d) { return wait(job_id, opts, ec, d); });
+}
+
+template <api_description Api, class Transport, class Clock>
+bool basic_api_client<Api, Transport, Clock>::prepare_download(const std::string& url,
+                                                               http::request& out,
+                                                               std::error_code& ec,
+                                                               diagnostics& diag) const {
+    const auto parsed = http::parse_url(url);
+    if (!parsed) {
+        ec = errc::invalid_request;
+        diag.detail = "the download URL is not an absolute http(s) URL";
+        return false;
+    }
+    out = http::request{};
+    out.method = http::method::get;
+    out.url = *parsed;
+    out.headers.set("User-Agent", config_.user_agent); // and no Authorization: not the API host
+    out.timeout = config_.request_timeout;
+    return true;
+}
+
+template <api_description Api, class Transport, class Clock>
+detail::download_recipe basic_api_client<Api, Transport, Clock>::make_download(
+    std::optional<std::string> url, detail::chunk_sink sink, const std::filesystem::path& path,
+    download_options opts) {
+    detail::download_recipe r{false,
+                              url ? std::error_code{} : std::error_code{errc::no_artifact},
+                              {},
+                              {},
+                              std::move(sink),
+                              path,
+                              std::move(opts),
+                              retry_for(true)};
+    if (url)
+        r.ok = prepare_download(*url, r.req, r.ec, r.diag);
+    return r;
+}
+
+template <api_description Api, class Transport, class Clock>
+void basic_api_client<Api, Transport, Clock>::download_url(
+    const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
+    const download_options& opts, std::error_code& ec, diagnostics& diag) {
+    auto op = make_download(url, sink, {}, opts)();
+    run_sync(op, ec, diag);
+}
+
+template <api_description Api, class Transport, class Clock>
+void basic_api_client<Api, Transport, Clock>::download_url(const std::string& url,
+                                                           const std::filesystem::path& path,
+                                                           const download_options& opts,
+                                                           std::error_code& ec, diagnostics& diag) {
+    auto op = make_download(url, {}, path, opts)();
+    run_sync(op, ec, diag);
+}
+
+template <api_description Api, class Transport, class Clock>
+void basic_api_client<Api, Transport, Clock>::download_url(const std::string& url,
+                                                           const std::filesystem::path& path,
+                                                           const download_options& opts) {
+    or_throw([&](std::error_code& ec, diagnostics& d) { download_url(url, path, opts, ec, d); });
+}
+
+template <api_description Api, class Transport, class Clock>
+void basic_api_client<Api, Transport, Clock>::download(const job_type& done,
+                                                       const std::filesystem::path& path,
+                                                       const download_options& opts,
+                                                       std::error_code& ec, diagnostics& diag) {
+    const auto url = Api::artifact_url(done);
+    auto op =
+        make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path, opts)();
+    run_sync(op, ec, diag);
+}
+
+template <api_description Api, class Transport, class Clock>
+void basic_api_client<Api, Transport, Clock>::download(const job_type& done,
+                                                       const std::filesystem::path& path,
+                                                       const download_options& opts) {
+    or_throw([&](std::error_code& ec, diagnostics& d) { download(done, path, opts, ec, d); });
+}
+
+} // namespace ltx
+
+#endif
+// ---- end ltx/impl/basic_api_client.hpp ----
+
+#endif
+// ---- end ltx/basic_api_client.hpp ----
 // ---- begin ltx/mime.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_MIME_HPP
@@ -9509,60 +10338,6 @@ LTX_DECL std::string_view detect_mime(std::string_view first_bytes,
 
 namespace ltx {
 
-/// A file body streamed from disk: `api.upload_asset(ltx::file_body{"start.png"})`.
-using http::file_body;
-
-/// The default time source of the client: the system clock, and a blocking sleep for the
-/// synchronous calls. Tests substitute a simulated clock with the same two members.
-struct system_clock_source {
-    std::chrono::system_clock::time_point now() const { return std::chrono::system_clock::now(); }
-    void sleep_for(std::chrono::milliseconds d) const { std::this_thread::sleep_for(d); }
-};
-
-/// An asynchronous transport that can also wait: `t.async_sleep(delay, handler)` calls
-/// `handler(std::error_code)` once after `delay`. The client's async calls need it for the
-/// pauses between retries and polls.
-template <class T>
-concept async_sleeper = requires(T& t, std::chrono::milliseconds d) {
-    t.async_sleep(d, [](std::error_code) {});
-};
-
-namespace detail {
-/// The default completion token of a transport that has none: using it does not compile.
-struct no_default_token {};
-} // namespace detail
-
-/// How the async calls of a client over `Transport` run and complete.
-///
-/// By default a completion token is a callable `void(std::error_code, R)`, run by the
-/// plain-callback runner over any transport modelling `ltx::async_transport` and
-/// `ltx::async_sleeper`; the call returns nothing, and there is no default token.
-/// `<ltx/asio.hpp>` specialises it for every transport with an Asio `executor_type` (the
-/// property it is selected by, so a decorator of `ltx::asio::transport` that keeps the
-/// executor keeps every Asio token): one `asio::async_compose` operation per call, any Asio
-/// completion token, `deferred` as default token.
-template <class Transport, class = void> struct completion_adapter {
-    /// The token of an `async_` call given none.
-    using default_token = detail::no_default_token;
-
-    /// Runs the machine `make()` returns over `t`; completes `token`, filling `*diag` (when not
-    /// null) first.
-    template <class Op, class Clock, class Token, class Make>
-    static void run(Transport& t, Clock& c, Token&& token, diagnostics* diag, Make&& make) {
-        static_assert(!std::is_same_v<std::decay_t<Token>, detail::no_default_token>,
-                      "this transport has no default completion token: pass a callback "
-                      "void(std::error_code, R)");
-        static_assert(
-            std::is_invocable_v<std::decay_t<Token>&&, std::error_code, typename Op::result_type>,
-            "this completion token is neither a callback void(std::error_code, R) nor a token "
-            "the transport adapts (include <ltx/asio.hpp> for Asio's)");
-        static_assert(async_transport<Transport> && async_sleeper<Transport>,
-                      "async calls need a transport modelling ltx::async_transport and "
-                      "ltx::async_sleeper");
-        detail::run_callback<Op>(t, c, std::forward<Token>(token), diag, std::forward<Make>(make));
-    }
-};
-
 /// The LTX Studio API client over any transport: one typed call per endpoint, retries,
 /// waiting for jobs, downloads and uploads.
 ///
@@ -9571,135 +10346,138 @@ template <class Transport, class = void> struct completion_adapter {
 /// Requests are validated before any I/O: on bad input no byte is sent (throwing form:
 /// `ltx::validation_error`; error-code form: `ltx::errc::invalid_request` with the violations
 /// in the diagnostics). The API token is sent only to the API's own origin, never to the
-/// storage host of downloads, and never appears in a message.
+/// storage host of downloads, and never appears in a message. The calls every API shares
+/// (`call`, `wait`, `download`, their `async_` forms) are those of `ltx::basic_api_client`.
 ///
 /// The client holds a reference to the transport, which must outlive it. A client is not
 /// synchronised: use one per thread, or serialise calls, as with the transport.
-template <class Transport, class Clock = system_clock_source> class basic_client {
+template <class Transport, class Clock = system_clock_source>
+class basic_client : public basic_api_client<studio_api, Transport, Clock> {
+    using base = basic_api_client<studio_api, Transport, Clock>;
+
 public:
+    using typename base::default_token;
+
     /// A client sending through `transport` as `cfg` says.
     /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL, or
     /// when `cfg.token` or `cfg.user_agent` holds CR, LF or NUL.
-    basic_client(Transport& transport, ltx::config cfg, Clock clock = {});
-
-    /// The configuration.
-    const ltx::config& config() const noexcept { return config_; }
-
-    /// Calls endpoint `E` (see `ltx::endpoints`) with `req`; throws on failure.
-    template <class E> typename E::response call(const typename E::request& req);
-    /// Calls endpoint `E` with `req`; on failure sets `ec` and fills `diag`.
-    template <class E>
-    typename E::response call(const typename E::request& req, std::error_code& ec,
-                              diagnostics& diag);
+    basic_client(Transport& transport, ltx::config cfg, Clock clock = {})
+        : base(transport, std::move(cfg), std::move(clock)) {}
 
     /// `POST videos/ltx-create`. Never sent twice unless the server said it did not accept it.
     ltx_create_response create_video(const ltx_create_request& req) {
-        return call<endpoints::create_video>(req);
+        return this->template call<endpoints::create_video>(req);
     }
     ltx_create_response create_video(const ltx_create_request& req, std::error_code& ec,
                                      diagnostics& diag) {
-        return call<endpoints::create_video>(req, ec, diag);
+        return this->template call<endpoints::create_video>(req, ec, diag);
     }
 
     /// `POST videos/veo-create`: a video with Google Veo. Never sent twice unless the server
     /// said it did not accept it.
     veo_create_response create_veo_video(const veo_create_request& req) {
-        return call<endpoints::create_veo_video>(req);
+        return this->template call<endpoints::create_veo_video>(req);
     }
     veo_create_response create_veo_video(const veo_create_request& req, std::error_code& ec,
                                          diagnostics& diag) {
-        return call<endpoints::create_veo_video>(req, ec, diag);
+        return this->template call<endpoints::create_veo_video>(req, ec, diag);
     }
 
     /// `POST images/create`: an image from a prompt; the job id ends `-type:image`, and `wait`
     /// and `download` take it as they take a video job's. Never sent twice unless the server
     /// said it did not accept it.
     image_job_response create_image(const image_create_request& req) {
-        return call<endpoints::create_image>(req);
+        return this->template call<endpoints::create_image>(req);
     }
     image_job_response create_image(const image_create_request& req, std::error_code& ec,
                                     diagnostics& diag) {
-        return call<endpoints::create_image>(req, ec, diag);
+        return this->template call<endpoints::create_image>(req, ec, diag);
     }
 
     /// `POST images/edit`: an image from one to three reference images and a prompt (an image
     /// job, as `create_image`). Never sent twice unless the server said it did not accept it.
     image_job_response edit_image(const image_edit_request& req) {
-        return call<endpoints::edit_image>(req);
+        return this->template call<endpoints::edit_image>(req);
     }
     image_job_response edit_image(const image_edit_request& req, std::error_code& ec,
                                   diagnostics& diag) {
-        return call<endpoints::edit_image>(req, ec, diag);
+        return this->template call<endpoints::edit_image>(req, ec, diag);
     }
 
     /// `POST images/upscale`: twice the width and height of a completed image job's image, as
     /// a new image job. Never sent twice unless the server said it did not accept it.
     image_job_response upscale_image(const image_upscale_request& req) {
-        return call<endpoints::upscale_image>(req);
+        return this->template call<endpoints::upscale_image>(req);
     }
     image_job_response upscale_image(const image_upscale_request& req, std::error_code& ec,
                                      diagnostics& diag) {
-        return call<endpoints::upscale_image>(req, ec, diag);
+        return this->template call<endpoints::upscale_image>(req, ec, diag);
     }
 
     /// `GET assets/{jobId}`: the job's status.
-    job get_job(std::string job_id) { return call<endpoints::get_job>({std::move(job_id)}); }
+    job get_job(std::string job_id) {
+        return this->template call<endpoints::get_job>({std::move(job_id)});
+    }
     job get_job(std::string job_id, std::error_code& ec, diagnostics& diag) {
-        return call<endpoints::get_job>({std::move(job_id)}, ec, diag);
+        return this->template call<endpoints::get_job>({std::move(job_id)}, ec, diag);
     }
 
     /// `GET assets/`: a page of the account's assets.
     asset_page list_assets(const list_assets_request& req = {}) {
-        return call<endpoints::list_assets>(req);
+        return this->template call<endpoints::list_assets>(req);
     }
     asset_page list_assets(const list_assets_request& req, std::error_code& ec, diagnostics& diag) {
-        return call<endpoints::list_assets>(req, ec, diag);
+        return this->template call<endpoints::list_assets>(req, ec, diag);
     }
 
     /// `POST accounts`: configure an LTX Studio account.
     account configure_account(const account_request& req) {
-        return call<endpoints::configure_account>(req);
+        return this->template call<endpoints::configure_account>(req);
     }
     account configure_account(const account_request& req, std::error_code& ec, diagnostics& diag) {
-        return call<endpoints::configure_account>(req, ec, diag);
+        return this->template call<endpoints::configure_account>(req, ec, diag);
     }
 
     /// `GET accounts/{email}`.
     account get_account(std::string email) {
-        return call<endpoints::get_account>({std::move(email)});
+        return this->template call<endpoints::get_account>({std::move(email)});
     }
     account get_account(std::string email, std::error_code& ec, diagnostics& diag) {
-        return call<endpoints::get_account>({std::move(email)}, ec, diag);
+        return this->template call<endpoints::get_account>({std::move(email)}, ec, diag);
     }
 
     /// `GET accounts`: every configured account, keyed by e-mail (`errc::not_found` when none
     /// is).
-    account_map list_accounts() { return call<endpoints::list_accounts>({}); }
+    account_map list_accounts() { return this->template call<endpoints::list_accounts>({}); }
     account_map list_accounts(std::error_code& ec, diagnostics& diag) {
-        return call<endpoints::list_accounts>({}, ec, diag);
+        return this->template call<endpoints::list_accounts>({}, ec, diag);
     }
 
     /// `DELETE accounts/{email}`: removes the account's configuration (`errc::not_found` when
     /// it is not configured).
-    void delete_account(std::string email) { call<endpoints::delete_account>({std::move(email)}); }
+    void delete_account(std::string email) {
+        this->template call<endpoints::delete_account>({std::move(email)});
+    }
     void delete_account(std::string email, std::error_code& ec, diagnostics& diag) {
-        call<endpoints::delete_account>({std::move(email)}, ec, diag);
+        this->template call<endpoints::delete_account>({std::move(email)}, ec, diag);
     }
 
     /// `GET scheduler`: the jobs now running, empty when none is.
-    scheduled_jobs list_scheduled_jobs() { return call<endpoints::list_scheduled_jobs>({}); }
+    scheduled_jobs list_scheduled_jobs() {
+        return this->template call<endpoints::list_scheduled_jobs>({});
+    }
     scheduled_jobs list_scheduled_jobs(std::error_code& ec, diagnostics& diag) {
-        return call<endpoints::list_scheduled_jobs>({}, ec, diag);
+        return this->template call<endpoints::list_scheduled_jobs>({}, ec, diag);
     }
 
     /// `DELETE scheduler/{jobId}`: stops tracking a running job. The job goes on and `get_job`
     /// still reads it, but no webhook is sent for it and it leaves `list_scheduled_jobs`.
     /// `errc::not_found` when the job is not running or not tracked.
     void cancel_scheduled_job(std::string job_id) {
-        call<endpoints::cancel_scheduled_job>({std::move(job_id)});
+        this->template call<endpoints::cancel_scheduled_job>({std::move(job_id)});
     }
     void cancel_scheduled_job(std::string job_id, std::error_code& ec, diagnostics& diag) {
-        call<endpoints::cancel_scheduled_job>({std::move(job_id)}, ec, diag);
+        this->template call<endpoints::cancel_scheduled_job>({std::move(job_id)}, ec, diag);
     }
 
     /// `POST assets/`: uploads `body` (bytes, or a `http::file_body` streamed from disk). The
@@ -9713,99 +10491,6 @@ public:
                                       const upload_options& opts = {});
     upload_asset_response upload_file(const std::filesystem::path& path, const upload_options& opts,
                                       std::error_code& ec, diagnostics& diag);
-
-    /// Polls `GET assets/{jobId}` until the job is done (completed with an artifact URL),
-    /// failed (`errc::job_failed`, the server's message in the diagnostics), past the
-    /// deadline (`errc::wait_timeout`) or cancelled. Needs only the job id, so a wait can be
-    /// resumed by another process.
-    job wait(const std::string& job_id, const wait_options& opts = {});
-    job wait(const std::string& job_id, const wait_options& opts, std::error_code& ec,
-             diagnostics& diag);
-
-    /// Streams the artifact of `done` into `path`, through a temporary file in the same
-    /// directory renamed into place at the end: a failure never leaves a partial file at
-    /// `path`. Checks the size when Content-Length is known. Sends no API token.
-    void download(const job& done, const std::filesystem::path& path,
-                  const download_options& opts = {});
-    void download(const job& done, const std::filesystem::path& path, const download_options& opts,
-                  std::error_code& ec, diagnostics& diag);
-    /// Streams the file at `url` into `path` (see above).
-    void download_url(const std::string& url, const std::filesystem::path& path,
-                      const download_options& opts = {});
-    void download_url(const std::string& url, const std::filesystem::path& path,
-                      const download_options& opts, std::error_code& ec, diagnostics& diag);
-    /// Streams the file at `url` into `sink`, which returns an error to stop.
-    void download_url(const std::string& url,
-                      const std::function<std::error_code(std::string_view)>& sink,
-                      const download_options& opts, std::error_code& ec, diagnostics& diag);
-
-    // ---- async calls ---------------------------------------------------------------------
-    //
-    // The contract every `async_` call below states in its own block, and the errors they
-    // share. The transport: `ltx::asio::transport` (or another `ltx::asio::asio_transport`),
-    // run by one `asio::async_compose` operation per call, or another `ltx::async_transport`
-    // that can `async_sleep`, run by the plain-callback runner.
-    //
-    // - Returns what the token makes of the operation: nothing for a callback, a
-    //   `std::future<R>` for `asio::use_future`, an `asio::awaitable<R>` for
-    //   `asio::use_awaitable`, a deferred operation (started when invoked with a token) for
-    //   the default token `ltx::asio::deferred`. Arguments are taken when the call is made,
-    //   deferred or not.
-    // - The client and its transport must outlive the operation; so must a `diagnostics*`.
-    // - Cancellation (Asio transport): the handler's associated cancellation slot, types
-    //   `terminal` and `partial`; both end the operation at once, the request or the pause in
-    //   flight included (the connection of a request in flight is closed). `total` alone is
-    //   filtered out: the operation runs on. The `cancel` member of `wait_options` and
-    //   `download_options` is seen between steps (and by a download at each piece of the
-    //   body) with the Asio transport, and at once, from any thread, with the callback runner.
-    // - Executor (Asio transport): every step after the start, and the handler, run on the
-    //   handler's associated executor (the transport's when it has none); the handler is
-    //   never invoked from within the initiating call (a call that fails before any I/O
-    //   completes through a zero pause). Callback runner: the handler runs on the thread that
-    //   completes the last step, or on the thread that cancels; never from within the
-    //   initiating call unless the transport completes inside `async_send`.
-    // - Errors, as `ec` (with `asio::use_awaitable`, `asio::use_future` and
-    //   `ltx::asio::with_diagnostics`, as the exception the sync throwing form throws:
-    //   `ltx::validation_error`, `ltx::api_error`, `std::system_error`):
-    //     `errc::invalid_request`  the request broke the API's rules; nothing was sent
-    //     `errc::bad_request`, `unauthorized`, `payment_required`, `not_found`,
-    //     `too_many_requests`, `server_error`, `unexpected_response`
-    //                              the server's answer (status and text in the diagnostics),
-    //                              after the retries `config::retry` allows
-    //     `errc::outcome_unknown`  a paid POST may have reached the server, then failed or
-    //                              was cancelled; it is never sent twice
-    //     `errc::cancelled`        cancelled (equal to `std::errc::operation_canceled`)
-    //     `http::transport_errc::*` the connection failed, timed out, ... after the retries
-    // The result is default-constructed on error, unless a block says otherwise.
-
-    /// The token of an `async_` call given none (`ltx::asio::deferred` with the Asio
-    /// transport).
-    using default_token = typename completion_adapter<Transport>::default_token;
-
-    /// Calls endpoint `E` (see `ltx::endpoints`) asynchronously.
-    ///
-    /// - Completes once the server answered and the answer was decoded, or on failure, after
-    ///   the retries that `config::retry` and `E::retry_safe` allow.
-    /// - `req` is validated and serialised before the call returns; it need not outlive it.
-    ///   `diag`, when not null, must outlive the operation; it receives the diagnostics before
-    ///   the handler runs.
-    /// - Signature: `void(std::error_code, typename E::response)`.
-    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    ///   request or retry pause in flight (`errc::cancelled`, or `errc::outcome_unknown` for a paid
-    ///   POST that may have reached the server); `total` is not supported.
-    /// - Asio transport: the handler runs on its associated executor (the transport's when it
-    ///   has none), never from within this call. Another async transport: see "async calls".
-    /// - Errors: see "async calls" above (all of them may occur).
-    ///
-    /// ```
-    /// api.async_call<ltx::endpoints::get_job>({"job-id"}, [](std::error_code ec, ltx::job j) {});
-    /// ```
-    template <class E, class Token = default_token>
-    auto async_call(const typename E::request& req, Token&& token = {},
-                    diagnostics* diag = nullptr) {
-        return run_async<detail::call_op<typename E::response>>(std::forward<Token>(token), diag,
-                                                                make_call<E>(req));
-    }
 
     /// Creates a video job (`POST videos/ltx-create`) asynchronously.
     ///
@@ -9828,7 +10513,7 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_create_video(const ltx_create_request& req, Token&& token = {}) {
-        return async_call<endpoints::create_video>(req, std::forward<Token>(token));
+        return this->template async_call<endpoints::create_video>(req, std::forward<Token>(token));
     }
 
     /// Creates a Veo video job (`POST videos/veo-create`) asynchronously: as
@@ -9840,7 +10525,8 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_create_veo_video(const veo_create_request& req, Token&& token = {}) {
-        return async_call<endpoints::create_veo_video>(req, std::forward<Token>(token));
+        return this->template async_call<endpoints::create_veo_video>(req,
+                                                                      std::forward<Token>(token));
     }
 
     /// Creates an image job (`POST images/create`) asynchronously: as `async_create_video`
@@ -9852,7 +10538,7 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_create_image(const image_create_request& req, Token&& token = {}) {
-        return async_call<endpoints::create_image>(req, std::forward<Token>(token));
+        return this->template async_call<endpoints::create_image>(req, std::forward<Token>(token));
     }
 
     /// Creates an image-edit job (`POST images/edit`) asynchronously: as `async_create_image`.
@@ -9862,7 +10548,7 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_edit_image(const image_edit_request& req, Token&& token = {}) {
-        return async_call<endpoints::edit_image>(req, std::forward<Token>(token));
+        return this->template async_call<endpoints::edit_image>(req, std::forward<Token>(token));
     }
 
     /// Creates an upscale job (`POST images/upscale`) asynchronously: as `async_create_image`.
@@ -9872,7 +10558,7 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_upscale_image(const image_upscale_request& req, Token&& token = {}) {
-        return async_call<endpoints::upscale_image>(req, std::forward<Token>(token));
+        return this->template async_call<endpoints::upscale_image>(req, std::forward<Token>(token));
     }
 
     /// Reads a job's status (`GET assets/{jobId}`) asynchronously.
@@ -9893,7 +10579,8 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_get_job(std::string job_id, Token&& token = {}) {
-        return async_call<endpoints::get_job>({std::move(job_id)}, std::forward<Token>(token));
+        return this->template async_call<endpoints::get_job>({std::move(job_id)},
+                                                             std::forward<Token>(token));
     }
 
     /// Reads a page of the account's assets (`GET assets/`) asynchronously.
@@ -9914,7 +10601,7 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_list_assets(const list_assets_request& req, Token&& token = {}) {
-        return async_call<endpoints::list_assets>(req, std::forward<Token>(token));
+        return this->template async_call<endpoints::list_assets>(req, std::forward<Token>(token));
     }
     /// As `async_list_assets(list_assets_request{}, token)`: the first page.
     template <class Token = default_token>
@@ -9941,7 +10628,8 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_configure_account(const account_request& req, Token&& token = {}) {
-        return async_call<endpoints::configure_account>(req, std::forward<Token>(token));
+        return this->template async_call<endpoints::configure_account>(req,
+                                                                       std::forward<Token>(token));
     }
 
     /// Reads an account (`GET accounts/{email}`) asynchronously.
@@ -9962,7 +10650,8 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_get_account(std::string email, Token&& token = {}) {
-        return async_call<endpoints::get_account>({std::move(email)}, std::forward<Token>(token));
+        return this->template async_call<endpoints::get_account>({std::move(email)},
+                                                                 std::forward<Token>(token));
     }
 
     /// Lists every configured account (`GET accounts`) asynchronously.
@@ -9983,7 +10672,7 @@ public:
     /// for (const auto& [email, acc] : all) { /* acc.maxJobs */ }
     /// ```
     template <class Token = default_token> auto async_list_accounts(Token&& token = {}) {
-        return async_call<endpoints::list_accounts>({}, std::forward<Token>(token));
+        return this->template async_call<endpoints::list_accounts>({}, std::forward<Token>(token));
     }
 
     /// Removes an account's configuration (`DELETE accounts/{email}`) asynchronously.
@@ -10008,8 +10697,8 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_delete_account(std::string email, Token&& token = {}) {
-        return async_call<endpoints::delete_account>({std::move(email)},
-                                                     std::forward<Token>(token));
+        return this->template async_call<endpoints::delete_account>({std::move(email)},
+                                                                    std::forward<Token>(token));
     }
 
     /// Lists the running jobs (`GET scheduler`) asynchronously.
@@ -10028,7 +10717,8 @@ public:
     /// ltx::scheduled_jobs running = co_await api.async_list_scheduled_jobs(asio::use_awaitable);
     /// ```
     template <class Token = default_token> auto async_list_scheduled_jobs(Token&& token = {}) {
-        return async_call<endpoints::list_scheduled_jobs>({}, std::forward<Token>(token));
+        return this->template async_call<endpoints::list_scheduled_jobs>(
+            {}, std::forward<Token>(token));
     }
 
     /// Stops tracking a running job (`DELETE scheduler/{jobId}`) asynchronously. The job goes
@@ -10054,49 +10744,8 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_cancel_scheduled_job(std::string job_id, Token&& token = {}) {
-        return async_call<endpoints::cancel_scheduled_job>({std::move(job_id)},
-                                                           std::forward<Token>(token));
-    }
-
-    /// Waits for a job asynchronously: polls `GET assets/{jobId}`, pausing `opts.interval`
-    /// (growing by `opts.backoff` up to `opts.max_interval`) between polls.
-    ///
-    /// - Completes when the job is done (completed, with an artifact URL), failed, past
-    ///   `opts.timeout`, cancelled, or when a poll fails with an error that is not transient.
-    /// - `job_id` and `opts` are moved into the operation. `opts.on_progress` is called after
-    ///   each poll with the job as the server described it, on the executor that runs the
-    ///   steps (below); `opts.cancel`'s state is shared with the caller's `ltx::cancellation`.
-    /// - Signature: `void(std::error_code, ltx::job)`: the last job seen, also on failure
-    ///   (empty when no poll succeeded).
-    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    ///   poll or pause in flight with `errc::cancelled`; `total` is not supported. `opts.cancel` is
-    ///   seen before the next poll or pause with the Asio transport, at once with the callback
-    ///   runner.
-    /// - Asio transport: the handler, and `on_progress`, run on the handler's associated
-    ///   executor (the transport's when it has none); the handler is never invoked from within
-    ///   this call. Another async transport: see "async calls".
-    /// - Errors: `errc::job_failed` (the server's message in the diagnostics),
-    ///   `errc::wait_timeout`, `errc::cancelled`, a poll's error when it is not transient
-    ///   (`errc::not_found`, `errc::unauthorized`, ...; see "async calls" above).
-    ///
-    /// ```
-    /// ltx::job done = co_await api.async_wait(id, {.interval = 2s}, asio::use_awaitable);
-    /// ```
-    template <class Token = default_token>
-    auto async_wait(std::string job_id, wait_options opts, Token&& token = {}) {
-        return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), nullptr);
-    }
-    /// As `async_wait(job_id, wait_options{}, token)`: the default options.
-    template <class Token = default_token>
-    requires(!std::is_convertible_v<Token, const wait_options&>) auto async_wait(
-        std::string job_id, Token&& token = {}) {
-        return start_wait(std::move(job_id), wait_options{}, std::forward<Token>(token), nullptr);
-    }
-    /// As `async_wait(job_id, opts, token)`, filling `*diag` before the handler runs; `diag`
-    /// must outlive the operation.
-    template <class Token>
-    auto async_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
-        return start_wait(std::move(job_id), std::move(opts), std::forward<Token>(token), diag);
+        return this->template async_call<endpoints::cancel_scheduled_job>(
+            {std::move(job_id)}, std::forward<Token>(token));
     }
 
     /// Uploads an asset (`POST assets/`) asynchronously.
@@ -10122,7 +10771,7 @@ public:
     /// ```
     template <class Token = default_token>
     auto async_upload_asset(http::body body, upload_options opts, Token&& token = {}) {
-        return run_async<detail::call_op<upload_asset_response>>(
+        return this->template run_async<detail::call_op<studio_api, upload_asset_response>>(
             std::forward<Token>(token), nullptr, make_upload(std::move(body), opts, {}, {}));
     }
     /// As `async_upload_asset(body, upload_options{}, token)`: the default options.
@@ -10156,7 +10805,7 @@ public:
     template <class Token = default_token>
     auto async_upload_file(const std::filesystem::path& path, upload_options opts,
                            Token&& token = {}) {
-        return run_async<detail::call_op<upload_asset_response>>(
+        return this->template run_async<detail::call_op<studio_api, upload_asset_response>>(
             std::forward<Token>(token), nullptr, make_upload_file(path, opts));
     }
     /// As `async_upload_file(path, upload_options{}, token)`: the default options.
@@ -10166,124 +10815,14 @@ public:
         return async_upload_file(path, upload_options{}, std::forward<Token>(token));
     }
 
-    /// Downloads the artifact of `done` into `path` asynchronously, through a temporary file
-    /// in the same directory renamed into place at the end. Sends no API token.
-    ///
-    /// - Completes once the whole body is at `path` (its size checked against Content-Length
-    ///   when known), or on failure: a failed or cancelled download leaves no file, neither
-    ///   at `path` nor beside it.
-    /// - `done`'s artifact URL and `path` are copied before the call returns; `opts` is moved
-    ///   in. `opts.on_progress` is called as each piece of the body is written, on the
-    ///   transport's executor (the exchange's strand) with the Asio transport.
-    /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
-    /// - Cancellation (Asio transport): `terminal` and `partial` through the handler's slot end the
-    ///   transfer or retry pause in flight with `errc::cancelled`; `total` is not supported.
-    ///   `opts.cancel` (`errc::cancelled`, no file left) is seen at the next piece of the body or
-    ///   between steps with the Asio transport, at once with the callback runner.
-    /// - Asio transport: the handler runs on its associated executor (the transport's when it
-    ///   has none), never from within this call. Another async transport: see "async calls".
-    /// - Errors: `errc::no_artifact` (no URL in `done`; nothing sent), `errc::size_mismatch`,
-    ///   `errc::file_error` (the temporary file or the rename), `errc::cancelled`, and the
-    ///   others of "async calls" above.
-    ///
-    /// ```
-    /// std::uint64_t n = co_await api.async_download(done, "out.mp4", {}, asio::use_awaitable);
-    /// ```
-    template <class Token = default_token>
-    auto async_download(const job& done, const std::filesystem::path& path, download_options opts,
-                        Token&& token = {}) {
-        const auto url = artifact_url(done);
-        return run_async<detail::download_op>(
-            std::forward<Token>(token), nullptr,
-            make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path,
-                          std::move(opts)));
-    }
-    /// As `async_download(done, path, download_options{}, token)`: the default options.
-    template <class Token = default_token>
-    requires(!std::is_convertible_v<Token, const download_options&>) auto async_download(
-        const job& done, const std::filesystem::path& path, Token&& token = {}) {
-        return async_download(done, path, download_options{}, std::forward<Token>(token));
-    }
-
-    /// Downloads the file at `url` into `path` asynchronously, as `async_download` does for
-    /// an artifact URL. Sends no API token.
-    ///
-    /// - Completes once the whole body is at `path` (its size checked against Content-Length
-    ///   when known), or on failure, leaving no file.
-    /// - `url` is parsed (a URL that is not absolute http(s) fails, without I/O, with
-    ///   `errc::invalid_request`) and `path` copied before the call returns; `opts` is moved
-    ///   in. `opts.on_progress` runs as for `async_download`.
-    /// - Signature: `void(std::error_code, std::uint64_t)`: the bytes written.
-    /// - Cancellation (Asio transport): as for `async_download`: `terminal` and `partial` through
-    ///   the handler's slot (`errc::cancelled`, no file left); `total` is not supported.
-    /// - Asio transport: the handler runs on its associated executor (the transport's when it
-    ///   has none), never from within this call. Another async transport: see "async calls".
-    /// - Errors: `errc::invalid_request`, `errc::size_mismatch`, `errc::file_error`,
-    ///   `errc::cancelled`, and the others of "async calls" above.
-    ///
-    /// ```
-    /// std::uint64_t n = co_await api.async_download_url(url, "out.mp4", {}, asio::use_awaitable);
-    /// ```
-    template <class Token = default_token>
-    auto async_download_url(std::string url, const std::filesystem::path& path,
-                            download_options opts, Token&& token = {}) {
-        return run_async<detail::download_op>(
-            std::forward<Token>(token), nullptr,
-            make_download(std::optional<std::string>{std::move(url)}, {}, path, std::move(opts)));
-    }
-    /// As `async_download_url(url, path, download_options{}, token)`: the default options.
-    template <class Token = default_token>
-    requires(!std::is_convertible_v<Token, const download_options&>) auto async_download_url(
-        std::string url, const std::filesystem::path& path, Token&& token = {}) {
-        return async_download_url(std::move(url), path, download_options{},
-                                  std::forward<Token>(token));
-    }
-
 private:
-    template <class E>
-    bool prepare(const typename E::request& req, http::body body, std::string content_type,
-                 http::request& out, std::error_code& ec, diagnostics& diag) const;
-    template <class E>
-    bool build_request(const typename E::request& r, http::body body, std::string content_type,
-                       http::request& out, std::error_code& ec, diagnostics& diag) const;
     bool prepare_upload(http::body body, const upload_options& opts, http::request& out,
                         std::error_code& ec, diagnostics& diag) const;
-    bool prepare_download(const std::string& url, http::request& out, std::error_code& ec,
-                          diagnostics& diag) const;
-    static std::optional<http::file_body> open_file_body(const std::filesystem::path& path,
-                                                         std::error_code& ec, diagnostics& diag);
-    template <class F> auto or_throw(F&& f);
-    template <class Op>
-    typename Op::result_type run_sync(Op& op, std::error_code& ec, diagnostics& diag);
-    template <class Op, class Token, class Make>
-    auto run_async(Token&& token, diagnostics* diag, Make&& make) {
-        return completion_adapter<Transport>::template run<Op>(
-            transport_, clock_, std::forward<Token>(token), diag, std::forward<Make>(make));
-    }
-    template <class E>
-    detail::call_recipe<typename E::response> make_call(const typename E::request& req);
-    detail::call_recipe<upload_asset_response> make_upload(std::optional<http::body> body,
-                                                           const upload_options& opts,
-                                                           std::error_code ec, diagnostics d);
-    detail::call_recipe<upload_asset_response> make_upload_file(const std::filesystem::path& path,
-                                                                const upload_options& opts);
-    detail::download_recipe make_download(std::optional<std::string> url, detail::chunk_sink sink,
-                                          const std::filesystem::path& path, download_options opts);
-    detail::wait_recipe make_wait(std::string job_id, wait_options opts);
-    static bool build_poll(const void* self, const std::string& job_id, http::request& out,
-                           std::error_code& ec, diagnostics& diag);
-    template <class Token>
-    auto start_wait(std::string job_id, wait_options opts, Token&& token, diagnostics* diag) {
-        return run_async<detail::wait_op>(std::forward<Token>(token), diag,
-                                          make_wait(std::move(job_id), std::move(opts)));
-    }
-
-    Transport& transport_;
-    ltx::config config_;
-    Clock clock_;
-    http::url base_;
-    http::headers api_headers_; // Authorization (with a token), Accept, User-Agent
-    std::uint64_t seed_;
+    detail::call_recipe<studio_api, upload_asset_response>
+    make_upload(std::optional<http::body> body, const upload_options& opts, std::error_code ec,
+                diagnostics d);
+    detail::call_recipe<studio_api, upload_asset_response>
+    make_upload_file(const std::filesystem::path& path, const upload_options& opts);
 };
 
 /// Decodes the body a webhook receives at `replyUrl`: the job model, with `replyRef`.
@@ -10313,166 +10852,16 @@ inline job parse_webhook(std::string_view body, std::error_code& ec,
 // ---- begin ltx/impl/client.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// The client's calls: each builds one machine of detail/operation.hpp (validating and
-// building the HTTP request from the endpoint's traits first) and hands it to a runner: the
-// sync loop `detail::run_sync` here, or through `completion_adapter` an async runner.
+// The LTX Studio client's own calls: the upload (`POST assets/` with a raw body). The calls
+// every API shares are in impl/basic_api_client.hpp.
 #ifndef LTX_IMPL_CLIENT_HPP
 #define LTX_IMPL_CLIENT_HPP
 
 
 #include <fstream>
 #include <optional>
-#include <stdexcept>
 
 namespace ltx {
-
-namespace detail {
-
-template <class R>
-concept has_optional_email = requires(R r) {
-    r.email = std::optional<std::string>{};
-}
-&&reflect::kind_of<decltype(R::email)> == reflect::type_kind::optional;
-
-// What url::origin() compares, without building the two strings.
-inline bool same_origin(const http::url& a, const http::url& b) noexcept {
-    return a.scheme() == b.scheme() && a.host() == b.host() && a.port() == b.port();
-}
-
-} // namespace detail
-
-template <class Transport, class Clock>
-basic_client<Transport, Clock>::basic_client(Transport& transport, ltx::config cfg, Clock clock)
-    : transport_(transport), config_(std::move(cfg)), clock_(std::move(clock)),
-      seed_(config_.jitter_seed) {
-    static_assert(sync_transport<Transport> || async_transport<Transport>,
-                  "ltx::basic_client: the transport models neither ltx::sync_transport nor "
-                  "ltx::async_transport");
-    auto base = http::parse_url(config_.base_url);
-    if (!base)
-        throw std::invalid_argument("ltx::config::base_url is not an absolute http(s) URL");
-    base_ = std::move(base).value();
-    if (!http::is_valid_field_value(config_.token))
-        throw std::invalid_argument("ltx::config::token holds characters not allowed in a header");
-    if (!config_.token.empty())
-        api_headers_.set("Authorization", "Bearer " + config_.token);
-    api_headers_.set("Accept", "application/json");
-    api_headers_.set("User-Agent", config_.user_agent);
-}
-
-template <class Transport, class Clock>
-template <class E>
-bool basic_client<Transport, Clock>::prepare(const typename E::request& req, http::body body,
-                                             std::string content_type, http::request& out,
-                                             std::error_code& ec, diagnostics& diag) const {
-    if constexpr (detail::has_optional_email<typename E::request>) {
-        if (!req.email && config_.email) {
-            typename E::request r = req;
-            r.email = config_.email;
-            return build_request<E>(r, std::move(body), std::move(content_type), out, ec, diag);
-        }
-    }
-    return build_request<E>(req, std::move(body), std::move(content_type), out, ec, diag);
-}
-
-template <class Transport, class Clock>
-template <class E>
-bool basic_client<Transport, Clock>::build_request(const typename E::request& r, http::body body,
-                                                   std::string content_type, http::request& out,
-                                                   std::error_code& ec, diagnostics& diag) const {
-    auto violations = reflect::validate(r);
-    if (!violations.empty()) {
-        diag.violations.insert(diag.violations.end(), violations.begin(), violations.end());
-        ec = errc::invalid_request;
-        return false;
-    }
-    // The base's directory, then the target, in the string that becomes the URL's path.
-    static_assert(detail::is_relative_path_template(E::path));
-    const std::string_view base_path = base_.path();
-    std::string target{base_path.substr(0, base_path.rfind('/') + 1)};
-    detail::append_request_target<E>(r, target);
-    auto url = http::detail::resolve_owned(base_, std::move(target));
-    if (!url) {
-        ec = errc::invalid_request;
-        diag.detail = "the request does not form a valid URL";
-        return false;
-    }
-    out = http::request{};
-    out.method = E::method;
-    out.url = std::move(url).value();
-    out.headers = api_headers_;
-    // The token goes to the API's own origin and nowhere else.
-    if (!detail::same_origin(out.url, base_))
-        out.headers.erase("Authorization");
-    if constexpr (E::body == body_encoding::json) {
-        out.headers.set("Content-Type", "application/json");
-        out.body = reflect::to_json(r);
-    } else if constexpr (E::body == body_encoding::raw) {
-        out.headers.set("Content-Type", content_type);
-        out.body = std::move(body);
-    }
-    out.timeout = config_.request_timeout;
-    return true;
-}
-
-template <class Transport, class Clock>
-template <class Op>
-typename Op::result_type basic_client<Transport, Clock>::run_sync(Op& op, std::error_code& ec,
-                                                                  diagnostics& diag) {
-    static_assert(sync_transport<Transport>, "this call needs a transport modelling "
-                                             "ltx::sync_transport; use the async_ form");
-    detail::run_sync(transport_, clock_, op);
-    ec = op.error();
-    diag = op.take_diag();
-    return op.take_result();
-}
-
-template <class Transport, class Clock>
-template <class F>
-auto basic_client<Transport, Clock>::or_throw(F&& f) {
-    std::error_code ec;
-    diagnostics diag;
-    if constexpr (std::is_void_v<decltype(f(ec, diag))>) {
-        f(ec, diag);
-        if (ec)
-            detail::raise(ec, std::move(diag));
-    } else {
-        auto r = f(ec, diag);
-        if (ec)
-            detail::raise(ec, std::move(diag));
-        return r;
-    }
-}
-
-template <class Transport, class Clock>
-template <class E>
-typename E::response basic_client<Transport, Clock>::call(const typename E::request& req,
-                                                          std::error_code& ec, diagnostics& diag) {
-    auto make = make_call<E>(req);
-    auto op = make();
-    return run_sync(op, ec, diag);
-}
-
-template <class Transport, class Clock>
-template <class E>
-detail::call_recipe<typename E::response>
-basic_client<Transport, Clock>::make_call(const typename E::request& req) {
-    detail::call_recipe<typename E::response> r{
-        false,
-        {},
-        {},
-        {},
-        detail::retry_machine{config_.retry, E::retry_safe, detail::next_seed(seed_)},
-        config_.token};
-    r.ok = prepare<E>(req, {}, {}, r.req, r.ec, r.diag);
-    return r;
-}
-
-template <class Transport, class Clock>
-template <class E>
-typename E::response basic_client<Transport, Clock>::call(const typename E::request& req) {
-    return or_throw([&](std::error_code& ec, diagnostics& d) { return call<E>(req, ec, d); });
-}
 
 template <class Transport, class Clock>
 bool basic_client<Transport, Clock>::prepare_upload(http::body body, const upload_options& opts,
@@ -10502,7 +10891,8 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
     diag.violations = reflect::validate(content);
     upload_asset_request query{
         opts.email, opts.type.value_or(reflect::default_of<&upload_asset_request::type>())};
-    if (!prepare<endpoints::upload_asset>(query, std::move(body), mime, out, ec, diag) ||
+    if (!this->template prepare<endpoints::upload_asset>(query, std::move(body), mime, out, ec,
+                                                         diag) ||
         !diag.violations.empty()) {
         ec = errc::invalid_request;
         return false;
@@ -10511,28 +10901,27 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
 }
 
 template <class Transport, class Clock>
-detail::call_recipe<upload_asset_response> basic_client<Transport, Clock>::make_upload(
+detail::call_recipe<studio_api, upload_asset_response> basic_client<Transport, Clock>::make_upload(
     std::optional<http::body> body, const upload_options& opts, std::error_code ec, diagnostics d) {
-    detail::call_recipe<upload_asset_response> r{
+    detail::call_recipe<studio_api, upload_asset_response> r{
         false,
         ec,
         std::move(d),
         {},
-        detail::retry_machine{config_.retry, endpoints::upload_asset::retry_safe,
-                              detail::next_seed(seed_)},
-        config_.token};
+        this->retry_for(endpoints::upload_asset::retry_safe),
+        this->config_.token};
     if (body)
         r.ok = prepare_upload(std::move(*body), opts, r.req, r.ec, r.diag);
     return r;
 }
 
 template <class Transport, class Clock>
-detail::call_recipe<upload_asset_response>
+detail::call_recipe<studio_api, upload_asset_response>
 basic_client<Transport, Clock>::make_upload_file(const std::filesystem::path& path,
                                                  const upload_options& opts) {
     std::error_code ec;
     diagnostics d;
-    auto file = open_file_body(path, ec, d);
+    auto file = this->open_file_body(path, ec, d);
     if (!file)
         return make_upload(std::nullopt, opts, ec, std::move(d));
     return make_upload(http::body{std::move(*file)}, opts, {}, {});
@@ -10544,13 +10933,13 @@ basic_client<Transport, Clock>::upload_asset(http::body body, const upload_optio
                                              std::error_code& ec, diagnostics& diag) {
     auto make = make_upload(std::move(body), opts, {}, {});
     auto op = make();
-    return run_sync(op, ec, diag);
+    return this->run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
 upload_asset_response basic_client<Transport, Clock>::upload_asset(http::body body,
                                                                    const upload_options& opts) {
-    return or_throw([&](std::error_code& ec, diagnostics& d) {
+    return this->or_throw([&](std::error_code& ec, diagnostics& d) {
         return upload_asset(std::move(body), opts, ec, d);
     });
 }
@@ -10562,130 +10951,14 @@ upload_asset_response basic_client<Transport, Clock>::upload_file(const std::fil
                                                                   diagnostics& diag) {
     auto make = make_upload_file(path, opts);
     auto op = make();
-    return run_sync(op, ec, diag);
-}
-
-template <class Transport, class Clock>
-std::optional<http::file_body>
-basic_client<Transport, Clock>::open_file_body(const std::filesystem::path& path,
-                                               std::error_code& ec, diagnostics& diag) {
-    std::error_code fec;
-    http::file_body file{path, fec};
-    if (fec) {
-        ec = errc::file_error;
-        diag.detail = "cannot read " + path.string() + ": " + fec.message();
-        return std::nullopt;
-    }
-    return file;
+    return this->run_sync(op, ec, diag);
 }
 
 template <class Transport, class Clock>
 upload_asset_response basic_client<Transport, Clock>::upload_file(const std::filesystem::path& path,
                                                                   const upload_options& opts) {
-    return or_throw(
+    return this->or_throw(
         [&](std::error_code& ec, diagnostics& d) { return upload_file(path, opts, ec, d); });
-}
-
-template <class Transport, class Clock>
-bool basic_client<Transport, Clock>::build_poll(const void* self, const std::string& job_id,
-                                                http::request& out, std::error_code& ec,
-                                                diagnostics& diag) {
-    return static_cast<const basic_client*>(self)->template prepare<endpoints::get_job>(
-        {job_id}, {}, {}, out, ec, diag);
-}
-
-template <class Transport, class Clock>
-detail::wait_recipe basic_client<Transport, Clock>::make_wait(std::string job_id,
-                                                              wait_options opts) {
-    return {{this, &build_poll}, std::move(job_id), &config_.retry, &seed_,
-            std::move(opts),     config_.token};
-}
-
-template <class Transport, class Clock>
-job basic_client<Transport, Clock>::wait(const std::string& job_id, const wait_options& opts,
-                                         std::error_code& ec, diagnostics& diag) {
-    auto op = make_wait(job_id, opts)();
-    return run_sync(op, ec, diag);
-}
-
-template <class Transport, class Clock>
-job basic_client<Transport, Clock>::wait(const std::string& job_id, const wait_options& opts) {
-    return or_throw([&](std::error_code& ec, diagnostics& d) { return wait(job_id, opts, ec, d); });
-}
-
-template <class Transport, class Clock>
-bool basic_client<Transport, Clock>::prepare_download(const std::string& url, http::request& out,
-                                                      std::error_code& ec,
-                                                      diagnostics& diag) const {
-    const auto parsed = http::parse_url(url);
-    if (!parsed) {
-        ec = errc::invalid_request;
-        diag.detail = "the download URL is not an absolute http(s) URL";
-        return false;
-    }
-    out = http::request{};
-    out.method = http::method::get;
-    out.url = *parsed;
-    out.headers.set("User-Agent", config_.user_agent); // and no Authorization: not the API host
-    out.timeout = config_.request_timeout;
-    return true;
-}
-
-template <class Transport, class Clock>
-detail::download_recipe basic_client<Transport, Clock>::make_download(
-    std::optional<std::string> url, detail::chunk_sink sink, const std::filesystem::path& path,
-    download_options opts) {
-    detail::download_recipe r{false,
-                              url ? std::error_code{} : std::error_code{errc::no_artifact},
-                              {},
-                              {},
-                              std::move(sink),
-                              path,
-                              std::move(opts),
-                              detail::retry_machine{config_.retry, true, detail::next_seed(seed_)}};
-    if (url)
-        r.ok = prepare_download(*url, r.req, r.ec, r.diag);
-    return r;
-}
-
-template <class Transport, class Clock>
-void basic_client<Transport, Clock>::download_url(
-    const std::string& url, const std::function<std::error_code(std::string_view)>& sink,
-    const download_options& opts, std::error_code& ec, diagnostics& diag) {
-    auto op = make_download(url, sink, {}, opts)();
-    run_sync(op, ec, diag);
-}
-
-template <class Transport, class Clock>
-void basic_client<Transport, Clock>::download_url(const std::string& url,
-                                                  const std::filesystem::path& path,
-                                                  const download_options& opts, std::error_code& ec,
-                                                  diagnostics& diag) {
-    auto op = make_download(url, {}, path, opts)();
-    run_sync(op, ec, diag);
-}
-
-template <class Transport, class Clock>
-void basic_client<Transport, Clock>::download_url(const std::string& url,
-                                                  const std::filesystem::path& path,
-                                                  const download_options& opts) {
-    or_throw([&](std::error_code& ec, diagnostics& d) { download_url(url, path, opts, ec, d); });
-}
-
-template <class Transport, class Clock>
-void basic_client<Transport, Clock>::download(const job& done, const std::filesystem::path& path,
-                                              const download_options& opts, std::error_code& ec,
-                                              diagnostics& diag) {
-    const auto url = artifact_url(done);
-    auto op =
-        make_download(url ? std::optional<std::string>{*url} : std::nullopt, {}, path, opts)();
-    run_sync(op, ec, diag);
-}
-
-template <class Transport, class Clock>
-void basic_client<Transport, Clock>::download(const job& done, const std::filesystem::path& path,
-                                              const download_options& opts) {
-    or_throw([&](std::error_code& ec, diagnostics& d) { download(done, path, opts, ec, d); });
 }
 
 } // namespace ltx
@@ -10695,3 +10968,1410 @@ void basic_client<Transport, Clock>::download(const job& done, const std::filesy
 
 #endif
 // ---- end ltx/client.hpp ----
+// ---- begin ltx/lightricks.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The official LTX API by Lightricks (`https://api.ltx.video`), beside the LTX Studio API of
+// <ltx/ltx.hpp>: its models and rules, and its client.
+#ifndef LTX_LIGHTRICKS_HPP
+#define LTX_LIGHTRICKS_HPP
+
+// ---- begin ltx/lightricks/api.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The official LTX API as the client core sees it: one traits type per endpoint (the same
+// shape as `ltx::endpoints`), the error types, and `api`, the description that
+// `ltx::basic_api_client` is parameterised on. What differs from the LTX Studio API is here and
+// in models.hpp; the retries, waits, downloads and runners are the core's.
+#ifndef LTX_LIGHTRICKS_API_HPP
+#define LTX_LIGHTRICKS_API_HPP
+
+// ---- begin ltx/lightricks/models.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The official LTX API (`https://api.ltx.video`): the request and response models of its
+// generators, status, upload and errors, with the rules of the reference as schemas. The
+// model × resolution × fps × duration matrix is one table, `video_matrix`, which validation and
+// the simulator both read.
+#ifndef LTX_LIGHTRICKS_MODELS_HPP
+#define LTX_LIGHTRICKS_MODELS_HPP
+
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace ltx::lightricks {
+
+namespace detail {
+/// Whether `s` is a media input the API takes: a storage URI `ltx://uploads/<id>`, an https
+/// URL whose host is a name (not an IP address), or a `data:<mime>;base64,<payload>` URI.
+LTX_DECL bool is_media_uri(std::string_view s);
+} // namespace detail
+
+namespace rules {
+
+/// A media input (`image_uri`, `last_frame_uri`, `video_uri`, `audio_uri`): a storage URI from
+/// `POST v1/upload`, an https URL with a host name, or a base64 data URI. Whether the file
+/// behind it is of the right kind, size and length only the server can tell.
+struct media_uri_t {
+    static constexpr std::string_view name = "media_uri";
+    void check(const std::string& s, const reflect::report& r) const {
+        if (!detail::is_media_uri(s))
+            r.fail("must be an ltx://uploads/ storage URI, an https URL with a host name, or a "
+                   "base64 data: URI");
+    }
+};
+inline constexpr media_uri_t media_uri{};
+
+} // namespace rules
+
+/// The generation models. `ltx-2-fast` and `ltx-2-pro` were removed on 2026-08-15: a value
+/// of this enum cannot name them, and a server answer naming them fails to decode.
+enum class model { ltx_2_3_fast, ltx_2_3_pro, ltx_2_5_fast, ltx_2_5_pro };
+BOOST_DESCRIBE_ENUM(model, ltx_2_3_fast, ltx_2_3_pro, ltx_2_5_fast, ltx_2_5_pro)
+constexpr auto ltx_wire_names(reflect::tag<model>) {
+    return reflect::enum_names<model>({{model::ltx_2_3_fast, "ltx-2-3-fast"},
+                                       {model::ltx_2_3_pro, "ltx-2-3-pro"},
+                                       {model::ltx_2_5_fast, "ltx-2-5-fast"},
+                                       {model::ltx_2_5_pro, "ltx-2-5-pro"}});
+}
+
+/// The output sizes of the generators, `<width>x<height>`, landscape and portrait.
+enum class resolution {
+    r1280x720,
+    r720x1280,
+    r1920x1080,
+    r1080x1920,
+    r2560x1440,
+    r1440x2560,
+    r3840x2160,
+    r2160x3840,
+};
+BOOST_DESCRIBE_ENUM(resolution, r1280x720, r720x1280, r1920x1080, r1080x1920, r2560x1440,
+                    r1440x2560, r3840x2160, r2160x3840)
+constexpr auto ltx_wire_names(reflect::tag<resolution>) {
+    return reflect::enum_names<resolution>({{resolution::r1280x720, "1280x720"},
+                                            {resolution::r720x1280, "720x1280"},
+                                            {resolution::r1920x1080, "1920x1080"},
+                                            {resolution::r1080x1920, "1080x1920"},
+                                            {resolution::r2560x1440, "2560x1440"},
+                                            {resolution::r1440x2560, "1440x2560"},
+                                            {resolution::r3840x2160, "3840x2160"},
+                                            {resolution::r2160x3840, "2160x3840"}});
+}
+
+/// The output sizes of `video-to-video-reframe`: 1:1, 4:5, 5:4, 9:16 and 16:9.
+enum class reframe_resolution {
+    r720x720,
+    r1080x1080,
+    r720x900,
+    r1080x1350,
+    r900x720,
+    r1350x1080,
+    r720x1280,
+    r1080x1920,
+    r1280x720,
+    r1920x1080,
+};
+BOOST_DESCRIBE_ENUM(reframe_resolution, r720x720, r1080x1080, r720x900, r1080x1350, r900x720,
+                    r1350x1080, r720x1280, r1080x1920, r1280x720, r1920x1080)
+constexpr auto ltx_wire_names(reflect::tag<reframe_resolution>) {
+    using r = reframe_resolution;
+    return reflect::enum_names<r>({{r::r720x720, "720x720"},
+                                   {r::r1080x1080, "1080x1080"},
+                                   {r::r720x900, "720x900"},
+                                   {r::r1080x1350, "1080x1350"},
+                                   {r::r900x720, "900x720"},
+                                   {r::r1350x1080, "1350x1080"},
+                                   {r::r720x1280, "720x1280"},
+                                   {r::r1080x1920, "1080x1920"},
+                                   {r::r1280x720, "1280x720"},
+                                   {r::r1920x1080, "1920x1080"}});
+}
+
+/// The camera's movement in text- and image-to-video.
+enum class camera_motion {
+    dolly_in,
+    dolly_out,
+    dolly_left,
+    dolly_right,
+    jib_up,
+    jib_down,
+    static_,
+    focus_shift,
+};
+BOOST_DESCRIBE_ENUM(camera_motion, dolly_in, dolly_out, dolly_left, dolly_right, jib_up, jib_down,
+                    static_, focus_shift)
+constexpr auto ltx_wire_names(reflect::tag<camera_motion>) {
+    using c = camera_motion;
+    return reflect::enum_names<c>({{c::dolly_in, "dolly_in"},
+                                   {c::dolly_out, "dolly_out"},
+                                   {c::dolly_left, "dolly_left"},
+                                   {c::dolly_right, "dolly_right"},
+                                   {c::jib_up, "jib_up"},
+                                   {c::jib_down, "jib_down"},
+                                   {c::static_, "static"},
+                                   {c::focus_shift, "focus_shift"}});
+}
+
+/// What a retake regenerates.
+enum class retake_mode { replace_audio, replace_video, replace_audio_and_video };
+BOOST_DESCRIBE_ENUM(retake_mode, replace_audio, replace_video, replace_audio_and_video)
+
+/// Where an extension goes: after the input (`end`) or before it (`start`).
+enum class extend_mode { end, start };
+BOOST_DESCRIBE_ENUM(extend_mode, end, start)
+
+/// One combination of the matrix: model, resolution, fps, duration in seconds.
+using matrix_row = std::tuple<model, resolution, int, int>;
+
+namespace detail {
+
+// The matrix of the reference as it is written: models × landscape resolutions × fps ×
+// durations, each block once; video_matrix expands it, with each resolution's portrait form.
+struct matrix_block {
+    std::array<model, 2> models;
+    std::size_t model_count;
+    std::array<resolution, 4> landscape;
+    std::size_t resolution_count;
+    std::array<int, 4> fps;
+    std::size_t fps_count;
+    bool up_to_20s; ///< D20 = D10 ∪ {12, 14, 16, 18, 20}; D10 otherwise
+};
+
+inline constexpr int d10[] = {2, 3, 4, 5, 6, 8, 10};
+inline constexpr int d20[] = {2, 3, 4, 5, 6, 8, 10, 12, 14, 16, 18, 20};
+
+inline constexpr matrix_block matrix_blocks[] = {
+    {{model::ltx_2_3_fast, model::ltx_2_5_fast},
+     2,
+     {resolution::r1280x720, resolution::r1920x1080},
+     2,
+     {24, 25},
+     2,
+     true},
+    {{model::ltx_2_3_fast, model::ltx_2_5_fast},
+     2,
+     {resolution::r1280x720, resolution::r1920x1080},
+     2,
+     {48, 50},
+     2,
+     false},
+    {{model::ltx_2_3_fast, model::ltx_2_5_fast},
+     2,
+     {resolution::r2560x1440, resolution::r3840x2160},
+     2,
+     {24, 25, 48, 50},
+     4,
+     false},
+    {{model::ltx_2_3_pro},
+     1,
+     {resolution::r1280x720, resolution::r1920x1080, resolution::r2560x1440,
+      resolution::r3840x2160},
+     4,
+     {24, 25, 48, 50},
+     4,
+     false},
+    {{model::ltx_2_5_pro},
+     1,
+     {resolution::r1280x720, resolution::r1920x1080},
+     2,
+     {24, 25, 50},
+     3,
+     false},
+};
+
+/// The portrait form of a landscape resolution (each landscape enumerator is followed by it).
+constexpr resolution portrait_of(resolution r) {
+    return static_cast<resolution>(static_cast<int>(r) + 1);
+}
+
+consteval std::size_t matrix_size() {
+    std::size_t n = 0;
+    for (const auto& b : matrix_blocks)
+        n += b.model_count * b.resolution_count * 2 * b.fps_count *
+             (b.up_to_20s ? std::size(d20) : std::size(d10));
+    return n;
+}
+
+} // namespace detail
+
+/// Every combination text-to-video and image-to-video offer (v1 and v2), 836 rows. The schemas
+/// of both requests check against it, so does the simulator; any other combination is `400`,
+/// naming the first of model → resolution → fps → duration that no row allows with the ones
+/// before it. (The reference's table in force since August 2026; a 4K `ltx-2-5-pro` mentioned
+/// in a later price list is unverified, so refused.)
+inline constexpr auto video_matrix = [] {
+    std::array<matrix_row, detail::matrix_size()> rows{};
+    std::size_t k = 0;
+    for (const auto& b : detail::matrix_blocks)
+        for (std::size_t m = 0; m < b.model_count; ++m)
+            for (std::size_t r = 0; r < b.resolution_count; ++r)
+                for (const resolution res : {b.landscape[r], detail::portrait_of(b.landscape[r])})
+                    for (std::size_t f = 0; f < b.fps_count; ++f) {
+                        const auto add = [&](int d) {
+                            rows[k++] = {b.models[m], res, b.fps[f], d};
+                        };
+                        if (b.up_to_20s)
+                            for (const int d : detail::d20)
+                                add(d);
+                        else
+                            for (const int d : detail::d10)
+                                add(d);
+                    }
+    return rows;
+}();
+
+/// Whether the matrix offers this combination.
+constexpr bool offered(model m, resolution r, int fps, int duration) {
+    for (const auto& row : video_matrix)
+        if (row == matrix_row{m, r, fps, duration})
+            return true;
+    return false;
+}
+
+namespace detail {
+// The single-member tables of the fields that take a part of an enum.
+inline constexpr std::tuple<resolution> hd_resolutions[] = {{resolution::r1920x1080},
+                                                            {resolution::r1080x1920}};
+inline constexpr std::tuple<model> audio_models[] = {
+    {model::ltx_2_3_pro}, {model::ltx_2_5_fast}, {model::ltx_2_5_pro}};
+inline constexpr std::tuple<model> pro_2_3_only[] = {{model::ltx_2_3_pro}};
+} // namespace detail
+
+/// The body of `POST v1/text-to-video` and `POST v2/text-to-video`: a video from a prompt.
+/// `model`, `duration` and `resolution` are required (there is no auto duration); their
+/// combination with `fps` must be a row of `video_matrix`.
+struct text_to_video_request {
+    /// What the video shows: 1 to 5000 Unicode code points.
+    std::string prompt{};
+    /// Required.
+    std::optional<lightricks::model> model{};
+    /// Seconds, an integer. Required.
+    std::optional<int> duration{};
+    /// Required.
+    std::optional<lightricks::resolution> resolution{};
+    /// Frames per second; default 24.
+    std::optional<int> fps{};
+    /// `false` gives a silent video; default true.
+    std::optional<bool> generate_audio{};
+    /// None by default.
+    std::optional<lightricks::camera_motion> camera_motion{};
+};
+BOOST_DESCRIBE_STRUCT(text_to_video_request, (),
+                      (prompt, model, duration, resolution, fps, generate_audio, camera_motion))
+
+constexpr auto ltx_schema(reflect::tag<text_to_video_request>) {
+    namespace r = reflect::rules;
+    using R = text_to_video_request;
+    return reflect::schema(
+        reflect::field<&R::prompt>(r::required, r::length{1, 5000}),
+        reflect::field<&R::model>(r::required), reflect::field<&R::duration>(r::required),
+        reflect::field<&R::resolution>(r::required),
+        reflect::field<&R::fps>(r::defaults_to<int>{24}),
+        reflect::field<&R::generate_audio>(r::defaults_to<bool>{true}),
+        r::combinations<video_matrix, &R::model, &R::resolution, &R::fps, &R::duration>{});
+}
+
+/// The body of `POST v1/image-to-video` and `POST v2/image-to-video`: a video starting from an
+/// image, with every field and rule of text-to-video.
+struct image_to_video_request {
+    /// The first frame: an image (see `rules::media_uri`). Required.
+    std::string image_uri{};
+    /// What the video shows: 1 to 5000 Unicode code points.
+    std::string prompt{};
+    /// Required.
+    std::optional<lightricks::model> model{};
+    /// Seconds, an integer. Required.
+    std::optional<int> duration{};
+    /// Required.
+    std::optional<lightricks::resolution> resolution{};
+    /// Frames per second; default 24.
+    std::optional<int> fps{};
+    /// `false` gives a silent video; default true.
+    std::optional<bool> generate_audio{};
+    /// None by default.
+    std::optional<lightricks::camera_motion> camera_motion{};
+    /// The last frame, an image: the video interpolates between the two.
+    std::optional<std::string> last_frame_uri{};
+};
+BOOST_DESCRIBE_STRUCT(image_to_video_request, (),
+                      (image_uri, prompt, model, duration, resolution, fps, generate_audio,
+                       camera_motion, last_frame_uri))
+
+constexpr auto ltx_schema(reflect::tag<image_to_video_request>) {
+    namespace r = reflect::rules;
+    using R = image_to_video_request;
+    return reflect::schema(
+        reflect::field<&R::image_uri>(r::required, rules::media_uri),
+        reflect::field<&R::prompt>(r::required, r::length{1, 5000}),
+        reflect::field<&R::model>(r::required), reflect::field<&R::duration>(r::required),
+        reflect::field<&R::resolution>(r::required),
+        reflect::field<&R::fps>(r::defaults_to<int>{24}),
+        reflect::field<&R::generate_audio>(r::defaults_to<bool>{true}),
+        reflect::field<&R::last_frame_uri>(rules::media_uri),
+        r::combinations<video_matrix, &R::model, &R::resolution, &R::fps, &R::duration>{});
+}
+
+/// The body of `POST v1/audio-to-video` and `POST v2/audio-to-video`: a video driven by an
+/// audio track of 2 to 20 s, at 25 fps, as long as the audio. Without `image_uri` the prompt
+/// must be non-empty; with one it may be `""` (the server checks that pairing: a rule here
+/// would need a condition on a string member's absence, which the schema does not express).
+struct audio_to_video_request {
+    /// The audio: WAV, MP3, M4A (AAC-LC) or OGG, 2 to 20 s. Required.
+    std::string audio_uri{};
+    /// The first frame, an image.
+    std::optional<std::string> image_uri{};
+    /// At most 5000 Unicode code points.
+    std::optional<std::string> prompt{};
+    /// `1920x1080` or `1080x1920`; by default portrait for a portrait image, else landscape.
+    std::optional<lightricks::resolution> resolution{};
+    /// Any finite number; default 5 without an image, 9 with one.
+    std::optional<double> guidance_scale{};
+    /// `ltx-2-3-pro` (default), `ltx-2-5-fast` or `ltx-2-5-pro`.
+    std::optional<lightricks::model> model{};
+};
+BOOST_DESCRIBE_STRUCT(audio_to_video_request, (),
+                      (audio_uri, image_uri, prompt, resolution, guidance_scale, model))
+
+constexpr auto ltx_schema(reflect::tag<audio_to_video_request>) {
+    namespace r = reflect::rules;
+    using R = audio_to_video_request;
+    return reflect::schema(
+        reflect::field<&R::audio_uri>(r::required, rules::media_uri),
+        reflect::field<&R::image_uri>(rules::media_uri),
+        reflect::field<&R::prompt>(r::length{0, 5000}),
+        reflect::field<&R::guidance_scale>(r::real_range{}),
+        reflect::field<&R::model>(r::defaults_to<lightricks::model>{model::ltx_2_3_pro}),
+        r::at_least_one_of<&R::prompt, &R::image_uri>{},
+        r::combinations<detail::hd_resolutions, &R::resolution>{},
+        r::combinations<detail::audio_models, &R::model>{});
+}
+
+/// The body of `POST v1/retake` and `POST v2/retake`: regenerates a section of a video of at
+/// least 73 frames. The section's end past the input's end is cut there, and `start_time` must
+/// leave 2 s (the server checks both against the input).
+struct retake_request {
+    /// The video. Required.
+    std::string video_uri{};
+    /// The section's start in seconds, at least 0. Required.
+    std::optional<double> start_time{};
+    /// The section's length in seconds, at least 2. Required.
+    std::optional<double> duration{};
+    /// At most 5000 Unicode code points.
+    std::optional<std::string> prompt{};
+    /// Default `replace_audio_and_video`.
+    std::optional<retake_mode> mode{};
+    /// `1920x1080` or `1080x1920`; by default the input's orientation.
+    std::optional<lightricks::resolution> resolution{};
+    /// `ltx-2-3-pro` only, the default.
+    std::optional<lightricks::model> model{};
+};
+BOOST_DESCRIBE_STRUCT(retake_request, (),
+                      (video_uri, start_time, duration, prompt, mode, resolution, model))
+
+constexpr auto ltx_schema(reflect::tag<retake_request>) {
+    namespace r = reflect::rules;
+    using R = retake_request;
+    return reflect::schema(
+        reflect::field<&R::video_uri>(r::required, rules::media_uri),
+        reflect::field<&R::start_time>(r::required, r::real_range{0}),
+        reflect::field<&R::duration>(r::required, r::real_range{2}),
+        reflect::field<&R::prompt>(r::length{0, 5000}),
+        reflect::field<&R::mode>(r::defaults_to<retake_mode>{retake_mode::replace_audio_and_video}),
+        reflect::field<&R::model>(r::defaults_to<lightricks::model>{model::ltx_2_3_pro}),
+        r::combinations<detail::hd_resolutions, &R::resolution>{},
+        r::combinations<detail::pro_2_3_only, &R::model>{});
+}
+
+/// The body of `POST v1/extend` and `POST v2/extend`: frames added before or after a video of
+/// at least 73 frames, 16:9 or 9:16. `context` and `duration` together must fit 505 frames at
+/// the input's frame rate, `round((context + duration) × fps) ≤ 505`: only the server, which
+/// reads the input, checks that.
+struct extend_request {
+    /// The video. Required.
+    std::string video_uri{};
+    /// The new section's length in seconds, 2 to 20. Required.
+    std::optional<double> duration{};
+    /// At most 5000 Unicode code points.
+    std::optional<std::string> prompt{};
+    /// Default `end`.
+    std::optional<extend_mode> mode{};
+    /// `ltx-2-3-pro` only, the default.
+    std::optional<lightricks::model> model{};
+    /// Seconds of the input the model sees, above 0 and at most 20; by default the most that
+    /// fits.
+    std::optional<double> context{};
+};
+BOOST_DESCRIBE_STRUCT(extend_request, (), (video_uri, duration, prompt, mode, model, context))
+
+constexpr auto ltx_schema(reflect::tag<extend_request>) {
+    namespace r = reflect::rules;
+    using R = extend_request;
+    return reflect::schema(
+        reflect::field<&R::video_uri>(r::required, rules::media_uri),
+        reflect::field<&R::duration>(r::required, r::real_range{2, 20}),
+        reflect::field<&R::prompt>(r::length{0, 5000}),
+        reflect::field<&R::mode>(r::defaults_to<extend_mode>{extend_mode::end}),
+        reflect::field<&R::model>(r::defaults_to<lightricks::model>{model::ltx_2_3_pro}),
+        reflect::field<&R::context>(r::real_range{0, 20, true}),
+        r::combinations<detail::pro_2_3_only, &R::model>{});
+}
+
+/// The body of `POST v2/video-to-video-hdr`: an SDR video to HDR frames (async only). The
+/// frame cap of the input's size tier (181, 101 or 41 frames) is the server's to check.
+struct hdr_request {
+    /// The video. Required.
+    std::string video_uri{};
+};
+BOOST_DESCRIBE_STRUCT(hdr_request, (), (video_uri))
+
+constexpr auto ltx_schema(reflect::tag<hdr_request>) {
+    return reflect::schema(
+        reflect::field<&hdr_request::video_uri>(reflect::rules::required, rules::media_uri));
+}
+
+/// The body of `POST v2/video-to-video-reframe`: a video of at most 60 s and 1800 frames
+/// re-framed to another aspect ratio (async only).
+struct reframe_request {
+    /// The video. Required.
+    std::string video_uri{};
+    /// `ltx-2-3-pro`. Required.
+    std::optional<lightricks::model> model{};
+    /// Required.
+    std::optional<reframe_resolution> resolution{};
+};
+BOOST_DESCRIBE_STRUCT(reframe_request, (), (video_uri, model, resolution))
+
+constexpr auto ltx_schema(reflect::tag<reframe_request>) {
+    namespace r = reflect::rules;
+    using R = reframe_request;
+    return reflect::schema(reflect::field<&R::video_uri>(r::required, rules::media_uri),
+                           reflect::field<&R::model>(r::required),
+                           reflect::field<&R::resolution>(r::required),
+                           r::combinations<detail::pro_2_3_only, &R::model>{});
+}
+
+/// The `202` of every v2 submit.
+struct submitted_job {
+    /// The job's id, opaque.
+    std::string id{};
+    /// ISO 8601 UTC.
+    std::string created_at{};
+};
+BOOST_DESCRIBE_STRUCT(submitted_job, (), (id, created_at))
+
+constexpr auto ltx_schema(reflect::tag<submitted_job>) {
+    namespace r = reflect::rules;
+    return reflect::schema(reflect::field<&submitted_job::id>(r::required),
+                           reflect::field<&submitted_job::created_at>(r::required));
+}
+
+/// `error` of a failed job, and of every error answer: a type from the table of the reference
+/// (`invalid_request_error`, `rate_limit_error`, …) and a message.
+struct error_detail {
+    std::string type{};
+    std::string message{};
+};
+BOOST_DESCRIBE_STRUCT(error_detail, (), (type, message))
+
+/// The body of every error answer of the API host: `{"type": "error", "error": {...}}`.
+struct error_envelope {
+    std::string type{};
+    std::optional<error_detail> error{};
+};
+BOOST_DESCRIBE_STRUCT(error_envelope, (), (type, error))
+
+/// The URLs of a completed job's result, pre-signed (never send the key to them).
+struct job_result {
+    /// The MP4, for every endpoint but HDR.
+    std::optional<std::string> video_url{};
+    /// A ZIP of OpenEXR frames, for `video-to-video-hdr`.
+    std::optional<std::string> exr_frames_url{};
+};
+BOOST_DESCRIBE_STRUCT(job_result, (), (video_url, exr_frames_url))
+
+/// `GET v2/{endpoint}/{id}`. `status` is kept as text: `pending`, `processing`, `completed`,
+/// `failed`, and any status a later server adds, which a client reads as still running.
+struct job_status {
+    std::string status{};
+    std::string id{};
+    std::string created_at{};
+    /// Set once `completed` or `failed`.
+    std::optional<std::string> completed_at{};
+    /// Set when `completed`.
+    std::optional<job_result> result{};
+    /// Set when `failed`.
+    std::optional<error_detail> error{};
+};
+BOOST_DESCRIBE_STRUCT(job_status, (), (status, id, created_at, completed_at, result, error))
+
+/// The answer of `POST v1/upload`: PUT the file to `upload_url` with every header of
+/// `required_headers` (verbatim) and no `Authorization`, then pass `storage_uri` as a media
+/// input.
+struct upload_ticket {
+    std::string upload_url{};
+    /// `ltx://uploads/<uuid>`, usable for 24 h once the PUT succeeded.
+    std::string storage_uri{};
+    /// When `upload_url` stops taking the PUT (ISO 8601 UTC, creation + 1 h).
+    std::string expires_at{};
+    /// Opaque; may be empty.
+    std::map<std::string, std::string> required_headers{};
+};
+BOOST_DESCRIBE_STRUCT(upload_ticket, (), (upload_url, storage_uri, expires_at, required_headers))
+
+} // namespace ltx::lightricks
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/lightricks/impl/models.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_LIGHTRICKS_IMPL_MODELS_IPP
+#define LTX_LIGHTRICKS_IMPL_MODELS_IPP
+
+
+
+namespace ltx::lightricks::detail {
+
+LTX_DECL bool is_media_uri(std::string_view s) {
+    constexpr std::string_view storage = "ltx://uploads/";
+    if (s.starts_with(storage)) {
+        const auto id = s.substr(storage.size());
+        for (const char c : id)
+            if (c <= ' ' || c == '\x7f' || c == '/')
+                return false;
+        return !id.empty();
+    }
+    constexpr std::string_view data = "data:";
+    if (s.starts_with(data)) {
+        // data:<mime>;base64,<payload>: a MIME type, the base64 marker, and base64 text.
+        const auto comma = s.find(',');
+        constexpr std::string_view marker = ";base64";
+        if (comma == std::string_view::npos)
+            return false;
+        const auto head = s.substr(data.size(), comma - data.size());
+        if (!head.ends_with(marker) ||
+            !ltx::detail::is_mime_type(head.substr(0, head.size() - marker.size())))
+            return false;
+        const auto payload = s.substr(comma + 1);
+        std::size_t padding = 0;
+        for (const char c : payload) {
+            const bool alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                               (c >= '0' && c <= '9') || c == '+' || c == '/';
+            if (c == '=')
+                ++padding;
+            else if (!alpha || padding != 0)
+                return false;
+        }
+        return !payload.empty() && payload.size() % 4 == 0 && padding <= 2;
+    }
+    // An https URL whose host is a name: the provider fetches no IP address literal.
+    const auto u = ltx::http::parse_url(s);
+    return u && u->is_https() && u->kind() == ltx::http::host_kind::name;
+}
+
+} // namespace ltx::lightricks::detail
+
+#endif
+// ---- end ltx/lightricks/impl/models.ipp ----
+#endif
+
+#endif
+// ---- end ltx/lightricks/models.hpp ----
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+/// The provider suggests polling every 5 s; the status has no progress to pace by.
+template <> struct ltx::wait_pace<ltx::lightricks::job_status> {
+    static constexpr std::chrono::milliseconds interval{5'000};
+    static constexpr double backoff = 1.0;
+    static constexpr std::chrono::milliseconds max_interval{5'000};
+};
+
+namespace ltx::lightricks {
+
+/// The API's base URL.
+inline constexpr std::string_view default_base_url = "https://api.ltx.video/";
+
+/// A configuration for this API: `config::base_url` set to `default_base_url`, and the key
+/// (`LTXV_API_KEY`) as `token`.
+inline ltx::config default_config(std::string key = {}) {
+    ltx::config c;
+    c.token = std::move(key);
+    c.base_url = std::string{default_base_url};
+    return c;
+}
+
+/// The generators, by the path segment of their endpoints (`v1/<segment>`, `v2/<segment>`,
+/// and the status `v2/<segment>/{id}`).
+enum class generator {
+    text_to_video,
+    image_to_video,
+    audio_to_video,
+    retake,
+    extend,
+    video_to_video_hdr,
+    video_to_video_reframe,
+};
+BOOST_DESCRIBE_ENUM(generator, text_to_video, image_to_video, audio_to_video, retake, extend,
+                    video_to_video_hdr, video_to_video_reframe)
+constexpr auto ltx_wire_names(reflect::tag<generator>) {
+    return reflect::enum_names<generator>(
+        {{generator::text_to_video, "text-to-video"},
+         {generator::image_to_video, "image-to-video"},
+         {generator::audio_to_video, "audio-to-video"},
+         {generator::retake, "retake"},
+         {generator::extend, "extend"},
+         {generator::video_to_video_hdr, "video-to-video-hdr"},
+         {generator::video_to_video_reframe, "video-to-video-reframe"}});
+}
+
+/// What names a v2 job: the generator it was submitted to, and the `id` of its `202`. Also
+/// the request of `GET v2/{endpoint}/{id}`.
+struct job_ref {
+    lightricks::generator endpoint{};
+    std::string id{};
+};
+BOOST_DESCRIBE_STRUCT(job_ref, (), (endpoint, id))
+
+constexpr auto ltx_schema(reflect::tag<job_ref>) {
+    namespace r = reflect::rules;
+    return reflect::schema(reflect::field<&job_ref::id>(r::required, r::length{1, 256}));
+}
+
+/// The `error.type` values of the reference, each mapped to an `ltx::errc` by `api`. The
+/// exact text stays in `diagnostics::error_type`; `error_type_of` reads it back.
+enum class error_type {
+    invalid_request_error,    ///< 400 (and 405): `errc::bad_request`
+    authentication_error,     ///< 401: `errc::unauthorized`
+    insufficient_funds_error, ///< 402: `errc::payment_required`
+    not_found_error,          ///< 404: `errc::not_found`
+    request_too_large,        ///< 413: `errc::request_too_large`
+    content_filtered_error,   ///< 422: `errc::content_filtered`
+    rate_limit_error,         ///< 429: `errc::too_many_requests`
+    concurrency_limit_error,  ///< 429: `errc::too_many_requests`
+    api_error,                ///< 500 (and 504): `errc::server_error`
+    service_unavailable,      ///< 503: `errc::server_error`
+    overloaded_error,         ///< 529: `errc::server_error`
+};
+BOOST_DESCRIBE_ENUM(error_type, invalid_request_error, authentication_error,
+                    insufficient_funds_error, not_found_error, request_too_large,
+                    content_filtered_error, rate_limit_error, concurrency_limit_error, api_error,
+                    service_unavailable, overloaded_error)
+
+/// The `ltx::errc` of an `error.type`.
+constexpr errc errc_of(error_type t) noexcept {
+    switch (t) {
+    case error_type::invalid_request_error:
+        return errc::bad_request;
+    case error_type::authentication_error:
+        return errc::unauthorized;
+    case error_type::insufficient_funds_error:
+        return errc::payment_required;
+    case error_type::not_found_error:
+        return errc::not_found;
+    case error_type::request_too_large:
+        return errc::request_too_large;
+    case error_type::content_filtered_error:
+        return errc::content_filtered;
+    case error_type::rate_limit_error:
+    case error_type::concurrency_limit_error:
+        return errc::too_many_requests;
+    case error_type::api_error:
+    case error_type::service_unavailable:
+    case error_type::overloaded_error:
+        return errc::server_error;
+    }
+    return errc::unexpected_response;
+}
+
+/// The `error.type` a failure reported, when it is one of the reference's.
+inline std::optional<error_type> error_type_of(const diagnostics& d) {
+    return reflect::from_wire<error_type>(d.error_type);
+}
+
+/// The description of the official LTX API that `ltx::lightricks::basic_client` is built on
+/// (see `ltx::api_description`).
+struct api {
+    /// What a status poll answers.
+    using job = job_status;
+    /// What names a job to poll.
+    using job_ref = lightricks::job_ref;
+
+    /// The status poll: `GET v2/{endpoint}/{id}`.
+    struct poll {
+        using request = lightricks::job_ref;
+        using response = job_status;
+        static constexpr http::method method = http::method::get;
+        static constexpr std::string_view path = "v2/{endpoint}/{id}";
+        static constexpr body_encoding body = body_encoding::none;
+        static constexpr bool retry_safe = true;
+    };
+    static const job_ref& poll_request(const job_ref& r) { return r; }
+
+    /// A 429 created no job, but resending a submit is the caller's decision (the reference,
+    /// "Retries"): only GETs and the upload are sent again after one.
+    static constexpr bool resend_after_429 = false;
+
+    /// A non-2xx answer: `{"type": "error", "error": {"type", "message"}}`. The `errc` comes from
+    /// `error.type` when it is one of the reference's, else from the status (413 and 422
+    /// included); the type's text goes into `diag.error_type`.
+    static void read_error(const http::response& resp, std::string_view secret, std::error_code& ec,
+                           diagnostics& diag) {
+        error_envelope body;
+        reflect::json_error ignored;
+        std::optional<error_type> type;
+        if (reflect::read_json(resp.body, body, ignored) && body.error) {
+            diag.server_message = ltx::detail::redact(body.error->message, secret);
+            diag.error_type = ltx::detail::redact(body.error->type, secret);
+            type = reflect::from_wire<error_type>(body.error->type);
+        }
+        if (type)
+            ec = errc_of(*type);
+        else if (resp.status == 413)
+            ec = errc::request_too_large;
+        else if (resp.status == 422)
+            ec = errc::content_filtered;
+        else
+            ec = errc_from_status(resp.status);
+    }
+
+    /// Finished with a result (`completed` with a result URL).
+    static bool is_done(const job& j) {
+        return j.status == "completed" && artifact_url(j).has_value();
+    }
+    /// Ended in `failed`. A status this client does not know reads as still running.
+    static bool is_failed(const job& j) { return j.status == "failed"; }
+    /// A failed job's `error`: its message and type.
+    static void read_failure(const job& j, diagnostics& diag) {
+        if (j.error) {
+            diag.server_message = j.error->message;
+            diag.error_type = j.error->type;
+        }
+    }
+    /// The result's URL: `result.video_url`, or for HDR `result.exr_frames_url` (a ZIP).
+    static std::optional<std::string> artifact_url(const job& j) {
+        if (!j.result)
+            return std::nullopt;
+        if (j.result->video_url && !j.result->video_url->empty())
+            return j.result->video_url;
+        if (j.result->exr_frames_url && !j.result->exr_frames_url->empty())
+            return j.result->exr_frames_url;
+        return std::nullopt;
+    }
+};
+
+/// How `wait` follows a job of this API.
+using wait_options = basic_wait_options<job_status>;
+
+namespace endpoints {
+
+/// A `v2` submit to generator `G` with body `Request`: `202` with the job's id. Never sent
+/// twice once it may have reached the server, nor after a 429.
+template <generator G, class Request, std::string_view const& Path> struct submit {
+    using request = Request;
+    using response = submitted_job;
+    static constexpr lightricks::generator generator = G;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = Path;
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+/// A `v1` call to generator `G` with body `Request`: `200` with the MP4 itself, streamed to a
+/// file or a sink. Never sent twice once it may have reached the server, nor after a 429.
+template <generator G, class Request, std::string_view const& Path> struct render {
+    using request = Request;
+    static constexpr lightricks::generator generator = G;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = Path;
+    static constexpr body_encoding body = body_encoding::json;
+    static constexpr bool retry_safe = false;
+};
+
+namespace paths {
+inline constexpr std::string_view v2_t2v = "v2/text-to-video";
+inline constexpr std::string_view v2_i2v = "v2/image-to-video";
+inline constexpr std::string_view v2_a2v = "v2/audio-to-video";
+inline constexpr std::string_view v2_retake = "v2/retake";
+inline constexpr std::string_view v2_extend = "v2/extend";
+inline constexpr std::string_view v2_hdr = "v2/video-to-video-hdr";
+inline constexpr std::string_view v2_reframe = "v2/video-to-video-reframe";
+inline constexpr std::string_view v1_t2v = "v1/text-to-video";
+inline constexpr std::string_view v1_i2v = "v1/image-to-video";
+inline constexpr std::string_view v1_a2v = "v1/audio-to-video";
+inline constexpr std::string_view v1_retake = "v1/retake";
+inline constexpr std::string_view v1_extend = "v1/extend";
+} // namespace paths
+
+/// `POST v2/text-to-video`.
+using submit_text_to_video = submit<generator::text_to_video, text_to_video_request, paths::v2_t2v>;
+/// `POST v2/image-to-video`.
+using submit_image_to_video =
+    submit<generator::image_to_video, image_to_video_request, paths::v2_i2v>;
+/// `POST v2/audio-to-video`.
+using submit_audio_to_video =
+    submit<generator::audio_to_video, audio_to_video_request, paths::v2_a2v>;
+/// `POST v2/retake`.
+using submit_retake = submit<generator::retake, retake_request, paths::v2_retake>;
+/// `POST v2/extend`.
+using submit_extend = submit<generator::extend, extend_request, paths::v2_extend>;
+/// `POST v2/video-to-video-hdr` (async only).
+using submit_hdr = submit<generator::video_to_video_hdr, hdr_request, paths::v2_hdr>;
+/// `POST v2/video-to-video-reframe` (async only).
+using submit_reframe =
+    submit<generator::video_to_video_reframe, reframe_request, paths::v2_reframe>;
+
+/// `POST v1/text-to-video`.
+using text_to_video = render<generator::text_to_video, text_to_video_request, paths::v1_t2v>;
+/// `POST v1/image-to-video`.
+using image_to_video = render<generator::image_to_video, image_to_video_request, paths::v1_i2v>;
+/// `POST v1/audio-to-video`.
+using audio_to_video = render<generator::audio_to_video, audio_to_video_request, paths::v1_a2v>;
+/// `POST v1/retake`.
+using retake = render<generator::retake, retake_request, paths::v1_retake>;
+/// `POST v1/extend`.
+using extend = render<generator::extend, extend_request, paths::v1_extend>;
+
+/// `GET v2/{endpoint}/{id}`.
+using get_status = api::poll;
+
+/// `POST v1/upload`: no body; the `upload_ticket`. Sent again after a failure: it creates
+/// nothing billed, and an unused ticket expires.
+struct create_upload {
+    using request = ltx::no_parameters;
+    using response = upload_ticket;
+    static constexpr http::method method = http::method::post;
+    static constexpr std::string_view path = "v1/upload";
+    static constexpr body_encoding body = body_encoding::none;
+    static constexpr bool retry_safe = true;
+};
+
+} // namespace endpoints
+
+} // namespace ltx::lightricks
+
+#endif
+// ---- end ltx/lightricks/api.hpp ----
+// ---- begin ltx/lightricks/client.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_LIGHTRICKS_CLIENT_HPP
+#define LTX_LIGHTRICKS_CLIENT_HPP
+
+// ---- begin ltx/lightricks/detail/upload.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// The signed-URL upload of the official LTX API as one machine of ltx/detail/operation.hpp:
+// `POST v1/upload` for a ticket, then the `PUT` of the file to the ticket's URL. Each step is an
+// `exchange` with the core's retry rules; the runners drive it as any other operation.
+#ifndef LTX_LIGHTRICKS_DETAIL_UPLOAD_HPP
+#define LTX_LIGHTRICKS_DETAIL_UPLOAD_HPP
+
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace ltx::lightricks::detail {
+
+using ltx::detail::exchange;
+using ltx::detail::op_step;
+using ltx::detail::op_time;
+using ltx::detail::retry_machine;
+
+/// Uploads one file; the result is the ticket's `storage_uri`. The PUT carries the ticket's
+/// `required_headers` verbatim, the file's Content-Type and the User-Agent, and never the
+/// API key (the upload URL is another host's).
+template <class Api> class upload_op {
+public:
+    using result_type = std::string;
+
+    upload_op(http::request ticket_req, http::body body, std::string content_type,
+              retry_machine ticket_retry, retry_machine put_retry, std::string_view secret,
+              std::string user_agent, std::chrono::milliseconds timeout)
+        : x_{std::move(ticket_req), std::move(ticket_retry)}, put_retry_(std::move(put_retry)),
+          body_(std::move(body)), content_type_(std::move(content_type)), secret_(secret),
+          user_agent_(std::move(user_agent)), timeout_(timeout) {}
+
+    /// An upload that failed before any I/O.
+    upload_op(std::error_code ec, diagnostics d, retry_machine retry)
+        : x_{{}, retry}, put_retry_(std::move(retry)), ec_(ec), diag_(std::move(d)),
+          failed_early_(true) {}
+
+    upload_op(const upload_op&) = delete;
+    upload_op& operator=(const upload_op&) = delete;
+
+    op_step start(op_time) { return {failed_early_ ? op_step::done : op_step::send}; }
+
+    op_step on_response(std::error_code tec, http::response resp, op_time now) {
+        std::chrono::milliseconds delay{0};
+        switch (x_.on_response(tec, resp, now, delay, ec_, diag_)) {
+        case exchange::again:
+            return {op_step::sleep, delay};
+        case exchange::failed:
+            return {op_step::done};
+        case exchange::answered:
+            break;
+        }
+        return putting_ ? on_stored(resp) : on_ticket(resp);
+    }
+
+    op_step on_wake(op_time) { return {op_step::send}; }
+
+    op_step on_cancelled() {
+        ec_ = errc::cancelled;
+        return {op_step::done};
+    }
+
+    const http::request& request() const noexcept { return x_.req; }
+    std::error_code error() const noexcept { return ec_; }
+    std::string take_result() { return ec_ ? std::string{} : std::move(ticket_.storage_uri); }
+    diagnostics take_diag() { return std::move(diag_); }
+    cancellation::state* cancel_token() const noexcept { return nullptr; }
+
+private:
+    op_step on_ticket(const http::response& resp) {
+        ltx::detail::decode_response<Api>(resp, secret_, ticket_, ec_, diag_);
+        if (ec_)
+            return {op_step::done};
+        auto url = http::parse_url(ticket_.upload_url);
+        if (!url) {
+            ec_ = errc::unexpected_response;
+            diag_.detail = "the upload ticket's upload_url is not an absolute http(s) URL";
+            return {op_step::done};
+        }
+        http::request put;
+        put.method = http::method::put;
+        put.url = std::move(url).value();
+        for (const auto& [name, value] : ticket_.required_headers) {
+            if (!http::is_token(name) || !http::is_valid_field_value(value)) {
+                ec_ = errc::unexpected_response;
+                diag_.detail = "the upload ticket's required_headers hold a header that cannot "
+                               "be sent";
+                return {op_step::done};
+            }
+            put.headers.set(name, value);
+        }
+        put.headers.set("Content-Type", content_type_);
+        put.headers.set("User-Agent", user_agent_);
+        put.headers.erase("Authorization"); // whatever the ticket says: not the API host
+        put.body = std::move(body_);
+        put.timeout = timeout_;
+        x_ = exchange{std::move(put), std::move(put_retry_)};
+        putting_ = true;
+        diag_ = {};
+        return {op_step::send};
+    }
+
+    op_step on_stored(const http::response& resp) {
+        diag_.status = resp.status;
+        if (resp.ok()) {
+            ec_.clear();
+            return {op_step::done};
+        }
+        // The storage host's answers do not use the API's error envelope.
+        ec_ = errc_from_status(resp.status);
+        diag_.detail = resp.status == 403
+                           ? "the storage host refused the upload: a required header missing "
+                             "or changed, or the upload URL expired"
+                           : "the storage host refused the upload";
+        return {op_step::done};
+    }
+
+    exchange x_;
+    retry_machine put_retry_;
+    http::body body_;
+    std::string content_type_;
+    std::string_view secret_;
+    std::string user_agent_;
+    std::chrono::milliseconds timeout_{0};
+    upload_ticket ticket_;
+    std::error_code ec_;
+    diagnostics diag_;
+    bool putting_ = false;
+    bool failed_early_ = false;
+};
+
+/// What an `upload_op` is made of (see `ltx::detail::call_recipe`).
+template <class Api> struct upload_recipe {
+    bool ok = false;
+    std::error_code ec;
+    diagnostics diag;
+    http::request ticket_req;
+    http::body body;
+    std::string content_type;
+    retry_machine ticket_retry;
+    retry_machine put_retry;
+    std::string_view secret;
+    std::string user_agent;
+    std::chrono::milliseconds timeout{0};
+
+    upload_op<Api> operator()() {
+        if (!ok) {
+            if (!ec)
+                ec = errc::invalid_request;
+            return upload_op<Api>{ec, std::move(diag), std::move(ticket_retry)};
+        }
+        return upload_op<Api>{std::move(ticket_req),   std::move(body),
+                              std::move(content_type), std::move(ticket_retry),
+                              std::move(put_retry),    secret,
+                              std::move(user_agent),   timeout};
+    }
+};
+
+} // namespace ltx::lightricks::detail
+
+#endif
+// ---- end ltx/lightricks/detail/upload.hpp ----
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace ltx::lightricks {
+
+/// The official LTX API client (`https://api.ltx.video`) over any transport: the `v2` jobs
+/// (submit, status, `wait`, `download`), the `v1` calls that answer with the MP4 (streamed to
+/// a file or a sink, never held whole), and the signed-URL upload.
+///
+/// It is `ltx::basic_api_client` over `lightricks::api`: the retries, waits, downloads,
+/// validation, transports and completion tokens are those of the LTX Studio client, and so
+/// are the forms of every call (throwing, `(std::error_code&, ltx::diagnostics&)`, `async_`
+/// with any token the transport takes). Failures carry the API's `error.type` in
+/// `diagnostics::error_type` (`error_type_of` reads it) and its `x-request-id` in
+/// `diagnostics::request_id`.
+///
+/// No submit (`v1` or `v2`) is ever sent twice once a byte of it may have reached the server,
+/// nor after a 429 (the call fails with `errc::too_many_requests`; submitting again is the
+/// caller's decision): each is a billed job.
+///
+/// ```
+/// ltx::lightricks::basic_client api{http, ltx::lightricks::default_config(key)};
+/// auto image = api.upload_file("start.png");
+/// auto sub = api.submit_image_to_video({.image_uri = image, .prompt = "waves",
+///     .model = ltx::lightricks::model::ltx_2_3_fast, .duration = 5,
+///     .resolution = ltx::lightricks::resolution::r1920x1080});
+/// auto done = api.wait({ltx::lightricks::generator::image_to_video, sub.id});
+/// api.download(done, "out.mp4");
+/// ```
+template <class Transport, class Clock = system_clock_source>
+class basic_client : public basic_api_client<api, Transport, Clock> {
+    using base = basic_api_client<api, Transport, Clock>;
+
+public:
+    using typename base::default_token;
+
+    /// A client sending through `transport` as `cfg` says (`default_config(key)` for the
+    /// provider's host).
+    /// @throws std::invalid_argument when `cfg.base_url` is not an absolute http(s) URL, or
+    /// when `cfg.token` or `cfg.user_agent` holds CR, LF or NUL.
+    basic_client(Transport& transport, ltx::config cfg, Clock clock = {})
+        : base(transport, std::move(cfg), std::move(clock)) {}
+
+    // ---- v2: jobs ----------------------------------------------------------------------------
+
+    /// Submits a `v2` job to endpoint `E` (see `lightricks::endpoints`, `submit_*`): the
+    /// `202`'s id, which with `E::generator` names the job for `get_status`, `wait`.
+    template <class E> submitted_job submit(const typename E::request& req) {
+        return this->template call<E>(req);
+    }
+    template <class E>
+    submitted_job submit(const typename E::request& req, std::error_code& ec, diagnostics& diag) {
+        return this->template call<E>(req, ec, diag);
+    }
+    /// `submit` asynchronously; signature `void(std::error_code, submitted_job)`. As
+    /// `async_call` (see `ltx::basic_api_client`): a submit that may have reached the server
+    /// completes with `errc::outcome_unknown` and is not sent again.
+    template <class E, class Token = default_token>
+    auto async_submit(const typename E::request& req, Token&& token = {}) {
+        return this->template async_call<E>(req, std::forward<Token>(token));
+    }
+
+    /// `POST v2/text-to-video`.
+    submitted_job submit_text_to_video(const text_to_video_request& req) {
+        return submit<endpoints::submit_text_to_video>(req);
+    }
+    submitted_job submit_text_to_video(const text_to_video_request& req, std::error_code& ec,
+                                       diagnostics& diag) {
+        return submit<endpoints::submit_text_to_video>(req, ec, diag);
+    }
+    template <class Token = default_token>
+    auto async_submit_text_to_video(const text_to_video_request& req, Token&& token = {}) {
+        return async_submit<endpoints::submit_text_to_video>(req, std::forward<Token>(token));
+    }
+
+    /// `POST v2/image-to-video`.
+    submitted_job submit_image_to_video(const image_to_video_request& req) {
+        return submit<endpoints::submit_image_to_video>(req);
+    }
+    submitted_job submit_image_to_video(const image_to_video_request& req, std::error_code& ec,
+                                        diagnostics& diag) {
+        return submit<endpoints::submit_image_to_video>(req, ec, diag);
+    }
+    template <class Token = default_token>
+    auto async_submit_image_to_video(const image_to_video_request& req, Token&& token = {}) {
+        return async_submit<endpoints::submit_image_to_video>(req, std::forward<Token>(token));
+    }
+
+    /// `POST v2/audio-to-video`.
+    submitted_job submit_audio_to_video(const audio_to_video_request& req) {
+        return submit<endpoints::submit_audio_to_video>(req);
+    }
+    submitted_job submit_audio_to_video(const audio_to_video_request& req, std::error_code& ec,
+                                        diagnostics& diag) {
+        return submit<endpoints::submit_audio_to_video>(req, ec, diag);
+    }
+    template <class Token = default_token>
+    auto async_submit_audio_to_video(const audio_to_video_request& req, Token&& token = {}) {
+        return async_submit<endpoints::submit_audio_to_video>(req, std::forward<Token>(token));
+    }
+
+    /// `POST v2/retake`.
+    submitted_job submit_retake(const retake_request& req) {
+        return submit<endpoints::submit_retake>(req);
+    }
+    submitted_job submit_retake(const retake_request& req, std::error_code& ec, diagnostics& diag) {
+        return submit<endpoints::submit_retake>(req, ec, diag);
+    }
+    template <class Token = default_token>
+    auto async_submit_retake(const retake_request& req, Token&& token = {}) {
+        return async_submit<endpoints::submit_retake>(req, std::forward<Token>(token));
+    }
+
+    /// `POST v2/extend`.
+    submitted_job submit_extend(const extend_request& req) {
+        return submit<endpoints::submit_extend>(req);
+    }
+    submitted_job submit_extend(const extend_request& req, std::error_code& ec, diagnostics& diag) {
+        return submit<endpoints::submit_extend>(req, ec, diag);
+    }
+    template <class Token = default_token>
+    auto async_submit_extend(const extend_request& req, Token&& token = {}) {
+        return async_submit<endpoints::submit_extend>(req, std::forward<Token>(token));
+    }
+
+    /// `POST v2/video-to-video-hdr`: its result is `result.exr_frames_url`, a ZIP of frames.
+    submitted_job submit_hdr(const hdr_request& req) { return submit<endpoints::submit_hdr>(req); }
+    submitted_job submit_hdr(const hdr_request& req, std::error_code& ec, diagnostics& diag) {
+        return submit<endpoints::submit_hdr>(req, ec, diag);
+    }
+    template <class Token = default_token>
+    auto async_submit_hdr(const hdr_request& req, Token&& token = {}) {
+        return async_submit<endpoints::submit_hdr>(req, std::forward<Token>(token));
+    }
+
+    /// `POST v2/video-to-video-reframe`.
+    submitted_job submit_reframe(const reframe_request& req) {
+        return submit<endpoints::submit_reframe>(req);
+    }
+    submitted_job submit_reframe(const reframe_request& req, std::error_code& ec,
+                                 diagnostics& diag) {
+        return submit<endpoints::submit_reframe>(req, ec, diag);
+    }
+    template <class Token = default_token>
+    auto async_submit_reframe(const reframe_request& req, Token&& token = {}) {
+        return async_submit<endpoints::submit_reframe>(req, std::forward<Token>(token));
+    }
+
+    /// `GET v2/{endpoint}/{id}`: the job's status (`errc::not_found` for an unknown,
+    /// mismatched or expired job).
+    job_status get_status(const job_ref& job) {
+        return this->template call<endpoints::get_status>(job);
+    }
+    job_status get_status(const job_ref& job, std::error_code& ec, diagnostics& diag) {
+        return this->template call<endpoints::get_status>(job, ec, diag);
+    }
+    template <class Token = default_token>
+    auto async_get_status(const job_ref& job, Token&& token = {}) {
+        return this->template async_call<endpoints::get_status>(job, std::forward<Token>(token));
+    }
+
+    // ---- v1: the MP4 in the answer -------------------------------------------------------
+
+    /// Calls the `v1` endpoint `E` (see `lightricks::endpoints`: `text_to_video`, ...) and
+    /// streams the MP4 of its `200` into `path`, through a temporary file renamed into place
+    /// at the end (a failure leaves no file). Returns the bytes written. Sent once: a
+    /// connection lost after the request may have reached the server fails with
+    /// `errc::outcome_unknown`. The connection is held while the video is made: its time limit
+    /// is the larger of `config::request_timeout` and `render_timeout`.
+    template <class E>
+    std::uint64_t render(const typename E::request& req, const std::filesystem::path& path,
+                         const download_options& opts = {}) {
+        return this->or_throw(
+            [&](std::error_code& ec, diagnostics& d) { return render<E>(req, path, opts, ec, d); });
+    }
+    template <class E>
+    std::uint64_t render(const typename E::request& req, const std::filesystem::path& path,
+                         const download_options& opts, std::error_code& ec, diagnostics& diag) {
+        auto op = make_render<E>(req, {}, path, opts)();
+        return this->run_sync(op, ec, diag);
+    }
+    /// As `render(req, path, opts, ec, diag)`, into `sink` (which returns an error to stop; an
+    /// empty piece means a new attempt starts over).
+    template <class E>
+    std::uint64_t render(const typename E::request& req,
+                         const std::function<std::error_code(std::string_view)>& sink,
+                         const download_options& opts, std::error_code& ec, diagnostics& diag) {
+        auto op = make_render<E>(req, sink, {}, opts)();
+        return this->run_sync(op, ec, diag);
+    }
+    /// `render` asynchronously, into `path`; signature `void(std::error_code, std::uint64_t)`.
+    /// Cancellation and executors as `async_download` (see `ltx::basic_api_client`).
+    template <class E, class Token = default_token>
+    auto async_render(const typename E::request& req, const std::filesystem::path& path,
+                      download_options opts, Token&& token = {}) {
+        return this->template run_async<ltx::detail::download_op>(
+            std::forward<Token>(token), nullptr, make_render<E>(req, {}, path, std::move(opts)));
+    }
+    template <class E, class Token = default_token>
+    requires(!std::is_convertible_v<Token, const download_options&>) auto async_render(
+        const typename E::request& req, const std::filesystem::path& path, Token&& token = {}) {
+        return async_render<E>(req, path, download_options{}, std::forward<Token>(token));
+    }
+
+    /// The shortest time limit of a `v1` call.
+    static constexpr std::chrono::milliseconds render_timeout{std::chrono::minutes{10}};
+
+    /// `POST v1/text-to-video` into `path`.
+    std::uint64_t text_to_video(const text_to_video_request& req, const std::filesystem::path& path,
+                                const download_options& opts = {}) {
+        return render<endpoints::text_to_video>(req, path, opts);
+    }
+    /// `POST v1/image-to-video` into `path`.
+    std::uint64_t image_to_video(const image_to_video_request& req,
+                                 const std::filesystem::path& path,
+                                 const download_options& opts = {}) {
+        return render<endpoints::image_to_video>(req, path, opts);
+    }
+    /// `POST v1/audio-to-video` into `path`.
+    std::uint64_t audio_to_video(const audio_to_video_request& req,
+                                 const std::filesystem::path& path,
+                                 const download_options& opts = {}) {
+        return render<endpoints::audio_to_video>(req, path, opts);
+    }
+    /// `POST v1/retake` into `path`.
+    std::uint64_t retake(const retake_request& req, const std::filesystem::path& path,
+                         const download_options& opts = {}) {
+        return render<endpoints::retake>(req, path, opts);
+    }
+    /// `POST v1/extend` into `path`.
+    std::uint64_t extend(const extend_request& req, const std::filesystem::path& path,
+                         const download_options& opts = {}) {
+        return render<endpoints::extend>(req, path, opts);
+    }
+
+    // ---- upload ------------------------------------------------------------------------------
+
+    /// Uploads the file at `path`: `POST v1/upload`, then a `PUT` of the file to the ticket's
+    /// `upload_url` with every `required_headers` pair, the file's MIME type (detected from
+    /// its first bytes, then its name, unless `mime_type` is given) and no `Authorization`.
+    /// Returns the `storage_uri` to pass as `image_uri`, `video_uri`, ... Both steps are
+    /// retried as GETs are: neither creates billed work, and a second PUT replaces the bytes.
+    std::string upload_file(const std::filesystem::path& path,
+                            std::optional<std::string> mime_type = std::nullopt) {
+        return this->or_throw([&](std::error_code& ec, diagnostics& d) {
+            return upload_file(path, std::move(mime_type), ec, d);
+        });
+    }
+    std::string upload_file(const std::filesystem::path& path, std::optional<std::string> mime_type,
+                            std::error_code& ec, diagnostics& diag) {
+        auto op = make_upload(path, std::move(mime_type))();
+        return this->run_sync(op, ec, diag);
+    }
+    /// `upload_file` asynchronously; signature `void(std::error_code, std::string)`: the
+    /// `storage_uri`. The file is opened before the call returns and read as it is sent.
+    template <class Token = default_token>
+    auto async_upload_file(const std::filesystem::path& path, Token&& token = {}) {
+        return this->template run_async<detail::upload_op<api>>(std::forward<Token>(token), nullptr,
+                                                                make_upload(path, std::nullopt));
+    }
+
+private:
+    template <class E>
+    ltx::detail::download_recipe
+    make_render(const typename E::request& req, ltx::detail::chunk_sink sink,
+                const std::filesystem::path& path, download_options opts) {
+        ltx::detail::download_recipe r{false,
+                                       {},
+                                       {},
+                                       {},
+                                       std::move(sink),
+                                       path,
+                                       std::move(opts),
+                                       this->retry_for(E::retry_safe),
+                                       {&api::read_error, this->secret()}};
+        r.ok = this->template prepare<E>(req, {}, {}, r.req, r.ec, r.diag);
+        if (r.ok) {
+            r.req.headers.set("Accept", "video/mp4, application/json");
+            if (r.req.timeout < render_timeout)
+                r.req.timeout = render_timeout;
+        }
+        return r;
+    }
+
+    detail::upload_recipe<api> make_upload(const std::filesystem::path& path,
+                                           std::optional<std::string> mime_type) {
+        detail::upload_recipe<api> r{false,
+                                     {},
+                                     {},
+                                     {},
+                                     {},
+                                     {},
+                                     this->retry_for(true),
+                                     this->retry_for(true),
+                                     this->secret(),
+                                     this->config_.user_agent,
+                                     this->config_.request_timeout};
+        auto file = this->open_file_body(path, r.ec, r.diag);
+        if (!file)
+            return r;
+        if (file->size() == 0) {
+            r.ec = errc::invalid_request;
+            r.diag.detail = "the file is empty";
+            return r;
+        }
+        if (!mime_type) {
+            std::string head(64, '\0');
+            std::ifstream in{path, std::ios::binary};
+            in.read(head.data(), static_cast<std::streamsize>(head.size()));
+            head.resize(static_cast<std::size_t>(in.gcount()));
+            mime_type = std::string{detect_mime(head, path.filename().string())};
+        }
+        r.content_type = std::move(*mime_type);
+        r.body = http::body{std::move(*file)};
+        r.ok = this->template prepare<endpoints::create_upload>({}, {}, {}, r.ticket_req, r.ec,
+                                                                r.diag);
+        return r;
+    }
+};
+
+} // namespace ltx::lightricks
+
+#endif
+// ---- end ltx/lightricks/client.hpp ----
+
+#endif
+// ---- end ltx/lightricks.hpp ----

@@ -108,11 +108,14 @@ TEST_CASE_FIXTURE(fixture, "a sync wait is cancelled at its next step") {
 }
 
 TEST_CASE_FIXTURE(fixture, "wait_machine: completed without a URL is not done") {
-    ltx::detail::wait_machine m{{}, clock.now()};
-    CHECK(m.on_job(ltx::reflect::from_json<ltx::job>(completed_without_url), clock.now()).kind ==
-          ltx::detail::wait_step::sleep);
-    CHECK(m.on_job(ltx::reflect::from_json<ltx::job>(completed_job), clock.now()).kind ==
-          ltx::detail::wait_step::done);
+    ltx::detail::wait_machine m{ltx::wait_options{}, clock.now()};
+    const auto step = [&](const std::string& body) {
+        const auto j = ltx::reflect::from_json<ltx::job>(body);
+        return m.on_job(ltx::studio_api::is_done(j), ltx::studio_api::is_failed(j), clock.now())
+            .kind;
+    };
+    CHECK(step(completed_without_url) == ltx::detail::wait_step::sleep);
+    CHECK(step(completed_job) == ltx::detail::wait_step::done);
     CHECK(m.on_error(ltx::errc::unauthorized, clock.now()).kind == ltx::detail::wait_step::fail);
 }
 

@@ -10,6 +10,7 @@
 #include <ltx/http/message.hpp>
 #include <ltx/options.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
@@ -38,28 +39,48 @@ inline std::optional<std::uint64_t> parse_content_length(const http::headers& h)
 /// Where the pieces of a download go; an empty piece means "a new attempt starts over".
 using chunk_sink = std::function<std::error_code(std::string_view)>;
 
+/// How the answer of an API call that streams a file (the official LTX API's `v1`
+/// generators) reads a status other than 200: the API's error reader (`Api::read_error`) over
+/// the error body, kept up to `error_body_limit` bytes. Downloads from a storage host have none.
+struct error_reader {
+    void (*read)(const http::response& resp, std::string_view secret, std::error_code& ec,
+                 diagnostics& diag) = nullptr;
+    std::string_view secret;
+    static constexpr std::size_t error_body_limit = 64 * 1024;
+};
+
 /// A download without I/O: the body sink it installs on the request, and what the end of
 /// each attempt means (send again after a pause, or finish with an error code and
 /// diagnostics). The sync and async drivers of the client share it.
 ///
 /// Only a 200 answer's body reaches the caller's sink: any other status is refused in
-/// `on_headers`, so no byte of an error page is written. Each attempt that delivers a body
-/// first hands the sink an empty piece, so a retry after a reset mid-body restarts the output.
+/// `on_headers`, so no byte of an error page is written (with an `error_reader`, the error
+/// body is kept, bounded, for it to read). Each attempt that delivers a body first hands the
+/// sink an empty piece, so a retry after a reset mid-body restarts the output. A request that
+/// is not retry-safe and may have reached the server ends with `errc::outcome_unknown`.
 class download_machine {
 public:
-    download_machine(chunk_sink sink, download_options opts, retry_machine retry)
-        : sink_(std::move(sink)), opts_(std::move(opts)), retry_(std::move(retry)) {
+    download_machine(chunk_sink sink, download_options opts, retry_machine retry,
+                     error_reader errors = {})
+        : sink_(std::move(sink)), opts_(std::move(opts)), retry_(std::move(retry)),
+          errors_(errors) {
         body_.on_headers = [this](int st, const http::headers& h) -> std::error_code {
             status_ = st;
             received_ = 0;
             total_ = parse_content_length(h);
-            if (st != 200)
+            error_body_.clear();
+            if (st != 200 && !errors_.read)
                 return errc_from_status(st); // read no body of an error answer
             return {};
         };
         body_.on_chunk = [this](std::string_view chunk) -> std::error_code {
             if (cancelled())
                 return errc::cancelled;
+            if (status_ != 200) { // an error answer, kept for errors_.read
+                const auto room = error_reader::error_body_limit - error_body_.size();
+                error_body_.append(chunk.substr(0, std::min(room, chunk.size())));
+                return {};
+            }
             if (received_ == 0 && !chunk.empty()) {
                 if (auto e = sink_({}))
                     return e;
@@ -110,12 +131,24 @@ public:
             }
             return d;
         }
+        if (d.kind == retry_decision::ambiguous) {
+            ec = errc::outcome_unknown;
+            diag.transport_error = o.transport_error;
+            return {};
+        }
         if (o.transport_error) {
             ec = o.transport_error;
             diag.transport_error = o.transport_error;
             return {};
         }
         diag.status = o.status;
+        if (o.status != 200 && errors_.read) {
+            errors_.read(http::response{o.status, resp.headers, std::move(error_body_)},
+                         errors_.secret, ec, diag);
+            if (const auto id = resp.headers.find("x-request-id"))
+                diag.request_id = redact(std::string{*id}, errors_.secret);
+            return {};
+        }
         if (o.status != 200) {
             ec = errc_from_status(o.status);
             if (o.status == 403)
@@ -136,6 +169,8 @@ private:
     chunk_sink sink_;
     download_options opts_;
     retry_machine retry_;
+    error_reader errors_;
+    std::string error_body_;
     http::body_sink body_;
     int status_ = 0;
     std::uint64_t received_ = 0;

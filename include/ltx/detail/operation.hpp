@@ -92,19 +92,24 @@ inline bool is_json_content_type(std::string_view v) {
     return media_type_ends_with(type, "+json", length) && length > 5;
 }
 
-/// Maps a complete response to `R`: a non-2xx status to its `errc` with the server's text, a
-/// body that is not the expected JSON to `unexpected_response`. Server text is redacted of
-/// `secret`.
-template <class R>
+/// The `x-request-id` of an answer, into `diag.request_id` (redacted of `secret`, as all
+/// server text), when the server sent one.
+inline void keep_request_id(const http::response& resp, std::string_view secret,
+                            diagnostics& diag) {
+    if (const auto id = resp.headers.find("x-request-id"))
+        diag.request_id = redact(std::string{*id}, secret);
+}
+
+/// Maps a complete response to `R`: a non-2xx status to the error `Api::read_error` makes of
+/// it (the server's text, redacted of `secret`, in `diag`), a body that is not the expected
+/// JSON to `unexpected_response`.
+template <class Api, class R>
 void decode_response(const http::response& resp, std::string_view secret, R& out,
                      std::error_code& ec, diagnostics& diag) {
     diag.status = resp.status;
+    keep_request_id(resp, secret, diag);
     if (!resp.ok()) {
-        ec = errc_from_status(resp.status);
-        error_body body;
-        reflect::json_error ignored;
-        if (reflect::read_json(resp.body, body, ignored) && body.error)
-            diag.server_message = redact(*body.error, secret);
+        Api::read_error(resp, secret, ec, diag);
         return;
     }
     if (const auto type = resp.headers.find("Content-Type"); type && !is_json_content_type(*type)) {
@@ -163,8 +168,9 @@ struct exchange {
     }
 };
 
-/// One request and its retries, answered by a JSON model `R`: calls and uploads.
-template <class R> class call_op {
+/// One request and its retries, answered by a JSON model `R` (errors as `Api` reads them):
+/// calls and uploads.
+template <class Api, class R> class call_op {
 public:
     using result_type = R;
 
@@ -193,7 +199,7 @@ public:
         case exchange::failed:
             return {op_step::done};
         case exchange::answered:
-            decode_response(resp, secret_, result_, ec_, diag_);
+            decode_response<Api>(resp, secret_, result_, ec_, diag_);
             return {op_step::done};
         }
         return {op_step::done};
@@ -224,7 +230,7 @@ private:
 /// What a `call_op<R>` is made of, kept until the operation starts (a deferred operation
 /// starts when it is launched): a prepared request, or the error that stopped its
 /// preparation.
-template <class R> struct call_recipe {
+template <class Api, class R> struct call_recipe {
     bool ok = false;
     std::error_code ec;
     diagnostics diag;
@@ -232,33 +238,36 @@ template <class R> struct call_recipe {
     retry_machine retry;
     std::string_view secret;
 
-    call_op<R> operator()() {
+    call_op<Api, R> operator()() {
         if (!ok)
-            return call_op<R>{ec, std::move(diag), std::move(retry)};
-        return call_op<R>{std::move(req), std::move(retry), secret};
+            return call_op<Api, R>{ec, std::move(diag), std::move(retry)};
+        return call_op<Api, R>{std::move(req), std::move(retry), secret};
     }
 };
 
-/// How a wait builds the request of each poll: the client's preparation of
-/// `GET assets/{jobId}`, behind a pointer, so a sleeping wait holds no request.
-struct poll_builder {
+/// How a wait builds the request of each poll: the client's preparation of `Api::poll`
+/// (`GET assets/{jobId}`, ...), behind a pointer, so a sleeping wait holds no request.
+template <class Api> struct poll_builder {
     const void* client = nullptr;
-    bool (*build)(const void* client, const std::string& job_id, http::request& out,
+    bool (*build)(const void* client, const typename Api::job_ref& job, http::request& out,
                   std::error_code& ec, diagnostics& diag) = nullptr;
 };
 
 /// Following a job to its end: polls (each an `exchange` with its own retries) and pauses,
-/// as `wait_machine` decides. Between polls it keeps the job id, the last body that decoded
+/// as `wait_machine` decides, reading each answer as `Api` says (`is_done`, `is_failed`,
+/// `read_failure`). Between polls it keeps the job's reference, the last body that decoded
 /// (the job is decoded again at the end), and no request and no diagnostics until there are
 /// some: thousands of waits may sleep at once.
-class wait_op {
+template <class Api> class wait_op {
 public:
-    using result_type = job;
+    using result_type = typename Api::job;
+    using job_ref = typename Api::job_ref;
+    using options = basic_wait_options<result_type>;
 
     /// A wait that polls for `job_id` with requests from `builder`, each poll under `policy`
     /// (which must outlive the wait) with a seed drawn from `seed` (the client's).
-    wait_op(poll_builder builder, std::string job_id, const retry_policy& policy,
-            std::uint64_t& seed, wait_options opts, std::string_view secret)
+    wait_op(poll_builder<Api> builder, job_ref job_id, const retry_policy& policy,
+            std::uint64_t& seed, options opts, std::string_view secret)
         : opts_(std::move(opts)), policy_(&policy), seed_(&seed), builder_(builder),
           job_id_(std::move(job_id)), secret_(secret) {}
 
@@ -284,8 +293,8 @@ public:
             keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
         }
-        job j;
-        decode_response(resp, secret_, j, ec, d);
+        result_type j;
+        decode_response<Api>(resp, secret_, j, ec, d);
         if (ec) {
             keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
@@ -293,13 +302,15 @@ public:
         last_body_ = std::move(resp.body);
         if (opts_.on_progress)
             opts_.on_progress(j);
-        if (is_failed(j)) {
+        const bool failed = Api::is_failed(j);
+        if (failed) {
             diagnostics f;
-            if (j.status && j.status->message)
-                f.server_message = redact(*j.status->message, secret_);
+            f.request_id = std::move(d.request_id);
+            Api::read_failure(j, f);
+            f.server_message = redact(std::move(f.server_message), secret_);
             keep(std::move(f));
         }
-        return follow(machine_->on_job(j, now), now);
+        return follow(machine_->on_job(Api::is_done(j), failed, now), now);
     }
 
     op_step on_wake(op_time now) {
@@ -319,13 +330,13 @@ public:
     const http::request& request() const noexcept { return poll_->req; }
     std::error_code error() const noexcept { return ec_; }
     /// The last job a poll returned (default-constructed when none did).
-    job take_result() {
-        job j;
+    result_type take_result() {
+        result_type j;
         if (!last_body_.empty()) {
             std::error_code ignored;
             diagnostics unused;
-            decode_response(http::response{200, {}, std::move(last_body_)}, secret_, j, ignored,
-                            unused);
+            decode_response<Api>(http::response{200, {}, std::move(last_body_)}, secret_, j,
+                                 ignored, unused);
         }
         return j;
     }
@@ -367,12 +378,12 @@ private:
         return {op_step::done};
     }
 
-    wait_options opts_;
+    options opts_;
     std::optional<wait_machine> machine_;
     const retry_policy* policy_ = nullptr;
     std::uint64_t* seed_ = nullptr;
-    poll_builder builder_;
-    std::string job_id_;
+    poll_builder<Api> builder_;
+    job_ref job_id_;
     std::unique_ptr<exchange> poll_; // while a poll is in flight
     std::string_view secret_;
     std::string last_body_;
@@ -383,16 +394,16 @@ private:
 
 /// What a `wait_op` is made of (see `call_recipe`). Nothing is prepared ahead: the first
 /// poll's request is built, and the id validated, when the wait starts, before any I/O.
-struct wait_recipe {
-    poll_builder builder;
-    std::string job_id;
+template <class Api> struct wait_recipe {
+    poll_builder<Api> builder;
+    typename Api::job_ref job_id;
     const retry_policy* policy = nullptr; // the client's
     std::uint64_t* seed = nullptr;
-    wait_options opts;
+    basic_wait_options<typename Api::job> opts;
     std::string_view secret;
 
-    wait_op operator()() {
-        return wait_op{builder, std::move(job_id), *policy, *seed, std::move(opts), secret};
+    wait_op<Api> operator()() {
+        return wait_op<Api>{builder, std::move(job_id), *policy, *seed, std::move(opts), secret};
     }
 };
 
@@ -403,18 +414,19 @@ public:
     using result_type = std::uint64_t;
 
     /// Streams the answer to `req` into `sink`.
-    download_op(http::request req, chunk_sink sink, download_options opts, retry_machine retry)
+    download_op(http::request req, chunk_sink sink, download_options opts, retry_machine retry,
+                error_reader errors = {})
         : req_(std::move(req)), opts_(std::move(opts)),
-          machine_(std::move(sink), opts_, std::move(retry)) {
+          machine_(std::move(sink), opts_, std::move(retry), errors) {
         machine_.attach(req_);
     }
 
     /// Streams the answer to `req` into the file at `path`.
     download_op(http::request req, const std::filesystem::path& path, download_options opts,
-                retry_machine retry)
+                retry_machine retry, error_reader errors = {})
         : req_(std::move(req)), opts_(std::move(opts)), file_(std::make_unique<part_file>(path)),
           machine_([f = file_.get()](std::string_view chunk) { return f->write(chunk); }, opts_,
-                   std::move(retry)) {
+                   std::move(retry), errors) {
         machine_.attach(req_);
         if (!file_->is_open()) {
             ec_ = errc::file_error;
@@ -482,7 +494,7 @@ private:
 };
 
 /// What a `download_op` is made of (see `call_recipe`): into `sink` when it is set, else
-/// into the file at `path`.
+/// into the file at `path`; an API call's answer when `errors` is set.
 struct download_recipe {
     bool ok = false;
     std::error_code ec;
@@ -492,13 +504,15 @@ struct download_recipe {
     std::filesystem::path path;
     download_options opts;
     retry_machine retry;
+    error_reader errors{};
 
     download_op operator()() {
         if (!ok)
             return download_op{ec, std::move(diag), std::move(opts)};
         if (sink)
-            return download_op{std::move(req), std::move(sink), std::move(opts), std::move(retry)};
-        return download_op{std::move(req), path, std::move(opts), std::move(retry)};
+            return download_op{std::move(req), std::move(sink), std::move(opts), std::move(retry),
+                               errors};
+        return download_op{std::move(req), path, std::move(opts), std::move(retry), errors};
     }
 };
 

@@ -55,15 +55,22 @@ struct retry_decision {
 /// Sync and async drivers share it, and tests drive it with simulated time.
 class retry_machine {
 public:
-    retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed)
-        : policy_(policy), retry_safe_(retry_safe), seed_(seed) {}
+    /// `resend_after_429`: whether a request that is not `retry_safe` is sent again after a
+    /// 429 (an API that documents a 429 as "not accepted" and leaves the resend to the client);
+    /// a `retry_safe` one always is.
+    retry_machine(const retry_policy& policy, bool retry_safe, std::uint64_t seed,
+                  bool resend_after_429 = true)
+        : policy_(policy), retry_safe_(retry_safe), resend_after_429_(resend_after_429),
+          seed_(seed) {}
     retry_machine(const retry_machine& o)
-        : policy_(o.policy_), retry_safe_(o.retry_safe_), attempts_(o.attempts_), seed_(o.seed_),
+        : policy_(o.policy_), retry_safe_(o.retry_safe_), resend_after_429_(o.resend_after_429_),
+          attempts_(o.attempts_), seed_(o.seed_),
           rng_(o.rng_ ? std::make_unique<std::mt19937_64>(*o.rng_) : nullptr) {}
     retry_machine(retry_machine&&) noexcept = default;
     retry_machine& operator=(retry_machine o) noexcept {
         policy_ = o.policy_;
         retry_safe_ = o.retry_safe_;
+        resend_after_429_ = o.resend_after_429_;
         attempts_ = o.attempts_;
         seed_ = o.seed_;
         rng_ = std::move(o.rng_);
@@ -87,7 +94,7 @@ public:
         else if (failed_below_http)
             repeatable = retry_safe_ || o.request_not_sent;
         else if (o.status == 429)
-            repeatable = true; // documented: the job was not accepted
+            repeatable = retry_safe_ || resend_after_429_; // documented: not accepted
         else if (o.status == 408 || (o.status >= 500 && o.status <= 599))
             repeatable = retry_safe_;
 
@@ -127,6 +134,7 @@ private:
 
     retry_policy policy_;
     bool retry_safe_;
+    bool resend_after_429_;
     int attempts_ = 0;
     std::uint64_t seed_;
     std::unique_ptr<std::mt19937_64> rng_;

@@ -3,7 +3,6 @@
 #define LTX_DETAIL_WAIT_HPP
 
 #include <ltx/detail/config.hpp>
-#include <ltx/api/job.hpp>
 #include <ltx/error.hpp>
 #include <ltx/http/error.hpp>
 #include <ltx/options.hpp>
@@ -17,7 +16,7 @@ namespace ltx::detail {
 /// What the wait does next.
 struct wait_step {
     enum kind_t {
-        poll,  ///< send GET assets/{jobId} now
+        poll,  ///< poll the job's status now
         sleep, ///< pause until `until`, then poll
         done,  ///< the job finished with a downloadable result
         fail,  ///< stop with `error`
@@ -35,18 +34,20 @@ class wait_machine {
 public:
     using time_point = std::chrono::system_clock::time_point;
 
-    wait_machine(const wait_options& o, time_point start)
+    template <class Job>
+    wait_machine(const basic_wait_options<Job>& o, time_point start)
         : interval_(o.interval), backoff_(o.backoff), max_interval_(o.max_interval),
           deadline_(start + o.timeout) {}
 
     /// The first step: poll at once.
     wait_step start() const { return {wait_step::poll}; }
 
-    /// A poll returned `j` at `now`.
-    wait_step on_job(const job& j, time_point now) {
-        if (is_done(j))
+    /// A poll returned a job at `now` that is `done` (finished with a result), `failed`, or
+    /// neither (still running, or in a state this client does not know).
+    wait_step on_job(bool done, bool failed, time_point now) {
+        if (done)
             return {wait_step::done};
-        if (is_failed(j))
+        if (failed)
             return {wait_step::fail, {}, errc::job_failed};
         return next_poll(now);
     }

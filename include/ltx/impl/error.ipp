@@ -43,6 +43,10 @@ public:
             return "the download's size differs from its Content-Length";
         case errc::file_error:
             return "a local file could not be read or written";
+        case errc::request_too_large:
+            return "request too large (413)";
+        case errc::content_filtered:
+            return "stopped by the content filter (422)";
         }
         return "unknown ltx error";
     }
@@ -100,6 +104,8 @@ LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
         s += " (transport: " + transport_error.message() + ")";
     if (!detail.empty())
         s += " (" + detail + ")";
+    if (!request_id.empty())
+        s += " [request id " + request_id + "]";
     return s;
 }
 
