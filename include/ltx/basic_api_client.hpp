@@ -139,6 +139,10 @@ public:
 
     /// The configuration.
     const ltx::config& config() const noexcept { return config_; }
+    /// The transport the client sends through.
+    Transport& transport() const noexcept { return transport_; }
+    /// The client's time source.
+    const Clock& clock() const noexcept { return clock_; }
 
     /// Calls endpoint `E` (see `ltx::endpoints`) with `req`; throws on failure.
     template <class E> typename E::response call(const typename E::request& req);

@@ -1,5 +1,6 @@
 // The `ltx` command line over a scripted transport: arguments, output, exit codes.
 #include "../../tools/ltx/cli.hpp"
+#include "harness.hpp"
 
 #include <ltx/testing/manual_clock.hpp>
 #include <ltx/testing/mock_transport.hpp>
@@ -16,49 +17,7 @@ using ltx::http::method;
 
 namespace {
 
-struct cli_result {
-    int rc;
-    std::string out, err;
-};
-
-struct harness {
-    ltx::testing::mock_transport mock;
-    std::map<std::string, std::string> env_vars{{"USEAPI_TOKEN", "tok-SECRET-cli"}};
-    bool terminal = false;
-    // A scripted clock: each reading is `tick` later than the one before.
-    std::chrono::steady_clock::time_point clock{};
-    std::chrono::milliseconds tick{0};
-
-    cli_result run(std::vector<std::string> args) {
-        args.insert(args.begin(), "ltx");
-        args.push_back("--base-url");
-        args.push_back("http://127.0.0.1:9/v1/ltxstudio/");
-        std::vector<const char*> argv;
-        for (const auto& a : args)
-            argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        ltx_cli::environment env{out, err, terminal,
-                                 [&](const char* n) -> std::optional<std::string> {
-                                     auto it = env_vars.find(n);
-                                     if (it == env_vars.end())
-                                         return std::nullopt;
-                                     return it->second;
-                                 },
-                                 [&] { return clock += tick; }};
-        const int rc =
-            ltx_cli::run(static_cast<int>(argv.size()), argv.data(), env,
-                         [&](const ltx_cli::settings& s, auto&& f) {
-                             auto cfg = s.config;
-                             cfg.retry.initial_backoff = std::chrono::milliseconds{0};
-                             // Simulated time: the waits' pauses take none.
-                             ltx::basic_client c{mock, cfg, ltx::testing::manual_clock{}};
-                             return f(c);
-                         });
-        CHECK(out.str().find("SECRET") == std::string::npos);
-        CHECK(err.str().find("SECRET") == std::string::npos);
-        return {rc, out.str(), err.str()};
-    }
-};
+using ltx_cli_test::harness;
 
 const char* done_job =
     R"({"status":{"type":"completed","progress":100,"artifact":{"assetUrl":"http://127.0.0.1:9/store/v.mp4"}},"jobId":"j1"})";

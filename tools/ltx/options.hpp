@@ -20,11 +20,15 @@
 
 namespace ltx_cli {
 
-/// `startAssetId` -> `start-asset-id`, `audioSFX` -> `audio-sfx`.
+/// `startAssetId` -> `start-asset-id`, `audioSFX` -> `audio-sfx`, `last_frame` -> `last-frame`.
 inline std::string kebab(std::string_view name) {
     std::string out;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const char c = name[i];
+        if (c == '_') {
+            out += '-';
+            continue;
+        }
         const bool upper = ltx::detail::is_upper(c);
         if (upper && i > 0 && !ltx::detail::is_upper(name[i - 1]))
             out += '-';

@@ -62,6 +62,34 @@ public:
         const auto state = ltx::state_of(j);
         const std::string name =
             state ? std::string{*ltx::reflect::to_wire(*state)} : std::string{"pending"};
+        show(pct, name);
+    }
+
+    /// For a job whose API reports a state and no percentage: the state and, on a terminal,
+    /// the time elapsed; a plain line per change of state otherwise.
+    void update_state(std::string_view state) {
+        const std::string name{state};
+        if (!terminal_) {
+            if (name != last_state_)
+                os_ << "state " << name << "\n";
+        } else {
+            const auto elapsed =
+                std::chrono::duration_cast<std::chrono::seconds>(now_() - start_).count();
+            os_ << "\r" << name << "  " << format_seconds(elapsed) << "   " << std::flush;
+            drawn_ = true;
+        }
+        last_state_ = name;
+    }
+
+    /// Ends the line on a terminal.
+    void finish() {
+        if (drawn_)
+            os_ << "\n";
+        drawn_ = false;
+    }
+
+private:
+    void show(int pct, const std::string& name) {
         if (!terminal_) {
             if (pct != last_pct_ || name != last_state_)
                 os_ << "progress " << pct << "% " << name << "\n";
@@ -79,14 +107,6 @@ public:
         last_state_ = name;
     }
 
-    /// Ends the line on a terminal.
-    void finish() {
-        if (drawn_)
-            os_ << "\n";
-        drawn_ = false;
-    }
-
-private:
     std::ostream& os_;
     bool terminal_;
     clock_fn now_;
