@@ -101,7 +101,14 @@ step_headers() { bash scripts/check-headers.sh; }
 
 step_gcc() {
     gcc_build
-    ctest --test-dir build/gcc --output-on-failure -j "$jobs"
+    # Every text the tests check for a token is collected (tests/secrets.hpp) and scanned for
+    # the tokens of both APIs (each holds SECRET); a source that collected too little fails too.
+    local secrets="$root/build/gcc/secrets.log"
+    rm -f "$secrets"
+    LTX_SECRETS_LOG="$secrets" ctest --test-dir build/gcc --output-on-failure -j "$jobs" || return
+    python3 tests/secrets_scan.py --self-test &&
+        python3 tests/secrets_scan.py "$secrets" --source client=40 --source tools=40 \
+            --token SECRET || return
 }
 
 # sanitize_build <dir> <compiler> [cmake args...]: a Debug build with ASan+UBSan, and its tests.
@@ -217,7 +224,7 @@ declare -A describe=(
     [core-includes]="bash scripts/check-core-includes.sh: the core includes no Asio, no OpenSSL"
     [docs]="bash scripts/check-docs.sh: the reflection engine's public headers are mostly docs"
     [headers]="bash scripts/check-headers.sh: each header under include/ltx compiles alone"
-    [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc"
+    [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc; then the secrets scan of what the tests saw"
     [clang]="clang++ Debug build with ASan+UBSan (-Werror, -fno-sanitize-recover=all), also in compiled mode, + ctest"
     [sanitize-gcc]="g++ Debug build with ASan+UBSan + ctest (the coroutine forms), in build/sanitize-gcc"
     [tsan]="g++ RelWithDebInfo build with TSan (halt_on_error, scripts/tsan.supp) of the threaded layers + ctest"

@@ -7,6 +7,8 @@
 #include <ltx/testing/manual_clock.hpp>
 #include <ltx/testing/mock_transport.hpp>
 
+#include "../secrets.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -28,8 +30,9 @@ inline ltx::config test_config() {
     return c;
 }
 
-/// Fails the test when `text` contains the token.
+/// Fails the test when `text` contains the token; hands it to the suite-wide scan.
 inline void no_token(const std::string& text) {
+    record_output("client", text);
     CAPTURE(text);
     CHECK(text.find(token) == std::string::npos);
     CHECK(text.find("SECRET") == std::string::npos);

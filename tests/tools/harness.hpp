@@ -8,6 +8,8 @@
 #include <ltx/testing/manual_clock.hpp>
 #include <ltx/testing/mock_transport.hpp>
 
+#include "../secrets.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -58,6 +60,8 @@ struct harness {
                              ltx::basic_client c{mock, cfg, ltx::testing::manual_clock{}};
                              return f(c);
                          });
+        ltx_test::record_output("tools", out.str());
+        ltx_test::record_output("tools", err.str());
         CHECK(out.str().find("SECRET") == std::string::npos);
         CHECK(err.str().find("SECRET") == std::string::npos);
         return {rc, out.str(), err.str()};
