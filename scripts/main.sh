@@ -7,8 +7,13 @@
 #       against the bundled simulator, started on a free loopback port and stopped at the end
 #   USEAPI_TOKEN=... LTX_BASE_URL=https://api.useapi.net/v1/ltxstudio/ bash scripts/main.sh
 #       against the real API (costs credits)
+#   LTX_API=lightricks bash scripts/main.sh
+#       the official LTX API instead: upload, image-to-video as a v2 job, follow, download;
+#       against the simulator, or with LTXV_API_KEY=... LTX_BASE_URL=https://api.ltx.video
+#       against the real one (costs credits)
 #
-# LTX_PROMPT, LTX_START (an image file or an asset id) and LTX_OUT change the defaults.
+# LTX_PROMPT, LTX_START (an image file, an asset id, or for the official API a URI) and LTX_OUT
+# change the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -24,10 +29,27 @@ prompt="${LTX_PROMPT:-A serene landscape with flowing water, golden hour}"
 start="${LTX_START:-$root/tools/ltx-sim/fixtures/start.png}"
 out="${LTX_OUT:-out.mp4}"
 
-if [ -n "${USEAPI_TOKEN:-}" ] && [ -n "${LTX_BASE_URL:-}" ]; then
+api="${LTX_API:-studio}"
+case "$api" in
+studio) key_var=USEAPI_TOKEN ;;
+lightricks) key_var=LTXV_API_KEY ;;
+*) echo "main: LTX_API is studio or lightricks, not $api" >&2; exit 2 ;;
+esac
+
+# create <base URL>: the main job against the API at that URL, with the key in $key_var.
+create() {
+    if [ "$api" = lightricks ]; then
+        "$ltx" --base-url "$1" lightricks image-to-video --image "$start" --prompt "$prompt" \
+            --model ltx-2-3-fast --duration 6 --resolution 1920x1080 --out "$out"
+    else
+        "$ltx" --base-url "$1" videos create --prompt "$prompt" --start "$start" --duration 5 \
+            --out "$out"
+    fi
+}
+
+if [ -n "${!key_var:-}" ] && [ -n "${LTX_BASE_URL:-}" ]; then
     echo "main: creating a video with the API at $LTX_BASE_URL"
-    "$ltx" --base-url "$LTX_BASE_URL" videos create --prompt "$prompt" --start "$start" --duration 5 \
-        --out "$out"
+    create "$LTX_BASE_URL"
 else
     tmp="$(mktemp -d)"
     token="main-job-$RANDOM$RANDOM"
@@ -41,9 +63,12 @@ else
     done
     url="$(sed -n 's/^listening on //p' "$tmp/sim.out")"
     [ -n "$url" ] || { echo "main: the simulator did not start" >&2; cat "$tmp/sim.err" >&2; exit 1; }
-    echo "main: simulator at $url (set USEAPI_TOKEN and LTX_BASE_URL to use the real API)"
-    USEAPI_TOKEN="$token" "$ltx" --base-url "$url/v1/ltxstudio/" videos create --prompt "$prompt" \
-        --start "$start" --duration 5 --out "$out"
+    echo "main: simulator at $url (set $key_var and LTX_BASE_URL to use the real API)"
+    if [ "$api" = lightricks ]; then
+        LTXV_API_KEY="$token" create "$url/"
+    else
+        USEAPI_TOKEN="$token" create "$url/v1/ltxstudio/"
+    fi
 fi
 
 if command -v ffprobe >/dev/null; then

@@ -55,6 +55,11 @@ struct options {
     bool url_lag = true;
     /// Credits of accounts created by `POST accounts`.
     double new_account_credits = 100;
+    /// The official LTX API: generations that may run at once per key (more is 429
+    /// `concurrency_limit_error`).
+    int lx_concurrency = 2;
+    /// The official LTX API: how long a finished job's status and result stay readable.
+    std::chrono::seconds lx_retention{24 * 3600};
 
     // Fault injection, decided by a PRNG seeded with `seed`, in request order.
     /// Share of GET requests answered with a 5xx.
@@ -81,8 +86,10 @@ struct options {
 /// The `--help` text.
 inline std::string_view usage() {
     return R"(usage: ltx-sim [options]
-A local simulator of the LTX Studio API v1. Prints `listening on http://HOST:PORT` (the API)
-and `storage on http://HOST:PORT2` (signed asset URLs), then serves until SIGINT/SIGTERM.
+A local simulator of the LTX Studio API v1 (under / and /v1/ltxstudio/) and of the official
+LTX API (/v1/<generator>, /v1/upload, /v2/...), on the same listeners and tokens. Prints
+`listening on http://HOST:PORT` (the API) and `storage on http://HOST:PORT2` (signed asset
+URLs), then serves until SIGINT/SIGTERM.
 
   --host ADDR            bind address (default 127.0.0.1)
   --port N               API port; 0 picks a free one (default 0)
@@ -101,6 +108,8 @@ and `storage on http://HOST:PORT2` (signed asset URLs), then serves until SIGINT
   --delay-ms MS          delay before every API answer
   --burst-429 N          the next N create requests get 429
   --seed N               seed of ids, signatures and faults
+  --lx-concurrency N     official API: generations at once per key (default 2)
+  --lx-retention SECONDS official API: life of a finished job and its result (default 86400)
   --exit-after SECONDS   stop after this long
   --verbose              log requests to stderr
   --help                 this text
@@ -179,10 +188,10 @@ inline parsed_options parse_options(const std::vector<std::string_view>& args) {
             continue;
         }
         static constexpr std::string_view with_value[] = {
-            "--host",           "--port",      "--storage-port", "--token",
-            "--account",        "--speed",     "--delay-ms",     "--url-ttl",
-            "--exit-after",     "--state-dir", "--fixtures",     "--fail-rate",
-            "--fail-post-rate", "--drop-rate", "--burst-429",    "--seed"};
+            "--host",     "--port",           "--storage-port",   "--token",      "--account",
+            "--speed",    "--delay-ms",       "--url-ttl",        "--exit-after", "--state-dir",
+            "--fixtures", "--fail-rate",      "--fail-post-rate", "--drop-rate",  "--burst-429",
+            "--seed",     "--lx-concurrency", "--lx-retention"};
         if (std::find(std::begin(with_value), std::end(with_value), arg) == std::end(with_value))
             return fail("unknown option");
         if (i + 1 >= args.size())
@@ -232,6 +241,13 @@ inline parsed_options parse_options(const std::vector<std::string_view>& args) {
         } else if (arg == "--burst-429") {
             if (!detail::parse_number(v, o.burst_429) || o.burst_429 < 0)
                 return fail("expected a count");
+        } else if (arg == "--lx-concurrency") {
+            if (!detail::parse_number(v, o.lx_concurrency) || o.lx_concurrency < 1)
+                return fail("expected a count, 1 or more");
+        } else if (arg == "--lx-retention") {
+            if (!detail::parse_number(v, n) || n < 1)
+                return fail("expected seconds");
+            o.lx_retention = std::chrono::seconds{n};
         } else if (arg == "--seed") {
             std::uint64_t s = 0;
             if (!detail::parse_number(v, s))

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ltx::sim {
@@ -26,12 +27,17 @@ struct api_request {
     std::string_view body;
 };
 
-/// One API answer: a status and a JSON body (none for a 204).
+/// One API answer: a status and a body, JSON unless `content_type` says otherwise (none for a
+/// 204).
 struct api_reply {
     unsigned status = 200;
     std::string body;
     /// The `Allow` header of a 405.
     std::string allow{};
+    /// The body's media type.
+    std::string content_type = "application/json";
+    /// Further headers (`x-request-id`, `Retry-After`).
+    std::vector<std::pair<std::string, std::string>> headers{};
 };
 
 /// A `pollForResult` wait the server carries out: look at `job` now, then up to `polls` more

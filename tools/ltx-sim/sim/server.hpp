@@ -63,7 +63,8 @@ public:
           api_acceptor_(detail::listen_on(io_, opts_.host, opts_.port)),
           storage_acceptor_(detail::listen_on(io_, opts_.host, opts_.storage_port)),
           renderer_(store_, url_of(storage_acceptor_)), api_(store_, renderer_),
-          storage_(store_, artifacts_), faults_(seed_ ^ 0x5EED5EED5EED5EEDull),
+          lx_(opts_, artifacts_, url_of(storage_acceptor_), seed_ ^ 0x1C7A1C7A1C7A1C7Aull),
+          storage_(store_, artifacts_, &lx_), faults_(seed_ ^ 0x5EED5EED5EED5EEDull),
           api_url_(url_of(api_acceptor_)), api_port_(api_acceptor_.local_endpoint().port()),
           storage_port_(storage_acceptor_.local_endpoint().port()) {
         if (!opts_.state_dir.empty() && load_state(store_, opts_.state_dir))
@@ -206,6 +207,8 @@ private:
         const auto& req = s->request();
         const api_request r{req.method_string(), req.target(), req[http::field::authorization],
                             req[http::field::content_type], req.body()};
+        if (lightricks_service::owns(r.target.substr(0, r.target.find('?'))))
+            return respond(s, lx_.handle(r, now_ms()));
         auto out = api_.handle(r, now_ms());
         schedule_events();
         if (out.poll)
@@ -226,9 +229,11 @@ private:
     void respond(const std::shared_ptr<session>& s, const api_reply& reply) {
         response_t res{static_cast<http::status>(reply.status), 11};
         if (reply.status != 204)
-            res.set(http::field::content_type, "application/json");
+            res.set(http::field::content_type, reply.content_type);
         if (!reply.allow.empty())
             res.set(http::field::allow, reply.allow);
+        for (const auto& [name, value] : reply.headers)
+            res.set(name, value);
         res.body() = reply.body;
         log(s->request(), std::to_string(reply.status));
         s->send(std::move(res));
@@ -292,6 +297,7 @@ private:
     net::steady_timer storage_retry_{io_};
     renderer renderer_;
     api api_;
+    lightricks_service lx_;
     storage storage_;
     prng faults_;
     net::steady_timer events_{io_};

@@ -9,6 +9,7 @@
 #define LTX_SIM_STORAGE_HPP
 
 #include "decode.hpp"
+#include "lightricks.hpp"
 #include "reply.hpp"
 #include "session.hpp"
 #include "store.hpp"
@@ -51,6 +52,8 @@ struct sim_stats {
     std::uint64_t dropped = 0;
     std::uint64_t webhooksSent = 0;
     std::uint64_t webhooksFailed = 0;
+    /// Jobs the official LTX API accepted (v1 and v2).
+    std::uint64_t lightricksJobs = 0;
     std::uint64_t storageRequests = 0;
     /// Storage requests that carried an Authorization header (refused): a token leaked.
     std::uint64_t storageAuthorized = 0;
@@ -58,13 +61,15 @@ struct sim_stats {
 BOOST_DESCRIBE_STRUCT(sim_stats, (),
                       (jobsCreated, jobsActive, jobsFailed, uploads, requests, connections,
                        rejected429, injected5xx, dropped, webhooksSent, webhooksFailed,
-                       storageRequests, storageAuthorized))
+                       lightricksJobs, storageRequests, storageAuthorized))
 
 /// The storage listener's handler.
 class storage {
 public:
     /// A job's file comes from `artifacts`, in the job's shape.
-    storage(store& s, artifact_set& artifacts) : s_(s), artifacts_(artifacts) {}
+    /// Paths under `/lx/` go to `lx`, the official LTX API's uploads and results, when given.
+    storage(store& s, artifact_set& artifacts, lightricks_service* lx = nullptr)
+        : s_(s), artifacts_(artifacts), lx_(lx) {}
 
     /// Every request received so far, but those to `/_sim/`. Thread-safe.
     std::vector<recorded_request> requests() const {
@@ -90,6 +95,7 @@ public:
                 .dropped = c.dropped,
                 .webhooksSent = c.webhooks_sent,
                 .webhooksFailed = c.webhooks_failed,
+                .lightricksJobs = lx_ ? lx_->jobs_created() : 0,
                 .storageRequests = log_.size(),
                 .storageAuthorized = authorized_};
     }
@@ -110,6 +116,8 @@ public:
                                               "no Authorization header")
                                  .body);
         }
+        if (lx_ && lightricks_service::owns_storage(path))
+            return lx_->storage(req, now);
         if (req.method() != http::verb::get && req.method() != http::verb::head) {
             auto res = json(405, error_reply(405, "Method not allowed").body);
             res.set(http::field::allow, "GET, HEAD");
@@ -223,6 +231,7 @@ private:
 
     store& s_;
     artifact_set& artifacts_;
+    lightricks_service* lx_;
     mutable std::mutex mutex_;
     std::vector<recorded_request> log_;
     std::uint64_t authorized_ = 0; // touched on the server's thread only, as stats()
