@@ -80,6 +80,12 @@ TEST_CASE("ltx-sim official API: routes, error envelope, x-request-id, limits, r
     r = c.post("/v2/text-to-video", ltx::reflect::to_json(bad));
     CHECK(r.result_int() == 400);
     CHECK(decode<lx::error_envelope>(r).error->message.find("resolution") != std::string::npos);
+    // An integer written 6.0, which the library's decoder would read as 6.
+    std::string six = body;
+    six.replace(six.find(R"("duration":6)"), 12, R"("duration":6.0)");
+    r = c.post("/v2/text-to-video", six);
+    CHECK(r.result_int() == 400);
+    CHECK(decode<lx::error_envelope>(r).error->message == "duration: expected an integer");
     // The content filter, and a storage URI that was never uploaded.
     r = c.post("/v2/text-to-video", ltx::reflect::to_json(t2v("[filtered] a river")));
     CHECK(r.result_int() == 422);
@@ -311,6 +317,44 @@ TEST_CASE("ltx-sim official API: the lightricks client with callbacks, futures, 
         std::filesystem::remove(out);
     }
 #endif
+}
+
+TEST_CASE("ltx-sim official API: every matrix row accepted, its neighbours as the table says") {
+    auto o = test_options();
+    o.lx_concurrency = 1 << 30;
+    ltx::sim::artifact_set artifacts{o.fixtures_dir};
+    ltx::sim::lightricks_service service{o, artifacts, "http://127.0.0.1:1", 9};
+    const auto status = [&](const lx::text_to_video_request& r, std::string_view path) {
+        const auto body = ltx::reflect::to_json(r);
+        const ltx::sim::api_request req{"POST", path, "Bearer test-token", "application/json",
+                                        body};
+        return service.handle(req, 1'000'000).status;
+    };
+    int rows = 0, refused = 0;
+    for (const auto& row : lx::video_matrix) {
+        lx::text_to_video_request r{.prompt = "p",
+                                    .model = std::get<0>(row),
+                                    .duration = std::get<3>(row),
+                                    .resolution = std::get<1>(row),
+                                    .fps = std::get<2>(row)};
+        CAPTURE(ltx::reflect::to_json(r));
+        REQUIRE(status(r, "/v2/text-to-video") == 202);
+        ++rows;
+        // Neighbours: one more second, and the next frame rate of the enumeration.
+        for (const auto& [d, f] : {std::pair{std::get<3>(row) + 1, std::get<2>(row)},
+                                   std::pair{std::get<3>(row), std::get<2>(row) + 1}}) {
+            auto n = r;
+            n.duration = d;
+            n.fps = f;
+            const bool offered = lx::offered(*n.model, *n.resolution, f, d);
+            CAPTURE(ltx::reflect::to_json(n));
+            CHECK(status(n, "/v2/text-to-video") == (offered ? 202u : 400u));
+            refused += offered ? 0 : 1;
+        }
+    }
+    CHECK(rows == 836);
+    CHECK(refused > 0);
+    CHECK(service.jobs_created() == static_cast<std::uint64_t>(rows + 2 * rows - refused));
 }
 
 } // namespace lightricks_sim_test

@@ -35,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace ltx::sim {
@@ -211,6 +212,23 @@ private:
         return error(405, "invalid_request_error", "Method not allowed");
     }
 
+    // The API refuses a number with a fraction or exponent for an integer field (`6.0` for
+    // `duration`), which the library's decoder reads as the integer it equals.
+    template <class Request>
+    static std::optional<std::string> check_integers(const boost::json::object& body) {
+        std::optional<std::string> bad;
+        reflect::for_each_member<Request>([&](auto d) {
+            using member_t = std::remove_cvref_t<decltype(std::declval<Request>().*d.pointer)>;
+            if constexpr (std::is_same_v<member_t, std::optional<int>> ||
+                          std::is_same_v<member_t, int>) {
+                const auto* v = body.if_contains(d.name);
+                if (!bad && v && v->is_double())
+                    bad = std::string{d.name} + ": expected an integer";
+            }
+        });
+        return bad;
+    }
+
     // A storage URI in a request must name an upload whose PUT succeeded, within 24 h.
     std::optional<std::string> check_uris(const boost::json::object& body, std::int64_t now) {
         for (const auto& [key, value] : body) {
@@ -267,6 +285,8 @@ private:
             return error(400, "invalid_request_error", *problem);
         if (const auto v = reflect::validate(r); !v.empty())
             return error(400, "invalid_request_error", violations_text(v));
+        if (auto bad = check_integers<Request>(doc.as_object()))
+            return error(400, "invalid_request_error", *bad);
         if (auto bad = check_uris(doc.as_object(), now))
             return error(400, "invalid_request_error", *bad);
         if (running(now) >= opts_.lx_concurrency) {
