@@ -19,6 +19,11 @@ if(TARGET ltx_asio)
     install(EXPORT ltxAsioTargets NAMESPACE ltx:: DESTINATION "${LTX_INSTALL_CMAKEDIR}")
 endif()
 
+if(TARGET ltx_batch)
+    install(TARGETS ltx_batch EXPORT ltxBatchTargets)
+    install(EXPORT ltxBatchTargets NAMESPACE ltx:: DESTINATION "${LTX_INSTALL_CMAKEDIR}")
+endif()
+
 configure_package_config_file(
     "${PROJECT_SOURCE_DIR}/cmake/ltxConfig.cmake.in"
     "${PROJECT_BINARY_DIR}/ltxConfig.cmake"
@@ -42,4 +47,9 @@ if(TARGET ltx_asio)
     configure_file("${PROJECT_SOURCE_DIR}/cmake/ltx-asio.pc.in" "${PROJECT_BINARY_DIR}/ltx-asio.pc"
         @ONLY)
     install(FILES "${PROJECT_BINARY_DIR}/ltx-asio.pc" DESTINATION "${LTX_INSTALL_PKGCONFIGDIR}")
+endif()
+if(TARGET ltx_batch)
+    configure_file("${PROJECT_SOURCE_DIR}/cmake/ltx-batch.pc.in"
+        "${PROJECT_BINARY_DIR}/ltx-batch.pc" @ONLY)
+    install(FILES "${PROJECT_BINARY_DIR}/ltx-batch.pc" DESTINATION "${LTX_INSTALL_PKGCONFIGDIR}")
 endif()

@@ -9,6 +9,7 @@ packages=(
     libboost1.81-dev libboost-json1.81-dev libasio-dev libssl-dev
     doctest-dev nlohmann-json3-dev libbenchmark-dev libcurl4-openssl-dev
     libclang-rt-14-dev clang-format ffmpeg nginx openssl libcli11-dev valgrind libpng-dev
+    libsqlite3-dev
 )
 
 missing=()

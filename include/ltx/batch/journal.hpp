@@ -1,0 +1,124 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+// The durable record of a batch run: each input line's state, committed before the next network
+// step, so a crash between two steps loses nothing that was paid for and submits nothing twice.
+#ifndef LTX_BATCH_JOURNAL_HPP
+#define LTX_BATCH_JOURNAL_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ltx::batch {
+
+/// The state of one input line. The transitions a journal accepts:
+///
+///     planned -> submitting -> submitted(job id) -> done(file, size)
+///                           \-> unknown(error)   \-> failed(error)
+///                           \-> failed(error)
+///     unknown -> planned (only on request: the create may have reached the server)
+///
+/// `submitting` is committed before the create is sent: a line found in it after a crash may
+/// have been created on the server, and `journal::settle_interrupted` turns it into `unknown`.
+enum class line_state { planned, submitting, submitted, done, failed, unknown };
+
+/// The wire name of a state: "planned", "submitting", ... (the journal stores these).
+constexpr std::string_view to_string(line_state state) noexcept {
+    switch (state) {
+    case line_state::planned:
+        return "planned";
+    case line_state::submitting:
+        return "submitting";
+    case line_state::submitted:
+        return "submitted";
+    case line_state::done:
+        return "done";
+    case line_state::failed:
+        return "failed";
+    case line_state::unknown:
+        return "unknown";
+    }
+    return "invalid";
+}
+
+/// The state named `name`, or nothing for a name no state has.
+constexpr std::optional<line_state> line_state_from_string(std::string_view name) noexcept {
+    for (auto state : {line_state::planned, line_state::submitting, line_state::submitted,
+                       line_state::done, line_state::failed, line_state::unknown}) {
+        if (to_string(state) == name) {
+            return state;
+        }
+    }
+    return std::nullopt;
+}
+
+/// One input line as the journal knows it.
+struct line_record {
+    std::size_t index = 0;    ///< 0-based position of the line in the input
+    std::string content_hash; ///< hex digest of the line's text (see `line_hash`)
+    line_state state = line_state::planned;
+    std::string job_id;     ///< set from `submitted` on
+    std::string file;       ///< set by `done`: where the artifact was written
+    std::uint64_t size = 0; ///< set by `done`: the artifact's size in bytes
+    std::string error;      ///< set by `failed` and `unknown`: what happened
+};
+
+/// A line to plan: its position and the hash of its text.
+struct planned_line {
+    std::size_t index = 0;
+    std::string content_hash;
+};
+
+/// Thrown by a journal: a refused transition, an input that does not match the journal, or the
+/// storage failing. `what()` names the line when one is concerned.
+class journal_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The journal interface. Every mutating call is durable when it returns (the SQLite journal
+/// commits with a synchronous write): a runner calls it before the network step it announces.
+/// Calls on one journal object are not synchronised; a runner makes them from one thread (its
+/// executor). Several processes may open one SQLite journal file; see the README's note on
+/// several runners sharing a journal for what a shared engine would add (claiming lines).
+class journal {
+public:
+    virtual ~journal() = default;
+
+    /// Records `lines` as planned, in one transaction. A line the journal already holds keeps its
+    /// state if its hash is the same; a different hash, or a journaled index past the end of
+    /// `lines` when `complete` is true, throws journal_error naming the line, and nothing is
+    /// recorded: a changed input is refused, never mixed with the old one.
+    virtual void plan(std::span<const planned_line> lines, bool complete = true) = 0;
+
+    /// planned -> submitting: the create is about to be sent.
+    virtual void mark_submitting(std::size_t index) = 0;
+    /// submitting -> submitted: the server answered with `job_id`.
+    virtual void mark_submitted(std::size_t index, std::string_view job_id) = 0;
+    /// submitted -> done: the artifact is on disk at `file`, `size` bytes.
+    virtual void mark_done(std::size_t index, std::string_view file, std::uint64_t size) = 0;
+    /// submitting or submitted -> failed: the server refused the request or failed the job.
+    virtual void mark_failed(std::size_t index, std::string_view error) = 0;
+    /// submitting -> unknown: the create may have reached the server (errc::outcome_unknown).
+    virtual void mark_unknown(std::size_t index, std::string_view error) = 0;
+    /// unknown -> planned: submit again (a second job may be created and paid for).
+    virtual void replan(std::size_t index) = 0;
+
+    /// Every line left in `submitting` by a run that stopped before its create was answered
+    /// becomes `unknown`; returns their indices. A runner calls it once on start, before any
+    /// submit of its own.
+    virtual std::vector<std::size_t> settle_interrupted() = 0;
+
+    /// Every line, by index.
+    virtual std::vector<line_record> lines() const = 0;
+    /// The line at `index`, or nothing.
+    virtual std::optional<line_record> line(std::size_t index) const = 0;
+};
+
+} // namespace ltx::batch
+
+#endif

@@ -1,0 +1,66 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+// The journal in one SQLite database file (libsqlite3, the C API).
+#ifndef LTX_BATCH_SQLITE_JOURNAL_HPP
+#define LTX_BATCH_SQLITE_JOURNAL_HPP
+
+#include <ltx/batch/journal.hpp>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace ltx::batch {
+
+/// A journal kept in the SQLite database at `path` (created when missing).
+///
+/// Durability: the database runs in WAL mode with `synchronous=FULL`. In WAL mode a commit is
+/// one append to the write-ahead log; with FULL that append is fsync'ed before the commit
+/// returns, so a transition survives a killed process and a power cut alike (NORMAL would only
+/// survive the former). WAL rather than a rollback journal because it costs one sync per commit
+/// instead of several, and because a reader (`ltx batch status`) never blocks the runner nor is
+/// blocked by it. WAL needs the file on a local file system (it shares memory between the
+/// processes that open it), not a network mount.
+///
+/// Each mutating call is one transaction, committed when the call returns. Several processes
+/// may open the same file; writers wait up to `busy_timeout_ms` for each other.
+class sqlite_journal final : public journal {
+public:
+    explicit sqlite_journal(const std::filesystem::path& path, int busy_timeout_ms = 5000);
+    ~sqlite_journal() override;
+    sqlite_journal(const sqlite_journal&) = delete;
+    sqlite_journal& operator=(const sqlite_journal&) = delete;
+
+    void plan(std::span<const planned_line> lines, bool complete = true) override;
+    void mark_submitting(std::size_t index) override;
+    void mark_submitted(std::size_t index, std::string_view job_id) override;
+    void mark_done(std::size_t index, std::string_view file, std::uint64_t size) override;
+    void mark_failed(std::size_t index, std::string_view error) override;
+    void mark_unknown(std::size_t index, std::string_view error) override;
+    void replan(std::size_t index) override;
+    std::vector<std::size_t> settle_interrupted() override;
+    std::vector<line_record> lines() const override;
+    std::optional<line_record> line(std::size_t index) const override;
+
+    /// The database file.
+    const std::filesystem::path& path() const noexcept { return path_; }
+
+private:
+    struct statement;
+    void exec(const char* sql);
+    [[noreturn]] void fail(std::string_view what) const;
+    line_record read_record(const statement& select) const;
+    void transition(std::size_t index, std::initializer_list<line_state> from, line_state to,
+                    std::string_view job_id, std::string_view file, std::uint64_t size,
+                    std::string_view error, bool set_job, bool set_file, bool set_error);
+
+    std::filesystem::path path_;
+    sqlite3* db_ = nullptr;
+};
+
+} // namespace ltx::batch
+
+#include <ltx/batch/impl/sqlite_journal.ipp>
+
+#endif
