@@ -100,6 +100,41 @@ inline std::optional<boost::json::object> request_object(std::string_view text) 
     return std::move(v.as_object());
 }
 
+/// Reads a generator's request: the JSON object of `request_file` (when given), `stand_ins`
+/// over it (values for the members whose files are uploaded later), the options over both,
+/// checked by the library's rules. Returns 0, or the exit code after reporting the problem.
+template <class Request>
+int read_request(environment& env, const settings& s, const std::string& request_file,
+                 const request_options<Request>& fields, boost::json::object stand_ins,
+                 Request& out) {
+    boost::json::object base;
+    if (!request_file.empty()) {
+        const auto text = read_text(request_file);
+        if (!text) {
+            env.err << "ltx: cannot read " << request_file << "\n";
+            return exit_bad_input;
+        }
+        auto object = request_object(*text);
+        if (!object) {
+            env.err << "ltx: " << request_file << " is not a JSON object\n";
+            return exit_bad_input;
+        }
+        base = std::move(*object);
+    }
+    for (auto& [member, value] : stand_ins)
+        base[member] = std::move(value);
+    if (auto problem = fields.apply(std::move(base), out)) {
+        env.err << "ltx: " << *problem << "\n";
+        return exit_bad_input;
+    }
+    if (const auto v = ltx::reflect::validate(out); !v.empty()) {
+        ltx::diagnostics d;
+        d.violations = v;
+        return fail(env, s, ltx::errc::invalid_request, d);
+    }
+    return exit_ok;
+}
+
 } // namespace detail
 
 /// The members of `Request` that hold an image asset's fileId (`startAssetId`,
@@ -150,34 +185,13 @@ using create_args = generate_args<ltx::ltx_create_request>;
 template <class Client, class Request, class Create>
 int generate_command(Client& client, environment& env, const settings& s,
                      const generate_args<Request>& a, Create create) {
-    boost::json::object base;
-    if (!a.request_file.empty()) {
-        const auto text = detail::read_text(a.request_file);
-        if (!text) {
-            env.err << "ltx: cannot read " << a.request_file << "\n";
-            return exit_bad_input;
-        }
-        auto object = detail::request_object(*text);
-        if (!object) {
-            env.err << "ltx: " << a.request_file << " is not a JSON object\n";
-            return exit_bad_input;
-        }
-        base = std::move(*object);
-    }
-    // Stand-ins for the assets given as options until their ids are known.
+    boost::json::object stand_ins; // for the assets given as options until their ids are known
     for (const auto& [member, arg] : a.assets)
         if (!arg.empty())
-            base[member] = "asset:pending";
+            stand_ins[member] = "asset:pending";
     Request req;
-    if (auto problem = a.fields.apply(std::move(base), req)) {
-        env.err << "ltx: " << *problem << "\n";
-        return exit_bad_input;
-    }
-    if (const auto v = ltx::reflect::validate(req); !v.empty()) {
-        ltx::diagnostics d;
-        d.violations = v;
-        return detail::fail(env, s, ltx::errc::invalid_request, d);
-    }
+    if (int rc = detail::read_request(env, s, a.request_file, a.fields, std::move(stand_ins), req))
+        return rc;
     for (const auto& [member, arg] : a.assets) {
         std::optional<std::string> id;
         if (int rc = detail::resolve_frame(client, env, s, arg, id))

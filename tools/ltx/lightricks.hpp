@@ -110,29 +110,13 @@ template <class Submit, class Client>
 int generate(Client& client, environment& env, const settings& s,
              const generator_args<typename Submit::request>& a) {
     using Request = typename Submit::request;
-    boost::json::object base;
-    if (!a.request_file.empty()) {
-        const auto text = detail::read_text(a.request_file);
-        auto object = text ? detail::request_object(*text) : std::nullopt;
-        if (!object) {
-            env.err << "ltx: " << a.request_file << " is not a readable JSON object\n";
-            return exit_bad_input;
-        }
-        base = std::move(*object);
-    }
+    boost::json::object stand_ins; // for the files uploaded once the request is known good
     for (const auto& [member, arg] : a.media)
         if (!arg.empty())
-            base[member] = is_uri(arg) ? arg : "ltx://uploads/pending";
+            stand_ins[member] = is_uri(arg) ? arg : "ltx://uploads/pending";
     Request req;
-    if (auto problem = a.fields.apply(std::move(base), req)) {
-        env.err << "ltx: " << *problem << "\n";
-        return exit_bad_input;
-    }
-    if (const auto v = ltx::reflect::validate(req); !v.empty()) {
-        ltx::diagnostics d;
-        d.violations = v;
-        return detail::fail(env, s, ltx::errc::invalid_request, d);
-    }
+    if (int rc = detail::read_request(env, s, a.request_file, a.fields, std::move(stand_ins), req))
+        return rc;
     std::error_code ec;
     ltx::diagnostics d;
     for (const auto& [member, arg] : a.media) {
