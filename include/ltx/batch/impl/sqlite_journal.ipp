@@ -182,7 +182,10 @@ inline void sqlite_journal::transition(std::size_t index, std::initializer_list<
     sql += " WHERE idx = ?6 AND state IN (";
     int column = 7;
     for (auto it = from.begin(); it != from.end(); ++it) {
-        sql += (it == from.begin() ? "?" : ", ?") + std::to_string(column++);
+        // Appended piece by piece: g++ 12 at -O3 warns (-Wrestrict, a false positive) on
+        // `"literal" + std::string&&`.
+        sql += it == from.begin() ? "?" : ", ?";
+        sql += std::to_string(column++);
     }
     sql += ")";
     statement update(*this, sql.c_str());
@@ -207,10 +210,13 @@ inline void sqlite_journal::transition(std::size_t index, std::initializer_list<
         return;
     }
     const auto current = line(index);
-    throw journal_error("ltx batch: " + detail::line_name(index) + ": cannot go to " +
-                        std::string(to_string(to)) + " from " +
-                        (current ? std::string(to_string(current->state))
-                                 : std::string("nothing (the journal does not hold it)")));
+    std::string message = "ltx batch: ";
+    message += detail::line_name(index);
+    message += ": cannot go to ";
+    message += to_string(to);
+    message += " from ";
+    message += current ? to_string(current->state) : "nothing (the journal does not hold it)";
+    throw journal_error(message);
 }
 
 inline void sqlite_journal::mark_submitting(std::size_t index) {
