@@ -369,6 +369,11 @@ protected:
                           diagnostics& diag) const;
     static std::optional<http::file_body> open_file_body(const std::filesystem::path& path,
                                                          std::error_code& ec, diagnostics& diag);
+    /// The MIME type to send `body` with: from its first bytes, then a file body's name (see
+    /// `ltx::detect_mime`). Sets `ec` (`errc::file_error`) and `diag` when the file cannot be
+    /// read.
+    static std::string detect_body_mime(const http::body& body, std::error_code& ec,
+                                        diagnostics& diag);
     template <class F> auto or_throw(F&& f);
     template <class Op>
     typename Op::result_type run_sync(Op& op, std::error_code& ec, diagnostics& diag);

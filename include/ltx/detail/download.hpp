@@ -36,6 +36,14 @@ inline std::optional<std::uint64_t> parse_content_length(const http::headers& h)
     return n;
 }
 
+/// The `x-request-id` of an answer, into `diag.request_id` (redacted of `secret`, as all
+/// server text), when the server sent one.
+inline void keep_request_id(const http::response& resp, std::string_view secret,
+                            diagnostics& diag) {
+    if (const auto id = resp.headers.find("x-request-id"))
+        diag.request_id = redact(std::string{*id}, secret);
+}
+
 /// Where the pieces of a download go; an empty piece means "a new attempt starts over".
 using chunk_sink = std::function<std::error_code(std::string_view)>;
 
@@ -145,8 +153,7 @@ public:
         if (o.status != 200 && errors_.read) {
             errors_.read(http::response{o.status, resp.headers, std::move(error_body_)},
                          errors_.secret, ec, diag);
-            if (const auto id = resp.headers.find("x-request-id"))
-                diag.request_id = redact(std::string{*id}, errors_.secret);
+            keep_request_id(resp, errors_.secret, diag);
             return {};
         }
         if (o.status != 200) {

@@ -92,14 +92,6 @@ inline bool is_json_content_type(std::string_view v) {
     return media_type_ends_with(type, "+json", length) && length > 5;
 }
 
-/// The `x-request-id` of an answer, into `diag.request_id` (redacted of `secret`, as all
-/// server text), when the server sent one.
-inline void keep_request_id(const http::response& resp, std::string_view secret,
-                            diagnostics& diag) {
-    if (const auto id = resp.headers.find("x-request-id"))
-        diag.request_id = redact(std::string{*id}, secret);
-}
-
 /// Maps a complete response to `R`: a non-2xx status to the error `Api::read_error` makes of
 /// it (the server's text, redacted of `secret`, in `diag`), a body that is not the expected
 /// JSON to `unexpected_response`.

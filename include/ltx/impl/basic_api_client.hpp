@@ -7,6 +7,7 @@
 #define LTX_IMPL_BASIC_API_CLIENT_HPP
 
 #include <ltx/basic_api_client.hpp>
+#include <ltx/mime.hpp>
 
 #include <fstream>
 #include <optional>
@@ -160,6 +161,29 @@ template <api_description Api, class Transport, class Clock>
 template <class E>
 typename E::response basic_api_client<Api, Transport, Clock>::call(const typename E::request& req) {
     return or_throw([&](std::error_code& ec, diagnostics& d) { return call<E>(req, ec, d); });
+}
+
+template <api_description Api, class Transport, class Clock>
+std::string basic_api_client<Api, Transport, Clock>::detect_body_mime(const http::body& body,
+                                                                      std::error_code& ec,
+                                                                      diagnostics& diag) {
+    std::string head;
+    std::string name;
+    if (const auto* bytes = body.bytes()) {
+        head = bytes->substr(0, 64);
+    } else {
+        name = body.file()->path().filename().string();
+        std::ifstream in{body.file()->path(), std::ios::binary};
+        head.resize(64);
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        if (in.bad() || (!in && in.gcount() == 0 && body.size() != 0)) {
+            ec = errc::file_error;
+            diag.detail = "cannot read " + body.file()->path().string();
+            return {};
+        }
+        head.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    return std::string{detect_mime(head, name)};
 }
 
 template <api_description Api, class Transport, class Clock>

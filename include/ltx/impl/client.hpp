@@ -7,7 +7,6 @@
 
 #include <ltx/client.hpp>
 
-#include <fstream>
 #include <optional>
 
 namespace ltx {
@@ -18,23 +17,9 @@ bool basic_client<Transport, Clock>::prepare_upload(http::body body, const uploa
                                                     diagnostics& diag) const {
     std::string mime = opts.mime_type.value_or(std::string{});
     if (mime.empty()) {
-        std::string head;
-        std::string name;
-        if (const auto* bytes = body.bytes()) {
-            head = bytes->substr(0, 64);
-        } else {
-            name = body.file()->path().filename().string();
-            std::ifstream in{body.file()->path(), std::ios::binary};
-            head.resize(64);
-            in.read(head.data(), static_cast<std::streamsize>(head.size()));
-            if (in.bad() || (!in && in.gcount() == 0 && body.size() != 0)) {
-                ec = errc::file_error;
-                diag.detail = "cannot read " + body.file()->path().string();
-                return false;
-            }
-            head.resize(static_cast<std::size_t>(in.gcount()));
-        }
-        mime = std::string{detect_mime(head, name)};
+        mime = this->detect_body_mime(body, ec, diag);
+        if (ec)
+            return false;
     }
     upload_content content{mime, body.size()};
     diag.violations = reflect::validate(content);

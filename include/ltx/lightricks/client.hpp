@@ -6,12 +6,10 @@
 #include <ltx/basic_api_client.hpp>
 #include <ltx/lightricks/api.hpp>
 #include <ltx/lightricks/detail/upload.hpp>
-#include <ltx/mime.hpp>
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <optional>
 #include <string>
@@ -321,15 +319,11 @@ private:
             r.diag.detail = "the file is empty";
             return r;
         }
-        if (!mime_type) {
-            std::string head(64, '\0');
-            std::ifstream in{path, std::ios::binary};
-            in.read(head.data(), static_cast<std::streamsize>(head.size()));
-            head.resize(static_cast<std::size_t>(in.gcount()));
-            mime_type = std::string{detect_mime(head, path.filename().string())};
-        }
-        r.content_type = std::move(*mime_type);
         r.body = http::body{std::move(*file)};
+        r.content_type =
+            mime_type ? std::move(*mime_type) : this->detect_body_mime(r.body, r.ec, r.diag);
+        if (r.ec)
+            return r;
         r.ok = this->template prepare<endpoints::create_upload>({}, {}, {}, r.ticket_req, r.ec,
                                                                 r.diag);
         return r;

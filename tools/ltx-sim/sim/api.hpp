@@ -170,18 +170,7 @@ public:
     }
 
     bool authorized(std::string_view header) const {
-        constexpr std::string_view scheme = "bearer ";
-        if (header.size() <= scheme.size())
-            return false;
-        if (!ltx::http::iequals(header.substr(0, scheme.size()), scheme))
-            return false;
-        auto token = header.substr(scheme.size());
-        while (!token.empty() && token.front() == ' ')
-            token.remove_prefix(1);
-        while (!token.empty() && token.back() == ' ')
-            token.remove_suffix(1);
-        const auto& tokens = s_.opts().tokens;
-        return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+        return bearer_authorized(header, s_.opts().tokens);
     }
 
 private:

@@ -155,18 +155,10 @@ private:
         return res;
     }
 
-    bool authorized(std::string_view header) const {
-        constexpr std::string_view scheme = "Bearer ";
-        if (!header.starts_with(scheme))
-            return false;
-        const auto key = header.substr(scheme.size());
-        return std::find(opts_.tokens.begin(), opts_.tokens.end(), key) != opts_.tokens.end();
-    }
-
     // The checks in the reference's order: authentication, path and method, body size, JSON
     // and fields, limits, content filter.
     api_reply route(const api_request& req, std::int64_t now) {
-        if (!authorized(req.authorization))
+        if (!bearer_authorized(req.authorization, opts_.tokens))
             return error(401, "authentication_error", "Invalid or missing API key");
         const auto path = req.target.substr(0, req.target.find('?'));
         const bool post = req.method == "POST";
@@ -281,8 +273,9 @@ private:
         if (jec || !doc.is_object())
             return error(400, "invalid_request_error", "The body is not a JSON object");
         Request r;
-        if (auto problem = decode_body(req.content_type, req.body, r))
-            return error(400, "invalid_request_error", *problem);
+        reflect::json_error err;
+        if (!reflect::read_json_value(doc, r, err))
+            return error(400, "invalid_request_error", decode_error_text(err));
         if (const auto v = reflect::validate(r); !v.empty())
             return error(400, "invalid_request_error", violations_text(v));
         if (auto bad = check_integers<Request>(doc.as_object()))

@@ -6,8 +6,10 @@
 #define LTX_SIM_REPLY_HPP
 
 #include <ltx/api/common.hpp>
+#include <ltx/http/headers.hpp>
 #include <ltx/reflect.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -59,6 +61,22 @@ struct webhook {
     std::string url;
     std::string body;
 };
+
+/// Whether `header` is `Bearer <token>` (scheme in any case, blanks around the token) with one
+/// of `tokens`: the API key check of both simulated APIs.
+inline bool bearer_authorized(std::string_view header, const std::vector<std::string>& tokens) {
+    constexpr std::string_view scheme = "bearer ";
+    if (header.size() <= scheme.size())
+        return false;
+    if (!ltx::http::iequals(header.substr(0, scheme.size()), scheme))
+        return false;
+    auto token = header.substr(scheme.size());
+    while (!token.empty() && token.front() == ' ')
+        token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ')
+        token.remove_suffix(1);
+    return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+}
 
 /// `{"error": text, "code": status}`, encoded from the library's `error_body`.
 inline api_reply error_reply(unsigned status, std::string text) {
