@@ -178,7 +178,7 @@ private:
         auto& signal = waits_[index];
         adapter_.async_wait(job_id, signal.token(),
                             [this, index](std::error_code ec, diagnostics diag, auto job) {
-                                on_waited(index, ec, diag, std::move(job));
+                                this->on_waited(index, ec, diag, std::move(job));
                             });
     }
 
