@@ -126,15 +126,16 @@ TEST_CASE("ltx batch: every line done into --out-dir, a resume submits nothing t
     CHECK(f.created() == 4);
 
     const auto status = status_json(f);
-    CHECK(status.at("counts").at("done").as_uint64() == 4);
-    CHECK(status.at("counts").at("total").as_uint64() == 4);
+    CHECK(status.at("counts").at("done").to_number<std::uint64_t>() == 4);
+    CHECK(status.at("counts").at("total").to_number<std::uint64_t>() == 4);
     const auto& lines = status.at("lines").as_array();
     REQUIRE(lines.size() == 4);
     const auto& second = lines.at(1).as_object();
-    CHECK(second.at("line").as_uint64() == 2);
+    CHECK(second.at("line").to_number<std::uint64_t>() == 2);
     CHECK(second.at("state").as_string() == "done");
     CHECK(second.at("file").as_string() == (f.dir / "out" / "clip2.mp4").string());
-    CHECK(second.at("size").as_uint64() == std::filesystem::file_size(f.dir / "out" / "clip2.mp4"));
+    CHECK(second.at("size").to_number<std::uint64_t>() ==
+          std::filesystem::file_size(f.dir / "out" / "clip2.mp4"));
     CHECK_FALSE(second.at("job").as_string().empty());
 
     const auto text = f.run({"batch", "status", f.journal()});
@@ -159,7 +160,7 @@ TEST_CASE("ltx batch: a changed line is refused by name, nothing is submitted") 
     const auto bad = f.batch();
     CHECK(bad.rc == 2);
     CHECK(bad.err.find("line 4: not a JSON object") != std::string::npos);
-    CHECK(status_json(f).at("counts").at("total").as_uint64() == 3);
+    CHECK(status_json(f).at("counts").at("total").to_number<std::uint64_t>() == 3);
 }
 
 TEST_CASE("ltx batch: unknown lines are reported, resubmitted only with --resubmit-unknown") {
@@ -178,12 +179,29 @@ TEST_CASE("ltx batch: unknown lines are reported, resubmitted only with --resubm
     CHECK(r.rc == 4);
     CHECK(r.out.find("line 2: unknown") != std::string::npos);
     CHECK(f.created() == 0);
-    CHECK(status_json(f).at("counts").at("unknown").as_uint64() == 2);
+    CHECK(status_json(f).at("counts").at("unknown").to_number<std::uint64_t>() == 2);
 
     r = f.batch({"--resubmit-unknown"});
     CHECK(r.rc == 0);
     CHECK(r.out == "2 lines: 2 done\n");
     CHECK(f.created() == 2);
+}
+
+TEST_CASE("ltx batch: a 5xx answer to a create is unknown, not failed") {
+    sim_cli f("5xx");
+    f.write_input({"s1"});
+    {
+        auto o = sim_test::test_options();
+        o.fail_post_rate = 1.0; // every POST answered 500, 502 or 503
+        ltx::sim::background_server failing(o);
+        const auto r = f.batch(failing);
+        CHECK(r.rc == 4);
+        CHECK(r.out.ends_with("1 line: 1 unknown\n"));
+        CHECK(failing->stats().jobsCreated == 0);
+    }
+    const auto r = f.batch({"--resubmit-unknown"});
+    CHECK(r.rc == 0);
+    CHECK(f.created() == 1);
 }
 
 TEST_CASE("ltx batch: a failed job is recorded with the server's message, the batch goes on") {

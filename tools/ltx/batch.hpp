@@ -181,10 +181,10 @@ inline void print_line(std::ostream& os, const ltx::batch::line_record& l) {
     os << "\n";
 }
 
-/// The summary line: `N lines: a done, b failed, ...`.
+/// The summary line: `N lines: a done, b failed, ...` (the states no line is in left out).
 inline void print_counts(std::ostream& os, const std::vector<ltx::batch::line_record>& lines) {
     const auto c = counts(lines);
-    os << lines.size() << " lines:";
+    os << lines.size() << (lines.size() == 1 ? " line:" : " lines:");
     const char* sep = " ";
     for (const auto& [name, n] : c) {
         if (name == "total" || n.as_uint64() == 0)

@@ -59,8 +59,9 @@ struct run_summary {
 /// thread (an `asio::io_context` run by one thread, for the Asio transport).
 ///
 /// Per line: `planned` is journaled `submitting`, then submitted; the answer is journaled
-/// before the wait starts (`submitted` with the job id; `unknown` for `errc::outcome_unknown`;
-/// `planned` again for a 429; `failed` with the server's message otherwise). A job that fails
+/// before the wait starts (`submitted` with the job id; `unknown` for `errc::outcome_unknown`
+/// and for a 5xx answer, `errc::server_error`; `planned` again for a 429; `failed` with the
+/// server's message otherwise). A job that fails
 /// is journaled `failed` with the server's message; the batch goes on. A completed job is
 /// downloaded, then journaled `done`; a download that fails leaves the line `submitted`, to be
 /// waited on and downloaded again by the next run, never submitted again.
@@ -163,7 +164,9 @@ private:
                     maybe_finish();
                 });
             }
-        } else if (ec == errc::outcome_unknown) {
+        } else if (ec == errc::outcome_unknown || ec == errc::server_error) {
+            // A 5xx answer to a create does not say whether the job exists (a gateway's 502
+            // may follow a create the API accepted): as ambiguous as no answer at all.
             journal_.mark_unknown(index, diag.to_string(ec));
             notify(index);
         } else {
