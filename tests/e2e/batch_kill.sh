@@ -7,6 +7,10 @@
 # client can avoid without the server's help), and none more otherwise.
 #
 #   batch_kill.sh LTX LTX_SIM FIXTURES_DIR
+#
+# Not a CI test yet: one Release run in eight failed, for a reason not found. Run it by hand:
+#   bash tests/e2e/batch_kill.sh build/gcc/tools/ltx/ltx build/gcc/tools/ltx-sim/ltx-sim \
+#       tools/ltx-sim/fixtures
 set -uo pipefail
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")"
