@@ -127,6 +127,41 @@ TEST_CASE("ltx-sim official API: routes, error envelope, x-request-id, limits, r
     CHECK(sim->stats().storageAuthorized == 0);
 }
 
+TEST_CASE("ltx-sim official API: 402 when the credits run out, 429 rate_limit_error past the "
+          "request rate") {
+    auto o = test_options();
+    o.lx_credits = 16; // seconds of output; t2v() costs 6
+    o.lx_rate_limit = 3;
+    ltx::sim::background_server sim{o};
+    sim_test::client c{sim->api_port()};
+    const auto body = ltx::reflect::to_json(t2v());
+    CHECK(c.post("/v2/text-to-video", body).result_int() == 202);
+    CHECK(c.post("/v1/text-to-video", body).result_int() == 200);
+    auto r = c.post("/v2/text-to-video", body); // 4 s left
+    CHECK(r.result_int() == 402);
+    CHECK(envelope_type(r) == "insufficient_funds_error");
+    CHECK(!r["x-request-id"].empty());
+    // The 402 comes before the limits: the refused request did not count against the rate.
+    auto cheap = t2v();
+    cheap.duration = 2;
+    CHECK(c.post("/v2/text-to-video", ltx::reflect::to_json(cheap)).result_int() == 202);
+    r = c.post("/v2/text-to-video", ltx::reflect::to_json(cheap));
+    CHECK(r.result_int() == 429);
+    CHECK(envelope_type(r) == "rate_limit_error");
+    const auto wait = std::stoi(std::string{r["Retry-After"]}); // the window's rest, whole s
+    CHECK(wait >= 1);
+    CHECK(wait <= 60);
+    sim->advance_clock(61s);
+    // A new window; the last 2 s of credit go, then a 2 s job is 402 again.
+    CHECK(c.post("/v2/text-to-video", ltx::reflect::to_json(cheap)).result_int() == 202);
+    CHECK(c.post("/v2/text-to-video", ltx::reflect::to_json(cheap)).result_int() == 402);
+    const auto parsed = ltx::sim::parse_options({"--lx-rate-limit", "5", "--lx-credits", "90"});
+    REQUIRE(parsed.error.empty());
+    CHECK(parsed.value.lx_rate_limit == 5);
+    CHECK(parsed.value.lx_credits == 90);
+    CHECK(ltx::sim::usage().find("--lx-credits") != std::string_view::npos);
+}
+
 TEST_CASE("ltx-sim official API: the signed upload enforces its required headers") {
     ltx::sim::background_server sim{test_options()};
     sim_test::client c{sim->api_port()};

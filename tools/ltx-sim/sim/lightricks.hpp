@@ -13,8 +13,9 @@
 //   puts the content filter last among the checks, after the limits);
 // - the inputs of retake, extend, HDR and reframe are not read: their result is a 5 s video
 //   (reframe: in the requested shape);
-// - the request-rate limit and the credits are not simulated; the concurrency limit is
-//   (`--lx-concurrency`, default 2), and so is retention (`--lx-retention`, default 24 h).
+// - the concurrency limit (`--lx-concurrency`, default 2), the request-rate limit
+//   (`--lx-rate-limit`, per minute, default off), the credits (`--lx-credits`, seconds of
+//   output, default unlimited) and retention (`--lx-retention`, default 24 h) are options.
 #ifndef LTX_SIM_LIGHTRICKS_HPP
 #define LTX_SIM_LIGHTRICKS_HPP
 
@@ -282,15 +283,41 @@ private:
             return error(400, "invalid_request_error", *bad);
         if (auto bad = check_uris(doc.as_object(), now))
             return error(400, "invalid_request_error", *bad);
+        const auto o = order_of(r);
+        // Credits (402), then the request rate and the concurrency (429), as the reference
+        // orders its checks. A job costs its seconds of output; the balance is the
+        // simulator's, shared by its keys.
+        if (!balance_)
+            balance_ = opts_.lx_credits;
+        if (balance_ && *balance_ < static_cast<std::int64_t>(o.seconds))
+            return error(402, "insufficient_funds_error",
+                         "Insufficient funds. Required: " + std::to_string(o.seconds) +
+                             " s of credit");
+        if (opts_.lx_rate_limit > 0) {
+            if (now >= window_start_ + 60'000) {
+                window_start_ = now;
+                window_count_ = 0;
+            }
+            if (window_count_ >= opts_.lx_rate_limit) {
+                auto e =
+                    error(429, "rate_limit_error", "Too many requests. Please try again later.");
+                const auto wait =
+                    std::max<std::int64_t>(1, (window_start_ + 60'000 - now + 999) / 1000);
+                e.headers.emplace_back("Retry-After", std::to_string(wait));
+                return e;
+            }
+            ++window_count_;
+        }
         if (running(now) >= opts_.lx_concurrency) {
             auto e = error(429, "concurrency_limit_error",
                            "Too many concurrent requests. Please try again later.");
             e.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
             return e;
         }
-        const auto o = order_of(r);
         if (o.prompt.find("[filtered]") != std::string::npos)
             return error(422, "content_filtered_error", "The request was stopped by the filters");
+        if (balance_)
+            *balance_ -= static_cast<std::int64_t>(o.seconds);
         ++created_;
         job j{gen,
               sign(ids_.next(), "lx"),
@@ -377,6 +404,9 @@ private:
     std::map<std::string, job, std::less<>> jobs_;
     std::map<std::string, upload, std::less<>> uploads_;
     std::uint64_t created_ = 0;
+    std::optional<std::int64_t> balance_{};
+    std::int64_t window_start_ = 0;
+    int window_count_ = 0;
 };
 
 } // namespace ltx::sim
