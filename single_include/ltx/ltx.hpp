@@ -7633,6 +7633,11 @@ enum class transport_errc {
     pool_timeout,          ///< The time limit passed while the exchange waited for a
                            ///< connection (the transport's cap on connections per host).
                            ///< Nothing was sent.
+    certificate_refused,   ///< The server's TLS certificate was refused during the handshake,
+                           ///< before any byte of the request. A TLS failure (`is_tls_failure`)
+                           ///< and unsent (`request_not_sent`). A transport may report a code
+                           ///< of its own category that says why, whose
+                           ///< `default_error_condition` is this one (`ltx::asio` does).
 };
 
 /// The error category of `transport_errc`, named `"ltx.transport"`.
@@ -7649,21 +7654,29 @@ inline std::error_code make_error_code(transport_errc e) noexcept {
 }
 
 /// True only when `ec` guarantees that no byte of the request reached the network:
-/// `transport_errc::connection_failed` or `transport_errc::pool_timeout`.
+/// `transport_errc::connection_failed`, `transport_errc::pool_timeout`, or a refused
+/// certificate (`transport_errc::certificate_refused`, or a code of another category whose
+/// `default_error_condition` is that one).
 ///
 /// A client uses it to decide whether a request that is not idempotent (a paid POST) may be
-/// sent again: after any other failure (timeout, reset, TLS failure, cancellation) the server
-/// may have received, and acted on, the request. Error codes of other categories are never
-/// reported as unsent, since their origin is unknown.
+/// sent again, and whether a failed one may have created anything: after any other failure
+/// (timeout, reset, another TLS failure, cancellation) the server may have received, and acted
+/// on, the request. Other error codes of other categories are never reported as unsent, since
+/// their origin is unknown.
 inline bool request_not_sent(const std::error_code& ec) noexcept {
-    return ec.category() == transport_category() &&
-           (ec.value() == static_cast<int>(transport_errc::connection_failed) ||
-            ec.value() == static_cast<int>(transport_errc::pool_timeout));
+    if (ec.category() == transport_category())
+        return ec.value() == static_cast<int>(transport_errc::connection_failed) ||
+               ec.value() == static_cast<int>(transport_errc::pool_timeout) ||
+               ec.value() == static_cast<int>(transport_errc::certificate_refused);
+    return ec.default_error_condition() ==
+           std::error_condition(static_cast<int>(transport_errc::certificate_refused),
+                                transport_category());
 }
 
-/// True when `ec` is a TLS failure: `transport_errc::tls_failure`, or a code of another
-/// category whose `default_error_condition` is that of `tls_failure` (as for the certificate
-/// refusals of the Asio adapter's `ltx::asio::tls_verify_category()`, which say why).
+/// True when `ec` is a TLS failure: `transport_errc::tls_failure` or `certificate_refused`, or a
+/// code of another category whose `default_error_condition` is one of those (as for the
+/// certificate refusals of the Asio adapter's `ltx::asio::tls_verify_category()`, which say
+/// why).
 ///
 /// A client does not send a request again after one: a refused certificate or a failed
 /// handshake will fail the same way.
@@ -7714,6 +7727,8 @@ public:
             return "HTTP exchange cancelled";
         case transport_errc::pool_timeout:
             return "timed out waiting for a connection (nothing was sent)";
+        case transport_errc::certificate_refused:
+            return "TLS certificate refused (nothing was sent)";
         }
         return "unknown transport error";
     }
@@ -7730,6 +7745,15 @@ public:
         default:
             return {ev, *this};
         }
+    }
+
+    // A refused certificate, of this category or another, is also a TLS failure.
+    bool equivalent(const std::error_code& code, int condition) const noexcept override {
+        if (condition == static_cast<int>(transport_errc::tls_failure) &&
+            code.default_error_condition() ==
+                std::error_condition(static_cast<int>(transport_errc::certificate_refused), *this))
+            return true;
+        return std::error_category::equivalent(code, condition);
     }
 };
 

@@ -626,11 +626,13 @@ inline ::asio::ssl::context default_tls_context() {
 /// the value is OpenSSL's verification result (`X509_V_ERR_*`), the message reads
 /// `"TLS certificate rejected: certificate has expired"`, `"... self-signed certificate"`,
 /// `"... hostname mismatch"`, and so on. Its `default_error_condition` is that of
-/// `transport_errc::tls_failure`; `ltx::asio::is_tls_error` tests for both.
+/// `transport_errc::certificate_refused`: a TLS failure (`http::is_tls_failure`) that happened
+/// before any byte of the request was sent (`http::request_not_sent`), so a create refused
+/// this way created nothing. `ltx::asio::is_tls_error` tests for any TLS failure.
 LTX_DECL const std::error_category& tls_verify_category() noexcept;
 
-/// True when `ec` is a TLS failure: `transport_errc::tls_failure` or a certificate
-/// rejection of `tls_verify_category()`.
+/// True when `ec` is a TLS failure: `transport_errc::tls_failure` or `certificate_refused`, or
+/// a certificate rejection of `tls_verify_category()`.
 LTX_DECL bool is_tls_error(const std::error_code& ec) noexcept;
 
 } // namespace ltx::asio
@@ -660,7 +662,7 @@ public:
     }
 
     std::error_condition default_error_condition(int) const noexcept override {
-        return make_error_code(http::transport_errc::tls_failure).default_error_condition();
+        return make_error_code(http::transport_errc::certificate_refused).default_error_condition();
     }
 };
 
@@ -672,7 +674,7 @@ LTX_DECL const std::error_category& tls_verify_category() noexcept {
 }
 
 LTX_DECL bool is_tls_error(const std::error_code& ec) noexcept {
-    return ec.category() == tls_verify_category() || ec == http::transport_errc::tls_failure;
+    return ec.category() == tls_verify_category() || http::is_tls_failure(ec);
 }
 
 LTX_DECL ::asio::ssl::context make_tls_context(const tls_options& opts) {

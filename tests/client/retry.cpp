@@ -34,7 +34,40 @@ public:
     }
 };
 const certificate_category certificate_errors;
+
+// The same, for refusals made in the handshake, before any byte of the request was sent.
+class refusal_category final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "test.refusal"; }
+    std::string message(int) const override { return "certificate refused"; }
+    std::error_condition default_error_condition(int) const noexcept override {
+        return {static_cast<int>(transport_errc::certificate_refused),
+                ltx::http::transport_category()};
+    }
+};
+const refusal_category refusals;
 } // namespace
+
+TEST_CASE_FIXTURE(fixture, "a create refused by the server's certificate created nothing: its "
+                           "error, not outcome_unknown, and never sent again") {
+    for (const std::error_code e :
+         {std::error_code{transport_errc::certificate_refused}, std::error_code{18, refusals}}) {
+        CAPTURE(e.message());
+        mock.expect(method::post).fail(e);
+        std::error_code ec;
+        ltx::diagnostics d;
+        client.create_video(create, ec, d);
+        CHECK(ec == e);
+        CHECK(ltx::http::is_tls_failure(ec));
+    }
+    CHECK(count_posts(mock) == 2);
+    // A TLS failure that may come after the request was written stays ambiguous.
+    mock.expect(method::post).fail(transport_errc::tls_failure);
+    std::error_code ec;
+    ltx::diagnostics d;
+    client.create_video(create, ec, d);
+    CHECK(ec == ltx::errc::outcome_unknown);
+}
 
 TEST_CASE_FIXTURE(fixture, "a TLS failure is never retried, even for a GET") {
     const std::error_code refused{18, certificate_errors}; // "self-signed certificate"

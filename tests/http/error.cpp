@@ -19,7 +19,7 @@ TEST_CASE("transport errors: category, messages, conditions") {
     CHECK_FALSE(std::error_code(transport_errc::tls_failure) == std::errc::timed_out);
     CHECK(std::error_code(transport_errc::pool_timeout) == std::errc::timed_out);
     CHECK(std::error_code(transport_errc::pool_timeout) != transport_errc::timeout);
-    for (int ev = 1; ev <= static_cast<int>(transport_errc::pool_timeout); ++ev) {
+    for (int ev = 1; ev <= static_cast<int>(transport_errc::certificate_refused); ++ev) {
         CAPTURE(ev);
         const std::error_code ec(ev, ltx::http::transport_category());
         CHECK_FALSE(ec.message().empty());
@@ -27,9 +27,29 @@ TEST_CASE("transport errors: category, messages, conditions") {
     }
 }
 
-TEST_CASE("transport errors: only connection_failed and pool_timeout guarantee nothing was sent") {
+// A transport's own category of certificate refusals, as the Asio adapter has.
+class refusals final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "test.refusals"; }
+    std::string message(int) const override { return "certificate rejected"; }
+    std::error_condition default_error_condition(int) const noexcept override {
+        return {static_cast<int>(transport_errc::certificate_refused),
+                ltx::http::transport_category()};
+    }
+};
+const refusals refusal_category;
+
+TEST_CASE("transport errors: only connection_failed, pool_timeout and a refused certificate "
+          "guarantee nothing was sent") {
     CHECK(request_not_sent(transport_errc::connection_failed));
     CHECK(request_not_sent(transport_errc::pool_timeout));
+    CHECK(request_not_sent(transport_errc::certificate_refused));
+    const std::error_code refused{18, refusal_category};
+    CHECK(request_not_sent(refused));
+    // A refused certificate is a TLS failure too, whichever category says so.
+    CHECK(ltx::http::is_tls_failure(transport_errc::certificate_refused));
+    CHECK(ltx::http::is_tls_failure(refused));
+    CHECK(std::error_code(transport_errc::certificate_refused) != transport_errc::tls_failure);
     for (auto e :
          {transport_errc::connection_reset, transport_errc::timeout, transport_errc::tls_failure,
           transport_errc::body_too_large, transport_errc::headers_too_large,

@@ -55,6 +55,7 @@ std::filesystem::path temp_file(const char* name) {
 TEST_CASE("ltx-sim official API: routes, error envelope, x-request-id, limits, retention") {
     auto o = test_options();
     o.speed = 3000ms;
+    o.tokens = {"test-token", "other-token"};
     ltx::sim::background_server sim{o};
     sim_test::client c{sim->api_port()};
     const auto body = ltx::reflect::to_json(t2v());
@@ -103,10 +104,19 @@ TEST_CASE("ltx-sim official API: routes, error envelope, x-request-id, limits, r
     r = c.post("/v2/text-to-video", body);
     CHECK(r.result_int() == 429);
     CHECK(envelope_type(r) == "concurrency_limit_error");
-    CHECK(r["Retry-After"] == "1");
+    CHECK(r["Retry-After"] == "3"); // until the first of the key's jobs ends
     CHECK(decode<lx::job_status>(c.get("/v2/text-to-video/" + a.id)).status == "pending");
     CHECK(c.get("/v2/image-to-video/" + a.id).result_int() == 404); // another endpoint
-    sim->advance_clock(1500ms);
+    // The limit is per key: another key has its own two.
+    sim_test::client other{sim->api_port(), "other-token"};
+    CHECK(other.post("/v2/text-to-video", body).result_int() == 202);
+    CHECK(other.post("/v2/text-to-video", body).result_int() == 202);
+    CHECK(other.post("/v2/text-to-video", body).result_int() == 429);
+    sim->advance_clock(1200ms);
+    r = c.post("/v2/text-to-video", body);
+    CHECK(r.result_int() == 429);
+    CHECK(r["Retry-After"] == "2"); // 1.8 s, in whole seconds rounded up
+    sim->advance_clock(300ms);
     CHECK(decode<lx::job_status>(c.get("/v2/text-to-video/" + a.id)).status == "processing");
     sim->advance_clock(2000ms);
     const auto done = decode<lx::job_status>(c.get("/v2/text-to-video/" + a.id));
@@ -123,8 +133,82 @@ TEST_CASE("ltx-sim official API: routes, error envelope, x-request-id, limits, r
     sim->advance_clock(25h);
     CHECK(c.get("/v2/text-to-video/" + a.id).result_int() == 404);
     CHECK(store.get(path_of(url)).result_int() == 404);
-    CHECK(sim->stats().lightricksJobs == 3);
+    CHECK(sim->stats().lightricksJobs == 5);
     CHECK(sim->stats().storageAuthorized == 0);
+}
+
+TEST_CASE("ltx-sim official API: 402 when the credits run out, 429 rate_limit_error past the "
+          "request rate") {
+    auto o = test_options();
+    o.lx_credits = 16; // seconds of output; t2v() costs 6
+    o.lx_rate_limit = 3;
+    ltx::sim::background_server sim{o};
+    sim_test::client c{sim->api_port()};
+    const auto body = ltx::reflect::to_json(t2v());
+    CHECK(c.post("/v2/text-to-video", body).result_int() == 202);
+    CHECK(c.post("/v1/text-to-video", body).result_int() == 200);
+    auto r = c.post("/v2/text-to-video", body); // 4 s left
+    CHECK(r.result_int() == 402);
+    CHECK(envelope_type(r) == "insufficient_funds_error");
+    CHECK(!r["x-request-id"].empty());
+    // The 402 comes before the limits: the refused request did not count against the rate.
+    auto cheap = t2v();
+    cheap.duration = 2;
+    CHECK(c.post("/v2/text-to-video", ltx::reflect::to_json(cheap)).result_int() == 202);
+    r = c.post("/v2/text-to-video", ltx::reflect::to_json(cheap));
+    CHECK(r.result_int() == 429);
+    CHECK(envelope_type(r) == "rate_limit_error");
+    const auto wait = std::stoi(std::string{r["Retry-After"]}); // the window's rest, whole s
+    CHECK(wait >= 1);
+    CHECK(wait <= 60);
+    sim->advance_clock(61s);
+    // A new window; the last 2 s of credit go, then a 2 s job is 402 again.
+    CHECK(c.post("/v2/text-to-video", ltx::reflect::to_json(cheap)).result_int() == 202);
+    CHECK(c.post("/v2/text-to-video", ltx::reflect::to_json(cheap)).result_int() == 402);
+    const auto parsed = ltx::sim::parse_options({"--lx-rate-limit", "5", "--lx-credits", "90"});
+    REQUIRE(parsed.error.empty());
+    CHECK(parsed.value.lx_rate_limit == 5);
+    CHECK(parsed.value.lx_credits == 90);
+    CHECK(ltx::sim::usage().find("--lx-credits") != std::string_view::npos);
+}
+
+TEST_CASE("ltx-sim official API: under dropped connections a submit is sent once, a poll again") {
+    auto o = test_options();
+    o.speed = 0ms;
+    o.lx_concurrency = 100;
+    o.drop_rate = 0.4; // decided by the seeded PRNG, in request order: the same run every time
+    ltx::sim::background_server sim{o};
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    auto cfg = lx_config(sim);
+    cfg.retry.max_attempts = 12; // a poll dropped 12 times in a row: 0.4^12, about 2e-5
+    lx::basic_client api{http, cfg};
+
+    constexpr int submits = 24;
+    std::vector<std::string> ids;
+    int unknown = 0;
+    for (int i = 0; i < submits; ++i) {
+        std::error_code ec;
+        ltx::diagnostics d;
+        const auto sub = api.submit_text_to_video(t2v(), ec, d);
+        if (!ec)
+            ids.push_back(sub.id);
+        else if (ec == ltx::errc::outcome_unknown)
+            ++unknown;
+        else
+            FAIL("unexpected error: " << ec.message());
+    }
+    // Each submit reached the server exactly once: a drop is never followed by a resend.
+    const auto after_submits = sim->stats();
+    CHECK(after_submits.requests == submits);
+    CHECK(after_submits.dropped == static_cast<std::uint64_t>(unknown));
+    CHECK(after_submits.lightricksJobs == ids.size()); // a dropped request made no job
+    CHECK(unknown > 0);
+    REQUIRE(!ids.empty());
+    // Polls are safe to send again: every job's status is read in spite of the drops.
+    for (const auto& id : ids)
+        CHECK(api.get_status({lx::generator::text_to_video, id}).id == id);
+    CHECK(sim->stats().dropped > after_submits.dropped);
 }
 
 TEST_CASE("ltx-sim official API: the signed upload enforces its required headers") {

@@ -13,8 +13,10 @@
 //   puts the content filter last among the checks, after the limits);
 // - the inputs of retake, extend, HDR and reframe are not read: their result is a 5 s video
 //   (reframe: in the requested shape);
-// - the request-rate limit and the credits are not simulated; the concurrency limit is
-//   (`--lx-concurrency`, default 2), and so is retention (`--lx-retention`, default 24 h).
+// - the concurrency limit (`--lx-concurrency` per API key, default 2; its 429's `Retry-After` is
+//   the whole seconds until the key's first running job ends), the request-rate limit
+//   (`--lx-rate-limit`, per minute, default off), the credits (`--lx-credits`, seconds of
+//   output, default unlimited) and retention (`--lx-retention`, default 24 h) are options.
 #ifndef LTX_SIM_LIGHTRICKS_HPP
 #define LTX_SIM_LIGHTRICKS_HPP
 
@@ -31,6 +33,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,7 +50,6 @@ namespace lx = ltx::lightricks;
 class lightricks_service {
 public:
     /// The retry delay every 429 asks for, in seconds.
-    static constexpr int retry_after_seconds = 1;
 
     lightricks_service(const options& o, artifact_set& a, std::string storage_base,
                        std::uint64_t seed)
@@ -128,6 +130,7 @@ private:
         bool fails = false;
         frame_aspect aspect = frame_aspect::landscape;
         unsigned seconds = 5;
+        std::string key; // the API key that submitted it: the concurrency limit is per key
     };
     struct upload {
         std::string signature;
@@ -282,15 +285,44 @@ private:
             return error(400, "invalid_request_error", *bad);
         if (auto bad = check_uris(doc.as_object(), now))
             return error(400, "invalid_request_error", *bad);
-        if (running(now) >= opts_.lx_concurrency) {
+        const auto o = order_of(r);
+        // Credits (402), then the request rate and the concurrency (429), as the reference
+        // orders its checks. A job costs its seconds of output; the balance is the
+        // simulator's, shared by its keys.
+        if (!balance_)
+            balance_ = opts_.lx_credits;
+        if (balance_ && *balance_ < static_cast<std::int64_t>(o.seconds))
+            return error(402, "insufficient_funds_error",
+                         "Insufficient funds. Required: " + std::to_string(o.seconds) +
+                             " s of credit");
+        if (opts_.lx_rate_limit > 0) {
+            if (now >= window_start_ + 60'000) {
+                window_start_ = now;
+                window_count_ = 0;
+            }
+            if (window_count_ >= opts_.lx_rate_limit) {
+                auto e =
+                    error(429, "rate_limit_error", "Too many requests. Please try again later.");
+                const auto wait =
+                    std::max<std::int64_t>(1, (window_start_ + 60'000 - now + 999) / 1000);
+                e.headers.emplace_back("Retry-After", std::to_string(wait));
+                return e;
+            }
+            ++window_count_;
+        }
+        const std::string key{bearer_token(req.authorization)};
+        if (const auto slot = next_slot(key, now)) {
             auto e = error(429, "concurrency_limit_error",
                            "Too many concurrent requests. Please try again later.");
-            e.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
+            // Whole seconds until the key's first running job ends, at least 1.
+            e.headers.emplace_back("Retry-After",
+                                   std::to_string(std::max<std::int64_t>(1, (*slot + 999) / 1000)));
             return e;
         }
-        const auto o = order_of(r);
         if (o.prompt.find("[filtered]") != std::string::npos)
             return error(422, "content_filtered_error", "The request was stopped by the filters");
+        if (balance_)
+            *balance_ -= static_cast<std::int64_t>(o.seconds);
         ++created_;
         job j{gen,
               sign(ids_.next(), "lx"),
@@ -298,7 +330,8 @@ private:
               now + opts_.speed.count(),
               o.prompt.find("[fail]") != std::string::npos,
               o.aspect,
-              o.seconds};
+              o.seconds,
+              key};
         if (gen == lx::generator::video_to_video_reframe)
             j.seconds = 5;
         if (v1) {
@@ -326,12 +359,19 @@ private:
         return now < j.created + (j.ends - j.created) / 3 ? "pending" : "processing";
     }
 
-    int running(std::int64_t now) const {
+    // When `key` already runs `--lx-concurrency` jobs: the milliseconds until the first of them
+    // ends; else nullopt.
+    std::optional<std::int64_t> next_slot(std::string_view key, std::int64_t now) const {
         int n = 0;
+        std::int64_t first_end = std::numeric_limits<std::int64_t>::max();
         for (const auto& [id, j] : jobs_)
-            if (now < j.ends)
+            if (now < j.ends && j.key == key) {
                 ++n;
-        return n;
+                first_end = std::min(first_end, j.ends);
+            }
+        if (n < opts_.lx_concurrency)
+            return std::nullopt;
+        return first_end - now;
     }
 
     api_reply status(std::string_view endpoint, std::string_view id, std::int64_t now) {
@@ -377,6 +417,9 @@ private:
     std::map<std::string, job, std::less<>> jobs_;
     std::map<std::string, upload, std::less<>> uploads_;
     std::uint64_t created_ = 0;
+    std::optional<std::int64_t> balance_{};
+    std::int64_t window_start_ = 0;
+    int window_count_ = 0;
 };
 
 } // namespace ltx::sim

@@ -60,6 +60,12 @@ struct options {
     int lx_concurrency = 2;
     /// The official LTX API: how long a finished job's status and result stay readable.
     std::chrono::seconds lx_retention{24 * 3600};
+    /// The official LTX API: generator requests allowed per minute (more is 429
+    /// `rate_limit_error`); 0: no limit.
+    int lx_rate_limit = 0;
+    /// The official LTX API: credits, in seconds of output (a job that costs more than is left
+    /// is 402 `insufficient_funds_error`); unset: unlimited.
+    std::optional<std::int64_t> lx_credits{};
 
     // Fault injection, decided by a PRNG seeded with `seed`, in request order.
     /// Share of GET requests answered with a 5xx.
@@ -110,6 +116,10 @@ URLs), then serves until SIGINT/SIGTERM.
   --seed N               seed of ids, signatures and faults
   --lx-concurrency N     official API: generations at once per key (default 2)
   --lx-retention SECONDS official API: life of a finished job and its result (default 86400)
+  --lx-rate-limit N      official API: generator requests per minute, then 429
+                         rate_limit_error (default 0, no limit)
+  --lx-credits S         official API: credits in seconds of output, then 402
+                         insufficient_funds_error (default unlimited)
   --exit-after SECONDS   stop after this long
   --verbose              log requests to stderr
   --help                 this text
@@ -188,10 +198,11 @@ inline parsed_options parse_options(const std::vector<std::string_view>& args) {
             continue;
         }
         static constexpr std::string_view with_value[] = {
-            "--host",     "--port",           "--storage-port",   "--token",      "--account",
-            "--speed",    "--delay-ms",       "--url-ttl",        "--exit-after", "--state-dir",
-            "--fixtures", "--fail-rate",      "--fail-post-rate", "--drop-rate",  "--burst-429",
-            "--seed",     "--lx-concurrency", "--lx-retention"};
+            "--host",           "--port",         "--storage-port",  "--token",
+            "--account",        "--speed",        "--delay-ms",      "--url-ttl",
+            "--exit-after",     "--state-dir",    "--fixtures",      "--fail-rate",
+            "--fail-post-rate", "--drop-rate",    "--burst-429",     "--seed",
+            "--lx-concurrency", "--lx-retention", "--lx-rate-limit", "--lx-credits"};
         if (std::find(std::begin(with_value), std::end(with_value), arg) == std::end(with_value))
             return fail("unknown option");
         if (i + 1 >= args.size())
@@ -248,6 +259,13 @@ inline parsed_options parse_options(const std::vector<std::string_view>& args) {
             if (!detail::parse_number(v, n) || n < 1)
                 return fail("expected seconds");
             o.lx_retention = std::chrono::seconds{n};
+        } else if (arg == "--lx-rate-limit") {
+            if (!detail::parse_number(v, o.lx_rate_limit) || o.lx_rate_limit < 0)
+                return fail("expected a count, 0 or more");
+        } else if (arg == "--lx-credits") {
+            if (!detail::parse_number(v, n) || n < 0)
+                return fail("expected seconds, 0 or more");
+            o.lx_credits = n;
         } else if (arg == "--seed") {
             std::uint64_t s = 0;
             if (!detail::parse_number(v, s))

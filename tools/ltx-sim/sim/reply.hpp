@@ -62,20 +62,27 @@ struct webhook {
     std::string body;
 };
 
-/// Whether `header` is `Bearer <token>` (scheme in any case, blanks around the token) with one
-/// of `tokens`: the API key check of both simulated APIs.
-inline bool bearer_authorized(std::string_view header, const std::vector<std::string>& tokens) {
+/// The token of `header` when it is `Bearer <token>` (scheme in any case, blanks around the
+/// token), else an empty view.
+inline std::string_view bearer_token(std::string_view header) {
     constexpr std::string_view scheme = "bearer ";
     if (header.size() <= scheme.size())
-        return false;
+        return {};
     if (!ltx::http::iequals(header.substr(0, scheme.size()), scheme))
-        return false;
+        return {};
     auto token = header.substr(scheme.size());
     while (!token.empty() && token.front() == ' ')
         token.remove_prefix(1);
     while (!token.empty() && token.back() == ' ')
         token.remove_suffix(1);
-    return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+    return token;
+}
+
+/// Whether `header` carries one of `tokens` as its Bearer token (see `bearer_token`): the API
+/// key check of both simulated APIs.
+inline bool bearer_authorized(std::string_view header, const std::vector<std::string>& tokens) {
+    const auto token = bearer_token(header);
+    return !token.empty() && std::find(tokens.begin(), tokens.end(), token) != tokens.end();
 }
 
 /// `{"error": text, "code": status}`, encoded from the library's `error_body`.

@@ -23,7 +23,7 @@ public:
     }
 
     std::error_condition default_error_condition(int) const noexcept override {
-        return make_error_code(http::transport_errc::tls_failure).default_error_condition();
+        return make_error_code(http::transport_errc::certificate_refused).default_error_condition();
     }
 };
 
@@ -35,7 +35,7 @@ LTX_DECL const std::error_category& tls_verify_category() noexcept {
 }
 
 LTX_DECL bool is_tls_error(const std::error_code& ec) noexcept {
-    return ec.category() == tls_verify_category() || ec == http::transport_errc::tls_failure;
+    return ec.category() == tls_verify_category() || http::is_tls_failure(ec);
 }
 
 LTX_DECL ::asio::ssl::context make_tls_context(const tls_options& opts) {

@@ -34,6 +34,8 @@ public:
             return "HTTP exchange cancelled";
         case transport_errc::pool_timeout:
             return "timed out waiting for a connection (nothing was sent)";
+        case transport_errc::certificate_refused:
+            return "TLS certificate refused (nothing was sent)";
         }
         return "unknown transport error";
     }
@@ -50,6 +52,15 @@ public:
         default:
             return {ev, *this};
         }
+    }
+
+    // A refused certificate, of this category or another, is also a TLS failure.
+    bool equivalent(const std::error_code& code, int condition) const noexcept override {
+        if (condition == static_cast<int>(transport_errc::tls_failure) &&
+            code.default_error_condition() ==
+                std::error_condition(static_cast<int>(transport_errc::certificate_refused), *this))
+            return true;
+        return std::error_category::equivalent(code, condition);
     }
 };
 
