@@ -6102,6 +6102,7 @@ constexpr bool is_idempotent(method m) noexcept {
 
 #include <string>
 #include <string_view>
+#include <tuple>
 
 namespace ltx {
 
@@ -6267,6 +6268,11 @@ struct cancel_scheduled_job {
     static constexpr body_encoding body = body_encoding::none;
     static constexpr bool retry_safe = true;
 };
+
+/// Every endpoint above: what a server of the API answers (the simulator routes from this list).
+using all = std::tuple<create_video, create_veo_video, create_image, edit_image, upscale_image,
+                       get_job, upload_asset, list_assets, configure_account, get_account,
+                       list_accounts, delete_account, list_scheduled_jobs, cancel_scheduled_job>;
 
 } // namespace endpoints
 

@@ -81,6 +81,10 @@ TEST_CASE("sqlite_journal: every transition of a line, each recorded") {
     CHECK(j.line(1)->error == "the job failed: content policy");
 
     j.mark_submitting(2);
+    j.release(2); // a 429: not accepted, planned again
+    CHECK(j.line(2)->state == line_state::planned);
+    CHECK_THROWS_AS(j.release(2), journal_error);
+    j.mark_submitting(2);
     j.mark_failed(2, "400: prompt is required");
     CHECK(j.line(2)->state == line_state::failed);
     CHECK(j.line(2)->job_id.empty());

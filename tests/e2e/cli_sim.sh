@@ -79,6 +79,32 @@ run "accounts delete" accounts delete other@example.com
 run "accounts delete an unknown account" accounts delete other@example.com
 run "scheduler list (jobs are instant here)" scheduler list
 run "scheduler cancel a finished job" scheduler cancel "$job"
+# A job that runs for minutes, on a second simulator: the scheduler lists it until it is cancelled.
+"$sim" --port 0 --seed 8 --speed 600000 --token e2e-token --exit-after 120 \
+    --account me@example.com:50:2 >"$work/slow.out" 2>"$work/slow.err" &
+slow_pid=$!
+trap 'kill "$sim_pid" "$slow_pid" "${creator_pid:-}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+    grep -q '^storage on ' "$work/slow.out" && break
+    sleep 0.05
+done
+slow_api="$(sed -n 's/^listening on //p' "$work/slow.out")"
+USEAPI_TOKEN=e2e-token "$ltx" --base-url "$slow_api/v1/ltxstudio/" videos create --prompt "Slow" \
+    --start start.png --duration 5 --out slow.mp4 >"$work/creator.out" 2>"$work/creator.err" &
+creator_pid=$!
+for _ in $(seq 1 100); do
+    grep -q '^job ' "$work/creator.err" && break
+    sleep 0.05
+done
+slow_job="$(sed -n 's/^job //p' "$work/creator.err" | head -n 1)"
+api_fast="$api"
+api="$slow_api"
+run "scheduler list with a running job" scheduler list
+run "scheduler cancel a running job" scheduler cancel "$slow_job"
+run "scheduler list after the cancel" scheduler list
+api="$api_fast"
+kill "$creator_pid" 2>/dev/null
+wait "$creator_pid" 2>/dev/null
 run "status, wait, download (the old verbs)" status "$job"
 run "wait (the old verb)" wait "$job"
 run "download (the old verb)" download "$job" --out v4.mp4
@@ -123,11 +149,12 @@ lrun "dry run" --dry-run extend --video "https://media.example/v.mp4" --duration
 lrun "unknown job" status retake 00000000-0000-0000-0000-000000000000
 
 # Ports, the storage signature and expiry differ between runs; the rest must not.
-sed -i -e "s#$api#http://API#g" -e "s#$storage#http://STORAGE#g" -e "s#${api#http://}#API#g" \
+sed -i -e "s#$slow_api#http://API2#g" -e "s#$api#http://API#g" -e "s#$storage#http://STORAGE#g" -e "s#${api#http://}#API#g" \
     -e 's/expires=[0-9]*&signature=[0-9a-f]*/expires=E\&signature=S/g' \
     -e 's/"expirationDateString":"[0-9]*"/"expirationDateString":"E"/g' \
     -e 's/"updated":[0-9]*/"updated":T/g' -e 's/"updatedUTC":"[^"]*"/"updatedUTC":"T"/g' \
     -e 's/"\(created\|completed\)_at":"[^"]*"/"\1_at":"T"/g' \
+    -e 's/^\(out: email:[^ ]*  [^ ]*\)  .*/\1  STARTED  ELAPSED/' \
     -e 's/\[request id req_[0-9a-f-]*\]/[request id R]/g' -e 's/^out: completed: .*/out: completed: T/' \
     "$out"
 

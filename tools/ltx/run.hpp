@@ -7,6 +7,10 @@
 #include "commands.hpp"
 #include "lightricks.hpp"
 
+#ifdef LTX_CLI_BATCH
+#include "batch.hpp"
+#endif
+
 namespace ltx_cli {
 
 inline constexpr const char* exit_codes_help =
@@ -169,6 +173,10 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
 
     lightricks::command_lines lx_lines;
     lightricks::add_commands(app, lx_lines);
+#ifdef LTX_CLI_BATCH
+    batch::command_lines batch_lines;
+    batch::add_commands(app, batch_lines);
+#endif
 
     // The verbs of earlier releases, kept working and hidden from the help.
     detail::add_create(app, "create", creates[1]);
@@ -184,6 +192,16 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
         return rc == 0 ? exit_ok : exit_bad_input;
     }
 
+#ifdef LTX_CLI_BATCH
+    if (batch_lines.status->parsed()) {
+        try {
+            return batch::status_command(env, s, batch_lines.status_journal);
+        } catch (const std::exception& e) {
+            env.err << "ltx: " << e.what() << "\n";
+            return exit_bad_input;
+        }
+    }
+#endif
     const bool official = lx_lines.app->parsed();
     s.config.base_url = base_url;
     if (official && app.get_option("--base-url")->count() == 0)
@@ -200,6 +218,10 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     }
 
     auto dispatch = [&](auto& client) -> int {
+#ifdef LTX_CLI_BATCH
+        if (batch_lines.app->parsed())
+            return batch::run_command(client, env, s, batch_lines);
+#endif
         for (const auto& c : creates)
             if (c.app->parsed())
                 return generate_command(client, env, s, c.args,

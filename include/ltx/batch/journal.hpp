@@ -18,6 +18,7 @@ namespace ltx::batch {
 /// The state of one input line. The transitions a journal accepts:
 ///
 ///     planned -> submitting -> submitted(job id) -> done(file, size)
+///                           \-> planned (the server did not accept it: 429)
 ///                           \-> unknown(error)   \-> failed(error)
 ///                           \-> failed(error)
 ///     unknown -> planned (only on request: the create may have reached the server)
@@ -101,6 +102,9 @@ public:
     virtual void mark_submitted(std::size_t index, std::string_view job_id) = 0;
     /// submitted -> done: the artifact is on disk at `file`, `size` bytes.
     virtual void mark_done(std::size_t index, std::string_view file, std::uint64_t size) = 0;
+    /// submitting -> planned: the server said it did not accept the create (a 429), so no job
+    /// exists and the line is submitted again later.
+    virtual void release(std::size_t index) = 0;
     /// submitting or submitted -> failed: the server refused the request or failed the job.
     virtual void mark_failed(std::size_t index, std::string_view error) = 0;
     /// submitting -> unknown: the create may have reached the server (errc::outcome_unknown).

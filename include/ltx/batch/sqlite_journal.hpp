@@ -36,6 +36,7 @@ public:
     void mark_submitting(std::size_t index) override;
     void mark_submitted(std::size_t index, std::string_view job_id) override;
     void mark_done(std::size_t index, std::string_view file, std::uint64_t size) override;
+    void release(std::size_t index) override;
     void mark_failed(std::size_t index, std::string_view error) override;
     void mark_unknown(std::size_t index, std::string_view error) override;
     void replan(std::size_t index) override;

@@ -29,6 +29,8 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <tuple>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,91 +54,34 @@ public:
         if (path.starts_with("/v1/ltxstudio/"))
             path.remove_prefix(13);
 
-        // A known path: 405 for another method, 401 without a valid token, else go on. The
-        // methods come from the library's endpoint traits, so the simulator routes what the
-        // client sends.
+        // The routes come from the library's endpoint traits (`endpoints::all`): a path the
+        // client sends is a path the simulator answers. The first route in `match`'s order with
+        // the request's method serves it; none: 405 with `Allow` (the methods of every route of
+        // the path); no valid token: 401.
         const auto method = ltx::http::parse_method(req.method);
-        const auto route =
-            [&](std::initializer_list<ltx::http::method> allowed) -> std::optional<api_outcome> {
-            if (!method || std::find(allowed.begin(), allowed.end(), *method) == allowed.end()) {
-                auto r = error_reply(405, "Method not allowed");
-                for (const auto m : allowed) {
-                    if (!r.allow.empty())
-                        r.allow += ", ";
-                    r.allow += ltx::http::to_string(m);
-                }
-                return api_outcome{std::move(r)};
+        const auto matches = match(path);
+        if (matches.empty())
+            return {error_reply(404, "Not found")};
+        const auto chosen = std::find_if(matches.begin(), matches.end(), [&](const auto& m) {
+            return method && m.r->method == *method;
+        });
+        if (chosen == matches.end()) {
+            std::vector<ltx::http::method> allowed;
+            for (const auto& m : matches)
+                allowed.push_back(m.r->method);
+            std::sort(allowed.begin(), allowed.end());
+            allowed.erase(std::unique(allowed.begin(), allowed.end()), allowed.end());
+            auto r = error_reply(405, "Method not allowed");
+            for (const auto m : allowed) {
+                if (!r.allow.empty())
+                    r.allow += ", ";
+                r.allow += ltx::http::to_string(m);
             }
-            if (!authorized(req.authorization))
-                return api_outcome{error_reply(401, "Unauthorized")};
-            return std::nullopt;
-        };
-
-        if (path == "/videos/ltx-create" || path == "/videos/ltx-create/") {
-            if (auto r = route({endpoints::create_video::method}))
-                return std::move(*r);
-            return create_video(req, now);
+            return {std::move(r)};
         }
-        if (is_path<endpoints::create_veo_video>(path)) {
-            if (auto r = route({endpoints::create_veo_video::method}))
-                return std::move(*r);
-            return create_veo_video(req, now);
-        }
-        // The old paths images/flux-create and images/flux-edit are aliases.
-        if (is_path<endpoints::create_image>(path) || is_path<endpoints::create_image>(path, 1)) {
-            if (auto r = route({endpoints::create_image::method}))
-                return std::move(*r);
-            return create_image(req, now);
-        }
-        if (is_path<endpoints::edit_image>(path) || is_path<endpoints::edit_image>(path, 1)) {
-            if (auto r = route({endpoints::edit_image::method}))
-                return std::move(*r);
-            return edit_image(req, now);
-        }
-        if (is_path<endpoints::upscale_image>(path)) {
-            if (auto r = route({endpoints::upscale_image::method}))
-                return std::move(*r);
-            return upscale_image(req, now);
-        }
-        if (path == "/assets" || path == "/assets/") {
-            if (auto r = route({endpoints::list_assets::method, endpoints::upload_asset::method}))
-                return std::move(*r);
-            return method == endpoints::list_assets::method
-                       ? api_outcome{list_assets(query, now)}
-                       : api_outcome{upload_asset(req, query, now)};
-        }
-        if (path.starts_with("/assets/")) {
-            if (auto r = route({endpoints::get_job::method}))
-                return std::move(*r);
-            return {get_job(path.substr(8), now)};
-        }
-        if (path == "/accounts" ||
-            (path == "/accounts/" && method == endpoints::configure_account::method)) {
-            if (auto r =
-                    route({endpoints::list_accounts::method, endpoints::configure_account::method}))
-                return std::move(*r);
-            return method == endpoints::list_accounts::method
-                       ? api_outcome{accounts_.list()}
-                       : api_outcome{accounts_.configure(req, now)};
-        }
-        if (path.starts_with("/accounts/")) {
-            if (auto r = route({endpoints::get_account::method, endpoints::delete_account::method}))
-                return std::move(*r);
-            return method == endpoints::get_account::method
-                       ? api_outcome{accounts_.get(path.substr(10))}
-                       : api_outcome{accounts_.remove(path.substr(10))};
-        }
-        if (path == "/scheduler" || path == "/scheduler/") {
-            if (auto r = route({endpoints::list_scheduled_jobs::method}))
-                return std::move(*r);
-            return {list_scheduled_jobs(now)};
-        }
-        if (path.starts_with("/scheduler/")) {
-            if (auto r = route({endpoints::cancel_scheduled_job::method}))
-                return std::move(*r);
-            return {cancel_scheduled_job(path.substr(11), now)};
-        }
-        return {error_reply(404, "Not found")};
+        if (!authorized(req.authorization))
+            return {error_reply(401, "Unauthorized")};
+        return chosen->r->serve(*this, call{req, query, chosen->param, now});
     }
 
     /// One look at a `pollForResult` job: the answer when it is done or the plan has no polls
@@ -174,15 +119,112 @@ public:
     }
 
 private:
-    // True when `path` is `/<E::path>` (with `alias` 1: `/<first segment>/flux-<rest>`, the
-    // old name of an image endpoint), with or without a trailing slash.
-    template <class E> static bool is_path(std::string_view path, int alias = 0) {
-        std::string want = "/" + std::string{E::path};
-        if (alias)
-            want.insert(want.find('/', 1) + 1, "flux-");
-        if (path.ends_with('/'))
-            path.remove_suffix(1);
-        return path == want;
+    // One request as a route's handler sees it; `param` is the text of the path's `{param}`.
+    struct call {
+        const api_request& req;
+        std::string_view query;
+        std::string_view param;
+        std::int64_t now;
+    };
+
+    // One row of the routing table: an endpoint's method and path template (without a leading
+    // or trailing slash), and its handler.
+    struct route {
+        ltx::http::method method;
+        std::string pattern;
+        api_outcome (*serve)(api&, const call&);
+    };
+
+    struct route_match {
+        const route* r;
+        std::string_view param;
+    };
+
+    // The handler of endpoint `E`; an endpoint of `endpoints::all` without one does not compile.
+    template <class E> static api_outcome serve(api& a, const call& c) {
+        namespace ep = endpoints;
+        if constexpr (std::is_same_v<E, ep::create_video>)
+            return a.create_video(c.req, c.now);
+        else if constexpr (std::is_same_v<E, ep::create_veo_video>)
+            return a.create_veo_video(c.req, c.now);
+        else if constexpr (std::is_same_v<E, ep::create_image>)
+            return a.create_image(c.req, c.now);
+        else if constexpr (std::is_same_v<E, ep::edit_image>)
+            return a.edit_image(c.req, c.now);
+        else if constexpr (std::is_same_v<E, ep::upscale_image>)
+            return a.upscale_image(c.req, c.now);
+        else if constexpr (std::is_same_v<E, ep::get_job>)
+            return {a.get_job(c.param, c.now)};
+        else if constexpr (std::is_same_v<E, ep::upload_asset>)
+            return {a.upload_asset(c.req, c.query, c.now)};
+        else if constexpr (std::is_same_v<E, ep::list_assets>)
+            return {a.list_assets(c.query, c.now)};
+        else if constexpr (std::is_same_v<E, ep::configure_account>)
+            return {a.accounts_.configure(c.req, c.now)};
+        else if constexpr (std::is_same_v<E, ep::get_account>)
+            return {a.accounts_.get(c.param)};
+        else if constexpr (std::is_same_v<E, ep::list_accounts>)
+            return {a.accounts_.list()};
+        else if constexpr (std::is_same_v<E, ep::delete_account>)
+            return {a.accounts_.remove(c.param)};
+        else if constexpr (std::is_same_v<E, ep::list_scheduled_jobs>)
+            return {a.list_scheduled_jobs(c.now)};
+        else if constexpr (std::is_same_v<E, ep::cancel_scheduled_job>)
+            return {a.cancel_scheduled_job(c.param, c.now)};
+        else
+            static_assert(sizeof(E) == 0, "an endpoint without a handler in the simulator");
+    }
+
+    static std::string_view trim_slash(std::string_view p) {
+        if (p.ends_with('/'))
+            p.remove_suffix(1);
+        return p;
+    }
+
+    // The table, built once from the traits. The image endpoints also answer at their old
+    // names, `images/flux-create` and `images/flux-edit`.
+    static const std::vector<route>& routes() {
+        static const std::vector<route> table = [] {
+            std::vector<route> t;
+            const auto add = [&t]<class E>(E*) {
+                const std::string pattern{E::path};
+                t.push_back({E::method, pattern, &serve<E>});
+                if constexpr (std::is_same_v<E, endpoints::create_image> ||
+                              std::is_same_v<E, endpoints::edit_image>) {
+                    std::string old = pattern;
+                    old.insert(old.find('/') + 1, "flux-");
+                    t.push_back({E::method, std::move(old), &serve<E>});
+                }
+            };
+            std::apply([&](auto... e) { (add(&e), ...); }, endpoints::all{});
+            return t;
+        }();
+        return table;
+    }
+
+    // The routes whose pattern matches `path` (which starts with `/`), in this order: a fixed
+    // path equal to it; a path `prefix{param}` whose prefix it starts with (the rest, maybe
+    // empty, is the parameter); a fixed path equal to it but for a trailing slash.
+    static std::vector<route_match> match(std::string_view path) {
+        if (path.starts_with('/'))
+            path.remove_prefix(1);
+        std::vector<route_match> exact;
+        std::vector<route_match> with_param;
+        std::vector<route_match> loose;
+        for (const auto& r : routes()) {
+            const auto open = r.pattern.find('{');
+            if (open == std::string::npos) {
+                if (path == r.pattern)
+                    exact.push_back({&r, {}});
+                else if (trim_slash(path) == trim_slash(r.pattern))
+                    loose.push_back({&r, {}});
+            } else if (path.starts_with(std::string_view{r.pattern}.substr(0, open))) {
+                with_param.push_back({&r, path.substr(open)});
+            }
+        }
+        exact.insert(exact.end(), with_param.begin(), with_param.end());
+        exact.insert(exact.end(), loose.begin(), loose.end());
+        return exact;
     }
 
     // A generator's request, checked in the reference's order: the body (400), the account

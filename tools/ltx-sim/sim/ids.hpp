@@ -6,6 +6,9 @@
 
 #include <ltx/detail/ascii.hpp>
 
+#include <boost/uuid/random_generator.hpp>
+#include <boost/uuid/uuid.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -19,6 +22,12 @@ namespace ltx::sim {
 class prng {
 public:
     explicit prng(std::uint64_t seed) noexcept : state_(seed) {}
+
+    /// A uniform random bit generator too, for Boost.Uuid.
+    using result_type = std::uint64_t;
+    static constexpr result_type min() noexcept { return 0; }
+    static constexpr result_type max() noexcept { return ~result_type{0}; }
+    result_type operator()() noexcept { return next(); }
 
     std::uint64_t next() noexcept {
         std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
@@ -41,17 +50,26 @@ private:
     std::uint64_t state_;
 };
 
-/// A random (version 4) UUID, stored in two words.
+/// A random (version 4) UUID, stored in two words (the first 8 bytes, big-endian, then the last 8).
 struct uuid {
     std::uint64_t hi = 0;
     std::uint64_t lo = 0;
 
     friend bool operator==(const uuid&, const uuid&) = default;
 
-    static uuid random(prng& r) noexcept {
-        uuid u{r.next(), r.next()};
-        u.hi = (u.hi & ~0xF000ull) | 0x4000ull;                        // version 4
-        u.lo = (u.lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull; // variant 10
+    /// Made by Boost.Uuid's random generator over `r`: two draws of `r` per UUID, so a seed
+    /// gives the same ids in the same order.
+    static uuid random(prng& r) {
+        boost::uuids::basic_random_generator<prng> generate{r};
+        return from(generate());
+    }
+
+    static uuid from(const boost::uuids::uuid& b) noexcept {
+        uuid u;
+        for (std::size_t i = 0; i < 8; ++i) {
+            u.hi = (u.hi << 8) | b.data[i];
+            u.lo = (u.lo << 8) | b.data[i + 8];
+        }
         return u;
     }
 

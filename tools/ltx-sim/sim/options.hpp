@@ -6,12 +6,15 @@
 
 #include <ltx/reflect/detail/text.hpp>
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -173,105 +176,158 @@ struct parsed_options {
     bool help = false;
 };
 
-/// Reads the command line (`args` without the program name).
+/// Reads the command line (`args` without the program name) with CLI11. Every refused value
+/// is a check of its option, so an error reads `--option: why`; an unknown option or a stray
+/// argument reads `ARG: unknown option`, a missing value `--option: needs a value`.
 inline parsed_options parse_options(const std::vector<std::string_view>& args) {
     parsed_options out;
     auto& o = out.value;
-    bool tokens_given = false;
-    bool accounts_given = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const auto arg = args[i];
-        const auto fail = [&](std::string why) {
-            out.error = std::string{arg} + ": " + why;
-            return out;
+    CLI::App app{"ltx-sim: a local simulator of the LTX Studio API v1", "ltx-sim"};
+    app.set_help_flag("-h,--help", "this text");
+    app.allow_extras();
+
+    // A check that `parse` accepts the text; `why` is the error after `--option: `.
+    const auto check = [](auto parse, std::string why) {
+        return CLI::Validator{
+            [parse, why](std::string& text) { return parse(text) ? std::string{} : why; }, "", ""};
+    };
+    const auto whole = [](long long min, long long max) {
+        return [min, max](const std::string& text) {
+            long long n = 0;
+            return detail::parse_number(text, n) && n >= min && n <= max;
         };
-        if (arg == "--help" || arg == "-h") {
-            out.help = true;
-            return out;
-        }
-        if (arg == "--no-url-lag") {
-            o.url_lag = false;
-            continue;
-        }
-        if (arg == "--verbose") {
-            o.verbose = true;
-            continue;
-        }
-        static constexpr std::string_view with_value[] = {
-            "--host",           "--port",         "--storage-port",  "--token",
-            "--account",        "--speed",        "--delay-ms",      "--url-ttl",
-            "--exit-after",     "--state-dir",    "--fixtures",      "--fail-rate",
-            "--fail-post-rate", "--drop-rate",    "--burst-429",     "--seed",
-            "--lx-concurrency", "--lx-retention", "--lx-rate-limit", "--lx-credits"};
-        if (std::find(std::begin(with_value), std::end(with_value), arg) == std::end(with_value))
-            return fail("unknown option");
-        if (i + 1 >= args.size())
-            return fail("needs a value");
-        const auto v = args[++i];
+    };
+    constexpr long long unbounded = std::numeric_limits<long long>::max();
+    const auto to_whole = [](const std::string& text) {
         long long n = 0;
-        if (arg == "--host") {
-            o.host = std::string{v};
-        } else if (arg == "--port" || arg == "--storage-port") {
-            if (!detail::parse_number(v, n) || n < 0 || n > 65535)
-                return fail("expected a port number, 0 to 65535");
-            (arg == "--port" ? o.port : o.storage_port) = static_cast<std::uint16_t>(n);
-        } else if (arg == "--token") {
-            if (v.empty())
-                return fail("a token cannot be empty");
-            if (!tokens_given)
-                o.tokens.clear();
-            tokens_given = true;
-            o.tokens.emplace_back(v);
-        } else if (arg == "--account") {
-            auto a = detail::parse_account(v);
-            if (!a)
-                return fail("expected EMAIL[:credits[:maxJobs]], maxJobs at least 1");
-            if (!accounts_given)
-                o.accounts.clear();
-            accounts_given = true;
-            o.accounts.push_back(std::move(*a));
-        } else if (arg == "--speed" || arg == "--delay-ms") {
-            if (!detail::parse_number(v, n) || n < 0)
-                return fail("expected milliseconds, 0 or more");
-            (arg == "--speed" ? o.speed : o.delay) = std::chrono::milliseconds{n};
-        } else if (arg == "--url-ttl" || arg == "--exit-after") {
-            if (!detail::parse_number(v, n) || n < (arg == "--url-ttl" ? 1 : 0))
-                return fail("expected seconds");
-            (arg == "--url-ttl" ? o.url_ttl : o.exit_after) = std::chrono::seconds{n};
-        } else if (arg == "--state-dir") {
-            o.state_dir = std::filesystem::path{std::string{v}};
-        } else if (arg == "--fixtures") {
-            o.fixtures_dir = std::filesystem::path{std::string{v}};
-        } else if (arg == "--fail-rate" || arg == "--fail-post-rate" || arg == "--drop-rate") {
-            double r = 0;
-            if (!detail::parse_rate(v, r))
-                return fail("expected a share from 0 to 1");
-            (arg == "--fail-rate"   ? o.fail_rate
-             : arg == "--drop-rate" ? o.drop_rate
-                                    : o.fail_post_rate) = r;
-        } else if (arg == "--burst-429") {
-            if (!detail::parse_number(v, o.burst_429) || o.burst_429 < 0)
-                return fail("expected a count");
-        } else if (arg == "--lx-concurrency") {
-            if (!detail::parse_number(v, o.lx_concurrency) || o.lx_concurrency < 1)
-                return fail("expected a count, 1 or more");
-        } else if (arg == "--lx-retention") {
-            if (!detail::parse_number(v, n) || n < 1)
-                return fail("expected seconds");
-            o.lx_retention = std::chrono::seconds{n};
-        } else if (arg == "--lx-rate-limit") {
-            if (!detail::parse_number(v, o.lx_rate_limit) || o.lx_rate_limit < 0)
-                return fail("expected a count, 0 or more");
-        } else if (arg == "--lx-credits") {
-            if (!detail::parse_number(v, n) || n < 0)
-                return fail("expected seconds, 0 or more");
-            o.lx_credits = n;
-        } else if (arg == "--seed") {
+        detail::parse_number(text, n);
+        return n;
+    };
+    const auto share = [](const std::string& text) {
+        double r = 0;
+        return detail::parse_rate(text, r);
+    };
+    const auto to_share = [](const std::string& text) {
+        double r = 0;
+        detail::parse_rate(text, r);
+        return r;
+    };
+    // An option with one value, checked, then stored by `store`.
+    const auto add = [&](std::string name, auto store, CLI::Validator validator) {
+        app.add_option_function<std::string>(std::move(name), std::move(store))
+            ->check(std::move(validator))
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    };
+
+    add(
+        "--host", [&](const std::string& v) { o.host = v; }, CLI::Validator{});
+    const auto port = check(whole(0, 65535), "expected a port number, 0 to 65535");
+    add(
+        "--port", [&](const std::string& v) { o.port = static_cast<std::uint16_t>(to_whole(v)); },
+        port);
+    add(
+        "--storage-port",
+        [&](const std::string& v) { o.storage_port = static_cast<std::uint16_t>(to_whole(v)); },
+        port);
+    std::vector<std::string> tokens;
+    app.add_option("--token", tokens)
+        ->check(check([](const std::string& t) { return !t.empty(); }, "a token cannot be empty"));
+    std::vector<std::string> accounts;
+    app.add_option("--account", accounts)
+        ->check(check([](const std::string& a) { return detail::parse_account(a).has_value(); },
+                      "expected EMAIL[:credits[:maxJobs]], maxJobs at least 1"));
+    const auto millis = check(whole(0, unbounded), "expected milliseconds, 0 or more");
+    add(
+        "--speed", [&](const std::string& v) { o.speed = std::chrono::milliseconds{to_whole(v)}; },
+        millis);
+    add(
+        "--delay-ms",
+        [&](const std::string& v) { o.delay = std::chrono::milliseconds{to_whole(v)}; }, millis);
+    add(
+        "--url-ttl", [&](const std::string& v) { o.url_ttl = std::chrono::seconds{to_whole(v)}; },
+        check(whole(1, unbounded), "expected seconds"));
+    add(
+        "--exit-after",
+        [&](const std::string& v) { o.exit_after = std::chrono::seconds{to_whole(v)}; },
+        check(whole(0, unbounded), "expected seconds"));
+    add(
+        "--state-dir", [&](const std::string& v) { o.state_dir = std::filesystem::path{v}; },
+        CLI::Validator{});
+    add(
+        "--fixtures", [&](const std::string& v) { o.fixtures_dir = std::filesystem::path{v}; },
+        CLI::Validator{});
+    const auto rate = check(share, "expected a share from 0 to 1");
+    add(
+        "--fail-rate", [&](const std::string& v) { o.fail_rate = to_share(v); }, rate);
+    add(
+        "--fail-post-rate", [&](const std::string& v) { o.fail_post_rate = to_share(v); }, rate);
+    add(
+        "--drop-rate", [&](const std::string& v) { o.drop_rate = to_share(v); }, rate);
+    const int int_max = std::numeric_limits<int>::max();
+    add(
+        "--burst-429", [&](const std::string& v) { o.burst_429 = static_cast<int>(to_whole(v)); },
+        check(whole(0, int_max), "expected a count"));
+    add(
+        "--lx-concurrency",
+        [&](const std::string& v) { o.lx_concurrency = static_cast<int>(to_whole(v)); },
+        check(whole(1, int_max), "expected a count, 1 or more"));
+    add(
+        "--lx-retention",
+        [&](const std::string& v) { o.lx_retention = std::chrono::seconds{to_whole(v)}; },
+        check(whole(1, unbounded), "expected seconds"));
+    add(
+        "--lx-rate-limit",
+        [&](const std::string& v) { o.lx_rate_limit = static_cast<int>(to_whole(v)); },
+        check(whole(0, int_max), "expected a count, 0 or more"));
+    add(
+        "--lx-credits", [&](const std::string& v) { o.lx_credits = to_whole(v); },
+        check(whole(0, unbounded), "expected seconds, 0 or more"));
+    add(
+        "--seed",
+        [&](const std::string& v) {
             std::uint64_t s = 0;
-            if (!detail::parse_number(v, s))
-                return fail("expected an unsigned integer");
+            detail::parse_number(v, s);
             o.seed = s;
-        }
+        },
+        check(
+            [](const std::string& v) {
+                std::uint64_t s = 0;
+                return detail::parse_number(v, s);
+            },
+            "expected an unsigned integer"));
+    app.add_flag_callback("--no-url-lag", [&] { o.url_lag = false; });
+    app.add_flag_callback("--verbose", [&] { o.verbose = true; });
+
+    // CLI11 takes the arguments last first.
+    std::vector<std::string> reversed;
+    reversed.reserve(args.size());
+    for (auto it = args.rbegin(); it != args.rend(); ++it)
+        reversed.emplace_back(*it);
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        out.help = true;
+        return out;
+    } catch (const CLI::ArgumentMismatch& e) {
+        const std::string_view what = e.what();
+        out.error = std::string{what.substr(0, what.find(':'))};
+        out.error += ": needs a value";
+        return out;
+    } catch (const CLI::ParseError& e) {
+        out.error = e.what();
+        return out;
+    }
+    if (const auto extras = app.remaining(); !extras.empty()) {
+        out.error = extras.front();
+        out.error += ": unknown option";
+        return out;
+    }
+    if (!tokens.empty())
+        o.tokens = std::move(tokens);
+    if (!accounts.empty()) {
+        o.accounts.clear();
+        for (const auto& a : accounts)
+            o.accounts.push_back(*detail::parse_account(a));
     }
     return out;
 }

@@ -235,6 +235,11 @@ inline void sqlite_journal::mark_done(std::size_t index, std::string_view file,
                false);
 }
 
+inline void sqlite_journal::release(std::size_t index) {
+    transition(index, {line_state::submitting}, line_state::planned, {}, {}, 0, {}, false, false,
+               false);
+}
+
 inline void sqlite_journal::mark_failed(std::size_t index, std::string_view error) {
     transition(index, {line_state::submitting, line_state::submitted}, line_state::failed, {}, {},
                0, error, false, false, true);

@@ -1,0 +1,218 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+// The batch runner over the client's Asio transport against ltx-sim on loopback: a batch run to
+// the end, a failing job, 429s, ambiguous creates, a stop and a resume that submits nothing twice.
+#include <ltx/batch/studio_adapter.hpp>
+
+#include "../sim/support.hpp"
+
+#include <ltx/asio.hpp>
+#include <ltx/batch/line_hash.hpp>
+#include <ltx/batch/sqlite_journal.hpp>
+#include <ltx/client.hpp>
+
+#include <doctest/doctest.h>
+
+#include <asio/io_context.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+namespace batch_runner_test {
+
+using namespace std::chrono_literals;
+using ltx::batch::line_state;
+using sim_test::config_for;
+using sim_test::test_options;
+
+struct fixture {
+    explicit fixture(const std::string& name, ltx::sim::options o)
+        : sim(std::move(o)), http(io.get_executor()), api(http, config_for(sim)),
+          dir(std::filesystem::temp_directory_path() /
+              ("ltx-batch-" + name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir / "out");
+        asset = api.upload_file(test_options().fixtures_dir / "start.png").asset.fileId;
+    }
+    ~fixture() {
+        std::error_code ignored;
+        std::filesystem::remove_all(dir, ignored);
+    }
+
+    std::vector<ltx::ltx_create_request> requests(std::vector<std::string> prompts) const {
+        std::vector<ltx::ltx_create_request> out;
+        for (auto& p : prompts) {
+            ltx::ltx_create_request r;
+            r.prompt = std::move(p);
+            r.startAssetId = asset;
+            out.push_back(std::move(r));
+        }
+        return out;
+    }
+
+    void plan(ltx::batch::journal& j, const std::vector<std::string>& prompts) const {
+        std::vector<ltx::batch::planned_line> lines;
+        for (const auto& p : prompts) {
+            lines.push_back({lines.size(), ltx::batch::line_hash(p)});
+        }
+        j.plan(lines);
+    }
+
+    using adapter_type =
+        ltx::batch::studio_adapter<ltx::basic_client<ltx::asio::transport>, ltx::asio::transport>;
+
+    adapter_type adapter(const std::vector<std::string>& prompts) {
+        return adapter_type(api, http, requests(prompts), dir / "out", {},
+                            {.interval = 10ms, .backoff = 1.0, .timeout = 30s});
+    }
+
+    // Runs until the runner reports, or 30 s; `stop_after` transitions stop it.
+    std::optional<ltx::batch::run_summary> run(ltx::batch::runner<adapter_type>& r) {
+        std::optional<ltx::batch::run_summary> summary;
+        io.restart(); // a run before this one may have left the context out of work, stopped
+        r.start([&](ltx::batch::run_summary s) { summary = s; });
+        const auto t0 = std::chrono::steady_clock::now();
+        while (!summary && std::chrono::steady_clock::now() - t0 < 30s) {
+            io.run_for(20ms);
+        }
+        return summary;
+    }
+
+    ltx::sim::background_server sim;
+    ::asio::io_context io;
+    ltx::asio::transport http;
+    ltx::basic_client<ltx::asio::transport> api;
+    std::filesystem::path dir;
+    std::string asset;
+};
+
+ltx::sim::options fast() {
+    auto o = test_options();
+    o.speed = 30ms;
+    return o;
+}
+
+TEST_CASE("batch runner + ltx-sim: every line done, a failing job recorded, the batch goes on") {
+    fixture f("all", fast());
+    const std::vector<std::string> prompts{"one", "two", "three [fail]", "four", "five", "six"};
+    ltx::batch::sqlite_journal journal(f.dir / "batch.db");
+    f.plan(journal, prompts);
+    auto adapter = f.adapter(prompts);
+    std::size_t transitions = 0;
+    ltx::batch::runner r(adapter, journal,
+                         {.concurrency = 2, .on_transition = [&](const auto&) { ++transitions; }});
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    CHECK(summary->done == 5);
+    CHECK(summary->failed == 1);
+    CHECK_FALSE(summary->complete());
+    CHECK(transitions == 6 * 2 + 5 + 1); // submitting, submitted each; done or failed each
+    const auto failed = *journal.line(2);
+    CHECK(failed.state == line_state::failed);
+    CHECK(failed.error.find("[fail]") != std::string::npos);
+    for (const auto& line : journal.lines()) {
+        if (line.state == line_state::done) {
+            CHECK(std::filesystem::file_size(line.file) == line.size);
+            CHECK(line.size > 0);
+        }
+    }
+    CHECK(f.sim->stats().jobsCreated == 6);
+}
+
+TEST_CASE("batch runner + ltx-sim: 429s lower the concurrency, nothing is created twice") {
+    auto o = fast();
+    o.burst_429 = 3;
+    fixture f("429", o);
+    const std::vector<std::string> prompts{"a", "b", "c", "d"};
+    ltx::batch::sqlite_journal journal(f.dir / "batch.db");
+    f.plan(journal, prompts);
+    auto adapter = f.adapter(prompts);
+    ltx::batch::runner r(adapter, journal, {.concurrency = 4, .backoff_after_429 = 20ms});
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    CHECK(summary->done == 4);
+    CHECK(summary->complete());
+    CHECK(f.sim->stats().jobsCreated == 4);
+}
+
+TEST_CASE("batch runner + ltx-sim: a stop leaves submitted lines, the resume never resubmits") {
+    auto o = test_options();
+    o.speed = 300ms;
+    fixture f("resume", o);
+    const std::vector<std::string> prompts{"p1", "p2", "p3", "p4", "p5"};
+    ltx::batch::sqlite_journal journal(f.dir / "batch.db");
+    f.plan(journal, prompts);
+    auto adapter = f.adapter(prompts);
+    {
+        ltx::batch::runner<fixture::adapter_type>* self = nullptr;
+        std::size_t submitted = 0;
+        ltx::batch::runner r(adapter, journal,
+                             {.concurrency = 3, .on_transition = [&](const auto& line) {
+                                  if (line.state == line_state::submitted && ++submitted == 2) {
+                                      self->stop();
+                                  }
+                              }});
+        self = &r;
+        const auto summary = f.run(r);
+        REQUIRE(summary);
+        CHECK(summary->done == 0);
+        CHECK(summary->submitted == 3); // the third create was in flight at the stop
+        CHECK(summary->planned == 2);
+    }
+    CHECK(f.sim->stats().jobsCreated == 3);
+    ltx::batch::runner r(adapter, journal, {.concurrency = 3});
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    CHECK(summary->done == 5);
+    CHECK(f.sim->stats().jobsCreated == 5);
+}
+
+TEST_CASE("batch runner + ltx-sim: an ambiguous create is unknown, resubmitted only on request") {
+    auto o = fast();
+    o.drop_rate = 1.0; // every connection closed without an answer
+    fixture* f = nullptr;
+    // The upload needs an answer: start without faults, then turn them on through a new sim.
+    fixture clean("unknown", fast());
+    f = &clean;
+    const std::vector<std::string> prompts{"u1", "u2"};
+    ltx::batch::sqlite_journal journal(f->dir / "batch.db");
+    f->plan(journal, prompts);
+    {
+        ltx::sim::background_server dropping(o);
+        ltx::basic_client<ltx::asio::transport> api{f->http, config_for(dropping)};
+        ltx::batch::studio_adapter<decltype(api), ltx::asio::transport> adapter(
+            api, f->http, f->requests(prompts), f->dir / "out");
+        ltx::batch::runner r(adapter, journal, {.concurrency = 2});
+        std::optional<ltx::batch::run_summary> summary;
+        f->io.restart();
+        r.start([&](ltx::batch::run_summary s) { summary = s; });
+        const auto t0 = std::chrono::steady_clock::now();
+        while (!summary && std::chrono::steady_clock::now() - t0 < 30s) {
+            f->io.run_for(20ms);
+        }
+        REQUIRE(summary);
+        CHECK(summary->unknown == 2);
+        CHECK(journal.line(0)->state == line_state::unknown);
+    }
+    {
+        auto adapter = f->adapter(prompts);
+        ltx::batch::runner r(adapter, journal, {.concurrency = 2});
+        const auto summary = f->run(r);
+        REQUIRE(summary);
+        CHECK(summary->unknown == 2); // reported, not submitted
+        CHECK(f->sim->stats().jobsCreated == 0);
+    }
+    auto adapter = f->adapter(prompts);
+    ltx::batch::runner r(adapter, journal, {.concurrency = 2, .resubmit_unknown = true});
+    const auto summary = f->run(r);
+    REQUIRE(summary);
+    CHECK(summary->done == 2);
+    CHECK(summary->complete());
+    CHECK(f->sim->stats().jobsCreated == 2);
+}
+
+} // namespace batch_runner_test

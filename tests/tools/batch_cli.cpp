@@ -1,0 +1,220 @@
+// `ltx batch` run in-process over the Asio transport against ltx-sim on loopback: a batch to
+// done, a resume that submits nothing twice, a changed line refused, `unknown` lines reported
+// and resubmitted only on request, a failed job, `ltx batch status --json`.
+#include "harness.hpp"
+
+#include "../sim/support.hpp"
+
+#include <ltx/asio.hpp>
+
+#include <doctest/doctest.h>
+
+#include <asio/io_context.hpp>
+
+#include <boost/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+namespace batch_cli_test {
+
+using ltx_cli_test::cli_result;
+
+// The command line with a client over the Asio transport, against `sim`.
+struct sim_cli {
+    explicit sim_cli(const std::string& name, ltx::sim::options o = sim_test::test_options())
+        : sim(std::move(o)), dir(std::filesystem::temp_directory_path() /
+                                 ("ltx-batch-cli-" + name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        const auto r = run(sim, {"assets", "upload",
+                                 (sim_test::test_options().fixtures_dir / "start.png").string()});
+        REQUIRE(r.rc == 0);
+        asset = r.out.substr(0, r.out.find('\n'));
+    }
+    ~sim_cli() {
+        std::error_code ignored;
+        std::filesystem::remove_all(dir, ignored);
+    }
+    sim_cli(const sim_cli&) = delete;
+    sim_cli& operator=(const sim_cli&) = delete;
+
+    static cli_result run(ltx::sim::background_server& server, std::vector<std::string> args) {
+        args.insert(args.begin(), "ltx");
+        args.push_back("--base-url");
+        args.push_back(server->api_url() + "/v1/ltxstudio/");
+        std::vector<const char*> argv;
+        for (const auto& a : args)
+            argv.push_back(a.c_str());
+        std::ostringstream out, err;
+        ltx_cli::environment env{out, err, false, [](const char* n) -> std::optional<std::string> {
+                                     if (std::string_view{n} == "USEAPI_TOKEN")
+                                         return "test-token";
+                                     return std::nullopt;
+                                 }};
+        const int rc = ltx_cli::run(static_cast<int>(argv.size()), argv.data(), env,
+                                    [](const ltx_cli::settings& s, auto&& f) {
+                                        ::asio::io_context io;
+                                        ltx::asio::transport http{io.get_executor()};
+                                        auto cfg = s.config;
+                                        cfg.retry.initial_backoff = std::chrono::milliseconds{1};
+                                        cfg.retry.max_backoff = std::chrono::milliseconds{5};
+                                        ltx::basic_client client{http, cfg};
+                                        return f(client);
+                                    });
+        return {rc, out.str(), err.str()};
+    }
+
+    cli_result run(std::vector<std::string> args) { return run(sim, std::move(args)); }
+
+    // `ltx batch` over the input, the journal and the output folder of this fixture.
+    cli_result batch(ltx::sim::background_server& server, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args{"batch",     input().string(),       "--journal", journal(),
+                                      "--out-dir", (dir / "out").string(), "--poll-ms", "5"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run(server, std::move(args));
+    }
+    cli_result batch(std::vector<std::string> extra = {}) { return batch(sim, std::move(extra)); }
+
+    // Writes the input: one `videos/ltx-create` line per prompt, the artifact named `<n>.mp4`
+    // after its prompt's position.
+    void write_input(const std::vector<std::string>& prompts) const {
+        std::ofstream f{input(), std::ios::binary | std::ios::trunc};
+        for (std::size_t i = 0; i < prompts.size(); ++i)
+            f << R"({"endpoint":"videos/ltx-create","prompt":")" << prompts[i]
+              << R"(","startAssetId":")" << asset << R"(","out":"clip)" << i + 1 << ".mp4\"}\n";
+    }
+
+    std::filesystem::path input() const { return dir / "input.jsonl"; }
+    std::string journal() const { return (dir / "batch.db").string(); }
+    std::uint64_t created() { return sim->stats().jobsCreated; }
+
+    ltx::sim::background_server sim;
+    std::filesystem::path dir;
+    std::string asset;
+};
+
+boost::json::object status_json(sim_cli& f) {
+    const auto r = f.run({"batch", "status", f.journal(), "--json"});
+    REQUIRE(r.rc == 0);
+    const auto v = boost::json::parse(r.out);
+    REQUIRE(v.is_object());
+    return v.as_object();
+}
+
+TEST_CASE("ltx batch: every line done into --out-dir, a resume submits nothing twice") {
+    sim_cli f("done");
+    f.write_input({"one", "two", "three", "four"});
+    auto r = f.batch({"--concurrency", "2"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "4 lines: 4 done\n");
+    CHECK(f.created() == 4);
+    for (int i = 1; i <= 4; ++i) {
+        const auto file = f.dir / "out" / ("clip" + std::to_string(i) + ".mp4");
+        REQUIRE(std::filesystem::exists(file));
+        CHECK(std::filesystem::file_size(file) > 0);
+    }
+    r = f.batch();
+    CHECK(r.rc == 0);
+    CHECK(r.out == "4 lines: 4 done\n");
+    CHECK(f.created() == 4);
+
+    const auto status = status_json(f);
+    CHECK(status.at("counts").at("done").to_number<std::uint64_t>() == 4);
+    CHECK(status.at("counts").at("total").to_number<std::uint64_t>() == 4);
+    const auto& lines = status.at("lines").as_array();
+    REQUIRE(lines.size() == 4);
+    const auto& second = lines.at(1).as_object();
+    CHECK(second.at("line").to_number<std::uint64_t>() == 2);
+    CHECK(second.at("state").as_string() == "done");
+    CHECK(second.at("file").as_string() == (f.dir / "out" / "clip2.mp4").string());
+    CHECK(second.at("size").to_number<std::uint64_t>() ==
+          std::filesystem::file_size(f.dir / "out" / "clip2.mp4"));
+    CHECK_FALSE(second.at("job").as_string().empty());
+
+    const auto text = f.run({"batch", "status", f.journal()});
+    CHECK(text.rc == 0);
+    CHECK(text.out.find("2  done  ") != std::string::npos);
+    CHECK(text.out.ends_with("4 lines: 4 done\n"));
+}
+
+TEST_CASE("ltx batch: a changed line is refused by name, nothing is submitted") {
+    sim_cli f("changed");
+    f.write_input({"one", "two", "three"});
+    REQUIRE(f.batch().rc == 0);
+    REQUIRE(f.created() == 3);
+    f.write_input({"one", "two, changed", "three"});
+    const auto r = f.batch();
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("line 2 of the input differs") != std::string::npos);
+    CHECK(f.created() == 3);
+
+    // A line that is no request is refused before anything is journaled or sent.
+    std::ofstream{f.input(), std::ios::app} << "not json\n";
+    const auto bad = f.batch();
+    CHECK(bad.rc == 2);
+    CHECK(bad.err.find("line 4: not a JSON object") != std::string::npos);
+    CHECK(status_json(f).at("counts").at("total").to_number<std::uint64_t>() == 3);
+}
+
+TEST_CASE("ltx batch: unknown lines are reported, resubmitted only with --resubmit-unknown") {
+    sim_cli f("unknown");
+    f.write_input({"u1", "u2"});
+    {
+        auto o = sim_test::test_options();
+        o.drop_rate = 1.0; // every connection closed without an answer: each create ambiguous
+        ltx::sim::background_server dropping(o);
+        const auto r = f.batch(dropping, {"--concurrency", "2"});
+        CHECK(r.rc == 4);
+        CHECK(r.out.find("line 1: unknown") != std::string::npos);
+        CHECK(r.out.ends_with("2 lines: 2 unknown\n"));
+    }
+    auto r = f.batch();
+    CHECK(r.rc == 4);
+    CHECK(r.out.find("line 2: unknown") != std::string::npos);
+    CHECK(f.created() == 0);
+    CHECK(status_json(f).at("counts").at("unknown").to_number<std::uint64_t>() == 2);
+
+    r = f.batch({"--resubmit-unknown"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "2 lines: 2 done\n");
+    CHECK(f.created() == 2);
+}
+
+TEST_CASE("ltx batch: a 5xx answer to a create is unknown, not failed") {
+    sim_cli f("5xx");
+    f.write_input({"s1"});
+    {
+        auto o = sim_test::test_options();
+        o.fail_post_rate = 1.0; // every POST answered 500, 502 or 503
+        ltx::sim::background_server failing(o);
+        const auto r = f.batch(failing);
+        CHECK(r.rc == 4);
+        CHECK(r.out.ends_with("1 line: 1 unknown\n"));
+        CHECK(failing->stats().jobsCreated == 0);
+    }
+    const auto r = f.batch({"--resubmit-unknown"});
+    CHECK(r.rc == 0);
+    CHECK(f.created() == 1);
+}
+
+TEST_CASE("ltx batch: a failed job is recorded with the server's message, the batch goes on") {
+    sim_cli f("failed");
+    f.write_input({"fine", "broken [fail]", "also fine"});
+    const auto r = f.batch();
+    CHECK(r.rc == 5);
+    CHECK(r.out == "3 lines: 2 done, 1 failed\n");
+    const auto status = status_json(f);
+    const auto& failed = status.at("lines").as_array().at(1).as_object();
+    CHECK(failed.at("state").as_string() == "failed");
+    CHECK(std::string_view{failed.at("error").as_string()}.find("[fail]") != std::string::npos);
+    CHECK(f.created() == 3);
+}
+
+} // namespace batch_cli_test

@@ -1,0 +1,360 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// `ltx batch FILE.jsonl --journal batch.db`: every line of FILE one request, planned into a
+// durable journal (ltx/batch/sqlite_journal.hpp), run by ltx::batch::runner over the Asio
+// transport, each artifact downloaded into the output folder. `ltx batch status batch.db`
+// prints the journal.
+#ifndef LTX_TOOLS_LTX_BATCH_HPP
+#define LTX_TOOLS_LTX_BATCH_HPP
+
+#include "commands.hpp"
+
+#include <ltx/asio.hpp>
+#include <ltx/batch/line_hash.hpp>
+#include <ltx/batch/runner.hpp>
+#include <ltx/batch/sqlite_journal.hpp>
+#include <ltx/batch/studio_adapter.hpp>
+
+#include <asio/io_context.hpp>
+#include <asio/signal_set.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace ltx_cli::batch {
+
+/// What the user gave `ltx batch` and `ltx batch status`.
+struct command_lines {
+    CLI::App* app = nullptr;
+    CLI::App* status = nullptr;
+    std::string file, journal, out_dir = ".", status_journal;
+    std::size_t concurrency = 0; ///< 0: the account's maxJobs
+    bool resubmit_unknown = false;
+    long long poll_ms = 3000;
+};
+
+/// Adds `ltx batch` and `ltx batch status` to `app`.
+inline void add_commands(CLI::App& app, command_lines& c) {
+    c.app = app.add_subcommand(
+        "batch", "run every line of a JSONL file as one request, journaled, resumable");
+    c.app->require_subcommand(0, 1);
+    c.app->add_option("file", c.file,
+                      "one request a line: the endpoint's JSON body with \"endpoint\" "
+                      "(videos/ltx-create) and an optional \"out\" file name");
+    c.app->add_option("--journal", c.journal,
+                      "the SQLite journal; run again with the same one to resume");
+    c.app->add_option("--concurrency", c.concurrency,
+                      "jobs at once (default: the account's maxJobs, else 2)");
+    c.app->add_option("--out-dir", c.out_dir, "where the artifacts go")->capture_default_str();
+    c.app->add_flag("--resubmit-unknown", c.resubmit_unknown,
+                    "submit again the lines whose create may have reached the server (a "
+                    "second job may be paid for)");
+    c.app->add_option("--poll-ms", c.poll_ms, "first pause between two polls of a job")
+        ->capture_default_str();
+    c.status = c.app->add_subcommand("status", "print a batch journal's lines");
+    c.status->add_option("journal", c.status_journal, "the journal")->required();
+}
+
+namespace detail {
+
+/// "line N" for the 0-based index `index`.
+inline std::string line_label(std::size_t index) {
+    std::string out = "line ";
+    out += std::to_string(index + 1);
+    return out;
+}
+
+/// One request line of the input.
+struct input_line {
+    std::string text;
+    std::string out; ///< the file name the artifact gets; empty: `<line>.mp4`
+    ltx::ltx_create_request request;
+};
+
+/// Reads the input: one request per line, blank lines skipped (a line keeps its number in the
+/// file as its index). Reports the first bad line and returns its exit code, or 0.
+inline int read_input(environment& env, const std::string& file,
+                      std::vector<std::optional<input_line>>& lines) {
+    std::ifstream in{file, std::ios::binary};
+    if (!in) {
+        env.err << "ltx batch: cannot read " << file << "\n";
+        return exit_bad_input;
+    }
+    std::string text;
+    while (std::getline(in, text)) {
+        if (!text.empty() && text.back() == '\r')
+            text.pop_back();
+        const std::size_t index = lines.size();
+        if (text.find_first_not_of(" \t") == std::string::npos) {
+            lines.emplace_back();
+            continue;
+        }
+        auto bad = [&](const auto&... why) {
+            env.err << "ltx batch: " << file << " " << line_label(index) << ": ";
+            (env.err << ... << why) << "\n";
+            return exit_bad_input;
+        };
+        auto object = ltx_cli::detail::request_object(text);
+        if (!object)
+            return bad("not a JSON object");
+        const auto* endpoint = object->if_contains("endpoint");
+        if (!endpoint || !endpoint->is_string())
+            return bad("no \"endpoint\" (expected \"videos/ltx-create\")");
+        if (endpoint->as_string() != ltx::endpoints::create_video::path)
+            return bad("endpoint ", std::string_view{endpoint->as_string()},
+                       " is not supported (expected \"videos/ltx-create\")");
+        input_line line;
+        line.text = text;
+        if (const auto* out = object->if_contains("out")) {
+            if (!out->is_string())
+                return bad("\"out\" is not a string");
+            line.out = out->as_string();
+            const std::filesystem::path name{line.out};
+            if (line.out.empty() || name.filename() != name || line.out == "." || line.out == "..")
+                return bad("\"out\" must be a plain file name, not ", line.out);
+        }
+        object->erase("endpoint");
+        object->erase("out");
+        ltx::reflect::json_error err;
+        if (!ltx::reflect::read_json_value(boost::json::value(std::move(*object)), line.request,
+                                           err))
+            return bad(err.path, err.path.empty() ? "" : ": ", err.message);
+        if (const auto v = ltx::reflect::validate(line.request); !v.empty()) {
+            ltx::diagnostics d;
+            d.violations = v;
+            return bad(d.to_string(ltx::errc::invalid_request));
+        }
+        lines.emplace_back(std::move(line));
+    }
+    return exit_ok;
+}
+
+/// The journal's lines as JSON.
+inline boost::json::array to_json(const std::vector<ltx::batch::line_record>& lines) {
+    boost::json::array out;
+    for (const auto& l : lines) {
+        boost::json::object o;
+        o["line"] = l.index + 1;
+        o["state"] = std::string{ltx::batch::to_string(l.state)};
+        o["hash"] = l.content_hash;
+        if (!l.job_id.empty())
+            o["job"] = l.job_id;
+        if (!l.file.empty()) {
+            o["file"] = l.file;
+            o["size"] = l.size;
+        }
+        if (!l.error.empty())
+            o["error"] = l.error;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+/// Counts of each state, in the order of `ltx::batch::line_state`.
+inline boost::json::object counts(const std::vector<ltx::batch::line_record>& lines) {
+    boost::json::object o;
+    for (auto state : {ltx::batch::line_state::planned, ltx::batch::line_state::submitting,
+                       ltx::batch::line_state::submitted, ltx::batch::line_state::done,
+                       ltx::batch::line_state::failed, ltx::batch::line_state::unknown}) {
+        std::size_t n = 0;
+        for (const auto& l : lines)
+            n += l.state == state ? 1 : 0;
+        o[ltx::batch::to_string(state)] = n;
+    }
+    o["total"] = lines.size();
+    return o;
+}
+
+/// One line of the table: `line  state  job  file (size) | error`.
+inline void print_line(std::ostream& os, const ltx::batch::line_record& l) {
+    os << (l.index + 1) << "  " << ltx::batch::to_string(l.state) << "  "
+       << (l.job_id.empty() ? "-" : l.job_id);
+    if (!l.file.empty())
+        os << "  " << l.file << " (" << l.size << " bytes)";
+    if (!l.error.empty())
+        os << "  " << l.error;
+    os << "\n";
+}
+
+/// The summary line: `N lines: a done, b failed, ...` (the states no line is in left out).
+inline void print_counts(std::ostream& os, const std::vector<ltx::batch::line_record>& lines) {
+    const auto c = counts(lines);
+    os << lines.size() << (lines.size() == 1 ? " line:" : " lines:");
+    const char* sep = " ";
+    for (const auto& [name, n] : c) {
+        if (name == "total" || n.as_uint64() == 0)
+            continue;
+        os << sep << n.as_uint64() << " " << std::string_view{name};
+        sep = ", ";
+    }
+    os << "\n";
+}
+
+} // namespace detail
+
+/// `ltx batch status JOURNAL [--json]`: the journal's lines, read only.
+inline int status_command(environment& env, const settings& s, const std::string& path) {
+    if (!std::filesystem::is_regular_file(path)) {
+        env.err << "ltx batch: no journal " << path << "\n";
+        return exit_bad_input;
+    }
+    const ltx::batch::sqlite_journal journal{path};
+    const auto lines = journal.lines();
+    if (s.json) {
+        boost::json::object o;
+        o["counts"] = detail::counts(lines);
+        o["lines"] = detail::to_json(lines);
+        env.out << boost::json::serialize(o) << "\n";
+        return exit_ok;
+    }
+    env.out << "line  state  job  file | error\n";
+    for (const auto& l : lines)
+        detail::print_line(env.out, l);
+    detail::print_counts(env.out, lines);
+    return exit_ok;
+}
+
+namespace detail {
+
+// The concurrency the account allows: the maxJobs of the account named by --email, else the
+// sum over the configured accounts (the API spreads jobs over them); 2 when unknown.
+template <class Client> std::size_t account_concurrency(Client& client, const settings& s) {
+    std::error_code ec;
+    ltx::diagnostics d;
+    std::size_t total = 0;
+    if (s.config.email) {
+        const auto a = client.get_account(*s.config.email, ec, d);
+        if (!ec && a.maxJobs && *a.maxJobs > 0)
+            total = static_cast<std::size_t>(*a.maxJobs);
+    } else {
+        const auto accounts = client.list_accounts(ec, d);
+        if (!ec)
+            for (const auto& [email, a] : accounts)
+                if (a.maxJobs && *a.maxJobs > 0)
+                    total += static_cast<std::size_t>(*a.maxJobs);
+    }
+    return total == 0 ? 2 : total;
+}
+
+} // namespace detail
+
+/// `ltx batch FILE --journal DB`: plans the input into the journal (refusing a changed line),
+/// runs what is left, prints a summary. Exits 0 only when every line is done; 5 when a line
+/// failed; 4 when lines are left unknown or to resume.
+template <class Client>
+int run_command(Client& client, environment& env, const settings& s, const command_lines& c) {
+    if constexpr (!std::is_same_v<std::remove_cvref_t<decltype(client.transport())>,
+                                  ltx::asio::transport>) {
+        env.err << "ltx batch: runs over the network only (no --dry-run)\n";
+        return exit_bad_input;
+    } else {
+        if (c.file.empty() || c.journal.empty()) {
+            env.err << "ltx batch: give the input FILE and --journal DB\n";
+            return exit_bad_input;
+        }
+        std::vector<std::optional<detail::input_line>> input;
+        if (int rc = detail::read_input(env, c.file, input))
+            return rc;
+        std::vector<ltx::batch::planned_line> plan;
+        std::vector<ltx::ltx_create_request> requests(input.size());
+        std::vector<std::string> outs(input.size());
+        for (std::size_t i = 0; i < input.size(); ++i) {
+            if (!input[i])
+                continue;
+            plan.push_back({i, ltx::batch::line_hash(input[i]->text)});
+            requests[i] = std::move(input[i]->request);
+            outs[i] = input[i]->out.empty() ? std::to_string(i + 1) + ".mp4" : input[i]->out;
+        }
+        ltx::batch::sqlite_journal journal{c.journal};
+        try {
+            journal.plan(plan);
+        } catch (const ltx::batch::journal_error& e) {
+            env.err << e.what() << "\n";
+            return exit_bad_input;
+        }
+        std::error_code fs_ec;
+        std::filesystem::create_directories(c.out_dir, fs_ec);
+        if (fs_ec) {
+            env.err << "ltx batch: cannot create " << c.out_dir << ": " << fs_ec.message() << "\n";
+            return exit_bad_input;
+        }
+
+        auto& transport = client.transport();
+        // The loop is run here, until the runner reports: the transport must run on an
+        // io_context (as `main` makes it).
+        const auto executor = transport.get_executor();
+        const auto* target = executor.template target<::asio::io_context::executor_type>();
+        ::asio::io_context* io = target ? &target->context() : nullptr;
+        if (io == nullptr) {
+            env.err << "ltx batch: the transport runs on no io_context\n";
+            return exit_network;
+        }
+        const std::size_t concurrency =
+            c.concurrency != 0 ? c.concurrency : detail::account_concurrency(client, s);
+
+        using adapter_type =
+            ltx::batch::studio_adapter<std::remove_cvref_t<Client>, ltx::asio::transport>;
+        ltx::wait_options wait;
+        wait.interval = std::chrono::milliseconds{std::max(1LL, c.poll_ms)};
+        adapter_type adapter{client,    transport,       std::move(requests),
+                             c.out_dir, std::move(outs), wait};
+        ltx::batch::run_options opts;
+        opts.concurrency = concurrency;
+        opts.resubmit_unknown = c.resubmit_unknown;
+        if (!s.json)
+            opts.on_transition = [&](const ltx::batch::line_record& l) {
+                if (l.state != ltx::batch::line_state::submitting)
+                    detail::print_line(env.err, l);
+            };
+        ltx::batch::runner<adapter_type> runner{adapter, journal, opts};
+
+        // SIGINT stops submitting; the jobs submitted stay in the journal, resumable.
+        ::asio::signal_set signals{transport.get_executor(), SIGINT};
+        bool interrupted = false;
+        signals.async_wait([&](std::error_code ec, int) {
+            if (ec)
+                return;
+            interrupted = true;
+            env.err << "ltx batch: interrupted; submitted jobs stay in " << c.journal
+                    << ", run again to resume\n";
+            runner.stop();
+        });
+        std::optional<ltx::batch::run_summary> summary;
+        io->restart();
+        runner.start([&](ltx::batch::run_summary r) {
+            summary = r;
+            signals.cancel();
+        });
+        while (!summary && io->run_one()) {
+        }
+        const auto lines = journal.lines();
+        if (s.json) {
+            boost::json::object o;
+            o["counts"] = detail::counts(lines);
+            o["lines"] = detail::to_json(lines);
+            o["interrupted"] = interrupted;
+            env.out << boost::json::serialize(o) << "\n";
+        } else {
+            for (const auto& l : lines)
+                if (l.state == ltx::batch::line_state::unknown && !c.resubmit_unknown)
+                    env.out << detail::line_label(l.index)
+                            << ": unknown (the create may have reached the server; "
+                               "--resubmit-unknown submits it again)\n";
+            detail::print_counts(env.out, lines);
+        }
+        if (!summary)
+            return exit_network;
+        if (summary->complete())
+            return exit_ok;
+        return summary->failed != 0 ? exit_job_failed : exit_network;
+    }
+}
+
+} // namespace ltx_cli::batch
+
+#endif
