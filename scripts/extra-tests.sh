@@ -6,6 +6,8 @@
 #   attack ltx-sim (g++ Release build, built if missing) under attack: idle connections,
 #          slowloris, oversized and dribbled bodies, garbage and header floods, while a normal
 #          client's requests must still succeed (tests/e2e/attack.py).
+#   dns    the fault matrix's DNS failure row: ltx_asio_tests in a network namespace of its
+#          own (`unshare -rn`), where the resolver's query cannot leave the machine.
 #
 #   bash scripts/extra-tests.sh             every step
 #   bash scripts/extra-tests.sh nginx       only the named steps
@@ -95,9 +97,25 @@ step_attack() {
     python3 "$root/tests/e2e/attack.py" "$build_dir/tools/ltx-sim/ltx-sim"
 }
 
+step_dns() {
+    if ! unshare -rn true 2>/dev/null; then
+        echo "-- dns: SKIPPED: this machine does not allow a network namespace (unshare -rn)"
+        return 0
+    fi
+    ensure_ltx_asio_tests
+    local out
+    out="$(unshare -rn "$build_dir/tests/ltx_asio_tests" \
+        --test-case='fault matrix: a host name that does not resolve*' 2>&1)" ||
+        { echo "$out"; return 1; }
+    echo "$out"
+    # It must have run there, not been skipped.
+    grep -Eq 'test cases: *1 \| *1 passed \| *0 failed' <<<"$out" ||
+        { echo "the DNS row did not run in the isolated namespace" >&2; return 1; }
+}
+
 steps=("$@")
 if [ "${#steps[@]}" -eq 0 ]; then
-    steps=(nginx attack)
+    steps=(nginx attack dns)
 fi
 for s in "${steps[@]}"; do
     echo "== extra-tests: $s"

@@ -8,8 +8,12 @@
 # reproduction: build/fuzz/<name>_fuzz <file>. A target is rebuilt only when a file it
 # includes is newer than its binary (the compiler's dependency list, <name>_fuzz.d).
 #
+# With LTX_FUZZ_RUNS=N a target stops after N executions instead (LTX_FUZZ_SECONDS, if set,
+# still bounds it): the long campaigns whose figures the README records.
+#
 #   bash scripts/fuzz-smoke.sh
 #   LTX_FUZZ_SECONDS=300 LTX_FUZZ_TARGETS="url json_models" bash scripts/fuzz-smoke.sh
+#   LTX_FUZZ_RUNS=10000000 LTX_JOBS=1 LTX_FUZZ_TARGETS=url bash scripts/fuzz-smoke.sh
 set -euo pipefail
 
 all_targets=(http1_response url http_date mime json_models webhook sim_multipart cli_request sim_http)
@@ -50,7 +54,7 @@ build() {
 
 # run <name>: builds then fuzzes one target; its output goes to $work/<name>.log.
 run() {
-    local name="$1" bin="$out/$1_fuzz" dict=() rc=0
+    local name="$1" bin="$out/$1_fuzz" dict=() limit=() rc=0 started_at
     build "$name" || return 1
     mkdir -p "$work/$name"
     if [ -d "$root/tests/fuzz/corpus/$name" ]; then
@@ -59,8 +63,16 @@ run() {
     if [ -f "$root/tests/fuzz/$name.dict" ]; then
         dict=(-dict="$root/tests/fuzz/$name.dict")
     fi
-    echo "-- $name: fuzzing for ${seconds}s"
-    "$bin" -max_total_time="$seconds" -max_len="${max_len[$name]:-4096}" -timeout=10 \
+    if [ -n "$runs" ]; then
+        limit=(-runs="$runs")
+        [ -n "${LTX_FUZZ_SECONDS:-}" ] && limit+=(-max_total_time="$seconds")
+        echo "-- $name: fuzzing for $runs executions"
+    else
+        limit=(-max_total_time="$seconds")
+        echo "-- $name: fuzzing for ${seconds}s"
+    fi
+    started_at="$SECONDS"
+    "$bin" "${limit[@]}" -max_len="${max_len[$name]:-4096}" -timeout=10 \
         -print_final_stats=1 "${dict[@]}" -artifact_prefix="$out/$name-" "$work/$name" \
         >"$work/$name.fuzz.log" 2>&1 || rc=$?
     grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::)' "$work/$name.fuzz.log" || true
@@ -72,12 +84,13 @@ run() {
     local execs rate
     execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$name.fuzz.log")"
     rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$work/$name.fuzz.log")"
-    echo "-- $name: passed, ${execs:-?} executions in ${seconds}s (${rate:-?}/s)"
+    echo "-- $name: passed, ${execs:-?} executions in $((SECONDS - started_at))s (${rate:-?}/s)"
 }
 
 main() {
     root="${LTX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
     seconds="${LTX_FUZZ_SECONDS:-20}"
+    runs="${LTX_FUZZ_RUNS:-}"
     cxx="${LTX_FUZZ_CXX:-clang++}"
     out="$root/build/fuzz"
     local jobs="${LTX_JOBS:-2}" targets name failed=() running=0

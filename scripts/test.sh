@@ -108,7 +108,7 @@ step_gcc() {
     LTX_SECRETS_LOG="$secrets" ctest --test-dir build/gcc --output-on-failure -j "$jobs" || return
     python3 tests/secrets_scan.py --self-test &&
         python3 tests/secrets_scan.py "$secrets" --source client=40 --source tools=40 \
-            --source asio=41 --token SECRET || return
+            --source asio=41 --source sim=1000 --token SECRET || return
 }
 
 # sanitize_build <dir> <compiler> [cmake args...]: a Debug build with ASan+UBSan, and its tests.

@@ -30,6 +30,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -295,6 +296,7 @@ enum class op {
 enum class server_kind {
     scripted,
     refused,         ///< nothing listens on the port
+    unresolvable,    ///< a host name the resolver cannot resolve
     handshake_reset, ///< https, every connection reset as soon as it is accepted
     tls_self_signed,
     tls_expired,
@@ -640,6 +642,9 @@ result run(const row& r, const std::string& ca_path) {
     case server_kind::refused:
         base = "http://127.0.0.1:" + std::to_string(ltx_test::unused_port()) + "/v1/ltxstudio/";
         break;
+    case server_kind::unresolvable:
+        base = "http://ltx-fault-matrix.invalid/v1/ltxstudio/";
+        break;
     case server_kind::handshake_reset:
         scripted = std::make_unique<scripted_server>(std::vector<answer>{}, true);
         base = scripted->url("/v1/ltxstudio/", "https");
@@ -726,6 +731,53 @@ TEST_CASE("fault matrix: each server misbehaviour ends as its row says") {
         CHECK(got.seen == r.requests_seen);
         CHECK(got.took <= r.at_most);
         CHECK(got.took >= r.at_least);
+    }
+    std::filesystem::remove(ca_path);
+}
+
+/// True when this process reaches no network but loopback: its network namespace has no
+/// interface other than `lo` (as under `unshare -rn`), so a resolver's query cannot leave
+/// the machine. Read from /proc/self/net/dev, which shows the process's own namespace.
+bool isolated_from_the_network() {
+    std::ifstream dev{"/proc/self/net/dev"};
+    std::string line;
+    int interfaces = 0;
+    while (std::getline(dev, line)) {
+        const auto colon = line.find(':');
+        if (colon == std::string::npos)
+            continue; // the two header lines
+        const auto name = line.substr(0, colon);
+        if (name.find_first_not_of(' ') == std::string::npos)
+            continue;
+        ++interfaces;
+        if (name.substr(name.find_first_not_of(' ')) != "lo")
+            return false;
+    }
+    return interfaces > 0;
+}
+
+// A DNS failure needs the system resolver, whose server is not on loopback: this row runs
+// only where no query can leave the machine, and is a visible skip elsewhere.
+// `bash scripts/extra-tests.sh dns` runs it under `unshare -rn`.
+TEST_CASE("fault matrix: a host name that does not resolve (an isolated network namespace)" *
+          doctest::skip(!isolated_from_the_network())) {
+    REQUIRE(isolated_from_the_network());
+    const auto ca_path = ltx_test::write_temp_file("fault-matrix-dns-ca.pem", test_ca().cert);
+    for (const op what : {op::create, op::poll}) {
+        const row r{"unresolvable host",
+                    what,
+                    {},
+                    fails(transport_errc::connection_failed),
+                    0,
+                    5s,
+                    0ms,
+                    server_kind::unresolvable};
+        const auto got = run(r, ca_path);
+        CAPTURE(got.ec.message());
+        CHECK(got.ec == r.expect.code);
+        // Nothing was sent, so the create is known not to exist: not `outcome_unknown`.
+        CHECK(ltx::http::request_not_sent(got.ec));
+        CHECK(got.took <= r.at_most);
     }
     std::filesystem::remove(ca_path);
 }

@@ -8,7 +8,10 @@ set -uo pipefail
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")" golden="$(abs "$4")"
 work="$(mktemp -d)"
-"$sim" --port 0 --seed 7 --speed 0 --no-url-lag --token e2e-token --exit-after 120 \
+# The tokens hold SECRET, like every token of the suite's secrets scan; the end of the script
+# fails if one shows in anything the CLI or the simulator wrote.
+token=e2e-SECRET-token wrong_token=wrong-SECRET-token
+"$sim" --port 0 --seed 7 --speed 0 --no-url-lag --token "$token" --exit-after 120 \
     --account me@example.com:50:2 >"$work/sim.out" 2>"$work/sim.err" &
 sim_pid=$!
 trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
@@ -27,7 +30,7 @@ run() {
     local title="$1"
     shift
     echo "### $title" >>"$out"
-    USEAPI_TOKEN=e2e-token "$ltx" --base-url "$api/v1/ltxstudio/" "$@" >"$work/o" 2>"$work/e"
+    USEAPI_TOKEN="$token" "$ltx" --base-url "$api/v1/ltxstudio/" "$@" >"$work/o" 2>"$work/e"
     echo "exit $?" >>"$out"
     sed 's/^/out: /' "$work/o" >>"$out"
     sed 's/^/err: /' "$work/e" >>"$out"
@@ -80,7 +83,7 @@ run "accounts delete an unknown account" accounts delete other@example.com
 run "scheduler list (jobs are instant here)" scheduler list
 run "scheduler cancel a finished job" scheduler cancel "$job"
 # A job that runs for minutes, on a second simulator: the scheduler lists it until it is cancelled.
-"$sim" --port 0 --seed 8 --speed 600000 --token e2e-token --exit-after 120 \
+"$sim" --port 0 --seed 8 --speed 600000 --token "$token" --exit-after 120 \
     --account me@example.com:50:2 >"$work/slow.out" 2>"$work/slow.err" &
 slow_pid=$!
 trap 'kill "$sim_pid" "$slow_pid" "${creator_pid:-}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
@@ -89,7 +92,7 @@ for _ in $(seq 1 100); do
     sleep 0.05
 done
 slow_api="$(sed -n 's/^listening on //p' "$work/slow.out")"
-USEAPI_TOKEN=e2e-token "$ltx" --base-url "$slow_api/v1/ltxstudio/" videos create --prompt "Slow" \
+USEAPI_TOKEN="$token" "$ltx" --base-url "$slow_api/v1/ltxstudio/" videos create --prompt "Slow" \
     --start start.png --duration 5 --out slow.mp4 >"$work/creator.out" 2>"$work/creator.err" &
 creator_pid=$!
 for _ in $(seq 1 100); do
@@ -111,10 +114,10 @@ run "download (the old verb)" download "$job" --out v4.mp4
 cmp -s v4.mp4 "$fixtures/video-5s-160x90.mp4" && echo "v4.mp4 is the 5 s 16:9 video" >>"$out"
 run "create (the old verb)" --dry-run create --request req.json
 run "unknown job" jobs get "email:me@example.com:00000000-0000-0000-0000-000000000000-type:video"
-run "wrong token" --token wrong-token jobs get "$job"
+run "wrong token" --token "$wrong_token" jobs get "$job"
 # Port 1 on loopback: nothing listens there, the connection is refused.
 echo "### network failure" >>"$out"
-USEAPI_TOKEN=e2e-token "$ltx" --base-url "http://127.0.0.1:1/v1/ltxstudio/" jobs get "$job" \
+USEAPI_TOKEN="$token" "$ltx" --base-url "http://127.0.0.1:1/v1/ltxstudio/" jobs get "$job" \
     >"$work/o" 2>"$work/e"
 echo "exit $?" >>"$out"
 sed 's/^/err: /' "$work/e" >>"$out"
@@ -124,7 +127,7 @@ lrun() {
     local title="$1"
     shift
     echo "### lightricks: $title" >>"$out"
-    LTXV_API_KEY=e2e-token "$ltx" --base-url "$api/" lightricks "$@" >"$work/o" 2>"$work/e"
+    LTXV_API_KEY="$token" "$ltx" --base-url "$api/" lightricks "$@" >"$work/o" 2>"$work/e"
     echo "exit $?" >>"$out"
     sed 's/^/out: /' "$work/o" >>"$out"
     sed 's/^/err: /' "$work/e" >>"$out"
@@ -157,6 +160,13 @@ sed -i -e "s#$slow_api#http://API2#g" -e "s#$api#http://API#g" -e "s#$storage#ht
     -e 's/^\(out: email:[^ ]*  [^ ]*\)  .*/\1  STARTED  ELAPSED/' \
     -e 's/\[request id req_[0-9a-f-]*\]/[request id R]/g' -e 's/^out: completed: .*/out: completed: T/' \
     "$out"
+
+# Every output, error, dry run and simulator log of the run, text files only (a video holds
+# no token to leak).
+if leaks="$(grep -rlIF -e "$token" -e "$wrong_token" "$work")"; then
+    echo "FAILED: a token shows in: $leaks"
+    exit 1
+fi
 
 if [ "${LTX_UPDATE_GOLDEN:-0}" = 1 ]; then
     cp "$out" "$golden"

@@ -7,7 +7,9 @@ set -uo pipefail
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")"
 work="$(mktemp -d)"
-"$sim" --port 0 --seed 11 --speed 300 --token fault-token --fail-rate 0.3 --burst-429 3 \
+# The token holds SECRET: the end of the script fails if it shows in any output or log.
+token=fault-SECRET-token
+"$sim" --port 0 --seed 11 --speed 300 --token "$token" --fail-rate 0.3 --burst-429 3 \
     --verbose --exit-after 120 >"$work/sim.out" 2>"$work/sim.err" &
 sim_pid=$!
 trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
@@ -18,17 +20,18 @@ done
 api="$(sed -n 's/^listening on //p' "$work/sim.out")"
 storage="$(sed -n 's/^storage on //p' "$work/sim.out")"
 [ -n "$api" ] || { echo "the simulator did not start"; cat "$work/sim.err"; exit 1; }
-export USEAPI_TOKEN=fault-token
+export USEAPI_TOKEN="$token"
 cd "$work"
 
 fail() { echo "FAILED: $*"; exit 1; }
 "$ltx" --base-url "$api/v1/ltxstudio/" videos create --prompt "Rain on a window" \
-    --start "$fixtures/start.png" --out v.mp4 || fail "create did not finish (exit $?)"
+    --start "$fixtures/start.png" --out v.mp4 >create.out 2>create.err ||
+    fail "create did not finish (exit $?): $(cat create.err)"
 cmp -s v.mp4 "$fixtures/video-3s-160x90.mp4" || fail "the video is not the 3 s 16:9 one"
 
 # Listing is a GET too, so it may meet a 5xx; the client retries it.
-"$ltx" --base-url "$api/v1/ltxstudio/" --json assets list --filter videos >list.json ||
-    fail "assets list failed"
+"$ltx" --base-url "$api/v1/ltxstudio/" --json assets list --filter videos >list.json 2>list.err ||
+    fail "assets list failed: $(cat list.err)"
 videos="$(grep -o '"jobId"' list.json | wc -l)"
 [ "$videos" -eq 1 ] || fail "expected exactly one job, found $videos: $(cat list.json)"
 # The faults did happen: the 429s were answered, and at least one GET got a 5xx.
@@ -40,4 +43,6 @@ stats="$(python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sy
     "$storage/_sim/stats")" || fail "no /_sim/stats from the storage host"
 grep -q '"storageAuthorized":0[,}]' <<<"$stats" || fail "the API token reached the storage host: $stats"
 grep -q '"storageRequests":0[,}]' <<<"$stats" && fail "the storage host saw no request: $stats"
+# Nothing the CLI printed, and nothing the simulator logged of every request, holds the token.
+leaks="$(grep -rlIF -e "$token" "$work")" && fail "the token shows in: $leaks"
 echo "with 30% 5xx on GETs and three 429s on the create POST: one job, one video, no token sent to storage"

@@ -561,8 +561,9 @@ std::string raw_exchange(std::uint16_t port, const std::string& bytes, const std
 TEST_CASE("ltx-sim HTTP: Expect: 100-continue, malformed requests, keep-alive") {
     ltx::sim::background_server sim{test_options()};
     const auto port = sim->api_port();
-    const std::string head = "POST /assets/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                             "test-token\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n";
+    const std::string head =
+        "POST /assets/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+        "sim-SECRET-token\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n";
     const auto cont =
         raw_exchange(port, head + "Expect: 100-continue\r\n\r\n", "\"asset\"", "hello");
     CHECK(cont.starts_with("HTTP/1.1 100 Continue\r\n\r\n|HTTP/1.1 200 OK\r\n"));

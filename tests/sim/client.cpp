@@ -120,7 +120,7 @@ TEST_CASE("ltx client + ltx-sim: upload, create, wait, download, no token reache
         CAPTURE(r.target);
         CHECK(r.headers.count("authorization") == 0);
         for (const auto& [name, value] : r.headers)
-            CHECK(value.find("test-token") == std::string::npos);
+            CHECK(value.find(sim_token) == std::string::npos);
     }
 
     const auto account = api.get_account("sim@example.com");
@@ -159,14 +159,15 @@ TEST_CASE("ltx client + ltx-sim: what the client refuses never reaches the simul
         CHECK(e.code() == ltx::errc::not_found);
     }
     auto wrong = config_for(sim);
-    wrong.token = "wrong";
+    wrong.token = "wrong-SECRET-token";
     api_client stranger{http, wrong};
     try {
         stranger.list_assets();
         FAIL("no error");
     } catch (const ltx::api_error& e) {
         CHECK(e.code() == ltx::errc::unauthorized);
-        CHECK(std::string{e.what()}.find("wrong") == std::string::npos);
+        ltx_test::record_output("sim", e.what());
+        CHECK(std::string{e.what()}.find(wrong.token) == std::string::npos);
     }
 }
 

@@ -89,7 +89,7 @@ TEST_CASE("ltx client + ltx-sim: the whole workflow async, one thread, no token 
     for (const auto& r : seen) {
         CHECK(r.headers.count("authorization") == 0);
         for (const auto& [name, value] : r.headers)
-            CHECK(value.find("test-token") == std::string::npos);
+            CHECK(value.find(sim_token) == std::string::npos);
     }
     CHECK(sim->stats().jobsCreated == 1);
 }

@@ -28,7 +28,7 @@ using namespace std::chrono_literals;
 namespace lx = ltx::lightricks;
 
 ltx::config lx_config(ltx::sim::background_server& sim) {
-    auto c = lx::default_config("test-token");
+    auto c = lx::default_config(sim_test::sim_token);
     c.base_url = sim->api_url() + "/";
     c.retry.initial_backoff = 1ms;
     c.retry.max_backoff = 5ms;
@@ -55,7 +55,7 @@ std::filesystem::path temp_file(const char* name) {
 TEST_CASE("ltx-sim official API: routes, error envelope, x-request-id, limits, retention") {
     auto o = test_options();
     o.speed = 3000ms;
-    o.tokens = {"test-token", "other-token"};
+    o.tokens = {sim_test::sim_token, "other-SECRET-token"};
     ltx::sim::background_server sim{o};
     sim_test::client c{sim->api_port()};
     const auto body = ltx::reflect::to_json(t2v());
@@ -108,7 +108,7 @@ TEST_CASE("ltx-sim official API: routes, error envelope, x-request-id, limits, r
     CHECK(decode<lx::job_status>(c.get("/v2/text-to-video/" + a.id)).status == "pending");
     CHECK(c.get("/v2/image-to-video/" + a.id).result_int() == 404); // another endpoint
     // The limit is per key: another key has its own two.
-    sim_test::client other{sim->api_port(), "other-token"};
+    sim_test::client other{sim->api_port(), "other-SECRET-token"};
     CHECK(other.post("/v2/text-to-video", body).result_int() == 202);
     CHECK(other.post("/v2/text-to-video", body).result_int() == 202);
     CHECK(other.post("/v2/text-to-video", body).result_int() == 429);
@@ -193,9 +193,10 @@ TEST_CASE("ltx-sim official API: under dropped connections a submit is sent once
         const auto sub = api.submit_text_to_video(t2v(), ec, d);
         if (!ec)
             ids.push_back(sub.id);
-        else if (ec == ltx::errc::outcome_unknown)
+        else if (ec == ltx::errc::outcome_unknown) {
+            ltx_test::record_output("sim", d.to_string(ec));
             ++unknown;
-        else
+        } else
             FAIL("unexpected error: " << ec.message());
     }
     // Each submit reached the server exactly once: a drop is never followed by a resend.
@@ -301,12 +302,15 @@ TEST_CASE("ltx-sim official API: the lightricks client, sync over Asio, every ca
     const auto failed = api.submit_text_to_video(t2v("[fail] a storm"));
     api.wait({lx::generator::text_to_video, failed.id}, quick, ec, d);
     CHECK(ec == ltx::errc::job_failed);
+    ltx_test::record_output("sim", d.to_string(ec));
     CHECK(lx::error_type_of(d) == lx::error_type::api_error);
     api.submit_text_to_video(t2v("[filtered]"), ec, d);
     CHECK(ec == ltx::errc::content_filtered);
+    ltx_test::record_output("sim", d.to_string(ec));
     CHECK(!d.request_id.empty());
     api.get_status({lx::generator::retake, "no-such-job"}, ec, d);
     CHECK(ec == ltx::errc::not_found);
+    ltx_test::record_output("sim", d.to_string(ec));
     CHECK(lx::error_type_of(d) == lx::error_type::not_found_error);
     CHECK(sim->stats().storageAuthorized == 0);
 }
@@ -410,8 +414,8 @@ TEST_CASE("ltx-sim official API: every matrix row accepted, its neighbours as th
     ltx::sim::lightricks_service service{o, artifacts, "http://127.0.0.1:1", 9};
     const auto status = [&](const lx::text_to_video_request& r, std::string_view path) {
         const auto body = ltx::reflect::to_json(r);
-        const ltx::sim::api_request req{"POST", path, "Bearer test-token", "application/json",
-                                        body};
+        const std::string bearer = std::string{"Bearer "} + sim_test::sim_token;
+        const ltx::sim::api_request req{"POST", path, bearer, "application/json", body};
         return service.handle(req, 1'000'000).status;
     };
     int rows = 0, refused = 0;

@@ -122,14 +122,14 @@ TEST_CASE("ltx-sim storage: records what reaches it, the API token does not") {
     CHECK(seen[0].headers.count("authorization") == 0);
 
     // A client that leaked a token is caught: refused, counted, and shown in the record.
-    client leaky{sim->storage_port(), "test-token"};
+    client leaky{sim->storage_port(), sim_token};
     const auto refused = leaky.get(path_of(*ltx::artifact_url(job)));
     CHECK(refused.result_int() == 400);
     CHECK(error_of(refused).find("Authorization") != std::string::npos);
-    CHECK(refused.body().find("test-token") == std::string::npos);
+    CHECK(refused.body().find(sim_token) == std::string::npos);
     seen = sim->storage_requests();
     REQUIRE(seen.size() == 2);
-    CHECK(seen[1].headers.at("authorization") == "Bearer test-token");
+    CHECK(seen[1].headers.at("authorization") == std::string{"Bearer "} + sim_token);
 
     // The same record over HTTP, for tests that run the simulator as a program.
     const auto listed = storage.get("/_sim/requests");

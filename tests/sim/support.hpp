@@ -12,10 +12,18 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
+#include "../secrets.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,13 +35,54 @@ namespace beast = boost::beast;
 namespace http = boost::beast::http;
 using tcp = net::ip::tcp;
 
-/// Options for a test: OS-picked ports, the committed fixtures, instant jobs, a fixed seed.
+/// The API token of the simulator's tests. It holds SECRET, so the suite's secrets scan
+/// (tests/secrets.hpp) fails if it shows in anything collected.
+inline constexpr const char* sim_token = "sim-SECRET-token";
+
+/// A log that hands each complete line to the secrets scan's collector, as source `sim`.
+class recording_buf : public std::streambuf {
+protected:
+    int_type overflow(int_type c) override {
+        if (traits_type::eq_int_type(c, traits_type::eof()))
+            return traits_type::not_eof(c);
+        if (traits_type::to_char_type(c) == '\n') {
+            ltx_test::record_output("sim", line_);
+            line_.clear();
+        } else {
+            line_ += traits_type::to_char_type(c);
+        }
+        return c;
+    }
+
+private:
+    std::string line_;
+};
+
+/// A log of its own for each simulator (each writes from its own thread), kept to the end of
+/// the process; none when the suite is not collecting for the secrets scan.
+inline std::ostream* secrets_log() {
+    if (std::getenv("LTX_SECRETS_LOG") == nullptr)
+        return nullptr;
+    struct log {
+        recording_buf buf;
+        std::ostream out{&buf};
+    };
+    static std::mutex m;
+    static std::deque<std::unique_ptr<log>> logs;
+    const std::lock_guard lock{m};
+    return &logs.emplace_back(std::make_unique<log>())->out;
+}
+
+/// Options for a test: OS-picked ports, the committed fixtures, instant jobs, a fixed seed,
+/// the token `sim_token`. When the secrets scan collects, every request is logged into it.
 inline ltx::sim::options test_options() {
     ltx::sim::options o;
     o.fixtures_dir = LTX_TESTS_SOURCE_DIR "/../tools/ltx-sim/fixtures";
     o.speed = std::chrono::milliseconds{0};
     o.seed = 42;
-    o.log = nullptr;
+    o.tokens = {sim_token};
+    o.log = secrets_log();
+    o.verbose = o.log != nullptr;
     return o;
 }
 
@@ -51,7 +100,7 @@ class client {
 public:
     static constexpr std::chrono::seconds timeout{20};
 
-    explicit client(std::uint16_t port, std::string token = "test-token")
+    explicit client(std::uint16_t port, std::string token = sim_token)
         : stream_(io_), token_(std::move(token)) {
         stream_.expires_after(timeout);
         stream_.async_connect(tcp::endpoint{net::ip::make_address("127.0.0.1"), port},
@@ -152,7 +201,7 @@ inline std::string path_of(const std::string& url) {
 /// retries.
 inline ltx::config config_for(ltx::sim::background_server& sim) {
     ltx::config c;
-    c.token = "test-token";
+    c.token = sim_token;
     c.base_url = sim->api_url() + "/v1/ltxstudio/";
     c.retry.initial_backoff = std::chrono::milliseconds{1};
     c.retry.max_backoff = std::chrono::milliseconds{5};
