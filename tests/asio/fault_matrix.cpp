@@ -596,31 +596,21 @@ std::vector<row> matrix() {
 
 // ---- running a row ------------------------------------------------------------------------
 
-const ltx_test::pem_identity& test_ca() {
-    static const auto ca = ltx_test::make_ca();
-    return ca;
-}
-
-ltx_test::tls_identity identity(const ltx_test::cert_request& req, bool self_signed = false) {
-    const auto leaf = ltx_test::make_leaf(req, self_signed ? nullptr : &test_ca());
-    return {leaf.cert + (self_signed ? "" : test_ca().cert), leaf.key};
-}
-
 std::unique_ptr<ltx_test::http_server> tls_server(server_kind k) {
     ltx_test::cert_request loopback{
         .common_name = "localhost", .dns_names = {"localhost"}, .ip_addresses = {"127.0.0.1"}};
     switch (k) {
     case server_kind::tls_self_signed:
-        return std::make_unique<ltx_test::http_server>(identity(loopback, true));
+        return std::make_unique<ltx_test::http_server>(ltx_test::test_chain(loopback, true));
     case server_kind::tls_expired:
         loopback.not_before = -48h;
         loopback.not_after = -1h;
-        return std::make_unique<ltx_test::http_server>(identity(loopback));
+        return std::make_unique<ltx_test::http_server>(ltx_test::test_chain(loopback));
     case server_kind::tls_wrong_host:
         return std::make_unique<ltx_test::http_server>(
-            identity({.common_name = "other.example", .dns_names = {"other.example"}}));
+            ltx_test::test_chain({.common_name = "other.example", .dns_names = {"other.example"}}));
     default:
-        return std::make_unique<ltx_test::http_server>(identity(loopback));
+        return std::make_unique<ltx_test::http_server>(ltx_test::test_chain(loopback));
     }
 }
 
@@ -716,7 +706,7 @@ result run(const row& r, const std::string& ca_path) {
 }
 
 TEST_CASE("fault matrix: each server misbehaviour ends as its row says") {
-    const auto ca_path = ltx_test::write_temp_file("fault-matrix-ca.pem", test_ca().cert);
+    const auto ca_path = ltx_test::write_temp_file("fault-matrix-ca.pem", ltx_test::test_ca().cert);
     const auto rows = matrix();
     CHECK(rows.size() >= 30);
     for (const auto& r : rows) {
@@ -762,7 +752,8 @@ bool isolated_from_the_network() {
 TEST_CASE("fault matrix: a host name that does not resolve (an isolated network namespace)" *
           doctest::skip(!isolated_from_the_network())) {
     REQUIRE(isolated_from_the_network());
-    const auto ca_path = ltx_test::write_temp_file("fault-matrix-dns-ca.pem", test_ca().cert);
+    const auto ca_path =
+        ltx_test::write_temp_file("fault-matrix-dns-ca.pem", ltx_test::test_ca().cert);
     for (const op what : {op::create, op::poll}) {
         const row r{"unresolvable host",
                     what,

@@ -27,17 +27,6 @@ namespace {
 using ltx::test::make_request;
 using namespace std::chrono_literals;
 
-// One CA for the whole file: key generation is the slow part.
-const ltx_test::pem_identity& test_ca() {
-    static const auto ca = ltx_test::make_ca();
-    return ca;
-}
-
-ltx_test::tls_identity identity(const ltx_test::cert_request& req, bool self_signed = false) {
-    const auto leaf = ltx_test::make_leaf(req, self_signed ? nullptr : &test_ca());
-    return {leaf.cert + (self_signed ? "" : test_ca().cert), leaf.key};
-}
-
 ltx_test::cert_request loopback() {
     return {.common_name = "localhost", .dns_names = {"localhost"}, .ip_addresses = {"127.0.0.1"}};
 }
@@ -47,14 +36,14 @@ std::string local_url(const ltx_test::http_server& s, const char* host, const ch
 }
 
 struct ca_file {
-    std::string path = ltx_test::write_temp_file("ca.pem", test_ca().cert);
+    std::string path = ltx_test::write_temp_file("ca.pem", ltx_test::test_ca().cert);
     ~ca_file() { std::filesystem::remove(path); }
 };
 
 } // namespace
 
 TEST_CASE("asio tls: a certificate issued by the trusted CA is accepted, by IP and by name") {
-    ltx_test::http_server server{identity(loopback())};
+    ltx_test::http_server server{ltx_test::test_chain(loopback())};
     ca_file ca;
     auto ctx = ltx::asio::make_tls_context({.system_cas = false, .ca_file = ca.path});
     ::asio::io_context io;
@@ -72,18 +61,19 @@ TEST_CASE("asio tls: a certificate issued by the trusted CA is accepted, by IP a
 }
 
 TEST_CASE("asio tls: a CA directory works too") {
-    ltx_test::http_server server{identity(loopback())};
+    ltx_test::http_server server{ltx_test::test_chain(loopback())};
     const auto dir = std::filesystem::temp_directory_path() / "ltx-test-ca-dir";
     std::filesystem::create_directories(dir);
     // OpenSSL finds a CA in a directory by the hash of its subject name.
-    const auto file = ltx_test::write_temp_file("ca-dir.pem", test_ca().cert);
+    const auto file = ltx_test::write_temp_file("ca-dir.pem", ltx_test::test_ca().cert);
     {
         auto probe = ltx::asio::make_tls_context({.system_cas = false, .ca_file = file});
         (void)probe;
     }
     X509* ca = nullptr;
     {
-        BIO* bio = BIO_new_mem_buf(test_ca().cert.data(), static_cast<int>(test_ca().cert.size()));
+        BIO* bio = BIO_new_mem_buf(ltx_test::test_ca().cert.data(),
+                                   static_cast<int>(ltx_test::test_ca().cert.size()));
         ca = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
         BIO_free(bio);
     }
@@ -110,7 +100,7 @@ TEST_CASE("asio tls: bad certificates are refused, and the error says why") {
     std::error_code ec;
 
     SUBCASE("self-signed") {
-        ltx_test::http_server server{identity(loopback(), true)};
+        ltx_test::http_server server{ltx_test::test_chain(loopback(), true)};
         t.send(make_request(local_url(server, "127.0.0.1", "/json")), ec);
         CHECK(ec.category() == ltx::asio::tls_verify_category());
         CHECK(ec.value() == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT);
@@ -121,14 +111,14 @@ TEST_CASE("asio tls: bad certificates are refused, and the error says why") {
         auto req = loopback();
         req.not_before = -48h;
         req.not_after = -1h;
-        ltx_test::http_server server{identity(req)};
+        ltx_test::http_server server{ltx_test::test_chain(req)};
         t.send(make_request(local_url(server, "127.0.0.1", "/json")), ec);
         CHECK(ec.value() == X509_V_ERR_CERT_HAS_EXPIRED);
         CHECK(ec.message().find("expired") != std::string::npos);
     }
     SUBCASE("issued for another host name") {
         ltx_test::http_server server{
-            identity({.common_name = "other.example", .dns_names = {"other.example"}})};
+            ltx_test::test_chain({.common_name = "other.example", .dns_names = {"other.example"}})};
         t.send(make_request(local_url(server, "localhost", "/json")), ec);
         CHECK(ec.value() == X509_V_ERR_HOSTNAME_MISMATCH);
         CHECK(ec.message().find("hostname mismatch") != std::string::npos);
@@ -136,7 +126,7 @@ TEST_CASE("asio tls: bad certificates are refused, and the error says why") {
         CHECK(ec.value() == X509_V_ERR_IP_ADDRESS_MISMATCH);
     }
     SUBCASE("issued by an authority the context does not trust") {
-        ltx_test::http_server server{identity(loopback())};
+        ltx_test::http_server server{ltx_test::test_chain(loopback())};
         auto system_only = ltx::asio::default_tls_context();
         ltx::asio::transport other{io.get_executor(), system_only};
         other.send(make_request(local_url(server, "127.0.0.1", "/json")), ec);
@@ -162,7 +152,7 @@ TEST_CASE("asio tls: a server that does not speak TLS fails the handshake, nothi
 }
 
 TEST_CASE("asio tls: https through a CONNECT proxy, the certificate checked end to end") {
-    ltx_test::http_server server{identity(loopback())};
+    ltx_test::http_server server{ltx_test::test_chain(loopback())};
     ltx_test::connect_proxy proxy;
     ca_file ca;
     auto ctx = ltx::asio::make_tls_context({.system_cas = false, .ca_file = ca.path});
@@ -195,7 +185,7 @@ TEST_CASE("asio tls: https through a CONNECT proxy, the certificate checked end 
     }
     SUBCASE("a wrong certificate behind the proxy is still refused") {
         ltx_test::http_server other{
-            identity({.common_name = "other.example", .dns_names = {"other.example"}})};
+            ltx_test::test_chain({.common_name = "other.example", .dns_names = {"other.example"}})};
         std::error_code ec;
         t.send(make_request(local_url(other, "localhost", "/json")), ec);
         CHECK(ec.value() == X509_V_ERR_HOSTNAME_MISMATCH);
@@ -264,7 +254,7 @@ TEST_CASE("asio proxy: credentials in the proxy URL") {
 }
 
 TEST_CASE("asio tls: proxy credentials reach the proxy alone, never an error message") {
-    ltx_test::http_server server{identity(loopback())};
+    ltx_test::http_server server{ltx_test::test_chain(loopback())};
     ltx_test::connect_proxy proxy{"Basic dXNlcjpwQHNz"}; // user:p@ss
     ca_file ca;
     auto ctx = ltx::asio::make_tls_context({.system_cas = false, .ca_file = ca.path});

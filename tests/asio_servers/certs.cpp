@@ -145,6 +145,16 @@ pem_identity make_leaf(const cert_request& req, const pem_identity* issuer) {
     return make(req, false, issuer);
 }
 
+const pem_identity& test_ca() {
+    static const auto ca = make_ca();
+    return ca;
+}
+
+pem_identity test_chain(const cert_request& req, bool self_signed) {
+    const auto leaf = make_leaf(req, self_signed ? nullptr : &test_ca());
+    return {leaf.cert + (self_signed ? "" : test_ca().cert), leaf.key};
+}
+
 std::string write_temp_file(const std::string& name, const std::string& text) {
     static std::atomic<int> counter{0};
     const auto path =

@@ -32,6 +32,13 @@ pem_identity make_ca(const std::string& common_name = "ltx test CA");
 /// A leaf certificate for `req`, issued by `issuer`, or self-signed when `issuer` is null.
 pem_identity make_leaf(const cert_request& req, const pem_identity* issuer);
 
+/// The test process's one CA, made on first use (key generation is the slow part).
+const pem_identity& test_ca();
+
+/// A server's certificate chain for `req`: a leaf issued by `test_ca()` followed by the CA's
+/// certificate, or, when `self_signed`, a self-signed leaf alone.
+pem_identity test_chain(const cert_request& req, bool self_signed = false);
+
 /// Writes `text` to a new file in the temporary directory; returns its path.
 std::string write_temp_file(const std::string& name, const std::string& text);
 

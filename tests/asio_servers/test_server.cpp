@@ -354,8 +354,8 @@ namespace {
 
 std::unique_ptr<net::ssl::context> server_context(const tls_identity& id) {
     auto ctx = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
-    ctx->use_certificate_chain(net::buffer(id.cert_chain_pem));
-    ctx->use_private_key(net::buffer(id.key_pem), net::ssl::context::pem);
+    ctx->use_certificate_chain(net::buffer(id.cert));
+    ctx->use_private_key(net::buffer(id.key), net::ssl::context::pem);
     return ctx;
 }
 

@@ -24,6 +24,8 @@
 #ifndef LTX_TESTS_ASIO_SERVERS_TEST_SERVER_HPP
 #define LTX_TESTS_ASIO_SERVERS_TEST_SERVER_HPP
 
+#include "certs.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -34,11 +36,8 @@
 
 namespace ltx_test {
 
-/// A certificate chain and its private key, PEM-encoded, for a TLS server.
-struct tls_identity {
-    std::string cert_chain_pem;
-    std::string key_pem;
-};
+/// A TLS server's certificate chain (`cert`: the leaf, then its issuers) and private key.
+using tls_identity = pem_identity;
 
 /// A request as the server received it.
 struct received_request {
