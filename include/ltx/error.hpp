@@ -5,6 +5,8 @@
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/violation.hpp>
 
+#include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -65,6 +67,12 @@ struct diagnostics {
     std::string error_type;
     /// The server's id of the exchange (its `x-request-id` header), to quote to its support.
     std::string request_id;
+    /// The delay the server asked for before the next request (its `Retry-After` header, in
+    /// seconds or as an HTTP-date read against the client's clock, capped at a day), when the
+    /// answer that ended the call had one that parses; else empty. A 429 or 503 that the
+    /// client's own retries did not overcome carries it (a caller pacing its own requests,
+    /// such as `ltx::batch::runner`, waits that long).
+    std::optional<std::chrono::milliseconds> retry_after;
 
     /// A one-line summary: the code's message, the status and the server's text.
     LTX_DECL std::string to_string(std::error_code ec) const;

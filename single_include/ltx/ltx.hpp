@@ -6421,6 +6421,8 @@ template <class T> void validate_or_throw(const T& value) {
 #define LTX_ERROR_HPP
 
 
+#include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -6481,6 +6483,12 @@ struct diagnostics {
     std::string error_type;
     /// The server's id of the exchange (its `x-request-id` header), to quote to its support.
     std::string request_id;
+    /// The delay the server asked for before the next request (its `Retry-After` header, in
+    /// seconds or as an HTTP-date read against the client's clock, capped at a day), when the
+    /// answer that ended the call had one that parses; else empty. A 429 or 503 that the
+    /// client's own retries did not overcome carries it (a caller pacing its own requests,
+    /// such as `ltx::batch::runner`, waits that long).
+    std::optional<std::chrono::milliseconds> retry_after;
 
     /// A one-line summary: the code's message, the status and the server's text.
     LTX_DECL std::string to_string(std::error_code ec) const;
@@ -7257,11 +7265,6 @@ inline std::ostream& operator<<(std::ostream& os, const config& c) {
 #ifndef LTX_DETAIL_DOWNLOAD_HPP
 #define LTX_DETAIL_DOWNLOAD_HPP
 
-// ---- begin ltx/detail/retry.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_DETAIL_RETRY_HPP
-#define LTX_DETAIL_RETRY_HPP
-
 // ---- begin ltx/detail/http_date.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_DETAIL_HTTP_DATE_HPP
@@ -7611,6 +7614,11 @@ parse_retry_after(std::string_view value, std::chrono::system_clock::time_point 
 
 #endif
 // ---- end ltx/detail/http_date.hpp ----
+// ---- begin ltx/detail/retry.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_DETAIL_RETRY_HPP
+#define LTX_DETAIL_RETRY_HPP
+
 // ---- begin ltx/http/error.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_HTTP_ERROR_HPP
@@ -8050,6 +8058,7 @@ struct upload_options {
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -8074,12 +8083,16 @@ inline std::optional<std::uint64_t> parse_content_length(const http::headers& h)
     return n;
 }
 
-/// The `x-request-id` of an answer, into `diag.request_id` (redacted of `secret`, as all
-/// server text), when the server sent one.
-inline void keep_request_id(const http::response& resp, std::string_view secret,
-                            diagnostics& diag) {
+/// What the headers of the answer that ends a call tell its caller, into `diag`: the
+/// `x-request-id` as `request_id` (redacted of `secret`, as all server text) and the
+/// `Retry-After` as `retry_after` (a delay from `now`, see `parse_retry_after`), when the
+/// server sent them.
+inline void keep_answer_headers(const http::response& resp, std::string_view secret,
+                                std::chrono::system_clock::time_point now, diagnostics& diag) {
     if (const auto id = resp.headers.find("x-request-id"))
         diag.request_id = redact(std::string{*id}, secret);
+    if (const auto after = resp.headers.find("Retry-After"))
+        diag.retry_after = parse_retry_after(*after, now);
 }
 
 /// Where the pieces of a download go; an empty piece means "a new attempt starts over".
@@ -8191,7 +8204,7 @@ public:
         if (o.status != 200 && errors_.read) {
             errors_.read(http::response{o.status, resp.headers, std::move(error_body_)},
                          errors_.secret, ec, diag);
-            keep_request_id(resp, errors_.secret, diag);
+            keep_answer_headers(resp, errors_.secret, now, diag);
             return {};
         }
         if (o.status != 200) {
@@ -8436,14 +8449,15 @@ inline bool is_json_content_type(std::string_view v) {
     return media_type_ends_with(type, "+json", length) && length > 5;
 }
 
-/// Maps a complete response to `R`: a non-2xx status to the error `Api::read_error` makes of
-/// it (the server's text, redacted of `secret`, in `diag`), a body that is not the expected
-/// JSON to `unexpected_response`.
+/// Maps a complete response, received at `now`, to `R`: a non-2xx status to the error
+/// `Api::read_error` makes of it (the server's text, redacted of `secret`, in `diag`), a body
+/// that is not the expected JSON to `unexpected_response`. The answer's request id and
+/// Retry-After go to `diag` in every case (see `keep_answer_headers`).
 template <class Api, class R>
-void decode_response(const http::response& resp, std::string_view secret, R& out,
+void decode_response(const http::response& resp, std::string_view secret, op_time now, R& out,
                      std::error_code& ec, diagnostics& diag) {
     diag.status = resp.status;
-    keep_request_id(resp, secret, diag);
+    keep_answer_headers(resp, secret, now, diag);
     if (!resp.ok()) {
         Api::read_error(resp, secret, ec, diag);
         return;
@@ -8535,7 +8549,7 @@ public:
         case exchange::failed:
             return {op_step::done};
         case exchange::answered:
-            decode_response<Api>(resp, secret_, result_, ec_, diag_);
+            decode_response<Api>(resp, secret_, now, result_, ec_, diag_);
             return {op_step::done};
         }
         return {op_step::done};
@@ -8630,7 +8644,7 @@ public:
             return follow(machine_->on_error(ec, now), now);
         }
         result_type j;
-        decode_response<Api>(resp, secret_, j, ec, d);
+        decode_response<Api>(resp, secret_, now, j, ec, d);
         if (ec) {
             keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
@@ -8671,8 +8685,8 @@ public:
         if (!last_body_.empty()) {
             std::error_code ignored;
             diagnostics unused;
-            decode_response<Api>(http::response{200, {}, std::move(last_body_)}, secret_, j,
-                                 ignored, unused);
+            decode_response<Api>(http::response{200, {}, std::move(last_body_)}, secret_, op_time{},
+                                 j, ignored, unused);
         }
         return j;
     }
@@ -11975,7 +11989,7 @@ public:
         case exchange::answered:
             break;
         }
-        return putting_ ? on_stored(resp) : on_ticket(resp);
+        return putting_ ? on_stored(resp) : on_ticket(resp, now);
     }
 
     op_step on_wake(op_time) { return {op_step::send}; }
@@ -11992,8 +12006,8 @@ public:
     cancellation::state* cancel_token() const noexcept { return nullptr; }
 
 private:
-    op_step on_ticket(const http::response& resp) {
-        ltx::detail::decode_response<Api>(resp, secret_, ticket_, ec_, diag_);
+    op_step on_ticket(const http::response& resp, op_time now) {
+        ltx::detail::decode_response<Api>(resp, secret_, now, ticket_, ec_, diag_);
         if (ec_)
             return {op_step::done};
         auto url = http::parse_url(ticket_.upload_url);

@@ -462,4 +462,30 @@ TEST_CASE_FIXTURE(lx_fixture, "lightricks: the async forms complete their callba
     CHECK(mock.satisfied());
 }
 
+TEST_CASE_FIXTURE(lx_fixture, "lightricks: a 429's Retry-After reaches the diagnostics") {
+    // A submit, answered once: its 429 carries the delay.
+    mock.expect(method::post)
+        .respond(429, envelope("concurrency_limit_error", "Too many jobs"))
+        .header("Content-Type", "application/json")
+        .header("Retry-After", "5");
+    std::error_code ec;
+    ltx::diagnostics d;
+    api.submit_text_to_video(t2v(), ec, d);
+    CHECK(ec == errc::too_many_requests);
+    REQUIRE(d.retry_after);
+    CHECK(*d.retry_after == 5s);
+    // A v1 call streamed to a file: its error answer is read the same way.
+    temp_dir dir;
+    mock.expect(method::post, "v1/text-to-video")
+        .respond(429, envelope("rate_limit_error", "Too many requests"))
+        .header("Content-Type", "application/json")
+        .header("Retry-After", "Thu, 01 Jan 2026 00:01:00 GMT");
+    ltx::diagnostics v1;
+    api.render<lx::endpoints::text_to_video>(t2v(), dir.path / "a.mp4", {}, ec, v1);
+    CHECK(ec == errc::too_many_requests);
+    REQUIRE(v1.retry_after);
+    CHECK(*v1.retry_after == 60s);
+    CHECK(mock.satisfied());
+}
+
 } // namespace lightricks_client_test

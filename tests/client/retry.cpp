@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 #include <system_error>
 
@@ -215,6 +216,78 @@ TEST_CASE_FIXTURE(fixture, "429s on the create POST: attempts bounded, then the 
     CHECK(d.server_message == "too many jobs");
     CHECK(count_posts(mock) == 4);
     CHECK(mock.failures().empty());
+}
+
+TEST_CASE_FIXTURE(fixture, "the final answer's Retry-After reaches the diagnostics") {
+    auto once = test_config();
+    once.retry.max_attempts = 1; // retries off: the first answer is the final one
+    ltx::basic_client c{mock, once, clock};
+    std::error_code ec;
+    ltx::diagnostics d;
+    SUBCASE("in seconds") {
+        mock.expect(method::post)
+            .respond(429, R"({"error":"too many jobs"})")
+            .header("Retry-After", "7");
+        c.create_video(create, ec, d);
+        CHECK(ec == errc::too_many_requests);
+        REQUIRE(d.retry_after);
+        CHECK(*d.retry_after == std::chrono::seconds{7});
+    }
+    SUBCASE("as an HTTP-date, against the client's clock") {
+        // The clock reads 2026-01-01T00:00:00Z.
+        mock.expect(method::post)
+            .respond(429, R"({"error":"too many jobs"})")
+            .header("Retry-After", "Thu, 01 Jan 2026 00:00:19 GMT");
+        c.create_video(create, ec, d);
+        CHECK(ec == errc::too_many_requests);
+        REQUIRE(d.retry_after);
+        CHECK(*d.retry_after == std::chrono::seconds{19});
+    }
+    SUBCASE("absent, or not a delay: empty") {
+        mock.expect(method::post).respond(429, R"({"error":"too many jobs"})");
+        c.create_video(create, ec, d);
+        CHECK(ec == errc::too_many_requests);
+        CHECK_FALSE(d.retry_after);
+        mock.expect(method::post)
+            .respond(429, R"({"error":"too many jobs"})")
+            .header("Retry-After", "soon");
+        ltx::diagnostics e;
+        c.create_video(create, ec, e);
+        CHECK(ec == errc::too_many_requests);
+        CHECK_FALSE(e.retry_after);
+    }
+    SUBCASE("after the retries are spent: the last answer's") {
+        mock.expect(method::post)
+            .respond(429, R"({"error":"too many jobs"})")
+            .header("Retry-After", "1");
+        mock.expect(method::post).respond(429, R"({"error":"too many jobs"})");
+        mock.expect(method::post).respond(429, R"({"error":"too many jobs"})");
+        mock.expect(method::post)
+            .respond(429, R"({"error":"too many jobs"})")
+            .header("Retry-After", "7");
+        client.create_video(create, ec, d);
+        CHECK(ec == errc::too_many_requests);
+        CHECK(count_posts(mock) == 4);
+        REQUIRE(d.retry_after);
+        CHECK(*d.retry_after == std::chrono::seconds{7});
+    }
+    SUBCASE("an answer above the client's ceiling ends the call, its delay kept") {
+        mock.expect(method::get)
+            .respond(429, R"({"error":"slow down"})")
+            .header("Retry-After", "3600");
+        client.get_job("j", ec, d);
+        CHECK(ec == errc::too_many_requests);
+        REQUIRE(d.retry_after);
+        CHECK(*d.retry_after == std::chrono::hours{1});
+    }
+    SUBCASE("a success after a 429 carries none") {
+        mock.expect(method::get).respond(429).header("Retry-After", "2");
+        mock.expect(method::get).respond(200, completed_job);
+        client.get_job("j", ec, d);
+        CHECK_FALSE(ec);
+        CHECK_FALSE(d.retry_after);
+    }
+    CHECK(mock.satisfied());
 }
 
 TEST_CASE("retry_machine decisions") {

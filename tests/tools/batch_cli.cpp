@@ -1,6 +1,7 @@
 // `ltx batch` run in-process over the Asio transport against ltx-sim on loopback: a batch to
 // done, a resume that submits nothing twice, a changed line refused, `unknown` lines reported
-// and resubmitted only on request, a failed job, `ltx batch status --json`.
+// and resubmitted only on request, a failed job, `ltx batch status --json`, SIGINT mid-batch
+// and a resume.
 #include "harness.hpp"
 
 #include "../sim/support.hpp"
@@ -13,13 +14,16 @@
 
 #include <boost/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include <signal.h>
 #include <unistd.h>
 
 namespace batch_cli_test {
@@ -215,6 +219,58 @@ TEST_CASE("ltx batch: a failed job is recorded with the server's message, the ba
     CHECK(failed.at("state").as_string() == "failed");
     CHECK(std::string_view{failed.at("error").as_string()}.find("[fail]") != std::string::npos);
     CHECK(f.created() == 3);
+}
+
+TEST_CASE("ltx batch: SIGINT mid-batch stops submitting, loses no job, and a resume finishes") {
+    auto o = sim_test::test_options();
+    o.speed = std::chrono::milliseconds{1000}; // jobs outlast the interrupt by far
+    sim_cli f("sigint", o);
+    const std::vector<std::string> prompts{"s1", "s2", "s3", "s4", "s5",
+                                           "s6", "s7", "s8", "s9", "s10"};
+    f.write_input(prompts);
+    // The command runs on a thread of its own; SIGINT goes to the process once two jobs exist,
+    // while the command's signal set (made before its first create) is installed.
+    std::atomic<bool> finished{false};
+    cli_result interrupted{};
+    std::thread command([&] {
+        interrupted = f.batch({"--concurrency", "2"});
+        finished = true;
+    });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+    while (f.created() < 2 && !finished && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds{5});
+    const bool sent = !finished && f.created() >= 2;
+    if (sent)
+        ::kill(::getpid(), SIGINT);
+    command.join();
+    REQUIRE(sent);
+
+    // The documented code of a run left to resume; the message says how.
+    CHECK(interrupted.rc == 4);
+    CHECK(interrupted.err.find("interrupted") != std::string::npos);
+    // It stopped submitting: lines are left planned, and every job the server created is in
+    // the journal with its id (a create in flight at the signal was answered and journaled).
+    auto status = status_json(f);
+    const auto& counts = status.at("counts").as_object();
+    const auto submitted = counts.at("submitted").to_number<std::uint64_t>();
+    CHECK(counts.at("planned").to_number<std::uint64_t>() > 0);
+    CHECK(counts.at("unknown").to_number<std::uint64_t>() == 0);
+    CHECK(counts.at("submitting").to_number<std::uint64_t>() == 0);
+    CHECK(submitted + counts.at("done").to_number<std::uint64_t>() == f.created());
+    CHECK(f.created() < prompts.size());
+    for (const auto& line : status.at("lines").as_array())
+        if (line.at("state").as_string() == "submitted")
+            CHECK_FALSE(line.at("job").as_string().empty());
+
+    const auto r = f.batch({"--concurrency", "10"});
+    CHECK(r.rc == 0);
+    CHECK(r.out == "10 lines: 10 done\n");
+    // Each line created exactly one job: the submitted ones were waited on, not sent again.
+    CHECK(f.created() == prompts.size());
+    status = status_json(f);
+    CHECK(status.at("counts").at("done").to_number<std::uint64_t>() == prompts.size());
+    for (std::size_t i = 1; i <= prompts.size(); ++i)
+        CHECK(std::filesystem::exists(f.dir / "out" / ("clip" + std::to_string(i) + ".mp4")));
 }
 
 } // namespace batch_cli_test

@@ -157,16 +157,11 @@ inline boost::json::array to_json(const std::vector<ltx::batch::line_record>& li
 
 /// Counts of each state, in the order of `ltx::batch::line_state`.
 inline boost::json::object counts(const std::vector<ltx::batch::line_record>& lines) {
+    const auto c = ltx::batch::count_states(lines);
     boost::json::object o;
-    for (auto state : {ltx::batch::line_state::planned, ltx::batch::line_state::submitting,
-                       ltx::batch::line_state::submitted, ltx::batch::line_state::done,
-                       ltx::batch::line_state::failed, ltx::batch::line_state::unknown}) {
-        std::size_t n = 0;
-        for (const auto& l : lines)
-            n += l.state == state ? 1 : 0;
-        o[ltx::batch::to_string(state)] = n;
-    }
-    o["total"] = lines.size();
+    for (auto state : ltx::batch::line_states)
+        o[ltx::batch::to_string(state)] = c[state];
+    o["total"] = c.total();
     return o;
 }
 
@@ -306,6 +301,7 @@ int run_command(Client& client, environment& env, const settings& s, const comma
         ltx::batch::run_options opts;
         opts.concurrency = concurrency;
         opts.resubmit_unknown = c.resubmit_unknown;
+        opts.max_retry_after = s.config.retry.max_retry_after;
         if (!s.json)
             opts.on_transition = [&](const ltx::batch::line_record& l) {
                 if (l.state != ltx::batch::line_state::submitting)

@@ -4,6 +4,7 @@
 #ifndef LTX_BATCH_JOURNAL_HPP
 #define LTX_BATCH_JOURNAL_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -27,6 +28,11 @@ namespace ltx::batch {
 /// have been created on the server, and `journal::settle_interrupted` turns it into `unknown`.
 enum class line_state { planned, submitting, submitted, done, failed, unknown };
 
+/// Every state, in the order of the enumeration.
+inline constexpr std::array<line_state, 6> line_states{
+    line_state::planned, line_state::submitting, line_state::submitted,
+    line_state::done,    line_state::failed,     line_state::unknown};
+
 /// The wire name of a state: "planned", "submitting", ... (the journal stores these).
 constexpr std::string_view to_string(line_state state) noexcept {
     switch (state) {
@@ -48,8 +54,7 @@ constexpr std::string_view to_string(line_state state) noexcept {
 
 /// The state named `name`, or nothing for a name no state has.
 constexpr std::optional<line_state> line_state_from_string(std::string_view name) noexcept {
-    for (auto state : {line_state::planned, line_state::submitting, line_state::submitted,
-                       line_state::done, line_state::failed, line_state::unknown}) {
+    for (auto state : line_states) {
         if (to_string(state) == name) {
             return state;
         }
@@ -67,6 +72,34 @@ struct line_record {
     std::uint64_t size = 0; ///< set by `done`: the artifact's size in bytes
     std::string error;      ///< set by `failed` and `unknown`: what happened
 };
+
+/// How many lines are in each state: what a run's summary and `ltx batch status` report.
+struct state_counts {
+    /// Lines per state, indexed by `line_state`.
+    std::array<std::size_t, line_states.size()> by_state{};
+
+    /// The lines in `state`.
+    constexpr std::size_t operator[](line_state state) const noexcept {
+        return by_state[static_cast<std::size_t>(state)];
+    }
+    /// Every line.
+    constexpr std::size_t total() const noexcept {
+        std::size_t n = 0;
+        for (auto c : by_state) {
+            n += c;
+        }
+        return n;
+    }
+};
+
+/// The states of `lines`, counted.
+inline state_counts count_states(std::span<const line_record> lines) noexcept {
+    state_counts c;
+    for (const auto& line : lines) {
+        ++c.by_state[static_cast<std::size_t>(line.state)];
+    }
+    return c;
+}
 
 /// A line to plan: its position and the hash of its text.
 struct planned_line {

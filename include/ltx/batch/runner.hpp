@@ -5,6 +5,7 @@
 #define LTX_BATCH_RUNNER_HPP
 
 #include <ltx/batch/journal.hpp>
+#include <ltx/config.hpp>
 #include <ltx/error.hpp>
 #include <ltx/options.hpp>
 
@@ -24,14 +25,18 @@ namespace ltx::batch {
 /// How a runner runs.
 struct run_options {
     /// Jobs in flight at most (submitting or waited on): the account's limit (`maxJobs` for LTX
-    /// Studio). A 429 lowers the effective cap to what is in flight; each job done raises it
-    /// again by one, up to this.
+    /// Studio). A 429 on a create lowers the effective cap (see `runner`); jobs done raise it
+    /// again, up to this.
     std::size_t concurrency = 4;
     /// Submit `unknown` lines again (a second job may be created and paid for).
     bool resubmit_unknown = false;
-    /// The pause after a 429 that the client's own retries (which obey `Retry-After`) did not
-    /// overcome, before the next submit.
+    /// The pause before the next submit after a 429 that the client's own retries did not
+    /// overcome, when the answer had no `Retry-After` (`diagnostics::retry_after`).
     std::chrono::milliseconds backoff_after_429{1'000};
+    /// The longest pause a 429's `Retry-After` gets: a server asking for more is waited this
+    /// long, then tried again. The client's own ceiling (`retry_policy::max_retry_after`) by
+    /// default.
+    std::chrono::milliseconds max_retry_after = retry_policy{}.max_retry_after;
     /// Called after each transition is journaled, with the line's new record.
     std::function<void(const line_record&)> on_transition{};
 };
@@ -65,6 +70,15 @@ struct run_summary {
 /// is journaled `failed` with the server's message; the batch goes on. A completed job is
 /// downloaded, then journaled `done`; a download that fails leaves the line `submitted`, to be
 /// waited on and downloaded again by the next run, never submitted again.
+///
+/// A 429 on a create (the job was not accepted, the account is at its limit) does two things:
+/// - the effective concurrency drops to what is still in flight, and at least by one (never
+///   below 1); from then on, each `cap` jobs done raise it by one again, up to
+///   `run_options::concurrency` (additive increase, one step per round of jobs);
+/// - no create is sent for the delay the server's `Retry-After` asked for
+///   (`diagnostics::retry_after`, capped at `run_options::max_retry_after`), or for
+///   `run_options::backoff_after_429` when it gave none. A 429 during that pause does not
+///   start another.
 template <class Adapter> class runner {
 public:
     runner(Adapter& adapter, journal& j, run_options opts)
@@ -153,11 +167,15 @@ private:
             journal_.release(index);
             notify(index);
             queue_.push_front(index);
-            cap_ = std::max<std::size_t>(1, in_flight_);
+            cap_ = std::max<std::size_t>(1, std::min(cap_ - 1, in_flight_));
+            done_since_429_ = 0;
             if (!paused_) {
                 paused_ = true;
                 ++sleeping_;
-                adapter_.async_sleep(opts_.backoff_after_429, [this] {
+                const auto pause = diag.retry_after
+                                       ? std::min(*diag.retry_after, opts_.max_retry_after)
+                                       : opts_.backoff_after_429;
+                adapter_.async_sleep(pause, [this] {
                     --sleeping_;
                     paused_ = false;
                     pump();
@@ -198,7 +216,7 @@ private:
                     if (!ec) {
                         journal_.mark_done(index, file, size);
                         notify(index);
-                        cap_ = std::min(cap_ + 1, opts_.concurrency);
+                        raise_cap();
                     }
                     --in_flight_;
                     pump();
@@ -212,32 +230,31 @@ private:
         maybe_finish();
     }
 
+    // One job done: after `cap_` of them since the last 429, the cap goes up by one.
+    void raise_cap() {
+        if (cap_ >= opts_.concurrency) {
+            return;
+        }
+        if (++done_since_429_ >= cap_) {
+            ++cap_;
+            done_since_429_ = 0;
+        }
+    }
+
     void maybe_finish() {
         if (finished_ || in_flight_ != 0 || sleeping_ != 0 || (!stopping_ && !queue_.empty())) {
             return;
         }
         finished_ = true;
+        const auto lines = journal_.lines();
+        const auto counts = count_states(lines);
         run_summary summary;
-        for (const auto& line : journal_.lines()) {
-            switch (line.state) {
-            case line_state::done:
-                ++summary.done;
-                break;
-            case line_state::failed:
-                ++summary.failed;
-                break;
-            case line_state::unknown:
-            case line_state::submitting:
-                ++summary.unknown;
-                break;
-            case line_state::submitted:
-                ++summary.submitted;
-                break;
-            case line_state::planned:
-                ++summary.planned;
-                break;
-            }
-        }
+        summary.done = counts[line_state::done];
+        summary.failed = counts[line_state::failed];
+        // A line left `submitting` counts as unknown: its create may have reached the server.
+        summary.unknown = counts[line_state::unknown] + counts[line_state::submitting];
+        summary.submitted = counts[line_state::submitted];
+        summary.planned = counts[line_state::planned];
         if (done_) {
             done_(summary);
         }
@@ -248,6 +265,7 @@ private:
     run_options opts_;
     std::size_t cap_;
     std::size_t in_flight_ = 0;
+    std::size_t done_since_429_ = 0;
     std::size_t sleeping_ = 0;
     bool paused_ = false;
     bool stopping_ = false;

@@ -3,6 +3,7 @@
 #define LTX_DETAIL_DOWNLOAD_HPP
 
 #include <ltx/detail/config.hpp>
+#include <ltx/detail/http_date.hpp>
 #include <ltx/detail/retry.hpp>
 #include <ltx/error.hpp>
 #include <ltx/http/body.hpp>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -36,12 +38,16 @@ inline std::optional<std::uint64_t> parse_content_length(const http::headers& h)
     return n;
 }
 
-/// The `x-request-id` of an answer, into `diag.request_id` (redacted of `secret`, as all
-/// server text), when the server sent one.
-inline void keep_request_id(const http::response& resp, std::string_view secret,
-                            diagnostics& diag) {
+/// What the headers of the answer that ends a call tell its caller, into `diag`: the
+/// `x-request-id` as `request_id` (redacted of `secret`, as all server text) and the
+/// `Retry-After` as `retry_after` (a delay from `now`, see `parse_retry_after`), when the
+/// server sent them.
+inline void keep_answer_headers(const http::response& resp, std::string_view secret,
+                                std::chrono::system_clock::time_point now, diagnostics& diag) {
     if (const auto id = resp.headers.find("x-request-id"))
         diag.request_id = redact(std::string{*id}, secret);
+    if (const auto after = resp.headers.find("Retry-After"))
+        diag.retry_after = parse_retry_after(*after, now);
 }
 
 /// Where the pieces of a download go; an empty piece means "a new attempt starts over".
@@ -153,7 +159,7 @@ public:
         if (o.status != 200 && errors_.read) {
             errors_.read(http::response{o.status, resp.headers, std::move(error_body_)},
                          errors_.secret, ec, diag);
-            keep_request_id(resp, errors_.secret, diag);
+            keep_answer_headers(resp, errors_.secret, now, diag);
             return {};
         }
         if (o.status != 200) {

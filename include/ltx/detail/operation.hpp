@@ -92,14 +92,15 @@ inline bool is_json_content_type(std::string_view v) {
     return media_type_ends_with(type, "+json", length) && length > 5;
 }
 
-/// Maps a complete response to `R`: a non-2xx status to the error `Api::read_error` makes of
-/// it (the server's text, redacted of `secret`, in `diag`), a body that is not the expected
-/// JSON to `unexpected_response`.
+/// Maps a complete response, received at `now`, to `R`: a non-2xx status to the error
+/// `Api::read_error` makes of it (the server's text, redacted of `secret`, in `diag`), a body
+/// that is not the expected JSON to `unexpected_response`. The answer's request id and
+/// Retry-After go to `diag` in every case (see `keep_answer_headers`).
 template <class Api, class R>
-void decode_response(const http::response& resp, std::string_view secret, R& out,
+void decode_response(const http::response& resp, std::string_view secret, op_time now, R& out,
                      std::error_code& ec, diagnostics& diag) {
     diag.status = resp.status;
-    keep_request_id(resp, secret, diag);
+    keep_answer_headers(resp, secret, now, diag);
     if (!resp.ok()) {
         Api::read_error(resp, secret, ec, diag);
         return;
@@ -191,7 +192,7 @@ public:
         case exchange::failed:
             return {op_step::done};
         case exchange::answered:
-            decode_response<Api>(resp, secret_, result_, ec_, diag_);
+            decode_response<Api>(resp, secret_, now, result_, ec_, diag_);
             return {op_step::done};
         }
         return {op_step::done};
@@ -286,7 +287,7 @@ public:
             return follow(machine_->on_error(ec, now), now);
         }
         result_type j;
-        decode_response<Api>(resp, secret_, j, ec, d);
+        decode_response<Api>(resp, secret_, now, j, ec, d);
         if (ec) {
             keep(std::move(d));
             return follow(machine_->on_error(ec, now), now);
@@ -327,8 +328,8 @@ public:
         if (!last_body_.empty()) {
             std::error_code ignored;
             diagnostics unused;
-            decode_response<Api>(http::response{200, {}, std::move(last_body_)}, secret_, j,
-                                 ignored, unused);
+            decode_response<Api>(http::response{200, {}, std::move(last_body_)}, secret_, op_time{},
+                                 j, ignored, unused);
         }
         return j;
     }

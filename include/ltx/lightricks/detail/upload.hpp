@@ -61,7 +61,7 @@ public:
         case exchange::answered:
             break;
         }
-        return putting_ ? on_stored(resp) : on_ticket(resp);
+        return putting_ ? on_stored(resp) : on_ticket(resp, now);
     }
 
     op_step on_wake(op_time) { return {op_step::send}; }
@@ -78,8 +78,8 @@ public:
     cancellation::state* cancel_token() const noexcept { return nullptr; }
 
 private:
-    op_step on_ticket(const http::response& resp) {
-        ltx::detail::decode_response<Api>(resp, secret_, ticket_, ec_, diag_);
+    op_step on_ticket(const http::response& resp, op_time now) {
+        ltx::detail::decode_response<Api>(resp, secret_, now, ticket_, ec_, diag_);
         if (ec_)
             return {op_step::done};
         auto url = http::parse_url(ticket_.upload_url);
