@@ -1,0 +1,158 @@
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+//
+// What the batch journal adds to a job: the CPU of its three durable transitions (submitting,
+// submitted, done; each one SQLite transaction with a synchronous write) and the bytes it keeps
+// on disk, beside the client's own CPU for the same job over ltx::asio::transport against an
+// in-process ltx-sim (the simulator's thread is not counted). A job as `ltx batch` runs it is
+// its create, the polls of its wait (20: one minute of generation at the default 3 s between
+// polls) and its download to a file; the bare job (one poll) is shown too.
+// CPU is the benchmark thread's: the disk's own time to make a write durable is not CPU and
+// is not counted, only the system calls that ask for it.
+#ifdef LTX_BENCH_BATCH
+
+#include "support.hpp"
+
+#include "../tools/ltx-sim/sim/server.hpp"
+
+#include <ltx/asio.hpp>
+#include <ltx/batch/line_hash.hpp>
+#include <ltx/batch/sqlite_journal.hpp>
+#include <ltx/client.hpp>
+
+#include <asio/io_context.hpp>
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <optional>
+#include <random>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#ifndef LTX_BENCH_FIXTURES_DIR
+#define LTX_BENCH_FIXTURES_DIR "tools/ltx-sim/fixtures"
+#endif
+
+namespace {
+
+const std::string token = "0123456789abcdef0123456789abcdef";
+
+// A directory of its own under the system's temporary one, removed with the object.
+struct scratch_dir {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("ltx-bench-batch-" + std::to_string(std::random_device{}()));
+    scratch_dir() { std::filesystem::create_directories(path); }
+    ~scratch_dir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
+// One job's client calls: the create, `polls` polls, the download into `dir`.
+void client_job(benchmark::State& state, int polls) {
+    ltx::sim::options o;
+    o.fixtures_dir = LTX_BENCH_FIXTURES_DIR;
+    o.speed = std::chrono::milliseconds{0}; // done at once: every poll reads the finished job
+    o.url_lag = false;
+    o.seed = 1;
+    o.log = nullptr;
+    o.tokens = {token};
+    o.accounts = {{"bench@example.com", 1e12, 1'000'000}};
+    std::optional<ltx::sim::background_server> sim;
+    try {
+        sim.emplace(o);
+    } catch (const std::exception& e) { // no fixtures where LTX_BENCH_FIXTURES_DIR says
+        state.SkipWithError(e.what());
+        return;
+    }
+    const scratch_dir dir;
+    ::asio::io_context io;
+    ltx::asio::transport http{io.get_executor()};
+    ltx::config c;
+    c.token = token;
+    c.base_url = (*sim)->api_url() + "/v1/ltxstudio/";
+    ltx::basic_client api{http, c};
+    ltx::ltx_create_request req;
+    req.prompt = "Benchmark";
+    try {
+        req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.fileId;
+    } catch (const std::exception& e) {
+        state.SkipWithError(e.what());
+        return;
+    }
+    const auto out = dir.path / "out.mp4";
+    std::error_code ec;
+    ltx::diagnostics diag;
+    for (auto _ : state) {
+        const auto created = api.create_video(req, ec, diag);
+        ltx::job j;
+        for (int i = 0; i < polls && !ec; ++i)
+            j = api.get_job(created.jobId, ec, diag);
+        if (!ec)
+            api.download(j, out, {}, ec, diag);
+        if (ec) {
+            state.SkipWithError(("the job failed: " + diag.to_string(ec)).c_str());
+            break;
+        }
+    }
+    state.counters["bytes"] = static_cast<double>(std::filesystem::file_size(out));
+}
+
+void batch_client_job(benchmark::State& state) {
+    client_job(state, 20);
+}
+BENCHMARK(batch_client_job)->Name("batch/client_job");
+
+void batch_client_bare_job(benchmark::State& state) {
+    client_job(state, 1);
+}
+BENCHMARK(batch_client_bare_job)->Name("batch/client_bare_job");
+
+// The journal's transitions of one job, on a SQLite journal of its own; lines are planned
+// ahead in blocks, outside the timing (a batch plans its whole input once).
+void batch_journal_job(benchmark::State& state) {
+    const scratch_dir dir;
+    const auto db = dir.path / "batch.db";
+    ltx::batch::sqlite_journal journal{db};
+    const std::string job_id =
+        "email:jane.doe@example.com:3b1f6c2e-8d47-4a90-b5e1-0c9f2d7a6e48-type:video";
+    const std::string file = (dir.path / "line-000042.mp4").string();
+    std::size_t next = 0, planned = 0;
+    for (auto _ : state) {
+        if (next == planned) {
+            state.PauseTiming();
+            std::vector<ltx::batch::planned_line> block;
+            for (std::size_t i = 0; i < 1000; ++i, ++planned)
+                block.push_back({planned, ltx::batch::line_hash(
+                                              R"({"endpoint":"videos/ltx-create","prompt":"p)" +
+                                              std::to_string(planned) + "\"}")});
+            journal.plan(block, false);
+            state.ResumeTiming();
+        }
+        journal.mark_submitting(next);
+        journal.mark_submitted(next, job_id);
+        journal.mark_done(next, file, 1'234'567);
+        ++next;
+    }
+    // What the journal keeps on disk per job: the database and its write-ahead log.
+    std::uintmax_t bytes = std::filesystem::file_size(db);
+    std::error_code ec;
+    if (const auto wal = std::filesystem::file_size(db.string() + "-wal", ec); !ec)
+        bytes += wal;
+    state.counters["disk_bytes_per_job"] =
+        next ? static_cast<double>(bytes) / static_cast<double>(next) : 0.0;
+    state.counters["jobs"] = static_cast<double>(next);
+}
+BENCHMARK(batch_journal_job)->Name("batch/journal_job");
+
+// The target: the journal adds under 10 % to the CPU of a job as `ltx batch` runs it.
+const bool ratios = ltx_bench::add_ratios({
+    {"batch: journal/client CPU per job", "batch/journal_job", "batch/client_job", 0.10},
+    {"batch: journal/bare job (1 poll)", "batch/journal_job", "batch/client_bare_job", 0},
+});
+
+} // namespace
+
+#endif
