@@ -179,6 +179,46 @@ TEST_CASE("sqlite_journal: unknown lines, from an ambiguous create or an interru
     CHECK(j.line(0)->job_id == "job-a2");
 }
 
+TEST_CASE("sqlite_journal: the reply reference is journaled with submitting, a found job taken") {
+    temp_db db("found");
+    sqlite_journal j(db.file());
+    j.plan(input({"a", "b"}));
+    j.mark_submitting(0, "ltx-batch:0123456789abcdef:1");
+    j.mark_submitting(1);
+    CHECK(j.line(0)->reply_ref == "ltx-batch:0123456789abcdef:1");
+    CHECK(j.line(1)->reply_ref.empty());
+    CHECK_THROWS_AS(j.mark_found(0, "job-a"), journal_error); // only from unknown
+    CHECK(j.settle_interrupted() == std::vector<std::size_t>{0, 1});
+    j.mark_found(0, "job-a");
+    const auto found = *j.line(0);
+    CHECK(found.state == line_state::submitted);
+    CHECK(found.job_id == "job-a");
+    CHECK(found.error.empty());
+    CHECK(found.reply_ref == "ltx-batch:0123456789abcdef:1");
+    j.mark_done(0, "a.mp4", 5);
+    CHECK(j.line(0)->state == line_state::done);
+}
+
+TEST_CASE("sqlite_journal: a journal written before reply references gains the column") {
+    temp_db db("migrate");
+    {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(db.file().c_str(), &raw) == SQLITE_OK);
+        const char* old_schema =
+            "CREATE TABLE lines (idx INTEGER PRIMARY KEY, hash TEXT NOT NULL, state TEXT NOT NULL,"
+            " job_id TEXT NOT NULL DEFAULT '', file TEXT NOT NULL DEFAULT '',"
+            " size INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '');"
+            "INSERT INTO lines(idx, hash, state, job_id) VALUES(0, 'h', 'submitted', 'job-old')";
+        CHECK(sqlite3_exec(raw, old_schema, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    sqlite_journal j(db.file());
+    const auto old = *j.line(0);
+    CHECK(old.state == line_state::submitted);
+    CHECK(old.job_id == "job-old");
+    CHECK(old.reply_ref.empty());
+}
+
 // The child journals up to `steps` transitions, tells the parent through a pipe that the last one
 // returned (was committed), and waits to be killed; the parent kills it with SIGKILL at once.
 void run_and_kill(const std::filesystem::path& file, int steps) {

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -213,6 +214,104 @@ TEST_CASE("batch runner + ltx-sim: an ambiguous create is unknown, resubmitted o
     CHECK(summary->done == 2);
     CHECK(summary->complete());
     CHECK(f->sim->stats().jobsCreated == 2);
+}
+
+TEST_CASE("batch runner + ltx-sim: each create carries the replyRef journaled before it") {
+    auto o = test_options();
+    o.speed = 5s; // still running when listed
+    fixture f("tags", o);
+    const std::vector<std::string> prompts{"t1", "t2", "t3", "t4"};
+    auto requests = f.requests(prompts);
+    requests[1].replyRef = "mine";   // the line's own, unique in the batch: kept and journaled
+    requests[2].replyRef = "shared"; // two lines share one: sent, but no use to find either
+    requests[3].replyRef = "shared";
+    ltx::batch::sqlite_journal journal(f.dir / "batch.db");
+    f.plan(journal, prompts);
+    fixture::adapter_type adapter(f.api, f.http, requests, f.dir / "out");
+    ltx::batch::runner<fixture::adapter_type>* self = nullptr;
+    std::size_t submitted = 0;
+    ltx::batch::runner r(adapter, journal,
+                         {.concurrency = 4, .on_transition = [&](const auto& line) {
+                              if (line.state == line_state::submitted && ++submitted == 4) {
+                                  self->stop();
+                              }
+                          }});
+    self = &r;
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    REQUIRE(summary->submitted == 4);
+    const auto tag = journal.line(0)->reply_ref;
+    CHECK(tag.starts_with("ltx-batch:"));
+    CHECK(tag.ends_with(":1"));
+    CHECK(journal.line(1)->reply_ref == "mine");
+    CHECK(journal.line(2)->reply_ref.empty());
+    CHECK(journal.line(3)->reply_ref.empty());
+    std::map<std::string, std::string> ref_of_job;
+    for (const auto& job : f.api.list_scheduled_jobs()) {
+        ref_of_job[job.jobId] = job.replyRef.value_or("");
+    }
+    REQUIRE(ref_of_job.size() == 4);
+    CHECK(ref_of_job.at(journal.line(0)->job_id) == tag);
+    CHECK(ref_of_job.at(journal.line(1)->job_id) == "mine");
+    CHECK(ref_of_job.at(journal.line(2)->job_id) == "shared");
+    CHECK(ref_of_job.at(journal.line(3)->job_id) == "shared");
+}
+
+TEST_CASE("batch runner + ltx-sim: an unknown line whose job runs is found, not resubmitted") {
+    auto o = test_options();
+    o.speed = 500ms; // the job created before the crash still runs when the resume starts
+    fixture f("found", o);
+    const std::vector<std::string> prompts{"f1", "f2", "f3"};
+    ltx::batch::sqlite_journal journal(f.dir / "batch.db");
+    f.plan(journal, prompts);
+    // A run killed while two creates were in flight: the first reached the server, the second
+    // did not.
+    journal.mark_submitting(0, "ltx-batch:killed:1");
+    auto request = f.requests(prompts)[0];
+    request.replyRef = "ltx-batch:killed:1";
+    const auto created = f.api.create_video(request);
+    journal.mark_submitting(1, "ltx-batch:killed:2");
+    {
+        auto adapter = f.adapter(prompts);
+        ltx::batch::runner r(adapter, journal, {.concurrency = 3});
+        const auto summary = f.run(r);
+        REQUIRE(summary);
+        CHECK(summary->found_running == 1);
+        CHECK(summary->lookup_error.empty());
+        CHECK(summary->done == 2);
+        CHECK(summary->unknown == 1);
+        CHECK(journal.line(0)->state == line_state::done);
+        CHECK(journal.line(0)->job_id == created.jobId);
+        CHECK(journal.line(1)->state == line_state::unknown); // not found: stays unknown
+        CHECK(f.sim->stats().jobsCreated == 2);               // line 1's, and line 3's
+    }
+    auto adapter = f.adapter(prompts);
+    ltx::batch::runner r(adapter, journal, {.concurrency = 3, .resubmit_unknown = true});
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    CHECK(summary->found_running == 0);
+    CHECK(summary->complete());
+    CHECK(f.sim->stats().jobsCreated == 3);
+}
+
+TEST_CASE("batch runner + ltx-sim: unknown lines are not resubmitted when the look-up fails") {
+    fixture clean("lookup", fast());
+    const std::vector<std::string> prompts{"l1"};
+    ltx::batch::sqlite_journal journal(clean.dir / "batch.db");
+    clean.plan(journal, prompts);
+    journal.mark_submitting(0, "ltx-batch:killed:1");
+    auto o = fast();
+    o.drop_rate = 1.0; // GET scheduler never answered
+    ltx::sim::background_server dropping(o);
+    ltx::basic_client<ltx::asio::transport> api{clean.http, config_for(dropping)};
+    fixture::adapter_type adapter(api, clean.http, clean.requests(prompts), clean.dir / "out");
+    ltx::batch::runner r(adapter, journal, {.concurrency = 1, .resubmit_unknown = true});
+    const auto summary = clean.run(r);
+    REQUIRE(summary);
+    CHECK(summary->unknown == 1);
+    CHECK_FALSE(summary->lookup_error.empty());
+    CHECK(journal.line(0)->state == line_state::unknown);
+    CHECK(dropping->stats().jobsCreated == 0);
 }
 
 } // namespace batch_runner_test

@@ -1,12 +1,14 @@
 // `ltx batch` run in-process over the Asio transport against ltx-sim on loopback: a batch to
 // done, a resume that submits nothing twice, a changed line refused, `unknown` lines reported
-// and resubmitted only on request, a failed job, `ltx batch status --json`, SIGINT mid-batch
-// and a resume.
+// and resubmitted only on request (after a look-up that finds the one a crash left running), a
+// failed job, `ltx batch status --json`, SIGINT mid-batch and a resume.
 #include "harness.hpp"
 
 #include "../sim/support.hpp"
 
 #include <ltx/asio.hpp>
+#include <ltx/batch/line_hash.hpp>
+#include <ltx/batch/sqlite_journal.hpp>
 
 #include <doctest/doctest.h>
 
@@ -189,6 +191,38 @@ TEST_CASE("ltx batch: unknown lines are reported, resubmitted only with --resubm
     CHECK(r.rc == 0);
     CHECK(r.out == "2 lines: 2 done\n");
     CHECK(f.created() == 2);
+}
+
+TEST_CASE("ltx batch: a create that reached the server before a crash is found, not repeated") {
+    auto o = sim_test::test_options();
+    o.speed = std::chrono::milliseconds{500}; // still running when the resume looks it up
+    sim_cli f("found", o);
+    f.write_input({"r1", "r2"});
+    {
+        // The crashed run: line 1 journaled `submitting` with its replyRef, and its create
+        // reached the server; line 2 was still planned.
+        std::ifstream in{f.input()};
+        std::vector<ltx::batch::planned_line> plan;
+        for (std::string text; std::getline(in, text);)
+            plan.push_back({plan.size(), ltx::batch::line_hash(text)});
+        ltx::batch::sqlite_journal journal{f.journal()};
+        journal.plan(plan);
+        journal.mark_submitting(0, "ltx-batch:crashed:1");
+        ::asio::io_context io;
+        ltx::asio::transport http{io.get_executor()};
+        ltx::basic_client api{http, sim_test::config_for(f.sim)};
+        auto request = sim_test::create_req(f.asset, "r1");
+        request.replyRef = "ltx-batch:crashed:1";
+        api.create_video(request);
+    }
+    const auto r = f.batch();
+    CHECK(r.rc == 0);
+    CHECK(r.out == "1 unknown line found running on the server (GET scheduler), waited on\n"
+                   "2 lines: 2 done\n");
+    CHECK(f.created() == 2);
+    const auto line = status_json(f).at("lines").at(0).as_object();
+    CHECK(line.at("replyRef").as_string() == "ltx-batch:crashed:1");
+    CHECK(line.at("state").as_string() == "done");
 }
 
 TEST_CASE("ltx batch: a 5xx answer to a create is unknown, not failed") {

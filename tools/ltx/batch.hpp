@@ -144,6 +144,8 @@ inline boost::json::array to_json(const std::vector<ltx::batch::line_record>& li
         o["hash"] = l.content_hash;
         if (!l.job_id.empty())
             o["job"] = l.job_id;
+        if (!l.reply_ref.empty())
+            o["replyRef"] = l.reply_ref;
         if (!l.file.empty()) {
             o["file"] = l.file;
             o["size"] = l.size;
@@ -334,8 +336,21 @@ int run_command(Client& client, environment& env, const settings& s, const comma
             o["counts"] = detail::counts(lines);
             o["lines"] = detail::to_json(lines);
             o["interrupted"] = interrupted;
+            if (summary) {
+                o["foundRunning"] = summary->found_running;
+                if (!summary->lookup_error.empty())
+                    o["lookupError"] = summary->lookup_error;
+            }
             env.out << boost::json::serialize(o) << "\n";
         } else {
+            if (summary && summary->found_running != 0)
+                env.out << summary->found_running
+                        << (summary->found_running == 1 ? " unknown line" : " unknown lines")
+                        << " found running on the server (GET scheduler), waited on\n";
+            if (summary && !summary->lookup_error.empty())
+                env.out << "ltx batch: the running jobs could not be listed, unknown lines "
+                           "left as they are: "
+                        << summary->lookup_error << "\n";
             for (const auto& l : lines)
                 if (l.state == ltx::batch::line_state::unknown && !c.resubmit_unknown)
                     env.out << detail::line_label(l.index)

@@ -22,10 +22,13 @@ namespace ltx::batch {
 ///                           \-> planned (the server did not accept it: 429)
 ///                           \-> unknown(error)   \-> failed(error)
 ///                           \-> failed(error)
+///     unknown -> submitted(job id) (found running on the server by its reply reference)
 ///     unknown -> planned (only on request: the create may have reached the server)
 ///
-/// `submitting` is committed before the create is sent: a line found in it after a crash may
-/// have been created on the server, and `journal::settle_interrupted` turns it into `unknown`.
+/// `submitting` is committed before the create is sent, with the reply reference the create
+/// carries: a line found in it after a crash may have been created on the server, and
+/// `journal::settle_interrupted` turns it into `unknown`; a runner then looks for a running job
+/// with that reference (`mark_found`) before anything is submitted again.
 enum class line_state { planned, submitting, submitted, done, failed, unknown };
 
 /// Every state, in the order of the enumeration.
@@ -71,6 +74,10 @@ struct line_record {
     std::string file;       ///< set by `done`: where the artifact was written
     std::uint64_t size = 0; ///< set by `done`: the artifact's size in bytes
     std::string error;      ///< set by `failed` and `unknown`: what happened
+    /// Set by `submitting`: the reply reference (LTX Studio's `replyRef`) the create carries,
+    /// by which the job can be found among the running ones if the answer is lost; empty when
+    /// the create carries none the runner can rely on.
+    std::string reply_ref;
 };
 
 /// How many lines are in each state: what a run's summary and `ltx batch status` report.
@@ -129,8 +136,8 @@ public:
     /// recorded: a changed input is refused, never mixed with the old one.
     virtual void plan(std::span<const planned_line> lines, bool complete = true) = 0;
 
-    /// planned -> submitting: the create is about to be sent.
-    virtual void mark_submitting(std::size_t index) = 0;
+    /// planned -> submitting: the create is about to be sent, carrying `reply_ref` (empty: none).
+    virtual void mark_submitting(std::size_t index, std::string_view reply_ref = {}) = 0;
     /// submitting -> submitted: the server answered with `job_id`.
     virtual void mark_submitted(std::size_t index, std::string_view job_id) = 0;
     /// submitted -> done: the artifact is on disk at `file`, `size` bytes.
@@ -142,6 +149,9 @@ public:
     virtual void mark_failed(std::size_t index, std::string_view error) = 0;
     /// submitting -> unknown: the create may have reached the server (errc::outcome_unknown).
     virtual void mark_unknown(std::size_t index, std::string_view error) = 0;
+    /// unknown -> submitted: the server lists a running job `job_id` that carries the line's
+    /// reply reference, so the create did reach it; the job is waited on, not created again.
+    virtual void mark_found(std::size_t index, std::string_view job_id) = 0;
     /// unknown -> planned: submit again (a second job may be created and paid for).
     virtual void replan(std::size_t index) = 0;
 

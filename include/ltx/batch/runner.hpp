@@ -11,14 +11,18 @@
 
 #include <algorithm>
 #include <chrono>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
+#include <random>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 namespace ltx::batch {
 
@@ -44,9 +48,45 @@ struct run_options {
 /// What a run left: counts by state, over every line of the journal.
 struct run_summary {
     std::size_t done = 0, failed = 0, unknown = 0, submitted = 0, planned = 0;
+    /// `unknown` lines found running on the server by their reply reference when the run
+    /// started, and waited on instead of being submitted again.
+    std::size_t found_running = 0;
+    /// Why the look-up of the `unknown` lines failed (empty when it did not, or none was
+    /// needed); the lines it would have looked up stay `unknown` and are not resubmitted.
+    std::string lookup_error;
     /// Every line is done.
     bool complete() const noexcept { return failed + unknown + submitted + planned == 0; }
 };
+
+/// A job the server lists as running, with the reply reference it was created with.
+struct running_job {
+    std::string reply_ref;
+    std::string job_id;
+};
+
+/// An adapter that tags each create with a reply reference and lists the running jobs by it
+/// (see `runner`): it lets a run find the job of an `unknown` line instead of paying for it
+/// twice.
+template <class Adapter>
+concept finds_running_jobs =
+    requires(Adapter& a, std::size_t index, std::string ref,
+             std::function<void(std::error_code, diagnostics, std::vector<running_job>)> listed,
+             std::function<void(std::error_code, diagnostics, std::string)> submitted) {
+    { a.reply_ref(index, ref) } -> std::convertible_to<std::string>;
+    a.async_list_running(std::move(listed));
+    a.async_submit(index, ref, std::move(submitted));
+};
+
+/// The reply reference a runner gives line `index` when the line has none of its own:
+/// `ltx-batch:<run id>:<line number>`. `run_id` tells this run's creates from those of any
+/// other run, of this batch or another, that may be running on the same account.
+inline std::string reply_tag(std::string_view run_id, std::size_t index) {
+    std::string out = "ltx-batch:";
+    out += run_id;
+    out += ':';
+    out += std::to_string(index + 1);
+    return out;
+}
 
 /// Runs a journal's lines through `Adapter`, one API's async calls behind four members (all
 /// completing through a plain callback, on the thread that runs the adapter's I/O):
@@ -57,6 +97,22 @@ struct run_summary {
 ///     void async_download(const job_type&, std::size_t index, H h);
 ///                                                  // h(std::error_code, std::string file, size)
 ///     void async_sleep(std::chrono::milliseconds, H h);  // h()
+///
+/// An adapter that can find a job by the reference it was created with
+/// (`finds_running_jobs`) has, in place of the two-argument `async_submit`:
+///
+///     std::string reply_ref(std::size_t index, std::string tag);
+///         // the reference line `index`'s create carries: `tag`, the line's own, or "" for none
+///     void async_submit(std::size_t index, std::string reply_ref, H h);
+///     void async_list_running(H h);  // h(std::error_code, diagnostics, std::vector<running_job>)
+///
+/// With it, each create carries a reference unique to the line and to the run (`reply_tag`),
+/// journaled with `submitting` before the create is sent. A run starts by looking up the
+/// `unknown` lines that carry one: one listing of the running jobs, and a line whose reference
+/// is listed becomes `submitted` with that job (`journal::mark_found`), then is waited on and
+/// downloaded as usual. A line not listed stays `unknown`, resubmitted only with
+/// `resubmit_unknown`. The limit: the list holds running jobs only, so the line of a job that
+/// finished before the look-up stays `unknown`.
 ///
 /// `ltx::batch::studio_adapter` is LTX Studio's; another API plugs in with an adapter of its
 /// own (its create endpoints, its job type), and the runner, the journal and the CLI stay as
@@ -83,32 +139,61 @@ template <class Adapter> class runner {
 public:
     runner(Adapter& adapter, journal& j, run_options opts)
         : adapter_(adapter), journal_(j), opts_(std::move(opts)),
-          cap_(std::max<std::size_t>(1, opts_.concurrency)) {}
+          cap_(std::max<std::size_t>(1, opts_.concurrency)) {
+        if constexpr (finds_running_jobs<Adapter>) {
+            std::random_device rd;
+            static constexpr char hex[] = "0123456789abcdef";
+            for (int i = 0; i < 2; ++i) {
+                std::uint32_t word = rd();
+                for (int n = 0; n < 8; ++n, word >>= 4) {
+                    run_id_.push_back(hex[word & 0xf]);
+                }
+            }
+        }
+    }
 
     runner(const runner&) = delete;
     runner& operator=(const runner&) = delete;
 
-    /// Starts the run: settles the lines a stopped run left `submitting` (as `unknown`), waits
-    /// on the `submitted` ones, and submits the `planned` ones (and the `unknown` ones when
+    /// Starts the run: settles the lines a stopped run left `submitting` (as `unknown`), looks
+    /// up the `unknown` lines among the running jobs (`finds_running_jobs`), waits on the
+    /// `submitted` ones, and submits the `planned` ones (and the `unknown` ones not found when
     /// `resubmit_unknown`). `done` is called once, when nothing is in flight and nothing more
     /// will be submitted. Journal errors throw from the call that meets them.
     void start(std::function<void(run_summary)> done) {
         done_ = std::move(done);
         journal_.settle_interrupted();
-        for (const auto& line : journal_.lines()) {
-            if (line.state == line_state::unknown && opts_.resubmit_unknown) {
-                journal_.replan(line.index);
-                notify(line.index);
-                queue_.push_back(line.index);
-            } else if (line.state == line_state::planned) {
-                queue_.push_back(line.index);
-            } else if (line.state == line_state::submitted) {
-                ++in_flight_;
-                wait(line.index, line.job_id);
+        if constexpr (finds_running_jobs<Adapter>) {
+            std::vector<line_record> tagged;
+            for (auto& line : journal_.lines()) {
+                if (line.state == line_state::unknown && !line.reply_ref.empty()) {
+                    tagged.push_back(std::move(line));
+                }
+            }
+            if (!tagged.empty()) {
+                looking_up_ = true;
+                adapter_.async_list_running(
+                    [this, tagged = std::move(tagged)](std::error_code ec, diagnostics diag,
+                                                       std::vector<running_job> running) {
+                        looking_up_ = false;
+                        if (ec) {
+                            lookup_error_ = diag.to_string(ec);
+                            for (const auto& line : tagged) {
+                                unchecked_.push_back(line.index);
+                            }
+                        } else {
+                            adopt(tagged, running);
+                        }
+                        if (stopping_) {
+                            maybe_finish();
+                            return;
+                        }
+                        schedule();
+                    });
+                return;
             }
         }
-        pump();
-        maybe_finish();
+        schedule();
     }
 
     /// Stops submitting, and ends the waits in flight: their lines stay `submitted`, resumable.
@@ -127,6 +212,42 @@ public:
     std::size_t concurrency() const noexcept { return cap_; }
 
 private:
+    // `unknown` lines whose reference a running job carries become `submitted` with it.
+    void adopt(const std::vector<line_record>& tagged, const std::vector<running_job>& running) {
+        std::map<std::string_view, std::string_view> by_ref;
+        for (const auto& job : running) {
+            if (!job.reply_ref.empty()) {
+                by_ref.emplace(job.reply_ref, job.job_id); // the first listed (the oldest) wins
+            }
+        }
+        for (const auto& line : tagged) {
+            if (auto it = by_ref.find(line.reply_ref); it != by_ref.end()) {
+                journal_.mark_found(line.index, it->second);
+                ++found_running_;
+                notify(line.index);
+            }
+        }
+    }
+
+    // Waits on the `submitted` lines and queues the ones to submit.
+    void schedule() {
+        for (const auto& line : journal_.lines()) {
+            if (line.state == line_state::unknown && opts_.resubmit_unknown &&
+                std::find(unchecked_.begin(), unchecked_.end(), line.index) == unchecked_.end()) {
+                journal_.replan(line.index);
+                notify(line.index);
+                queue_.push_back(line.index);
+            } else if (line.state == line_state::planned) {
+                queue_.push_back(line.index);
+            } else if (line.state == line_state::submitted) {
+                ++in_flight_;
+                wait(line.index, line.job_id);
+            }
+        }
+        pump();
+        maybe_finish();
+    }
+
     void notify(std::size_t index) {
         if (opts_.on_transition) {
             if (auto record = journal_.line(index)) {
@@ -139,13 +260,22 @@ private:
         while (!stopping_ && !paused_ && in_flight_ < cap_ && !queue_.empty()) {
             const std::size_t index = queue_.front();
             queue_.pop_front();
-            journal_.mark_submitting(index);
-            notify(index);
-            ++in_flight_;
-            adapter_.async_submit(
-                index, [this, index](std::error_code ec, diagnostics diag, std::string job_id) {
-                    on_submitted(index, ec, diag, std::move(job_id));
-                });
+            auto on_answer = [this, index](std::error_code ec, diagnostics diag,
+                                           std::string job_id) {
+                on_submitted(index, ec, diag, std::move(job_id));
+            };
+            if constexpr (finds_running_jobs<Adapter>) {
+                std::string ref = adapter_.reply_ref(index, reply_tag(run_id_, index));
+                journal_.mark_submitting(index, ref);
+                notify(index);
+                ++in_flight_;
+                adapter_.async_submit(index, std::move(ref), std::move(on_answer));
+            } else {
+                journal_.mark_submitting(index);
+                notify(index);
+                ++in_flight_;
+                adapter_.async_submit(index, std::move(on_answer));
+            }
         }
     }
 
@@ -242,13 +372,16 @@ private:
     }
 
     void maybe_finish() {
-        if (finished_ || in_flight_ != 0 || sleeping_ != 0 || (!stopping_ && !queue_.empty())) {
+        if (finished_ || looking_up_ || in_flight_ != 0 || sleeping_ != 0 ||
+            (!stopping_ && !queue_.empty())) {
             return;
         }
         finished_ = true;
         const auto lines = journal_.lines();
         const auto counts = count_states(lines);
         run_summary summary;
+        summary.found_running = found_running_;
+        summary.lookup_error = lookup_error_;
         summary.done = counts[line_state::done];
         summary.failed = counts[line_state::failed];
         // A line left `submitting` counts as unknown: its create may have reached the server.
@@ -270,6 +403,11 @@ private:
     bool paused_ = false;
     bool stopping_ = false;
     bool finished_ = false;
+    bool looking_up_ = false;
+    std::string run_id_; // 16 hex digits naming this run in its reply references
+    std::size_t found_running_ = 0;
+    std::string lookup_error_;
+    std::vector<std::size_t> unchecked_; // `unknown` lines the failed look-up left unchecked
     std::deque<std::size_t> queue_;
     std::map<std::size_t, cancellation> waits_;
     std::function<void(run_summary)> done_;

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace ltx::batch {
@@ -33,12 +34,13 @@ public:
     sqlite_journal& operator=(const sqlite_journal&) = delete;
 
     void plan(std::span<const planned_line> lines, bool complete = true) override;
-    void mark_submitting(std::size_t index) override;
+    void mark_submitting(std::size_t index, std::string_view reply_ref = {}) override;
     void mark_submitted(std::size_t index, std::string_view job_id) override;
     void mark_done(std::size_t index, std::string_view file, std::uint64_t size) override;
     void release(std::size_t index) override;
     void mark_failed(std::size_t index, std::string_view error) override;
     void mark_unknown(std::size_t index, std::string_view error) override;
+    void mark_found(std::size_t index, std::string_view job_id) override;
     void replan(std::size_t index) override;
     std::vector<std::size_t> settle_interrupted() override;
     std::vector<line_record> lines() const override;
@@ -52,9 +54,13 @@ private:
     void exec(const char* sql);
     [[noreturn]] void fail(std::string_view what) const;
     line_record read_record(const statement& select) const;
+    // The columns a transition sets besides the state; an empty optional leaves one as it is.
+    struct changes {
+        std::optional<std::string_view> job_id{}, file{}, error{}, reply_ref{};
+        std::uint64_t size = 0; // set with `file`
+    };
     void transition(std::size_t index, std::initializer_list<line_state> from, line_state to,
-                    std::string_view job_id, std::string_view file, std::uint64_t size,
-                    std::string_view error, bool set_job, bool set_file, bool set_error);
+                    const changes& set);
 
     std::filesystem::path path_;
     sqlite3* db_ = nullptr;

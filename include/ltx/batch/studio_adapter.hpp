@@ -7,6 +7,7 @@
 #include <ltx/batch/runner.hpp>
 #include <ltx/client.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -23,8 +24,9 @@ namespace ltx::batch {
 /// `Client` is an `ltx::basic_client` over an async transport that can sleep (the Asio
 /// transport, or the callback runner's); the client and `transport` must outlive the adapter.
 /// Line `i` is `requests[i]`; its artifact is written to `out_dir / out_names[i]` (or
-/// `<i>.mp4` when that name is empty). Each call's diagnostics live in the operation's own
-/// shared state until its callback has run.
+/// `<i>.mp4` when that name is empty). Each create carries a `replyRef` by which the runner can
+/// find its job in `GET scheduler` if the answer is lost (`finds_running_jobs`). Each call's
+/// diagnostics live in the operation's own shared state until its callback has run.
 template <class Client, class Transport> class studio_adapter {
 public:
     using job_type = ltx::job;
@@ -35,12 +37,52 @@ public:
         : client_(client), transport_(transport), requests_(std::move(requests)),
           out_dir_(std::move(out_dir)), out_names_(std::move(out_names)), wait_(std::move(wait)) {}
 
-    template <class Handler> void async_submit(std::size_t index, Handler h) {
+    /// The `replyRef` line `index`'s create carries: `tag` (from the runner, unique to the line
+    /// and the run), or the line's own `replyRef` when no other line of the batch has the same,
+    /// or "" (none the runner can rely on) when one has.
+    std::string reply_ref(std::size_t index, std::string tag) const {
+        const auto& own = requests_.at(index).replyRef;
+        if (!own) {
+            return tag;
+        }
+        const auto same = std::count_if(requests_.begin(), requests_.end(),
+                                        [&](const auto& r) { return r.replyRef == own; });
+        return same == 1 ? *own : std::string{};
+    }
+
+    /// Sends line `index`'s create, carrying `reply_ref` unless the line has its own.
+    template <class Handler>
+    void async_submit(std::size_t index, std::string reply_ref, Handler h) {
         auto diag = std::make_shared<diagnostics>();
-        client_.template async_call<endpoints::create_video>(
-            requests_.at(index),
-            [diag, h = std::move(h)](std::error_code ec, ltx_create_response r) mutable {
-                h(ec, std::move(*diag), std::move(r.jobId));
+        const auto& line = requests_.at(index);
+        auto send = [&](const ltx_create_request& request) {
+            client_.template async_call<endpoints::create_video>(
+                request,
+                [diag, h = std::move(h)](std::error_code ec, ltx_create_response r) mutable {
+                    h(ec, std::move(*diag), std::move(r.jobId));
+                },
+                diag.get());
+        };
+        if (line.replyRef || reply_ref.empty()) {
+            send(line);
+        } else {
+            auto tagged = line;
+            tagged.replyRef = std::move(reply_ref);
+            send(tagged);
+        }
+    }
+
+    /// Lists the running jobs (`GET scheduler`) with their `replyRef`.
+    template <class Handler> void async_list_running(Handler h) {
+        auto diag = std::make_shared<diagnostics>();
+        client_.template async_call<endpoints::list_scheduled_jobs>(
+            {},
+            [diag, h = std::move(h)](std::error_code ec, scheduled_jobs jobs) mutable {
+                std::vector<running_job> running;
+                for (auto& j : jobs) {
+                    running.push_back({j.replyRef.value_or(""), std::move(j.jobId)});
+                }
+                h(ec, std::move(*diag), std::move(running));
             },
             diag.get());
     }

@@ -93,7 +93,14 @@ inline sqlite_journal::sqlite_journal(const std::filesystem::path& path, int bus
              " job_id TEXT NOT NULL DEFAULT '',"
              " file TEXT NOT NULL DEFAULT '',"
              " size INTEGER NOT NULL DEFAULT 0,"
-             " error TEXT NOT NULL DEFAULT '')");
+             " error TEXT NOT NULL DEFAULT '',"
+             " reply_ref TEXT NOT NULL DEFAULT '')");
+        // A journal written before lines had a reply reference gains the column (empty).
+        statement columns(*this,
+                          "SELECT 1 FROM pragma_table_info('lines') WHERE name = 'reply_ref'");
+        if (!columns.step()) {
+            exec("ALTER TABLE lines ADD COLUMN reply_ref TEXT NOT NULL DEFAULT ''");
+        }
     } catch (...) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -164,23 +171,23 @@ inline void sqlite_journal::plan(std::span<const planned_line> lines, bool compl
 }
 
 inline void sqlite_journal::transition(std::size_t index, std::initializer_list<line_state> from,
-                                       line_state to, std::string_view job_id,
-                                       std::string_view file, std::uint64_t size,
-                                       std::string_view error, bool set_job, bool set_file,
-                                       bool set_error) {
+                                       line_state to, const changes& set) {
     // One UPDATE, guarded by the states it may leave: atomic and committed on return (autocommit).
     std::string sql = "UPDATE lines SET state = ?1";
-    if (set_job) {
+    if (set.job_id) {
         sql += ", job_id = ?2";
     }
-    if (set_file) {
+    if (set.file) {
         sql += ", file = ?3, size = ?4";
     }
-    if (set_error) {
+    if (set.error) {
         sql += ", error = ?5";
     }
-    sql += " WHERE idx = ?6 AND state IN (";
-    int column = 7;
+    if (set.reply_ref) {
+        sql += ", reply_ref = ?6";
+    }
+    sql += " WHERE idx = ?7 AND state IN (";
+    int column = 8;
     for (auto it = from.begin(); it != from.end(); ++it) {
         // Appended piece by piece: g++ 12 at -O3 warns (-Wrestrict, a false positive) on
         // `"literal" + std::string&&`.
@@ -190,18 +197,21 @@ inline void sqlite_journal::transition(std::size_t index, std::initializer_list<
     sql += ")";
     statement update(*this, sql.c_str());
     update.bind(1, to_string(to));
-    if (set_job) {
-        update.bind(2, job_id);
+    if (set.job_id) {
+        update.bind(2, *set.job_id);
     }
-    if (set_file) {
-        update.bind(3, file);
-        update.bind(4, static_cast<std::int64_t>(size));
+    if (set.file) {
+        update.bind(3, *set.file);
+        update.bind(4, static_cast<std::int64_t>(set.size));
     }
-    if (set_error) {
-        update.bind(5, error);
+    if (set.error) {
+        update.bind(5, *set.error);
     }
-    update.bind(6, static_cast<std::int64_t>(index));
-    column = 7;
+    if (set.reply_ref) {
+        update.bind(6, *set.reply_ref);
+    }
+    update.bind(7, static_cast<std::int64_t>(index));
+    column = 8;
     for (auto state : from) {
         update.bind(column++, to_string(state));
     }
@@ -219,40 +229,39 @@ inline void sqlite_journal::transition(std::size_t index, std::initializer_list<
     throw journal_error(message);
 }
 
-inline void sqlite_journal::mark_submitting(std::size_t index) {
-    transition(index, {line_state::planned}, line_state::submitting, {}, {}, 0, {}, false, false,
-               false);
+inline void sqlite_journal::mark_submitting(std::size_t index, std::string_view reply_ref) {
+    transition(index, {line_state::planned}, line_state::submitting, {.reply_ref = reply_ref});
 }
 
 inline void sqlite_journal::mark_submitted(std::size_t index, std::string_view job_id) {
-    transition(index, {line_state::submitting}, line_state::submitted, job_id, {}, 0, {}, true,
-               false, false);
+    transition(index, {line_state::submitting}, line_state::submitted, {.job_id = job_id});
 }
 
 inline void sqlite_journal::mark_done(std::size_t index, std::string_view file,
                                       std::uint64_t size) {
-    transition(index, {line_state::submitted}, line_state::done, {}, file, size, {}, false, true,
-               false);
+    transition(index, {line_state::submitted}, line_state::done, {.file = file, .size = size});
 }
 
 inline void sqlite_journal::release(std::size_t index) {
-    transition(index, {line_state::submitting}, line_state::planned, {}, {}, 0, {}, false, false,
-               false);
+    transition(index, {line_state::submitting}, line_state::planned, {});
 }
 
 inline void sqlite_journal::mark_failed(std::size_t index, std::string_view error) {
-    transition(index, {line_state::submitting, line_state::submitted}, line_state::failed, {}, {},
-               0, error, false, false, true);
+    transition(index, {line_state::submitting, line_state::submitted}, line_state::failed,
+               {.error = error});
 }
 
 inline void sqlite_journal::mark_unknown(std::size_t index, std::string_view error) {
-    transition(index, {line_state::submitting}, line_state::unknown, {}, {}, 0, error, false, false,
-               true);
+    transition(index, {line_state::submitting}, line_state::unknown, {.error = error});
+}
+
+inline void sqlite_journal::mark_found(std::size_t index, std::string_view job_id) {
+    transition(index, {line_state::unknown}, line_state::submitted,
+               {.job_id = job_id, .error = std::string_view{}});
 }
 
 inline void sqlite_journal::replan(std::size_t index) {
-    transition(index, {line_state::unknown}, line_state::planned, {}, {}, 0, {}, false, false,
-               true);
+    transition(index, {line_state::unknown}, line_state::planned, {.error = std::string_view{}});
 }
 
 inline std::vector<std::size_t> sqlite_journal::settle_interrupted() {
@@ -281,8 +290,8 @@ inline std::vector<std::size_t> sqlite_journal::settle_interrupted() {
 
 namespace detail {
 
-inline constexpr const char* line_columns = "SELECT idx, hash, state, job_id, file, size, error "
-                                            "FROM lines";
+inline constexpr const char* line_columns =
+    "SELECT idx, hash, state, job_id, file, size, error, reply_ref FROM lines";
 
 } // namespace detail
 
@@ -299,6 +308,7 @@ inline line_record sqlite_journal::read_record(const statement& select) const {
     record.file = select.text(4);
     record.size = static_cast<std::uint64_t>(select.integer(5));
     record.error = select.text(6);
+    record.reply_ref = select.text(7);
     return record;
 }
 
