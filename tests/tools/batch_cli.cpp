@@ -61,7 +61,7 @@ struct sim_cli {
         std::ostringstream out, err;
         ltx_cli::environment env{out, err, false, [](const char* n) -> std::optional<std::string> {
                                      if (std::string_view{n} == "USEAPI_TOKEN")
-                                         return "test-token";
+                                         return std::string{sim_test::sim_token};
                                      return std::nullopt;
                                  }};
         const int rc = ltx_cli::run(static_cast<int>(argv.size()), argv.data(), env,
