@@ -244,11 +244,15 @@ TEST_CASE("POST assets: Content-Type a MIME type, body non-empty, email syntax")
         q, [](auto& r) { r.email = "nope"; }, expect_rule{"email", "email"});
 }
 
-TEST_CASE("GET assets: page >= 1, limit >= 1, filter a closed set") {
+TEST_CASE("GET assets: page >= 1, limit 1-100, filter a closed set") {
     const ltx::list_assets_request base{};
     check_case<ltx::list_assets_request>(
         base, [](auto& r) { r.page = 1, r.limit = 1, r.filter = ltx::asset_filter::other; },
         accepted);
+    check_case<ltx::list_assets_request>(
+        base, [](auto& r) { r.limit = 100; }, accepted);
+    check_case<ltx::list_assets_request>(
+        base, [](auto& r) { r.limit = 101; }, expect_rule{"limit", "range"});
     check_case<ltx::list_assets_request>(
         base, [](auto& r) { r.page = 0; }, expect_rule{"page", "range"});
     check_case<ltx::list_assets_request>(

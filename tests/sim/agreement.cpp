@@ -402,13 +402,15 @@ TEST_CASE("ltx-sim and the library agree on the rules of assets and accounts") {
         }
     }
 
-    SUBCASE("GET assets: page >= 1, limit >= 1, filter in its set") {
+    SUBCASE("GET assets: page >= 1, limit 1-100, filter in its set") {
         const std::vector<boost::json::object> cases{
             {},
             {{"page", 1}, {"limit", 1}},
             {{"page", 0}},
             {{"page", -3}},
             {{"limit", 0}},
+            {{"limit", 100}},
+            {{"limit", 101}},
             {{"page", "x"}},
             {{"limit", 1.5}},
             {{"filter", "images"}},

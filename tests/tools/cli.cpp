@@ -117,6 +117,31 @@ TEST_CASE("ltx create --request: an error in the file names its JSON field, not 
     CHECK(h.mock.requests().empty());
 }
 
+TEST_CASE("a required field left out is named by its option, or by its JSON path in --request") {
+    harness h;
+    auto r = h.run({"--dry-run", "videos", "create", "--start", "asset:a"});
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx: --prompt: missing required field\n");
+    r = h.run({"--dry-run", "images", "edit", "--prompt", "p"});
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx: --reference: missing required field\n");
+    r = h.run({"--dry-run", "images", "upscale"});
+    CHECK(r.err == "ltx: --job-id: missing required field\n");
+    r = h.run({"--dry-run", "lightricks", "image-to-video", "--prompt", "p"});
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx: --image: missing required field\n");
+    r = h.run({"--dry-run", "accounts", "configure"});
+    CHECK(r.err == "ltx: --cookie: missing required field\n");
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("ltx-req-missing-" + std::to_string(::getpid()) + ".json");
+    std::ofstream{file} << R"({"startAssetId":"asset:a"})";
+    r = h.run({"--dry-run", "videos", "create", "--request", file.string()});
+    std::filesystem::remove(file);
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx: request: prompt: missing required field\n");
+    CHECK(h.mock.requests().empty());
+}
+
 TEST_CASE("ltx status, wait, assets list, accounts get and set (the verbs of earlier releases)") {
     harness h;
     h.mock.expect(method::get, "assets/j1").respond(200, done_job);
@@ -257,6 +282,11 @@ TEST_CASE("ltx accounts list|get|configure|delete, with set as configure's alias
     CHECK(r.rc == 3);
     CHECK(r.err.find("Account z@example.com not found") != std::string::npos);
     CHECK(h.mock.failures().empty());
+    // set works but the help shows only configure.
+    r = h.run({"accounts", "--help"});
+    CHECK(r.out.find("\n  configure ") != std::string::npos);
+    CHECK(r.out.find("\n  set ") == std::string::npos);
+    CHECK(r.out.find(", set") == std::string::npos);
 }
 
 TEST_CASE("ltx scheduler list|cancel") {

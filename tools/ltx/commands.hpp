@@ -123,7 +123,7 @@ int read_request(environment& env, const settings& s, const std::string& request
     }
     for (auto& [member, value] : stand_ins)
         base[member] = std::move(value);
-    if (auto problem = fields.apply(std::move(base), out)) {
+    if (auto problem = fields.apply(std::move(base), out, !request_file.empty())) {
         env.err << "ltx: " << *problem << "\n";
         return exit_bad_input;
     }

@@ -71,6 +71,7 @@ void add_generator(CLI::App& parent, const std::string& name, const std::string&
     a.media.resize(media.size());
     for (std::size_t i = 0; i < media.size(); ++i) {
         a.media[i].first = media[i].first;
+        a.fields.name_option(media[i].first, media[i].second);
         a.app->add_option(media[i].second, a.media[i].second,
                           media[i].first + ": a local file (uploaded first) or a URI");
     }

@@ -63,13 +63,22 @@ public:
         });
     }
 
+    /// Names `flag` as the option of `member`, which `add_to` skipped and the command takes
+    /// under another name (`--start` for `startAssetId`).
+    void name_option(std::string member, std::string flag) {
+        renamed_[std::move(member)] = std::move(flag);
+    }
+
     /// Overlays the given options on `base` (a JSON object, possibly empty: the `--request`
-    /// file) and decodes the result into `out` with the library's decoder. Each option's text
-    /// is read as the library reads form text (`reflect::form_field_value`). On failure returns
-    /// a message naming what the user wrote: the option (`--seed: expected an integer`) when
-    /// the value came from one, else the JSON path in the request file (`request: duration:
-    /// unknown value, ...`).
-    std::optional<std::string> apply(boost::json::object base, Request& out) const {
+    /// file when `from_file`) and decodes the result into `out` with the library's decoder.
+    /// Each option's text is read as the library reads form text
+    /// (`reflect::form_field_value`). On failure returns a message naming what the user wrote:
+    /// the option (`--seed: expected an integer`) when the value came from one, else the JSON
+    /// path in the request file (`request: duration: unknown value, ...`); a member that is
+    /// missing with no request file is named by its option (`--prompt: missing required
+    /// field`).
+    std::optional<std::string> apply(boost::json::object base, Request& out,
+                                     bool from_file = false) const {
         std::vector<std::string> from_options;
         for (const auto& [name, set] : flags_)
             if (set) {
@@ -87,9 +96,16 @@ public:
         if (ltx::reflect::read_json_value(boost::json::value(std::move(base)), out, err))
             return std::nullopt;
         const std::string member = err.path.substr(0, err.path.find_first_of(".["));
+        const auto option = [&] {
+            const auto it = renamed_.find(member);
+            return it == renamed_.end() ? "--" + kebab(err.path)
+                                        : it->second + err.path.substr(member.size());
+        };
         for (const auto& name : from_options)
             if (name == member && !member.empty())
-                return "--" + kebab(err.path) + ": " + err.message;
+                return option() + ": " + err.message;
+        if (!from_file && !member.empty())
+            return option() + ": " + err.message;
         return "request: " + (err.path.empty() ? "" : err.path + ": ") + err.message;
     }
 
@@ -101,6 +117,7 @@ private:
     std::map<std::string, std::string> values_;
     std::map<std::string, bool> flags_;
     std::map<std::string, CLI::Option*> given_;
+    std::map<std::string, std::string> renamed_;
 };
 
 } // namespace ltx_cli

@@ -53,6 +53,7 @@ void add_generate(CLI::App& parent, const std::string& name, const std::string& 
     c.args.assets.resize(assets.size());
     for (std::size_t i = 0; i < assets.size(); ++i) {
         c.args.assets[i].first = assets[i].first;
+        c.args.fields.name_option(assets[i].first, assets[i].second);
         c.app->add_option(assets[i].second, c.args.assets[i].second,
                           assets[i].first + ": an image file (uploaded) or an asset id");
     }
@@ -157,10 +158,10 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     auto* accounts_list = accounts->add_subcommand("list", "list the configured accounts");
     auto* accounts_get = accounts->add_subcommand("get", "show an account");
     accounts_get->add_option("email", account_email, "the account's e-mail")->required();
-    request_options<ltx::account_request> account_fields;
-    auto* accounts_configure =
-        accounts->add_subcommand("configure", "create or update an account")->alias("set");
-    account_fields.add_to(*accounts_configure);
+    request_options<ltx::account_request> account_fields[2];
+    CLI::App* accounts_configures[2] = {
+        accounts->add_subcommand("configure", "create or update an account")};
+    account_fields[0].add_to(*accounts_configures[0]);
     auto* accounts_delete = accounts->add_subcommand("delete", "delete an account");
     accounts_delete->add_option("email", account_email, "the account's e-mail")->required();
 
@@ -181,8 +182,10 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     // The verbs of earlier releases, kept working and hidden from the help.
     detail::add_create(app, "create", creates[1]);
     detail::add_job_commands(app, job_lines[1], "status", "wait", "download");
-    for (auto* legacy :
-         {creates[1].app, job_lines[1].get, job_lines[1].wait, job_lines[1].download})
+    accounts_configures[1] = accounts->add_subcommand("set", "create or update an account");
+    account_fields[1].add_to(*accounts_configures[1]);
+    for (auto* legacy : {creates[1].app, job_lines[1].get, job_lines[1].wait, job_lines[1].download,
+                         accounts_configures[1]})
         legacy->group("");
 
     try {
@@ -268,12 +271,13 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
             return accounts_list_command(client, env, s);
         if (accounts_get->parsed())
             return accounts_get_command(client, env, s, account_email);
-        if (accounts_configure->parsed()) {
-            ltx::account_request req;
-            return detail::apply_fields(env, account_fields, req)
-                       ? accounts_configure_command(client, env, s, req)
-                       : exit_bad_input;
-        }
+        for (std::size_t i = 0; i < 2; ++i)
+            if (accounts_configures[i]->parsed()) {
+                ltx::account_request req;
+                return detail::apply_fields(env, account_fields[i], req)
+                           ? accounts_configure_command(client, env, s, req)
+                           : exit_bad_input;
+            }
         if (accounts_delete->parsed())
             return accounts_delete_command(client, env, s, account_email);
         if (scheduler_list->parsed())

@@ -103,7 +103,7 @@ struct list_assets_request {
     std::optional<std::string> email{};
     /// The page, from 1 (the default).
     std::optional<int> page{};
-    /// Items per page, at least 1; default 20. The reference gives no maximum.
+    /// Items per page, 1-100; default 20.
     std::optional<int> limit{};
     /// Only this kind of asset; default all.
     std::optional<asset_filter> filter{};
@@ -114,7 +114,7 @@ constexpr auto ltx_schema(reflect::tag<list_assets_request>) {
     using R = list_assets_request;
     return reflect::schema(reflect::field<&R::email>(r::email),
                            reflect::field<&R::page>(r::range{1}, r::defaults_to<int>{1}),
-                           reflect::field<&R::limit>(r::range{1}, r::defaults_to<int>{20}));
+                           reflect::field<&R::limit>(r::range{1, 100}, r::defaults_to<int>{20}));
 }
 
 /// Assets derived from a listed asset.

@@ -2,7 +2,7 @@
 //
 // The artifacts of simulated jobs, shaped by the request. A video job's MP4 lasts the requested
 // duration and has the requested aspect ratio: one committed fixture per duration and aspect
-// ratio (`fixtures/make-fixtures.sh` makes them with ffmpeg, about 220 KB in all). An image
+// ratio (`fixtures/make-fixtures.sh` makes them with ffmpeg, about 380 KB in all). An image
 // job's PNG has the requested aspect ratio and is made at run time with libpng, so an upscale
 // can double any size.
 #ifndef LTX_SIM_ARTIFACTS_HPP
