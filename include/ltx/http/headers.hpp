@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,11 @@ struct field {
 /// `std::invalid_argument` when a name is not a token or a value contains CR, LF or NUL;
 /// the message names the header but never repeats the value, since values may be secrets
 /// (`Authorization`). So no header line can be injected through this type.
+///
+/// Copies share one list of fields until one of them is modified, which then makes its own
+/// (copy on write): copying the client's headers into each request allocates nothing. The
+/// sharing is invisible: a copy behaves as an independent value, and copies may be used and
+/// destroyed on different threads, as independent values may.
 class headers {
 public:
     /// Iterator over the fields, in order. Fields are read-only through it, so the
@@ -57,6 +63,16 @@ public:
             add(name, value);
         }
     }
+
+    /// Copies share the fields until one of them is modified.
+    headers(const headers&) = default;
+    /// Copies share the fields until one of them is modified.
+    headers& operator=(const headers&) = default;
+    /// The list moved from is left empty.
+    headers(headers&& other) noexcept = default;
+    /// The list moved from is left empty.
+    headers& operator=(headers&& other) noexcept = default;
+    ~headers() = default;
 
     /// The value of the first field named `name` (any case), or nullopt when absent.
     /// The view is valid until this list is next modified.
@@ -82,28 +98,40 @@ public:
     LTX_DECL void add(std::string_view name, std::string_view value);
 
     /// Removes every field named `name` (any case); returns how many were removed.
-    LTX_DECL std::size_t erase(std::string_view name) noexcept;
+    /// @throws std::bad_alloc when the fields were shared with a copy and this list cannot
+    /// make its own; the list is then unchanged.
+    LTX_DECL std::size_t erase(std::string_view name);
 
     /// Removes every field.
-    void clear() noexcept { fields_.clear(); }
+    void clear() noexcept { fields_.reset(); }
 
     /// The number of fields, duplicates included.
-    std::size_t size() const noexcept { return fields_.size(); }
+    std::size_t size() const noexcept { return fields().size(); }
 
     /// True when there is no field.
-    bool empty() const noexcept { return fields_.empty(); }
+    bool empty() const noexcept { return fields().empty(); }
 
     /// The first field.
-    const_iterator begin() const noexcept { return fields_.begin(); }
+    const_iterator begin() const noexcept { return fields().begin(); }
 
     /// Past the last field.
-    const_iterator end() const noexcept { return fields_.end(); }
+    const_iterator end() const noexcept { return fields().end(); }
 
     /// Lists are equal when they hold equal fields in the same order.
-    friend bool operator==(const headers&, const headers&) = default;
+    friend bool operator==(const headers& a, const headers& b) noexcept {
+        return a.fields_ == b.fields_ || a.fields() == b.fields();
+    }
 
 private:
-    std::vector<field> fields_;
+    const std::vector<field>& fields() const noexcept {
+        static const std::vector<field> none;
+        return fields_ ? *fields_ : none;
+    }
+    // The fields, this list's own: a new vector when there is none, a copy when shared.
+    LTX_DECL std::vector<field>& own();
+
+    // Null when empty; shared by copies, never changed while shared.
+    std::shared_ptr<std::vector<field>> fields_;
 };
 
 } // namespace ltx::http
