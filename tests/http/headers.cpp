@@ -90,6 +90,7 @@ TEST_CASE("headers: CR, LF and NUL in a value are refused without echoing the va
         CHECK(h == headers{{"Accept", "x"}}); // unchanged
     }
     CHECK_THROWS_AS((headers{{"X", "a\r\nb"}}), std::invalid_argument);
+    CHECK_THROWS_AS((headers{{"A", "1"}, {"X", "a\nb"}}), std::invalid_argument);
     // Tabs and obs-text are legal in values.
     CHECK_NOTHROW(headers{{"X", "a\tb \xC3\xA9"}});
 }

@@ -4,9 +4,9 @@
 
 #include <ltx/detail/config.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <initializer_list>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,20 +59,33 @@ public:
     /// The list holding `fields` in order, each added as by `add`.
     /// @throws std::invalid_argument on an invalid name or value.
     headers(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+        headers built; // freed by its destructor when an `add` throws
         for (const auto& [name, value] : fields) {
-            add(name, value);
+            built.add(name, value);
         }
+        std::swap(shared_, built.shared_);
     }
 
     /// Copies share the fields until one of them is modified.
-    headers(const headers&) = default;
+    headers(const headers& other) noexcept : shared_(other.shared_) {
+        if (shared_)
+            shared_->owners.fetch_add(1, std::memory_order_relaxed);
+    }
     /// Copies share the fields until one of them is modified.
-    headers& operator=(const headers&) = default;
+    headers& operator=(const headers& other) noexcept {
+        headers copy{other};
+        std::swap(shared_, copy.shared_);
+        return *this;
+    }
     /// The list moved from is left empty.
-    headers(headers&& other) noexcept = default;
+    headers(headers&& other) noexcept : shared_(std::exchange(other.shared_, nullptr)) {}
     /// The list moved from is left empty.
-    headers& operator=(headers&& other) noexcept = default;
-    ~headers() = default;
+    headers& operator=(headers&& other) noexcept {
+        headers taken{std::move(other)};
+        std::swap(shared_, taken.shared_);
+        return *this;
+    }
+    ~headers() { release(); }
 
     /// The value of the first field named `name` (any case), or nullopt when absent.
     /// The view is valid until this list is next modified.
@@ -103,7 +116,10 @@ public:
     LTX_DECL std::size_t erase(std::string_view name);
 
     /// Removes every field.
-    void clear() noexcept { fields_.reset(); }
+    void clear() noexcept {
+        release();
+        shared_ = nullptr;
+    }
 
     /// The number of fields, duplicates included.
     std::size_t size() const noexcept { return fields().size(); }
@@ -119,19 +135,32 @@ public:
 
     /// Lists are equal when they hold equal fields in the same order.
     friend bool operator==(const headers& a, const headers& b) noexcept {
-        return a.fields_ == b.fields_ || a.fields() == b.fields();
+        return a.shared_ == b.shared_ || a.fields() == b.fields();
     }
 
 private:
+    // The fields and the number of lists that share them.
+    struct shared_fields {
+        std::atomic<std::size_t> owners{1};
+        std::vector<field> fields;
+    };
+
     const std::vector<field>& fields() const noexcept {
         static const std::vector<field> none;
-        return fields_ ? *fields_ : none;
+        return shared_ ? shared_->fields : none;
     }
     // The fields, this list's own: a new vector when there is none, a copy when shared.
     LTX_DECL std::vector<field>& own();
+    // Gives up this list's share (the last owner deletes the fields); leaves `shared_` as is.
+    void release() noexcept {
+        // acq_rel: this owner's reads happen before the deletion, or before the writes of the
+        // owner that then finds itself alone (`own()`, acquire).
+        if (shared_ && shared_->owners.fetch_sub(1, std::memory_order_acq_rel) == 1)
+            delete shared_;
+    }
 
     // Null when empty; shared by copies, never changed while shared.
-    std::shared_ptr<std::vector<field>> fields_;
+    shared_fields* shared_ = nullptr;
 };
 
 } // namespace ltx::http

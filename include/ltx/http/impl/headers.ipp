@@ -6,7 +6,7 @@
 #include <ltx/detail/ascii.hpp>
 
 #include <algorithm>
-#include <atomic>
+#include <memory>
 #include <stdexcept>
 
 namespace ltx::http {
@@ -63,19 +63,16 @@ LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
 }
 
 LTX_DECL std::vector<field>& headers::own() {
-    if (fields_ && fields_.use_count() == 1) {
-        // Pairs with the release of the count by the last other copy: its reads happen
-        // before this list's writes.
-        std::atomic_thread_fence(std::memory_order_acquire);
-        return *fields_;
+    if (shared_ && shared_->owners.load(std::memory_order_acquire) == 1)
+        return shared_->fields; // alone: the other owners' reads happened before (release())
+    auto mine = std::make_unique<shared_fields>();
+    if (shared_) {
+        mine->fields.reserve(shared_->fields.size() + 1); // room for the field a mutator adds
+        mine->fields.assign(shared_->fields.begin(), shared_->fields.end());
     }
-    auto mine = std::make_shared<std::vector<field>>();
-    if (fields_) {
-        mine->reserve(fields_->size() + 1); // room for the field a mutator may add
-        mine->assign(fields_->begin(), fields_->end());
-    }
-    fields_ = std::move(mine);
-    return *fields_;
+    release();
+    shared_ = mine.release();
+    return shared_->fields;
 }
 
 LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {
