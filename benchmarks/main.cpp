@@ -1,9 +1,10 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
 // The main of ltx_benchmarks: runs every benchmark of benchmarks/*.cpp, then prints ltx's
-// time as a ratio of each alternative's, against the targets of the foundation issue. A
-// missed target is printed as MISSED but does not change the exit status: CI machines are
-// too noisy for timing to fail a build.
+// time as a ratio of each alternative's, and the allocation counts that have a target,
+// against the targets of the foundation issue. A missed target is printed as MISSED but does
+// not change the exit status: CI machines are too noisy for timing to fail a build (counts do
+// not vary between runs, but do between standard libraries).
 #include "support.hpp"
 
 #include <benchmark/benchmark.h>
@@ -24,7 +25,7 @@ namespace {
 thread_local std::size_t allocations = 0;
 
 // The fastest repetition of each benchmark, in nanoseconds per iteration: CPU time, or real
-// time for benchmarks registered with UseRealTime().
+// time for benchmarks registered with UseRealTime(); and the largest `allocs` counter.
 class ratio_reporter : public benchmark::ConsoleReporter {
 public:
     void ReportRuns(const std::vector<Run>& runs) override {
@@ -39,17 +40,51 @@ public:
             auto [it, fresh] = best_.try_emplace(r.run_name.function_name, ns);
             if (!fresh && ns < it->second)
                 it->second = ns;
+            if (const auto c = r.counters.find("allocs"); c != r.counters.end()) {
+                auto [a, first] = allocs_.try_emplace(r.run_name.function_name, c->second.value);
+                if (!first && c->second.value > a->second)
+                    a->second = c->second.value;
+            }
         }
     }
     const std::map<std::string, double>& best() const { return best_; }
+    const std::map<std::string, double>& allocs() const { return allocs_; }
 
 private:
     std::map<std::string, double> best_;
+    std::map<std::string, double> allocs_;
 };
 
 std::vector<ltx_bench::ratio>& registered_ratios() {
     static std::vector<ltx_bench::ratio> all;
     return all;
+}
+
+std::vector<ltx_bench::allocation_target>& registered_allocation_targets() {
+    static std::vector<ltx_bench::allocation_target> all;
+    return all;
+}
+
+// In registration order; a count above its target is MISSED, as a ratio is.
+int print_allocations(const std::map<std::string, double>& allocs) {
+    if (registered_allocation_targets().empty())
+        return 0;
+    int missed = 0;
+    std::printf("\nltx allocations per operation (the benchmark's `allocs` counter)\n");
+    for (const auto& t : registered_allocation_targets()) {
+        const auto a = allocs.find(t.benchmark);
+        if (a == allocs.end()) {
+            std::printf("%-44s n/a (not run)\n", t.label);
+            continue;
+        }
+        const bool ok = a->second <= t.target;
+        missed += ok ? 0 : 1;
+        std::printf("%-44s %6.0f (target <= %.0f)%s\n", (std::string{t.label} + " =").c_str(),
+                    a->second, t.target, ok ? "" : "  MISSED");
+    }
+    std::printf(missed ? "%d allocation target(s) MISSED\n" : "all allocation targets met\n",
+                missed);
+    return missed;
 }
 
 // Grouped by scenario (the label up to ':'), in registration order within each.
@@ -93,6 +128,12 @@ bool ltx_bench::add_ratios(std::initializer_list<ratio> ratios) {
     return true;
 }
 
+bool ltx_bench::add_allocation_targets(std::initializer_list<allocation_target> targets) {
+    registered_allocation_targets().insert(registered_allocation_targets().end(), targets.begin(),
+                                           targets.end());
+    return true;
+}
+
 void* operator new(std::size_t n) {
     ++allocations;
     if (void* p = std::malloc(n ? n : 1))
@@ -114,5 +155,6 @@ int main(int argc, char** argv) {
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
     print_ratios(reporter.best());
+    print_allocations(reporter.allocs());
     return 0;
 }

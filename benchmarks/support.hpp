@@ -29,6 +29,17 @@ struct ratio {
 /// ratios in a namespace-scope initializer.
 bool add_ratios(std::initializer_list<ratio> ratios);
 
+/// An allocation count printed after the run: the counter `allocs` of benchmark `benchmark`
+/// (see `report_allocations`), against its target (at most `target` allocations).
+struct allocation_target {
+    const char* label;
+    const char* benchmark;
+    double target;
+};
+
+/// Registers allocation counts to print after the run, as `add_ratios` does ratios.
+bool add_allocation_targets(std::initializer_list<allocation_target> targets);
+
 /// Runs `op` twice (the first run warms reused buffers) and reports the allocations of the
 /// second as the counter `allocs`.
 template <class Op> void report_allocations(benchmark::State& state, Op&& op) {

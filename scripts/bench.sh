@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds ltx_benchmarks if needed, runs it briefly and prints ltx's ratios to its alternatives
-# (encode vs a Boost.JSON document, decode vs parse + hand extraction, ...) against the
-# issue's targets. A missed target prints MISSED and still exits 0: CI machines are too noisy
+# (encode vs a Boost.JSON document, decode vs parse + hand extraction, ...) and the allocation
+# counts that have one (a status poll, sync and async) against the targets. A missed target prints MISSED and still exits 0: CI machines are too noisy
 # for timing to fail a build. The exit status is non-zero only when building or running fails.
 #
 #   bash scripts/bench.sh                       quick run (--benchmark_min_time=0.05)

@@ -6666,6 +6666,7 @@ LTX_DECL std::string diagnostics::to_string(std::error_code ec) const {
 #define LTX_HTTP_HEADERS_HPP
 
 
+#include <atomic>
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
@@ -6703,6 +6704,11 @@ struct field {
 /// `std::invalid_argument` when a name is not a token or a value contains CR, LF or NUL;
 /// the message names the header but never repeats the value, since values may be secrets
 /// (`Authorization`). So no header line can be injected through this type.
+///
+/// Copies share one list of fields until one of them is modified, which then makes its own
+/// (copy on write): copying the client's headers into each request allocates nothing. The
+/// sharing is invisible: a copy behaves as an independent value, and copies may be used and
+/// destroyed on different threads, as independent values may.
 class headers {
 public:
     /// Iterator over the fields, in order. Fields are read-only through it, so the
@@ -6715,10 +6721,33 @@ public:
     /// The list holding `fields` in order, each added as by `add`.
     /// @throws std::invalid_argument on an invalid name or value.
     headers(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+        headers built; // freed by its destructor when an `add` throws
         for (const auto& [name, value] : fields) {
-            add(name, value);
+            built.add(name, value);
         }
+        std::swap(shared_, built.shared_);
     }
+
+    /// Copies share the fields until one of them is modified.
+    headers(const headers& other) noexcept : shared_(other.shared_) {
+        if (shared_)
+            shared_->owners.fetch_add(1, std::memory_order_relaxed);
+    }
+    /// Copies share the fields until one of them is modified.
+    headers& operator=(const headers& other) noexcept {
+        headers copy{other};
+        std::swap(shared_, copy.shared_);
+        return *this;
+    }
+    /// The list moved from is left empty.
+    headers(headers&& other) noexcept : shared_(std::exchange(other.shared_, nullptr)) {}
+    /// The list moved from is left empty.
+    headers& operator=(headers&& other) noexcept {
+        headers taken{std::move(other)};
+        std::swap(shared_, taken.shared_);
+        return *this;
+    }
+    ~headers() { release(); }
 
     /// The value of the first field named `name` (any case), or nullopt when absent.
     /// The view is valid until this list is next modified.
@@ -6744,28 +6773,56 @@ public:
     LTX_DECL void add(std::string_view name, std::string_view value);
 
     /// Removes every field named `name` (any case); returns how many were removed.
-    LTX_DECL std::size_t erase(std::string_view name) noexcept;
+    /// @throws std::bad_alloc when the fields were shared with a copy and this list cannot
+    /// make its own; the list is then unchanged.
+    LTX_DECL std::size_t erase(std::string_view name);
 
     /// Removes every field.
-    void clear() noexcept { fields_.clear(); }
+    void clear() noexcept {
+        release();
+        shared_ = nullptr;
+    }
 
     /// The number of fields, duplicates included.
-    std::size_t size() const noexcept { return fields_.size(); }
+    std::size_t size() const noexcept { return fields().size(); }
 
     /// True when there is no field.
-    bool empty() const noexcept { return fields_.empty(); }
+    bool empty() const noexcept { return fields().empty(); }
 
     /// The first field.
-    const_iterator begin() const noexcept { return fields_.begin(); }
+    const_iterator begin() const noexcept { return fields().begin(); }
 
     /// Past the last field.
-    const_iterator end() const noexcept { return fields_.end(); }
+    const_iterator end() const noexcept { return fields().end(); }
 
     /// Lists are equal when they hold equal fields in the same order.
-    friend bool operator==(const headers&, const headers&) = default;
+    friend bool operator==(const headers& a, const headers& b) noexcept {
+        return a.shared_ == b.shared_ || a.fields() == b.fields();
+    }
 
 private:
-    std::vector<field> fields_;
+    // The fields and the number of lists that share them.
+    struct shared_fields {
+        std::atomic<std::size_t> owners{1};
+        std::vector<field> fields;
+    };
+
+    const std::vector<field>& fields() const noexcept {
+        static const std::vector<field> none;
+        return shared_ ? shared_->fields : none;
+    }
+    // The fields, this list's own: a new vector when there is none, a copy when shared.
+    LTX_DECL std::vector<field>& own();
+    // Gives up this list's share (the last owner deletes the fields); leaves `shared_` as is.
+    void release() noexcept {
+        // acq_rel: this owner's reads happen before the deletion, or before the writes of the
+        // owner that then finds itself alone (`own()`, acquire).
+        if (shared_ && shared_->owners.fetch_sub(1, std::memory_order_acq_rel) == 1)
+            delete shared_;
+    }
+
+    // Null when empty; shared by copies, never changed while shared.
+    shared_fields* shared_ = nullptr;
 };
 
 } // namespace ltx::http
@@ -6778,6 +6835,7 @@ private:
 
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 namespace ltx::http {
@@ -6833,8 +6891,21 @@ LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
     return ltx::detail::iequals(a, b);
 }
 
+LTX_DECL std::vector<field>& headers::own() {
+    if (shared_ && shared_->owners.load(std::memory_order_acquire) == 1)
+        return shared_->fields; // alone: the other owners' reads happened before (release())
+    auto mine = std::make_unique<shared_fields>();
+    if (shared_) {
+        mine->fields.reserve(shared_->fields.size() + 1); // room for the field a mutator adds
+        mine->fields.assign(shared_->fields.begin(), shared_->fields.end());
+    }
+    release();
+    shared_ = mine.release();
+    return shared_->fields;
+}
+
 LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {
-    for (const auto& f : fields_) {
+    for (const auto& f : fields()) {
         if (iequals(f.name, name)) {
             return std::string_view(f.value);
         }
@@ -6844,7 +6915,7 @@ LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) co
 
 LTX_DECL std::vector<std::string_view> headers::find_all(std::string_view name) const {
     std::vector<std::string_view> out;
-    for (const auto& f : fields_) {
+    for (const auto& f : fields()) {
         if (iequals(f.name, name)) {
             out.emplace_back(f.value);
         }
@@ -6857,34 +6928,38 @@ LTX_DECL bool headers::contains(std::string_view name) const noexcept {
 }
 
 LTX_DECL std::size_t headers::count(std::string_view name) const noexcept {
+    const auto& all = fields();
     return static_cast<std::size_t>(std::count_if(
-        fields_.begin(), fields_.end(), [&](const field& f) { return iequals(f.name, name); }));
+        all.begin(), all.end(), [&](const field& f) { return iequals(f.name, name); }));
 }
 
 LTX_DECL void headers::set(std::string_view name, std::string_view value) {
     detail::check_field(name, value);
-    auto first = std::find_if(fields_.begin(), fields_.end(),
-                              [&](const field& f) { return iequals(f.name, name); });
-    if (first == fields_.end()) {
-        fields_.push_back(field{std::string(name), std::string(value)});
+    field replacement{std::string(name), std::string(value)};
+    auto& all = own();
+    auto first =
+        std::find_if(all.begin(), all.end(), [&](const field& f) { return iequals(f.name, name); });
+    if (first == all.end()) {
+        all.push_back(std::move(replacement));
         return;
     }
-    first->name.assign(name);
-    first->value.assign(value);
-    fields_.erase(std::remove_if(std::next(first), fields_.end(),
-                                 [&](const field& f) { return iequals(f.name, name); }),
-                  fields_.end());
+    *first = std::move(replacement);
+    all.erase(std::remove_if(std::next(first), all.end(),
+                             [&](const field& f) { return iequals(f.name, name); }),
+              all.end());
 }
 
 LTX_DECL void headers::add(std::string_view name, std::string_view value) {
     detail::check_field(name, value);
-    fields_.push_back(field{std::string(name), std::string(value)});
+    field added{std::string(name), std::string(value)};
+    own().push_back(std::move(added));
 }
 
-LTX_DECL std::size_t headers::erase(std::string_view name) noexcept {
-    const auto before = fields_.size();
-    std::erase_if(fields_, [&](const field& f) { return iequals(f.name, name); });
-    return before - fields_.size();
+LTX_DECL std::size_t headers::erase(std::string_view name) {
+    if (count(name) == 0)
+        return 0; // nothing to remove: a shared list stays shared
+    return static_cast<std::size_t>(
+        std::erase_if(own(), [&](const field& f) { return iequals(f.name, name); }));
 }
 
 } // namespace ltx::http
@@ -8915,6 +8990,9 @@ inline std::exception_ptr make_exception(std::error_code ec, diagnostics diag) {
 //   `async_send` (a test double does): that completion finds `driving_` set, leaves its next
 //   step in `next_`, and the loop that called the transport picks it up, so the stack does not
 //   grow with the number of steps.
+// - The request of a send step is lent to the transport (`ltx::async_transport`'s contract):
+//   it is the machine's own, in this heap state, which the transport's handler keeps alive;
+//   the machine replaces it only after that handler ran, and a cancellation leaves it alone.
 // - A cancellation completes the handler at once, or at the next check of the thread that
 //   holds the lock; the step in flight keeps the state alive and is ignored when it completes.
 // - The handler is never invoked while the lock is held, nor inside the initiating call when
@@ -8978,12 +9056,13 @@ private:
             }
             has_next_ = false;
             if (s.kind == op_step::send) {
-                http::request req = op_.request();
+                // Lent, not copied (see the invariants above).
+                const http::request& req = op_.request();
                 lock.unlock();
-                transport_.async_send(std::move(req), [self = this->shared_from_this()](
-                                                          std::error_code ec, http::response r) {
-                    self->on_response(ec, std::move(r));
-                });
+                transport_.async_send(
+                    req, [self = this->shared_from_this()](std::error_code ec, http::response r) {
+                        self->on_response(ec, std::move(r));
+                    });
             } else {
                 lock.unlock();
                 transport_.async_sleep(s.delay, [self = this->shared_from_this()](
@@ -9291,16 +9370,23 @@ struct response_handler_archetype {
 
 } // namespace http::detail
 
-/// An asynchronous HTTP transport: `t.async_send(std::move(req), handler)` starts one exchange
-/// and returns; the handler is later invoked exactly once, as an rvalue, with
+/// An asynchronous HTTP transport: `t.async_send(req, handler)` starts one exchange and
+/// returns; the handler is later invoked exactly once, as an rvalue, with
 /// `(std::error_code, ltx::http::response)`, on error with a default-constructed response.
 /// The transport documents on which thread or executor the handler runs and whether it may
 /// be invoked before `async_send` returns. Handlers may be move-only: the concept is checked
 /// with such an archetype, and `ltx::http::response_handler` accepts any of them.
+///
+/// The client passes `req` as a `const http::request&` lvalue that it keeps alive and
+/// unchanged until the handler is invoked (or destroyed without being invoked): the request
+/// belongs to the operation's heap state, which the handler keeps alive. So a transport may
+/// take the request by value (a copy of its own) or by `const http::request&` (no copy); one
+/// that borrows it must not read it after invoking or destroying the handler. A direct caller
+/// of a borrowing transport owes it the same.
 template <class T>
-concept async_transport = requires(T& t, http::request req,
+concept async_transport = requires(T& t, const http::request& req,
                                    http::detail::response_handler_archetype handler) {
-    t.async_send(std::move(req), std::move(handler));
+    t.async_send(req, std::move(handler));
 };
 
 namespace http {
@@ -9324,8 +9410,9 @@ template <class T> constexpr bool check_sync_transport() noexcept {
 /// `ltx::async_transport`; returns true otherwise. Use through `LTX_ASSERT_ASYNC_TRANSPORT`.
 template <class T> constexpr bool check_async_transport() noexcept {
     static_assert(ltx::async_transport<T>,
-                  "T does not model ltx::async_transport: it needs async_send(ltx::http::request, "
-                  "H) accepting a move-only handler H invocable as void(std::error_code, "
+                  "T does not model ltx::async_transport: it needs async_send(const "
+                  "ltx::http::request&, H) (or the request by value) accepting a move-only handler "
+                  "H invocable as void(std::error_code, "
                   "ltx::http::response)");
     return true;
 }

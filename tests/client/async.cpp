@@ -6,7 +6,12 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <optional>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 using ltx::errc;
 using ltx::http::method;
@@ -219,3 +224,91 @@ TEST_CASE_FIXTURE(fixture,
         CHECK(ec == errc::outcome_unknown);
     CHECK(mock.requests().size() == 4);
 }
+
+namespace client_async_borrowed {
+
+// A transport that borrows each request (`const http::request&`, as `ltx::async_transport`
+// allows) and reads it only when it hands the exchange to the mock, from `run_all()`, long
+// after the call that lent it returned: what it reads must still be what was lent (under
+// ASan, a request that did not live until its handler ran is a failure).
+struct borrowing_transport {
+    ltx::testing::timed_mock_transport& mock;
+    std::vector<std::pair<const ltx::http::request*, ltx::http::response_handler>> lent;
+    std::vector<std::string> read; // "target | Authorization" of each request when read
+
+    void async_send(const ltx::http::request& req, ltx::http::response_handler h) {
+        lent.emplace_back(&req, std::move(h));
+    }
+    template <class Handler> void async_sleep(std::chrono::milliseconds d, Handler&& h) {
+        mock.async_sleep(d, std::forward<Handler>(h));
+    }
+    // Hands over one lent exchange at a time, then runs the mock one step.
+    void run_all() {
+        for (;;) {
+            if (!lent.empty()) {
+                auto [req, h] = std::move(lent.front());
+                lent.erase(lent.begin());
+                read.push_back(std::string{req->url.target()} + " | " +
+                               std::string{req->headers.find("Authorization").value_or("")});
+                mock.async_send(*req, std::move(h));
+            } else if (mock.run_all(1) == 0) {
+                return;
+            }
+        }
+    }
+};
+
+static_assert(ltx::async_transport<borrowing_transport>);
+
+struct borrowing_fixture : ltx_test::fixture {
+    borrowing_transport lender{mock, {}, {}};
+    ltx::basic_client<borrowing_transport, ltx::testing::manual_clock> borrower{
+        lender, ltx_test::test_config(), clock};
+};
+
+const std::string job_target = "/v1/ltxstudio/assets/j";
+const std::string bearer = std::string{"Bearer "} + ltx_test::token;
+
+TEST_CASE_FIXTURE(borrowing_fixture, "a borrowing transport reads every lent request intact") {
+    mock.expect(method::get).respond(503);
+    mock.expect(method::get).respond(200, active_job(40));
+    mock.expect(method::get).respond(200, completed_job);
+    std::optional<std::error_code> got;
+    borrower.async_get_job("j", [&](std::error_code ec, ltx::job j) {
+        got = ec;
+        CHECK(j.status->progress == 40);
+    });
+    CHECK(lender.lent.size() == 1);
+    lender.run_all(); // the 503 is retried: the same request is lent again
+    REQUIRE(got);
+    CHECK_FALSE(*got);
+    std::optional<std::error_code> waited;
+    borrower.async_wait("j", {.interval = milliseconds{10}}, [&](std::error_code ec, ltx::job j) {
+        waited = ec;
+        CHECK(ltx::is_done(j));
+    });
+    lender.run_all(); // each poll builds and lends a new request
+    REQUIRE(waited);
+    CHECK_FALSE(*waited);
+    const std::string expected = job_target + " | " + bearer;
+    CHECK(lender.read == std::vector<std::string>{expected, expected, expected});
+    REQUIRE(mock.requests().size() == 3);
+    CHECK(mock.requests()[2].headers.find("Authorization") == bearer);
+}
+
+TEST_CASE_FIXTURE(borrowing_fixture, "a lent request outlives a wait cancelled meanwhile") {
+    mock.expect(method::get).respond(200, active_job(10));
+    ltx::cancellation cancel;
+    std::optional<std::error_code> got;
+    borrower.async_wait("j", {.interval = milliseconds{10}, .cancel = cancel.token()},
+                        [&](std::error_code ec, ltx::job) { got = ec; });
+    REQUIRE(lender.lent.size() == 1);
+    cancel.cancel(); // completes the wait at once; the request stays lent
+    REQUIRE(got);
+    CHECK(*got == errc::cancelled);
+    lender.run_all(); // reads the request, then completes into the finished wait
+    CHECK(lender.read == std::vector<std::string>{job_target + " | " + bearer});
+    CHECK(mock.requests().size() == 1);
+}
+
+} // namespace client_async_borrowed

@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 using ltx::http::headers;
@@ -88,6 +90,7 @@ TEST_CASE("headers: CR, LF and NUL in a value are refused without echoing the va
         CHECK(h == headers{{"Accept", "x"}}); // unchanged
     }
     CHECK_THROWS_AS((headers{{"X", "a\r\nb"}}), std::invalid_argument);
+    CHECK_THROWS_AS((headers{{"A", "1"}, {"X", "a\nb"}}), std::invalid_argument);
     // Tabs and obs-text are legal in values.
     CHECK_NOTHROW(headers{{"X", "a\tb \xC3\xA9"}});
 }
@@ -112,4 +115,59 @@ TEST_CASE("headers: iequals is ASCII-only case folding") {
     CHECK_FALSE(ltx::http::iequals("Content-Length", "Content-Lengt"));
     CHECK_FALSE(ltx::http::iequals("a", "b"));
     CHECK_FALSE(ltx::http::iequals("\xC3\xA9", "\xC3\x89")); // no Unicode folding
+}
+
+TEST_CASE("headers: a copy is an independent value") {
+    const headers original{{"Authorization", "Bearer a-long-enough-token"}, {"X-A", "1"}};
+    const auto value = *original.find("authorization"); // a view into the original
+    headers copy = original;
+    CHECK(copy == original);
+    copy.set("X-A", "2");
+    copy.add("X-B", "3");
+    CHECK(copy.erase("Authorization") == 1);
+    CHECK(original.size() == 2);
+    CHECK(original.find("X-A") == "1");
+    CHECK(original.find("Authorization") == "Bearer a-long-enough-token");
+    CHECK(value == "Bearer a-long-enough-token"); // still valid: the original did not change
+    CHECK(copy.size() == 2);
+    CHECK(copy.find("X-A") == "2");
+    CHECK(copy.find("X-B") == "3");
+    CHECK_FALSE(copy == original);
+
+    headers assigned;
+    assigned = original;
+    assigned.clear();
+    CHECK(assigned.empty());
+    CHECK(original.size() == 2);
+    CHECK(assigned.erase("X-A") == 0);
+
+    headers moved = std::move(assigned = original);
+    CHECK(moved == original);
+    CHECK(assigned.empty()); // NOLINT(bugprone-use-after-move): a moved-from list is empty
+    CHECK(headers{} == assigned);
+    CHECK(assigned.begin() == assigned.end());
+}
+
+TEST_CASE("headers: copies change on different threads without touching each other") {
+    const headers shared{{"Accept", "application/json"}, {"X-Id", "0"}};
+    std::vector<headers> copies(4, shared);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < copies.size(); ++i) {
+        threads.emplace_back([&copies, i] {
+            for (int n = 0; n < 100; ++n) {
+                copies[i].set("X-Id", std::to_string(i));
+                headers again = copies[i];
+                again.add("X-More", "x");
+                copies[i] = again;
+                copies[i].erase("X-More");
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    CHECK(shared.find("X-Id") == "0");
+    for (std::size_t i = 0; i < copies.size(); ++i) {
+        CHECK(copies[i].find("X-Id") == std::to_string(i));
+        CHECK(copies[i].size() == 2);
+    }
 }

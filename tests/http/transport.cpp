@@ -18,6 +18,16 @@ struct async_only {
     void async_send(ltx::http::request, ltx::http::response_handler) {}
 };
 
+// Borrows the request: the client lends it until the handler runs.
+struct borrowing_async {
+    void async_send(const ltx::http::request&, ltx::http::response_handler) {}
+};
+
+// Takes only an rvalue: the client lends an lvalue, so this one does not fit.
+struct rvalue_request_only {
+    void async_send(ltx::http::request&&, ltx::http::response_handler) {}
+};
+
 struct generic_async {
     template <class Handler> void async_send(ltx::http::request, Handler&&) {}
 };
@@ -45,6 +55,8 @@ static_assert(ltx::sync_transport<sync_only>);
 static_assert(!ltx::async_transport<sync_only>);
 static_assert(ltx::async_transport<async_only>);
 static_assert(!ltx::sync_transport<async_only>);
+static_assert(ltx::async_transport<borrowing_async>);
+static_assert(!ltx::async_transport<rvalue_request_only>);
 static_assert(ltx::async_transport<generic_async>);
 static_assert(!ltx::async_transport<copyable_handlers_only>);
 static_assert(!ltx::sync_transport<wrong_return>);

@@ -10,6 +10,9 @@
 //   `async_send` (a test double does): that completion finds `driving_` set, leaves its next
 //   step in `next_`, and the loop that called the transport picks it up, so the stack does not
 //   grow with the number of steps.
+// - The request of a send step is lent to the transport (`ltx::async_transport`'s contract):
+//   it is the machine's own, in this heap state, which the transport's handler keeps alive;
+//   the machine replaces it only after that handler ran, and a cancellation leaves it alone.
 // - A cancellation completes the handler at once, or at the next check of the thread that
 //   holds the lock; the step in flight keeps the state alive and is ignored when it completes.
 // - The handler is never invoked while the lock is held, nor inside the initiating call when
@@ -75,12 +78,13 @@ private:
             }
             has_next_ = false;
             if (s.kind == op_step::send) {
-                http::request req = op_.request();
+                // Lent, not copied (see the invariants above).
+                const http::request& req = op_.request();
                 lock.unlock();
-                transport_.async_send(std::move(req), [self = this->shared_from_this()](
-                                                          std::error_code ec, http::response r) {
-                    self->on_response(ec, std::move(r));
-                });
+                transport_.async_send(
+                    req, [self = this->shared_from_this()](std::error_code ec, http::response r) {
+                        self->on_response(ec, std::move(r));
+                    });
             } else {
                 lock.unlock();
                 transport_.async_sleep(s.delay, [self = this->shared_from_this()](

@@ -4,6 +4,7 @@
 
 #include <ltx/detail/config.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
@@ -41,6 +42,11 @@ struct field {
 /// `std::invalid_argument` when a name is not a token or a value contains CR, LF or NUL;
 /// the message names the header but never repeats the value, since values may be secrets
 /// (`Authorization`). So no header line can be injected through this type.
+///
+/// Copies share one list of fields until one of them is modified, which then makes its own
+/// (copy on write): copying the client's headers into each request allocates nothing. The
+/// sharing is invisible: a copy behaves as an independent value, and copies may be used and
+/// destroyed on different threads, as independent values may.
 class headers {
 public:
     /// Iterator over the fields, in order. Fields are read-only through it, so the
@@ -53,10 +59,33 @@ public:
     /// The list holding `fields` in order, each added as by `add`.
     /// @throws std::invalid_argument on an invalid name or value.
     headers(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+        headers built; // freed by its destructor when an `add` throws
         for (const auto& [name, value] : fields) {
-            add(name, value);
+            built.add(name, value);
         }
+        std::swap(shared_, built.shared_);
     }
+
+    /// Copies share the fields until one of them is modified.
+    headers(const headers& other) noexcept : shared_(other.shared_) {
+        if (shared_)
+            shared_->owners.fetch_add(1, std::memory_order_relaxed);
+    }
+    /// Copies share the fields until one of them is modified.
+    headers& operator=(const headers& other) noexcept {
+        headers copy{other};
+        std::swap(shared_, copy.shared_);
+        return *this;
+    }
+    /// The list moved from is left empty.
+    headers(headers&& other) noexcept : shared_(std::exchange(other.shared_, nullptr)) {}
+    /// The list moved from is left empty.
+    headers& operator=(headers&& other) noexcept {
+        headers taken{std::move(other)};
+        std::swap(shared_, taken.shared_);
+        return *this;
+    }
+    ~headers() { release(); }
 
     /// The value of the first field named `name` (any case), or nullopt when absent.
     /// The view is valid until this list is next modified.
@@ -82,28 +111,56 @@ public:
     LTX_DECL void add(std::string_view name, std::string_view value);
 
     /// Removes every field named `name` (any case); returns how many were removed.
-    LTX_DECL std::size_t erase(std::string_view name) noexcept;
+    /// @throws std::bad_alloc when the fields were shared with a copy and this list cannot
+    /// make its own; the list is then unchanged.
+    LTX_DECL std::size_t erase(std::string_view name);
 
     /// Removes every field.
-    void clear() noexcept { fields_.clear(); }
+    void clear() noexcept {
+        release();
+        shared_ = nullptr;
+    }
 
     /// The number of fields, duplicates included.
-    std::size_t size() const noexcept { return fields_.size(); }
+    std::size_t size() const noexcept { return fields().size(); }
 
     /// True when there is no field.
-    bool empty() const noexcept { return fields_.empty(); }
+    bool empty() const noexcept { return fields().empty(); }
 
     /// The first field.
-    const_iterator begin() const noexcept { return fields_.begin(); }
+    const_iterator begin() const noexcept { return fields().begin(); }
 
     /// Past the last field.
-    const_iterator end() const noexcept { return fields_.end(); }
+    const_iterator end() const noexcept { return fields().end(); }
 
     /// Lists are equal when they hold equal fields in the same order.
-    friend bool operator==(const headers&, const headers&) = default;
+    friend bool operator==(const headers& a, const headers& b) noexcept {
+        return a.shared_ == b.shared_ || a.fields() == b.fields();
+    }
 
 private:
-    std::vector<field> fields_;
+    // The fields and the number of lists that share them.
+    struct shared_fields {
+        std::atomic<std::size_t> owners{1};
+        std::vector<field> fields;
+    };
+
+    const std::vector<field>& fields() const noexcept {
+        static const std::vector<field> none;
+        return shared_ ? shared_->fields : none;
+    }
+    // The fields, this list's own: a new vector when there is none, a copy when shared.
+    LTX_DECL std::vector<field>& own();
+    // Gives up this list's share (the last owner deletes the fields); leaves `shared_` as is.
+    void release() noexcept {
+        // acq_rel: this owner's reads happen before the deletion, or before the writes of the
+        // owner that then finds itself alone (`own()`, acquire).
+        if (shared_ && shared_->owners.fetch_sub(1, std::memory_order_acq_rel) == 1)
+            delete shared_;
+    }
+
+    // Null when empty; shared by copies, never changed while shared.
+    shared_fields* shared_ = nullptr;
 };
 
 } // namespace ltx::http

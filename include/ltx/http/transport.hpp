@@ -53,16 +53,23 @@ struct response_handler_archetype {
 
 } // namespace http::detail
 
-/// An asynchronous HTTP transport: `t.async_send(std::move(req), handler)` starts one exchange
-/// and returns; the handler is later invoked exactly once, as an rvalue, with
+/// An asynchronous HTTP transport: `t.async_send(req, handler)` starts one exchange and
+/// returns; the handler is later invoked exactly once, as an rvalue, with
 /// `(std::error_code, ltx::http::response)`, on error with a default-constructed response.
 /// The transport documents on which thread or executor the handler runs and whether it may
 /// be invoked before `async_send` returns. Handlers may be move-only: the concept is checked
 /// with such an archetype, and `ltx::http::response_handler` accepts any of them.
+///
+/// The client passes `req` as a `const http::request&` lvalue that it keeps alive and
+/// unchanged until the handler is invoked (or destroyed without being invoked): the request
+/// belongs to the operation's heap state, which the handler keeps alive. So a transport may
+/// take the request by value (a copy of its own) or by `const http::request&` (no copy); one
+/// that borrows it must not read it after invoking or destroying the handler. A direct caller
+/// of a borrowing transport owes it the same.
 template <class T>
-concept async_transport = requires(T& t, http::request req,
+concept async_transport = requires(T& t, const http::request& req,
                                    http::detail::response_handler_archetype handler) {
-    t.async_send(std::move(req), std::move(handler));
+    t.async_send(req, std::move(handler));
 };
 
 namespace http {
@@ -86,8 +93,9 @@ template <class T> constexpr bool check_sync_transport() noexcept {
 /// `ltx::async_transport`; returns true otherwise. Use through `LTX_ASSERT_ASYNC_TRANSPORT`.
 template <class T> constexpr bool check_async_transport() noexcept {
     static_assert(ltx::async_transport<T>,
-                  "T does not model ltx::async_transport: it needs async_send(ltx::http::request, "
-                  "H) accepting a move-only handler H invocable as void(std::error_code, "
+                  "T does not model ltx::async_transport: it needs async_send(const "
+                  "ltx::http::request&, H) (or the request by value) accepting a move-only handler "
+                  "H invocable as void(std::error_code, "
                   "ltx::http::response)");
     return true;
 }

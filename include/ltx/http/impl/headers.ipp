@@ -6,6 +6,7 @@
 #include <ltx/detail/ascii.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 namespace ltx::http {
@@ -61,8 +62,21 @@ LTX_DECL bool iequals(std::string_view a, std::string_view b) noexcept {
     return ltx::detail::iequals(a, b);
 }
 
+LTX_DECL std::vector<field>& headers::own() {
+    if (shared_ && shared_->owners.load(std::memory_order_acquire) == 1)
+        return shared_->fields; // alone: the other owners' reads happened before (release())
+    auto mine = std::make_unique<shared_fields>();
+    if (shared_) {
+        mine->fields.reserve(shared_->fields.size() + 1); // room for the field a mutator adds
+        mine->fields.assign(shared_->fields.begin(), shared_->fields.end());
+    }
+    release();
+    shared_ = mine.release();
+    return shared_->fields;
+}
+
 LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) const noexcept {
-    for (const auto& f : fields_) {
+    for (const auto& f : fields()) {
         if (iequals(f.name, name)) {
             return std::string_view(f.value);
         }
@@ -72,7 +86,7 @@ LTX_DECL std::optional<std::string_view> headers::find(std::string_view name) co
 
 LTX_DECL std::vector<std::string_view> headers::find_all(std::string_view name) const {
     std::vector<std::string_view> out;
-    for (const auto& f : fields_) {
+    for (const auto& f : fields()) {
         if (iequals(f.name, name)) {
             out.emplace_back(f.value);
         }
@@ -85,34 +99,38 @@ LTX_DECL bool headers::contains(std::string_view name) const noexcept {
 }
 
 LTX_DECL std::size_t headers::count(std::string_view name) const noexcept {
+    const auto& all = fields();
     return static_cast<std::size_t>(std::count_if(
-        fields_.begin(), fields_.end(), [&](const field& f) { return iequals(f.name, name); }));
+        all.begin(), all.end(), [&](const field& f) { return iequals(f.name, name); }));
 }
 
 LTX_DECL void headers::set(std::string_view name, std::string_view value) {
     detail::check_field(name, value);
-    auto first = std::find_if(fields_.begin(), fields_.end(),
-                              [&](const field& f) { return iequals(f.name, name); });
-    if (first == fields_.end()) {
-        fields_.push_back(field{std::string(name), std::string(value)});
+    field replacement{std::string(name), std::string(value)};
+    auto& all = own();
+    auto first =
+        std::find_if(all.begin(), all.end(), [&](const field& f) { return iequals(f.name, name); });
+    if (first == all.end()) {
+        all.push_back(std::move(replacement));
         return;
     }
-    first->name.assign(name);
-    first->value.assign(value);
-    fields_.erase(std::remove_if(std::next(first), fields_.end(),
-                                 [&](const field& f) { return iequals(f.name, name); }),
-                  fields_.end());
+    *first = std::move(replacement);
+    all.erase(std::remove_if(std::next(first), all.end(),
+                             [&](const field& f) { return iequals(f.name, name); }),
+              all.end());
 }
 
 LTX_DECL void headers::add(std::string_view name, std::string_view value) {
     detail::check_field(name, value);
-    fields_.push_back(field{std::string(name), std::string(value)});
+    field added{std::string(name), std::string(value)};
+    own().push_back(std::move(added));
 }
 
-LTX_DECL std::size_t headers::erase(std::string_view name) noexcept {
-    const auto before = fields_.size();
-    std::erase_if(fields_, [&](const field& f) { return iequals(f.name, name); });
-    return before - fields_.size();
+LTX_DECL std::size_t headers::erase(std::string_view name) {
+    if (count(name) == 0)
+        return 0; // nothing to remove: a shared list stays shared
+    return static_cast<std::size_t>(
+        std::erase_if(own(), [&](const field& f) { return iequals(f.name, name); }));
 }
 
 } // namespace ltx::http
