@@ -93,7 +93,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool repeated = has_repeated_key(text, *object);
     ltx::ltx_create_request request;
     const ltx_cli::request_options<ltx::ltx_create_request> options;
-    const auto problem = options.apply(std::move(*object), request);
+    // The input is a `--request` file: errors name its JSON paths, as read_json's do.
+    const auto problem = options.apply(std::move(*object), request, /*from_file=*/true);
     if (streamed) {
         expect(!problem, "the request reader refuses what read_json accepts", *problem);
         expect(ltx::reflect::to_json(request) == ltx::reflect::to_json(direct),
