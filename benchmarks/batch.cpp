@@ -12,28 +12,19 @@
 
 #include "support.hpp"
 
-#include "../tools/ltx-sim/sim/server.hpp"
+#include "sim_client.hpp"
 
-#include <ltx/asio.hpp>
 #include <ltx/batch/line_hash.hpp>
 #include <ltx/batch/sqlite_journal.hpp>
-#include <ltx/client.hpp>
 
-#include <asio/io_context.hpp>
 #include <benchmark/benchmark.h>
 
-#include <chrono>
-#include <exception>
 #include <filesystem>
-#include <optional>
 #include <random>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
-
-#ifndef LTX_BENCH_FIXTURES_DIR
-#define LTX_BENCH_FIXTURES_DIR "tools/ltx-sim/fixtures"
-#endif
 
 namespace {
 
@@ -53,35 +44,13 @@ struct scratch_dir {
 // One job's client calls: the create, `polls` polls, the download into `dir`.
 void client_job(benchmark::State& state, int polls) {
     ltx::sim::options o;
-    o.fixtures_dir = LTX_BENCH_FIXTURES_DIR;
-    o.speed = std::chrono::milliseconds{0}; // done at once: every poll reads the finished job
-    o.url_lag = false;
-    o.seed = 1;
-    o.log = nullptr;
-    o.tokens = {token};
     o.accounts = {{"bench@example.com", 1e12, 1'000'000}};
-    std::optional<ltx::sim::background_server> sim;
-    try {
-        sim.emplace(o);
-    } catch (const std::exception& e) { // no fixtures where LTX_BENCH_FIXTURES_DIR says
-        state.SkipWithError(e.what());
+    const auto s = ltx_bench::sim_client::start(state, token, std::move(o));
+    if (!s)
         return;
-    }
+    auto& api = s->api;
+    const auto& req = s->request;
     const scratch_dir dir;
-    ::asio::io_context io;
-    ltx::asio::transport http{io.get_executor()};
-    ltx::config c;
-    c.token = token;
-    c.base_url = (*sim)->api_url() + "/v1/ltxstudio/";
-    ltx::basic_client api{http, c};
-    ltx::ltx_create_request req;
-    req.prompt = "Benchmark";
-    try {
-        req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.fileId;
-    } catch (const std::exception& e) {
-        state.SkipWithError(e.what());
-        return;
-    }
     const auto out = dir.path / "out.mp4";
     std::error_code ec;
     ltx::diagnostics diag;

@@ -9,28 +9,22 @@
 // calling thread (the simulator runs on a thread of its own): the client's CPU with real I/O.
 #include "support.hpp"
 
-#include "../tools/ltx-sim/sim/server.hpp"
+#include "sim_client.hpp"
 
 #include <ltx/asio.hpp>
 #include <ltx/client.hpp>
 #include <ltx/ltx.hpp>
 
-#include <asio/io_context.hpp>
 #include <benchmark/benchmark.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
 #include <chrono>
 #include <exception>
-#include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
 #include <vector>
-
-#ifndef LTX_BENCH_FIXTURES_DIR
-#define LTX_BENCH_FIXTURES_DIR "tools/ltx-sim/fixtures"
-#endif
 
 namespace {
 
@@ -156,32 +150,13 @@ BENCHMARK(poll_floor)->Name("poll/floor_boost_json");
 // One poll over loopback: ltx::asio::transport's sync send (its own io_context on this
 // thread, the connection kept alive) against ltx-sim, whose thread's CPU is not counted.
 void poll_ltx_sim(benchmark::State& state) {
-    ltx::sim::options o;
-    o.fixtures_dir = LTX_BENCH_FIXTURES_DIR;
-    o.speed = std::chrono::milliseconds{0}; // done at once
-    o.url_lag = false;
-    o.seed = 1;
-    o.log = nullptr;
-    o.tokens = {token};
-    std::optional<ltx::sim::background_server> sim;
-    try {
-        sim.emplace(o);
-    } catch (const std::exception& e) { // no fixtures where LTX_BENCH_FIXTURES_DIR says
-        state.SkipWithError(e.what());
+    const auto s = ltx_bench::sim_client::start(state, token);
+    if (!s)
         return;
-    }
-    ::asio::io_context io;
-    ltx::asio::transport http{io.get_executor()};
-    ltx::config c;
-    c.token = token;
-    c.base_url = (*sim)->api_url() + "/v1/ltxstudio/";
-    ltx::basic_client api{http, c};
-    ltx::ltx_create_request req;
-    req.prompt = "Benchmark";
+    auto& api = s->api;
     std::string id;
     try {
-        req.startAssetId = api.upload_file(o.fixtures_dir / "start.png").asset.fileId;
-        id = api.create_video(req).jobId;
+        id = api.create_video(s->request).jobId;
     } catch (const std::exception& e) {
         state.SkipWithError(e.what());
         return;
@@ -196,7 +171,7 @@ void poll_ltx_sim(benchmark::State& state) {
         }
         benchmark::DoNotOptimize(j);
     }
-    state.counters["connections"] = static_cast<double>(http.stats().connections_opened);
+    state.counters["connections"] = static_cast<double>(s->http.stats().connections_opened);
 }
 BENCHMARK(poll_ltx_sim)->Name("poll/ltx_asio_sim");
 

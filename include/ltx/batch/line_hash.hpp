@@ -5,6 +5,7 @@
 #define LTX_BATCH_LINE_HASH_HPP
 
 #include <ltx/batch/journal.hpp>
+#include <ltx/detail/ascii.hpp>
 
 #include <openssl/evp.h>
 
@@ -20,12 +21,11 @@ inline std::string line_hash(std::string_view text) {
     if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
         throw journal_error("ltx batch: SHA-256 of an input line failed (OpenSSL EVP_Digest)");
     }
-    static constexpr char hex[] = "0123456789abcdef";
     std::string out;
     out.reserve(2 * length);
     for (unsigned int i = 0; i < length; ++i) {
-        out.push_back(hex[digest[i] >> 4]);
-        out.push_back(hex[digest[i] & 0xf]);
+        out.push_back(ltx::detail::hex_digit_lower(digest[i] >> 4));
+        out.push_back(ltx::detail::hex_digit_lower(digest[i]));
     }
     return out;
 }

@@ -6,6 +6,7 @@
 
 #include <ltx/batch/journal.hpp>
 #include <ltx/config.hpp>
+#include <ltx/detail/ascii.hpp>
 #include <ltx/error.hpp>
 #include <ltx/options.hpp>
 
@@ -142,11 +143,10 @@ public:
           cap_(std::max<std::size_t>(1, opts_.concurrency)) {
         if constexpr (finds_running_jobs<Adapter>) {
             std::random_device rd;
-            static constexpr char hex[] = "0123456789abcdef";
             for (int i = 0; i < 2; ++i) {
                 std::uint32_t word = rd();
                 for (int n = 0; n < 8; ++n, word >>= 4) {
-                    run_id_.push_back(hex[word & 0xf]);
+                    run_id_.push_back(ltx::detail::hex_digit_lower(word));
                 }
             }
         }

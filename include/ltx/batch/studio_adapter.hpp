@@ -7,10 +7,10 @@
 #include <ltx/batch/runner.hpp>
 #include <ltx/client.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -35,7 +35,13 @@ public:
                    std::filesystem::path out_dir, std::vector<std::string> out_names = {},
                    wait_options wait = {})
         : client_(client), transport_(transport), requests_(std::move(requests)),
-          out_dir_(std::move(out_dir)), out_names_(std::move(out_names)), wait_(std::move(wait)) {}
+          out_dir_(std::move(out_dir)), out_names_(std::move(out_names)), wait_(std::move(wait)) {
+        for (const auto& r : requests_) {
+            if (r.replyRef) {
+                ++own_ref_uses_[*r.replyRef];
+            }
+        }
+    }
 
     /// The `replyRef` line `index`'s create carries: `tag` (from the runner, unique to the line
     /// and the run), or the line's own `replyRef` when no other line of the batch has the same,
@@ -45,9 +51,7 @@ public:
         if (!own) {
             return tag;
         }
-        const auto same = std::count_if(requests_.begin(), requests_.end(),
-                                        [&](const auto& r) { return r.replyRef == own; });
-        return same == 1 ? *own : std::string{};
+        return own_ref_uses_.at(*own) == 1 ? *own : std::string{};
     }
 
     /// Sends line `index`'s create, carrying `reply_ref` unless the line has its own.
@@ -120,6 +124,7 @@ private:
     Client& client_;
     Transport& transport_;
     std::vector<ltx_create_request> requests_;
+    std::map<std::string, std::size_t> own_ref_uses_; // lines per `replyRef` the input sets
     std::filesystem::path out_dir_;
     std::vector<std::string> out_names_;
     wait_options wait_;
