@@ -13,6 +13,7 @@
 #include <boost/json/parse_options.hpp>
 #include <boost/json/serializer.hpp>
 #include <boost/json/value.hpp>
+#include <boost/json/value_stack.hpp>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
