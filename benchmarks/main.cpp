@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include <unistd.h>
+
 namespace {
 
 // Per thread: servers run beside some benchmarks; a plain counter keeps the count nearly free,
@@ -28,6 +30,8 @@ thread_local std::size_t allocations = 0;
 // time for benchmarks registered with UseRealTime(); and the largest `allocs` counter.
 class ratio_reporter : public benchmark::ConsoleReporter {
 public:
+    explicit ratio_reporter(bool color) : ConsoleReporter(color ? OO_ColorTabular : OO_Tabular) {}
+
     void ReportRuns(const std::vector<Run>& runs) override {
         ConsoleReporter::ReportRuns(runs);
         for (const auto& r : runs) {
@@ -54,6 +58,22 @@ private:
     std::map<std::string, double> best_;
     std::map<std::string, double> allocs_;
 };
+
+// Whether the table is coloured, as the library decides for its own reporter: by the last
+// `--benchmark_color` (true/yes/always or false/no/never; auto or absent: stdout is a
+// terminal). Read before `benchmark::Initialize` consumes the flag.
+bool use_color(int argc, char** argv) {
+    std::string_view value = "auto";
+    constexpr std::string_view flag = "--benchmark_color=";
+    for (int i = 1; i < argc; ++i)
+        if (const std::string_view arg{argv[i]}; arg.starts_with(flag))
+            value = arg.substr(flag.size());
+    if (value == "true" || value == "yes" || value == "always")
+        return true;
+    if (value == "false" || value == "no" || value == "never")
+        return false;
+    return isatty(STDOUT_FILENO) != 0;
+}
 
 std::vector<ltx_bench::ratio>& registered_ratios() {
     static std::vector<ltx_bench::ratio> all;
@@ -148,10 +168,11 @@ void operator delete(void* p, std::size_t) noexcept {
 }
 
 int main(int argc, char** argv) {
+    const bool color = use_color(argc, argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
-    ratio_reporter reporter;
+    ratio_reporter reporter{color};
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
     print_ratios(reporter.best());

@@ -52,6 +52,10 @@ if [ "$status" -ne 0 ]; then
     echo "bench.sh: ltx_benchmarks failed (exit $status)"
     exit "$status"
 fi
+if grep -q $'\033' "$output"; then
+    echo "bench.sh: the output holds terminal escape codes despite --benchmark_color=false"
+    exit 1
+fi
 if grep -q "MISSED" "$output"; then
     echo
     echo "bench.sh: MISSED targets (reported, not failed; timings on a shared machine are noisy):"
