@@ -89,9 +89,12 @@ e2e_capture() {
     local name="$1"
     shift
     if [ -t 2 ]; then
+        local rc=0
         e2e_captured+=("$work/$name.tty")
-        script -qefc "$(printf '%q ' "$@")" "$work/$name.tty"
-        return
+        script -qefc "$(printf '%q ' "$@")" "$work/$name.tty" || rc=$?
+        # Not output: the lines `script` adds, the first with the command line.
+        sed -i -e '1{/^Script started on /d}' -e '${/^Script done on /d}' "$work/$name.tty"
+        return "$rc"
     fi
     e2e_captured+=("$work/$name.out" "$work/$name.err")
     (
