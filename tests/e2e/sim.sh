@@ -73,12 +73,18 @@ sim_start() {
     fi
 }
 
+# e2e_records: a record of every line of stdin, escaped as tests/secrets.hpp does.
+e2e_records() {
+    sed -e 's/\\/\\\\/g' -e 's/\r/\\r/g' -e "s/^/e2e:$e2e_name\t/" >>"$e2e_secrets"
+}
+
 # secrets_collect FILE...: a record of every line of the files (a missing file has none).
 secrets_collect() {
     local f
     for f in "$@"; do
-        [ -f "$f" ] || continue
-        sed -e 's/\\/\\\\/g' -e 's/\r/\\r/g' -e "s/^/e2e:$e2e_name\t/" "$f" >>"$e2e_secrets"
+        if [ -f "$f" ]; then
+            e2e_records <"$f"
+        fi
     done
 }
 
@@ -105,13 +111,14 @@ e2e_capture() {
 
 # secrets_text TEXT: a record of every line of TEXT.
 secrets_text() {
-    [ -n "$1" ] || return 0
-    printf '%s\n' "$1" | sed -e 's/\\/\\\\/g' -e 's/\r/\\r/g' -e "s/^/e2e:$e2e_name\t/" \
-        >>"$e2e_secrets"
+    if [ -n "$1" ]; then
+        printf '%s\n' "$1" | e2e_records
+    fi
 }
 
-# secrets_scan MIN: collects the simulators' logs and what e2e_capture kept, then fails on a token in any record or on
-# fewer than MIN records; appends the records to $LTX_SECRETS_LOG when set.
+# secrets_scan MIN: collects the simulators' logs and what e2e_capture kept, then fails on a
+# token in any record or on fewer than MIN records; appends the records to $LTX_SECRETS_LOG
+# when set.
 secrets_scan() {
     local all=()
     [ -n "${LTX_SECRETS_LOG:-}" ] && all=(--append-to "$LTX_SECRETS_LOG" --as e2e)
