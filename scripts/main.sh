@@ -36,14 +36,21 @@ lightricks) key_var=LTXV_API_KEY ;;
 *) echo "main: LTX_API is studio or lightricks, not $api" >&2; exit 2 ;;
 esac
 
-# create <base URL>: the main job against the API at that URL, with the key in $key_var.
+# create <base URL> [capture]: the main job against the API at that URL, with the key in
+# $key_var; with `capture`, its output is also kept for the secrets scan (tests/e2e/sim.sh).
 create() {
+    local cmd
     if [ "$api" = lightricks ]; then
-        "$ltx" --base-url "$1" lightricks image-to-video --image "$start" --prompt "$prompt" \
-            --model ltx-2-3-fast --duration 6 --resolution 1920x1080 --out "$out"
+        cmd=("$ltx" --base-url "$1" lightricks image-to-video --image "$start" --prompt "$prompt"
+            --model ltx-2-3-fast --duration 6 --resolution 1920x1080 --out "$out")
     else
-        "$ltx" --base-url "$1" videos create --prompt "$prompt" --start "$start" --duration 5 \
-            --out "$out"
+        cmd=("$ltx" --base-url "$1" videos create --prompt "$prompt" --start "$start" --duration 5
+            --out "$out")
+    fi
+    if [ "${2:-}" = capture ]; then
+        e2e_capture ltx "${cmd[@]}"
+    else
+        "${cmd[@]}"
     fi
 }
 
@@ -51,24 +58,20 @@ if [ -n "${!key_var:-}" ] && [ -n "${LTX_BASE_URL:-}" ]; then
     echo "main: creating a video with the API at $LTX_BASE_URL"
     create "$LTX_BASE_URL"
 else
-    tmp="$(mktemp -d)"
-    token="main-job-$RANDOM$RANDOM"
-    "$sim" --port 0 --token "$token" --speed 4000 --exit-after 600 >"$tmp/sim.out" 2>"$tmp/sim.err" &
-    sim_pid=$!
-    trap 'kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
-    for _ in $(seq 1 100); do
-        grep -q '^listening on ' "$tmp/sim.out" && break
-        kill -0 "$sim_pid" 2>/dev/null || { cat "$tmp/sim.err" >&2; exit 1; }
-        sleep 0.1
-    done
-    url="$(sed -n 's/^listening on //p' "$tmp/sim.out")"
-    [ -n "$url" ] || { echo "main: the simulator did not start" >&2; cat "$tmp/sim.err" >&2; exit 1; }
+    # The simulator's token holds SECRET: the run fails if it shows in what ltx printed or in
+    # the simulator's log.
+    . tests/e2e/sim.sh
+    e2e_begin
+    token="main-SECRET-$RANDOM$RANDOM"
+    sim_start sim --token "$token" --speed 4000 --exit-after 600 >&2 || exit 1
+    url="$sim_api"
     echo "main: simulator at $url (set $key_var and LTX_BASE_URL to use the real API)"
     if [ "$api" = lightricks ]; then
-        LTXV_API_KEY="$token" create "$url/"
+        LTXV_API_KEY="$token" create "$url/" capture
     else
-        USEAPI_TOKEN="$token" create "$url/v1/ltxstudio/"
+        USEAPI_TOKEN="$token" create "$url/v1/ltxstudio/" capture
     fi
+    secrets_scan 2 >&2
 fi
 
 if command -v ffprobe >/dev/null; then

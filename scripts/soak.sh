@@ -20,17 +20,15 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 cmake --build "$build" -j "$jobs" --target ltx_soak ltx-sim
 
-work="$(mktemp -d)"
-"$build/tools/ltx-sim/ltx-sim" --port 0 --seed 5 --speed 0 --no-url-lag --token soak-token \
-    --exit-after 7200 --account soak@example.com:1000:50 >"$work/sim.out" 2>"$work/sim.err" &
-sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-    grep -q '^storage on ' "$work/sim.out" && break
-    sleep 0.05
-done
-api="$(sed -n 's/^listening on //p' "$work/sim.out")"
-[ -n "$api" ] || { echo "soak: the simulator did not start"; cat "$work/sim.err"; exit 1; }
+# The token holds SECRET: the run fails if it shows in what the soak printed or in the
+# simulator's log.
+sim="$build/tools/ltx-sim/ltx-sim"
+. "$root/tests/e2e/sim.sh"
+e2e_begin
+sim_start sim --seed 5 --speed 0 --no-url-lag --token soak-SECRET-token \
+    --exit-after 7200 --account soak@example.com:1000:50 || exit 1
+api="$sim_api"
 echo "soak: $requests requests against ltx-sim (pid $sim_pid) at $api"
-"$build/benchmarks/ltx_soak" "$api/v1/ltxstudio/" soak-token \
+e2e_capture soak "$build/benchmarks/ltx_soak" "$api/v1/ltxstudio/" soak-SECRET-token \
     "$root/tools/ltx-sim/fixtures/start.png" "$sim_pid" "$requests"
+secrets_scan 3

@@ -103,12 +103,13 @@ step_gcc() {
     gcc_build
     # Every text the tests check for a token is collected (tests/secrets.hpp) and scanned for
     # the tokens of both APIs (each holds SECRET); a source that collected too little fails too.
+    # The end-to-end scripts add every output of their runs (tests/e2e/sim.sh, source e2e).
     local secrets="$root/build/gcc/secrets.log"
     rm -f "$secrets"
     LTX_SECRETS_LOG="$secrets" ctest --test-dir build/gcc --output-on-failure -j "$jobs" || return
     python3 tests/secrets_scan.py --self-test &&
         python3 tests/secrets_scan.py "$secrets" --source client=40 --source tools=40 \
-            --source asio=41 --source sim=1000 --token SECRET || return
+            --source asio=41 --source sim=1000 --source e2e=600 --token SECRET || return
 }
 
 # sanitize_build <dir> <compiler> [cmake args...]: a Debug build with ASan+UBSan, and its tests.

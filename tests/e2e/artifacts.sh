@@ -13,30 +13,31 @@ set -uo pipefail
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")"
 command -v ffprobe >/dev/null || { echo "ffprobe is missing (bash scripts/setup.sh installs it)"; exit 1; }
-work="$(mktemp -d)"
-"$sim" --port 0 --fixtures "$fixtures" --seed 3 --speed 0 --no-url-lag --token art-token \
-    --exit-after 300 --account me@example.com:1000:50 >"$work/sim.out" 2>"$work/sim.err" &
-sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-    grep -qs '^storage on ' "$work/sim.out" && break
-    sleep 0.05
-done
-api="$(sed -n 's/^listening on //p' "$work/sim.out")"
-[ -n "$api" ] || { echo "the simulator did not start"; cat "$work/sim.err"; exit 1; }
-export USEAPI_TOKEN=art-token
+. "$(dirname "${BASH_SOURCE[0]}")/sim.sh"
+e2e_begin
+# The token holds SECRET: the end of the script fails if it shows in any output or log.
+sim_start sim --fixtures "$fixtures" --seed 3 --speed 0 --no-url-lag --token art-SECRET-token \
+    --exit-after 300 --account me@example.com:1000:50 || exit 1
+api="$sim_api"
+export USEAPI_TOKEN=art-SECRET-token
 cd "$work" || exit 1
 cli() { "$ltx" --base-url "$api/v1/ltxstudio/" "$@"; }
-asset="$(cli assets upload "$fixtures/start.png" 2>/dev/null)" || { echo "the upload failed"; exit 1; }
+asset="$(cli assets upload "$fixtures/start.png" 2>"$work/err")" ||
+    { echo "the upload failed"; exit 1; }
+secrets_text "$asset"
+secrets_collect "$work/err"
 
 failures=0 checked=0
 # fail WHAT WHY: counts a wrong shape.
 fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
-# run WHAT ARGS...: runs ltx (stderr kept in $work/err); a failure counts as a wrong shape.
+# run WHAT ARGS...: runs ltx (stderr kept in $work/err, both collected for the secrets scan); a
+# failure counts as a wrong shape.
 run() {
-    local what="$1"
+    local what="$1" rc=0
     shift
-    cli "$@" >/dev/null 2>"$work/err" && return 0
+    cli "$@" >"$work/out" 2>"$work/err" || rc=$?
+    secrets_collect "$work/out" "$work/err"
+    [ "$rc" -eq 0 ] && return 0
     fail "$what" "ltx failed: $(cat "$work/err")"
     return 1
 }
@@ -118,6 +119,7 @@ done
 
 # 18 ltx-create + 10 veo-create videos, 3 images, 4 upscales.
 total=35
+secrets_scan 80 || exit 1
 [ "$checked" -eq "$total" ] && [ "$failures" -eq 0 ] ||
     { echo "FAILED: $failures of $total artifacts wrong ($checked probed)"; exit 1; }
 echo "ffprobe: all $total artifacts match the request (18 ltx-create and 10 veo-create videos, 3 images, 4 upscales)"

@@ -8,7 +8,8 @@ normal client polls the API every 0.2 s. It fails unless every normal request is
 within 2 s, the oversized and malformed requests are refused (413, 400 or a closed
 connection), the simulator's resident memory grows by less than 64 MiB, and once the attack
 closes its sockets the simulator still answers and its descriptors come back to within 8 of
-where they were.
+where they were. Every answer it reads and everything the simulator printed go to the secrets
+scan (tests/secrets_scan.py): the token holds SECRET, and the run fails if it shows in them.
 
     attack.py LTX_SIM
 """
@@ -18,10 +19,17 @@ import resource
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
-TOKEN = "attack-token"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import secrets_scan  # noqa: E402
+
+TOKEN = "attack-SECRET-token"
+SOURCE = "e2e:attack"
+# What the run saw, for the secrets scan: the answers it read, the simulator's output.
+seen = []
 IDLE, SLOW, HUGE, DRIBBLE, GARBAGE, FLOODS = 2000, 100, 10, 10, 200, 20
 ATTACK_SECONDS = 8.0
 NORMAL_BOUND = 2.0
@@ -57,8 +65,27 @@ def answer_of(s, wait=3.0):
         return 0
     if not data:
         return 0
+    seen.append(data.decode("utf-8", "replace"))
     parts = data.split(b" ", 2)
     return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1
+
+
+def scan_seen():
+    """The secrets scan of what the run saw; its records are also appended to LTX_SECRETS_LOG
+    when set."""
+    with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False, encoding="utf-8") as f:
+        for text in seen:
+            for line in text.splitlines():
+                f.write(secrets_scan.record(SOURCE, line))
+        path = f.name
+    try:
+        problems, counts = secrets_scan.scan(path, {SOURCE: 40}, ["SECRET"])
+        if os.environ.get("LTX_SECRETS_LOG"):
+            secrets_scan.append(path, os.environ["LTX_SECRETS_LOG"], "e2e")
+    finally:
+        os.unlink(path)
+    print(f"attack: secrets scan of {counts.get(SOURCE, 0)} records")
+    return ["secrets scan: " + p for p in problems]
 
 
 def main():
@@ -71,15 +98,17 @@ def main():
         print(f"attack: only {want} descriptors may be opened here; {IDLE + SLOW + 200} needed")
         return 1
 
+    sim_err = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
     proc = subprocess.Popen(
         [sim, "--port", "0", "--seed", "9", "--speed", "0", "--no-url-lag", "--token", TOKEN,
          "--exit-after", "120", "--account", "attack@example.com:1000:50"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        stdout=subprocess.PIPE, stderr=sim_err, text=True)
     failures = []
     sockets = []
     try:
         port = None
         for line in proc.stdout:
+            seen.append(line)
             if line.startswith("listening on "):
                 port = int(line.rsplit(":", 1)[1])
             if line.startswith("storage on "):
@@ -95,7 +124,7 @@ def main():
                 c.request("GET", "/v1/ltxstudio/accounts",
                           headers={"Authorization": "Bearer " + TOKEN})
                 r = c.getresponse()
-                r.read()
+                seen.append(r.read().decode("utf-8", "replace"))
                 return r.status, time.monotonic() - start
             except OSError as e:
                 return str(e), time.monotonic() - start
@@ -216,7 +245,11 @@ def main():
         for s in sockets:
             s.close()
         proc.kill()
+        seen.append(proc.stdout.read())
         proc.wait()
+        sim_err.seek(0)
+        seen.append(sim_err.read())
+    failures += scan_seen()
     for f in failures:
         print("FAIL " + f)
     print("attack: " + ("FAILED" if failures else "passed"))

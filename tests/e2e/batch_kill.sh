@@ -12,28 +12,18 @@
 set -uo pipefail
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")"
-work="$(mktemp -d)"
+. "$(dirname "${BASH_SOURCE[0]}")/sim.sh"
+e2e_begin
 seed=$RANDOM
-"$sim" --port 0 --seed "$seed" --speed 5000 --no-url-lag --token kill-token \
-    --account batch@example.com:100000:50 --drop-rate 0.05 --fail-post-rate 0.1 \
-    --exit-after 150 >"$work/sim.out" 2>"$work/sim.err" &
-sim_pid=$!
 batch_pid=
-cleanup() {
-    [ -n "$batch_pid" ] && kill -9 "$batch_pid" 2>/dev/null
-    kill "$sim_pid" 2>/dev/null
-    wait 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-for _ in $(seq 1 100); do
-    grep -qs '^storage on ' "$work/sim.out" && break
-    sleep 0.05
-done
-api="$(sed -n 's/^listening on //p' "$work/sim.out")"
-storage="$(sed -n 's/^storage on //p' "$work/sim.out")"
-[ -n "$api" ] || { echo "the simulator did not start"; cat "$work/sim.err"; exit 1; }
-export USEAPI_TOKEN=kill-token
+# The killed run, before the simulator stops.
+e2e_stop() { [ -n "$batch_pid" ] && kill -9 "$batch_pid" 2>/dev/null; }
+# The token holds SECRET: the end of the script fails if it shows in any output or log.
+sim_start sim --seed "$seed" --speed 5000 --no-url-lag --token kill-SECRET-token \
+    --account batch@example.com:100000:50 --drop-rate 0.05 --fail-post-rate 0.1 \
+    --exit-after 150 || exit 1
+api="$sim_api" storage="$sim_storage"
+export USEAPI_TOKEN=kill-SECRET-token
 cd "$work"
 fail() {
     echo "FAILED (simulator seed $seed): $*"
@@ -56,7 +46,11 @@ print(v)' "$@"
 status() { # the journal as `ltx batch status --json` prints it (none while a killed first run
     # had not created it yet)
     [ -e batch.db ] || { echo '{"counts": {}, "lines": []}'; return; }
-    lt batch status batch.db --json || fail "ltx batch status failed" >&2
+    local out rc=0
+    out="$(lt batch status batch.db --json 2>>status.err)" || rc=$?
+    secrets_text "$out"
+    [ "$rc" -eq 0 ] || fail "ltx batch status failed" >&2
+    printf '%s\n' "$out"
 }
 count() { # count STATE: lines of the journal in STATE
     local out
@@ -68,8 +62,9 @@ count() { # count STATE: lines of the journal in STATE
 # The upload is a POST too: a fault may end it; try again.
 asset=
 for _ in $(seq 1 10); do
-    asset="$(lt assets upload "$fixtures/start.png" 2>/dev/null)" && break
+    asset="$(lt assets upload "$fixtures/start.png" 2>>upload.err)" && break
 done
+secrets_text "$asset"
 [ -n "$asset" ] || fail "no upload"
 for i in $(seq 1 200); do
     echo "{\"endpoint\":\"videos/ltx-create\",\"prompt\":\"clip $i\",\"startAssetId\":\"$asset\",\"out\":\"c$i.mp4\"}"
@@ -138,5 +133,9 @@ print(sum(1 for c in cut if len(c) == 2 and final[int(c[0])].get("replyRef") == 
     fail "cannot read the journal: $out"
 [ "$dropped" -gt 0 ] && [ "$injected" -gt 0 ] || fail "no fault was injected: $s"
 [ "$created" -eq 200 ] || fail "$created jobs created for 200 lines ($cut creates cut, $found found)"
+# Every output of the runs, the status and upload errors, the stats and the simulator's log.
+secrets_collect run.out run.err status.err upload.err
+secrets_text "$s"
+secrets_scan 300 || exit 1
 echo "200 lines, 3 SIGKILLs ($before done before the resume, $cut creates cut, $found of them" \
     "found running), $dropped drops, $injected 5xx: 200 jobs created, 200 files, journal all done"

@@ -7,21 +7,15 @@
 set -uo pipefail
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")" golden="$(abs "$4")"
-work="$(mktemp -d)"
+. "$(dirname "${BASH_SOURCE[0]}")/sim.sh"
+e2e_begin
 # The tokens hold SECRET, like every token of the suite's secrets scan; the end of the script
 # fails if one shows in anything the CLI or the simulator wrote.
-token=e2e-SECRET-token wrong_token=wrong-SECRET-token
-"$sim" --port 0 --seed 7 --speed 0 --no-url-lag --token "$token" --exit-after 120 \
-    --account me@example.com:50:2 >"$work/sim.out" 2>"$work/sim.err" &
-sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-    grep -q '^storage on ' "$work/sim.out" && break
-    sleep 0.05
-done
-api="$(sed -n 's/^listening on //p' "$work/sim.out")"
-storage="$(sed -n 's/^storage on //p' "$work/sim.out")"
-[ -n "$api" ] || { echo "the simulator did not start"; cat "$work/sim.err"; exit 1; }
+# lx_token is the official API's key (LTXV_API_KEY).
+token=e2e-SECRET-token wrong_token=wrong-SECRET-token lx_token=lx-SECRET-key
+sim_start sim --seed 7 --speed 0 --no-url-lag --token "$token" --token "$lx_token" \
+    --exit-after 120 --account me@example.com:50:2 || exit 1
+api="$sim_api" storage="$sim_storage"
 
 cd "$work"
 out="$work/actual.txt"
@@ -83,18 +77,13 @@ run "accounts delete an unknown account" accounts delete other@example.com
 run "scheduler list (jobs are instant here)" scheduler list
 run "scheduler cancel a finished job" scheduler cancel "$job"
 # A job that runs for minutes, on a second simulator: the scheduler lists it until it is cancelled.
-"$sim" --port 0 --seed 8 --speed 600000 --token "$token" --exit-after 120 \
-    --account me@example.com:50:2 >"$work/slow.out" 2>"$work/slow.err" &
-slow_pid=$!
-trap 'kill "$sim_pid" "$slow_pid" "${creator_pid:-}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-    grep -q '^storage on ' "$work/slow.out" && break
-    sleep 0.05
-done
-slow_api="$(sed -n 's/^listening on //p' "$work/slow.out")"
+sim_start slow --seed 8 --speed 600000 --token "$token" --exit-after 120 \
+    --account me@example.com:50:2 || exit 1
+slow_api="$sim_api"
 USEAPI_TOKEN="$token" "$ltx" --base-url "$slow_api/v1/ltxstudio/" videos create --prompt "Slow" \
     --start start.png --duration 5 --out slow.mp4 >"$work/creator.out" 2>"$work/creator.err" &
 creator_pid=$!
+e2e_track "$creator_pid"
 for _ in $(seq 1 100); do
     grep -q '^job ' "$work/creator.err" && break
     sleep 0.05
@@ -121,13 +110,14 @@ USEAPI_TOKEN="$token" "$ltx" --base-url "http://127.0.0.1:1/v1/ltxstudio/" jobs 
     >"$work/o" 2>"$work/e"
 echo "exit $?" >>"$out"
 sed 's/^/err: /' "$work/e" >>"$out"
+secrets_collect "$work/o"
 
 # The official LTX API on the same simulator: its key from LTXV_API_KEY, its paths at the root.
 lrun() {
     local title="$1"
     shift
     echo "### lightricks: $title" >>"$out"
-    LTXV_API_KEY="$token" "$ltx" --base-url "$api/" lightricks "$@" >"$work/o" 2>"$work/e"
+    LTXV_API_KEY="$lx_token" "$ltx" --base-url "$api/" lightricks "$@" >"$work/o" 2>"$work/e"
     echo "exit $?" >>"$out"
     sed 's/^/out: /' "$work/o" >>"$out"
     sed 's/^/err: /' "$work/e" >>"$out"
@@ -161,12 +151,9 @@ sed -i -e "s#$slow_api#http://API2#g" -e "s#$api#http://API#g" -e "s#$storage#ht
     -e 's/\[request id req_[0-9a-f-]*\]/[request id R]/g' -e 's/^out: completed: .*/out: completed: T/' \
     "$out"
 
-# Every output, error, dry run and simulator log of the run, text files only (a video holds
-# no token to leak).
-if leaks="$(grep -rlIF -e "$token" -e "$wrong_token" "$work")"; then
-    echo "FAILED: a token shows in: $leaks"
-    exit 1
-fi
+# Every output, error and dry run of ltx, and every simulator log of the run.
+secrets_collect "$out" "$work/creator.out" "$work/creator.err"
+secrets_scan 200 || exit 1
 
 if [ "${LTX_UPDATE_GOLDEN:-0}" = 1 ]; then
     cp "$out" "$golden"

@@ -6,20 +6,13 @@
 set -uo pipefail
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 ltx="$(abs "$1")" sim="$(abs "$2")" fixtures="$(abs "$3")"
-work="$(mktemp -d)"
+. "$(dirname "${BASH_SOURCE[0]}")/sim.sh"
+e2e_begin
 # The token holds SECRET: the end of the script fails if it shows in any output or log.
 token=fault-SECRET-token
-"$sim" --port 0 --seed 11 --speed 300 --token "$token" --fail-rate 0.3 --burst-429 3 \
-    --verbose --exit-after 120 >"$work/sim.out" 2>"$work/sim.err" &
-sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-    grep -q '^storage on ' "$work/sim.out" && break
-    sleep 0.05
-done
-api="$(sed -n 's/^listening on //p' "$work/sim.out")"
-storage="$(sed -n 's/^storage on //p' "$work/sim.out")"
-[ -n "$api" ] || { echo "the simulator did not start"; cat "$work/sim.err"; exit 1; }
+sim_start sim --seed 11 --speed 300 --token "$token" --fail-rate 0.3 --burst-429 3 \
+    --verbose --exit-after 120 || exit 1
+api="$sim_api" storage="$sim_storage"
 export USEAPI_TOKEN="$token"
 cd "$work"
 
@@ -44,5 +37,7 @@ stats="$(python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sy
 grep -q '"storageAuthorized":0[,}]' <<<"$stats" || fail "the API token reached the storage host: $stats"
 grep -q '"storageRequests":0[,}]' <<<"$stats" && fail "the storage host saw no request: $stats"
 # Nothing the CLI printed, and nothing the simulator logged of every request, holds the token.
-leaks="$(grep -rlIF -e "$token" "$work")" && fail "the token shows in: $leaks"
+secrets_collect create.out create.err list.json list.err
+secrets_text "$stats"
+secrets_scan 15 || exit 1
 echo "with 30% 5xx on GETs and three 429s on the create POST: one job, one video, no token sent to storage"

@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include <ltx/client.hpp>
+#include <ltx/lightricks.hpp>
 #include <ltx/ltx.hpp>
 
 #include <doctest/doctest.h>
@@ -361,4 +362,37 @@ TEST_CASE("ltx-sim --state-dir: a removed account and an untracked job stay so a
             200);
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("ltx-sim reset: the state right after construction, the same ids from the seed") {
+    ltx::sim::background_server sim{test_options()};
+    client c{sim->api_port()};
+    client storage{sim->storage_port(), ""};
+    const std::string lx_body =
+        R"({"prompt":"A lighthouse","model":"ltx-2-3-fast","duration":6,"resolution":"1920x1080"})";
+    const auto asset = upload_png(c);
+    const auto job = finished_job(c, asset);
+    CHECK(storage.get(path_of(*ltx::artifact_url(job))).result_int() == 200);
+    const auto lx_job =
+        decode<ltx::lightricks::submitted_job>(c.post("/v2/text-to-video", lx_body));
+    auto stats = decode<ltx::sim::sim_stats>(storage.get("/_sim/stats"));
+    CHECK(stats.jobsCreated == 1);
+    CHECK(stats.lightricksJobs == 1);
+
+    sim->on_server_thread([&sim] { sim->reset(); });
+    stats = decode<ltx::sim::sim_stats>(storage.get("/_sim/stats"));
+    CHECK(stats.jobsCreated == 0);
+    CHECK(stats.uploads == 0);
+    CHECK(stats.lightricksJobs == 0);
+    CHECK(stats.storageRequests == 0);
+    CHECK(sim->storage_requests().empty());
+
+    // The same requests again get the same ids: the ids start from the seed again.
+    CHECK(upload_png(c) == asset);
+    CHECK(finished_job(c, asset).jobId == job.jobId);
+    CHECK(decode<ltx::lightricks::submitted_job>(c.post("/v2/text-to-video", lx_body)).id ==
+          lx_job.id);
+    stats = decode<ltx::sim::sim_stats>(storage.get("/_sim/stats"));
+    CHECK(stats.jobsCreated == 1);
+    CHECK(stats.lightricksJobs == 1);
 }

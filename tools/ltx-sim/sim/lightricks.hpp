@@ -67,6 +67,18 @@ public:
     /// Jobs accepted so far (v1 and v2).
     std::uint64_t jobs_created() const noexcept { return created_; }
 
+    /// Forgets every job, upload, credit spent and request of the rate window; ids come from
+    /// `seed` again, as after construction.
+    void reset(std::uint64_t seed) {
+        ids_ = prng{seed};
+        jobs_.clear();
+        uploads_.clear();
+        created_ = 0;
+        balance_.reset();
+        window_start_ = 0;
+        window_count_ = 0;
+    }
+
     /// Answers an API request at `now` (milliseconds since the epoch).
     api_reply handle(const api_request& req, std::int64_t now) {
         auto reply = route(req, now);

@@ -63,8 +63,8 @@ public:
           api_acceptor_(detail::listen_on(io_, opts_.host, opts_.port)),
           storage_acceptor_(detail::listen_on(io_, opts_.host, opts_.storage_port)),
           renderer_(store_, url_of(storage_acceptor_)), api_(store_, renderer_),
-          lx_(opts_, artifacts_, url_of(storage_acceptor_), seed_ ^ 0x1C7A1C7A1C7A1C7Aull),
-          storage_(store_, artifacts_, &lx_), faults_(seed_ ^ 0x5EED5EED5EED5EEDull),
+          lx_(opts_, artifacts_, url_of(storage_acceptor_), seed_ ^ lx_seed),
+          storage_(store_, artifacts_, &lx_), faults_(seed_ ^ faults_seed),
           api_url_(url_of(api_acceptor_)), api_port_(api_acceptor_.local_endpoint().port()),
           storage_port_(storage_acceptor_.local_endpoint().port()) {
         if (!opts_.state_dir.empty() && load_state(store_, opts_.state_dir))
@@ -127,6 +127,23 @@ public:
     /// Every request the storage listener received. Thread-safe.
     std::vector<recorded_request> storage_requests() const { return storage_.requests(); }
 
+    /// Back to the state right after construction, without binding the listeners or reading
+    /// the fixtures again: forgets every account change, job, upload, recorded request and
+    /// counter, restarts the ids and the faults from the seed and drops any `advance_clock`
+    /// (a state loaded from `--state-dir` is not loaded again). Call it on the server's
+    /// thread (`on_server_thread`) while no request is being answered: a fuzz target resets
+    /// the simulator after each input, so every input meets the same simulator.
+    void reset() {
+        events_.cancel();
+        armed_ = false;
+        armed_for_ = 0;
+        offset_ms_ = 0;
+        store_ = store{opts_, seed_};
+        lx_.reset(seed_ ^ lx_seed);
+        storage_.reset();
+        faults_ = prng{seed_ ^ faults_seed};
+    }
+
     /// The counters. Runs on the server's thread: call it from another thread while `run`
     /// is running.
     sim_stats stats() {
@@ -143,6 +160,10 @@ public:
     }
 
 private:
+    // The official API's ids and the faults draw from the seed, each in its own sequence.
+    static constexpr std::uint64_t lx_seed = 0x1C7A1C7A1C7A1C7Aull;
+    static constexpr std::uint64_t faults_seed = 0x5EED5EED5EED5EEDull;
+
     static std::string url_of(const tcp::acceptor& a) {
         const auto ep = a.local_endpoint();
         const auto addr = ep.address();

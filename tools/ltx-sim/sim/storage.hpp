@@ -77,6 +77,16 @@ public:
         return log_;
     }
 
+    /// Forgets the recorded requests and the count of authorized ones; call on the server's
+    /// thread.
+    void reset() {
+        {
+            std::lock_guard lock{mutex_};
+            log_.clear();
+        }
+        authorized_ = 0;
+    }
+
     /// The counters now; call on the server's thread.
     sim_stats stats(std::int64_t now) {
         const auto& c = s_.stats();
