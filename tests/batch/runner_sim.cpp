@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
@@ -122,6 +123,55 @@ TEST_CASE("batch runner + ltx-sim: every line done, a failing job recorded, the 
         }
     }
     CHECK(f.sim->stats().jobsCreated == 6);
+}
+
+// The first bytes of `path`.
+std::string head_of(const std::string& path, std::size_t n) {
+    std::ifstream in{path, std::ios::binary};
+    std::string out(n, '\0');
+    in.read(out.data(), static_cast<std::streamsize>(n));
+    out.resize(static_cast<std::size_t>(in.gcount()));
+    return out;
+}
+
+TEST_CASE("batch runner + ltx-sim: a line of each Studio generator endpoint, each done") {
+    fixture f("endpoints", fast());
+    // images/upscale takes a completed image job of the account.
+    const auto image = f.api.create_image({.prompt = "a source image"});
+    f.api.wait(image.jobId, {.interval = 10ms, .backoff = 1.0, .timeout = 30s});
+    std::vector<ltx::batch::studio_request> requests{
+        f.requests({"a video"})[0],
+        ltx::veo_create_request{.prompt = "a veo video", .startAssetId = f.asset},
+        ltx::image_create_request{.prompt = "an image"},
+        ltx::image_edit_request{.prompt = "an edit", .referenceAssetId = f.asset},
+        ltx::image_upscale_request{.jobId = image.jobId},
+    };
+    ltx::batch::sqlite_journal journal(f.dir / "batch.db");
+    f.plan(journal, {"v", "veo", "create", "edit", "upscale"});
+    fixture::adapter_type adapter(f.api, f.http, std::move(requests), f.dir / "out", {},
+                                  {.interval = 10ms, .backoff = 1.0, .timeout = 30s});
+    ltx::batch::runner r(adapter, journal, {.concurrency = 5});
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    CHECK(summary->done == 5);
+    CHECK(summary->complete());
+    CHECK(f.sim->stats().jobsCreated == 6); // the source image's, and one a line
+    const std::string png_magic = "\x89PNG\r\n\x1a\n";
+    for (const auto& line : journal.lines()) {
+        REQUIRE(line.state == line_state::done);
+        CHECK(line.reply_ref.starts_with("ltx-batch:")); // every generator takes a replyRef
+        CHECK(std::filesystem::file_size(line.file) == line.size);
+        const bool video = line.index < 2;
+        CHECK(std::filesystem::path{line.file}.filename().string() ==
+              std::to_string(line.index + 1) + (video ? ".mp4" : ".png"));
+        if (video) {
+            CHECK(head_of(line.file, 8).substr(4) == "ftyp");
+        } else {
+            CHECK(head_of(line.file, 8) == png_magic);
+        }
+    }
+    CHECK(ltx::batch::studio_artifact_extension(
+              ltx::batch::studio_request{ltx::image_upscale_request{}}) == ".png");
 }
 
 TEST_CASE("batch runner + ltx-sim: 429s lower the concurrency, nothing is created twice") {

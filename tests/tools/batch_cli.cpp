@@ -51,19 +51,23 @@ struct sim_cli {
     sim_cli(const sim_cli&) = delete;
     sim_cli& operator=(const sim_cli&) = delete;
 
-    static cli_result run(ltx::sim::background_server& server, std::vector<std::string> args) {
+    // `official`: the official LTX API's base URL, and its key in LTXV_API_KEY (else LTX
+    // Studio's, and USEAPI_TOKEN).
+    static cli_result run(ltx::sim::background_server& server, std::vector<std::string> args,
+                          bool official = false) {
         args.insert(args.begin(), "ltx");
         args.push_back("--base-url");
-        args.push_back(server->api_url() + "/v1/ltxstudio/");
+        args.push_back(server->api_url() + (official ? "/" : "/v1/ltxstudio/"));
         std::vector<const char*> argv;
         for (const auto& a : args)
             argv.push_back(a.c_str());
         std::ostringstream out, err;
-        ltx_cli::environment env{out, err, false, [](const char* n) -> std::optional<std::string> {
-                                     if (std::string_view{n} == "USEAPI_TOKEN")
-                                         return std::string{sim_test::sim_token};
-                                     return std::nullopt;
-                                 }};
+        ltx_cli::environment env{
+            out, err, false, [official](const char* n) -> std::optional<std::string> {
+                if (std::string_view{n} == (official ? "LTXV_API_KEY" : "USEAPI_TOKEN"))
+                    return std::string{sim_test::sim_token};
+                return std::nullopt;
+            }};
         const int rc = ltx_cli::run(static_cast<int>(argv.size()), argv.data(), env,
                                     [](const ltx_cli::settings& s, auto&& f) {
                                         ::asio::io_context io;
@@ -80,11 +84,12 @@ struct sim_cli {
     cli_result run(std::vector<std::string> args) { return run(sim, std::move(args)); }
 
     // `ltx batch` over the input, the journal and the output folder of this fixture.
-    cli_result batch(ltx::sim::background_server& server, std::vector<std::string> extra = {}) {
+    cli_result batch(ltx::sim::background_server& server, std::vector<std::string> extra = {},
+                     bool official = false) {
         std::vector<std::string> args{"batch",     input().string(),       "--journal", journal(),
                                       "--out-dir", (dir / "out").string(), "--poll-ms", "5"};
         args.insert(args.end(), extra.begin(), extra.end());
-        return run(server, std::move(args));
+        return run(server, std::move(args), official);
     }
     cli_result batch(std::vector<std::string> extra = {}) { return batch(sim, std::move(extra)); }
 
@@ -95,6 +100,13 @@ struct sim_cli {
         for (std::size_t i = 0; i < prompts.size(); ++i)
             f << R"({"endpoint":"videos/ltx-create","prompt":")" << prompts[i]
               << R"(","startAssetId":")" << asset << R"(","out":"clip)" << i + 1 << ".mp4\"}\n";
+    }
+
+    // Writes the input as `lines`, one a line.
+    void write_lines(const std::vector<std::string>& lines) const {
+        std::ofstream f{input(), std::ios::binary | std::ios::trunc};
+        for (const auto& line : lines)
+            f << line << "\n";
     }
 
     std::filesystem::path input() const { return dir / "input.jsonl"; }
@@ -305,6 +317,89 @@ TEST_CASE("ltx batch: SIGINT mid-batch stops submitting, loses no job, and a res
     CHECK(status.at("counts").at("done").to_number<std::uint64_t>() == prompts.size());
     for (std::size_t i = 1; i <= prompts.size(); ++i)
         CHECK(std::filesystem::exists(f.dir / "out" / ("clip" + std::to_string(i) + ".mp4")));
+}
+
+// An official-API line: `v2/text-to-video` with `prompt`.
+std::string t2v_line(const std::string& prompt, const std::string& extra = "") {
+    return R"({"endpoint":"v2/text-to-video","prompt":")" + prompt +
+           R"(","model":"ltx-2-3-fast","duration":6,"resolution":"1920x1080")" + extra + "}";
+}
+
+TEST_CASE("ltx batch: official-API lines run on the official API, with its key") {
+    sim_cli f("official");
+    f.write_lines(
+        {t2v_line("one", R"(,"out":"first.mp4")"), "", t2v_line("two"), t2v_line("three [fail]")});
+    auto r = f.batch(f.sim, {}, true);
+    CHECK(r.rc == 5);
+    CHECK(r.out == "3 lines: 2 done, 1 failed\n");
+    CHECK(r.err.find(sim_test::sim_token) == std::string::npos);
+    CHECK(f.sim->stats().lightricksJobs == 3);
+    CHECK(f.created() == 0); // no LTX Studio job
+    CHECK(std::filesystem::file_size(f.dir / "out" / "first.mp4") > 0);
+    CHECK(std::filesystem::file_size(f.dir / "out" / "3.mp4") > 0);
+    const auto status = status_json(f);
+    const auto& lines = status.at("lines").as_array();
+    REQUIRE(lines.size() == 3);
+    CHECK(std::string_view{lines.at(0).as_object().at("job").as_string()}.starts_with(
+        "text-to-video/"));
+    CHECK(std::string_view{lines.at(2).as_object().at("error").as_string()}.find(
+              "The render failed") != std::string::npos);
+    // The resume submits nothing again: the failed line stays failed.
+    r = f.batch(f.sim, {}, true);
+    CHECK(r.rc == 5);
+    CHECK(f.sim->stats().lightricksJobs == 3);
+
+    // Without the official API's key: refused before anything is sent.
+    sim_cli g("official-nokey");
+    g.write_lines({t2v_line("one")});
+    r = g.batch();
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("LTXV_API_KEY") != std::string::npos);
+    CHECK(g.sim->stats().lightricksJobs == 0);
+}
+
+TEST_CASE("ltx batch: a file mixing the two APIs is refused at the first line of the other") {
+    sim_cli f("mixed");
+    f.write_lines({t2v_line("one"), t2v_line("two"),
+                   R"({"endpoint":"images/create","prompt":"an image"})", t2v_line("four")});
+    auto r = f.batch(f.sim, {}, true);
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("line 3: endpoint \"images/create\" is of LTX Studio, but line 1's is of "
+                     "the official LTX API") != std::string::npos);
+    CHECK(f.sim->stats().lightricksJobs == 0);
+    CHECK(f.created() == 0);
+    CHECK_FALSE(std::filesystem::exists(f.journal()));
+
+    f.write_lines({R"({"endpoint":"images/create","prompt":"an image"})", t2v_line("two")});
+    r = f.batch();
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("line 2: endpoint \"v2/text-to-video\" is of the official LTX API, but "
+                     "line 1's is of LTX Studio") != std::string::npos);
+}
+
+TEST_CASE("ltx batch: an unknown endpoint is refused with the accepted ones listed") {
+    sim_cli f("unknown-endpoint");
+    f.write_lines({R"({"endpoint":"images/create","prompt":"an image"})",
+                   R"({"endpoint":"v1/text-to-video","prompt":"p"})"});
+    auto r = f.batch();
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("line 2: endpoint \"v1/text-to-video\" is not supported") !=
+          std::string::npos);
+    for (const char* name :
+         {"\"videos/ltx-create\"", "\"videos/veo-create\"", "\"images/create\"", "\"images/edit\"",
+          "\"images/upscale\"", "\"v2/text-to-video\"", "\"v2/image-to-video\"",
+          "\"v2/audio-to-video\"", "\"v2/retake\"", "\"v2/extend\"", "\"v2/video-to-video-hdr\"",
+          "\"v2/video-to-video-reframe\""})
+        CHECK(r.err.find(name) != std::string::npos);
+    // A field against an official-API endpoint's rules: the line, the field and the rule.
+    f.write_lines({R"({"endpoint":"v2/text-to-video","prompt":"p","model":"ltx-2-3-fast",)"
+                   R"("duration":-3,"resolution":"1920x1080"})"});
+    r = f.batch(f.sim, {}, true);
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("line 1") != std::string::npos);
+    CHECK(r.err.find("duration") != std::string::npos);
+    CHECK(f.created() == 0);
+    CHECK(f.sim->stats().lightricksJobs == 0);
 }
 
 } // namespace batch_cli_test

@@ -10,6 +10,8 @@
 #include "commands.hpp"
 
 #include <ltx/asio.hpp>
+#include <ltx/batch/endpoint_request.hpp>
+#include <ltx/batch/lightricks_adapter.hpp>
 #include <ltx/batch/line_hash.hpp>
 #include <ltx/batch/runner.hpp>
 #include <ltx/batch/sqlite_journal.hpp>
@@ -23,6 +25,8 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -38,22 +42,60 @@ struct command_lines {
     long long poll_ms = 3000;
 };
 
+/// The paths of the endpoints of the tuple `Endpoints`, quoted, separated by commas.
+template <class Endpoints> std::string endpoint_names() {
+    std::string out;
+    for (std::size_t i = 0; i < std::tuple_size_v<Endpoints>; ++i)
+        ltx::batch::with_endpoint_index<Endpoints>(i, [&](auto index) {
+            if (!out.empty())
+                out += ", ";
+            out += '"';
+            out += std::tuple_element_t<decltype(index)::value, Endpoints>::path;
+            out += '"';
+        });
+    return out;
+}
+
+/// Which API a batch runs on: the one its lines' endpoints belong to.
+enum class batch_api { studio, official };
+
+/// The API of `endpoint`, when it is one `ltx batch` accepts.
+inline std::optional<batch_api> api_of(std::string_view endpoint) {
+    if (ltx::batch::endpoint_index<ltx::batch::studio_endpoints>(endpoint))
+        return batch_api::studio;
+    if (ltx::batch::endpoint_index<ltx::batch::lightricks_endpoints>(endpoint))
+        return batch_api::official;
+    return std::nullopt;
+}
+
+/// The name of `api` in messages.
+inline const char* api_name(batch_api api) {
+    return api == batch_api::studio ? "LTX Studio" : "the official LTX API";
+}
+
 /// Adds `ltx batch` and `ltx batch status` to `app`.
 inline void add_commands(CLI::App& app, command_lines& c) {
     c.app = app.add_subcommand(
         "batch", "run every line of a JSONL file as one request, journaled, resumable");
     c.app->require_subcommand(0, 1);
     c.app->add_option("file", c.file,
-                      "one request a line: the endpoint's JSON body with \"endpoint\" "
-                      "(videos/ltx-create) and an optional \"out\" file name");
+                      "one request a line: the endpoint's JSON body with \"endpoint\" and an "
+                      "optional \"out\" file name. LTX Studio: " +
+                          endpoint_names<ltx::batch::studio_endpoints>() +
+                          " (token: USEAPI_TOKEN); the official LTX API: " +
+                          endpoint_names<ltx::batch::lightricks_endpoints>() +
+                          " (key: LTXV_API_KEY, base URL api.ltx.video). All lines of one "
+                          "API; media inputs as the API takes them (asset ids, URIs)");
     c.app->add_option("--journal", c.journal,
                       "the SQLite journal; run again with the same one to resume");
     c.app->add_option("--concurrency", c.concurrency,
-                      "jobs at once (default: the account's maxJobs, else 2)");
+                      "jobs at once (default: LTX Studio, the account's maxJobs, else 2; the "
+                      "official LTX API, 2)");
     c.app->add_option("--out-dir", c.out_dir, "where the artifacts go")->capture_default_str();
     c.app->add_flag("--resubmit-unknown", c.resubmit_unknown,
                     "submit again the lines whose create may have reached the server (a "
-                    "second job may be paid for)");
+                    "second job may be paid for; LTX Studio first looks them up among the "
+                    "running jobs, the official LTX API cannot)");
     c.app->add_option("--poll-ms", c.poll_ms, "first pause between two polls of a job")
         ->capture_default_str();
     c.status = c.app->add_subcommand("status", "print a batch journal's lines");
@@ -72,12 +114,57 @@ inline std::string line_label(std::size_t index) {
 /// One request line of the input.
 struct input_line {
     std::string text;
-    std::string out; ///< the file name the artifact gets; empty: `<line>.mp4`
-    ltx::ltx_create_request request;
+    std::string out; ///< the file name the artifact gets; empty: `<line>` and the kind's extension
+    batch_api api = batch_api::studio;
+    ltx::batch::studio_request studio;       ///< when `api` is `studio`
+    ltx::batch::lightricks_request official; ///< when `api` is `official`
 };
 
+/// Reads `body` as the request of the `endpoint`-th endpoint of `Endpoints` into `out`, checked
+/// by the library's rules; the problem, if any.
+template <class Endpoints>
+std::optional<std::string> read_endpoint_request(boost::json::object body, std::size_t endpoint,
+                                                 ltx::batch::endpoint_request<Endpoints>& out) {
+    std::optional<std::string> problem;
+    ltx::batch::with_endpoint_index<Endpoints>(endpoint, [&](auto index) {
+        constexpr std::size_t i = decltype(index)::value;
+        typename std::tuple_element_t<i, Endpoints>::request request;
+        ltx::reflect::json_error err;
+        if (!ltx::reflect::read_json_value(boost::json::value(std::move(body)), request, err)) {
+            problem = err.path + (err.path.empty() ? "" : ": ") + err.message;
+            return;
+        }
+        if (const auto v = ltx::reflect::validate(request); !v.empty()) {
+            ltx::diagnostics d;
+            d.violations = v;
+            problem = d.to_string(ltx::errc::invalid_request);
+            return;
+        }
+        out.template emplace<i>(std::move(request));
+    });
+    return problem;
+}
+
+/// The API the first line naming an accepted endpoint of `file` belongs to (how `ltx batch`
+/// picks its client and token); none when the file cannot be read or names none.
+inline std::optional<batch_api> file_api(const std::string& file) {
+    std::ifstream in{file, std::ios::binary};
+    std::string text;
+    while (std::getline(in, text)) {
+        const auto object = ltx_cli::detail::request_object(text);
+        if (!object)
+            continue;
+        const auto* endpoint = object->if_contains("endpoint");
+        if (endpoint && endpoint->is_string())
+            if (const auto api = api_of(endpoint->as_string()))
+                return api;
+    }
+    return std::nullopt;
+}
+
 /// Reads the input: one request per line, blank lines skipped (a line keeps its number in the
-/// file as its index). Reports the first bad line and returns its exit code, or 0.
+/// file as its index), all of one API. Reports the first bad line and returns its exit code,
+/// or 0.
 inline int read_input(environment& env, const std::string& file,
                       std::vector<std::optional<input_line>>& lines) {
     std::ifstream in{file, std::ios::binary};
@@ -85,6 +172,10 @@ inline int read_input(environment& env, const std::string& file,
         env.err << "ltx batch: cannot read " << file << "\n";
         return exit_bad_input;
     }
+    const std::string accepted =
+        "LTX Studio: " + endpoint_names<ltx::batch::studio_endpoints>() +
+        "; the official LTX API: " + endpoint_names<ltx::batch::lightricks_endpoints>();
+    std::optional<std::size_t> first_line; // the first request line: its API is the batch's
     std::string text;
     while (std::getline(in, text)) {
         if (!text.empty() && text.back() == '\r')
@@ -104,31 +195,42 @@ inline int read_input(environment& env, const std::string& file,
             return bad("not a JSON object");
         const auto* endpoint = object->if_contains("endpoint");
         if (!endpoint || !endpoint->is_string())
-            return bad("no \"endpoint\" (expected \"videos/ltx-create\")");
-        if (endpoint->as_string() != ltx::endpoints::create_video::path)
-            return bad("endpoint ", std::string_view{endpoint->as_string()},
-                       " is not supported (expected \"videos/ltx-create\")");
+            return bad("no \"endpoint\" (expected one of ", accepted, ")");
+        const std::string name{endpoint->as_string()}; // `object` loses "endpoint" below
+        const auto api = api_of(name);
+        if (!api)
+            return bad("endpoint \"", name, "\" is not supported (expected one of ", accepted, ")");
+        if (first_line && lines[*first_line]->api != *api)
+            return bad("endpoint \"", name, "\" is of ", api_name(*api), ", but ",
+                       line_label(*first_line), "'s is of ", api_name(lines[*first_line]->api),
+                       ": one batch runs on one API");
         input_line line;
         line.text = text;
+        line.api = *api;
         if (const auto* out = object->if_contains("out")) {
             if (!out->is_string())
                 return bad("\"out\" is not a string");
             line.out = out->as_string();
-            const std::filesystem::path name{line.out};
-            if (line.out.empty() || name.filename() != name || line.out == "." || line.out == "..")
+            const std::filesystem::path out_name{line.out};
+            if (line.out.empty() || out_name.filename() != out_name || line.out == "." ||
+                line.out == "..")
                 return bad("\"out\" must be a plain file name, not ", line.out);
         }
         object->erase("endpoint");
         object->erase("out");
-        ltx::reflect::json_error err;
-        if (!ltx::reflect::read_json_value(boost::json::value(std::move(*object)), line.request,
-                                           err))
-            return bad(err.path, err.path.empty() ? "" : ": ", err.message);
-        if (const auto v = ltx::reflect::validate(line.request); !v.empty()) {
-            ltx::diagnostics d;
-            d.violations = v;
-            return bad(d.to_string(ltx::errc::invalid_request));
-        }
+        const auto problem =
+            *api == batch_api::studio
+                ? read_endpoint_request<ltx::batch::studio_endpoints>(
+                      std::move(*object),
+                      *ltx::batch::endpoint_index<ltx::batch::studio_endpoints>(name), line.studio)
+                : read_endpoint_request<ltx::batch::lightricks_endpoints>(
+                      std::move(*object),
+                      *ltx::batch::endpoint_index<ltx::batch::lightricks_endpoints>(name),
+                      line.official);
+        if (problem)
+            return bad(*problem);
+        if (!first_line)
+            first_line = index;
         lines.emplace_back(std::move(line));
     }
     return exit_ok;
@@ -238,11 +340,91 @@ template <class Client> std::size_t account_concurrency(Client& client, const se
     return total == 0 ? 2 : total;
 }
 
+/// Whether `Client` is the official LTX API's client (`ltx::lightricks::basic_client`).
+template <class Client>
+concept official_client = requires(Client& c, const ltx::lightricks::text_to_video_request& r,
+                                   std::error_code& ec, ltx::diagnostics& d) {
+    c.submit_text_to_video(r, ec, d);
+};
+
+/// Runs the journal's lines through `adapter` on `io` until the runner reports (or SIGINT
+/// stops it), then prints the summary; the exit code.
+template <class Adapter, class Transport>
+int run_adapter(Adapter& adapter, Transport& transport, ::asio::io_context& io,
+                ltx::batch::sqlite_journal& journal, std::size_t concurrency, environment& env,
+                const settings& s, const command_lines& c) {
+    ltx::batch::run_options opts;
+    opts.concurrency = concurrency;
+    opts.resubmit_unknown = c.resubmit_unknown;
+    opts.max_retry_after = s.config.retry.max_retry_after;
+    if (!s.json)
+        opts.on_transition = [&](const ltx::batch::line_record& l) {
+            if (l.state != ltx::batch::line_state::submitting)
+                print_line(env.err, l);
+        };
+    ltx::batch::runner<Adapter> runner{adapter, journal, opts};
+
+    // SIGINT stops submitting; the jobs submitted stay in the journal, resumable.
+    ::asio::signal_set signals{transport.get_executor(), SIGINT};
+    bool interrupted = false;
+    signals.async_wait([&](std::error_code ec, int) {
+        if (ec)
+            return;
+        interrupted = true;
+        env.err << "ltx batch: interrupted; submitted jobs stay in " << c.journal
+                << ", run again to resume\n";
+        runner.stop();
+    });
+    std::optional<ltx::batch::run_summary> summary;
+    io.restart();
+    runner.start([&](ltx::batch::run_summary r) {
+        summary = r;
+        signals.cancel();
+    });
+    while (!summary && io.run_one()) {
+    }
+    const auto lines = journal.lines();
+    if (s.json) {
+        boost::json::object o;
+        o["counts"] = counts(lines);
+        o["lines"] = to_json(lines);
+        o["interrupted"] = interrupted;
+        if (summary) {
+            o["foundRunning"] = summary->found_running;
+            if (!summary->lookup_error.empty())
+                o["lookupError"] = summary->lookup_error;
+        }
+        env.out << boost::json::serialize(o) << "\n";
+    } else {
+        if (summary && summary->found_running != 0)
+            env.out << summary->found_running
+                    << (summary->found_running == 1 ? " unknown line" : " unknown lines")
+                    << " found running on the server (GET scheduler), waited on\n";
+        if (summary && !summary->lookup_error.empty())
+            env.out << "ltx batch: the running jobs could not be listed, unknown lines "
+                       "left as they are: "
+                    << summary->lookup_error << "\n";
+        for (const auto& l : lines)
+            if (l.state == ltx::batch::line_state::unknown && !c.resubmit_unknown)
+                env.out << line_label(l.index)
+                        << ": unknown (the create may have reached the server; "
+                           "--resubmit-unknown submits it again)\n";
+        print_counts(env.out, lines);
+    }
+    if (!summary)
+        return exit_network;
+    if (summary->complete())
+        return exit_ok;
+    return summary->failed != 0 ? exit_job_failed : exit_network;
+}
+
 } // namespace detail
 
 /// `ltx batch FILE --journal DB`: plans the input into the journal (refusing a changed line),
-/// runs what is left, prints a summary. Exits 0 only when every line is done; 5 when a line
-/// failed; 4 when lines are left unknown or to resume.
+/// runs what is left through the API of its lines' endpoints (`client` is that API's: an
+/// `ltx::basic_client` for LTX Studio, an `ltx::lightricks::basic_client` for the official
+/// API), prints a summary. Exits 0 only when every line is done; 5 when a line failed; 4 when
+/// lines are left unknown or to resume.
 template <class Client>
 int run_command(Client& client, environment& env, const settings& s, const command_lines& c) {
     if constexpr (!std::is_same_v<std::remove_cvref_t<decltype(client.transport())>,
@@ -257,15 +439,25 @@ int run_command(Client& client, environment& env, const settings& s, const comma
         std::vector<std::optional<detail::input_line>> input;
         if (int rc = detail::read_input(env, c.file, input))
             return rc;
+        constexpr auto api = detail::official_client<std::remove_cvref_t<Client>>
+                                 ? batch_api::official
+                                 : batch_api::studio;
         std::vector<ltx::batch::planned_line> plan;
-        std::vector<ltx::ltx_create_request> requests(input.size());
+        std::vector<ltx::batch::studio_request> studio(input.size());
+        std::vector<ltx::batch::lightricks_request> official(input.size());
         std::vector<std::string> outs(input.size());
         for (std::size_t i = 0; i < input.size(); ++i) {
             if (!input[i])
                 continue;
+            if (input[i]->api != api) { // the caller picked the client by `detail::file_api`
+                env.err << "ltx batch: " << c.file << " " << detail::line_label(i) << " is of "
+                        << api_name(input[i]->api) << ", the client of " << api_name(api) << "\n";
+                return exit_bad_input;
+            }
             plan.push_back({i, ltx::batch::line_hash(input[i]->text)});
-            requests[i] = std::move(input[i]->request);
-            outs[i] = input[i]->out.empty() ? std::to_string(i + 1) + ".mp4" : input[i]->out;
+            studio[i] = std::move(input[i]->studio);
+            official[i] = std::move(input[i]->official);
+            outs[i] = std::move(input[i]->out); // empty: the adapter's `<line>.<kind>`
         }
         ltx::batch::sqlite_journal journal{c.journal};
         try {
@@ -291,78 +483,28 @@ int run_command(Client& client, environment& env, const settings& s, const comma
             env.err << "ltx batch: the transport runs on no io_context\n";
             return exit_network;
         }
-        const std::size_t concurrency =
-            c.concurrency != 0 ? c.concurrency : detail::account_concurrency(client, s);
-
-        using adapter_type =
-            ltx::batch::studio_adapter<std::remove_cvref_t<Client>, ltx::asio::transport>;
-        ltx::wait_options wait;
-        wait.interval = std::chrono::milliseconds{std::max(1LL, c.poll_ms)};
-        adapter_type adapter{client,    transport,       std::move(requests),
-                             c.out_dir, std::move(outs), wait};
-        ltx::batch::run_options opts;
-        opts.concurrency = concurrency;
-        opts.resubmit_unknown = c.resubmit_unknown;
-        opts.max_retry_after = s.config.retry.max_retry_after;
-        if (!s.json)
-            opts.on_transition = [&](const ltx::batch::line_record& l) {
-                if (l.state != ltx::batch::line_state::submitting)
-                    detail::print_line(env.err, l);
-            };
-        ltx::batch::runner<adapter_type> runner{adapter, journal, opts};
-
-        // SIGINT stops submitting; the jobs submitted stay in the journal, resumable.
-        ::asio::signal_set signals{transport.get_executor(), SIGINT};
-        bool interrupted = false;
-        signals.async_wait([&](std::error_code ec, int) {
-            if (ec)
-                return;
-            interrupted = true;
-            env.err << "ltx batch: interrupted; submitted jobs stay in " << c.journal
-                    << ", run again to resume\n";
-            runner.stop();
-        });
-        std::optional<ltx::batch::run_summary> summary;
-        io->restart();
-        runner.start([&](ltx::batch::run_summary r) {
-            summary = r;
-            signals.cancel();
-        });
-        while (!summary && io->run_one()) {
-        }
-        const auto lines = journal.lines();
-        if (s.json) {
-            boost::json::object o;
-            o["counts"] = detail::counts(lines);
-            o["lines"] = detail::to_json(lines);
-            o["interrupted"] = interrupted;
-            if (summary) {
-                o["foundRunning"] = summary->found_running;
-                if (!summary->lookup_error.empty())
-                    o["lookupError"] = summary->lookup_error;
-            }
-            env.out << boost::json::serialize(o) << "\n";
+        const auto interval = std::chrono::milliseconds{std::max(1LL, c.poll_ms)};
+        if constexpr (api == batch_api::official) {
+            using adapter_type =
+                ltx::batch::lightricks_adapter<std::remove_cvref_t<Client>, ltx::asio::transport>;
+            ltx::lightricks::wait_options wait;
+            wait.interval = interval;
+            adapter_type adapter{client,    transport,       std::move(official),
+                                 c.out_dir, std::move(outs), wait};
+            // The API's concurrency limit per key (the reference, "Rate limits and concurrency").
+            const std::size_t concurrency = c.concurrency != 0 ? c.concurrency : 2;
+            return detail::run_adapter(adapter, transport, *io, journal, concurrency, env, s, c);
         } else {
-            if (summary && summary->found_running != 0)
-                env.out << summary->found_running
-                        << (summary->found_running == 1 ? " unknown line" : " unknown lines")
-                        << " found running on the server (GET scheduler), waited on\n";
-            if (summary && !summary->lookup_error.empty())
-                env.out << "ltx batch: the running jobs could not be listed, unknown lines "
-                           "left as they are: "
-                        << summary->lookup_error << "\n";
-            for (const auto& l : lines)
-                if (l.state == ltx::batch::line_state::unknown && !c.resubmit_unknown)
-                    env.out << detail::line_label(l.index)
-                            << ": unknown (the create may have reached the server; "
-                               "--resubmit-unknown submits it again)\n";
-            detail::print_counts(env.out, lines);
+            using adapter_type =
+                ltx::batch::studio_adapter<std::remove_cvref_t<Client>, ltx::asio::transport>;
+            ltx::wait_options wait;
+            wait.interval = interval;
+            adapter_type adapter{client,    transport,       std::move(studio),
+                                 c.out_dir, std::move(outs), wait};
+            const std::size_t concurrency =
+                c.concurrency != 0 ? c.concurrency : detail::account_concurrency(client, s);
+            return detail::run_adapter(adapter, transport, *io, journal, concurrency, env, s, c);
         }
-        if (!summary)
-            return exit_network;
-        if (summary->complete())
-            return exit_ok;
-        return summary->failed != 0 ? exit_job_failed : exit_network;
     }
 }
 

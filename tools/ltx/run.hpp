@@ -15,8 +15,8 @@ namespace ltx_cli {
 
 inline constexpr const char* exit_codes_help =
     "Exit codes: 0 done, 2 bad input, 3 API error, 4 network or TLS failure, 5 job failed.\n"
-    "The token comes from --token or USEAPI_TOKEN (for `ltx lightricks`, LTXV_API_KEY); it is\n"
-    "never printed.";
+    "The token comes from --token or USEAPI_TOKEN (for `ltx lightricks` and an official-API\n"
+    "`ltx batch`, LTXV_API_KEY); it is never printed.";
 
 namespace detail {
 
@@ -205,7 +205,13 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
         }
     }
 #endif
-    const bool official = lx_lines.app->parsed();
+    bool official = lx_lines.app->parsed();
+#ifdef LTX_CLI_BATCH
+    // A batch runs on the API of its lines' endpoints: its client, token and base URL are
+    // those of the API's own commands.
+    if (batch_lines.app->parsed())
+        official = batch::detail::file_api(batch_lines.file) == batch::batch_api::official;
+#endif
     s.config.base_url = base_url;
     if (official && app.get_option("--base-url")->count() == 0)
         s.config.base_url = std::string{ltx::lightricks::default_base_url};
@@ -290,6 +296,10 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     // The official API's client goes over the transport and clock `with_client` provides.
     auto dispatch_official = [&](auto& studio) -> int {
         ltx::lightricks::basic_client client{studio.transport(), s.config, studio.clock()};
+#ifdef LTX_CLI_BATCH
+        if (batch_lines.app->parsed())
+            return batch::run_command(client, env, s, batch_lines);
+#endif
         return lightricks::dispatch(client, env, s, lx_lines);
     };
 

@@ -115,10 +115,11 @@ inline std::string reply_tag(std::string_view run_id, std::size_t index) {
 /// `resubmit_unknown`. The limit: the list holds running jobs only, so the line of a job that
 /// finished before the look-up stays `unknown`.
 ///
-/// `ltx::batch::studio_adapter` is LTX Studio's; another API plugs in with an adapter of its
-/// own (its create endpoints, its job type), and the runner, the journal and the CLI stay as
-/// they are. The runner is not synchronised: its calls and the adapter's callbacks run on one
-/// thread (an `asio::io_context` run by one thread, for the Asio transport).
+/// `ltx::batch::studio_adapter` is LTX Studio's (it finds running jobs),
+/// `ltx::batch::lightricks_adapter` the official LTX API's (it cannot); another API plugs in
+/// with an adapter of its own (its create endpoints, its job type), and the runner and the
+/// journal stay as they are. The runner is not synchronised: its calls and the adapter's callbacks
+/// run on one thread (an `asio::io_context` run by one thread, for the Asio transport).
 ///
 /// Per line: `planned` is journaled `submitting`, then submitted; the answer is journaled
 /// before the wait starts (`submitted` with the job id; `unknown` for `errc::outcome_unknown`

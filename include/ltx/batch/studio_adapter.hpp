@@ -1,9 +1,11 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-// LTX Studio behind the batch runner: video creates (`videos/ltx-create`) over any client whose
+// LTX Studio behind the batch runner: the generator endpoints (`videos/ltx-create`,
+// `videos/veo-create`, `images/create`, `images/edit`, `images/upscale`) over any client whose
 // async calls complete a plain callback.
 #ifndef LTX_BATCH_STUDIO_ADAPTER_HPP
 #define LTX_BATCH_STUDIO_ADAPTER_HPP
 
+#include <ltx/batch/endpoint_request.hpp>
 #include <ltx/batch/runner.hpp>
 #include <ltx/client.hpp>
 
@@ -12,68 +14,125 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <tuple>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace ltx::batch {
 
-/// The runner's adapter for LTX Studio video creates (see `ltx::batch::runner`).
+/// The LTX Studio endpoints a batch line may name: those that create a job. Alternative `i` of
+/// `studio_request` is the body of the `i`-th.
+using studio_endpoints =
+    std::tuple<endpoints::create_video, endpoints::create_veo_video, endpoints::create_image,
+               endpoints::edit_image, endpoints::upscale_image>;
+
+/// One line of an LTX Studio batch: the request of one of `studio_endpoints`.
+using studio_request = endpoint_request<studio_endpoints>;
+
+/// The file name extension of the artifact an LTX Studio generator endpoint makes: `.mp4` for
+/// the video creates, `.png` for the image ones (the reference: their artifact is a PNG).
+template <class Endpoint> constexpr std::string_view studio_artifact_extension() noexcept {
+    if constexpr (std::is_same_v<Endpoint, endpoints::create_video> ||
+                  std::is_same_v<Endpoint, endpoints::create_veo_video>) {
+        return ".mp4";
+    } else {
+        return ".png";
+    }
+}
+
+/// The extension of the artifact `request`'s endpoint makes (see
+/// `studio_artifact_extension<Endpoint>`).
+inline std::string_view studio_artifact_extension(const studio_request& request) {
+    return visit_endpoint<studio_endpoints>(request, [](auto endpoint, const auto&) {
+        return studio_artifact_extension<typename decltype(endpoint)::type>();
+    });
+}
+
+/// The runner's adapter for the LTX Studio generator endpoints (see `ltx::batch::runner`).
 ///
 /// `Client` is an `ltx::basic_client` over an async transport that can sleep (the Asio
 /// transport, or the callback runner's); the client and `transport` must outlive the adapter.
-/// Line `i` is `requests[i]`; its artifact is written to `out_dir / out_names[i]` (or
-/// `<i>.mp4` when that name is empty). Each create carries a `replyRef` by which the runner can
-/// find its job in `GET scheduler` if the answer is lost (`finds_running_jobs`). Each call's
-/// diagnostics live in the operation's own shared state until its callback has run.
+/// Line `i` is `requests[i]`, sent to its endpoint (`studio_endpoints`); its artifact is
+/// written to `out_dir / out_names[i]`, or, when that name is empty, `<i + 1>.mp4` for a video
+/// and `<i + 1>.png` for an image (`studio_artifact_extension`). Each create of an endpoint
+/// whose request has a `replyRef` (every generator of the reference has one) carries a
+/// reference by which the runner can find its job in `GET scheduler` if the answer is lost
+/// (`finds_running_jobs`); a request without `replyRef` carries none (`reply_ref` is "") and
+/// its line, if its answer is lost, cannot be looked up. Each call's diagnostics live in the
+/// operation's own shared state until its callback has run.
 template <class Client, class Transport> class studio_adapter {
 public:
     using job_type = ltx::job;
 
-    studio_adapter(Client& client, Transport& transport, std::vector<ltx_create_request> requests,
+    /// The adapter for the lines `requests`, of any Studio generator endpoint.
+    studio_adapter(Client& client, Transport& transport, std::vector<studio_request> requests,
                    std::filesystem::path out_dir, std::vector<std::string> out_names = {},
                    wait_options wait = {})
         : client_(client), transport_(transport), requests_(std::move(requests)),
           out_dir_(std::move(out_dir)), out_names_(std::move(out_names)), wait_(std::move(wait)) {
         for (const auto& r : requests_) {
-            if (r.replyRef) {
-                ++own_ref_uses_[*r.replyRef];
+            if (auto own = own_ref(r)) {
+                ++own_ref_uses_[*own];
             }
         }
     }
 
+    /// The adapter for `videos/ltx-create` lines alone.
+    studio_adapter(Client& client, Transport& transport, std::vector<ltx_create_request> requests,
+                   std::filesystem::path out_dir, std::vector<std::string> out_names = {},
+                   wait_options wait = {})
+        : studio_adapter(client, transport,
+                         std::vector<studio_request>(std::make_move_iterator(requests.begin()),
+                                                     std::make_move_iterator(requests.end())),
+                         std::move(out_dir), std::move(out_names), std::move(wait)) {}
+
     /// The `replyRef` line `index`'s create carries: `tag` (from the runner, unique to the line
     /// and the run), or the line's own `replyRef` when no other line of the batch has the same,
-    /// or "" (none the runner can rely on) when one has.
+    /// or "" (none the runner can rely on) when one has, or when the line's endpoint takes no
+    /// `replyRef`.
     std::string reply_ref(std::size_t index, std::string tag) const {
-        const auto& own = requests_.at(index).replyRef;
+        const auto& line = requests_.at(index);
+        if (!takes_reply_ref(line)) {
+            return {};
+        }
+        const auto own = own_ref(line);
         if (!own) {
             return tag;
         }
         return own_ref_uses_.at(*own) == 1 ? *own : std::string{};
     }
 
-    /// Sends line `index`'s create, carrying `reply_ref` unless the line has its own.
+    /// Sends line `index`'s create to its endpoint, carrying `reply_ref` unless the line has its
+    /// own (or its endpoint takes none).
     template <class Handler>
     void async_submit(std::size_t index, std::string reply_ref, Handler h) {
         auto diag = std::make_shared<diagnostics>();
-        const auto& line = requests_.at(index);
-        auto send = [&](const ltx_create_request& request) {
-            client_.template async_call<endpoints::create_video>(
-                request,
-                [diag, h = std::move(h)](std::error_code ec, ltx_create_response r) mutable {
-                    h(ec, std::move(*diag), std::move(r.jobId));
-                },
-                diag.get());
-        };
-        if (line.replyRef || reply_ref.empty()) {
+        visit_endpoint<studio_endpoints>(requests_.at(index), [&](auto endpoint, const auto& line) {
+            using E = typename decltype(endpoint)::type;
+            auto send = [&](const typename E::request& request) {
+                client_.template async_call<E>(
+                    request,
+                    [diag, h = std::move(h)](std::error_code ec, typename E::response r) mutable {
+                        h(ec, std::move(*diag), std::move(r.jobId));
+                    },
+                    diag.get());
+            };
+            if constexpr (requires { line.replyRef; }) {
+                if (!line.replyRef && !reply_ref.empty()) {
+                    auto tagged = line;
+                    tagged.replyRef = std::move(reply_ref);
+                    send(tagged);
+                    return;
+                }
+            }
             send(line);
-        } else {
-            auto tagged = line;
-            tagged.replyRef = std::move(reply_ref);
-            send(tagged);
-        }
+        });
     }
 
     /// Lists the running jobs (`GET scheduler`) with their `replyRef`.
@@ -105,9 +164,11 @@ public:
     }
 
     template <class Handler> void async_download(const job& done, std::size_t index, Handler h) {
-        const std::string name = index < out_names_.size() && !out_names_[index].empty()
-                                     ? out_names_[index]
-                                     : std::to_string(index) + ".mp4";
+        const std::string name =
+            index < out_names_.size() && !out_names_[index].empty()
+                ? out_names_[index]
+                : std::to_string(index + 1) +
+                      std::string{studio_artifact_extension(requests_.at(index))};
         auto path = out_dir_ / name;
         client_.async_download(
             done, path, download_options{},
@@ -121,9 +182,30 @@ public:
     }
 
 private:
+    static bool takes_reply_ref(const studio_request& r) {
+        return std::visit(
+            [](const auto& req) {
+                return requires {
+                    req.replyRef;
+                };
+            },
+            r);
+    }
+    static std::optional<std::string> own_ref(const studio_request& r) {
+        return std::visit(
+            [](const auto& req) -> std::optional<std::string> {
+                if constexpr (requires { req.replyRef; }) {
+                    return req.replyRef;
+                } else {
+                    return std::nullopt;
+                }
+            },
+            r);
+    }
+
     Client& client_;
     Transport& transport_;
-    std::vector<ltx_create_request> requests_;
+    std::vector<studio_request> requests_;
     std::map<std::string, std::size_t> own_ref_uses_; // lines per `replyRef` the input sets
     std::filesystem::path out_dir_;
     std::vector<std::string> out_names_;
