@@ -85,7 +85,7 @@ inline sqlite_journal::sqlite_journal(const std::filesystem::path& path, int bus
     try {
         sqlite3_busy_timeout(db_, busy_timeout_ms);
         exec("PRAGMA journal_mode=WAL");
-        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA synchronous=NORMAL"); // FULL for `submitting` only (the header)
         exec("CREATE TABLE IF NOT EXISTS lines ("
              " idx INTEGER PRIMARY KEY,"
              " hash TEXT NOT NULL,"
@@ -126,9 +126,31 @@ inline void sqlite_journal::fail(std::string_view what) const {
                         sqlite3_errmsg(db_));
 }
 
-inline void sqlite_journal::plan(std::span<const planned_line> lines, bool complete) {
+template <class F> void sqlite_journal::in_transaction(bool durable, F&& body) {
+    struct restore_normal {
+        sqlite3* db;
+        ~restore_normal() {
+            if (db) {
+                sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+            }
+        }
+    };
+    if (durable) {
+        exec("PRAGMA synchronous=FULL");
+    }
+    const restore_normal restore{durable ? db_ : nullptr};
     exec("BEGIN IMMEDIATE");
     try {
+        body();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+inline void sqlite_journal::plan(std::span<const planned_line> lines, bool complete) {
+    in_transaction(false, [&] {
         statement insert(*this, "INSERT OR IGNORE INTO lines(idx, hash, state) VALUES(?1, ?2, ?3)");
         statement lookup(*this, "SELECT hash FROM lines WHERE idx = ?1");
         std::size_t end = 0;
@@ -163,16 +185,13 @@ inline void sqlite_journal::plan(std::span<const planned_line> lines, bool compl
                                     " lines; resume with the same input, or start a new journal");
             }
         }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
 }
 
 inline void sqlite_journal::transition(std::size_t index, std::initializer_list<line_state> from,
                                        line_state to, const changes& set) {
-    // One UPDATE, guarded by the states it may leave: atomic and committed on return (autocommit).
+    // One UPDATE, guarded by the states it may leave: atomic, and committed on return unless a
+    // transaction of `in_transaction` holds it (autocommit).
     std::string sql = "UPDATE lines SET state = ?1";
     if (set.job_id) {
         sql += ", job_id = ?2";
@@ -230,7 +249,18 @@ inline void sqlite_journal::transition(std::size_t index, std::initializer_list<
 }
 
 inline void sqlite_journal::mark_submitting(std::size_t index, std::string_view reply_ref) {
-    transition(index, {line_state::planned}, line_state::submitting, {.reply_ref = reply_ref});
+    in_transaction(true, [&] {
+        transition(index, {line_state::planned}, line_state::submitting, {.reply_ref = reply_ref});
+    });
+}
+
+inline void sqlite_journal::mark_submitting_all(std::span<const submitting_line> lines) {
+    in_transaction(true, [&] {
+        for (const auto& line : lines) {
+            transition(line.index, {line_state::planned}, line_state::submitting,
+                       {.reply_ref = line.reply_ref});
+        }
+    });
 }
 
 inline void sqlite_journal::mark_submitted(std::size_t index, std::string_view job_id) {
@@ -265,27 +295,19 @@ inline void sqlite_journal::replan(std::size_t index) {
 }
 
 inline std::vector<std::size_t> sqlite_journal::settle_interrupted() {
-    exec("BEGIN IMMEDIATE");
-    try {
-        std::vector<std::size_t> settled;
-        {
-            statement select(*this,
-                             "SELECT idx FROM lines WHERE state = 'submitting' ORDER BY idx");
-            while (select.step()) {
-                settled.push_back(static_cast<std::size_t>(select.integer(0)));
-            }
-            statement update(*this,
-                             "UPDATE lines SET state = 'unknown', error = 'the run stopped while "
-                             "its create was in flight; the job may exist on the server' "
-                             "WHERE state = 'submitting'");
-            update.step();
+    std::vector<std::size_t> settled;
+    in_transaction(false, [&] {
+        statement select(*this, "SELECT idx FROM lines WHERE state = 'submitting' ORDER BY idx");
+        while (select.step()) {
+            settled.push_back(static_cast<std::size_t>(select.integer(0)));
         }
-        exec("COMMIT");
-        return settled;
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+        statement update(*this,
+                         "UPDATE lines SET state = 'unknown', error = 'the run stopped while "
+                         "its create was in flight; the job may exist on the server' "
+                         "WHERE state = 'submitting'");
+        update.step();
+    });
+    return settled;
 }
 
 namespace detail {
