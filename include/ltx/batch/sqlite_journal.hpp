@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +58,7 @@ public:
 private:
     struct statement;
     void exec(const char* sql);
+    void close() noexcept; // finalizes the cached statements, closes the database
     // Runs `body` in one transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK on a throw), its
     // commit synced when `durable` (synchronous=FULL for that commit).
     template <class F> void in_transaction(bool durable, F&& body);
@@ -69,6 +72,12 @@ private:
     void transition(std::size_t index, std::initializer_list<line_state> from, line_state to,
                     const changes& set);
 
+    // The statements prepared so far, by their text (see `statement`).
+    struct prepared {
+        sqlite3_stmt* stmt = nullptr;
+        bool in_use = false;
+    };
+    mutable std::map<std::string, prepared, std::less<>> cache_;
     std::filesystem::path path_;
     sqlite3* db_ = nullptr;
 };
