@@ -137,10 +137,9 @@ BENCHMARK(batch_journal_job_group4)->Name("batch/journal_job_group4");
 // steady state (one synced commit per job). A run's start, 4 lines per synced commit, is shown
 // beside it.
 const bool ratios = ltx_bench::add_ratios({
-    {"batch: journal/client CPU per job", "batch/journal_job", "batch/client_job", 0.10},
+    {"batch: journal/client CPU, 1 line per sync", "batch/journal_job", "batch/client_job", 0.10},
     {"batch: journal/bare job (1 poll)", "batch/journal_job", "batch/client_bare_job", 0},
-    {"batch: journal, 4 lines per commit/client job", "batch/journal_job_group4",
-     "batch/client_job", 0},
+    {"batch: journal/client, 4 lines per sync", "batch/journal_job_group4", "batch/client_job", 0},
 });
 
 } // namespace
