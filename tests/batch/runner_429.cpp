@@ -1,7 +1,8 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 // The batch runner's answer to a 429 on a create, over a scripted adapter whose calls complete
 // when the test says and whose sleeps are recorded (simulated time): the pause the server's
-// Retry-After asked for (or the fallback, or the cap), and the concurrency it lowers.
+// Retry-After asked for (or the fallback, or the cap), and the concurrency it lowers; and the
+// group commit of the lines a runner starts at once.
 #include <ltx/batch/runner.hpp>
 
 #include <ltx/batch/line_hash.hpp>
@@ -16,7 +17,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -45,9 +48,13 @@ struct scripted_adapter {
     std::vector<wait_handler> waits;  // jobs waited on
     std::vector<milliseconds> sleeps; // every pause asked for, in order
     std::vector<std::function<void()>> wakes;
-    std::size_t sent = 0; // creates sent in all
+    std::size_t sent = 0;                       // creates sent in all
+    std::function<void(std::size_t)> on_send{}; // called as each create is sent
 
     template <class H> void async_submit(std::size_t index, H h) {
+        if (on_send) {
+            on_send(index);
+        }
         submits.push_back({index, std::move(h)});
         ++sent;
     }
@@ -193,6 +200,80 @@ TEST_CASE("batch runner: no Retry-After waits the fallback, an absurd one waits 
         REQUIRE(f.summary);
         CHECK(f.summary->done == 3);
     }
+}
+
+// Forwards to a journal and records each group of `submitting` marks it is given.
+struct recording_journal final : ltx::batch::journal {
+    explicit recording_journal(ltx::batch::journal& j) : inner(j) {}
+    void plan(std::span<const ltx::batch::planned_line> l, bool complete) override {
+        inner.plan(l, complete);
+    }
+    void mark_submitting(std::size_t index, std::string_view ref) override {
+        groups.push_back({index});
+        inner.mark_submitting(index, ref);
+    }
+    void mark_submitting_all(std::span<const ltx::batch::submitting_line> l) override {
+        auto& group = groups.emplace_back();
+        for (const auto& line : l) {
+            group.push_back(line.index);
+        }
+        inner.mark_submitting_all(l);
+    }
+    void mark_submitted(std::size_t i, std::string_view id) override {
+        inner.mark_submitted(i, id);
+    }
+    void mark_done(std::size_t i, std::string_view f, std::uint64_t n) override {
+        inner.mark_done(i, f, n);
+    }
+    void release(std::size_t i) override { inner.release(i); }
+    void mark_failed(std::size_t i, std::string_view e) override { inner.mark_failed(i, e); }
+    void mark_unknown(std::size_t i, std::string_view e) override { inner.mark_unknown(i, e); }
+    void mark_found(std::size_t i, std::string_view id) override { inner.mark_found(i, id); }
+    void replan(std::size_t i) override { inner.replan(i); }
+    std::vector<std::size_t> settle_interrupted() override { return inner.settle_interrupted(); }
+    std::vector<ltx::batch::line_record> lines() const override { return inner.lines(); }
+    std::optional<ltx::batch::line_record> line(std::size_t i) const override {
+        return inner.line(i);
+    }
+
+    ltx::batch::journal& inner;
+    std::vector<std::vector<std::size_t>> groups;
+};
+
+TEST_CASE("batch runner: the lines started at once are journaled in one commit before any create") {
+    fixture f("group", 6);
+    recording_journal journal(*f.journal);
+    // What another connection to the file reads as each create is sent: committed states only.
+    std::vector<std::vector<line_state>> seen;
+    f.adapter.on_send = [&](std::size_t) {
+        ltx::batch::sqlite_journal reader(f.dir / "batch.db");
+        auto& states = seen.emplace_back();
+        for (const auto& line : reader.lines()) {
+            states.push_back(line.state);
+        }
+    };
+    ltx::batch::runner r(f.adapter, journal, {.concurrency = 4});
+    r.start([&](ltx::batch::run_summary s) { f.summary = s; });
+    REQUIRE(f.adapter.sent == 4);
+    REQUIRE(journal.groups.size() == 1);
+    CHECK(journal.groups[0] == std::vector<std::size_t>{0, 1, 2, 3});
+    using enum line_state;
+    const std::vector<line_state> started{submitting, submitting, submitting,
+                                          submitting, planned,    planned};
+    REQUIRE(seen.size() == 4);
+    for (const auto& states : seen) {
+        CHECK(states == started); // the first create already finds all four committed
+    }
+    // A job done frees one slot: a group of one.
+    f.adapter.accept_oldest();
+    CHECK(journal.groups.size() == 2);
+    CHECK(journal.groups.back() == std::vector<std::size_t>{4});
+    while (!f.adapter.submits.empty()) {
+        f.adapter.accept_oldest();
+    }
+    REQUIRE(f.summary);
+    CHECK(f.summary->done == 6);
+    CHECK(f.adapter.sent == 6);
 }
 
 } // namespace batch_runner_429_test

@@ -1,6 +1,7 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 // The batch runner over the client's Asio transport against ltx-sim on loopback: a batch run to
-// the end, a failing job, 429s, ambiguous creates, a stop and a resume that submits nothing twice.
+// the end, a failing job, 429s, ambiguous creates, a stop and a resume that submits nothing twice,
+// a run killed in the middle of a group of creates.
 #include <ltx/batch/studio_adapter.hpp>
 
 #include "../sim/support.hpp"
@@ -22,6 +23,9 @@
 #include <string>
 #include <vector>
 
+#include <csignal>
+
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace batch_runner_test {
@@ -342,6 +346,89 @@ TEST_CASE("batch runner + ltx-sim: an unknown line whose job runs is found, not 
     CHECK(summary->found_running == 0);
     CHECK(summary->complete());
     CHECK(f.sim->stats().jobsCreated == 3);
+}
+
+// A child process's adapter: the first `creates` creates are sent for real (blocking, so they
+// reach the simulator) and never answered; the next one kills the process with SIGKILL. The first
+// checks, on a connection of its own, that every line of the group is committed `submitting`.
+struct killing_adapter {
+    ltx::basic_client<ltx::asio::transport>& api;
+    std::vector<ltx::ltx_create_request> requests;
+    std::filesystem::path journal_file;
+    std::size_t creates;
+    std::size_t sent = 0;
+
+    std::string reply_ref(std::size_t, std::string tag) const { return tag; }
+    template <class H> void async_submit(std::size_t index, std::string ref, H) {
+        if (sent == 0) {
+            ltx::batch::sqlite_journal reader(journal_file);
+            for (const auto& line : reader.lines()) {
+                if (line.state != line_state::submitting || line.reply_ref.empty()) {
+                    ::_exit(3);
+                }
+            }
+        }
+        if (sent++ == creates) {
+            std::raise(SIGKILL);
+        }
+        auto request = requests.at(index);
+        request.replyRef = std::move(ref);
+        api.create_video(request);
+    }
+    template <class H> void async_list_running(H) {}
+    template <class H> void async_wait(std::string, std::shared_ptr<ltx::cancellation::state>, H) {}
+    template <class Job, class H> void async_download(const Job&, std::size_t, H) {}
+    template <class H> void async_sleep(std::chrono::milliseconds, H) {}
+};
+
+TEST_CASE(
+    "batch runner + ltx-sim: killed after the group commit, the resume creates no job twice") {
+    auto o = test_options();
+    o.speed = 500ms; // the jobs the killed run created still run when the resume lists them
+    fixture f("group-kill", o);
+    const std::vector<std::string> prompts{"g1", "g2", "g3", "g4"};
+    const auto file = f.dir / "batch.db";
+    {
+        ltx::batch::sqlite_journal journal(file);
+        f.plan(journal, prompts);
+    }
+    const auto config = config_for(f.sim);
+    const auto requests = f.requests(prompts);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        int code = 1;
+        try {
+            ::asio::io_context io;
+            ltx::asio::transport http(io.get_executor());
+            ltx::basic_client<ltx::asio::transport> api(http, config);
+            ltx::batch::sqlite_journal journal(file);
+            killing_adapter adapter{api, requests, file, 2};
+            ltx::batch::runner r(adapter, journal, {.concurrency = 4});
+            r.start([](ltx::batch::run_summary) {});
+            code = 2; // every create sent and the process still alive
+        } catch (...) {
+        }
+        ::_exit(code);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFSIGNALED(status)); // not an exit: 3 would say a line was not yet committed
+    CHECK(WTERMSIG(status) == SIGKILL);
+    CHECK(f.sim->stats().jobsCreated == 2);
+    ltx::batch::sqlite_journal journal(file);
+    for (const auto& line : journal.lines()) {
+        CHECK(line.state == line_state::submitting);
+    }
+    // Two creates reached the server, two did not: the resume finds the first two by their
+    // replyRef and submits the others again, four jobs in all.
+    auto adapter = f.adapter(prompts);
+    ltx::batch::runner r(adapter, journal, {.concurrency = 4, .resubmit_unknown = true});
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    CHECK(summary->found_running == 2);
+    CHECK(summary->complete());
+    CHECK(f.sim->stats().jobsCreated == 4);
 }
 
 TEST_CASE("batch runner + ltx-sim: unknown lines are not resubmitted when the look-up fails") {

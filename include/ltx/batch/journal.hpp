@@ -114,6 +114,13 @@ struct planned_line {
     std::string content_hash;
 };
 
+/// A line about to be submitted: its position and the reply reference its create carries (empty:
+/// none). See `journal::mark_submitting_all`.
+struct submitting_line {
+    std::size_t index = 0;
+    std::string reply_ref;
+};
+
 /// Thrown by a journal: a refused transition, an input that does not match the journal, or the
 /// storage failing. `what()` names the line when one is concerned.
 class journal_error : public std::runtime_error {
@@ -121,11 +128,26 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// The journal interface. Every mutating call is durable when it returns (the SQLite journal
-/// commits with a synchronous write): a runner calls it before the network step it announces.
-/// Calls on one journal object are not synchronised; a runner makes them from one thread (its
-/// executor). Several processes may open one SQLite journal file; see the README's note on
-/// several runners sharing a journal for what a shared engine would add (claiming lines).
+/// The journal interface. Every mutating call is committed when it returns: a runner calls it
+/// before the network step it announces. Calls on one journal object are not synchronised; a
+/// runner makes them from one thread (its executor). Several processes may open one SQLite
+/// journal file; see the README's note on several runners sharing a journal for what a shared
+/// engine would add (claiming lines).
+///
+/// Durability, the invariant that keeps a job from being created twice: a line's create is sent
+/// only after its `submitting` mark is *durable* (it survives a power cut), and a durable commit
+/// makes every commit before it durable. Every commit survives the process being killed; the
+/// other transitions (`submitted`, `done`, ...) may be lost to a power cut until the next
+/// `submitting`, and only as a suffix: a journal after a power cut is the journal as it was at a
+/// commit at or after the last durable one. A line that was created therefore comes back at
+/// `submitting` or later, never `planned`: a lost `submitted` leaves `submitting`, which becomes
+/// `unknown` and is looked up by its reply reference (never resubmitted unasked); a lost `done`
+/// or `failed` leaves `submitted` (waited on and downloaded again) or `submitting` (as above);
+/// a lost `release` (429: no job) or `unknown` leaves `submitting`, as above; a lost
+/// `mark_found` or `replan` leaves `unknown`, looked up again. Only `release`
+/// and `replan` lead back to `planned`, and a line leaves `planned` again only through a durable
+/// `submitting`. An engine must keep this: `mark_submitting` and `mark_submitting_all` durable on
+/// return, and what a crash loses, a suffix of the commits after the last durable one.
 class journal {
 public:
     virtual ~journal() = default;
@@ -137,7 +159,13 @@ public:
     virtual void plan(std::span<const planned_line> lines, bool complete = true) = 0;
 
     /// planned -> submitting: the create is about to be sent, carrying `reply_ref` (empty: none).
+    /// Durable on return (see above).
     virtual void mark_submitting(std::size_t index, std::string_view reply_ref = {}) = 0;
+    /// planned -> submitting for every line of `lines`, in one transaction (all or none, one
+    /// durable write): the group commit of a runner that starts several lines at once, called
+    /// before any of their creates is sent. A line not `planned` throws journal_error naming it,
+    /// and nothing is recorded.
+    virtual void mark_submitting_all(std::span<const submitting_line> lines) = 0;
     /// submitting -> submitted: the server answered with `job_id`.
     virtual void mark_submitted(std::size_t index, std::string_view job_id) = 0;
     /// submitted -> done: the artifact is on disk at `file`, `size` bytes.

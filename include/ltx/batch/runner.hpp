@@ -121,13 +121,15 @@ inline std::string reply_tag(std::string_view run_id, std::size_t index) {
 /// journal stay as they are. The runner is not synchronised: its calls and the adapter's callbacks
 /// run on one thread (an `asio::io_context` run by one thread, for the Asio transport).
 ///
-/// Per line: `planned` is journaled `submitting`, then submitted; the answer is journaled
-/// before the wait starts (`submitted` with the job id; `unknown` for `errc::outcome_unknown`
-/// and for a 5xx answer, `errc::server_error`; `planned` again for a 429; `failed` with the
-/// server's message otherwise). A job that fails
-/// is journaled `failed` with the server's message; the batch goes on. A completed job is
-/// downloaded, then journaled `done`; a download that fails leaves the line `submitted`, to be
-/// waited on and downloaded again by the next run, never submitted again.
+/// Per line: `planned` is journaled `submitting` (durably: `journal`), then submitted; the lines
+/// started at once (when the run starts, or several slots free) are journaled `submitting` in one
+/// transaction (`journal::mark_submitting_all`) before the first of their creates is sent; the
+/// answer is journaled before the wait starts (`submitted` with the job id; `unknown` for
+/// `errc::outcome_unknown` and for a 5xx answer, `errc::server_error`; `planned` again for a 429;
+/// `failed` with the server's message otherwise). A job that fails is journaled `failed` with the
+/// server's message; the batch goes on. A completed job is downloaded, then journaled `done`; a
+/// download that fails leaves the line `submitted`, to be waited on and downloaded again by the
+/// next run, never submitted again.
 ///
 /// A 429 on a create (the job was not accepted, the account is at its limit) does two things:
 /// - the effective concurrency drops to what is still in flight, and at least by one (never
@@ -257,25 +259,37 @@ private:
         }
     }
 
+    // Starts as many queued lines as the cap allows: their `submitting` marks in one durable
+    // transaction (the group commit), then their creates. Every create of the group is sent,
+    // even if a transition callback stops the run meanwhile: its line is journaled as in flight.
     void pump() {
-        while (!stopping_ && !paused_ && in_flight_ < cap_ && !queue_.empty()) {
+        std::vector<submitting_line> group;
+        while (!stopping_ && !paused_ && in_flight_ + group.size() < cap_ && !queue_.empty()) {
             const std::size_t index = queue_.front();
             queue_.pop_front();
-            auto on_answer = [this, index](std::error_code ec, diagnostics diag,
-                                           std::string job_id) {
+            std::string ref;
+            if constexpr (finds_running_jobs<Adapter>) {
+                ref = adapter_.reply_ref(index, reply_tag(run_id_, index));
+            }
+            group.push_back({index, std::move(ref)});
+        }
+        if (group.empty()) {
+            return;
+        }
+        journal_.mark_submitting_all(group);
+        in_flight_ += group.size();
+        for (const auto& line : group) {
+            notify(line.index);
+        }
+        for (auto& line : group) {
+            auto on_answer = [this, index = line.index](std::error_code ec, diagnostics diag,
+                                                        std::string job_id) {
                 on_submitted(index, ec, diag, std::move(job_id));
             };
             if constexpr (finds_running_jobs<Adapter>) {
-                std::string ref = adapter_.reply_ref(index, reply_tag(run_id_, index));
-                journal_.mark_submitting(index, ref);
-                notify(index);
-                ++in_flight_;
-                adapter_.async_submit(index, std::move(ref), std::move(on_answer));
+                adapter_.async_submit(line.index, std::move(line.reply_ref), std::move(on_answer));
             } else {
-                journal_.mark_submitting(index);
-                notify(index);
-                ++in_flight_;
-                adapter_.async_submit(index, std::move(on_answer));
+                adapter_.async_submit(line.index, std::move(on_answer));
             }
         }
     }

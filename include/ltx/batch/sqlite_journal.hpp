@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,16 +18,19 @@ namespace ltx::batch {
 
 /// A journal kept in the SQLite database at `path` (created when missing).
 ///
-/// Durability: the database runs in WAL mode with `synchronous=FULL`. In WAL mode a commit is
-/// one append to the write-ahead log; with FULL that append is fsync'ed before the commit
-/// returns, so a transition survives a killed process and a power cut alike (NORMAL would only
-/// survive the former). WAL rather than a rollback journal because it costs one sync per commit
-/// instead of several, and because a reader (`ltx batch status`) never blocks the runner nor is
-/// blocked by it. WAL needs the file on a local file system (it shares memory between the
-/// processes that open it), not a network mount.
+/// Durability (see `journal` for the invariant): the database runs in WAL mode with
+/// `synchronous=NORMAL`, and `mark_submitting` and `mark_submitting_all` commit with
+/// `synchronous=FULL`. In WAL mode a commit is one append to the write-ahead log: with NORMAL
+/// the append reaches the operating system before the commit returns (it survives a killed
+/// process) and the log is synced at checkpoints; with FULL it is synced before the commit
+/// returns, and with it every earlier append (it survives a power cut). A power cut can lose
+/// only the commits after the last synced one, in order: WAL recovery keeps the longest valid
+/// prefix of the log. So a job costs one synced write (its `submitting`), or less when a runner
+/// starts several lines at once (`mark_submitting_all`: one write for the group). WAL rather
+/// than a rollback journal also because a reader (`ltx batch status`) never blocks the runner
+/// nor is blocked by it. WAL needs the file on a local file system (it shares memory between
+/// the processes that open it), not a network mount.
 ///
-/// Each mutating call is one transaction, committed when the call returns. Several processes
-/// may open the same file; writers wait up to `busy_timeout_ms` for each other.
 class sqlite_journal final : public journal {
 public:
     explicit sqlite_journal(const std::filesystem::path& path, int busy_timeout_ms = 5000);
@@ -35,6 +40,7 @@ public:
 
     void plan(std::span<const planned_line> lines, bool complete = true) override;
     void mark_submitting(std::size_t index, std::string_view reply_ref = {}) override;
+    void mark_submitting_all(std::span<const submitting_line> lines) override;
     void mark_submitted(std::size_t index, std::string_view job_id) override;
     void mark_done(std::size_t index, std::string_view file, std::uint64_t size) override;
     void release(std::size_t index) override;
@@ -52,6 +58,10 @@ public:
 private:
     struct statement;
     void exec(const char* sql);
+    void close() noexcept; // finalizes the cached statements, closes the database
+    // Runs `body` in one transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK on a throw), its
+    // commit synced when `durable` (synchronous=FULL for that commit).
+    template <class F> void in_transaction(bool durable, F&& body);
     [[noreturn]] void fail(std::string_view what) const;
     line_record read_record(const statement& select) const;
     // The columns a transition sets besides the state; an empty optional leaves one as it is.
@@ -62,6 +72,12 @@ private:
     void transition(std::size_t index, std::initializer_list<line_state> from, line_state to,
                     const changes& set);
 
+    // The statements prepared so far, by their text (see `statement`).
+    struct prepared {
+        sqlite3_stmt* stmt = nullptr;
+        bool in_use = false;
+    };
+    mutable std::map<std::string, prepared, std::less<>> cache_;
     std::filesystem::path path_;
     sqlite3* db_ = nullptr;
 };

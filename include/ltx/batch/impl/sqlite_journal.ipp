@@ -8,14 +8,38 @@
 
 namespace ltx::batch {
 
-// One prepared statement, finalized on every path out (a throw included).
+// One prepared statement, kept by the journal for the next use of the same text (a job's
+// transitions are few statements run many times: parsing them is a good part of their CPU), and
+// reset on every path out (a throw included). A text already in use is prepared afresh, and that
+// statement finalized.
 struct sqlite_journal::statement {
-    statement(const sqlite_journal& owner, const char* sql) : owner_(owner) {
-        if (sqlite3_prepare_v2(owner.db_, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+    statement(const sqlite_journal& owner, const std::string& sql) : owner_(owner) {
+        auto& slot = owner.cache_[sql];
+        if (slot.stmt && !slot.in_use) {
+            stmt = slot.stmt;
+            cached_ = &slot;
+            slot.in_use = true;
+            return;
+        }
+        if (sqlite3_prepare_v3(owner.db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+                               nullptr) != SQLITE_OK) {
             owner.fail("prepare");
         }
+        if (!slot.stmt) {
+            slot.stmt = stmt;
+            slot.in_use = true;
+            cached_ = &slot;
+        }
     }
-    ~statement() { sqlite3_finalize(stmt); }
+    ~statement() {
+        if (cached_) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            cached_->in_use = false;
+        } else {
+            sqlite3_finalize(stmt);
+        }
+    }
     statement(const statement&) = delete;
     statement& operator=(const statement&) = delete;
 
@@ -49,10 +73,16 @@ struct sqlite_journal::statement {
                  : std::string();
     }
     std::int64_t integer(int column) const { return sqlite3_column_int64(stmt, column); }
+    // Runs the statement to its end.
+    void run() {
+        while (step()) {
+        }
+    }
 
     sqlite3_stmt* stmt = nullptr;
 
 private:
+    prepared* cached_ = nullptr;
     void check(int rc) const {
         if (rc != SQLITE_OK) {
             owner_.fail("bind");
@@ -85,7 +115,7 @@ inline sqlite_journal::sqlite_journal(const std::filesystem::path& path, int bus
     try {
         sqlite3_busy_timeout(db_, busy_timeout_ms);
         exec("PRAGMA journal_mode=WAL");
-        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA synchronous=NORMAL"); // FULL for `submitting` only (the header)
         exec("CREATE TABLE IF NOT EXISTS lines ("
              " idx INTEGER PRIMARY KEY,"
              " hash TEXT NOT NULL,"
@@ -102,14 +132,22 @@ inline sqlite_journal::sqlite_journal(const std::filesystem::path& path, int bus
             exec("ALTER TABLE lines ADD COLUMN reply_ref TEXT NOT NULL DEFAULT ''");
         }
     } catch (...) {
-        sqlite3_close(db_);
-        db_ = nullptr;
+        close();
         throw;
     }
 }
 
-inline sqlite_journal::~sqlite_journal() {
+inline void sqlite_journal::close() noexcept {
+    for (auto& [sql, slot] : cache_) {
+        sqlite3_finalize(slot.stmt);
+    }
+    cache_.clear();
     sqlite3_close(db_);
+    db_ = nullptr;
+}
+
+inline sqlite_journal::~sqlite_journal() {
+    close();
 }
 
 inline void sqlite_journal::exec(const char* sql) {
@@ -126,9 +164,32 @@ inline void sqlite_journal::fail(std::string_view what) const {
                         sqlite3_errmsg(db_));
 }
 
-inline void sqlite_journal::plan(std::span<const planned_line> lines, bool complete) {
-    exec("BEGIN IMMEDIATE");
+template <class F> void sqlite_journal::in_transaction(bool durable, F&& body) {
+    // Run by sqlite3_exec, never from the cache: PRAGMA synchronous acts when it is prepared.
+    struct restore_normal {
+        sqlite3* db;
+        ~restore_normal() {
+            if (db) {
+                sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+            }
+        }
+    };
+    if (durable) {
+        exec("PRAGMA synchronous=FULL");
+    }
+    const restore_normal restore{durable ? db_ : nullptr};
+    statement(*this, "BEGIN IMMEDIATE").run();
     try {
+        body();
+        statement(*this, "COMMIT").run();
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+inline void sqlite_journal::plan(std::span<const planned_line> lines, bool complete) {
+    in_transaction(false, [&] {
         statement insert(*this, "INSERT OR IGNORE INTO lines(idx, hash, state) VALUES(?1, ?2, ?3)");
         statement lookup(*this, "SELECT hash FROM lines WHERE idx = ?1");
         std::size_t end = 0;
@@ -163,16 +224,13 @@ inline void sqlite_journal::plan(std::span<const planned_line> lines, bool compl
                                     " lines; resume with the same input, or start a new journal");
             }
         }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
 }
 
 inline void sqlite_journal::transition(std::size_t index, std::initializer_list<line_state> from,
                                        line_state to, const changes& set) {
-    // One UPDATE, guarded by the states it may leave: atomic and committed on return (autocommit).
+    // One UPDATE, guarded by the states it may leave: atomic, and committed on return unless a
+    // transaction of `in_transaction` holds it (autocommit).
     std::string sql = "UPDATE lines SET state = ?1";
     if (set.job_id) {
         sql += ", job_id = ?2";
@@ -195,7 +253,7 @@ inline void sqlite_journal::transition(std::size_t index, std::initializer_list<
         sql += std::to_string(column++);
     }
     sql += ")";
-    statement update(*this, sql.c_str());
+    statement update(*this, sql);
     update.bind(1, to_string(to));
     if (set.job_id) {
         update.bind(2, *set.job_id);
@@ -230,7 +288,18 @@ inline void sqlite_journal::transition(std::size_t index, std::initializer_list<
 }
 
 inline void sqlite_journal::mark_submitting(std::size_t index, std::string_view reply_ref) {
-    transition(index, {line_state::planned}, line_state::submitting, {.reply_ref = reply_ref});
+    in_transaction(true, [&] {
+        transition(index, {line_state::planned}, line_state::submitting, {.reply_ref = reply_ref});
+    });
+}
+
+inline void sqlite_journal::mark_submitting_all(std::span<const submitting_line> lines) {
+    in_transaction(true, [&] {
+        for (const auto& line : lines) {
+            transition(line.index, {line_state::planned}, line_state::submitting,
+                       {.reply_ref = line.reply_ref});
+        }
+    });
 }
 
 inline void sqlite_journal::mark_submitted(std::size_t index, std::string_view job_id) {
@@ -265,27 +334,19 @@ inline void sqlite_journal::replan(std::size_t index) {
 }
 
 inline std::vector<std::size_t> sqlite_journal::settle_interrupted() {
-    exec("BEGIN IMMEDIATE");
-    try {
-        std::vector<std::size_t> settled;
-        {
-            statement select(*this,
-                             "SELECT idx FROM lines WHERE state = 'submitting' ORDER BY idx");
-            while (select.step()) {
-                settled.push_back(static_cast<std::size_t>(select.integer(0)));
-            }
-            statement update(*this,
-                             "UPDATE lines SET state = 'unknown', error = 'the run stopped while "
-                             "its create was in flight; the job may exist on the server' "
-                             "WHERE state = 'submitting'");
-            update.step();
+    std::vector<std::size_t> settled;
+    in_transaction(false, [&] {
+        statement select(*this, "SELECT idx FROM lines WHERE state = 'submitting' ORDER BY idx");
+        while (select.step()) {
+            settled.push_back(static_cast<std::size_t>(select.integer(0)));
         }
-        exec("COMMIT");
-        return settled;
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+        statement update(*this,
+                         "UPDATE lines SET state = 'unknown', error = 'the run stopped while "
+                         "its create was in flight; the job may exist on the server' "
+                         "WHERE state = 'submitting'");
+        update.step();
+    });
+    return settled;
 }
 
 namespace detail {
@@ -313,7 +374,7 @@ inline line_record sqlite_journal::read_record(const statement& select) const {
 }
 
 inline std::vector<line_record> sqlite_journal::lines() const {
-    statement select(*this, (std::string(detail::line_columns) + " ORDER BY idx").c_str());
+    statement select(*this, std::string(detail::line_columns) + " ORDER BY idx");
     std::vector<line_record> out;
     while (select.step()) {
         out.push_back(read_record(select));
@@ -322,7 +383,7 @@ inline std::vector<line_record> sqlite_journal::lines() const {
 }
 
 inline std::optional<line_record> sqlite_journal::line(std::size_t index) const {
-    statement select(*this, (std::string(detail::line_columns) + " WHERE idx = ?1").c_str());
+    statement select(*this, std::string(detail::line_columns) + " WHERE idx = ?1");
     select.bind(1, static_cast<std::int64_t>(index));
     if (!select.step()) {
         return std::nullopt;
