@@ -7,6 +7,7 @@
 #ifndef LTX_TOOLS_LTX_BATCH_HPP
 #define LTX_TOOLS_LTX_BATCH_HPP
 
+#include "batch_progress.hpp"
 #include "commands.hpp"
 
 #include <ltx/asio.hpp>
@@ -43,6 +44,8 @@ inline void add_commands(CLI::App& app, command_lines& c) {
     c.app = app.add_subcommand(
         "batch", "run every line of a JSONL file as one request, journaled, resumable");
     c.app->require_subcommand(0, 1);
+    c.app->footer("On a terminal, stderr shows a line per job in flight and a total, redrawn in "
+                  "place; otherwise a plain line per transition.");
     c.app->add_option("file", c.file,
                       "one request a line: the endpoint's JSON body with \"endpoint\" "
                       "(videos/ltx-create) and an optional \"out\" file name");
@@ -165,17 +168,6 @@ inline boost::json::object counts(const std::vector<ltx::batch::line_record>& li
         o[ltx::batch::to_string(state)] = c[state];
     o["total"] = c.total();
     return o;
-}
-
-/// One line of the table: `line  state  job  file (size) | error`.
-inline void print_line(std::ostream& os, const ltx::batch::line_record& l) {
-    os << (l.index + 1) << "  " << ltx::batch::to_string(l.state) << "  "
-       << (l.job_id.empty() ? "-" : l.job_id);
-    if (!l.file.empty())
-        os << "  " << l.file << " (" << l.size << " bytes)";
-    if (!l.error.empty())
-        os << "  " << l.error;
-    os << "\n";
 }
 
 /// The summary line: `N lines: a done, b failed, ...` (the states no line is in left out).
@@ -304,11 +296,14 @@ int run_command(Client& client, environment& env, const settings& s, const comma
         opts.concurrency = concurrency;
         opts.resubmit_unknown = c.resubmit_unknown;
         opts.max_retry_after = s.config.retry.max_retry_after;
-        if (!s.json)
-            opts.on_transition = [&](const ltx::batch::line_record& l) {
-                if (l.state != ltx::batch::line_state::submitting)
-                    detail::print_line(env.err, l);
-            };
+        const bool block = env.terminal && !s.json && !s.quiet;
+        batch_display display{env.err, block, env.now,
+                              block ? terminal_geometry::of(STDERR_FILENO) : terminal_geometry{}};
+        batch_output output{display, transport.get_executor()};
+        if (!s.json) {
+            display.start(journal.lines());
+            output.attach(opts);
+        }
         ltx::batch::runner<adapter_type> runner{adapter, journal, opts};
 
         // SIGINT stops submitting; the jobs submitted stay in the journal, resumable.
@@ -318,8 +313,8 @@ int run_command(Client& client, environment& env, const settings& s, const comma
             if (ec)
                 return;
             interrupted = true;
-            env.err << "ltx batch: interrupted; submitted jobs stay in " << c.journal
-                    << ", run again to resume\n";
+            display.message("ltx batch: interrupted; submitted jobs stay in " + c.journal +
+                            ", run again to resume");
             runner.stop();
         });
         std::optional<ltx::batch::run_summary> summary;
@@ -330,6 +325,7 @@ int run_command(Client& client, environment& env, const settings& s, const comma
         });
         while (!summary && io->run_one()) {
         }
+        display.finish();
         const auto lines = journal.lines();
         if (s.json) {
             boost::json::object o;
