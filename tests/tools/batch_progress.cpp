@@ -111,18 +111,18 @@ TEST_CASE("ltx batch on a terminal: a line per job in flight and the total, fini
         d.poll(0, {"active", 40});
         clock.t += 12s;
         d.tick();
-        CHECK(d.frame() == "line 1  submitted  j1  active 40%  0:13\n"
-                           "line 2  submitted  j2  0:12\n"
+        CHECK(d.frame() == "line 1  submitted  active 40%  0:13  j1\n"
+                           "line 2  submitted  0:12  j2\n"
                            "1 done, 0 failed, 0 unknown, 2 running, 0 planned of 3 lines");
         CHECK(screen(os.str()) ==
               std::vector<std::string>{
-                  "line 1  submitted  j1  active 40%  0:13", "line 2  submitted  j2  0:12",
+                  "line 1  submitted  active 40%  0:13  j1", "line 2  submitted  0:12  j2",
                   "1 done, 0 failed, 0 unknown, 2 running, 0 planned of 3 lines"});
 
         d.transition(record(0, line_state::done, "j1"));
         CHECK(screen(os.str()) ==
               std::vector<std::string>{
-                  "1  done  j1  out/1.mp4 (10 bytes)", "line 2  submitted  j2  0:12",
+                  "1  done  j1  out/1.mp4 (10 bytes)", "line 2  submitted  0:12  j2",
                   "2 done, 0 failed, 0 unknown, 1 running, 0 planned of 3 lines"});
         d.message("ltx batch: interrupted");
         auto failed = record(1, line_state::failed, "j2");
@@ -142,14 +142,14 @@ TEST_CASE("ltx batch on a terminal: a line per job in flight and the total, fini
 TEST_CASE("ltx batch on a terminal: more jobs than rows, long rows cut to the width") {
     std::ostringstream os;
     scripted_clock clock;
-    ltx_cli::batch::batch_display d{os, true, clock.fn(), {30, 6}};
+    ltx_cli::batch::batch_display d{os, true, clock.fn(), {31, 6}};
     std::vector<line_record> lines;
     for (std::size_t i = 0; i < 5; ++i)
         lines.push_back(record(i, line_state::submitted, "job-" + std::to_string(i)));
     d.start(lines);
-    CHECK(d.frame() == "line 1  submitted  job-0  0:00\n"
-                       "line 2  submitted  job-1  0:00\n"
-                       "line 3  submitted  job-2  0:00\n"
+    CHECK(d.frame() == "line 1  submitted  0:00  job-0\n"
+                       "line 2  submitted  0:00  job-1\n"
+                       "line 3  submitted  0:00  job-2\n"
                        "+2 more running\n"
                        "0 done, 0 failed, 0 unknown, 5");
     d.finish();

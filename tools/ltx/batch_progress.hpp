@@ -1,8 +1,8 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
 // What `ltx batch` shows on stderr while it runs. On a terminal, under the lines printed so far,
-// a block redrawn in place: one line per job in flight (its line number, state, job id, what the
-// last poll said, the time since it was submitted) and a total line. A line that leaves the
+// a block redrawn in place: one line per job in flight (its line number, state, what the last
+// poll said, the time since it was submitted, job id) and a total line. A line that leaves the
 // flight (done, failed, unknown, back to planned) is printed once above the block as a plain
 // line, so the scroll-back keeps the history. Without a terminal, the plain line of each
 // transition but `submitting`, and nothing per poll.
@@ -164,9 +164,10 @@ public:
         finished_ = true;
     }
 
-    /// The block as it is drawn now, one `\n` between two lines: a line per job in flight (at
-    /// most as many as the terminal has rows for, then `+N more running`) and the total, each
-    /// cut to the terminal's width.
+    /// The block as it is drawn now, one `\n` between two lines: a line per job in flight
+    /// (`line N  state  poll's state and percent  elapsed  job id`; at most as many as the
+    /// terminal has rows for, then `+N more running`) and the total, each cut to the
+    /// terminal's width.
     std::string frame() const {
         using ltx::batch::line_state;
         std::string out;
@@ -177,12 +178,11 @@ public:
             if (shown == room)
                 break;
             ++shown;
+            // The job id last: the part a narrow terminal cuts.
             std::string row = "line " + std::to_string(index + 1) + "  ";
             row += ltx::batch::to_string(job.state);
             row += "  ";
-            row += job.job_id.empty() ? std::string_view{"-"} : std::string_view{job.job_id};
             if (!job.status.empty() || job.percent) {
-                row += "  ";
                 row += job.status;
                 if (job.percent) {
                     if (!job.status.empty())
@@ -190,10 +190,12 @@ public:
                     row += std::to_string(*job.percent);
                     row += '%';
                 }
+                row += "  ";
             }
-            row += "  ";
             row += format_seconds(
                 std::chrono::duration_cast<std::chrono::seconds>(t - job.since).count());
+            row += "  ";
+            row += job.job_id.empty() ? std::string_view{"-"} : std::string_view{job.job_id};
             append_row(out, row);
         }
         if (running_.size() > shown)
