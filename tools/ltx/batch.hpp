@@ -44,8 +44,6 @@ inline void add_commands(CLI::App& app, command_lines& c) {
     c.app = app.add_subcommand(
         "batch", "run every line of a JSONL file as one request, journaled, resumable");
     c.app->require_subcommand(0, 1);
-    c.app->footer("On a terminal, stderr shows a line per job in flight and a total, redrawn in "
-                  "place; otherwise a plain line per transition.");
     c.app->add_option("file", c.file,
                       "one request a line: the endpoint's JSON body with \"endpoint\" "
                       "(videos/ltx-create) and an optional \"out\" file name");
@@ -59,6 +57,8 @@ inline void add_commands(CLI::App& app, command_lines& c) {
                     "second job may be paid for)");
     c.app->add_option("--poll-ms", c.poll_ms, "first pause between two polls of a job")
         ->capture_default_str();
+    c.app->footer("On a terminal, stderr shows a line per job in flight and a total, redrawn in "
+                  "place; otherwise a plain line per transition.");
     c.status = c.app->add_subcommand("status", "print a batch journal's lines");
     c.status->add_option("journal", c.status_journal, "the journal")->required();
 }
