@@ -178,6 +178,50 @@ TEST_CASE("batch runner + ltx-sim: a line of each Studio generator endpoint, eac
               ltx::batch::studio_request{ltx::image_upscale_request{}}) == ".png");
 }
 
+TEST_CASE("batch runner + ltx-sim: on_poll reports each poll's state and progress, by line") {
+    auto o = test_options();
+    o.speed = 200ms;
+    fixture f("polls", o);
+    const std::vector<std::string> prompts{"one", "two", "three"};
+    ltx::batch::sqlite_journal journal(f.dir / "batch.db");
+    f.plan(journal, prompts);
+    auto adapter = f.adapter(prompts);
+    struct seen {
+        std::size_t polls = 0, active = 0;
+        int last_percent = -1;
+        std::string last_state;
+    };
+    std::map<std::size_t, seen> by_line;
+    bool percent_went_down = false;
+    ltx::batch::runner r(
+        adapter, journal,
+        {.concurrency = 3, .on_poll = [&](std::size_t index, const ltx::batch::poll_status& p) {
+             auto& s = by_line[index];
+             ++s.polls;
+             if (p.state == "active") {
+                 ++s.active;
+             }
+             REQUIRE(p.percent);
+             if (*p.percent < s.last_percent) {
+                 percent_went_down = true;
+             }
+             s.last_percent = *p.percent;
+             s.last_state = std::string{p.state};
+         }});
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    CHECK(summary->done == 3);
+    REQUIRE(by_line.size() == 3);
+    for (const auto& [line, s] : by_line) {
+        const std::size_t index = line;
+        CAPTURE(index);
+        CHECK(s.active >= 1); // 200 ms jobs polled every 10 ms
+        CHECK(s.last_state == "completed");
+        CHECK(s.last_percent == 100);
+    }
+    CHECK_FALSE(percent_went_down);
+}
+
 TEST_CASE("batch runner + ltx-sim: 429s lower the concurrency, nothing is created twice") {
     auto o = fast();
     o.burst_429 = 3;

@@ -7,6 +7,7 @@
 #ifndef LTX_TOOLS_LTX_BATCH_HPP
 #define LTX_TOOLS_LTX_BATCH_HPP
 
+#include "batch_progress.hpp"
 #include "commands.hpp"
 
 #include <ltx/asio.hpp>
@@ -98,6 +99,8 @@ inline void add_commands(CLI::App& app, command_lines& c) {
                     "running jobs, the official LTX API cannot)");
     c.app->add_option("--poll-ms", c.poll_ms, "first pause between two polls of a job")
         ->capture_default_str();
+    c.app->footer("On a terminal, stderr shows a line per job in flight and a total, redrawn in "
+                  "place; otherwise a plain line per transition.");
     c.status = c.app->add_subcommand("status", "print a batch journal's lines");
     c.status->add_option("journal", c.status_journal, "the journal")->required();
 }
@@ -269,17 +272,6 @@ inline boost::json::object counts(const std::vector<ltx::batch::line_record>& li
     return o;
 }
 
-/// One line of the table: `line  state  job  file (size) | error`.
-inline void print_line(std::ostream& os, const ltx::batch::line_record& l) {
-    os << (l.index + 1) << "  " << ltx::batch::to_string(l.state) << "  "
-       << (l.job_id.empty() ? "-" : l.job_id);
-    if (!l.file.empty())
-        os << "  " << l.file << " (" << l.size << " bytes)";
-    if (!l.error.empty())
-        os << "  " << l.error;
-    os << "\n";
-}
-
 /// The summary line: `N lines: a done, b failed, ...` (the states no line is in left out).
 inline void print_counts(std::ostream& os, const std::vector<ltx::batch::line_record>& lines) {
     const auto c = counts(lines);
@@ -357,11 +349,14 @@ int run_adapter(Adapter& adapter, Transport& transport, ::asio::io_context& io,
     opts.concurrency = concurrency;
     opts.resubmit_unknown = c.resubmit_unknown;
     opts.max_retry_after = s.config.retry.max_retry_after;
-    if (!s.json)
-        opts.on_transition = [&](const ltx::batch::line_record& l) {
-            if (l.state != ltx::batch::line_state::submitting)
-                print_line(env.err, l);
-        };
+    const bool block = env.terminal && !s.json && !s.quiet;
+    batch_display display{env.err, block, env.now,
+                          block ? terminal_geometry::of(STDERR_FILENO) : terminal_geometry{}};
+    batch_output output{display, transport.get_executor()};
+    if (!s.json) {
+        display.start(journal.lines());
+        output.attach(opts);
+    }
     ltx::batch::runner<Adapter> runner{adapter, journal, opts};
 
     // SIGINT stops submitting; the jobs submitted stay in the journal, resumable.
@@ -371,8 +366,8 @@ int run_adapter(Adapter& adapter, Transport& transport, ::asio::io_context& io,
         if (ec)
             return;
         interrupted = true;
-        env.err << "ltx batch: interrupted; submitted jobs stay in " << c.journal
-                << ", run again to resume\n";
+        display.message("ltx batch: interrupted; submitted jobs stay in " + c.journal +
+                        ", run again to resume");
         runner.stop();
     });
     std::optional<ltx::batch::run_summary> summary;
@@ -383,6 +378,7 @@ int run_adapter(Adapter& adapter, Transport& transport, ::asio::io_context& io,
     });
     while (!summary && io.run_one()) {
     }
+    display.finish();
     const auto lines = journal.lines();
     if (s.json) {
         boost::json::object o;

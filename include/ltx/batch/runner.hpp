@@ -18,6 +18,8 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -26,6 +28,16 @@
 #include <vector>
 
 namespace ltx::batch {
+
+/// What one poll of a line's job said, as the adapter reports it (see `run_options::on_poll`).
+/// The view is valid during the call only.
+struct poll_status {
+    /// The job's state as the API names it ("queued", "active", ...); empty when the poll did
+    /// not say.
+    std::string_view state;
+    /// Percent done, when the API reports it.
+    std::optional<int> percent;
+};
 
 /// How a runner runs.
 struct run_options {
@@ -44,6 +56,11 @@ struct run_options {
     std::chrono::milliseconds max_retry_after = retry_policy{}.max_retry_after;
     /// Called after each transition is journaled, with the line's new record.
     std::function<void(const line_record&)> on_transition{};
+    /// Called after each poll of a line's job with the line's index and what the poll said,
+    /// when the adapter reports its polls (`reports_polls`); never called otherwise. It runs on
+    /// the adapter's thread, as the other callbacks do; the runner allocates nothing per poll
+    /// for it. Unset, the adapter is not asked to report.
+    std::function<void(std::size_t index, const poll_status&)> on_poll{};
 };
 
 /// What a run left: counts by state, over every line of the journal.
@@ -76,6 +93,16 @@ concept finds_running_jobs =
     { a.reply_ref(index, ref) } -> std::convertible_to<std::string>;
     a.async_list_running(std::move(listed));
     a.async_submit(index, ref, std::move(submitted));
+};
+
+/// An adapter whose wait can report each poll (see `runner`): it lets `run_options::on_poll`
+/// show a job's progress while the runner waits on it.
+template <class Adapter>
+concept reports_polls =
+    requires(Adapter& a, std::string job_id, std::shared_ptr<cancellation::state> cancel,
+             std::function<void(const poll_status&)> polled,
+             std::function<void(std::error_code, diagnostics, typename Adapter::job_type)> waited) {
+    a.async_wait(std::move(job_id), std::move(cancel), std::move(polled), std::move(waited));
 };
 
 /// The reply reference a runner gives line `index` when the line has none of its own:
@@ -114,6 +141,14 @@ inline std::string reply_tag(std::string_view run_id, std::size_t index) {
 /// downloaded as usual. A line not listed stays `unknown`, resubmitted only with
 /// `resubmit_unknown`. The limit: the list holds running jobs only, so the line of a job that
 /// finished before the look-up stays `unknown`.
+///
+/// An adapter that can report its polls (`reports_polls`) also has
+///
+///     void async_wait(std::string job_id, std::shared_ptr<cancellation::state>,
+///                     std::function<void(const poll_status&)> polled, H h);
+///
+/// which calls `polled` after each poll of the job; the runner uses it when
+/// `run_options::on_poll` is set (one `std::function` per wait, none per poll).
 ///
 /// `ltx::batch::studio_adapter` is LTX Studio's (it finds running jobs),
 /// `ltx::batch::lightricks_adapter` the official LTX API's (it cannot); another API plugs in
@@ -342,10 +377,19 @@ private:
 
     void wait(std::size_t index, const std::string& job_id) {
         auto& signal = waits_[index];
-        adapter_.async_wait(job_id, signal.token(),
-                            [this, index](std::error_code ec, diagnostics diag, auto job) {
-                                this->on_waited(index, ec, diag, std::move(job));
-                            });
+        auto waited = [this, index](std::error_code ec, diagnostics diag, auto job) {
+            this->on_waited(index, ec, diag, std::move(job));
+        };
+        if constexpr (reports_polls<Adapter>) {
+            if (opts_.on_poll) {
+                // `this` and the index: small enough for the function's own storage.
+                std::function<void(const poll_status&)> polled =
+                    [this, index](const poll_status& status) { opts_.on_poll(index, status); };
+                adapter_.async_wait(job_id, signal.token(), std::move(polled), std::move(waited));
+                return;
+            }
+        }
+        adapter_.async_wait(job_id, signal.token(), std::move(waited));
     }
 
     template <class Job>

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -152,9 +153,34 @@ public:
 
     template <class Handler>
     void async_wait(std::string job_id, std::shared_ptr<cancellation::state> cancel, Handler h) {
+        async_wait(std::move(job_id), std::move(cancel), {}, std::move(h));
+    }
+
+    /// As the wait above, calling `polled` after each poll with the job's state and progress
+    /// (`reports_polls`), after the `on_progress` of the adapter's wait options; an empty
+    /// `polled` is not called.
+    template <class Handler>
+    void async_wait(std::string job_id, std::shared_ptr<cancellation::state> cancel,
+                    std::function<void(const poll_status&)> polled, Handler h) {
         auto diag = std::make_shared<diagnostics>();
         auto opts = wait_;
         opts.cancel = std::move(cancel);
+        if (polled) {
+            opts.on_progress = [polled = std::move(polled),
+                                own = std::move(opts.on_progress)](const job& j) {
+                if (own) {
+                    own(j);
+                }
+                poll_status status;
+                if (const auto state = state_of(j)) {
+                    status.state = reflect::to_wire(*state).value_or(std::string_view{});
+                }
+                if (j.status && j.status->progress) {
+                    status.percent = *j.status->progress;
+                }
+                polled(status);
+            };
+        }
         client_.async_wait(
             std::move(job_id), std::move(opts),
             [diag, h = std::move(h)](std::error_code ec, job j) mutable {
