@@ -33,6 +33,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -118,28 +119,33 @@ constexpr h1::parser_limits limits{.max_header_bytes = 1 << 16,
                                    .max_header_count = 1000,
                                    .max_body_bytes = std::uint64_t{1} << 30};
 
-// True when `rest` is a sequence of whole responses; each may answer a HEAD (no body), which
-// the bytes alone do not tell, so both readings are tried. `reset`: the last may be cut.
-bool well_formed(std::string_view rest, bool reset, int depth = 0) {
-    if (rest.empty()) {
-        return true;
-    }
-    if (depth > 64) {
-        return false;
-    }
-    // An interim answer to `Expect: 100-continue`, then the close of a request whose body
-    // never came whole: nothing to answer finally.
-    if (rest == "HTTP/1.1 100 Continue\r\n\r\n") {
-        return true;
-    }
-    for (const bool head : {false, true}) {
-        const auto o = run_ltx(rest, {}, head, limits);
-        if (o.complete && o.consumed > 0 &&
-            well_formed(rest.substr(o.consumed), reset, depth + 1)) {
+// True when `answer` is a sequence of whole responses; each may answer a HEAD (no body), which
+// the bytes alone do not tell, so both readings are tried: the offsets where a response may
+// start are explored once each, however many responses were pipelined. `reset`: the last may
+// be cut.
+bool well_formed(std::string_view answer, bool reset) {
+    std::vector<bool> reached(answer.size() + 1);
+    std::vector<std::size_t> todo{0};
+    reached[0] = true;
+    while (!todo.empty()) {
+        const std::size_t at = todo.back();
+        todo.pop_back();
+        const std::string_view rest = answer.substr(at);
+        // An interim answer to `Expect: 100-continue`, then the close of a request whose body
+        // never came whole: nothing to answer finally.
+        if (rest.empty() || rest == "HTTP/1.1 100 Continue\r\n\r\n") {
             return true;
         }
-        if (reset && !o.complete && !o.ec) {
-            return true; // cut by the reset, nothing wrong so far
+        for (const bool head : {false, true}) {
+            const auto o = run_ltx(rest, {}, head, limits);
+            if (o.complete && o.consumed > 0) {
+                if (!reached[at + o.consumed]) {
+                    reached[at + o.consumed] = true;
+                    todo.push_back(at + o.consumed);
+                }
+            } else if (reset && !o.complete && !o.ec) {
+                return true; // cut by the reset, nothing wrong so far
+            }
         }
     }
     return false;

@@ -567,6 +567,12 @@ TEST_CASE("ltx-sim HTTP: Expect: 100-continue, malformed requests, keep-alive") 
     const auto cont =
         raw_exchange(port, head + "Expect: 100-continue\r\n\r\n", "\"asset\"", "hello");
     CHECK(cont.starts_with("HTTP/1.1 100 Continue\r\n\r\n|HTTP/1.1 200 OK\r\n"));
+    // An HTTP/1.0 client's expectation is ignored: no interim answer, only the final one.
+    std::string head10 = head;
+    head10.replace(head10.find("HTTP/1.1"), 8, "HTTP/1.0");
+    const auto v10 = raw_exchange(port, head10 + "Expect: 100-continue\r\n\r\nhello", "\"asset\"");
+    CHECK(v10.find("100 Continue") == std::string::npos);
+    CHECK(v10.find(" 200 OK\r\n") != std::string::npos);
 
     const auto garbage = raw_exchange(port, "NOT HTTP AT ALL\r\n\r\n", "}");
     CHECK(garbage.starts_with("HTTP/1.1 400 Bad Request\r\n"));

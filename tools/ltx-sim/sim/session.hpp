@@ -101,8 +101,10 @@ private:
     void on_header(beast::error_code ec) {
         if (ec)
             return fail(ec);
+        // An HTTP/1.0 client's expectation is ignored (RFC 9110, 10.1.1): it gets no interim
+        // answer, which it would not understand.
         const auto expect = parser_->get()[http::field::expect];
-        if (beast::iequals(expect, "100-continue")) {
+        if (parser_->get().version() >= 11 && beast::iequals(expect, "100-continue")) {
             continue_.emplace(http::status::continue_, parser_->get().version());
             http::async_write(stream_, *continue_,
                               [self = shared_from_this()](beast::error_code e, std::size_t) {
