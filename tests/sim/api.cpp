@@ -578,11 +578,11 @@ TEST_CASE("ltx-sim HTTP: Expect: 100-continue, malformed requests, keep-alive") 
     CHECK(garbage.starts_with("HTTP/1.1 400 Bad Request\r\n"));
     CHECK(garbage.find("\"code\":400") != std::string::npos);
 
-    // Two requests on one kept-alive connection: three connections in all.
+    // Two requests on one kept-alive connection: four connections in all.
     client c{port};
     CHECK(c.get("/assets/").result_int() == 200);
     CHECK(c.get("/assets/").result_int() == 200);
-    CHECK(sim->stats().connections == 3);
+    CHECK(sim->stats().connections == 4);
 }
 
 TEST_CASE("ltx-sim: images/create makes an image job whose PNG feeds ltx-create and upscale") {
