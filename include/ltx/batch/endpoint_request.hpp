@@ -5,13 +5,20 @@
 #ifndef LTX_BATCH_ENDPOINT_REQUEST_HPP
 #define LTX_BATCH_ENDPOINT_REQUEST_HPP
 
+#include <ltx/options.hpp>
+
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
 #include <optional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace ltx::batch {
 
@@ -64,6 +71,32 @@ decltype(auto) visit_endpoint(const endpoint_request<Endpoints>& request, F&& f)
     }
     (std::make_index_sequence<std::tuple_size_v<Endpoints>>{});
 }
+
+namespace detail {
+
+/// Downloads the artifact of `done`, line `index`'s job, with `client` into `dir`: as
+/// `names[index]`, or `<line><extension>` when that is absent or empty; `h(std::error_code,
+/// file, bytes)`. The download half of every adapter.
+template <class Client, class Job, class Handler>
+void async_download_line(Client& client, const Job& done, const std::filesystem::path& dir,
+                         const std::vector<std::string>& names, std::size_t index,
+                         std::string_view extension, Handler h) {
+    auto path = dir / (index < names.size() && !names[index].empty()
+                           ? names[index]
+                           : std::to_string(index + 1) + std::string{extension});
+    client.async_download(done, path, download_options{},
+                          [path, h = std::move(h)](std::error_code ec, std::uint64_t size) mutable {
+                              h(ec, path.string(), size);
+                          });
+}
+
+/// `h()` after `delay` on `transport`: the sleep of every adapter.
+template <class Transport, class Handler>
+void async_sleep_then(Transport& transport, std::chrono::milliseconds delay, Handler h) {
+    transport.async_sleep(delay, [h = std::move(h)](std::error_code) mutable { h(); });
+}
+
+} // namespace detail
 
 } // namespace ltx::batch
 

@@ -133,21 +133,13 @@ public:
     /// bytes)`.
     template <class Handler>
     void async_download(const job_type& done, std::size_t index, Handler h) {
-        const std::string name =
-            index < out_names_.size() && !out_names_[index].empty()
-                ? out_names_[index]
-                : std::to_string(index + 1) + std::string{lightricks_artifact_extension(done)};
-        auto path = out_dir_ / name;
-        client_.async_download(
-            done, path, download_options{},
-            [path, h = std::move(h)](std::error_code ec, std::uint64_t size) mutable {
-                h(ec, path.string(), size);
-            });
+        detail::async_download_line(client_, done, out_dir_, out_names_, index,
+                                    lightricks_artifact_extension(done), std::move(h));
     }
 
     /// `h()` after `delay`.
     template <class Handler> void async_sleep(std::chrono::milliseconds delay, Handler h) {
-        transport_.async_sleep(delay, [h = std::move(h)](std::error_code) mutable { h(); });
+        detail::async_sleep_then(transport_, delay, std::move(h));
     }
 
 private:

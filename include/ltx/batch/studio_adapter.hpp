@@ -190,21 +190,12 @@ public:
     }
 
     template <class Handler> void async_download(const job& done, std::size_t index, Handler h) {
-        const std::string name =
-            index < out_names_.size() && !out_names_[index].empty()
-                ? out_names_[index]
-                : std::to_string(index + 1) +
-                      std::string{studio_artifact_extension(requests_.at(index))};
-        auto path = out_dir_ / name;
-        client_.async_download(
-            done, path, download_options{},
-            [path, h = std::move(h)](std::error_code ec, std::uint64_t size) mutable {
-                h(ec, path.string(), size);
-            });
+        detail::async_download_line(client_, done, out_dir_, out_names_, index,
+                                    studio_artifact_extension(requests_.at(index)), std::move(h));
     }
 
     template <class Handler> void async_sleep(std::chrono::milliseconds delay, Handler h) {
-        transport_.async_sleep(delay, [h = std::move(h)](std::error_code) mutable { h(); });
+        detail::async_sleep_then(transport_, delay, std::move(h));
     }
 
 private:
