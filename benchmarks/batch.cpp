@@ -5,9 +5,12 @@
 // sqlite_journal.hpp) and the bytes it keeps on disk, beside the client's own CPU for the same job
 // over ltx::asio::transport against an in-process ltx-sim (the simulator's thread is not counted).
 // A job as `ltx batch` runs it is its create, the polls of its wait (20: one minute of generation
-// at the default 3 s between polls) and its download to a file; the bare job (one poll) is shown
-// too. CPU is the benchmark thread's: the disk's own time to make a write durable is not CPU and is
-// not counted, only the system calls that ask for it.
+// at the default 3 s between polls) and its download to a file. The video downloaded is what the
+// APIs return at their smallest resolution, 1920x1080: the job asks for 5 seconds and the
+// simulator serves a 4 MiB file (about 6.7 Mbit/s); beside it the same job with the simulator's
+// 160x90 fixture (about 6 KB) and the bare job (one poll, that fixture) show the journal against
+// the least a job can cost. CPU is the benchmark thread's: the disk's own time to make a write
+// durable is not CPU and is not counted, only the system calls that ask for it.
 #ifdef LTX_BENCH_BATCH
 
 #include "support.hpp"
@@ -19,7 +22,10 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <system_error>
@@ -41,15 +47,47 @@ struct scratch_dir {
     }
 };
 
-// One job's client calls: the create, `polls` polls, the download into `dir`.
-void client_job(benchmark::State& state, int polls) {
+// The size of the video a job downloads at the APIs' smallest resolution (see the top).
+constexpr std::uint64_t video_bytes = 4 << 20;
+
+// A copy of the simulator's fixtures in `dir` whose 5-second videos are `size` bytes long: the
+// fixture followed by an MP4 `free` box, which players skip, so the file stays a valid MP4.
+void write_fixtures(const std::filesystem::path& dir, std::uint64_t size) {
+    const std::filesystem::path from{LTX_BENCH_FIXTURES_DIR};
+    std::filesystem::copy_file(from / "start.png", dir / "start.png");
+    for (const auto& e : std::filesystem::directory_iterator{from}) {
+        const auto name = e.path().filename().string();
+        if (!name.starts_with("video-"))
+            continue;
+        std::ifstream in{e.path(), std::ios::binary};
+        std::string bytes{std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
+        if (name.starts_with("video-5s-") && bytes.size() + 8 <= size) {
+            const auto box = static_cast<std::uint32_t>(size - bytes.size());
+            for (int shift = 24; shift >= 0; shift -= 8)
+                bytes += static_cast<char>((box >> shift) & 0xff);
+            bytes += "free";
+            bytes.resize(size, '\0');
+        }
+        std::ofstream{dir / name, std::ios::binary} << bytes;
+    }
+}
+
+// One job's client calls: the create, `polls` polls, the download into a file. `video_size`: the
+// size of the video served (0: the simulator's own fixture).
+void client_job(benchmark::State& state, int polls, std::uint64_t video_size = 0) {
     ltx::sim::options o;
     o.accounts = {{"bench@example.com", 1e12, 1'000'000}};
-    const auto s = ltx_bench::sim_client::start(state, token, std::move(o));
+    const scratch_dir fixtures;
+    if (video_size)
+        write_fixtures(fixtures.path, video_size);
+    const auto s = ltx_bench::sim_client::start(
+        state, token, std::move(o),
+        video_size ? fixtures.path : std::filesystem::path{LTX_BENCH_FIXTURES_DIR});
     if (!s)
         return;
     auto& api = s->api;
-    const auto& req = s->request;
+    auto req = s->request;
+    req.duration = ltx::duration::s5;
     const scratch_dir dir;
     const auto out = dir.path / "out.mp4";
     std::error_code ec;
@@ -66,13 +104,23 @@ void client_job(benchmark::State& state, int polls) {
             break;
         }
     }
-    state.counters["bytes"] = static_cast<double>(std::filesystem::file_size(out));
+    const auto bytes = std::filesystem::file_size(out, ec);
+    if (video_size && bytes != video_size)
+        state.SkipWithError(("the job downloaded " + std::to_string(bytes) + " bytes, not the " +
+                             std::to_string(video_size) + " of a 1080p video")
+                                .c_str());
+    state.counters["bytes"] = static_cast<double>(bytes);
 }
 
 void batch_client_job(benchmark::State& state) {
-    client_job(state, 20);
+    client_job(state, 20, video_bytes);
 }
 BENCHMARK(batch_client_job)->Name("batch/client_job");
+
+void batch_client_small_job(benchmark::State& state) {
+    client_job(state, 20);
+}
+BENCHMARK(batch_client_small_job)->Name("batch/client_small_job");
 
 void batch_client_bare_job(benchmark::State& state) {
     client_job(state, 1);
@@ -134,12 +182,13 @@ void batch_journal_job_group4(benchmark::State& state) {
 BENCHMARK(batch_journal_job_group4)->Name("batch/journal_job_group4");
 
 // The target: the journal adds under 10 % to the CPU of a job as `ltx batch` runs it, in a run's
-// steady state (one synced commit per job). A run's start, 4 lines per synced commit, is shown
-// beside it.
+// steady state (one synced commit per job). A run's start, 4 lines per synced commit, and the
+// jobs with a 6 KB video are shown beside it.
 const bool ratios = ltx_bench::add_ratios({
     {"batch: journal/client CPU, 1 line per sync", "batch/journal_job", "batch/client_job", 0.10},
-    {"batch: journal/bare job (1 poll)", "batch/journal_job", "batch/client_bare_job", 0},
     {"batch: journal/client, 4 lines per sync", "batch/journal_job_group4", "batch/client_job", 0},
+    {"batch: journal/job with a 6 KB video", "batch/journal_job", "batch/client_small_job", 0},
+    {"batch: journal/bare job (1 poll, 6 KB)", "batch/journal_job", "batch/client_bare_job", 0},
 });
 
 } // namespace

@@ -34,9 +34,11 @@ struct sim_client {
     /// Starts both, or reports why not through `state.SkipWithError` and returns null.
     /// `o` gets the committed fixtures, instant jobs without URL lag, a fixed seed, no log and
     /// the one token `token`.
-    static std::unique_ptr<sim_client> start(benchmark::State& state, const std::string& token,
-                                             ltx::sim::options o = {}) {
-        o.fixtures_dir = LTX_BENCH_FIXTURES_DIR;
+    /// `fixtures` replaces the committed fixtures (it must hold `start.png` and the videos).
+    static std::unique_ptr<sim_client>
+    start(benchmark::State& state, const std::string& token, ltx::sim::options o = {},
+          const std::filesystem::path& fixtures = LTX_BENCH_FIXTURES_DIR) {
+        o.fixtures_dir = fixtures;
         o.speed = std::chrono::milliseconds{0}; // done at once: every poll reads a finished job
         o.url_lag = false;
         o.seed = 1;
@@ -44,11 +46,9 @@ struct sim_client {
         o.tokens = {token};
         try {
             auto s = std::unique_ptr<sim_client>(new sim_client(std::move(o), token));
-            s->request.startAssetId =
-                s->api.upload_file(std::filesystem::path{LTX_BENCH_FIXTURES_DIR} / "start.png")
-                    .asset.fileId;
+            s->request.startAssetId = s->api.upload_file(fixtures / "start.png").asset.fileId;
             return s;
-        } catch (const std::exception& e) { // no fixtures where LTX_BENCH_FIXTURES_DIR says
+        } catch (const std::exception& e) { // no fixtures where `fixtures` says
             state.SkipWithError(e.what());
             return nullptr;
         }

@@ -7,6 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -283,6 +286,77 @@ TEST_CASE("sqlite_journal: a process killed right after a commit leaves that com
         CHECK(j.line(0)->state == line_state::unknown);
         CHECK(j.line(1)->state == line_state::planned);
     }
+}
+
+// A VFS over the default one that counts the syncs of write-ahead logs (files opened with
+// SQLITE_OPEN_WAL), registered as the default while it lives: what a power cut would keep.
+struct counting_vfs {
+    static inline sqlite3_vfs* base = nullptr;
+    static inline sqlite3_io_methods methods{};
+    static inline const sqlite3_io_methods* base_methods = nullptr;
+    static inline int wal_syncs = 0;
+    sqlite3_vfs vfs{};
+
+    counting_vfs() {
+        base = sqlite3_vfs_find(nullptr);
+        REQUIRE(base != nullptr);
+        vfs = *base;
+        vfs.zName = "ltx-counting";
+        vfs.szOsFile = base->szOsFile;
+        vfs.xOpen = &open;
+        wal_syncs = 0;
+        REQUIRE(sqlite3_vfs_register(&vfs, 1) == SQLITE_OK);
+    }
+    ~counting_vfs() {
+        sqlite3_vfs_unregister(&vfs);
+        sqlite3_vfs_register(base, 1);
+    }
+    counting_vfs(const counting_vfs&) = delete;
+    counting_vfs& operator=(const counting_vfs&) = delete;
+
+    static int open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags,
+                    int* out_flags) {
+        const int rc = base->xOpen(base, name, file, flags, out_flags);
+        if (rc == SQLITE_OK && (flags & SQLITE_OPEN_WAL) && file->pMethods) {
+            if (!base_methods) {
+                base_methods = file->pMethods;
+                methods = *file->pMethods;
+                methods.xSync = [](sqlite3_file* f, int sync_flags) {
+                    ++wal_syncs;
+                    return base_methods->xSync(f, sync_flags);
+                };
+            }
+            REQUIRE(file->pMethods == base_methods);
+            file->pMethods = &methods;
+        }
+        return rc;
+    }
+};
+
+TEST_CASE("sqlite_journal: submitting syncs the log once per group, the other marks never") {
+    temp_db db("syncs");
+    const counting_vfs vfs;
+    sqlite_journal j(db.file());
+    j.plan(input({"a", "b", "c", "d", "e"}));
+    // The log's first frames, written by a new database's set-up, may be synced by SQLite itself:
+    // count from here.
+    counting_vfs::wal_syncs = 0;
+    j.mark_submitting(0, "ref-1");
+    CHECK(counting_vfs::wal_syncs == 1);
+    j.mark_submitted(0, "job-1");
+    j.mark_done(0, "out/1.mp4", 42);
+    CHECK(counting_vfs::wal_syncs == 1);
+    const std::vector<ltx::batch::submitting_line> group{{1, "ref-2"}, {2, "ref-3"}, {3, "ref-4"}};
+    j.mark_submitting_all(group);
+    CHECK(counting_vfs::wal_syncs == 2);
+    j.mark_failed(1, "refused");
+    j.mark_unknown(2, "the connection was reset");
+    CHECK(counting_vfs::wal_syncs == 2);
+    // A refused transition commits nothing and syncs nothing.
+    CHECK_THROWS_AS(j.mark_submitting(0, "ref-again"), journal_error);
+    CHECK(counting_vfs::wal_syncs == 2);
+    CHECK(j.line(3)->state == line_state::submitting);
+    CHECK(j.line(3)->reply_ref == "ref-4");
 }
 
 TEST_CASE("sqlite_journal: a file that is not a database is refused with its path") {

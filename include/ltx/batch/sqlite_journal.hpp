@@ -19,14 +19,14 @@ namespace ltx::batch {
 /// A journal kept in the SQLite database at `path` (created when missing).
 ///
 /// Durability (see `journal` for the invariant): the database runs in WAL mode with
-/// `synchronous=NORMAL`, and `mark_submitting` and `mark_submitting_all` commit with
-/// `synchronous=FULL`. In WAL mode a commit is one append to the write-ahead log: with NORMAL
-/// the append reaches the operating system before the commit returns (it survives a killed
-/// process) and the log is synced at checkpoints; with FULL it is synced before the commit
-/// returns, and with it every earlier append (it survives a power cut). A power cut can lose
-/// only the commits after the last synced one, in order: WAL recovery keeps the longest valid
-/// prefix of the log. So a job costs one synced write (its `submitting`), or less when a runner
-/// starts several lines at once (`mark_submitting_all`: one write for the group). WAL rather
+/// `synchronous=NORMAL`, and `mark_submitting` and `mark_submitting_all` sync the write-ahead
+/// log after their commit, before they return (what `synchronous=FULL` does at a commit). In
+/// WAL mode a commit is one append to the log: the append reaches the operating system before
+/// the commit returns (it survives a killed process) and the log is synced at checkpoints; a
+/// sync makes it reach the disk, with every earlier append (it survives a power cut). A power cut
+/// can lose only the commits after the last synced one, in order: WAL recovery keeps the longest
+/// valid prefix of the log. So a job costs one synced write (its `submitting`), or less when a
+/// runner starts several lines at once (`mark_submitting_all`: one write for the group). WAL rather
 /// than a rollback journal also because a reader (`ltx batch status`) never blocks the runner
 /// nor is blocked by it. WAL needs the file on a local file system (it shares memory between
 /// the processes that open it), not a network mount.
@@ -59,9 +59,11 @@ private:
     struct statement;
     void exec(const char* sql);
     void close() noexcept; // finalizes the cached statements, closes the database
-    // Runs `body` in one transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK on a throw), its
-    // commit synced when `durable` (synchronous=FULL for that commit).
+    // Runs `body` in one transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK on a throw), then,
+    // when `durable`, syncs the log (`sync_log`) before returning.
     template <class F> void in_transaction(bool durable, F&& body);
+    // Syncs the write-ahead log through SQLite's VFS (SQLITE_FCNTL_JOURNAL_POINTER).
+    void sync_log();
     [[noreturn]] void fail(std::string_view what) const;
     line_record read_record(const statement& select) const;
     // The columns a transition sets besides the state; an empty optional leaves one as it is.
