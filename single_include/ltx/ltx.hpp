@@ -1179,11 +1179,6 @@ LTX_DECL boost::json::value parse_json(std::string_view text, boost::json::error
 #ifndef LTX_REFLECT_IMPL_JSON_READ_HPP
 #define LTX_REFLECT_IMPL_JSON_READ_HPP
 
-// ---- begin ltx/reflect/detail/json_sax_decoder.hpp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_REFLECT_DETAIL_JSON_SAX_DECODER_HPP
-#define LTX_REFLECT_DETAIL_JSON_SAX_DECODER_HPP
-
 // ---- begin ltx/reflect/detail/json_sax_sink.hpp ----
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 #ifndef LTX_REFLECT_DETAIL_JSON_SAX_SINK_HPP
@@ -1193,10 +1188,8 @@ LTX_DECL boost::json::value parse_json(std::string_view text, boost::json::error
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -1213,7 +1206,9 @@ struct sax_sink {
 };
 
 // What the streaming decoder can do with an object of one type, chosen by its kind_of;
-// built once per type at compile time. Only the entries of the type's kind are set.
+// built once per type at compile time. Only the entries of the type's kind are set. Numbers,
+// booleans and enums are data (a leaf, and an enum's wire names) read by the decoder's
+// non-template code; the functions are those of the containers and of std::string.
 struct sax_ops {
     type_kind kind = type_kind::unsupported; // unsupported: a value to skip
     // described_struct: members in declaration order
@@ -1230,14 +1225,11 @@ struct sax_ops {
                       std::string_view& stored) = nullptr;
     // string
     void (*append)(void*, std::string_view, bool first) = nullptr;
+    // integer, floating, boolean, described_enum (its underlying integer)
+    leaf scalar = leaf::composite;
     // described_enum
-    bool (*set_name)(void*, std::string_view) = nullptr;
-    std::string (*allowed)() = nullptr;
-    // integer, floating, boolean; false: out of range
-    bool (*from_int64)(void*, std::int64_t) = nullptr;
-    bool (*from_uint64)(void*, std::uint64_t) = nullptr;
-    bool (*from_double)(void*, double) = nullptr;
-    void (*from_bool)(void*, bool) = nullptr;
+    const wire_row* wire = nullptr;
+    std::size_t wire_size = 0;
 };
 
 inline constexpr sax_ops skip_ops{};
@@ -1256,12 +1248,19 @@ template <class T> struct sax_members {
         return std::array<std::string_view, sizeof...(D)>{std::string_view{D::name}...};
     }(boost::mp11::mp_rename<list, boost::mp11::mp_list>{});
 
+    // The member `i`: one fold over the descriptors, one function per struct.
     static sax_sink member(void* p, std::size_t i) {
-        return boost::mp11::mp_with_index<size>(i, [p](auto index) {
-            using D = boost::mp11::mp_at_c<list, decltype(index)::value>;
-            auto& m = static_cast<T*>(p)->*D::pointer;
-            return sax_sink{&sax_ops_of<std::remove_cvref_t<decltype(m)>>, &m};
-        });
+        return [&]<class... D>(boost::mp11::mp_list<D...>) {
+            T& obj = *static_cast<T*>(p);
+            sax_sink out{&skip_ops, nullptr};
+            std::size_t k = 0;
+            (void)((k++ == i
+                        ? (out = sax_sink{&sax_ops_of<member_value_t<T, D>>, &(obj.*D::pointer)},
+                           true)
+                        : false) ||
+                   ...);
+            return out;
+        }(boost::mp11::mp_rename<list, boost::mp11::mp_list>{});
     }
 };
 
@@ -1309,53 +1308,12 @@ template <class T> constexpr sax_ops make_sax_ops() {
                 out.append(s);
         };
     } else if constexpr (kind == type_kind::described_enum) {
-        o.set_name = [](void* p, std::string_view name) {
-            const auto e = from_wire<T>(name);
-            if (e)
-                *static_cast<T*>(p) = *e;
-            return e.has_value();
-        };
-        o.allowed = &allowed_names<T>;
-    } else if constexpr (kind == type_kind::integer) {
-        o.from_int64 = [](void* p, std::int64_t v) {
-            if (!std::in_range<T>(v))
-                return false;
-            *static_cast<T*>(p) = static_cast<T>(v);
-            return true;
-        };
-        o.from_uint64 = [](void* p, std::uint64_t v) {
-            if (!std::in_range<T>(v))
-                return false;
-            *static_cast<T*>(p) = static_cast<T>(v);
-            return true;
-        };
-        // A whole number written as a double (100.0) is still that integer.
-        o.from_double = [](void* p, double v) {
-            if (std::trunc(v) != v || v < -9.2e18 || v > 9.2e18)
-                return false;
-            const auto whole = static_cast<long long>(v);
-            if (!std::in_range<T>(whole))
-                return false;
-            *static_cast<T*>(p) = static_cast<T>(whole);
-            return true;
-        };
-    } else if constexpr (kind == type_kind::floating) {
-        o.from_int64 = [](void* p, std::int64_t v) {
-            *static_cast<T*>(p) = static_cast<T>(static_cast<double>(v));
-            return true;
-        };
-        o.from_uint64 = [](void* p, std::uint64_t v) {
-            *static_cast<T*>(p) = static_cast<T>(static_cast<double>(v));
-            return true;
-        };
-        o.from_double = [](void* p, double v) {
-            if (!(std::fabs(v) <= static_cast<double>(std::numeric_limits<T>::max())))
-                return false; // a float member cannot hold it (nor can any, an infinity)
-            *static_cast<T*>(p) = static_cast<T>(v);
-            return true;
-        };
-    } else if constexpr (kind == type_kind::boolean) {
-        o.from_bool = [](void* p, bool v) { *static_cast<T*>(p) = v; };
+        o.scalar = leaf_of<T>();
+        o.wire = wire_rows<T>.rows;
+        o.wire_size = wire_rows<T>.size;
+    } else if constexpr (kind == type_kind::integer || kind == type_kind::floating ||
+                         kind == type_kind::boolean) {
+        o.scalar = leaf_of<T>();
     }
     return o;
 }
@@ -1364,6 +1322,59 @@ template <class T> constexpr sax_ops make_sax_ops() {
 
 #endif
 // ---- end ltx/reflect/detail/json_sax_sink.hpp ----
+
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ltx::reflect {
+
+namespace detail {
+
+// The non-template half of read_json and read_json_value: the parse (or the replay of a
+// parsed document) into the root sink, whatever its type.
+LTX_DECL bool read_json_text(std::string_view text, sax_sink root, bool empty_ok, json_error& err);
+LTX_DECL bool read_json_document(const boost::json::value& jv, sax_sink root, json_error& err);
+
+} // namespace detail
+
+template <class T> bool read_json(std::string_view text, T& out, json_error& err) {
+    require_reflectable<T>();
+    return detail::read_json_text(text, detail::sax_sink{&detail::sax_ops_of<T>, &out},
+                                  kind_of<T> == type_kind::empty, err);
+}
+
+template <class T> bool read_json_value(const boost::json::value& jv, T& out, json_error& err) {
+    require_reflectable<T>();
+    return detail::read_json_document(jv, detail::sax_sink{&detail::sax_ops_of<T>, &out}, err);
+}
+
+template <class T> T from_json(std::string_view text) {
+    T out{};
+    json_error err;
+    if (!read_json(text, out, err))
+        throw json_decode_error{std::move(err)};
+    return out;
+}
+
+} // namespace ltx::reflect
+
+#endif
+// ---- end ltx/reflect/impl/json_read.hpp ----
+
+#ifdef LTX_HEADER_ONLY
+// ---- begin ltx/reflect/impl/json_parse.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_JSON_PARSE_IPP
+#define LTX_REFLECT_IMPL_JSON_PARSE_IPP
+
+// ---- begin ltx/reflect/detail/json_sax_decoder.hpp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_DETAIL_JSON_SAX_DECODER_HPP
+#define LTX_REFLECT_DETAIL_JSON_SAX_DECODER_HPP
+
 
 #include <boost/json/array.hpp>
 #include <boost/json/error.hpp>
@@ -1377,6 +1388,8 @@ template <class T> constexpr sax_ops make_sax_ops() {
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -1394,6 +1407,114 @@ inline double exact_double(double parsed, std::string_view text) noexcept {
     const char* end = first + text.size();
     const auto r = std::from_chars(first, end, exact);
     return first != end && r.ec == std::errc{} && r.ptr == end ? exact : parsed;
+}
+
+// The integer `v` stored into the integer (or enum) of leaf `k` at `p`, by memcpy of its
+// width: the member is an int, a long, a char or an enum of that width, not necessarily the
+// fixed-width type named here. The caller checked the range (integer_fits).
+inline void write_integer(leaf k, void* p, std::uint64_t v) noexcept {
+    switch (k) {
+    case leaf::i8:
+    case leaf::u8: {
+        const auto n = static_cast<std::uint8_t>(v);
+        std::memcpy(p, &n, 1);
+        return;
+    }
+    case leaf::i16:
+    case leaf::u16: {
+        const auto n = static_cast<std::uint16_t>(v);
+        std::memcpy(p, &n, 2);
+        return;
+    }
+    case leaf::i32:
+    case leaf::u32: {
+        const auto n = static_cast<std::uint32_t>(v);
+        std::memcpy(p, &n, 4);
+        return;
+    }
+    default:
+        std::memcpy(p, &v, 8);
+        return;
+    }
+}
+
+// Whether the integer leaf `k` holds `v`.
+inline bool integer_fits(leaf k, std::int64_t v) noexcept {
+    switch (k) {
+    case leaf::i8:
+        return std::in_range<std::int8_t>(v);
+    case leaf::i16:
+        return std::in_range<std::int16_t>(v);
+    case leaf::i32:
+        return std::in_range<std::int32_t>(v);
+    case leaf::i64:
+        return true;
+    case leaf::u8:
+        return std::in_range<std::uint8_t>(v);
+    case leaf::u16:
+        return std::in_range<std::uint16_t>(v);
+    case leaf::u32:
+        return std::in_range<std::uint32_t>(v);
+    default:
+        return v >= 0;
+    }
+}
+
+inline bool integer_fits(leaf k, std::uint64_t v) noexcept {
+    if (is_unsigned_leaf(k))
+        return k == leaf::u64 || integer_fits(k, static_cast<std::int64_t>(v));
+    return std::in_range<std::int64_t>(v) && integer_fits(k, static_cast<std::int64_t>(v));
+}
+
+inline void write_floating(leaf k, void* p, double v) noexcept {
+    if (k == leaf::f32)
+        *static_cast<float*>(p) = static_cast<float>(v);
+    else if (k == leaf::f64)
+        *static_cast<double*>(p) = v;
+    else
+        *static_cast<long double*>(p) = static_cast<long double>(v);
+}
+
+inline bool is_floating_leaf(leaf k) noexcept {
+    return k == leaf::f32 || k == leaf::f64 || k == leaf::f_long;
+}
+
+// A number into the integer or floating-point leaf `k` at `p`; false when out of its range.
+inline bool from_int64(leaf k, void* p, std::int64_t v) noexcept {
+    if (is_floating_leaf(k)) {
+        write_floating(k, p, static_cast<double>(v));
+        return true;
+    }
+    if (!integer_fits(k, v))
+        return false;
+    write_integer(k, p, static_cast<std::uint64_t>(v));
+    return true;
+}
+
+inline bool from_uint64(leaf k, void* p, std::uint64_t v) noexcept {
+    if (is_floating_leaf(k)) {
+        write_floating(k, p, static_cast<double>(v));
+        return true;
+    }
+    if (!integer_fits(k, v))
+        return false;
+    write_integer(k, p, v);
+    return true;
+}
+
+// A whole number written as a double (100.0) is still that integer; a float member cannot
+// hold a double beyond its range.
+inline bool from_double(leaf k, void* p, double v) noexcept {
+    if (is_floating_leaf(k)) {
+        if (k == leaf::f32 &&
+            !(std::fabs(v) <= static_cast<double>(std::numeric_limits<float>::max())))
+            return false;
+        write_floating(k, p, v);
+        return true;
+    }
+    if (std::trunc(v) != v || v < -9.2e18 || v > 9.2e18)
+        return false;
+    return from_int64(k, p, static_cast<std::int64_t>(v));
 }
 
 // The path of the value being decoded, as a chain of stack frames, built into a string only
@@ -1518,8 +1639,11 @@ public:
                 scratch_.append(name);
                 name = scratch_;
             }
-            if (!string_.ops->set_name(string_.object, name))
-                fail_here("unknown value, expected one of " + string_.ops->allowed());
+            const sax_ops& o = *string_.ops;
+            if (const wire_row* row = find_wire_value(o.wire, o.wire_size, name))
+                write_integer(o.scalar, string_.object, row->value);
+            else
+                fail_here("unknown value, expected one of " + join_wire_names(o.wire, o.wire_size));
             scratch_.clear();
         } else {
             string_chunk({s.data(), s.size()}, first);
@@ -1533,7 +1657,7 @@ public:
             return true;
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
-            if (!s.ops->from_int64(s.object, v))
+            if (!from_int64(s.ops->scalar, s.object, v))
                 fail_here("integer out of range");
         } else if (s.ops->kind != type_kind::unsupported) {
             fail_here(expected_message(*s.ops));
@@ -1547,7 +1671,7 @@ public:
             return true;
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
-            if (!s.ops->from_uint64(s.object, v))
+            if (!from_uint64(s.ops->scalar, s.object, v))
                 fail_here("integer out of range");
         } else if (s.ops->kind != type_kind::unsupported) {
             fail_here(expected_message(*s.ops));
@@ -1561,7 +1685,7 @@ public:
         v = exact_double(v, text);
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
-            if (!std::isfinite(v) || !s.ops->from_double(s.object, v))
+            if (!std::isfinite(v) || !from_double(s.ops->scalar, s.object, v))
                 fail_here(s.ops->kind == type_kind::integer ? "integer out of range"
                                                             : "number out of range");
         } else if (s.ops->kind != type_kind::unsupported) {
@@ -1575,7 +1699,7 @@ public:
             return true;
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::boolean)
-            s.ops->from_bool(s.object, v);
+            *static_cast<bool*>(s.object) = v;
         else if (s.ops->kind != type_kind::unsupported)
             fail_here(expected_message(*s.ops));
         return true;
@@ -1740,7 +1864,7 @@ private:
         case type_kind::string:
             return "expected a string";
         case type_kind::described_enum:
-            return "expected a string, one of " + o.allowed();
+            return "expected a string, one of " + join_wire_names(o.wire, o.wire_size);
         case type_kind::integer:
             return "expected an integer";
         case type_kind::floating:
@@ -1798,129 +1922,6 @@ private:
 
 #endif
 // ---- end ltx/reflect/detail/json_sax_decoder.hpp ----
-
-#include <boost/json/basic_parser_impl.hpp>
-#include <boost/json/error.hpp>
-#include <boost/json/parse_options.hpp>
-
-#include <cstddef>
-#include <string>
-#include <utility>
-
-namespace ltx::reflect {
-
-namespace detail {
-
-inline bool finish(sax_decoder& decoder, json_error& err) {
-    if (!decoder.failed())
-        return true;
-    err = std::move(decoder.error());
-    return false;
-}
-
-inline bool invalid_json(boost::json::error_code ec, json_error& err) {
-    err.path.clear();
-    err.message = "invalid JSON: " + ec.message();
-    return false;
-}
-
-// Feeds `v` to the decoder as the parser feeds the text of `v`. A container more than
-// `levels` deep is refused, as the parser refuses it: the decoder's frame stack is sized for
-// the parser's depth.
-inline bool replay(const boost::json::value& v, sax_decoder& d, std::size_t levels) {
-    boost::json::error_code ec;
-    switch (v.kind()) {
-    case boost::json::kind::object: {
-        if (levels == 0)
-            return false;
-        const auto& o = v.get_object();
-        d.on_object_begin(ec);
-        for (const auto& kv : o) {
-            d.on_key(kv.key(), kv.key().size(), ec);
-            if (!replay(kv.value(), d, levels - 1))
-                return false;
-        }
-        d.on_object_end(o.size(), ec);
-        return true;
-    }
-    case boost::json::kind::array: {
-        if (levels == 0)
-            return false;
-        const auto& a = v.get_array();
-        d.on_array_begin(ec);
-        for (const auto& e : a)
-            if (!replay(e, d, levels - 1))
-                return false;
-        d.on_array_end(a.size(), ec);
-        return true;
-    }
-    case boost::json::kind::string:
-        d.on_string(v.get_string(), v.get_string().size(), ec);
-        return true;
-    case boost::json::kind::int64:
-        d.on_int64(v.get_int64(), {}, ec);
-        return true;
-    case boost::json::kind::uint64:
-        d.on_uint64(v.get_uint64(), {}, ec);
-        return true;
-    case boost::json::kind::double_:
-        d.on_double(v.get_double(), {}, ec);
-        return true;
-    case boost::json::kind::bool_:
-        d.on_bool(v.get_bool(), ec);
-        return true;
-    case boost::json::kind::null:
-        d.on_null(ec);
-        return true;
-    }
-    return true;
-}
-
-} // namespace detail
-
-template <class T> bool read_json(std::string_view text, T& out, json_error& err) {
-    require_reflectable<T>();
-    if constexpr (kind_of<T> == type_kind::empty)
-        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-            return true;
-    boost::json::basic_parser<detail::sax_decoder> parser{
-        boost::json::parse_options{}, detail::sax_sink{&detail::sax_ops_of<T>, &out}};
-    boost::json::error_code ec;
-    const auto n = parser.write_some(false, text.data(), text.size(), ec);
-    if (!ec && n < text.size())
-        ec = boost::json::error::extra_data;
-    if (ec)
-        return detail::invalid_json(ec, err);
-    return detail::finish(parser.handler(), err);
-}
-
-template <class T> bool read_json_value(const boost::json::value& jv, T& out, json_error& err) {
-    require_reflectable<T>();
-    detail::sax_decoder decoder{detail::sax_sink{&detail::sax_ops_of<T>, &out}};
-    if (!detail::replay(jv, decoder, boost::json::parse_options{}.max_depth))
-        return detail::invalid_json(boost::json::error::too_deep, err);
-    return detail::finish(decoder, err);
-}
-
-template <class T> T from_json(std::string_view text) {
-    T out{};
-    json_error err;
-    if (!read_json(text, out, err))
-        throw json_decode_error{std::move(err)};
-    return out;
-}
-
-} // namespace ltx::reflect
-
-#endif
-// ---- end ltx/reflect/impl/json_read.hpp ----
-
-#ifdef LTX_HEADER_ONLY
-// ---- begin ltx/reflect/impl/json_parse.ipp ----
-// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef LTX_REFLECT_IMPL_JSON_PARSE_IPP
-#define LTX_REFLECT_IMPL_JSON_PARSE_IPP
-
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/value_stack.hpp>
@@ -2025,6 +2026,112 @@ LTX_DECL boost::json::value parse_json(std::string_view text, boost::json::error
 
 #endif
 // ---- end ltx/reflect/impl/json_parse.ipp ----
+// ---- begin ltx/reflect/impl/json_read.ipp ----
+// Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef LTX_REFLECT_IMPL_JSON_READ_IPP
+#define LTX_REFLECT_IMPL_JSON_READ_IPP
+
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/parse_options.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ltx::reflect::detail {
+
+inline bool finish(sax_decoder& decoder, json_error& err) {
+    if (!decoder.failed())
+        return true;
+    err = std::move(decoder.error());
+    return false;
+}
+
+inline bool invalid_json(boost::json::error_code ec, json_error& err) {
+    err.path.clear();
+    err.message = "invalid JSON: " + ec.message();
+    return false;
+}
+
+// Feeds `v` to the decoder as the parser feeds the text of `v`. A container more than
+// `levels` deep is refused, as the parser refuses it: the decoder's frame stack is sized for
+// the parser's depth.
+inline bool replay(const boost::json::value& v, sax_decoder& d, std::size_t levels) {
+    boost::json::error_code ec;
+    switch (v.kind()) {
+    case boost::json::kind::object: {
+        if (levels == 0)
+            return false;
+        const auto& o = v.get_object();
+        d.on_object_begin(ec);
+        for (const auto& kv : o) {
+            d.on_key(kv.key(), kv.key().size(), ec);
+            if (!replay(kv.value(), d, levels - 1))
+                return false;
+        }
+        d.on_object_end(o.size(), ec);
+        return true;
+    }
+    case boost::json::kind::array: {
+        if (levels == 0)
+            return false;
+        const auto& a = v.get_array();
+        d.on_array_begin(ec);
+        for (const auto& e : a)
+            if (!replay(e, d, levels - 1))
+                return false;
+        d.on_array_end(a.size(), ec);
+        return true;
+    }
+    case boost::json::kind::string:
+        d.on_string(v.get_string(), v.get_string().size(), ec);
+        return true;
+    case boost::json::kind::int64:
+        d.on_int64(v.get_int64(), {}, ec);
+        return true;
+    case boost::json::kind::uint64:
+        d.on_uint64(v.get_uint64(), {}, ec);
+        return true;
+    case boost::json::kind::double_:
+        d.on_double(v.get_double(), {}, ec);
+        return true;
+    case boost::json::kind::bool_:
+        d.on_bool(v.get_bool(), ec);
+        return true;
+    case boost::json::kind::null:
+        d.on_null(ec);
+        return true;
+    }
+    return true;
+}
+
+LTX_DECL bool read_json_text(std::string_view text, sax_sink root, bool empty_ok, json_error& err) {
+    if (empty_ok && text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return true;
+    boost::json::basic_parser<sax_decoder> parser{boost::json::parse_options{}, root};
+    boost::json::error_code ec;
+    const auto n = parser.write_some(false, text.data(), text.size(), ec);
+    if (!ec && n < text.size())
+        ec = boost::json::error::extra_data;
+    if (ec)
+        return invalid_json(ec, err);
+    return finish(parser.handler(), err);
+}
+
+LTX_DECL bool read_json_document(const boost::json::value& jv, sax_sink root, json_error& err) {
+    sax_decoder decoder{root};
+    if (!replay(jv, decoder, boost::json::parse_options{}.max_depth))
+        return invalid_json(boost::json::error::too_deep, err);
+    return finish(decoder, err);
+}
+
+} // namespace ltx::reflect::detail
+
+#endif
+// ---- end ltx/reflect/impl/json_read.ipp ----
 #endif
 
 #endif

@@ -84,6 +84,7 @@ LTX_DECL boost::json::value parse_json(std::string_view text, boost::json::error
 
 #ifdef LTX_HEADER_ONLY
 #include <ltx/reflect/impl/json_parse.ipp>
+#include <ltx/reflect/impl/json_read.ipp>
 #endif
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/detail/fields.hpp>
 #include <ltx/reflect/detail/json_sax_sink.hpp>
 #include <ltx/reflect/json_error.hpp>
 
@@ -19,6 +20,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -36,6 +39,114 @@ inline double exact_double(double parsed, std::string_view text) noexcept {
     const char* end = first + text.size();
     const auto r = std::from_chars(first, end, exact);
     return first != end && r.ec == std::errc{} && r.ptr == end ? exact : parsed;
+}
+
+// The integer `v` stored into the integer (or enum) of leaf `k` at `p`, by memcpy of its
+// width: the member is an int, a long, a char or an enum of that width, not necessarily the
+// fixed-width type named here. The caller checked the range (integer_fits).
+inline void write_integer(leaf k, void* p, std::uint64_t v) noexcept {
+    switch (k) {
+    case leaf::i8:
+    case leaf::u8: {
+        const auto n = static_cast<std::uint8_t>(v);
+        std::memcpy(p, &n, 1);
+        return;
+    }
+    case leaf::i16:
+    case leaf::u16: {
+        const auto n = static_cast<std::uint16_t>(v);
+        std::memcpy(p, &n, 2);
+        return;
+    }
+    case leaf::i32:
+    case leaf::u32: {
+        const auto n = static_cast<std::uint32_t>(v);
+        std::memcpy(p, &n, 4);
+        return;
+    }
+    default:
+        std::memcpy(p, &v, 8);
+        return;
+    }
+}
+
+// Whether the integer leaf `k` holds `v`.
+inline bool integer_fits(leaf k, std::int64_t v) noexcept {
+    switch (k) {
+    case leaf::i8:
+        return std::in_range<std::int8_t>(v);
+    case leaf::i16:
+        return std::in_range<std::int16_t>(v);
+    case leaf::i32:
+        return std::in_range<std::int32_t>(v);
+    case leaf::i64:
+        return true;
+    case leaf::u8:
+        return std::in_range<std::uint8_t>(v);
+    case leaf::u16:
+        return std::in_range<std::uint16_t>(v);
+    case leaf::u32:
+        return std::in_range<std::uint32_t>(v);
+    default:
+        return v >= 0;
+    }
+}
+
+inline bool integer_fits(leaf k, std::uint64_t v) noexcept {
+    if (is_unsigned_leaf(k))
+        return k == leaf::u64 || integer_fits(k, static_cast<std::int64_t>(v));
+    return std::in_range<std::int64_t>(v) && integer_fits(k, static_cast<std::int64_t>(v));
+}
+
+inline void write_floating(leaf k, void* p, double v) noexcept {
+    if (k == leaf::f32)
+        *static_cast<float*>(p) = static_cast<float>(v);
+    else if (k == leaf::f64)
+        *static_cast<double*>(p) = v;
+    else
+        *static_cast<long double*>(p) = static_cast<long double>(v);
+}
+
+inline bool is_floating_leaf(leaf k) noexcept {
+    return k == leaf::f32 || k == leaf::f64 || k == leaf::f_long;
+}
+
+// A number into the integer or floating-point leaf `k` at `p`; false when out of its range.
+inline bool from_int64(leaf k, void* p, std::int64_t v) noexcept {
+    if (is_floating_leaf(k)) {
+        write_floating(k, p, static_cast<double>(v));
+        return true;
+    }
+    if (!integer_fits(k, v))
+        return false;
+    write_integer(k, p, static_cast<std::uint64_t>(v));
+    return true;
+}
+
+inline bool from_uint64(leaf k, void* p, std::uint64_t v) noexcept {
+    if (is_floating_leaf(k)) {
+        write_floating(k, p, static_cast<double>(v));
+        return true;
+    }
+    if (!integer_fits(k, v))
+        return false;
+    write_integer(k, p, v);
+    return true;
+}
+
+// A whole number written as a double (100.0) is still that integer; a float member cannot
+// hold a double beyond its range.
+inline bool from_double(leaf k, void* p, double v) noexcept {
+    if (is_floating_leaf(k)) {
+        if (k == leaf::f32 &&
+            !(std::fabs(v) <= static_cast<double>(std::numeric_limits<float>::max())))
+            return false;
+        write_floating(k, p, v);
+        return true;
+    }
+    if (std::trunc(v) != v || v < -9.2e18 || v > 9.2e18)
+        return false;
+    return from_int64(k, p, static_cast<std::int64_t>(v));
 }
 
 // The path of the value being decoded, as a chain of stack frames, built into a string only
@@ -160,8 +271,11 @@ public:
                 scratch_.append(name);
                 name = scratch_;
             }
-            if (!string_.ops->set_name(string_.object, name))
-                fail_here("unknown value, expected one of " + string_.ops->allowed());
+            const sax_ops& o = *string_.ops;
+            if (const wire_row* row = find_wire_value(o.wire, o.wire_size, name))
+                write_integer(o.scalar, string_.object, row->value);
+            else
+                fail_here("unknown value, expected one of " + join_wire_names(o.wire, o.wire_size));
             scratch_.clear();
         } else {
             string_chunk({s.data(), s.size()}, first);
@@ -175,7 +289,7 @@ public:
             return true;
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
-            if (!s.ops->from_int64(s.object, v))
+            if (!from_int64(s.ops->scalar, s.object, v))
                 fail_here("integer out of range");
         } else if (s.ops->kind != type_kind::unsupported) {
             fail_here(expected_message(*s.ops));
@@ -189,7 +303,7 @@ public:
             return true;
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
-            if (!s.ops->from_uint64(s.object, v))
+            if (!from_uint64(s.ops->scalar, s.object, v))
                 fail_here("integer out of range");
         } else if (s.ops->kind != type_kind::unsupported) {
             fail_here(expected_message(*s.ops));
@@ -203,7 +317,7 @@ public:
         v = exact_double(v, text);
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::integer || s.ops->kind == type_kind::floating) {
-            if (!std::isfinite(v) || !s.ops->from_double(s.object, v))
+            if (!std::isfinite(v) || !from_double(s.ops->scalar, s.object, v))
                 fail_here(s.ops->kind == type_kind::integer ? "integer out of range"
                                                             : "number out of range");
         } else if (s.ops->kind != type_kind::unsupported) {
@@ -217,7 +331,7 @@ public:
             return true;
         const sax_sink s = value_target();
         if (s.ops->kind == type_kind::boolean)
-            s.ops->from_bool(s.object, v);
+            *static_cast<bool*>(s.object) = v;
         else if (s.ops->kind != type_kind::unsupported)
             fail_here(expected_message(*s.ops));
         return true;
@@ -382,7 +496,7 @@ private:
         case type_kind::string:
             return "expected a string";
         case type_kind::described_enum:
-            return "expected a string, one of " + o.allowed();
+            return "expected a string, one of " + join_wire_names(o.wire, o.wire_size);
         case type_kind::integer:
             return "expected an integer";
         case type_kind::floating:

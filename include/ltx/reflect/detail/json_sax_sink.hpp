@@ -4,15 +4,14 @@
 
 #include <ltx/detail/config.hpp>
 #include <ltx/reflect/classify.hpp>
+#include <ltx/reflect/detail/fields.hpp>
 #include <ltx/reflect/enum.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -29,7 +28,9 @@ struct sax_sink {
 };
 
 // What the streaming decoder can do with an object of one type, chosen by its kind_of;
-// built once per type at compile time. Only the entries of the type's kind are set.
+// built once per type at compile time. Only the entries of the type's kind are set. Numbers,
+// booleans and enums are data (a leaf, and an enum's wire names) read by the decoder's
+// non-template code; the functions are those of the containers and of std::string.
 struct sax_ops {
     type_kind kind = type_kind::unsupported; // unsupported: a value to skip
     // described_struct: members in declaration order
@@ -46,14 +47,11 @@ struct sax_ops {
                       std::string_view& stored) = nullptr;
     // string
     void (*append)(void*, std::string_view, bool first) = nullptr;
+    // integer, floating, boolean, described_enum (its underlying integer)
+    leaf scalar = leaf::composite;
     // described_enum
-    bool (*set_name)(void*, std::string_view) = nullptr;
-    std::string (*allowed)() = nullptr;
-    // integer, floating, boolean; false: out of range
-    bool (*from_int64)(void*, std::int64_t) = nullptr;
-    bool (*from_uint64)(void*, std::uint64_t) = nullptr;
-    bool (*from_double)(void*, double) = nullptr;
-    void (*from_bool)(void*, bool) = nullptr;
+    const wire_row* wire = nullptr;
+    std::size_t wire_size = 0;
 };
 
 inline constexpr sax_ops skip_ops{};
@@ -72,12 +70,19 @@ template <class T> struct sax_members {
         return std::array<std::string_view, sizeof...(D)>{std::string_view{D::name}...};
     }(boost::mp11::mp_rename<list, boost::mp11::mp_list>{});
 
+    // The member `i`: one fold over the descriptors, one function per struct.
     static sax_sink member(void* p, std::size_t i) {
-        return boost::mp11::mp_with_index<size>(i, [p](auto index) {
-            using D = boost::mp11::mp_at_c<list, decltype(index)::value>;
-            auto& m = static_cast<T*>(p)->*D::pointer;
-            return sax_sink{&sax_ops_of<std::remove_cvref_t<decltype(m)>>, &m};
-        });
+        return [&]<class... D>(boost::mp11::mp_list<D...>) {
+            T& obj = *static_cast<T*>(p);
+            sax_sink out{&skip_ops, nullptr};
+            std::size_t k = 0;
+            (void)((k++ == i
+                        ? (out = sax_sink{&sax_ops_of<member_value_t<T, D>>, &(obj.*D::pointer)},
+                           true)
+                        : false) ||
+                   ...);
+            return out;
+        }(boost::mp11::mp_rename<list, boost::mp11::mp_list>{});
     }
 };
 
@@ -125,53 +130,12 @@ template <class T> constexpr sax_ops make_sax_ops() {
                 out.append(s);
         };
     } else if constexpr (kind == type_kind::described_enum) {
-        o.set_name = [](void* p, std::string_view name) {
-            const auto e = from_wire<T>(name);
-            if (e)
-                *static_cast<T*>(p) = *e;
-            return e.has_value();
-        };
-        o.allowed = &allowed_names<T>;
-    } else if constexpr (kind == type_kind::integer) {
-        o.from_int64 = [](void* p, std::int64_t v) {
-            if (!std::in_range<T>(v))
-                return false;
-            *static_cast<T*>(p) = static_cast<T>(v);
-            return true;
-        };
-        o.from_uint64 = [](void* p, std::uint64_t v) {
-            if (!std::in_range<T>(v))
-                return false;
-            *static_cast<T*>(p) = static_cast<T>(v);
-            return true;
-        };
-        // A whole number written as a double (100.0) is still that integer.
-        o.from_double = [](void* p, double v) {
-            if (std::trunc(v) != v || v < -9.2e18 || v > 9.2e18)
-                return false;
-            const auto whole = static_cast<long long>(v);
-            if (!std::in_range<T>(whole))
-                return false;
-            *static_cast<T*>(p) = static_cast<T>(whole);
-            return true;
-        };
-    } else if constexpr (kind == type_kind::floating) {
-        o.from_int64 = [](void* p, std::int64_t v) {
-            *static_cast<T*>(p) = static_cast<T>(static_cast<double>(v));
-            return true;
-        };
-        o.from_uint64 = [](void* p, std::uint64_t v) {
-            *static_cast<T*>(p) = static_cast<T>(static_cast<double>(v));
-            return true;
-        };
-        o.from_double = [](void* p, double v) {
-            if (!(std::fabs(v) <= static_cast<double>(std::numeric_limits<T>::max())))
-                return false; // a float member cannot hold it (nor can any, an infinity)
-            *static_cast<T*>(p) = static_cast<T>(v);
-            return true;
-        };
-    } else if constexpr (kind == type_kind::boolean) {
-        o.from_bool = [](void* p, bool v) { *static_cast<T*>(p) = v; };
+        o.scalar = leaf_of<T>();
+        o.wire = wire_rows<T>.rows;
+        o.wire_size = wire_rows<T>.size;
+    } else if constexpr (kind == type_kind::integer || kind == type_kind::floating ||
+                         kind == type_kind::boolean) {
+        o.scalar = leaf_of<T>();
     }
     return o;
 }

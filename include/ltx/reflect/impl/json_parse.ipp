@@ -2,6 +2,7 @@
 #ifndef LTX_REFLECT_IMPL_JSON_PARSE_IPP
 #define LTX_REFLECT_IMPL_JSON_PARSE_IPP
 
+#include <ltx/reflect/detail/json_sax_decoder.hpp>
 #include <ltx/reflect/json_read.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
