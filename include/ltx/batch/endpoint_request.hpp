@@ -75,8 +75,9 @@ decltype(auto) visit_endpoint(const endpoint_request<Endpoints>& request, F&& f)
 namespace detail {
 
 /// Downloads the artifact of `done`, line `index`'s job, with `client` into `dir`: as
-/// `names[index]`, or `<line><extension>` when that is absent or empty; `h(std::error_code,
-/// file, bytes)`. The download half of every adapter.
+/// `names[index]`, or `<line><extension>` when that is absent or empty, synced to the disk
+/// (`download_options::durable`); `h(std::error_code, file, bytes)`. The download half of every
+/// adapter.
 template <class Client, class Job, class Handler>
 void async_download_line(Client& client, const Job& done, const std::filesystem::path& dir,
                          const std::vector<std::string>& names, std::size_t index,
@@ -84,7 +85,8 @@ void async_download_line(Client& client, const Job& done, const std::filesystem:
     auto path = dir / (index < names.size() && !names[index].empty()
                            ? names[index]
                            : std::to_string(index + 1) + std::string{extension});
-    client.async_download(done, path, download_options{},
+    // Durable: the journal marks the line `done` with this file once the download returns.
+    client.async_download(done, path, download_options{.durable = true},
                           [path, h = std::move(h)](std::error_code ec, std::uint64_t size) mutable {
                               h(ec, path.string(), size);
                           });
