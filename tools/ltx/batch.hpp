@@ -21,12 +21,14 @@
 #include <asio/io_context.hpp>
 #include <asio/signal_set.hpp>
 
+#include <cerrno>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <tuple>
 #include <type_traits>
 #include <vector>
@@ -148,6 +150,23 @@ std::optional<std::string> read_endpoint_request(boost::json::object body, std::
     return problem;
 }
 
+/// Opens the batch file `file` into `in`; false, with its path and why on `env.err`, when it
+/// cannot be read (missing, unreadable, a folder).
+inline bool open_input(environment& env, const std::string& file, std::ifstream& in) {
+    errno = 0;
+    in.open(file, std::ios::binary);
+    std::string why;
+    std::error_code ignored;
+    if (!in)
+        why = errno != 0 ? std::generic_category().message(errno) : "cannot open it";
+    else if (std::filesystem::is_directory(file, ignored))
+        why = std::generic_category().message(EISDIR);
+    if (why.empty())
+        return true;
+    env.err << "ltx batch: cannot read " << file << ": " << why << "\n";
+    return false;
+}
+
 /// The API the first line naming an accepted endpoint of `file` belongs to (how `ltx batch`
 /// picks its client and token); none when the file cannot be read or names none.
 inline std::optional<batch_api> file_api(const std::string& file) {
@@ -170,11 +189,9 @@ inline std::optional<batch_api> file_api(const std::string& file) {
 /// or 0.
 inline int read_input(environment& env, const std::string& file,
                       std::vector<std::optional<input_line>>& lines) {
-    std::ifstream in{file, std::ios::binary};
-    if (!in) {
-        env.err << "ltx batch: cannot read " << file << "\n";
+    std::ifstream in;
+    if (!open_input(env, file, in))
         return exit_bad_input;
-    }
     const std::string accepted =
         "LTX Studio: " + endpoint_names<ltx::batch::studio_endpoints>() +
         "; the official LTX API: " + endpoint_names<ltx::batch::lightricks_endpoints>();
