@@ -5,14 +5,18 @@
 #ifndef LTX_BATCH_ENDPOINT_REQUEST_HPP
 #define LTX_BATCH_ENDPOINT_REQUEST_HPP
 
+#include <ltx/batch/runner.hpp>
+#include <ltx/error.hpp>
 #include <ltx/options.hpp>
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <string>
+#include <functional>
+#include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -90,6 +94,34 @@ void async_download_line(Client& client, const Job& done, const std::filesystem:
                           [path, h = std::move(h)](std::error_code ec, std::uint64_t size) mutable {
                               h(ec, path.string(), size);
                           });
+}
+
+/// Waits with `client` (`async_wait(ref, opts, h, diagnostics*)`) on the job `ref` until it
+/// ends, under `opts` cancelled by `cancel`; when `polled` is set, calls it after each poll (after
+/// `opts.on_progress`) with `status_of(job)`, a `poll_status` that may view the job;
+/// `h(std::error_code, diagnostics, Job)`. The wait half of every adapter (`reports_polls`).
+template <class Client, class Ref, class Job, class StatusOf, class Handler>
+void async_wait_line(Client& client, Ref ref, basic_wait_options<Job> opts,
+                     std::shared_ptr<cancellation::state> cancel,
+                     std::function<void(const poll_status&)> polled, StatusOf status_of,
+                     Handler h) {
+    auto diag = std::make_shared<diagnostics>();
+    opts.cancel = std::move(cancel);
+    if (polled) {
+        opts.on_progress = [polled = std::move(polled), own = std::move(opts.on_progress),
+                            status_of](const Job& j) {
+            if (own) {
+                own(j);
+            }
+            polled(status_of(j));
+        };
+    }
+    client.async_wait(
+        std::move(ref), std::move(opts),
+        [diag, h = std::move(h)](std::error_code ec, Job j) mutable {
+            h(ec, std::move(*diag), std::move(j));
+        },
+        diag.get());
 }
 
 /// `h()` after `delay` on `transport`: the sleep of every adapter.
