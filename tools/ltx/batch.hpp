@@ -367,8 +367,10 @@ int run_adapter(Adapter& adapter, Transport& transport, ::asio::io_context& io,
     opts.resubmit_unknown = c.resubmit_unknown;
     opts.max_retry_after = s.config.retry.max_retry_after;
     const bool block = env.terminal && !s.json && !s.quiet;
+    // The terminal's size read again at each frame (an ioctl each 100 ms at most): the block
+    // follows a resize at its next redraw.
     batch_display display{env.err, block, env.now,
-                          block ? terminal_geometry::of(STDERR_FILENO) : terminal_geometry{}};
+                          geometry_fn{[] { return terminal_geometry::of(STDERR_FILENO); }}};
     batch_output output{display, transport.get_executor()};
     if (!s.json) {
         display.start(journal.lines());
