@@ -8144,6 +8144,7 @@ struct upload_options {
 #include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -8340,6 +8341,19 @@ inline std::error_code sync_path(const std::filesystem::path& p) {
 /// How a `part_file` syncs a path to the disk (`sync_path`), or null: no sync.
 using path_sync = std::error_code (*)(const std::filesystem::path&);
 
+/// The temporary of a download to `<file>` is `<file>` followed by this and decimal digits.
+inline constexpr std::string_view part_file_infix = ".part-";
+
+/// True when `name` is a download's temporary file name (see `part_file_infix`): one that a
+/// process killed mid-download may have left.
+inline bool is_part_file_name(std::string_view name) {
+    const auto at = name.rfind(part_file_infix);
+    if (at == std::string_view::npos || at == 0 || at + part_file_infix.size() == name.size())
+        return false;
+    return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(at + part_file_infix.size()),
+                       name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 /// The file a download writes: a temporary beside `target`, renamed into place by `commit`,
 /// so a failed download never leaves a partial file at `target`. Removed unless committed.
 /// With a `sync`, `commit` syncs the temporary before the rename and the folder after it.
@@ -8348,8 +8362,9 @@ public:
     explicit part_file(std::filesystem::path target, path_sync sync = nullptr)
         : target_(std::move(target)), sync_(sync) {
         std::random_device rd;
-        temp_ = target_.parent_path() / (target_.filename().string() + ".part-" +
-                                         std::to_string(rd()) + std::to_string(rd()));
+        temp_ =
+            target_.parent_path() / (target_.filename().string() + std::string{part_file_infix} +
+                                     std::to_string(rd()) + std::to_string(rd()));
         out_.open(temp_, std::ios::binary | std::ios::trunc);
     }
     part_file(const part_file&) = delete;

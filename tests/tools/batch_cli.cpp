@@ -164,6 +164,22 @@ TEST_CASE("ltx batch: every line done into --out-dir, a resume submits nothing t
     CHECK(text.out.ends_with("4 lines: 4 done\n"));
 }
 
+TEST_CASE("ltx batch: the temporaries of downloads a killed run left are removed, nothing else") {
+    sim_cli f("parts");
+    const auto out = f.dir / "out";
+    std::filesystem::create_directories(out);
+    for (const char* name : {"clip1.mp4.part-123", "9.png.part-4567", "notes.part-x", "keep.mp4"})
+        std::ofstream{out / name} << "x";
+    f.write_input({"one"});
+    const auto r = f.batch();
+    CHECK(r.rc == 0);
+    CHECK_FALSE(std::filesystem::exists(out / "clip1.mp4.part-123"));
+    CHECK_FALSE(std::filesystem::exists(out / "9.png.part-4567"));
+    CHECK(std::filesystem::exists(out / "notes.part-x"));
+    CHECK(std::filesystem::exists(out / "keep.mp4"));
+    CHECK(std::filesystem::file_size(out / "clip1.mp4") > 1);
+}
+
 TEST_CASE("ltx batch: a changed line is refused by name, nothing is submitted") {
     sim_cli f("changed");
     f.write_input({"one", "two", "three"});

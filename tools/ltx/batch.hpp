@@ -167,6 +167,18 @@ inline bool open_input(environment& env, const std::string& file, std::ifstream&
     return false;
 }
 
+/// Removes from `dir` the temporaries of downloads that a killed run left
+/// (`ltx::detail::is_part_file_name`); a run is the only writer of its output folder.
+inline void remove_part_files(const std::filesystem::path& dir) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator{dir, ec}) {
+        if (ltx::detail::is_part_file_name(entry.path().filename().string())) {
+            std::error_code ignored;
+            std::filesystem::remove(entry.path(), ignored);
+        }
+    }
+}
+
 /// The API the first line naming an accepted endpoint of `file` belongs to (how `ltx batch`
 /// picks its client and token); none when the file cannot be read or names none.
 inline std::optional<batch_api> file_api(const std::string& file) {
@@ -487,6 +499,7 @@ int run_command(Client& client, environment& env, const settings& s, const comma
             env.err << "ltx batch: cannot create " << c.out_dir << ": " << fs_ec.message() << "\n";
             return exit_bad_input;
         }
+        detail::remove_part_files(c.out_dir);
 
         auto& transport = client.transport();
         // The loop is run here, until the runner reports: the transport must run on an
