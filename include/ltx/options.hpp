@@ -110,6 +110,12 @@ struct download_options {
     download_progress on_progress{};
     /// Cancels the download (see `ltx::cancellation`).
     std::shared_ptr<cancellation::state> cancel{};
+    /// Makes a download to a file durable when it succeeds: the file's data is synced to the
+    /// disk (`fsync`) before it is renamed into place, and its folder after, so a power cut
+    /// leaves the complete file at the path or none. A failed sync fails the download with
+    /// `errc::file_error`. Off by default: a sync waits for the disk, which a download whose file
+    /// may be fetched again needs not; `ltx::batch` sets it, as its journal records the file.
+    bool durable = false;
 };
 
 /// How `upload_asset` sends a file.

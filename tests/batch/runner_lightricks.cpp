@@ -18,6 +18,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -153,6 +154,39 @@ TEST_CASE("batch runner + lightricks adapter + ltx-sim: every line done, one job
     frames.result = lx::job_result{.exr_frames_url = "https://media.example/frames.zip"};
     CHECK(ltx::batch::lightricks_artifact_extension(frames) == ".zip");
     CHECK(journal.line(3)->job_id.starts_with("retake/"));
+}
+
+static_assert(ltx::batch::reports_polls<adapter_type>);
+
+TEST_CASE("batch runner + lightricks adapter + ltx-sim: on_poll reports each poll's state, by "
+          "line") {
+    auto o = fast();
+    o.speed = 200ms;
+    o.lx_concurrency = 3;
+    fixture f("polls", o);
+    ltx::batch::sqlite_journal journal(f.dir / "batch.db");
+    f.plan(journal, 3);
+    auto adapter = f.adapter({fixture::t2v("one"), fixture::t2v("two"), fixture::t2v("three")});
+    std::map<std::size_t, std::vector<std::string>> states; // each poll's, by line
+    bool percent = false;
+    ltx::batch::runner r(
+        adapter, journal,
+        {.concurrency = 3, .on_poll = [&](std::size_t index, const ltx::batch::poll_status& p) {
+             states[index].emplace_back(p.state);
+             percent = percent || p.percent.has_value();
+         }});
+    const auto summary = f.run(r);
+    REQUIRE(summary);
+    CHECK(summary->done == 3);
+    CHECK_FALSE(percent);        // the API reports none
+    REQUIRE(states.size() == 3); // lines 0, 1, 2
+    CHECK(states.rbegin()->first == 2);
+    for (const auto& [index, seen] : states) {
+        // 200 ms jobs polled every 10 ms: seen running, then completed.
+        CHECK(seen.size() >= 2);
+        CHECK((seen.front() == "pending" || seen.front() == "processing"));
+        CHECK(seen.back() == "completed");
+    }
 }
 
 TEST_CASE("batch runner + lightricks adapter + ltx-sim: a failed job is recorded, the batch "

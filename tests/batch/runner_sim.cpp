@@ -495,4 +495,35 @@ TEST_CASE("batch runner + ltx-sim: unknown lines are not resubmitted when the lo
     CHECK(dropping->stats().jobsCreated == 0);
 }
 
+// What an adapter's download asks of the client: the client's download is recorded, not run.
+struct recording_client {
+    std::optional<ltx::download_options> opts;
+    std::filesystem::path path;
+    template <class Job, class Handler>
+    void async_download(const Job&, const std::filesystem::path& p, ltx::download_options o,
+                        Handler h) {
+        opts = std::move(o);
+        path = p;
+        h(std::error_code{}, 7);
+    }
+};
+
+TEST_CASE("batch adapters download each line's file durably, before the journal says done") {
+    recording_client client;
+    std::string file;
+    std::uint64_t bytes = 0;
+    ltx::batch::detail::async_download_line(
+        client, 0, "out", {"", "named.mp4"}, 1, ".mp4",
+        [&](std::error_code ec, std::string f, std::uint64_t n) {
+            CHECK_FALSE(ec);
+            file = std::move(f);
+            bytes = n;
+        });
+    REQUIRE(client.opts);
+    CHECK(client.opts->durable);
+    CHECK(client.path == std::filesystem::path{"out"} / "named.mp4");
+    CHECK(file == client.path.string());
+    CHECK(bytes == 7);
+}
+
 } // namespace batch_runner_test

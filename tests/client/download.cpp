@@ -7,6 +7,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
 
 using ltx::errc;
 using ltx::http::method;
@@ -99,6 +103,108 @@ TEST_CASE_FIXTURE(fixture, "an expired URL, a job without artifact, an unwritabl
                         ec, d);
     CHECK(ec == errc::file_error);
     CHECK(mock.requests().size() == 1);
+}
+
+namespace download_durable_test {
+
+// What each sync of a `part_file` saw: the path, the bytes there, whether the target existed.
+struct sync_seen {
+    std::filesystem::path path;
+    std::string content;
+    bool target_there = false;
+};
+std::vector<sync_seen> seen;
+std::filesystem::path target;
+std::filesystem::path failing; // a sync of this path fails
+
+std::error_code record_sync(const std::filesystem::path& p) {
+    seen.push_back({p, std::filesystem::is_regular_file(p) ? read_file(p) : std::string{},
+                    std::filesystem::exists(target)});
+    return p == failing ? std::make_error_code(std::errc::io_error) : std::error_code{};
+}
+
+void reset(const std::filesystem::path& t) {
+    seen.clear();
+    target = t;
+    failing.clear();
+}
+
+// Writes `text` to `target` through a part_file with `sync` and commits it; with `fail_temp`,
+// the sync of its temporary fails.
+void write_part(ltx::detail::path_sync sync, std::string_view text, std::error_code& ec,
+                ltx::diagnostics& d, bool fail_temp = false) {
+    ltx::detail::part_file f{target, sync};
+    if (fail_temp)
+        failing = f.temp_path();
+    CHECK_FALSE(f.write(text));
+    f.commit(ec, d);
+}
+
+} // namespace download_durable_test
+
+TEST_CASE("part_file with a sync: the whole file synced before its rename, the folder after") {
+    namespace t = download_durable_test;
+    temp_dir dir;
+    t::reset(dir.path / "v.mp4");
+    std::error_code ec;
+    ltx::diagnostics d;
+    t::write_part(&t::record_sync, "abcdef", ec, d);
+    CHECK_FALSE(ec);
+    REQUIRE(t::seen.size() == 2);
+    CHECK(t::seen[0].path.parent_path() == dir.path);
+    CHECK(t::seen[0].path != t::target);   // the temporary,
+    CHECK(t::seen[0].content == "abcdef"); // complete,
+    CHECK_FALSE(t::seen[0].target_there);  // before the rename
+    CHECK(t::seen[1].path == dir.path);    // then the folder,
+    CHECK(t::seen[1].target_there);        // after it
+    CHECK(read_file(t::target) == "abcdef");
+    CHECK(dir.entries() == 1);
+
+    t::reset(dir.path / "w.mp4"); // without a sync: none
+    t::write_part(nullptr, "x", ec, d);
+    CHECK_FALSE(ec);
+    CHECK(t::seen.empty());
+    CHECK(read_file(t::target) == "x");
+}
+
+TEST_CASE("part_file with a sync: a failed sync is a file_error that names what failed") {
+    namespace t = download_durable_test;
+    temp_dir dir;
+    t::reset(dir.path / "v.mp4");
+    std::error_code ec;
+    ltx::diagnostics d;
+    t::write_part(&t::record_sync, "abc", ec, d, true);
+    CHECK(ec == errc::file_error);
+    CHECK(d.detail.starts_with("cannot sync " + (dir.path / "v.mp4.part-").string()));
+    CHECK(d.detail.find(std::make_error_code(std::errc::io_error).message()) != std::string::npos);
+    CHECK(t::seen.size() == 1);
+    CHECK(dir.entries() == 0); // not renamed, the temporary removed
+
+    t::reset(dir.path / "v.mp4");
+    t::failing = dir.path;
+    ec.clear();
+    d = {};
+    t::write_part(&t::record_sync, "abc", ec, d);
+    CHECK(ec == errc::file_error);
+    CHECK(d.detail.starts_with("cannot sync the folder " + dir.path.string()));
+    CHECK(t::seen.size() == 2);
+}
+
+TEST_CASE_FIXTURE(fixture, "a durable download syncs through sync_path, which reports a failure") {
+    temp_dir dir;
+    const auto bytes = video_bytes(5000);
+    mock.set_chunk_size(1000);
+    mock.expect(method::get).respond(200, bytes).header("Content-Length", "5000");
+    std::error_code ec;
+    ltx::diagnostics d;
+    client.download_url("https://storage.example.test/x.mp4", dir.path / "v.mp4", {.durable = true},
+                        ec, d);
+    CHECK_FALSE(ec);
+    CHECK(read_file(dir.path / "v.mp4") == bytes);
+    CHECK(dir.entries() == 1);
+    CHECK_FALSE(ltx::detail::sync_path(dir.path / "v.mp4"));
+    CHECK_FALSE(ltx::detail::sync_path(dir.path));
+    CHECK(ltx::detail::sync_path(dir.path / "missing") == std::errc::no_such_file_or_directory);
 }
 
 TEST_CASE_FIXTURE(fixture, "upload_file: detection from the file, clear errors for bad files") {

@@ -38,14 +38,17 @@ for i in $(seq 1 6); do
 done >batch.jsonl
 run=(--base-url "$api/v1/ltxstudio/" batch batch.jsonl --concurrency 2 --poll-ms 200)
 
-# pty_run.py NAME [--interrupt] CMD...: runs CMD with stderr on a pseudo-terminal of 100 columns
-# by 30 rows, stderr's bytes into NAME.bin, stdout into NAME.out; with --interrupt, sends SIGINT
-# once a frame shows two jobs running. Exits with CMD's status.
+# pty_run.py NAME [--interrupt|--resize] CMD...: runs CMD with stderr on a pseudo-terminal of 100
+# columns by 30 rows, stderr's bytes into NAME.bin, stdout into NAME.out. With --interrupt, sends
+# SIGINT once a frame shows two jobs running; with --resize, once a frame shows a job's poll,
+# makes the terminal 45 columns wide and sends SIGWINCH, as a terminal does, and writes the
+# offset in NAME.bin where that happened into NAME.resized. Exits with CMD's status.
 cat >pty_run.py <<'PY'
 import fcntl, os, pty, signal, struct, subprocess, sys, termios
 name, args = sys.argv[1], sys.argv[2:]
 interrupt = args[0] == "--interrupt"
-if interrupt:
+resize = args[0] == "--resize"
+if interrupt or resize:
     args = args[1:]
 master, slave = pty.openpty()
 fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
@@ -64,6 +67,11 @@ while True:
     if interrupt and b" 2 running, " in data:
         p.send_signal(signal.SIGINT)
         interrupt = False
+    if resize and b"  submitted  active " in data:
+        fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 45, 0, 0))
+        p.send_signal(signal.SIGWINCH)
+        open(name + ".resized", "w").write(str(len(data)))
+        resize = False
 rc = p.wait()
 open(name + ".bin", "wb").write(data)
 sys.exit(rc)
@@ -132,6 +140,28 @@ for e in errors:
 sys.exit(1 if errors else 0)
 PY
 
+# Resized to 45 columns while jobs run: the rows of the frames drawn after it are cut to 44
+# columns, those before were wider.
+python3 pty_run.py resize --resize "$ltx" "${run[@]}" --journal resize.db --out-dir out-resize ||
+    fail "the resized run failed: $(cat resize.bin)"
+python3 - <<'PY' || fail "the block did not follow the resize: $(cat resize.bin)"
+import re, sys
+raw = open("resize.bin", "rb").read().decode()
+at = int(open("resize.resized").read())
+rows = lambda text: [r for r in re.split(r"[\r\n]|\x1b\[\d*[AJ]", text) if r.startswith("line ")]
+before, after = rows(raw[:at]), rows(raw[at:])
+errors = []
+if not before or max(len(r) for r in before) <= 44:
+    errors.append("no row wider than 44 columns before the resize: %r" % before[-3:])
+if not any(len(r) == 44 for r in after):
+    errors.append("no row cut to 44 columns after the resize: %r" % after[-3:])
+if not after or len(after[-1]) > 44:
+    errors.append("the last rows drawn are wider than 44 columns: %r" % after[-3:])
+for e in errors:
+    print(e)
+sys.exit(1 if errors else 0)
+PY
+
 # SIGINT while two jobs run: the block is cleared, the message stays, the run exits with 4.
 python3 pty_run.py int --interrupt "$ltx" "${run[@]}" --journal int.db --out-dir out-int
 rc=$?
@@ -150,4 +180,5 @@ if grep -q $'\x1b' file.err; then fail "escape codes in stderr written to a file
 [ "$(grep -c '^[1-6]  done  ' file.err)" -eq 6 ] || fail "not one done line per line: $(cat file.err)"
 grep -q '6 lines: 6 done' file.out || fail "no summary: $(cat file.out)"
 echo "on a terminal: frames with the total and each line's progress, a final screen of 6 done" \
-    "lines, the interrupted message kept; to a file: 12 plain lines, no escape code"
+    "lines, rows cut to the width after a resize, the interrupted message kept; to a file: 12" \
+    "plain lines, no escape code"

@@ -17,11 +17,13 @@
 #include <boost/json.hpp>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -160,6 +162,22 @@ TEST_CASE("ltx batch: every line done into --out-dir, a resume submits nothing t
     CHECK(text.rc == 0);
     CHECK(text.out.find("2  done  ") != std::string::npos);
     CHECK(text.out.ends_with("4 lines: 4 done\n"));
+}
+
+TEST_CASE("ltx batch: the temporaries of downloads a killed run left are removed, nothing else") {
+    sim_cli f("parts");
+    const auto out = f.dir / "out";
+    std::filesystem::create_directories(out);
+    for (const char* name : {"clip1.mp4.part-123", "9.png.part-4567", "notes.part-x", "keep.mp4"})
+        std::ofstream{out / name} << "x";
+    f.write_input({"one"});
+    const auto r = f.batch();
+    CHECK(r.rc == 0);
+    CHECK_FALSE(std::filesystem::exists(out / "clip1.mp4.part-123"));
+    CHECK_FALSE(std::filesystem::exists(out / "9.png.part-4567"));
+    CHECK(std::filesystem::exists(out / "notes.part-x"));
+    CHECK(std::filesystem::exists(out / "keep.mp4"));
+    CHECK(std::filesystem::file_size(out / "clip1.mp4") > 1);
 }
 
 TEST_CASE("ltx batch: a changed line is refused by name, nothing is submitted") {
@@ -400,6 +418,35 @@ TEST_CASE("ltx batch: an unknown endpoint is refused with the accepted ones list
     CHECK(r.err.find("duration") != std::string::npos);
     CHECK(f.created() == 0);
     CHECK(f.sim->stats().lightricksJobs == 0);
+}
+
+TEST_CASE("ltx batch: an unreadable batch file is said first, with its path and why") {
+    ltx_cli_test::harness h;
+    h.env_vars.clear(); // no token: the file's error comes before the token's
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("ltx-batch-cli-unreadable-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const auto missing = (dir / "missing.jsonl").string();
+    const auto journal = (dir / "j.db").string();
+    auto r = h.run({"batch", missing, "--journal", journal});
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx batch: cannot read " + missing + ": " +
+                       std::generic_category().message(ENOENT) + "\n");
+    CHECK_FALSE(std::filesystem::exists(journal));
+
+    r = h.run({"batch", dir.string(), "--journal", journal}); // a folder
+    CHECK(r.rc == 2);
+    CHECK(r.err == "ltx batch: cannot read " + dir.string() + ": " +
+                       std::generic_category().message(EISDIR) + "\n");
+
+    // A readable file gets as far as the token.
+    std::ofstream{dir / "in.jsonl"} << R"({"endpoint":"images/create","prompt":"p"})"
+                                    << "\n";
+    r = h.run({"batch", (dir / "in.jsonl").string(), "--journal", journal});
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("no API token") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }
 
 } // namespace batch_cli_test

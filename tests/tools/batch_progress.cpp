@@ -156,6 +156,43 @@ TEST_CASE("ltx batch on a terminal: more jobs than rows, long rows cut to the wi
     CHECK(screen(os.str()).empty());
 }
 
+TEST_CASE("ltx batch on a terminal: after a resize, the next redraw is at the new width") {
+    std::ostringstream os;
+    scripted_clock clock;
+    ltx_cli::batch::terminal_geometry size{80, 24};
+    ltx_cli::batch::batch_display d{os, true, clock.fn(),
+                                    ltx_cli::batch::geometry_fn{[&size] { return size; }}};
+    d.start(std::vector<line_record>{record(0, line_state::submitted, "job-0123456789")});
+    CHECK(screen(os.str()) ==
+          std::vector<std::string>{"line 1  submitted  0:00  job-0123456789",
+                                   "0 done, 0 failed, 0 unknown, 1 running, 0 planned of 1 line"});
+    size = {21, 24};
+    d.tick(); // nothing else changed: the width alone redraws
+    CHECK(screen(os.str()) ==
+          std::vector<std::string>{"line 1  submitted  0", "0 done, 0 failed, 0 "});
+    d.finish();
+    CHECK(screen(os.str()).empty());
+}
+
+TEST_CASE("ltx batch on a terminal: rows are cut between UTF-8 code points, each a column") {
+    using ltx_cli::batch::detail::cut_to_width;
+    CHECK(cut_to_width("a\u00e9b", 1) == "a");
+    CHECK(cut_to_width("a\u00e9b", 2) == "a\u00e9");
+    CHECK(cut_to_width("\u65e5\u672c", 1) == "\u65e5");
+    CHECK(cut_to_width("x\U0001F600y", 2) == "x\U0001F600");
+    CHECK(cut_to_width("abc", 3) == "abc");
+    CHECK(cut_to_width("abc", 0).empty());
+
+    std::ostringstream os;
+    scripted_clock clock;
+    ltx_cli::batch::batch_display d{os, true, clock.fn(), {30, 24}};
+    // Four 3-byte characters fit the 29 columns: cut by bytes, the second would be split.
+    d.start(std::vector<line_record>{
+        record(0, line_state::submitted, "\u65e5\u672c\u8a9e\u306e\u30b8\u30e7\u30d6")});
+    const auto frame = d.frame();
+    CHECK(frame.substr(0, frame.find('\n')) == "line 1  submitted  0:00  \u65e5\u672c\u8a9e\u306e");
+}
+
 TEST_CASE("ltx batch without a terminal: a plain line per transition but submitting, nothing "
           "per poll, no escape code") {
     std::ostringstream os;

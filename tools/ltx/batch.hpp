@@ -21,12 +21,14 @@
 #include <asio/io_context.hpp>
 #include <asio/signal_set.hpp>
 
+#include <cerrno>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <tuple>
 #include <type_traits>
 #include <vector>
@@ -148,6 +150,35 @@ std::optional<std::string> read_endpoint_request(boost::json::object body, std::
     return problem;
 }
 
+/// Opens the batch file `file` into `in`; false, with its path and why on `env.err`, when it
+/// cannot be read (missing, unreadable, a folder).
+inline bool open_input(environment& env, const std::string& file, std::ifstream& in) {
+    errno = 0;
+    in.open(file, std::ios::binary);
+    std::string why;
+    std::error_code ignored;
+    if (!in)
+        why = errno != 0 ? std::generic_category().message(errno) : "cannot open it";
+    else if (std::filesystem::is_directory(file, ignored))
+        why = std::generic_category().message(EISDIR);
+    if (why.empty())
+        return true;
+    env.err << "ltx batch: cannot read " << file << ": " << why << "\n";
+    return false;
+}
+
+/// Removes from `dir` the temporaries of downloads that a killed run left
+/// (`ltx::detail::is_part_file_name`); a run is the only writer of its output folder.
+inline void remove_part_files(const std::filesystem::path& dir) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator{dir, ec}) {
+        if (ltx::detail::is_part_file_name(entry.path().filename().string())) {
+            std::error_code ignored;
+            std::filesystem::remove(entry.path(), ignored);
+        }
+    }
+}
+
 /// The API the first line naming an accepted endpoint of `file` belongs to (how `ltx batch`
 /// picks its client and token); none when the file cannot be read or names none.
 inline std::optional<batch_api> file_api(const std::string& file) {
@@ -170,11 +201,9 @@ inline std::optional<batch_api> file_api(const std::string& file) {
 /// or 0.
 inline int read_input(environment& env, const std::string& file,
                       std::vector<std::optional<input_line>>& lines) {
-    std::ifstream in{file, std::ios::binary};
-    if (!in) {
-        env.err << "ltx batch: cannot read " << file << "\n";
+    std::ifstream in;
+    if (!open_input(env, file, in))
         return exit_bad_input;
-    }
     const std::string accepted =
         "LTX Studio: " + endpoint_names<ltx::batch::studio_endpoints>() +
         "; the official LTX API: " + endpoint_names<ltx::batch::lightricks_endpoints>();
@@ -350,8 +379,10 @@ int run_adapter(Adapter& adapter, Transport& transport, ::asio::io_context& io,
     opts.resubmit_unknown = c.resubmit_unknown;
     opts.max_retry_after = s.config.retry.max_retry_after;
     const bool block = env.terminal && !s.json && !s.quiet;
+    // The terminal's size read again at each frame (an ioctl each 100 ms at most): the block
+    // follows a resize at its next redraw.
     batch_display display{env.err, block, env.now,
-                          block ? terminal_geometry::of(STDERR_FILENO) : terminal_geometry{}};
+                          geometry_fn{[] { return terminal_geometry::of(STDERR_FILENO); }}};
     batch_output output{display, transport.get_executor()};
     if (!s.json) {
         display.start(journal.lines());
@@ -468,6 +499,7 @@ int run_command(Client& client, environment& env, const settings& s, const comma
             env.err << "ltx batch: cannot create " << c.out_dir << ": " << fs_ec.message() << "\n";
             return exit_bad_input;
         }
+        detail::remove_part_files(c.out_dir);
 
         auto& transport = client.transport();
         // The loop is run here, until the runner reports: the transport must run on an

@@ -20,6 +20,7 @@
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -46,6 +47,20 @@ inline void print_line(std::ostream& os, const ltx::batch::line_record& l) {
     os << "\n";
 }
 
+/// The longest start of `row` of at most `width` code points, each counted as one column (a
+/// wide character too): never cut inside a UTF-8 sequence.
+inline std::string_view cut_to_width(std::string_view row, std::size_t width) {
+    std::size_t points = 0;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        if ((static_cast<unsigned char>(row[i]) & 0xC0) != 0x80) { // a code point's first byte
+            if (points == width)
+                return row.substr(0, i);
+            ++points;
+        }
+    }
+    return row;
+}
+
 } // namespace detail
 
 /// The size of the terminal on stderr; 80 by 24 when it cannot be read.
@@ -65,6 +80,9 @@ struct terminal_geometry {
     }
 };
 
+/// Where a display reads the terminal's size, at each frame.
+using geometry_fn = std::function<terminal_geometry()>;
+
 /// Shows a batch run (see the file's comment). Everything runs on the thread that runs the
 /// batch; the destructor clears the block.
 class batch_display {
@@ -72,8 +90,14 @@ public:
     /// The pause between two redraws of the block for a poll or the clock.
     static constexpr std::chrono::milliseconds redraw_interval{100};
 
+    /// A display on a terminal of the size `g`.
     batch_display(std::ostream& os, bool terminal, clock_fn now, terminal_geometry g = {})
-        : os_(os), terminal_(terminal), now_(std::move(now)), geometry_(g) {}
+        : batch_display(os, terminal, std::move(now), geometry_fn{[g] { return g; }}) {}
+
+    /// A display whose terminal's size is read from `geometry` at each frame (the block is
+    /// drawn at a new width by the redraw after a resize).
+    batch_display(std::ostream& os, bool terminal, clock_fn now, geometry_fn geometry)
+        : os_(os), terminal_(terminal), now_(std::move(now)), geometry_(std::move(geometry)) {}
 
     batch_display(const batch_display&) = delete;
     batch_display& operator=(const batch_display&) = delete;
@@ -172,7 +196,8 @@ public:
         using ltx::batch::line_state;
         std::string out;
         const auto t = now_();
-        const std::size_t room = geometry_.rows > 4 ? geometry_.rows - 3 : 1;
+        const auto g = geometry_();
+        const std::size_t room = g.rows > 4 ? g.rows - 3 : 1;
         std::size_t shown = 0;
         for (const auto& [index, job] : running_) {
             if (shown == room)
@@ -196,20 +221,22 @@ public:
                 std::chrono::duration_cast<std::chrono::seconds>(t - job.since).count());
             row += "  ";
             row += job.job_id.empty() ? std::string_view{"-"} : std::string_view{job.job_id};
-            append_row(out, row);
+            append_row(out, row, g);
         }
         if (running_.size() > shown)
-            append_row(out, "+" + std::to_string(running_.size() - shown) + " more running");
+            append_row(out, "+" + std::to_string(running_.size() - shown) + " more running", g);
         const auto n = [&](line_state s) { return std::to_string(counts_[index_of(s)]); };
         std::size_t total = 0;
         for (auto c : counts_)
             total += c;
-        append_row(out, n(line_state::done) + " done, " + n(line_state::failed) + " failed, " +
-                            n(line_state::unknown) + " unknown, " +
-                            std::to_string(counts_[index_of(line_state::submitting)] +
-                                           counts_[index_of(line_state::submitted)]) +
-                            " running, " + n(line_state::planned) + " planned of " +
-                            std::to_string(total) + (total == 1 ? " line" : " lines"));
+        append_row(out,
+                   n(line_state::done) + " done, " + n(line_state::failed) + " failed, " +
+                       n(line_state::unknown) + " unknown, " +
+                       std::to_string(counts_[index_of(line_state::submitting)] +
+                                      counts_[index_of(line_state::submitted)]) +
+                       " running, " + n(line_state::planned) + " planned of " +
+                       std::to_string(total) + (total == 1 ? " line" : " lines"),
+                   g);
         return out;
     }
 
@@ -233,13 +260,12 @@ private:
         ++counts_[index_of(state)];
     }
 
-    // Appends `row` cut to one less than the terminal's width (a full row would leave the
-    // cursor waiting to wrap), after a `\n` when `out` holds a row already.
-    void append_row(std::string& out, std::string_view row) const {
+    // Appends `row` cut to one less than the width of the terminal `g` (a full row would leave
+    // the cursor waiting to wrap), after a `\n` when `out` holds a row already.
+    static void append_row(std::string& out, std::string_view row, const terminal_geometry& g) {
         if (!out.empty())
             out += '\n';
-        const std::size_t width = geometry_.columns > 1 ? geometry_.columns - 1 : 1;
-        out += row.substr(0, width);
+        out += detail::cut_to_width(row, g.columns > 1 ? g.columns - 1 : 1);
     }
 
     void draw() {
@@ -274,7 +300,7 @@ private:
     std::ostream& os_;
     bool terminal_;
     clock_fn now_;
-    terminal_geometry geometry_;
+    geometry_fn geometry_;
     std::vector<std::optional<ltx::batch::line_state>> states_;
     std::array<std::size_t, ltx::batch::line_states.size()> counts_{};
     std::map<std::size_t, job_line> running_;

@@ -208,9 +208,13 @@ int run(int argc, const char* const* argv, environment env, WithClient with_clie
     bool official = lx_lines.app->parsed();
 #ifdef LTX_CLI_BATCH
     // A batch runs on the API of its lines' endpoints: its client, token and base URL are
-    // those of the API's own commands.
-    if (batch_lines.app->parsed())
+    // those of the API's own commands. A file that cannot be read names none: said first.
+    if (batch_lines.app->parsed()) {
+        if (std::ifstream in;
+            !batch_lines.file.empty() && !batch::detail::open_input(env, batch_lines.file, in))
+            return exit_bad_input;
         official = batch::detail::file_api(batch_lines.file) == batch::batch_api::official;
+    }
 #endif
     s.config.base_url = base_url;
     if (official && app.get_option("--base-url")->count() == 0)

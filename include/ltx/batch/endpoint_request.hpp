@@ -5,14 +5,18 @@
 #ifndef LTX_BATCH_ENDPOINT_REQUEST_HPP
 #define LTX_BATCH_ENDPOINT_REQUEST_HPP
 
+#include <ltx/batch/runner.hpp>
+#include <ltx/error.hpp>
 #include <ltx/options.hpp>
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <string>
+#include <functional>
+#include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -75,8 +79,9 @@ decltype(auto) visit_endpoint(const endpoint_request<Endpoints>& request, F&& f)
 namespace detail {
 
 /// Downloads the artifact of `done`, line `index`'s job, with `client` into `dir`: as
-/// `names[index]`, or `<line><extension>` when that is absent or empty; `h(std::error_code,
-/// file, bytes)`. The download half of every adapter.
+/// `names[index]`, or `<line><extension>` when that is absent or empty, synced to the disk
+/// (`download_options::durable`); `h(std::error_code, file, bytes)`. The download half of every
+/// adapter.
 template <class Client, class Job, class Handler>
 void async_download_line(Client& client, const Job& done, const std::filesystem::path& dir,
                          const std::vector<std::string>& names, std::size_t index,
@@ -84,10 +89,39 @@ void async_download_line(Client& client, const Job& done, const std::filesystem:
     auto path = dir / (index < names.size() && !names[index].empty()
                            ? names[index]
                            : std::to_string(index + 1) + std::string{extension});
-    client.async_download(done, path, download_options{},
+    // Durable: the journal marks the line `done` with this file once the download returns.
+    client.async_download(done, path, download_options{.durable = true},
                           [path, h = std::move(h)](std::error_code ec, std::uint64_t size) mutable {
                               h(ec, path.string(), size);
                           });
+}
+
+/// Waits with `client` (`async_wait(ref, opts, h, diagnostics*)`) on the job `ref` until it
+/// ends, under `opts` cancelled by `cancel`; when `polled` is set, calls it after each poll (after
+/// `opts.on_progress`) with `status_of(job)`, a `poll_status` that may view the job;
+/// `h(std::error_code, diagnostics, Job)`. The wait half of every adapter (`reports_polls`).
+template <class Client, class Ref, class Job, class StatusOf, class Handler>
+void async_wait_line(Client& client, Ref ref, basic_wait_options<Job> opts,
+                     std::shared_ptr<cancellation::state> cancel,
+                     std::function<void(const poll_status&)> polled, StatusOf status_of,
+                     Handler h) {
+    auto diag = std::make_shared<diagnostics>();
+    opts.cancel = std::move(cancel);
+    if (polled) {
+        opts.on_progress = [polled = std::move(polled), own = std::move(opts.on_progress),
+                            status_of](const Job& j) {
+            if (own) {
+                own(j);
+            }
+            polled(status_of(j));
+        };
+    }
+    client.async_wait(
+        std::move(ref), std::move(opts),
+        [diag, h = std::move(h)](std::error_code ec, Job j) mutable {
+            h(ec, std::move(*diag), std::move(j));
+        },
+        diag.get());
 }
 
 /// `h()` after `delay` on `transport`: the sleep of every adapter.

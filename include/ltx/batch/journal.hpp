@@ -147,7 +147,10 @@ public:
 /// `mark_found` or `replan` leaves `unknown`, looked up again. Only `release`
 /// and `replan` lead back to `planned`, and a line leaves `planned` again only through a durable
 /// `submitting`. An engine must keep this: `mark_submitting` and `mark_submitting_all` durable on
-/// return, and what a crash loses, a suffix of the commits after the last durable one.
+/// return, and what a crash loses, a suffix of the commits after the last durable one. The
+/// journal holds no file's bytes: a `done` made durable by a later commit names a complete file
+/// only because the file was synced before `mark_done` (the adapters download with
+/// `download_options::durable`).
 class journal {
 public:
     virtual ~journal() = default;
@@ -168,7 +171,8 @@ public:
     virtual void mark_submitting_all(std::span<const submitting_line> lines) = 0;
     /// submitting -> submitted: the server answered with `job_id`.
     virtual void mark_submitted(std::size_t index, std::string_view job_id) = 0;
-    /// submitted -> done: the artifact is on disk at `file`, `size` bytes.
+    /// submitted -> done: the artifact is on disk at `file`, `size` bytes (synced to the disk by
+    /// the caller: see above).
     virtual void mark_done(std::size_t index, std::string_view file, std::uint64_t size) = 0;
     /// submitting -> planned: the server said it did not accept the create (a 429), so no job
     /// exists and the line is submitted again later.

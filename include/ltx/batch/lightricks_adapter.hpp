@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,6 +106,15 @@ public:
     /// `errc::invalid_request`.
     template <class Handler>
     void async_wait(std::string job_id, std::shared_ptr<cancellation::state> cancel, Handler h) {
+        async_wait(std::move(job_id), std::move(cancel), {}, std::move(h));
+    }
+
+    /// As the wait above, calling `polled` after each poll with the job's `status` (the API
+    /// reports no percentage) (`reports_polls`), after the `on_progress` of the adapter's wait
+    /// options; an empty `polled` is not called.
+    template <class Handler>
+    void async_wait(std::string job_id, std::shared_ptr<cancellation::state> cancel,
+                    std::function<void(const poll_status&)> polled, Handler h) {
         auto diag = std::make_shared<diagnostics>();
         const auto slash = job_id.find('/');
         const auto generator = slash == std::string::npos
@@ -119,14 +129,13 @@ public:
                 });
             return;
         }
-        auto opts = wait_;
-        opts.cancel = std::move(cancel);
-        client_.async_wait(
-            lightricks::job_ref{*generator, job_id.substr(slash + 1)}, std::move(opts),
-            [diag, h = std::move(h)](std::error_code ec, job_type j) mutable {
-                h(ec, std::move(*diag), std::move(j));
+        detail::async_wait_line(
+            client_, lightricks::job_ref{*generator, job_id.substr(slash + 1)}, wait_,
+            std::move(cancel), std::move(polled),
+            [](const job_type& j) {
+                return poll_status{j.status, std::nullopt};
             },
-            diag.get());
+            std::move(h));
     }
 
     /// Downloads the result of the job `done` of line `index`; `h(std::error_code, file,

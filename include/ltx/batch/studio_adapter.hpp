@@ -162,31 +162,8 @@ public:
     template <class Handler>
     void async_wait(std::string job_id, std::shared_ptr<cancellation::state> cancel,
                     std::function<void(const poll_status&)> polled, Handler h) {
-        auto diag = std::make_shared<diagnostics>();
-        auto opts = wait_;
-        opts.cancel = std::move(cancel);
-        if (polled) {
-            opts.on_progress = [polled = std::move(polled),
-                                own = std::move(opts.on_progress)](const job& j) {
-                if (own) {
-                    own(j);
-                }
-                poll_status status;
-                if (const auto state = state_of(j)) {
-                    status.state = reflect::to_wire(*state).value_or(std::string_view{});
-                }
-                if (j.status && j.status->progress) {
-                    status.percent = *j.status->progress;
-                }
-                polled(status);
-            };
-        }
-        client_.async_wait(
-            std::move(job_id), std::move(opts),
-            [diag, h = std::move(h)](std::error_code ec, job j) mutable {
-                h(ec, std::move(*diag), std::move(j));
-            },
-            diag.get());
+        detail::async_wait_line(client_, std::move(job_id), wait_, std::move(cancel),
+                                std::move(polled), &poll_of, std::move(h));
     }
 
     template <class Handler> void async_download(const job& done, std::size_t index, Handler h) {
@@ -199,6 +176,18 @@ public:
     }
 
 private:
+    // What a poll of `j` said: its state and progress.
+    static poll_status poll_of(const job& j) {
+        poll_status status;
+        if (const auto state = state_of(j)) {
+            status.state = reflect::to_wire(*state).value_or(std::string_view{});
+        }
+        if (j.status && j.status->progress) {
+            status.percent = *j.status->progress;
+        }
+        return status;
+    }
+
     static bool takes_reply_ref(const studio_request& r) {
         return std::visit(
             [](const auto& req) {

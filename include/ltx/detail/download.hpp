@@ -11,9 +11,14 @@
 #include <ltx/http/message.hpp>
 #include <ltx/options.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -190,14 +195,50 @@ private:
     std::optional<std::uint64_t> total_;
 };
 
+/// Syncs to the disk what the file system holds of the file or folder at `p` (POSIX `fsync`).
+/// A file system that cannot sync a folder (`EINVAL`) is not an error for a folder.
+inline std::error_code sync_path(const std::filesystem::path& p) {
+    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return {errno, std::system_category()};
+    std::error_code ec;
+    if (::fsync(fd) != 0) {
+        const int err = errno;
+        std::error_code ignored;
+        if (!(err == EINVAL && std::filesystem::is_directory(p, ignored)))
+            ec.assign(err, std::system_category());
+    }
+    ::close(fd);
+    return ec;
+}
+
+/// How a `part_file` syncs a path to the disk (`sync_path`), or null: no sync.
+using path_sync = std::error_code (*)(const std::filesystem::path&);
+
+/// The temporary of a download to `<file>` is `<file>` followed by this and decimal digits.
+inline constexpr std::string_view part_file_infix = ".part-";
+
+/// True when `name` is a download's temporary file name (see `part_file_infix`): one that a
+/// process killed mid-download may have left.
+inline bool is_part_file_name(std::string_view name) {
+    const auto at = name.rfind(part_file_infix);
+    if (at == std::string_view::npos || at == 0 || at + part_file_infix.size() == name.size())
+        return false;
+    return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(at + part_file_infix.size()),
+                       name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 /// The file a download writes: a temporary beside `target`, renamed into place by `commit`,
 /// so a failed download never leaves a partial file at `target`. Removed unless committed.
+/// With a `sync`, `commit` syncs the temporary before the rename and the folder after it.
 class part_file {
 public:
-    explicit part_file(std::filesystem::path target) : target_(std::move(target)) {
+    explicit part_file(std::filesystem::path target, path_sync sync = nullptr)
+        : target_(std::move(target)), sync_(sync) {
         std::random_device rd;
-        temp_ = target_.parent_path() / (target_.filename().string() + ".part-" +
-                                         std::to_string(rd()) + std::to_string(rd()));
+        temp_ =
+            target_.parent_path() / (target_.filename().string() + std::string{part_file_infix} +
+                                     std::to_string(rd()) + std::to_string(rd()));
         out_.open(temp_, std::ios::binary | std::ios::trunc);
     }
     part_file(const part_file&) = delete;
@@ -236,6 +277,13 @@ public:
             diag.detail = "cannot write " + temp_.string();
             return;
         }
+        if (sync_) {
+            if (const auto sec = sync_(temp_)) {
+                ec = errc::file_error;
+                diag.detail = "cannot sync " + temp_.string() + ": " + sec.message();
+                return;
+            }
+        }
         std::error_code fec;
         std::filesystem::rename(temp_, target_, fec);
         if (fec) {
@@ -244,11 +292,20 @@ public:
             return;
         }
         committed_ = true;
+        if (sync_) {
+            const auto dir =
+                target_.has_parent_path() ? target_.parent_path() : std::filesystem::path{"."};
+            if (const auto sec = sync_(dir)) {
+                ec = errc::file_error;
+                diag.detail = "cannot sync the folder " + dir.string() + ": " + sec.message();
+            }
+        }
     }
 
 private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
+    path_sync sync_ = nullptr;
     std::ofstream out_;
     bool committed_ = false;
 };

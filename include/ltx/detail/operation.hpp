@@ -417,7 +417,8 @@ public:
     /// Streams the answer to `req` into the file at `path`.
     download_op(http::request req, const std::filesystem::path& path, download_options opts,
                 retry_machine retry, error_reader errors = {})
-        : req_(std::move(req)), opts_(std::move(opts)), file_(std::make_unique<part_file>(path)),
+        : req_(std::move(req)), opts_(std::move(opts)),
+          file_(std::make_unique<part_file>(path, opts_.durable ? &sync_path : nullptr)),
           machine_([f = file_.get()](std::string_view chunk) { return f->write(chunk); }, opts_,
                    std::move(retry), errors) {
         machine_.attach(req_);
