@@ -171,6 +171,8 @@ TEST_CASE("asio tokens: use_awaitable on another io_context resumes there") {
     CHECK(done.status->type == ltx::job_state::completed);
     CHECK(resumed_on == other_thread);
     CHECK(f.server.requests().size() == 4); // create + three polls
+    other.join();                           // see io_thread::join
+    f.runner.join();
 }
 
 #endif

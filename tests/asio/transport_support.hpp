@@ -24,14 +24,21 @@ inline http::request make_request(const std::string& url, http::method m = http:
     return r;
 }
 
-/// An io_context run by a thread of its own until destruction.
+/// An io_context run by a thread of its own until `join()` or destruction.
 class io_thread {
 public:
     io_thread() : thread_([this] { io_.run(); }) {}
-    ~io_thread() {
+    ~io_thread() { join(); }
+    /// Stops the io_context and waits for its thread; the io_context itself lives on. A test
+    /// whose operations cross two io_threads joins both before destroying either: the thread
+    /// that completes an operation may still be touching the other io_context (releasing the
+    /// work it held there, or signalling it after a post) when the result is already seen.
+    void join() {
         work_.reset();
         io_.stop();
-        thread_.join();
+        if (thread_.joinable()) {
+            thread_.join();
+        }
     }
     io_thread(const io_thread&) = delete;
     io_thread& operator=(const io_thread&) = delete;

@@ -62,10 +62,11 @@ TEST_CASE("asio tls: a certificate issued by the trusted CA is accepted, by IP a
 
 TEST_CASE("asio tls: a CA directory works too") {
     ltx_test::http_server server{ltx_test::test_chain(loopback())};
-    const auto dir = std::filesystem::temp_directory_path() / "ltx-test-ca-dir";
-    std::filesystem::create_directories(dir);
     // OpenSSL finds a CA in a directory by the hash of its subject name.
     const auto file = ltx_test::write_temp_file("ca-dir.pem", ltx_test::test_ca().cert);
+    // Named after the file (process id and counter): test processes run side by side.
+    const auto dir = std::filesystem::path{file + ".d"};
+    std::filesystem::create_directories(dir);
     {
         auto probe = ltx::asio::make_tls_context({.system_cas = false, .ca_file = file});
         (void)probe;
