@@ -39,6 +39,7 @@ namespace asio = ::asio;
 using namespace std::chrono_literals;
 using batch_sim_fixture::fast;
 using batch_sim_fixture::fixture;
+using batch_sim_fixture::slow;
 using ltx::batch::line_state;
 using ltx::batch::run_summary;
 
@@ -97,6 +98,7 @@ TEST_CASE("batch async_run + ltx-sim: use_future") {
 }
 
 #if defined(ASIO_HAS_CO_AWAIT)
+// The README's adapter polls at the client's default interval (3 s, then 4.5 s): about 7.5 s.
 TEST_CASE("batch async_run + ltx-sim: the README's coroutine example, verbatim") {
     fixture f("async-awaitable", fast());
     ltx::batch::sqlite_journal journal(f.dir / "batch.db");
@@ -175,9 +177,7 @@ TEST_CASE("batch async_run + ltx-sim: deferred, the default token, launched late
 
 TEST_CASE("batch async_run + ltx-sim: a cancellation stops the run, the resume creates nothing "
           "twice") {
-    auto o = fast();
-    o.speed = 2s; // jobs still running when the cancellation comes
-    fixture f("async-cancel", o);
+    fixture f("async-cancel", slow()); // jobs still running when the cancellation comes
     ltx::batch::sqlite_journal journal(f.dir / "batch.db");
     f.plan(journal, prompts);
     {
@@ -204,8 +204,10 @@ TEST_CASE("batch async_run + ltx-sim: a cancellation stops the run, the resume c
         CHECK(summary.planned == 2);
         CHECK(f.sim->stats().jobsCreated == 2);
     }
+    f.finish_jobs(); // the two submitted ones, which the resume only polls
     auto o2 = f.adapter(prompts);
-    ltx::batch::runner resumed(o2, journal, {.concurrency = 2});
+    ltx::batch::runner resumed(o2, journal,
+                               {.concurrency = 2, .on_transition = f.finish_on_submit()});
     std::optional<run_summary> summary;
     ltx::batch::async_run(resumed, f.io.get_executor(), [&](std::error_code ec, run_summary s) {
         CHECK_FALSE(ec);

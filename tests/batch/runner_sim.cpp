@@ -37,6 +37,7 @@ using sim_test::test_options;
 
 using batch_sim_fixture::fast;
 using batch_sim_fixture::fixture;
+using batch_sim_fixture::slow;
 
 TEST_CASE("batch runner + ltx-sim: every line done, a failing job recorded, the batch goes on") {
     fixture f("all", fast());
@@ -175,9 +176,7 @@ TEST_CASE("batch runner + ltx-sim: 429s lower the concurrency, nothing is create
 }
 
 TEST_CASE("batch runner + ltx-sim: a stop leaves submitted lines, the resume never resubmits") {
-    auto o = test_options();
-    o.speed = 300ms;
-    fixture f("resume", o);
+    fixture f("resume", slow()); // no job ends before the resume's last submission
     const std::vector<std::string> prompts{"p1", "p2", "p3", "p4", "p5"};
     ltx::batch::sqlite_journal journal(f.dir / "batch.db");
     f.plan(journal, prompts);
@@ -199,7 +198,9 @@ TEST_CASE("batch runner + ltx-sim: a stop leaves submitted lines, the resume nev
         CHECK(summary->planned == 2);
     }
     CHECK(f.sim->stats().jobsCreated == 3);
-    ltx::batch::runner r(adapter, journal, {.concurrency = 3});
+    f.finish_jobs(); // the three submitted ones, which the resume only polls
+    ltx::batch::runner r(adapter, journal,
+                         {.concurrency = 3, .on_transition = f.finish_on_submit()});
     const auto summary = f.run(r);
     REQUIRE(summary);
     CHECK(summary->done == 5);
@@ -292,9 +293,7 @@ TEST_CASE("batch runner + ltx-sim: each create carries the replyRef journaled be
 }
 
 TEST_CASE("batch runner + ltx-sim: an unknown line whose job runs is found, not resubmitted") {
-    auto o = test_options();
-    o.speed = 500ms; // the job created before the crash still runs when the resume starts
-    fixture f("found", o);
+    fixture f("found", slow()); // the job created before the crash runs when the resume starts
     const std::vector<std::string> prompts{"f1", "f2", "f3"};
     ltx::batch::sqlite_journal journal(f.dir / "batch.db");
     f.plan(journal, prompts);
@@ -307,7 +306,8 @@ TEST_CASE("batch runner + ltx-sim: an unknown line whose job runs is found, not 
     journal.mark_submitting(1, "ltx-batch:killed:2");
     {
         auto adapter = f.adapter(prompts);
-        ltx::batch::runner r(adapter, journal, {.concurrency = 3});
+        ltx::batch::runner r(adapter, journal,
+                             {.concurrency = 3, .on_transition = f.finish_on_submit()});
         const auto summary = f.run(r);
         REQUIRE(summary);
         CHECK(summary->found_running == 1);
@@ -320,7 +320,9 @@ TEST_CASE("batch runner + ltx-sim: an unknown line whose job runs is found, not 
         CHECK(f.sim->stats().jobsCreated == 2);               // line 1's, and line 3's
     }
     auto adapter = f.adapter(prompts);
-    ltx::batch::runner r(adapter, journal, {.concurrency = 3, .resubmit_unknown = true});
+    ltx::batch::runner r(
+        adapter, journal,
+        {.concurrency = 3, .resubmit_unknown = true, .on_transition = f.finish_on_submit()});
     const auto summary = f.run(r);
     REQUIRE(summary);
     CHECK(summary->found_running == 0);
@@ -363,9 +365,7 @@ struct killing_adapter {
 
 TEST_CASE(
     "batch runner + ltx-sim: killed after the group commit, the resume creates no job twice") {
-    auto o = test_options();
-    o.speed = 500ms; // the jobs the killed run created still run when the resume lists them
-    fixture f("group-kill", o);
+    fixture f("group-kill", slow()); // the killed run's jobs run when the resume lists them
     const std::vector<std::string> prompts{"g1", "g2", "g3", "g4"};
     const auto file = f.dir / "batch.db";
     {
@@ -403,7 +403,9 @@ TEST_CASE(
     // Two creates reached the server, two did not: the resume finds the first two by their
     // replyRef and submits the others again, four jobs in all.
     auto adapter = f.adapter(prompts);
-    ltx::batch::runner r(adapter, journal, {.concurrency = 4, .resubmit_unknown = true});
+    ltx::batch::runner r(
+        adapter, journal,
+        {.concurrency = 4, .resubmit_unknown = true, .on_transition = f.finish_on_submit()});
     const auto summary = f.run(r);
     REQUIRE(summary);
     CHECK(summary->found_running == 2);

@@ -70,6 +70,19 @@ struct fixture {
                             {.interval = 10ms, .backoff = 1.0, .timeout = 30s});
     }
 
+    // Ends every job created so far, by moving the simulator's clock past a `slow()` job.
+    void finish_jobs() { sim->advance_clock(2h); }
+
+    // An `on_transition` that calls `finish_jobs()` on each submission: with `slow()` jobs, a
+    // run ends as soon as its last job is submitted, and no job ends before a test says so.
+    auto finish_on_submit() {
+        return [this](const ltx::batch::line_record& l) {
+            if (l.state == ltx::batch::line_state::submitted) {
+                finish_jobs();
+            }
+        };
+    }
+
     // Runs until the runner reports, or 30 s; `stop_after` transitions stop it.
     std::optional<ltx::batch::run_summary> run(ltx::batch::runner<adapter_type>& r) {
         std::optional<ltx::batch::run_summary> summary;
@@ -93,6 +106,14 @@ struct fixture {
 inline ltx::sim::options fast() {
     auto o = test_options();
     o.speed = 30ms;
+    return o;
+}
+
+// Jobs that run for an hour of the simulator's clock: still running whenever a test looks,
+// however loaded the machine, until `fixture::finish_jobs()` moves the clock.
+inline ltx::sim::options slow() {
+    auto o = test_options();
+    o.speed = 1h;
     return o;
 }
 
