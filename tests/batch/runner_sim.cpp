@@ -4,7 +4,7 @@
 // a run killed in the middle of a group of creates.
 #include <ltx/batch/studio_adapter.hpp>
 
-#include "../sim/support.hpp"
+#include "sim_fixture.hpp"
 
 #include <ltx/asio.hpp>
 #include <ltx/batch/line_hash.hpp>
@@ -35,72 +35,9 @@ using ltx::batch::line_state;
 using sim_test::config_for;
 using sim_test::test_options;
 
-struct fixture {
-    explicit fixture(const std::string& name, ltx::sim::options o)
-        : sim(std::move(o)), http(io.get_executor()), api(http, config_for(sim)),
-          dir(std::filesystem::temp_directory_path() /
-              ("ltx-batch-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(dir);
-        std::filesystem::create_directories(dir / "out");
-        asset = api.upload_file(test_options().fixtures_dir / "start.png").asset.fileId;
-    }
-    ~fixture() {
-        std::error_code ignored;
-        std::filesystem::remove_all(dir, ignored);
-    }
-
-    std::vector<ltx::ltx_create_request> requests(std::vector<std::string> prompts) const {
-        std::vector<ltx::ltx_create_request> out;
-        for (auto& p : prompts) {
-            ltx::ltx_create_request r;
-            r.prompt = std::move(p);
-            r.startAssetId = asset;
-            out.push_back(std::move(r));
-        }
-        return out;
-    }
-
-    void plan(ltx::batch::journal& j, const std::vector<std::string>& prompts) const {
-        std::vector<ltx::batch::planned_line> lines;
-        for (const auto& p : prompts) {
-            lines.push_back({lines.size(), ltx::batch::line_hash(p)});
-        }
-        j.plan(lines);
-    }
-
-    using adapter_type =
-        ltx::batch::studio_adapter<ltx::basic_client<ltx::asio::transport>, ltx::asio::transport>;
-
-    adapter_type adapter(const std::vector<std::string>& prompts) {
-        return adapter_type(api, http, requests(prompts), dir / "out", {},
-                            {.interval = 10ms, .backoff = 1.0, .timeout = 30s});
-    }
-
-    // Runs until the runner reports, or 30 s; `stop_after` transitions stop it.
-    std::optional<ltx::batch::run_summary> run(ltx::batch::runner<adapter_type>& r) {
-        std::optional<ltx::batch::run_summary> summary;
-        io.restart(); // a run before this one may have left the context out of work, stopped
-        r.start([&](ltx::batch::run_summary s) { summary = s; });
-        const auto t0 = std::chrono::steady_clock::now();
-        while (!summary && std::chrono::steady_clock::now() - t0 < 30s) {
-            io.run_for(20ms);
-        }
-        return summary;
-    }
-
-    ltx::sim::background_server sim;
-    ::asio::io_context io;
-    ltx::asio::transport http;
-    ltx::basic_client<ltx::asio::transport> api;
-    std::filesystem::path dir;
-    std::string asset;
-};
-
-ltx::sim::options fast() {
-    auto o = test_options();
-    o.speed = 30ms;
-    return o;
-}
+using batch_sim_fixture::fast;
+using batch_sim_fixture::fixture;
+using batch_sim_fixture::slow;
 
 TEST_CASE("batch runner + ltx-sim: every line done, a failing job recorded, the batch goes on") {
     fixture f("all", fast());
@@ -239,9 +176,7 @@ TEST_CASE("batch runner + ltx-sim: 429s lower the concurrency, nothing is create
 }
 
 TEST_CASE("batch runner + ltx-sim: a stop leaves submitted lines, the resume never resubmits") {
-    auto o = test_options();
-    o.speed = 300ms;
-    fixture f("resume", o);
+    fixture f("resume", slow()); // no job ends before the resume's last submission
     const std::vector<std::string> prompts{"p1", "p2", "p3", "p4", "p5"};
     ltx::batch::sqlite_journal journal(f.dir / "batch.db");
     f.plan(journal, prompts);
@@ -263,7 +198,9 @@ TEST_CASE("batch runner + ltx-sim: a stop leaves submitted lines, the resume nev
         CHECK(summary->planned == 2);
     }
     CHECK(f.sim->stats().jobsCreated == 3);
-    ltx::batch::runner r(adapter, journal, {.concurrency = 3});
+    f.finish_jobs(); // the three submitted ones, which the resume only polls
+    ltx::batch::runner r(adapter, journal,
+                         {.concurrency = 3, .on_transition = f.finish_on_submit()});
     const auto summary = f.run(r);
     REQUIRE(summary);
     CHECK(summary->done == 5);
@@ -356,9 +293,7 @@ TEST_CASE("batch runner + ltx-sim: each create carries the replyRef journaled be
 }
 
 TEST_CASE("batch runner + ltx-sim: an unknown line whose job runs is found, not resubmitted") {
-    auto o = test_options();
-    o.speed = 500ms; // the job created before the crash still runs when the resume starts
-    fixture f("found", o);
+    fixture f("found", slow()); // the job created before the crash runs when the resume starts
     const std::vector<std::string> prompts{"f1", "f2", "f3"};
     ltx::batch::sqlite_journal journal(f.dir / "batch.db");
     f.plan(journal, prompts);
@@ -371,7 +306,8 @@ TEST_CASE("batch runner + ltx-sim: an unknown line whose job runs is found, not 
     journal.mark_submitting(1, "ltx-batch:killed:2");
     {
         auto adapter = f.adapter(prompts);
-        ltx::batch::runner r(adapter, journal, {.concurrency = 3});
+        ltx::batch::runner r(adapter, journal,
+                             {.concurrency = 3, .on_transition = f.finish_on_submit()});
         const auto summary = f.run(r);
         REQUIRE(summary);
         CHECK(summary->found_running == 1);
@@ -384,7 +320,9 @@ TEST_CASE("batch runner + ltx-sim: an unknown line whose job runs is found, not 
         CHECK(f.sim->stats().jobsCreated == 2);               // line 1's, and line 3's
     }
     auto adapter = f.adapter(prompts);
-    ltx::batch::runner r(adapter, journal, {.concurrency = 3, .resubmit_unknown = true});
+    ltx::batch::runner r(
+        adapter, journal,
+        {.concurrency = 3, .resubmit_unknown = true, .on_transition = f.finish_on_submit()});
     const auto summary = f.run(r);
     REQUIRE(summary);
     CHECK(summary->found_running == 0);
@@ -427,9 +365,7 @@ struct killing_adapter {
 
 TEST_CASE(
     "batch runner + ltx-sim: killed after the group commit, the resume creates no job twice") {
-    auto o = test_options();
-    o.speed = 500ms; // the jobs the killed run created still run when the resume lists them
-    fixture f("group-kill", o);
+    fixture f("group-kill", slow()); // the killed run's jobs run when the resume lists them
     const std::vector<std::string> prompts{"g1", "g2", "g3", "g4"};
     const auto file = f.dir / "batch.db";
     {
@@ -467,7 +403,9 @@ TEST_CASE(
     // Two creates reached the server, two did not: the resume finds the first two by their
     // replyRef and submits the others again, four jobs in all.
     auto adapter = f.adapter(prompts);
-    ltx::batch::runner r(adapter, journal, {.concurrency = 4, .resubmit_unknown = true});
+    ltx::batch::runner r(
+        adapter, journal,
+        {.concurrency = 4, .resubmit_unknown = true, .on_transition = f.finish_on_submit()});
     const auto summary = f.run(r);
     REQUIRE(summary);
     CHECK(summary->found_running == 2);
