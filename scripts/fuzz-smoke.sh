@@ -35,16 +35,22 @@ up_to_date() {
     return 0
 }
 
-# build <name>: compiles build/fuzz/<name>_fuzz, unless it is up to date.
+# build <name>: compiles build/fuzz/<name>_fuzz, unless it is up to date. A target with a
+# tests/fuzz/<name>.ignore is built with it as its coverage ignorelist: the functions it names
+# run without coverage feedback (still under ASan and UBSan).
 build() {
-    local name="$1" bin="$out/$1_fuzz" start="$SECONDS"
-    if up_to_date "$bin"; then
+    local name="$1" bin="$out/$1_fuzz" start="$SECONDS" list ignore=()
+    list="$root/tests/fuzz/$name.ignore"
+    if [ -f "$list" ]; then
+        ignore=(-fsanitize-coverage-ignorelist="$list")
+    fi
+    if up_to_date "$bin" && ! [ "$list" -nt "$bin" ]; then
         echo "-- $name: $bin is up to date"
         return 0
     fi
     echo "-- $name: building $bin with $cxx"
     "$cxx" -std=c++20 -O1 -g -fno-omit-frame-pointer \
-        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all "${ignore[@]}" \
         -Wall -Wextra -Wpedantic -Werror -MMD -MF "$bin.d" -MT "$bin" \
         -I"$root/include" -I"$root/tools/ltx-sim" -I"$root/tools/ltx" \
         "$root/tests/fuzz/${name}_fuzz.cpp" -o "$bin.tmp" -lboost_json -lpng &&
