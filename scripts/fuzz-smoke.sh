@@ -24,12 +24,13 @@ declare -A max_len=([json_models]=16384 [sim_multipart]=8192 [cli_request]=16384
 # One function per target run, then `main` on the last line: bash has read the whole file
 # before running any of it, so editing the script during a long run cannot derail that run.
 
-# up_to_date <bin>: the binary exists and is newer than every file its dependency list
-# (<bin>.d, written by the compiler) names.
+# up_to_date <bin> [input...]: the binary exists and is newer than every file its dependency
+# list (<bin>.d, written by the compiler) names, and than each further input given.
 up_to_date() {
     local bin="$1" dep
+    shift
     [ -x "$bin" ] && [ -f "$bin.d" ] || return 1
-    for dep in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$bin.d"); do
+    for dep in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$bin.d") "$@"; do
         [ "$dep" -nt "$bin" ] && return 1
     done
     return 0
@@ -44,7 +45,7 @@ build() {
     if [ -f "$list" ]; then
         ignore=(-fsanitize-coverage-ignorelist="$list")
     fi
-    if up_to_date "$bin" && ! [ "$list" -nt "$bin" ]; then
+    if up_to_date "$bin" "$list"; then
         echo "-- $name: $bin is up to date"
         return 0
     fi

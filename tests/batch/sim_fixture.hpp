@@ -83,7 +83,7 @@ struct fixture {
         };
     }
 
-    // Runs until the runner reports, or 30 s; `stop_after` transitions stop it.
+    // Runs until the runner reports, or 30 s.
     std::optional<ltx::batch::run_summary> run(ltx::batch::runner<adapter_type>& r) {
         std::optional<ltx::batch::run_summary> summary;
         io.restart(); // a run before this one may have left the context out of work, stopped
