@@ -110,10 +110,13 @@ inline ltx::sim::options fast() {
 }
 
 // Jobs that run for an hour of the simulator's clock: still running whenever a test looks,
-// however loaded the machine, until `fixture::finish_jobs()` moves the clock.
+// however loaded the machine, until `fixture::finish_jobs()` moves the clock. Download URLs
+// outlive any number of those moves: a URL handed out for a done job may be fetched after a
+// later submission's `finish_jobs()`, and must not have expired by then.
 inline ltx::sim::options slow() {
     auto o = test_options();
     o.speed = 1h;
+    o.url_ttl = std::chrono::hours{24 * 365};
     return o;
 }
 
