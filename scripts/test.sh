@@ -131,9 +131,12 @@ sanitize_build() {
 step_clang() { sanitize_build clang clang++ -DLTX_TEST_COMPILED_MODE=ON; }
 
 # g++ too: Asio 1.22 enables C++20 coroutines with g++ only, so the use_awaitable forms of the
-# client run under ASan+UBSan here.
+# client run under ASan+UBSan here: the layers that have them, asio, sim and batch. The others
+# run under both sanitizers in the clang step already.
 # No compile-fail tests: the g++ Release build runs them, and no sanitizer changes their outcome.
-step_sanitize_gcc() { sanitize_build sanitize-gcc g++ -DLTX_TEST_COMPILE_FAIL=OFF; }
+step_sanitize_gcc() {
+    sanitize_build sanitize-gcc g++ -DLTX_TEST_COMPILE_FAIL=OFF -DLTX_TEST_LAYERS="asio;sim;batch"
+}
 
 # g++, so that the use_awaitable forms run under TSan as well (clang++ 14 with Asio 1.22
 # compiles them out). -Wno-tsan: g++ 12 warns, as an error under -Werror, that TSan does not
@@ -144,7 +147,7 @@ step_sanitize_gcc() { sanitize_build sanitize-gcc g++ -DLTX_TEST_COMPILE_FAIL=OF
 step_tsan() {
     export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/scripts/tsan.supp"
     cmake_configure tsan g++ RelWithDebInfo -DLTX_BUILD_BENCHMARKS=OFF -DLTX_TEST_COMPILE_FAIL=OFF \
-        -DLTX_TEST_LAYERS="client;asio;sim;tools" \
+        -DLTX_TEST_LAYERS="client;asio;sim;batch;tools" \
         -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer -Wno-tsan" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
     cmake_build_test tsan
@@ -227,7 +230,7 @@ declare -A describe=(
     [headers]="bash scripts/check-headers.sh: each header under include/ltx compiles alone"
     [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc; then the secrets scan of what the tests saw"
     [clang]="clang++ Debug build with ASan+UBSan (-Werror, -fno-sanitize-recover=all), also in compiled mode, + ctest"
-    [sanitize-gcc]="g++ Debug build with ASan+UBSan + ctest (the coroutine forms), in build/sanitize-gcc"
+    [sanitize-gcc]="g++ Debug build with ASan+UBSan of the layers with coroutines + ctest, in build/sanitize-gcc"
     [tsan]="g++ RelWithDebInfo build with TSan (halt_on_error, scripts/tsan.supp) of the threaded layers + ctest"
     [meson]="meson setup/compile/test, in build/meson; its install's pkg-config files used"
     [consumer]="tests/consumer via pkg-config and find_package (install of build/gcc), add_subdirectory, FetchContent"
