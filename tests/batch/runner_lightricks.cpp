@@ -4,7 +4,7 @@
 // per line, a failed job recorded with the server's message, an unknown line left unknown.
 #include <ltx/batch/lightricks_adapter.hpp>
 
-#include "../sim/support.hpp"
+#include "sim_fixture.hpp"
 
 #include <ltx/asio.hpp>
 #include <ltx/batch/line_hash.hpp>
@@ -23,11 +23,12 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 namespace batch_lightricks_test {
 
 using namespace std::chrono_literals;
+using batch_sim_fixture::fast;
+using batch_sim_fixture::run_to_end;
+using batch_sim_fixture::scratch_dir;
 using ltx::batch::line_state;
 namespace lx = ltx::lightricks;
 
@@ -46,15 +47,7 @@ using adapter_type = ltx::batch::lightricks_adapter<client_type, ltx::asio::tran
 struct fixture {
     explicit fixture(const std::string& name, ltx::sim::options o)
         : sim(std::move(o)), http(io.get_executor()), api(http, lx_config(sim)),
-          dir(std::filesystem::temp_directory_path() /
-              ("ltx-batch-lx-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(dir);
-        std::filesystem::create_directories(dir / "out");
-    }
-    ~fixture() {
-        std::error_code ignored;
-        std::filesystem::remove_all(dir, ignored);
-    }
+          scratch("lx-" + name), dir(scratch.path) {}
 
     static lx::text_to_video_request t2v(std::string prompt) {
         return {.prompt = std::move(prompt),
@@ -77,28 +70,16 @@ struct fixture {
     }
 
     std::optional<ltx::batch::run_summary> run(ltx::batch::runner<adapter_type>& r) {
-        std::optional<ltx::batch::run_summary> summary;
-        io.restart();
-        r.start([&](ltx::batch::run_summary s) { summary = s; });
-        const auto t0 = std::chrono::steady_clock::now();
-        while (!summary && std::chrono::steady_clock::now() - t0 < 30s) {
-            io.run_for(20ms);
-        }
-        return summary;
+        return run_to_end(io, r);
     }
 
     ltx::sim::background_server sim;
     ::asio::io_context io;
     ltx::asio::transport http;
     client_type api;
+    scratch_dir scratch;
     std::filesystem::path dir;
 };
-
-ltx::sim::options fast() {
-    auto o = sim_test::test_options();
-    o.speed = 30ms;
-    return o;
-}
 
 // The first bytes of `path`.
 std::string head_of(const std::string& path, std::size_t n) {

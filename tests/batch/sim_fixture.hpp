@@ -29,18 +29,44 @@ using namespace std::chrono_literals;
 using sim_test::config_for;
 using sim_test::test_options;
 
+// A test's scratch folder, `<temp>/ltx-batch-<name>-<pid>` with an empty `out/` inside (the
+// adapters' output folder), removed with everything in it at the end.
+struct scratch_dir {
+    explicit scratch_dir(const std::string& name)
+        : path(std::filesystem::temp_directory_path() /
+               ("ltx-batch-" + name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path / "out");
+    }
+    scratch_dir(const scratch_dir&) = delete;
+    scratch_dir& operator=(const scratch_dir&) = delete;
+    ~scratch_dir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    std::filesystem::path path;
+};
+
+// Starts `r` on `io` and runs `io` until the runner reports, or 30 s.
+template <class Runner>
+std::optional<ltx::batch::run_summary> run_to_end(::asio::io_context& io, Runner& r) {
+    std::optional<ltx::batch::run_summary> summary;
+    io.restart(); // a run before this one may have left the context out of work, stopped
+    r.start([&](ltx::batch::run_summary s) { summary = s; });
+    const auto t0 = std::chrono::steady_clock::now();
+    while (!summary && std::chrono::steady_clock::now() - t0 < 30s) {
+        io.run_for(20ms);
+    }
+    return summary;
+}
+
+// The LTX Studio fixture: the simulator, the client over the Asio transport, the start frame
+// uploaded.
 struct fixture {
     explicit fixture(const std::string& name, ltx::sim::options o)
-        : sim(std::move(o)), http(io.get_executor()), api(http, config_for(sim)),
-          dir(std::filesystem::temp_directory_path() /
-              ("ltx-batch-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(dir);
-        std::filesystem::create_directories(dir / "out");
+        : sim(std::move(o)), http(io.get_executor()), api(http, config_for(sim)), scratch(name),
+          dir(scratch.path) {
         asset = api.upload_file(test_options().fixtures_dir / "start.png").asset.fileId;
-    }
-    ~fixture() {
-        std::error_code ignored;
-        std::filesystem::remove_all(dir, ignored);
     }
 
     std::vector<ltx::ltx_create_request> requests(std::vector<std::string> prompts) const {
@@ -83,22 +109,15 @@ struct fixture {
         };
     }
 
-    // Runs until the runner reports, or 30 s.
     std::optional<ltx::batch::run_summary> run(ltx::batch::runner<adapter_type>& r) {
-        std::optional<ltx::batch::run_summary> summary;
-        io.restart(); // a run before this one may have left the context out of work, stopped
-        r.start([&](ltx::batch::run_summary s) { summary = s; });
-        const auto t0 = std::chrono::steady_clock::now();
-        while (!summary && std::chrono::steady_clock::now() - t0 < 30s) {
-            io.run_for(20ms);
-        }
-        return summary;
+        return run_to_end(io, r);
     }
 
     ltx::sim::background_server sim;
     ::asio::io_context io;
     ltx::asio::transport http;
     ltx::basic_client<ltx::asio::transport> api;
+    scratch_dir scratch;
     std::filesystem::path dir;
     std::string asset;
 };
