@@ -5,6 +5,8 @@
 
 #include <ltx/batch/line_hash.hpp>
 
+#include "scratch_dir.hpp"
+
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
@@ -28,18 +30,9 @@ using ltx::batch::sqlite_journal;
 
 // A fresh database path per test, removed (with its WAL files) at the end.
 struct temp_db {
-    explicit temp_db(const std::string& name)
-        : dir(std::filesystem::temp_directory_path() /
-              ("ltx-journal-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(dir);
-        std::filesystem::create_directories(dir);
-    }
-    ~temp_db() {
-        std::error_code ignored;
-        std::filesystem::remove_all(dir, ignored);
-    }
-    std::filesystem::path file() const { return dir / "batch.db"; }
-    std::filesystem::path dir;
+    explicit temp_db(const std::string& name) : dir("journal-" + name) {}
+    std::filesystem::path file() const { return dir.path / "batch.db"; }
+    batch_test::scratch_dir dir;
 };
 
 std::vector<planned_line> input(std::initializer_list<const char*> texts) {

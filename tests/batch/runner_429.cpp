@@ -8,6 +8,8 @@
 #include <ltx/batch/line_hash.hpp>
 #include <ltx/batch/sqlite_journal.hpp>
 
+#include "scratch_dir.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -23,8 +25,6 @@
 #include <system_error>
 #include <utility>
 #include <vector>
-
-#include <unistd.h>
 
 namespace batch_runner_429_test {
 
@@ -101,25 +101,16 @@ private:
 };
 
 struct fixture {
-    explicit fixture(const std::string& name, std::size_t lines)
-        : dir(std::filesystem::temp_directory_path() /
-              ("ltx-runner429-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(dir);
-        std::filesystem::create_directories(dir);
-        journal.emplace(dir / "batch.db");
+    explicit fixture(const std::string& name, std::size_t lines) : dir("runner429-" + name) {
+        journal.emplace(dir.path / "batch.db");
         std::vector<ltx::batch::planned_line> plan;
         for (std::size_t i = 0; i < lines; ++i) {
             plan.push_back({i, ltx::batch::line_hash("line " + std::to_string(i))});
         }
         journal->plan(plan);
     }
-    ~fixture() {
-        journal.reset();
-        std::error_code ignored;
-        std::filesystem::remove_all(dir, ignored);
-    }
 
-    std::filesystem::path dir;
+    batch_test::scratch_dir dir; // declared first: it outlives the journal's database
     std::optional<ltx::batch::sqlite_journal> journal;
     scripted_adapter adapter;
     std::optional<ltx::batch::run_summary> summary;
@@ -246,7 +237,7 @@ TEST_CASE("batch runner: the lines started at once are journaled in one commit b
     // What another connection to the file reads as each create is sent: committed states only.
     std::vector<std::vector<line_state>> seen;
     f.adapter.on_send = [&](std::size_t) {
-        ltx::batch::sqlite_journal reader(f.dir / "batch.db");
+        ltx::batch::sqlite_journal reader(f.dir.path / "batch.db");
         auto& states = seen.emplace_back();
         for (const auto& line : reader.lines()) {
             states.push_back(line.state);

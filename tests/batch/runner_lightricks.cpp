@@ -28,7 +28,7 @@ namespace batch_lightricks_test {
 using namespace std::chrono_literals;
 using batch_sim_fixture::fast;
 using batch_sim_fixture::run_to_end;
-using batch_sim_fixture::scratch_dir;
+using batch_test::scratch_dir;
 using ltx::batch::line_state;
 namespace lx = ltx::lightricks;
 
@@ -47,7 +47,7 @@ using adapter_type = ltx::batch::lightricks_adapter<client_type, ltx::asio::tran
 struct fixture {
     explicit fixture(const std::string& name, ltx::sim::options o)
         : sim(std::move(o)), http(io.get_executor()), api(http, lx_config(sim)),
-          scratch("lx-" + name), dir(scratch.path) {}
+          scratch("lx-" + name) {}
 
     static lx::text_to_video_request t2v(std::string prompt) {
         return {.prompt = std::move(prompt),
@@ -78,7 +78,7 @@ struct fixture {
     ltx::asio::transport http;
     client_type api;
     scratch_dir scratch;
-    std::filesystem::path dir;
+    const std::filesystem::path& dir = scratch.path;
 };
 
 // The first bytes of `path`.

@@ -223,13 +223,7 @@ TEST_CASE("batch runner + ltx-sim: an ambiguous create is unknown, resubmitted o
         ltx::batch::studio_adapter<decltype(api), ltx::asio::transport> adapter(
             api, f->http, f->requests(prompts), f->dir / "out");
         ltx::batch::runner r(adapter, journal, {.concurrency = 2});
-        std::optional<ltx::batch::run_summary> summary;
-        f->io.restart();
-        r.start([&](ltx::batch::run_summary s) { summary = s; });
-        const auto t0 = std::chrono::steady_clock::now();
-        while (!summary && std::chrono::steady_clock::now() - t0 < 30s) {
-            f->io.run_for(20ms);
-        }
+        const auto summary = batch_sim_fixture::run_to_end(f->io, r);
         REQUIRE(summary);
         CHECK(summary->unknown == 2);
         CHECK(journal.line(0)->state == line_state::unknown);

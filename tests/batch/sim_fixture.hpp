@@ -6,6 +6,7 @@
 #define LTX_TESTS_BATCH_SIM_FIXTURE_HPP
 
 #include "../sim/support.hpp"
+#include "scratch_dir.hpp"
 
 #include <ltx/asio.hpp>
 #include <ltx/batch/line_hash.hpp>
@@ -26,26 +27,9 @@
 namespace batch_sim_fixture {
 
 using namespace std::chrono_literals;
+using batch_test::scratch_dir;
 using sim_test::config_for;
 using sim_test::test_options;
-
-// A test's scratch folder, `<temp>/ltx-batch-<name>-<pid>` with an empty `out/` inside (the
-// adapters' output folder), removed with everything in it at the end.
-struct scratch_dir {
-    explicit scratch_dir(const std::string& name)
-        : path(std::filesystem::temp_directory_path() /
-               ("ltx-batch-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path / "out");
-    }
-    scratch_dir(const scratch_dir&) = delete;
-    scratch_dir& operator=(const scratch_dir&) = delete;
-    ~scratch_dir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-    std::filesystem::path path;
-};
 
 // Starts `r` on `io` and runs `io` until the runner reports, or 30 s.
 template <class Runner>
@@ -64,8 +48,7 @@ std::optional<ltx::batch::run_summary> run_to_end(::asio::io_context& io, Runner
 // uploaded.
 struct fixture {
     explicit fixture(const std::string& name, ltx::sim::options o)
-        : sim(std::move(o)), http(io.get_executor()), api(http, config_for(sim)), scratch(name),
-          dir(scratch.path) {
+        : sim(std::move(o)), http(io.get_executor()), api(http, config_for(sim)), scratch(name) {
         asset = api.upload_file(test_options().fixtures_dir / "start.png").asset.fileId;
     }
 
@@ -118,7 +101,7 @@ struct fixture {
     ltx::asio::transport http;
     ltx::basic_client<ltx::asio::transport> api;
     scratch_dir scratch;
-    std::filesystem::path dir;
+    const std::filesystem::path& dir = scratch.path;
     std::string asset;
 };
 
