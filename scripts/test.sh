@@ -124,41 +124,38 @@ sanitize_build() {
     cmake_build_test "$dir"
 }
 
-# clang++ with ASan+UBSan (warnings as errors, as in every build), every test layer built twice:
-# header-only and in the compiled mode (LTX_SEPARATE_COMPILATION). One build serves clang's
-# warnings, the sanitizers and the compiled mode: a clang Release build besides it would
-# compile the whole suite once more for no check of its own.
-step_clang() { sanitize_build clang clang++ -DLTX_TEST_COMPILED_MODE=ON; }
-
-# g++ too: Asio 1.22 enables C++20 coroutines with g++ only, so the use_awaitable forms of the
-# client run under ASan+UBSan here: the layers that have them, asio, sim and batch. The others
-# run under both sanitizers in the clang step already.
-# No compile-fail tests: the g++ Release build runs them, and no sanitizer changes their outcome.
-step_sanitize_gcc() {
-    sanitize_build sanitize-gcc g++ -DLTX_TEST_COMPILE_FAIL=OFF -DLTX_TEST_LAYERS="asio;sim;batch"
-}
+# clang++ with ASan+UBSan (warnings as errors, as in every build), every test layer,
+# header-only. The compiled mode runs in the meson step, under g++'s ASan+UBSan.
+step_clang() { sanitize_build clang clang++; }
 
 # g++, so that the use_awaitable forms run under TSan as well (clang++ 14 with Asio 1.22
 # compiles them out). -Wno-tsan: g++ 12 warns, as an error under -Werror, that TSan does not
 # instrument std::atomic_thread_fence, which Asio's fenced blocks use; no report of the suite
 # comes from one. The false positives that do come, from uninstrumented libstdc++, are listed
 # one by one, with why, in scripts/tsan.supp. Only the layers that run threads: the reflect and
-# http layers run none.
+# http layers run none. In the compiled mode, which CMake builds nowhere else (meson runs it too).
 step_tsan() {
     export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/scripts/tsan.supp"
     cmake_configure tsan g++ RelWithDebInfo -DLTX_BUILD_BENCHMARKS=OFF -DLTX_TEST_COMPILE_FAIL=OFF \
-        -DLTX_TEST_LAYERS="client;asio;sim;batch;tools" \
+        -DLTX_TEST_LAYERS="client;asio;sim;batch;tools" -DLTX_TEST_MODES=compiled \
         -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer -Wno-tsan" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
     cmake_build_test tsan
 }
 
+# meson builds every layer with g++, ASan+UBSan and in the compiled mode (LTX_SEPARATE_COMPILATION):
+# with clang's step (header-only) that runs the suite in both modes under both sanitizers, and the
+# use_awaitable forms, which Asio 1.22 enables with g++ only (clang++ 14 compiles them out),
+# under ASan+UBSan too.
 step_meson() {
+    export ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1"
+    export UBSAN_OPTIONS="print_stacktrace=1"
     local reconfigure=()
     if [ -f build/meson/build.ninja ]; then
         reconfigure=(--reconfigure)
     fi
-    meson setup "${reconfigure[@]}" build/meson
+    meson setup "${reconfigure[@]}" build/meson -Dcompiled_mode=true \
+        -Db_sanitize=address,undefined -Dcpp_args="-fno-sanitize-recover=all -fno-omit-frame-pointer"
     meson compile -C build/meson -j "$jobs"
     meson test -C build/meson --print-errorlogs --num-processes "$jobs"
     # What it installs for builds without meson: the headers and the pkg-config files.
@@ -219,7 +216,7 @@ step_extra_tests() { run_hook scripts/extra-tests.sh; }
 
 # ---- driver ----------------------------------------------------------------------------------
 
-all_steps=(setup format amalgamate core-includes docs headers gcc clang sanitize-gcc tsan meson consumer
+all_steps=(setup format amalgamate core-includes docs headers gcc clang tsan meson consumer
     benchmarks fuzz-smoke extra-tests)
 declare -A describe=(
     [setup]="bash scripts/setup.sh: install the Debian packages that are missing"
@@ -229,10 +226,9 @@ declare -A describe=(
     [docs]="bash scripts/check-docs.sh: the reflection engine's public headers are mostly docs"
     [headers]="bash scripts/check-headers.sh: each header under include/ltx compiles alone"
     [gcc]="g++ Release build (-Werror, benchmarks on) + ctest, in build/gcc; then the secrets scan of what the tests saw"
-    [clang]="clang++ Debug build with ASan+UBSan (-Werror, -fno-sanitize-recover=all), also in compiled mode, + ctest"
-    [sanitize-gcc]="g++ Debug build with ASan+UBSan of the layers with coroutines + ctest, in build/sanitize-gcc"
-    [tsan]="g++ RelWithDebInfo build with TSan (halt_on_error, scripts/tsan.supp) of the threaded layers + ctest"
-    [meson]="meson setup/compile/test, in build/meson; its install's pkg-config files used"
+    [clang]="clang++ Debug build with ASan+UBSan (-Werror, -fno-sanitize-recover=all), header-only, + ctest"
+    [tsan]="g++ RelWithDebInfo build with TSan (halt_on_error, scripts/tsan.supp) of the threaded layers, compiled mode, + ctest"
+    [meson]="meson setup/compile/test (g++, ASan+UBSan, compiled mode), in build/meson; its install's pkg-config files used"
     [consumer]="tests/consumer via pkg-config and find_package (install of build/gcc), add_subdirectory, FetchContent"
     [benchmarks]="build ltx_benchmarks; run scripts/bench.sh if present, else a smoke run"
     [fuzz-smoke]="bash scripts/fuzz-smoke.sh, if present"

@@ -1,6 +1,6 @@
 // Copyright (c) ltx authors. Distributed under the Boost Software License, Version 1.0.
 //
-// Compiled mode (CMake option LTX_TEST_COMPILED_MODE): every test layer is built again with
+// Compiled mode (CMake LTX_TEST_MODES=compiled, meson -Dcompiled_mode=true): the test layers are built with
 // LTX_SEPARATE_COMPILATION, and this is its one translation unit that defines ltx's non-template
 // functions; the test files see declarations only. A function the src headers leave out fails
 // the link, and one defined in a header as well as here fails it as a duplicate.
