@@ -20,7 +20,13 @@ if [ -z "${LTX_JOBS:-}" ] && [ "$jobs" -gt 2 ]; then
 fi
 export LTX_ROOT="$root" LTX_JOBS="$jobs" LTX_BUILD_DIR="$root/build/gcc"
 
-sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# ASan+UBSan: any report fails the test. meson takes the -fsanitize part as -Db_sanitize.
+sanitize_options="-fno-sanitize-recover=all -fno-omit-frame-pointer"
+sanitize_flags="-fsanitize=address,undefined $sanitize_options"
+sanitize_env() {
+    export ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1"
+    export UBSAN_OPTIONS="print_stacktrace=1"
+}
 
 # ---- helpers ---------------------------------------------------------------------------------
 
@@ -116,8 +122,7 @@ step_gcc() {
 sanitize_build() {
     local dir="$1" cxx="$2"
     shift 2
-    export ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1"
-    export UBSAN_OPTIONS="print_stacktrace=1"
+    sanitize_env
     cmake_configure "$dir" "$cxx" Debug -DLTX_BUILD_BENCHMARKS=OFF \
         -DCMAKE_CXX_FLAGS="$sanitize_flags" \
         -DCMAKE_EXE_LINKER_FLAGS="$sanitize_flags" "$@"
@@ -148,14 +153,13 @@ step_tsan() {
 # use_awaitable forms, which Asio 1.22 enables with g++ only (clang++ 14 compiles them out),
 # under ASan+UBSan too.
 step_meson() {
-    export ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1"
-    export UBSAN_OPTIONS="print_stacktrace=1"
+    sanitize_env
     local reconfigure=()
     if [ -f build/meson/build.ninja ]; then
         reconfigure=(--reconfigure)
     fi
     meson setup "${reconfigure[@]}" build/meson -Dcompiled_mode=true \
-        -Db_sanitize=address,undefined -Dcpp_args="-fno-sanitize-recover=all -fno-omit-frame-pointer"
+        -Db_sanitize=address,undefined -Dcpp_args="$sanitize_options"
     meson compile -C build/meson -j "$jobs"
     meson test -C build/meson --print-errorlogs --num-processes "$jobs"
     # What it installs for builds without meson: the headers and the pkg-config files.
