@@ -48,7 +48,6 @@ inline tcp::acceptor listen_on(net::io_context& io, const std::string& host, std
 
 } // namespace
 
-
 // What `server` holds and does; its members are documented in server.hpp.
 class server::impl {
 public:
@@ -56,8 +55,7 @@ public:
     ///         boost::system::system_error when a port cannot be bound.
     explicit impl(options o)
         : opts_(std::move(o)), seed_(pick_seed(opts_)), store_(opts_, seed_),
-          artifacts_(opts_.fixtures_dir),
-          api_acceptor_(listen_on(io_, opts_.host, opts_.port)),
+          artifacts_(opts_.fixtures_dir), api_acceptor_(listen_on(io_, opts_.host, opts_.port)),
           storage_acceptor_(listen_on(io_, opts_.host, opts_.storage_port)),
           renderer_(store_, url_of(storage_acceptor_)), api_(store_, renderer_),
           lx_(opts_, artifacts_, url_of(storage_acceptor_), seed_ ^ lx_seed),
@@ -316,25 +314,48 @@ private:
     session::handler storage_handler_{[this](const std::shared_ptr<session>& s) { on_storage(s); }};
 };
 
-
 server::server(options o) : impl_(std::make_unique<impl>(std::move(o))) {}
 server::~server() = default;
 
-void server::run() { impl_->run(); }
-void server::stop() { impl_->stop(); }
-const std::string& server::api_url() const noexcept { return impl_->api_url(); }
-const std::string& server::storage_url() const noexcept { return impl_->storage_url(); }
-std::uint16_t server::api_port() const noexcept { return impl_->api_port(); }
-std::uint16_t server::storage_port() const noexcept { return impl_->storage_port(); }
-std::ostream* server::log() const noexcept { return impl_->log(); }
-boost::asio::io_context& server::io() noexcept { return impl_->io(); }
-std::int64_t server::now_ms() const { return impl_->now_ms(); }
-void server::advance_clock(std::chrono::milliseconds d) { impl_->advance_clock(d); }
-void server::save_state() { impl_->save_state(); }
+void server::run() {
+    impl_->run();
+}
+void server::stop() {
+    impl_->stop();
+}
+const std::string& server::api_url() const noexcept {
+    return impl_->api_url();
+}
+const std::string& server::storage_url() const noexcept {
+    return impl_->storage_url();
+}
+std::uint16_t server::api_port() const noexcept {
+    return impl_->api_port();
+}
+std::uint16_t server::storage_port() const noexcept {
+    return impl_->storage_port();
+}
+std::ostream* server::log() const noexcept {
+    return impl_->log();
+}
+boost::asio::io_context& server::io() noexcept {
+    return impl_->io();
+}
+std::int64_t server::now_ms() const {
+    return impl_->now_ms();
+}
+void server::advance_clock(std::chrono::milliseconds d) {
+    impl_->advance_clock(d);
+}
+void server::save_state() {
+    impl_->save_state();
+}
 std::vector<recorded_request> server::storage_requests() const {
     return impl_->storage_requests();
 }
-void server::reset() { impl_->reset(); }
+void server::reset() {
+    impl_->reset();
+}
 
 sim_stats server::stats() {
     return on_server_thread([this] { return impl_->stats(); });
