@@ -20,6 +20,9 @@
 #include "http1_fuzz_runs.hpp"
 
 #include <sim/server.hpp>
+// The server's definitions, in this translation unit: built with the target's coverage
+// instrumentation, so that what the simulator does with an input guides the fuzzing.
+#include <sim/server.cpp>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,6 +1,7 @@
 // ltx-sim holds ten thousand concurrent jobs: each is a small record whose progress comes from
 // its timestamps, with no timer of its own.
 #include "../../tools/ltx-sim/sim/server.hpp"
+#include "../../tools/ltx-sim/sim/store.hpp"
 
 #include "support.hpp"
 

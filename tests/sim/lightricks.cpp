@@ -1,6 +1,8 @@
 // The official LTX API as ltx-sim serves it: its routes, errors and limits over raw HTTP, and
 // the library's lightricks client over its Asio transport against it, in the sync form and
 // with callbacks, futures and coroutines.
+#include "../../tools/ltx-sim/sim/lightricks.hpp"
+
 #include "support.hpp"
 
 #include <ltx/asio.hpp>

@@ -3,12 +3,14 @@
 #ifndef LTX_TESTS_SIM_SUPPORT_HPP
 #define LTX_TESTS_SIM_SUPPORT_HPP
 
+#include "../../tools/ltx-sim/sim/artifacts.hpp"
 #include "../../tools/ltx-sim/sim/server.hpp"
 
 #include <ltx/api/endpoints.hpp>
 #include <ltx/config.hpp>
 #include <ltx/reflect.hpp>
 
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 

@@ -3,7 +3,9 @@
 // ltx-sim: a local simulator of the LTX Studio API v1. See `ltx-sim --help`.
 #include "sim/server.hpp"
 
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <sys/resource.h>
 

@@ -12,6 +12,7 @@
 #include "lightricks.hpp"
 #include "reply.hpp"
 #include "session.hpp"
+#include "stats.hpp"
 #include "store.hpp"
 
 #include <ltx/detail/ascii.hpp>
@@ -29,39 +30,6 @@
 #include <vector>
 
 namespace ltx::sim {
-
-/// A request the storage listener received: method, target and every header (names in lower
-/// case, repeated headers joined with `, `).
-struct recorded_request {
-    std::string method;
-    std::string target;
-    std::map<std::string, std::string> headers;
-};
-BOOST_DESCRIBE_STRUCT(recorded_request, (), (method, target, headers))
-
-/// The counters of `/_sim/stats`.
-struct sim_stats {
-    std::uint64_t jobsCreated = 0;
-    std::uint64_t jobsActive = 0;
-    std::uint64_t jobsFailed = 0;
-    std::uint64_t uploads = 0;
-    std::uint64_t requests = 0;
-    std::uint64_t connections = 0;
-    std::uint64_t rejected429 = 0;
-    std::uint64_t injected5xx = 0;
-    std::uint64_t dropped = 0;
-    std::uint64_t webhooksSent = 0;
-    std::uint64_t webhooksFailed = 0;
-    /// Jobs the official LTX API accepted (v1 and v2).
-    std::uint64_t lightricksJobs = 0;
-    std::uint64_t storageRequests = 0;
-    /// Storage requests that carried an Authorization header (refused): a token leaked.
-    std::uint64_t storageAuthorized = 0;
-};
-BOOST_DESCRIBE_STRUCT(sim_stats, (),
-                      (jobsCreated, jobsActive, jobsFailed, uploads, requests, connections,
-                       rejected429, injected5xx, dropped, webhooksSent, webhooksFailed,
-                       lightricksJobs, storageRequests, storageAuthorized))
 
 /// The storage listener's handler.
 class storage {
