@@ -151,9 +151,16 @@ private:
 
     void put_string(std::string_view s) {
         if (json_plain(s)) {
-            put('"');
-            put(s);
-            put('"');
+            if (s.size() + 2 > sizeof staged_ - size_) {
+                put('"');
+                put(s);
+                put('"');
+                return;
+            }
+            staged_[size_] = '"';
+            std::memcpy(staged_ + size_ + 1, s.data(), s.size());
+            size_ += s.size() + 2;
+            staged_[size_ - 1] = '"';
             return;
         }
         serializer_.reset(boost::json::string_view{s.data(), s.size()});

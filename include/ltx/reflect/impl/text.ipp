@@ -164,10 +164,23 @@ LTX_DECL bool is_mime_type(std::string_view text) noexcept {
 }
 
 LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) noexcept {
-    do {
-        *--end = static_cast<char>('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
+    // Two digits at a time: the pair for n is at 2 n.
+    static constexpr char pairs[] = "0001020304050607080910111213141516171819"
+                                    "2021222324252627282930313233343536373839"
+                                    "4041424344454647484950515253545556575859"
+                                    "6061626364656667686970717273747576777879"
+                                    "8081828384858687888990919293949596979899";
+    while (v >= 100) {
+        end -= 2;
+        std::memcpy(end, pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        end -= 2;
+        std::memcpy(end, pairs + 2 * v, 2);
+    } else {
+        *--end = static_cast<char>('0' + v);
+    }
     if (negative)
         *--end = '-';
     return end;
