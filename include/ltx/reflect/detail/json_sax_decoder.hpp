@@ -416,7 +416,7 @@ private:
         frame& f = frames_[++top_];
         f.container = s;
         f.pending = sax_sink{&skip_ops, nullptr};
-        f.key_size = 0;
+        f.set_key({});
         f.position = 0;
         f.count = 0;
         f.seen = 0;
