@@ -1326,13 +1326,10 @@ template <class T> constexpr sax_ops make_sax_ops() {
     } else if constexpr (kind == type_kind::string) {
         o.append = [](void* p, std::string_view s, bool first) {
             auto& out = *static_cast<T*>(p);
-            if (first && s.size() > out.capacity()) {
-                out = T(s.data(), s.size()); // built at its size, not grown and copied into
-                return;
-            }
             if (first)
-                out.clear();
-            out.append(s.data(), s.size());
+                out.assign(s);
+            else
+                out.append(s);
         };
     } else if constexpr (kind == type_kind::described_enum) {
         o.scalar = leaf_of<T>();
