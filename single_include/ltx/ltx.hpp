@@ -887,28 +887,39 @@ constexpr const char* find_first(const char* b, const char* e, char c) noexcept 
 }
 } // namespace chars
 
+// Whether the eight (sixteen) bytes at `p` are all ASCII.
+inline bool all_ascii8(const unsigned char* p) noexcept {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    return (word & 0x8080808080808080u) == 0;
+}
+#ifdef __SSE2__
+inline bool all_ascii16(const unsigned char* p) noexcept {
+    return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0;
+}
+#endif
+
 LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
-    count = 0;
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* end = p + s.size();
+    const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = begin + s.size();
+    const auto* p = begin;
+    // The count is the size less the continuation bytes of the multi-byte characters.
+    std::size_t continuations = 0;
     while (p < end) {
         // Validation scans every string of every request: take ASCII sixteen bytes at a time
-        // where SSE2 is there (every x86-64), then eight.
+        // where SSE2 is there (every x86-64), then eight. Once fewer remain, the last sixteen
+        // (or eight) bytes of the string, read at once, end the scan when they are ASCII: they
+        // hold every byte left, and p is at a character's start.
 #ifdef __SSE2__
-        while (end - p >= 16 &&
-               _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0) {
+        while (end - p >= 16 && all_ascii16(p))
             p += 16;
-            count += 16;
-        }
+        if (end - p < 16 && end - begin >= 16 && all_ascii16(end - 16))
+            break;
 #endif
-        while (end - p >= 8) {
-            std::uint64_t word;
-            std::memcpy(&word, p, 8);
-            if (word & 0x8080808080808080u)
-                break;
+        while (end - p >= 8 && all_ascii8(p))
             p += 8;
-            count += 8;
-        }
+        if (end - p < 8 && end - begin >= 8 && all_ascii8(end - 8))
+            break;
         if (p == end)
             break;
         const unsigned char b = *p;
@@ -916,7 +927,6 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
         std::uint32_t cp = 0;
         if (b < 0x80) {
             ++p;
-            ++count;
             continue;
         } else if (b >= 0xC2 && b <= 0xDF) {
             extra = 1;
@@ -943,8 +953,9 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
             return false;
         p += extra + 1;
-        ++count;
+        continuations += extra;
     }
+    count = s.size() - continuations;
     return true;
 }
 
@@ -996,10 +1007,23 @@ LTX_DECL bool is_mime_type(std::string_view text) noexcept {
 }
 
 LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) noexcept {
-    do {
-        *--end = static_cast<char>('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
+    // Two digits at a time: the pair for n is at 2 n.
+    static constexpr char pairs[] = "0001020304050607080910111213141516171819"
+                                    "2021222324252627282930313233343536373839"
+                                    "4041424344454647484950515253545556575859"
+                                    "6061626364656667686970717273747576777879"
+                                    "8081828384858687888990919293949596979899";
+    while (v >= 100) {
+        end -= 2;
+        std::memcpy(end, pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        end -= 2;
+        std::memcpy(end, pairs + 2 * v, 2);
+    } else {
+        *--end = static_cast<char>('0' + v);
+    }
     if (negative)
         *--end = '-';
     return end;
@@ -1583,7 +1607,8 @@ public:
         if (skip_)
             return true;
         std::string_view key{s.data(), s.size()};
-        if (!key_.empty()) {
+        const bool parts = !key_.empty();
+        if (parts) {
             key_.append(key);
             key = key_;
         }
@@ -1597,7 +1622,7 @@ public:
                 const std::uint64_t bit = std::uint64_t{1} << i;
                 f.count = i + 1; // documents usually follow declaration order
                 f.position = i;
-                f.key = o.member_names[i];
+                f.set_key(o.member_names[i]);
                 f.pending = o.member(f.container.object, i);
                 if (f.seen & bit)
                     fail_here("repeated key");
@@ -1605,12 +1630,15 @@ public:
             }
         } else {
             bool inserted = false;
-            f.pending = f.container.ops->entry(f.container.object, key, inserted, f.key);
+            std::string_view stored;
+            f.pending = f.container.ops->entry(f.container.object, key, inserted, stored);
+            f.set_key(stored);
             f.position = f.count++;
             if (!inserted)
                 fail_here("repeated key");
         }
-        key_.clear();
+        if (parts)
+            key_.clear();
         return true;
     }
 
@@ -1741,15 +1769,22 @@ private:
     enum class frame_kind : unsigned char { root, object, map, sequence };
 
     // Left uninitialised until pushed: zeroing every frame would cost more than a small parse.
+    // So no member has a default member initializer, std::string_view's included.
     struct frame {
         sax_sink container;   // the struct, map or vector being filled
         sax_sink pending;     // where the next value goes (set by a key, or the root value)
-        std::string_view key; // the current child's name, for error paths
+        const char* key_data; // the current child's name, for error paths
+        std::size_t key_size;
         std::size_t position; // the current child's ordinal: member index, array index, key order
         std::size_t count;    // elements or distinct keys so far; for structs the lookup hint
         std::uint64_t seen;   // members seen (sax_members allows at most 64)
         frame_kind kind;
         bool is_index;
+
+        void set_key(std::string_view k) noexcept {
+            key_data = k.data();
+            key_size = k.size();
+        }
     };
 
     bool begin_container(bool is_object) {
@@ -1773,7 +1808,7 @@ private:
         frame& f = frames_[++top_];
         f.container = s;
         f.pending = sax_sink{&skip_ops, nullptr};
-        f.key = {};
+        f.set_key({});
         f.position = 0;
         f.count = 0;
         f.seen = 0;
@@ -1803,7 +1838,7 @@ private:
                     m.ops->reset(m.object);
                 } else {
                     f.position = i;
-                    f.key = o.member_names[i];
+                    f.set_key(o.member_names[i]);
                     fail_here("missing required field");
                 }
             }
@@ -1845,11 +1880,37 @@ private:
             scratch_.append(part);
     }
 
+    // Whether `a` and `b` hold the same bytes. Member names are short: comparing them here,
+    // eight bytes at a time, costs less than a call to memcmp.
+    static bool same_name(std::string_view a, std::string_view b) noexcept {
+        const std::size_t n = a.size();
+        if (n != b.size())
+            return false;
+        if (n >= 8) {
+            // The last word ends at the end, overlapping the one before.
+            for (std::size_t i = 0;; i += 8) {
+                i = i < n - 8 ? i : n - 8;
+                std::uint64_t x;
+                std::uint64_t y;
+                std::memcpy(&x, a.data() + i, 8);
+                std::memcpy(&y, b.data() + i, 8);
+                if (x != y)
+                    return false;
+                if (i == n - 8)
+                    return true;
+            }
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i])
+                return false;
+        return true;
+    }
+
     static std::size_t find_member(const sax_ops& o, std::string_view key, std::size_t hint) {
-        if (hint < o.member_count && o.member_names[hint] == key)
+        if (hint < o.member_count && same_name(o.member_names[hint], key))
             return hint;
         for (std::size_t i = 0; i < o.member_count; ++i)
-            if (o.member_names[i] == key)
+            if (same_name(o.member_names[i], key))
                 return i;
         return npos;
     }
@@ -1897,7 +1958,7 @@ private:
         for (std::size_t i = 1; i <= depth; ++i) {
             const frame& f = frames_[i];
             rank_[i - 1] = f.position;
-            chain[i] = path_frame{parent, f.key, f.position, f.is_index};
+            chain[i] = path_frame{parent, {f.key_data, f.key_size}, f.position, f.is_index};
             parent = &chain[i];
         }
         error_.path = parent->str();
@@ -1910,10 +1971,10 @@ private:
     sax_sink string_{&skip_ops, nullptr};
     bool in_string_ = false;
     bool has_error_ = false;
-    std::string key_;     // a key split into parts (escapes)
-    std::string scratch_; // an enum name split into parts
-    std::string number_;  // a number's text split into parts
-    std::array<std::size_t, max_frames> rank_{};
+    std::string key_;                          // a key split into parts (escapes)
+    std::string scratch_;                      // an enum name split into parts
+    std::string number_;                       // a number's text split into parts
+    std::array<std::size_t, max_frames> rank_; // the first rank_size_ are set
     std::size_t rank_size_ = 0;
     json_error error_;
 };
@@ -2166,40 +2227,50 @@ LTX_DECL bool read_json_document(const boost::json::value& jv, sax_sink root, js
 namespace ltx::reflect::detail {
 
 // True when `s` holds no '"', '\\' or control character: the only bytes the serializer
-// escapes, so such a string is written as is. Eight bytes at a time, since most strings
-// (ids, URLs, prompts) need no escaping at all.
+// escapes, so such a string is written as is. Sixteen or eight bytes at a time, since most
+// strings (ids, URLs, prompts) need no escaping at all; the last window of a string ends at
+// its end, overlapping the one before, so that no byte is left for a loop of its own.
 inline bool json_plain(std::string_view s) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t highs = 0x8080808080808080u;
     const char* const data = s.data();
     const std::size_t size = s.size();
-    std::size_t i = 0;
 #ifdef __SSE2__
-    // Sixteen bytes at a time where SSE2 is there (every x86-64): a byte at most 0x1F (its
-    // unsigned maximum with 0x1F is 0x1F), '"' or '\\'.
-    const __m128i control = _mm_set1_epi8(0x1F);
-    const __m128i quote_bytes = _mm_set1_epi8('"');
-    const __m128i backslash_bytes = _mm_set1_epi8('\\');
-    for (; i + 16 <= size; i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-        const __m128i hits = _mm_or_si128(
-            _mm_cmpeq_epi8(_mm_max_epu8(v, control), control),
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote_bytes), _mm_cmpeq_epi8(v, backslash_bytes)));
-        if (_mm_movemask_epi8(hits) != 0)
-            return false;
+    // Where SSE2 is there (every x86-64): a byte at most 0x1F (its unsigned maximum with 0x1F
+    // is 0x1F), '"' or '\\'.
+    if (size >= 16) {
+        const __m128i control = _mm_set1_epi8(0x1F);
+        const __m128i quote_bytes = _mm_set1_epi8('"');
+        const __m128i backslash_bytes = _mm_set1_epi8('\\');
+        for (std::size_t i = 0;; i += 16) {
+            i = i < size - 16 ? i : size - 16;
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+            const __m128i hits = _mm_or_si128(
+                _mm_cmpeq_epi8(_mm_max_epu8(v, control), control),
+                _mm_or_si128(_mm_cmpeq_epi8(v, quote_bytes), _mm_cmpeq_epi8(v, backslash_bytes)));
+            if (_mm_movemask_epi8(hits) != 0)
+                return false;
+            if (i == size - 16)
+                return true;
+        }
     }
 #endif
-    for (; i + 8 <= size; i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, data + i, 8);
-        // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xor-ed with it).
-        const std::uint64_t quote = w ^ (0x22 * ones);
-        const std::uint64_t backslash = w ^ (0x5C * ones);
-        if (((w - 0x20 * ones) & ~w & highs) | ((quote - ones) & ~quote & highs) |
-            ((backslash - ones) & ~backslash & highs))
-            return false;
+    if (size >= 8) {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        constexpr std::uint64_t highs = 0x8080808080808080u;
+        for (std::size_t i = 0;; i += 8) {
+            i = i < size - 8 ? i : size - 8;
+            std::uint64_t w;
+            std::memcpy(&w, data + i, 8);
+            // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xor-ed with it).
+            const std::uint64_t quote = w ^ (0x22 * ones);
+            const std::uint64_t backslash = w ^ (0x5C * ones);
+            if (((w - 0x20 * ones) & ~w & highs) | ((quote - ones) & ~quote & highs) |
+                ((backslash - ones) & ~backslash & highs))
+                return false;
+            if (i == size - 8)
+                return true;
+        }
     }
-    for (; i < size; ++i) {
+    for (std::size_t i = 0; i < size; ++i) {
         const auto c = static_cast<unsigned char>(data[i]);
         if (c < 0x20 || c == '"' || c == '\\')
             return false;
@@ -2280,9 +2351,16 @@ private:
 
     void put_string(std::string_view s) {
         if (json_plain(s)) {
-            put('"');
-            put(s);
-            put('"');
+            if (s.size() + 2 > sizeof staged_ - size_) {
+                put('"');
+                put(s);
+                put('"');
+                return;
+            }
+            staged_[size_] = '"';
+            std::memcpy(staged_ + size_ + 1, s.data(), s.size());
+            size_ += s.size() + 2;
+            staged_[size_ - 1] = '"';
             return;
         }
         serializer_.reset(boost::json::string_view{s.data(), s.size()});

@@ -215,7 +215,8 @@ public:
         if (skip_)
             return true;
         std::string_view key{s.data(), s.size()};
-        if (!key_.empty()) {
+        const bool parts = !key_.empty();
+        if (parts) {
             key_.append(key);
             key = key_;
         }
@@ -229,7 +230,7 @@ public:
                 const std::uint64_t bit = std::uint64_t{1} << i;
                 f.count = i + 1; // documents usually follow declaration order
                 f.position = i;
-                f.key = o.member_names[i];
+                f.set_key(o.member_names[i]);
                 f.pending = o.member(f.container.object, i);
                 if (f.seen & bit)
                     fail_here("repeated key");
@@ -237,12 +238,15 @@ public:
             }
         } else {
             bool inserted = false;
-            f.pending = f.container.ops->entry(f.container.object, key, inserted, f.key);
+            std::string_view stored;
+            f.pending = f.container.ops->entry(f.container.object, key, inserted, stored);
+            f.set_key(stored);
             f.position = f.count++;
             if (!inserted)
                 fail_here("repeated key");
         }
-        key_.clear();
+        if (parts)
+            key_.clear();
         return true;
     }
 
@@ -373,15 +377,22 @@ private:
     enum class frame_kind : unsigned char { root, object, map, sequence };
 
     // Left uninitialised until pushed: zeroing every frame would cost more than a small parse.
+    // So no member has a default member initializer, std::string_view's included.
     struct frame {
         sax_sink container;   // the struct, map or vector being filled
         sax_sink pending;     // where the next value goes (set by a key, or the root value)
-        std::string_view key; // the current child's name, for error paths
+        const char* key_data; // the current child's name, for error paths
+        std::size_t key_size;
         std::size_t position; // the current child's ordinal: member index, array index, key order
         std::size_t count;    // elements or distinct keys so far; for structs the lookup hint
         std::uint64_t seen;   // members seen (sax_members allows at most 64)
         frame_kind kind;
         bool is_index;
+
+        void set_key(std::string_view k) noexcept {
+            key_data = k.data();
+            key_size = k.size();
+        }
     };
 
     bool begin_container(bool is_object) {
@@ -405,7 +416,7 @@ private:
         frame& f = frames_[++top_];
         f.container = s;
         f.pending = sax_sink{&skip_ops, nullptr};
-        f.key = {};
+        f.set_key({});
         f.position = 0;
         f.count = 0;
         f.seen = 0;
@@ -435,7 +446,7 @@ private:
                     m.ops->reset(m.object);
                 } else {
                     f.position = i;
-                    f.key = o.member_names[i];
+                    f.set_key(o.member_names[i]);
                     fail_here("missing required field");
                 }
             }
@@ -477,11 +488,37 @@ private:
             scratch_.append(part);
     }
 
+    // Whether `a` and `b` hold the same bytes. Member names are short: comparing them here,
+    // eight bytes at a time, costs less than a call to memcmp.
+    static bool same_name(std::string_view a, std::string_view b) noexcept {
+        const std::size_t n = a.size();
+        if (n != b.size())
+            return false;
+        if (n >= 8) {
+            // The last word ends at the end, overlapping the one before.
+            for (std::size_t i = 0;; i += 8) {
+                i = i < n - 8 ? i : n - 8;
+                std::uint64_t x;
+                std::uint64_t y;
+                std::memcpy(&x, a.data() + i, 8);
+                std::memcpy(&y, b.data() + i, 8);
+                if (x != y)
+                    return false;
+                if (i == n - 8)
+                    return true;
+            }
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i])
+                return false;
+        return true;
+    }
+
     static std::size_t find_member(const sax_ops& o, std::string_view key, std::size_t hint) {
-        if (hint < o.member_count && o.member_names[hint] == key)
+        if (hint < o.member_count && same_name(o.member_names[hint], key))
             return hint;
         for (std::size_t i = 0; i < o.member_count; ++i)
-            if (o.member_names[i] == key)
+            if (same_name(o.member_names[i], key))
                 return i;
         return npos;
     }
@@ -529,7 +566,7 @@ private:
         for (std::size_t i = 1; i <= depth; ++i) {
             const frame& f = frames_[i];
             rank_[i - 1] = f.position;
-            chain[i] = path_frame{parent, f.key, f.position, f.is_index};
+            chain[i] = path_frame{parent, {f.key_data, f.key_size}, f.position, f.is_index};
             parent = &chain[i];
         }
         error_.path = parent->str();
@@ -542,10 +579,10 @@ private:
     sax_sink string_{&skip_ops, nullptr};
     bool in_string_ = false;
     bool has_error_ = false;
-    std::string key_;     // a key split into parts (escapes)
-    std::string scratch_; // an enum name split into parts
-    std::string number_;  // a number's text split into parts
-    std::array<std::size_t, max_frames> rank_{};
+    std::string key_;                          // a key split into parts (escapes)
+    std::string scratch_;                      // an enum name split into parts
+    std::string number_;                       // a number's text split into parts
+    std::array<std::size_t, max_frames> rank_; // the first rank_size_ are set
     std::size_t rank_size_ = 0;
     json_error error_;
 };

@@ -27,40 +27,50 @@
 namespace ltx::reflect::detail {
 
 // True when `s` holds no '"', '\\' or control character: the only bytes the serializer
-// escapes, so such a string is written as is. Eight bytes at a time, since most strings
-// (ids, URLs, prompts) need no escaping at all.
+// escapes, so such a string is written as is. Sixteen or eight bytes at a time, since most
+// strings (ids, URLs, prompts) need no escaping at all; the last window of a string ends at
+// its end, overlapping the one before, so that no byte is left for a loop of its own.
 inline bool json_plain(std::string_view s) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t highs = 0x8080808080808080u;
     const char* const data = s.data();
     const std::size_t size = s.size();
-    std::size_t i = 0;
 #ifdef __SSE2__
-    // Sixteen bytes at a time where SSE2 is there (every x86-64): a byte at most 0x1F (its
-    // unsigned maximum with 0x1F is 0x1F), '"' or '\\'.
-    const __m128i control = _mm_set1_epi8(0x1F);
-    const __m128i quote_bytes = _mm_set1_epi8('"');
-    const __m128i backslash_bytes = _mm_set1_epi8('\\');
-    for (; i + 16 <= size; i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-        const __m128i hits = _mm_or_si128(
-            _mm_cmpeq_epi8(_mm_max_epu8(v, control), control),
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote_bytes), _mm_cmpeq_epi8(v, backslash_bytes)));
-        if (_mm_movemask_epi8(hits) != 0)
-            return false;
+    // Where SSE2 is there (every x86-64): a byte at most 0x1F (its unsigned maximum with 0x1F
+    // is 0x1F), '"' or '\\'.
+    if (size >= 16) {
+        const __m128i control = _mm_set1_epi8(0x1F);
+        const __m128i quote_bytes = _mm_set1_epi8('"');
+        const __m128i backslash_bytes = _mm_set1_epi8('\\');
+        for (std::size_t i = 0;; i += 16) {
+            i = i < size - 16 ? i : size - 16;
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+            const __m128i hits = _mm_or_si128(
+                _mm_cmpeq_epi8(_mm_max_epu8(v, control), control),
+                _mm_or_si128(_mm_cmpeq_epi8(v, quote_bytes), _mm_cmpeq_epi8(v, backslash_bytes)));
+            if (_mm_movemask_epi8(hits) != 0)
+                return false;
+            if (i == size - 16)
+                return true;
+        }
     }
 #endif
-    for (; i + 8 <= size; i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, data + i, 8);
-        // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xor-ed with it).
-        const std::uint64_t quote = w ^ (0x22 * ones);
-        const std::uint64_t backslash = w ^ (0x5C * ones);
-        if (((w - 0x20 * ones) & ~w & highs) | ((quote - ones) & ~quote & highs) |
-            ((backslash - ones) & ~backslash & highs))
-            return false;
+    if (size >= 8) {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        constexpr std::uint64_t highs = 0x8080808080808080u;
+        for (std::size_t i = 0;; i += 8) {
+            i = i < size - 8 ? i : size - 8;
+            std::uint64_t w;
+            std::memcpy(&w, data + i, 8);
+            // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xor-ed with it).
+            const std::uint64_t quote = w ^ (0x22 * ones);
+            const std::uint64_t backslash = w ^ (0x5C * ones);
+            if (((w - 0x20 * ones) & ~w & highs) | ((quote - ones) & ~quote & highs) |
+                ((backslash - ones) & ~backslash & highs))
+                return false;
+            if (i == size - 8)
+                return true;
+        }
     }
-    for (; i < size; ++i) {
+    for (std::size_t i = 0; i < size; ++i) {
         const auto c = static_cast<unsigned char>(data[i]);
         if (c < 0x20 || c == '"' || c == '\\')
             return false;
@@ -141,9 +151,16 @@ private:
 
     void put_string(std::string_view s) {
         if (json_plain(s)) {
-            put('"');
-            put(s);
-            put('"');
+            if (s.size() + 2 > sizeof staged_ - size_) {
+                put('"');
+                put(s);
+                put('"');
+                return;
+            }
+            staged_[size_] = '"';
+            std::memcpy(staged_ + size_ + 1, s.data(), s.size());
+            size_ += s.size() + 2;
+            staged_[size_ - 1] = '"';
             return;
         }
         serializer_.reset(boost::json::string_view{s.data(), s.size()});

@@ -44,28 +44,39 @@ constexpr const char* find_first(const char* b, const char* e, char c) noexcept 
 }
 } // namespace chars
 
+// Whether the eight (sixteen) bytes at `p` are all ASCII.
+inline bool all_ascii8(const unsigned char* p) noexcept {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    return (word & 0x8080808080808080u) == 0;
+}
+#ifdef __SSE2__
+inline bool all_ascii16(const unsigned char* p) noexcept {
+    return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0;
+}
+#endif
+
 LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
-    count = 0;
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* end = p + s.size();
+    const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = begin + s.size();
+    const auto* p = begin;
+    // The count is the size less the continuation bytes of the multi-byte characters.
+    std::size_t continuations = 0;
     while (p < end) {
         // Validation scans every string of every request: take ASCII sixteen bytes at a time
-        // where SSE2 is there (every x86-64), then eight.
+        // where SSE2 is there (every x86-64), then eight. Once fewer remain, the last sixteen
+        // (or eight) bytes of the string, read at once, end the scan when they are ASCII: they
+        // hold every byte left, and p is at a character's start.
 #ifdef __SSE2__
-        while (end - p >= 16 &&
-               _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0) {
+        while (end - p >= 16 && all_ascii16(p))
             p += 16;
-            count += 16;
-        }
+        if (end - p < 16 && end - begin >= 16 && all_ascii16(end - 16))
+            break;
 #endif
-        while (end - p >= 8) {
-            std::uint64_t word;
-            std::memcpy(&word, p, 8);
-            if (word & 0x8080808080808080u)
-                break;
+        while (end - p >= 8 && all_ascii8(p))
             p += 8;
-            count += 8;
-        }
+        if (end - p < 8 && end - begin >= 8 && all_ascii8(end - 8))
+            break;
         if (p == end)
             break;
         const unsigned char b = *p;
@@ -73,7 +84,6 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
         std::uint32_t cp = 0;
         if (b < 0x80) {
             ++p;
-            ++count;
             continue;
         } else if (b >= 0xC2 && b <= 0xDF) {
             extra = 1;
@@ -100,8 +110,9 @@ LTX_DECL bool utf8_count(std::string_view s, std::size_t& count) noexcept {
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
             return false;
         p += extra + 1;
-        ++count;
+        continuations += extra;
     }
+    count = s.size() - continuations;
     return true;
 }
 
@@ -153,10 +164,23 @@ LTX_DECL bool is_mime_type(std::string_view text) noexcept {
 }
 
 LTX_DECL char* format_decimal(char* end, unsigned long long v, bool negative) noexcept {
-    do {
-        *--end = static_cast<char>('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
+    // Two digits at a time: the pair for n is at 2 n.
+    static constexpr char pairs[] = "0001020304050607080910111213141516171819"
+                                    "2021222324252627282930313233343536373839"
+                                    "4041424344454647484950515253545556575859"
+                                    "6061626364656667686970717273747576777879"
+                                    "8081828384858687888990919293949596979899";
+    while (v >= 100) {
+        end -= 2;
+        std::memcpy(end, pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        end -= 2;
+        std::memcpy(end, pairs + 2 * v, 2);
+    } else {
+        *--end = static_cast<char>('0' + v);
+    }
     if (negative)
         *--end = '-';
     return end;
