@@ -51,8 +51,6 @@ inline tcp::acceptor listen_on(net::io_context& io, const std::string& host, std
 // What `server` holds and does; its members are documented in server.hpp.
 class server::impl {
 public:
-    /// @throws std::runtime_error when a fixture cannot be read,
-    ///         boost::system::system_error when a port cannot be bound.
     explicit impl(options o)
         : opts_(std::move(o)), seed_(pick_seed(opts_)), store_(opts_, seed_),
           artifacts_(opts_.fixtures_dir), api_acceptor_(listen_on(io_, opts_.host, opts_.port)),
@@ -75,34 +73,25 @@ public:
     // The addresses are read once, here, so that other threads can ask for them while the
     // server's thread runs the acceptors.
 
-    /// `http://host:port` of the API.
     const std::string& api_url() const noexcept { return api_url_; }
-    /// `http://host:port` of the storage listener.
     const std::string& storage_url() const noexcept { return renderer_.storage_base(); }
     std::uint16_t api_port() const noexcept { return api_port_; }
     std::uint16_t storage_port() const noexcept { return storage_port_; }
 
-    /// Where the server logs; null: nowhere.
     std::ostream* log() const noexcept { return opts_.log; }
 
-    /// The io_context the server runs on (for signal sets and timers of the caller).
     net::io_context& io() noexcept { return io_; }
 
-    /// Serves until `stop`.
     void run() { io_.run(); }
 
-    /// Stops serving; `run` returns soon after. Thread-safe.
     void stop() { io_.stop(); }
 
-    /// The simulator's clock: milliseconds since the epoch, plus any `advance_clock`.
     std::int64_t now_ms() const {
         using namespace std::chrono;
         return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() +
                offset_ms_.load();
     }
 
-    /// Moves the simulator's clock forward (jobs progress, URLs expire) without waiting.
-    /// Thread-safe.
     void advance_clock(std::chrono::milliseconds d) {
         offset_ms_ += d.count();
         net::post(io_, [this] {
@@ -111,23 +100,13 @@ public:
         });
     }
 
-    /// Writes the state snapshot into `--state-dir`, if one was given. Call it when `run` has
-    /// returned (or from the server's thread).
-    /// @throws std::runtime_error or std::filesystem::filesystem_error on failure.
     void save_state() {
         if (!opts_.state_dir.empty())
             sim::save_state(store_, opts_.state_dir);
     }
 
-    /// Every request the storage listener received. Thread-safe.
     std::vector<recorded_request> storage_requests() const { return storage_.requests(); }
 
-    /// Back to the state right after construction, without binding the listeners or reading
-    /// the fixtures again: forgets every account change, job, upload, recorded request and
-    /// counter, restarts the ids and the faults from the seed and drops any `advance_clock`
-    /// (a state loaded from `--state-dir` is not loaded again). Call it on the server's
-    /// thread (`on_server_thread`) while no request is being answered: a fuzz target resets
-    /// the simulator after each input, so every input meets the same simulator.
     void reset() {
         events_.cancel();
         armed_ = false;
